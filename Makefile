@@ -1,0 +1,47 @@
+# zhifa — two set-up commands: `make run` (demo on SQLite) and `make test` (the whole suite).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+
+.PHONY: run test bench lint format deps test-deps assets clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+deps: $(BIN)/python assets
+	$(BIN)/pip install --quiet -e .
+
+test-deps: $(BIN)/python assets
+	$(BIN)/pip install --quiet -e '.[test]'
+
+assets:
+	npm install --no-audit --no-fund --loglevel=error
+
+run: deps
+	$(BIN)/zhifa demo
+
+test: test-deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/zhifa makemigrations --check --dry-run
+	$(BIN)/pytest
+ifeq ($(ZHIFA_TEST_POSTGRES),1)
+	ZHIFA_DATABASE_URL=$(PG_URL) $(BIN)/pytest
+endif
+
+bench: test-deps
+	$(BIN)/python -m benchmarks
+
+lint: test-deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/zhifa makemigrations --check --dry-run
+
+format: test-deps
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) node_modules var

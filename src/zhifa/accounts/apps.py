@@ -1,0 +1,25 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "zhifa.accounts"
+    label = "accounts"
+    verbose_name = "用户与权限"
+
+    def ready(self):
+        from zhifa.core.menu import MenuItem, register
+
+        register(
+            MenuItem(
+                "系统管理", "用户管理", "admin:accounts_user_changelist", "accounts.view_user", order=940
+            ),
+            MenuItem(
+                "安全管理",
+                "登录锁定",
+                "admin:axes_accessattempt_changelist",
+                "axes.view_accessattempt",
+                order=960,
+            ),
+            MenuItem("个人", "API令牌", "accounts:token_list", "accounts.use_api_token", order=990),
+            MenuItem("个人", "修改密码", "accounts:password_change", order=991),
+        )

@@ -1,0 +1,97 @@
+import hashlib
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.validators import RegexValidator
+from django.db import models
+
+from zhifa.core.access import Scope
+from zhifa.core.models import Agency
+
+from .choices import ADMIN_ROLES, RoleCode
+from .permissions import ROLE_PERMISSIONS, ROLE_SCOPE
+
+mobile_validator = RegexValidator(r"^1[3-9]\d{9}$", "手机号码应为以1开头的11位数字")
+
+
+class Role(models.Model):
+    """角色 — one of the fixed roles of RoleCode; rows are seeded by a migration, never edited."""
+
+    code = models.CharField("代码", max_length=32, primary_key=True, choices=RoleCode.choices)
+    name = models.CharField("名称", max_length=32)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "角色"
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    """用户 — a person who logs in: an officer, a reviewer, a supervisor or one of the 三员."""
+
+    real_name = models.CharField("姓名", max_length=32)
+    agency = models.ForeignKey(
+        Agency, verbose_name="所在机关", null=True, blank=True, on_delete=models.PROTECT, related_name="users"
+    )
+    mobile = models.CharField("手机号码", max_length=11, blank=True, validators=[mobile_validator])
+    roles = models.ManyToManyField(Role, verbose_name="角色", blank=True, related_name="users")
+
+    objects = UserManager()
+
+    jurisdiction_field = "agency"
+    REQUIRED_FIELDS = ["real_name"]
+
+    class Meta:
+        verbose_name = verbose_name_plural = "用户"
+        ordering = ["agency_id", "username"]
+        permissions = [("assign_roles", "分配角色"), ("use_api_token", "使用个人API令牌")]
+
+    def __str__(self) -> str:
+        return f"{self.real_name}（{self.username}）" if self.real_name else self.username
+
+    @property
+    def role_codes(self) -> frozenset[str]:
+        if not hasattr(self, "_role_codes"):
+            self._role_codes = (
+                frozenset(self.roles.values_list("code", flat=True)) if self.pk else frozenset()
+            )
+        return self._role_codes
+
+    @property
+    def is_admin_role(self) -> bool:
+        return bool(self.role_codes & ADMIN_ROLES)
+
+    def role_labels(self) -> str:
+        return "、".join(RoleCode(code).label for code in sorted(self.role_codes))
+
+    def jurisdiction_scopes(self, perm: str) -> set[Scope]:
+        """core.access asks this: over which scopes does one of my roles grant `perm`?"""
+        return {ROLE_SCOPE[code] for code in self.role_codes if perm in ROLE_PERMISSIONS[code]}
+
+
+def hash_token(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    """个人API令牌 — lets another system call the API as this user. Only the sha256 of the key is kept;
+    the key itself is shown once, when it is created."""
+
+    user = models.ForeignKey(User, verbose_name="用户", on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField("用途", max_length=64)
+    prefix = models.CharField("前缀", max_length=12)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    last_used_at = models.DateTimeField("最近使用", null=True, blank=True)
+    expires_at = models.DateTimeField("过期时间", null=True, blank=True)
+    revoked_at = models.DateTimeField("吊销时间", null=True, blank=True)
+
+    jurisdiction_field = "user__agency"
+
+    class Meta:
+        verbose_name = verbose_name_plural = "API令牌"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.prefix}…）"

@@ -1,0 +1,46 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.views.decorators.http import require_POST
+
+from . import services
+from .models import ApiToken
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:password_change_done")
+
+
+class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
+    template_name = "accounts/password_change_done.html"
+
+
+@login_required
+def token_list(request):
+    """个人API令牌: create one (its key is shown once) or revoke one."""
+    new_key, error = None, None
+    if request.method == "POST":
+        try:
+            _, new_key = services.api_token_create(actor=request.user, name=request.POST.get("name", ""))
+        except ValidationError as exc:
+            error = "；".join(exc.messages)
+    tokens = ApiToken.objects.filter(user=request.user)
+    return render(request, "accounts/token_list.html", {"tokens": tokens, "new_key": new_key, "error": error})
+
+
+@login_required
+@require_POST
+def token_revoke(request, pk: int):
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    services.api_token_revoke(actor=request.user, token=token)
+    messages.success(request, f"令牌“{token.name}”已吊销")
+    return redirect("accounts:token_list")

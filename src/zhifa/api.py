@@ -1,0 +1,68 @@
+"""The JSON API at /api/ (OpenAPI at /api/docs). Each app adds a router; handlers stay thin and call the
+same services and selectors as the UI."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.security import HttpBearer, django_auth
+
+from zhifa.accounts.api import router as accounts_router
+from zhifa.accounts.services import user_for_token
+from zhifa.core.api import router as core_router
+
+
+class TokenAuth(HttpBearer):
+    """Authorization: Bearer <personal API token>."""
+
+    openapi_scheme = "bearer"
+
+    def authenticate(self, request, token):
+        user = user_for_token(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+api = NinjaAPI(
+    title="执法通 API",
+    version="1",
+    description="行政执法综合管理监督平台 JSON API。浏览器使用会话登录；其他系统使用个人API令牌（Bearer）。",
+    auth=[TokenAuth(), django_auth],
+    urls_namespace="api",
+)
+
+
+def _field_errors(exc: ValidationError) -> list[dict]:
+    if hasattr(exc, "error_dict"):
+        return [
+            {"loc": ["body", field], "msg": msg} for field, msgs in exc.message_dict.items() for msg in msgs
+        ]
+    return [{"loc": ["body"], "msg": msg} for msg in exc.messages]
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request, exc):
+    return api.create_response(request, {"detail": _field_errors(exc)}, status=422)
+
+
+@api.exception_handler(PermissionDenied)
+def on_permission_denied(request, exc):
+    return api.create_response(request, {"detail": str(exc) or "您无权执行此操作"}, status=403)
+
+
+@api.exception_handler(Http404)
+def on_not_found(request, exc):
+    return api.create_response(request, {"detail": "未找到该对象，或您无权查看"}, status=404)
+
+
+@api.get("/health", auth=None, tags=["system"], summary="健康检查")
+def health(request):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return {"status": "ok", "database": connection.vendor}
+
+
+api.add_router("/", core_router)
+api.add_router("/accounts/", accounts_router)

@@ -1,0 +1,87 @@
+"""Jurisdiction: the one place that decides who sees and changes what.
+
+Every business model names the path to its agency in `jurisdiction_field` ("agency", or "pk" for
+Agency itself). A user's roles give each permission a scope: AGENCY (their own agency) or REGION (every
+agency in the subtree of their agency's region). Lists go through `visible_to`; detail views through
+`get_visible_or_404`, so another agency's object is a 404, never a hint that it exists.
+"""
+
+from enum import StrEnum
+
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+
+
+class Scope(StrEnum):
+    AGENCY = "agency"
+    REGION = "region"
+
+
+def is_system(actor) -> bool:
+    """actor=None is the system itself (commands, demo data); a superuser exists only to bootstrap."""
+    return actor is None or actor.is_superuser
+
+
+def default_permission(model: type[models.Model], action: str = "view") -> str:
+    return f"{model._meta.app_label}.{action}_{model._meta.model_name}"
+
+
+def _agency_path(model: type[models.Model]) -> str:
+    field = getattr(model, "jurisdiction_field", None)
+    if field is None:
+        raise ImproperlyConfigured(f"{model.__name__} must declare jurisdiction_field to be scoped")
+    return field
+
+
+def jurisdiction_q(user, model: type[models.Model], perm: str) -> Q | None:
+    """The filter for objects of `model` that `user` may touch with `perm`; None means "nothing"."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    if user.is_superuser:
+        return Q()
+    if user.agency_id is None or not user.has_perm(perm):
+        return None
+    field = _agency_path(model)
+    prefix = "" if field == "pk" else f"{field}__"
+    q = Q(pk__in=[])
+    scopes = user.jurisdiction_scopes(perm)
+    if Scope.REGION in scopes:
+        q |= Q(**{f"{prefix}region__path__startswith": user.agency.region.path})
+    if Scope.AGENCY in scopes:
+        q |= Q(**{("pk" if field == "pk" else field): user.agency_id})
+    return q
+
+
+def visible_to(user, queryset: models.QuerySet, perm: str | None = None) -> models.QuerySet:
+    """`queryset` narrowed to what `user` may see (or do with `perm`)."""
+    q = jurisdiction_q(user, queryset.model, perm or default_permission(queryset.model))
+    return queryset.none() if q is None else queryset.filter(q)
+
+
+def get_visible_or_404(user, queryset: models.QuerySet, perm: str | None = None, **lookup) -> models.Model:
+    """One object the user may see; 404 when it does not exist or lies outside their jurisdiction."""
+    try:
+        return visible_to(user, queryset, perm).get(**lookup)
+    except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("未找到该对象，或您无权查看") from exc
+
+
+def require(user, perm: str, obj: models.Model) -> None:
+    """Raise unless `user` may do `perm` to `obj`: 404 when the object is outside what the user can
+    see at all, 403 when they can see it but not do this."""
+    same = type(obj)._default_manager.filter(pk=obj.pk)
+    if visible_to(user, same, perm).exists():
+        return
+    if visible_to(user, same, default_permission(type(obj))).exists():
+        raise PermissionDenied("您无权执行此操作")
+    raise Http404("未找到该对象，或您无权查看")
+
+
+def can(user, perm: str, obj: models.Model) -> bool:
+    try:
+        require(user, perm, obj)
+    except (Http404, PermissionDenied):
+        return False
+    return True

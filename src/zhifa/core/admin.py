@@ -1,0 +1,71 @@
+from django.contrib import admin
+
+from . import access, workdays
+from .models import Agency, HolidayOverride, NumberFormat, Record, Region
+
+
+class ScopedAdmin(admin.ModelAdmin):
+    """Admin lists show only the user's jurisdiction, like every other page."""
+
+    def get_queryset(self, request):
+        return access.visible_to(request.user, super().get_queryset(request))
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "level", "parent"]
+    list_filter = ["level"]
+    search_fields = ["code", "name"]
+    autocomplete_fields = ["parent"]
+
+    def save_model(self, request, obj, form, change):
+        obj.path = obj.build_path()
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Agency)
+class AgencyAdmin(ScopedAdmin):
+    list_display = ["name", "short_name", "kind", "region", "credit_code", "active"]
+    list_filter = ["kind", "active"]
+    search_fields = ["name", "short_name", "credit_code"]
+    autocomplete_fields = ["region", "parent"]
+
+
+@admin.register(HolidayOverride)
+class HolidayOverrideAdmin(admin.ModelAdmin):
+    list_display = ["date", "kind", "name"]
+    list_filter = ["kind"]
+    date_hierarchy = "date"
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        workdays.clear_cache()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        workdays.clear_cache()
+
+
+@admin.register(NumberFormat)
+class NumberFormatAdmin(ScopedAdmin):
+    list_display = ["agency", "kind", "prefix"]
+    search_fields = ["agency__name", "kind", "prefix"]
+    autocomplete_fields = ["agency"]
+
+
+@admin.register(Record)
+class RecordAdmin(ScopedAdmin):
+    """Read-only: the record log is append-only."""
+
+    list_display = ["at", "agency", "seq", "subject_type", "subject_id", "action", "actor_name"]
+    list_filter = ["action"]
+    search_fields = ["subject_type", "subject_id", "action", "actor_name"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

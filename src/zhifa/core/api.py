@@ -1,0 +1,86 @@
+from datetime import date
+
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
+
+from . import access, selectors, services, workdays
+from .choices import AgencyKind
+from .models import Agency, Region
+
+router = Router(tags=["organisations"])
+
+
+class RegionOut(Schema):
+    code: str
+    name: str
+    level: str
+    parent_code: str | None = Field(None, alias="parent.code")
+
+
+class AgencyOut(Schema):
+    id: int
+    name: str
+    short_name: str
+    credit_code: str
+    kind: AgencyKind
+    region_code: str = Field(alias="region.code")
+    parent_id: int | None
+    active: bool
+
+
+class AgencyIn(Schema):
+    name: str = Field(min_length=1, max_length=128)
+    short_name: str = Field("", max_length=16)
+    credit_code: str = Field(min_length=1, max_length=18)
+    kind: AgencyKind
+    region_code: str
+    parent_id: int | None = None
+
+
+class AgencyFilters(Schema):
+    q: str = ""
+    kind: str = ""
+    region_code: str = ""
+
+
+@router.get("/regions", response=list[RegionOut], summary="行政区划")
+@paginate
+def list_regions(request):
+    return Region.objects.select_related("parent").order_by("code")
+
+
+@router.get("/agencies", response=list[AgencyOut], summary="机关/机构列表（按辖区）")
+@paginate
+def list_agencies(request, filters: Query[AgencyFilters]):
+    return selectors.agencies_visible_to(request.auth, **filters.dict())
+
+
+@router.get("/agencies/{agency_id}", response=AgencyOut, summary="机关/机构详情")
+def get_agency(request, agency_id: int):
+    return access.get_visible_or_404(request.auth, Agency.objects.select_related("region"), pk=agency_id)
+
+
+@router.post("/agencies", response={201: AgencyOut}, summary="新增机关/机构（系统管理员）")
+def create_agency(request, data: AgencyIn):
+    region = access.get_visible_or_404(
+        request.auth, Region.objects.all(), "core.view_region", code=data.region_code
+    )
+    fields = data.dict(exclude={"region_code"})
+    agency = services.agency_create(actor=request.auth, region=region, **fields)
+    return 201, agency
+
+
+class WorkdayOut(Schema):
+    date: date
+    is_workday: bool
+
+
+@router.get("/workdays/{day}", response=WorkdayOut, tags=["calendar"], summary="是否工作日")
+def get_workday(request, day: date):
+    return {"date": day, "is_workday": workdays.is_workday(day)}
+
+
+@router.get("/workdays/{day}/plus/{n}", response=WorkdayOut, tags=["calendar"], summary="第n个工作日")
+def add_workdays(request, day: date, n: int):
+    result = workdays.add_workdays(day, n)
+    return {"date": result, "is_workday": workdays.is_workday(result)}

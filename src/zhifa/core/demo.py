@@ -1,0 +1,71 @@
+"""Demo organisations: 江州市 (a fictional city) with two counties and a township each, a 司法局 at
+city and county level and five enforcement departments in each county."""
+
+from zhifa.core import services
+from zhifa.core.choices import AgencyKind, RegionLevel
+from zhifa.core.models import Agency, Region
+from zhifa.core.validators import credit_code_with_check
+
+REGIONS = [
+    ("990100", "江州市", RegionLevel.CITY, None),
+    ("990102", "东湖区", RegionLevel.COUNTY, "990100"),
+    ("990121", "青山县", RegionLevel.COUNTY, "990100"),
+    ("990102001", "东湖街道", RegionLevel.TOWNSHIP, "990102"),
+    ("990121100", "青山镇", RegionLevel.TOWNSHIP, "990121"),
+]
+
+DEPARTMENTS = [
+    ("市场监督管理局", "市监", AgencyKind.DEPARTMENT),
+    ("生态环境局", "环", AgencyKind.DEPARTMENT),
+    ("交通运输局", "交", AgencyKind.DEPARTMENT),
+    ("综合行政执法局", "综执", AgencyKind.COMPREHENSIVE),
+    ("应急管理局", "应急", AgencyKind.DEPARTMENT),
+]
+
+
+def agency_specs() -> list[dict]:
+    """(name, short name, kind, region code, parent name) for every demo agency, in creation order."""
+    specs = [dict(name="江州市司法局", short_name="江司", kind=AgencyKind.JUSTICE, region="990100")]
+    for code, county, short in [("990102", "东湖区", "东"), ("990121", "青山县", "青")]:
+        specs.append(
+            dict(name=f"{county}司法局", short_name=f"{short}司", kind=AgencyKind.JUSTICE, region=code)
+        )
+        for name, abbr, kind in DEPARTMENTS:
+            specs.append(dict(name=f"{county}{name}", short_name=f"{short}{abbr}", kind=kind, region=code))
+    specs.append(
+        dict(name="东湖街道办事处", short_name="东湖街", kind=AgencyKind.TOWNSHIP, region="990102001")
+    )
+    specs.append(
+        dict(name="青山镇人民政府", short_name="青山镇", kind=AgencyKind.TOWNSHIP, region="990121100")
+    )
+    return specs
+
+
+def demo_credit_code(region_code: str, index: int) -> str:
+    """A valid 统一社会信用代码 for a 机关 (category 11) in the region; fictitious, for demo data."""
+    return credit_code_with_check(f"11{region_code[:6]}{index:09d}")
+
+
+def load(out) -> None:
+    for code, name, level, parent in REGIONS:
+        if not Region.objects.filter(code=code).exists():
+            services.region_create(
+                actor=None,
+                code=code,
+                name=name,
+                level=level,
+                parent=Region.objects.get(code=parent) if parent else None,
+            )
+    for index, spec in enumerate(agency_specs(), start=1):
+        if Agency.objects.filter(name=spec["name"]).exists():
+            continue
+        region = Region.objects.get(code=spec["region"])
+        services.agency_create(
+            actor=None,
+            name=spec["name"],
+            short_name=spec["short_name"],
+            kind=spec["kind"],
+            region=region,
+            credit_code=demo_credit_code(region.code, index),
+        )
+    out.write(f"机关/机构：{Agency.objects.count()} 个")

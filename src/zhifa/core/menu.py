@@ -1,0 +1,47 @@
+"""The left menu: modules and their pages, each shown only to users holding its permission.
+
+Apps add their entries with `register(...)` from AppConfig.ready(); the base template renders
+`menu` from the context processor below.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    module: str
+    label: str
+    url_name: str
+    perm: str | None = None  # None: every signed-in user
+    order: int = 100
+
+
+_items: list[MenuItem] = []
+
+
+def register(*items: MenuItem) -> None:
+    for item in items:
+        if item not in _items:
+            _items.append(item)
+
+
+def menu_for(user) -> list[dict]:
+    """[{module, items: [{label, url}]}] in menu order, with only what `user` may open."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    modules: dict[str, list[dict]] = {}
+    for item in sorted(_items, key=lambda i: i.order):
+        if item.perm and not user.has_perm(item.perm):
+            continue
+        try:
+            url = reverse(item.url_name)
+        except NoReverseMatch:
+            continue
+        modules.setdefault(item.module, []).append({"label": item.label, "url": url})
+    return [{"module": module, "items": items} for module, items in modules.items()]
+
+
+def menu_context(request) -> dict:
+    return {"menu": menu_for(getattr(request, "user", None))}

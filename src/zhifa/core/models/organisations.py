@@ -1,0 +1,93 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from ..choices import AgencyKind, RegionLevel
+from ..validators import validate_credit_code, validate_region_code
+
+LEVEL_ORDER = [RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY, RegionLevel.TOWNSHIP]
+
+
+class Region(models.Model):
+    """行政区划 — a node of the GB/T 2260 tree (province → city → county → township).
+
+    `path` is the chain of codes from the root ("320000/321200/321202/"), kept so that a region's
+    whole subtree is one indexed prefix query.
+    """
+
+    code = models.CharField("区划代码", max_length=9, unique=True, validators=[validate_region_code])
+    name = models.CharField("名称", max_length=64)
+    level = models.CharField("级别", max_length=16, choices=RegionLevel.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="上级区划",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    path = models.CharField("路径", max_length=128, editable=False, db_index=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "行政区划"
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.code}）"
+
+    def clean(self) -> None:
+        if self.parent_id is None:
+            return
+        if LEVEL_ORDER.index(self.level) <= LEVEL_ORDER.index(self.parent.level):
+            raise ValidationError({"level": "级别必须低于上级区划的级别"})
+        if self.parent.path and self.pk and f"{self.code}/" in self.parent.path:
+            raise ValidationError({"parent": "上级区划不能是本区划或其下级"})
+
+    def build_path(self) -> str:
+        return f"{self.parent.path if self.parent_id else ''}{self.code}/"
+
+
+class AgencyQuerySet(models.QuerySet):
+    def in_region_tree(self, region: Region) -> "AgencyQuerySet":
+        return self.filter(region__path__startswith=region.path)
+
+
+class Agency(models.Model):
+    """机关/机构 — a justice bureau, an enforcement department, a township office, a zone committee…"""
+
+    name = models.CharField("名称", max_length=128)
+    short_name = models.CharField("简称（文号前缀）", max_length=16, blank=True)
+    credit_code = models.CharField(
+        "统一社会信用代码", max_length=18, unique=True, validators=[validate_credit_code]
+    )
+    kind = models.CharField("类别", max_length=16, choices=AgencyKind.choices)
+    region = models.ForeignKey(
+        Region, verbose_name="所属区划", on_delete=models.PROTECT, related_name="agencies"
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="上级机关",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    active = models.BooleanField("有效", default=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    objects = AgencyQuerySet.as_manager()
+
+    # core.access: an Agency's own jurisdiction is itself.
+    jurisdiction_field = "pk"
+
+    class Meta:
+        verbose_name = verbose_name_plural = "机关/机构"
+        ordering = ["region__code", "name"]
+        indexes = [models.Index(fields=["region", "kind"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.parent_id and self.pk and self.parent_id == self.pk:
+            raise ValidationError({"parent": "上级机关不能是本机关"})

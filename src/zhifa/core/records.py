@@ -1,0 +1,217 @@
+"""The record log (全过程记录): append-only, hash-chained events, one chain per agency.
+
+Each record hashes   prev_hash "\\n" header "\\n" payload   with sha256, where header and payload are
+canonical JSON (sorted keys, no spaces, UTF-8). The payload is stored as that exact text, so verifying
+a record never depends on how a database re-serialises JSON.
+"""
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models, transaction
+from django.utils import timezone
+
+from .models import Agency, Record, RecordChain
+
+GENESIS_HASH = "0" * 64
+
+
+def canonical_json(value: Any) -> str:
+    """The one serialisation hashed everywhere: sorted keys, no whitespace, non-ASCII kept as is."""
+    return json.dumps(value, cls=DjangoJSONEncoder, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def record_digest(
+    *,
+    prev_hash: str,
+    agency_id: int,
+    seq: int,
+    subject_type: str,
+    subject_id: str,
+    action: str,
+    actor_id: int | None,
+    actor_name: str,
+    at_iso: str,
+    payload: str,
+) -> str:
+    header = canonical_json(
+        {
+            "agency": agency_id,
+            "seq": seq,
+            "subject": f"{subject_type}:{subject_id}",
+            "action": action,
+            "actor": actor_id,
+            "actor_name": actor_name,
+            "at": at_iso,
+        }
+    )
+    return hashlib.sha256(f"{prev_hash}\n{header}\n{payload}".encode()).hexdigest()
+
+
+def _agency_of(subject: models.Model) -> Agency:
+    if isinstance(subject, Agency):
+        return subject
+    agency = getattr(subject, "agency", None)
+    if not isinstance(agency, Agency):
+        raise ValueError(f"{subject!r} has no agency; pass agency= explicitly")
+    return agency
+
+
+@transaction.atomic
+def append(
+    *,
+    subject: models.Model,
+    action: str,
+    actor=None,
+    payload: dict | None = None,
+    agency: Agency | None = None,
+) -> Record:
+    """Append one event to the chain of the subject's agency (or `agency`). Call it inside the
+    transaction that makes the change, so the change and its record commit or fail together."""
+    agency = agency or _agency_of(subject)
+    RecordChain.objects.get_or_create(agency=agency)
+    chain = RecordChain.objects.select_for_update().get(agency=agency)
+    record = Record(
+        agency=agency,
+        seq=chain.head_seq + 1,
+        subject_type=subject._meta.label_lower,
+        subject_id=str(subject.pk),
+        action=action,
+        actor=actor,
+        actor_name=_actor_name(actor),
+        at=timezone.now(),
+        payload=canonical_json(payload or {}),
+        prev_hash=chain.head_hash,
+    )
+    record.hash = _digest_of(record)
+    record.save(force_insert=True)
+    RecordChain.objects.filter(pk=chain.pk).update(head_seq=record.seq, head_hash=record.hash)
+    return record
+
+
+def _actor_name(actor) -> str:
+    if actor is None:
+        return ""
+    return getattr(actor, "real_name", "") or actor.get_username()
+
+
+def _iso(at) -> str:
+    return at.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _digest_of(record: Record) -> str:
+    return record_digest(
+        prev_hash=record.prev_hash,
+        agency_id=record.agency_id,
+        seq=record.seq,
+        subject_type=record.subject_type,
+        subject_id=record.subject_id,
+        action=record.action,
+        actor_id=record.actor_id,
+        actor_name=record.actor_name,
+        at_iso=_iso(record.at),
+        payload=record.payload,
+    )
+
+
+@dataclass(frozen=True)
+class Broken:
+    """The first record (or chain head) that does not verify, and why."""
+
+    agency_id: int
+    seq: int
+    record_id: int | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"记录 id={self.record_id}" if self.record_id else "链头"
+        return f"机关 {self.agency_id} 的记录链第 {self.seq} 条（{where}）：{self.reason}"
+
+
+@dataclass(frozen=True)
+class Verification:
+    checked: int
+    chains: int
+    broken: Broken | None
+
+    @property
+    def ok(self) -> bool:
+        return self.broken is None
+
+
+_FIELDS = (
+    "id",
+    "agency_id",
+    "seq",
+    "subject_type",
+    "subject_id",
+    "action",
+    "actor_id",
+    "actor_name",
+    "at",
+    "payload",
+    "prev_hash",
+    "hash",
+)
+
+
+def verify(agency: Agency | None = None, chunk_size: int = 5000) -> Verification:
+    """Recompute every chain (or one agency's) and stop at the first record that does not fit."""
+    records = Record.objects.order_by("agency_id", "seq")
+    heads = RecordChain.objects.all()
+    if agency is not None:
+        records, heads = records.filter(agency=agency), heads.filter(agency=agency)
+    head_of = dict(heads.values_list("agency_id", "head_seq"))
+    head_hash_of = dict(heads.values_list("agency_id", "head_hash"))
+    checked = 0
+    seen: set[int] = set()
+    for agency_id, last_seq, last_hash, broken, count in _walk(records.values_list(*_FIELDS), chunk_size):
+        checked += count
+        seen.add(agency_id)
+        if broken is None and (head_of.get(agency_id), head_hash_of.get(agency_id)) != (last_seq, last_hash):
+            broken = Broken(agency_id, last_seq, None, "链头与最后一条记录不一致（记录可能被删除）")
+        if broken:
+            return Verification(checked, len(seen), broken)
+    for agency_id, head_seq in sorted(head_of.items()):
+        if agency_id not in seen and head_seq:
+            return Verification(checked, len(seen), Broken(agency_id, 1, None, "链头存在但记录缺失"))
+    return Verification(checked, len(seen), None)
+
+
+def _walk(rows, chunk_size: int) -> Iterator[tuple[int, int, str, Broken | None, int]]:
+    """Yield (agency_id, last seq, last hash, first break, records read) once per chain."""
+    current, expected_seq, prev_hash, count, broken = None, 1, GENESIS_HASH, 0, None
+    for row in rows.iterator(chunk_size=chunk_size):
+        rid, agency_id, seq, stype, sid, action, actor_id, actor_name, at, payload, prev, digest = row
+        if agency_id != current:
+            if current is not None:
+                yield current, expected_seq - 1, prev_hash, broken, count
+            current, expected_seq, prev_hash, count, broken = agency_id, 1, GENESIS_HASH, 0, None
+        if broken:
+            continue
+        count += 1
+        if seq != expected_seq:
+            broken = Broken(agency_id, expected_seq, rid, f"序号不连续（应为 {expected_seq}，实为 {seq}）")
+        elif prev != prev_hash:
+            broken = Broken(agency_id, seq, rid, "前一哈希与上一条记录不符")
+        elif digest != record_digest(
+            prev_hash=prev,
+            agency_id=agency_id,
+            seq=seq,
+            subject_type=stype,
+            subject_id=sid,
+            action=action,
+            actor_id=actor_id,
+            actor_name=actor_name,
+            at_iso=_iso(at),
+            payload=payload,
+        ):
+            broken = Broken(agency_id, seq, rid, "内容与哈希不符（记录被改动）")
+        expected_seq, prev_hash = seq + 1, digest
+    if current is not None:
+        yield current, expected_seq - 1, prev_hash, broken, count

@@ -1,0 +1,30 @@
+"""Reads on the shared kernel, already scoped by core.access."""
+
+from django.db.models import Q, QuerySet
+
+from . import access
+from .models import Agency, Record
+
+
+def agencies_visible_to(user, *, q: str = "", kind: str = "", region_code: str = "") -> QuerySet[Agency]:
+    agencies = access.visible_to(user, Agency.objects.select_related("region", "parent"))
+    if q := q.strip():
+        agencies = agencies.filter(
+            Q(name__icontains=q) | Q(short_name__icontains=q) | Q(credit_code__iexact=q)
+        )
+    if kind:
+        agencies = agencies.filter(kind=kind)
+    if region_code:
+        agencies = agencies.filter(region__code=region_code)
+    return agencies.order_by("region__code", "name")
+
+
+def records_visible_to(user, *, agency_id: int | None = None, subject_type: str = "", action: str = ""):
+    records = access.visible_to(user, Record.objects.select_related("agency"))
+    if agency_id:
+        records = records.filter(agency_id=agency_id)
+    if subject_type:
+        records = records.filter(subject_type=subject_type)
+    if action:
+        records = records.filter(action__icontains=action)
+    return records.order_by("-at", "-id")

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.workbench_view, name="workbench"),
+    path("org/agencies/", views.agency_list, name="agency_list"),
+    path("org/agencies/export.xlsx", views.agency_export, name="agency_export"),
+    path("org/agencies/<int:pk>/", views.agency_detail, name="agency_detail"),
+    path("audit/records/", views.record_log, name="record_log"),
+    path("audit/records/verify/", views.record_verify, name="record_verify"),
+]

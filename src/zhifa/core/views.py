@@ -1,0 +1,80 @@
+from django.contrib.auth.decorators import login_required, permission_required
+from django.shortcuts import render
+from django.views.decorators.http import require_POST
+
+from . import access, records, selectors, workbench
+from .choices import AgencyKind
+from .exports import xlsx_response
+from .models import Agency
+from .pagination import paginate
+
+
+@login_required
+def workbench_view(request):
+    """工作台: the signed-in user's pending items, overdue first."""
+    return render(request, "core/workbench.html", {"pending": workbench.pending_for(request.user)})
+
+
+def _agency_filters(request) -> dict:
+    return {key: request.GET.get(key, "") for key in ("q", "kind", "region_code")}
+
+
+@login_required
+@permission_required("core.view_agency", raise_exception=True)
+def agency_list(request):
+    filters = _agency_filters(request)
+    page = paginate(request, selectors.agencies_visible_to(request.user, **filters))
+    return render(
+        request, "core/agency_list.html", {"page": page, "filters": filters, "kinds": AgencyKind.choices}
+    )
+
+
+@login_required
+@permission_required("core.view_agency", raise_exception=True)
+def agency_export(request):
+    agencies = selectors.agencies_visible_to(request.user, **_agency_filters(request))
+    rows = (
+        (
+            a.name,
+            a.short_name,
+            a.credit_code,
+            a.get_kind_display(),
+            a.region.name,
+            a.region.code,
+            "是" if a.active else "否",
+        )
+        for a in agencies.iterator(chunk_size=2000)
+    )
+    headers = ["名称", "简称", "统一社会信用代码", "类别", "所属区划", "区划代码", "有效"]
+    return xlsx_response("机关机构.xlsx", headers, rows)
+
+
+@login_required
+def agency_detail(request, pk: int):
+    agency = access.get_visible_or_404(request.user, Agency.objects.select_related("region", "parent"), pk=pk)
+    users = agency.users.filter(is_active=True).prefetch_related("roles").order_by("username")
+    can_see_users = request.user.has_perm("accounts.view_user")
+    return render(
+        request,
+        "core/agency_detail.html",
+        {"agency": agency, "users": users if can_see_users else None},
+    )
+
+
+@login_required
+@permission_required("core.view_record", raise_exception=True)
+def record_log(request):
+    """审计日志: the record log of the agencies in the auditor's jurisdiction."""
+    filters = {key: request.GET.get(key, "") for key in ("subject_type", "action")}
+    page = paginate(request, selectors.records_visible_to(request.user, **filters))
+    return render(request, "core/record_log.html", {"page": page, "filters": filters})
+
+
+@login_required
+@permission_required("core.view_record", raise_exception=True)
+@require_POST
+def record_verify(request):
+    """Check every chain the auditor may see and say where the first break is."""
+    visible = access.visible_to(request.user, Agency.objects.all(), "core.view_record")
+    results = [(agency, records.verify(agency)) for agency in visible.order_by("region__code", "name")]
+    return render(request, "core/record_verify.html", {"results": results})

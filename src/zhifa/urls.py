@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from .api import api
+
+admin.site.site_header = admin.site.site_title = "执法通 · 系统管理"
+admin.site.index_title = "系统管理"
+
+urlpatterns = [
+    path("", include("zhifa.core.urls")),
+    path("accounts/", include("zhifa.accounts.urls")),
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+]
