@@ -12,7 +12,7 @@ from .permissions import validate_role_set
 class UserChangeForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = "__all__"
+        fields = ["username", "real_name", "agency", "mobile", "email", "roles", "is_active"]
 
     def clean_roles(self):
         roles = self.cleaned_data.get("roles")
