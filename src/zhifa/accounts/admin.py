@@ -1,5 +1,5 @@
-from django import forms
 from django.contrib import admin
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
 from zhifa.core import access
@@ -9,10 +9,10 @@ from .models import ApiToken, Role, User
 from .permissions import validate_role_set
 
 
-class UserChangeForm(forms.ModelForm):
-    class Meta:
+class UserChangeForm(auth_forms.UserChangeForm):
+    class Meta(auth_forms.UserChangeForm.Meta):
         model = User
-        fields = ["username", "real_name", "agency", "mobile", "email", "roles", "is_active"]
+        fields = ["username", "password", "real_name", "agency", "mobile", "email", "roles", "is_active"]
 
     def clean_roles(self):
         roles = self.cleaned_data.get("roles")
@@ -26,7 +26,7 @@ class UserAdmin(DjangoUserAdmin):
     form = UserChangeForm
     list_display = ["username", "real_name", "agency", "is_active"]
     list_filter = ["is_active", "roles"]
-    search_fields = ["username", "real_name", "mobile"]
+    search_fields = ["username", "password", "real_name", "mobile"]
     autocomplete_fields = ["agency"]
     filter_horizontal = ["roles"]
     fieldsets = [

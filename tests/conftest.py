@@ -1,0 +1,64 @@
+import pytest
+
+from tests.factories import AgencyFactory, RegionFactory, UserFactory
+from zhifa.accounts.choices import RoleCode
+from zhifa.core import workdays
+from zhifa.core.choices import RegionLevel
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked postgres_only (parallel writers, triggers) run only on PostgreSQL."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return
+    skip = pytest.mark.skip(
+        reason="needs PostgreSQL: `ZHIFA_TEST_POSTGRES=1 make test` runs the suite there too"
+    )
+    for item in items:
+        if "postgres_only" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_workday_cache():
+    workdays.clear_cache()
+    yield
+    workdays.clear_cache()
+
+
+@pytest.fixture
+def city(db):
+    """A city with two counties — enough to test jurisdiction between neighbours and from above."""
+    city = RegionFactory(code="970100", name="测试市", level=RegionLevel.CITY)
+    east = RegionFactory(code="970102", name="东区", level=RegionLevel.COUNTY, parent=city)
+    west = RegionFactory(code="970121", name="西县", level=RegionLevel.COUNTY, parent=city)
+    return {"city": city, "east": east, "west": west}
+
+
+@pytest.fixture
+def agencies(city):
+    return {
+        "east_market": AgencyFactory(name="东区市场监督管理局", region=city["east"]),
+        "west_market": AgencyFactory(name="西县市场监督管理局", region=city["west"]),
+        "east_justice": AgencyFactory(name="东区司法局", region=city["east"], kind="justice"),
+        "city_justice": AgencyFactory(name="测试市司法局", region=city["city"], kind="justice"),
+    }
+
+
+@pytest.fixture
+def make_user(db):
+    def make(agency, *roles, **kwargs):
+        return UserFactory(agency=agency, roles=list(roles), **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def officer(agencies, make_user):
+    return make_user(agencies["east_market"], RoleCode.OFFICER, username="east_officer")
+
+
+@pytest.fixture
+def other_officer(agencies, make_user):
+    return make_user(agencies["west_market"], RoleCode.OFFICER, username="west_officer")

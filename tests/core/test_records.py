@@ -1,0 +1,152 @@
+import pytest
+from django.core.management import call_command
+from django.db import DatabaseError, connection, transaction
+
+from tests.concurrency import on_postgres, run_in_processes
+from zhifa.core import records
+from zhifa.core.models import Record, RecordChain
+from zhifa.core.models.record import AppendOnlyError
+
+pytestmark = pytest.mark.django_db
+
+
+def _append(agency, n, actor=None):
+    return [
+        records.append(subject=agency, action="test.step", actor=actor, payload={"n": i, "说明": "现场检查"})
+        for i in range(n)
+    ]
+
+
+def _tamper(sql: str, params: list) -> None:
+    """Edit the table behind the application's back, as an intruder with database access would."""
+    with connection.cursor() as cursor:
+        if on_postgres():  # a superuser can switch user triggers off for the session
+            cursor.execute("SET session_replication_role = replica")
+        cursor.execute(sql, params)
+        if on_postgres():
+            cursor.execute("SET session_replication_role = DEFAULT")
+
+
+class TestAppend:
+    def test_records_form_a_chain_per_agency(self, agencies, officer):
+        first, second = _append(agencies["east_market"], 2, actor=officer)
+        other = records.append(subject=agencies["west_market"], action="test.step")
+        assert (first.seq, second.seq, other.seq) == (1, 2, 1)
+        assert first.prev_hash == records.GENESIS_HASH
+        assert second.prev_hash == first.hash
+        assert other.prev_hash == records.GENESIS_HASH
+        assert first.actor_name == officer.real_name
+        assert records.verify().ok
+
+    def test_payload_is_stored_as_canonical_json(self, agencies):
+        record = records.append(subject=agencies["east_market"], action="x", payload={"b": 1, "a": "罚款"})
+        assert record.payload == '{"a":"罚款","b":1}'
+
+    def test_for_subject_finds_the_objects_records(self, agencies):
+        _append(agencies["east_market"], 3)
+        assert Record.objects.for_subject(agencies["east_market"]).count() == 3
+
+
+class TestAppendOnly:
+    def test_saving_an_existing_record_is_refused(self, agencies):
+        (record,) = _append(agencies["east_market"], 1)
+        record.action = "changed"
+        with pytest.raises(AppendOnlyError):
+            record.save()
+        assert Record.objects.get(pk=record.pk).action == "test.step"
+
+    def test_queryset_update_and_delete_are_refused(self, agencies):
+        _append(agencies["east_market"], 2)
+        with pytest.raises(AppendOnlyError):
+            Record.objects.all().update(action="x")
+        with pytest.raises(AppendOnlyError):
+            Record.objects.all().delete()
+        with pytest.raises(AppendOnlyError):
+            Record.objects.first().delete()
+        assert Record.objects.filter(action="test.step").count() == 2
+
+    @pytest.mark.postgres_only
+    def test_postgres_trigger_rejects_raw_update_and_delete(self, agencies):
+        (record,) = _append(agencies["east_market"], 1)
+        for sql in (
+            "UPDATE core_record SET action = 'x' WHERE id = %s",
+            "DELETE FROM core_record WHERE id = %s",
+        ):
+            with (
+                pytest.raises(DatabaseError, match="只能追加"),
+                transaction.atomic(),
+                connection.cursor() as cursor,
+            ):
+                cursor.execute(sql, [record.pk])
+        assert Record.objects.get(pk=record.pk).action == "test.step"
+
+
+class TestTamperDetection:
+    def test_an_edited_payload_is_found_and_named(self, agencies):
+        rows = _append(agencies["east_market"], 5)
+        _tamper("UPDATE core_record SET payload = %s WHERE id = %s", ['{"n":99}', rows[2].pk])
+        result = records.verify()
+        assert not result.ok
+        assert (result.broken.record_id, result.broken.seq) == (rows[2].pk, 3)
+        assert "被改动" in result.broken.reason
+
+    def test_an_edited_actor_name_is_found(self, agencies):
+        rows = _append(agencies["east_market"], 3)
+        _tamper("UPDATE core_record SET actor_name = %s WHERE id = %s", ["冒名", rows[0].pk])
+        assert records.verify().broken.record_id == rows[0].pk
+
+    def test_a_removed_record_in_the_middle_breaks_the_sequence(self, agencies):
+        rows = _append(agencies["east_market"], 4)
+        _tamper("DELETE FROM core_record WHERE id = %s", [rows[1].pk])
+        broken = records.verify().broken
+        assert broken.seq == 2 and "序号不连续" in broken.reason
+
+    def test_a_removed_tail_is_caught_by_the_chain_head(self, agencies):
+        rows = _append(agencies["east_market"], 3)
+        _tamper("DELETE FROM core_record WHERE id = %s", [rows[2].pk])
+        assert "链头" in records.verify().broken.reason
+
+    def test_a_recomputed_hash_still_breaks_the_link_to_the_next_record(self, agencies):
+        rows = _append(agencies["east_market"], 3)
+        _tamper("UPDATE core_record SET hash = %s WHERE id = %s", ["f" * 64, rows[0].pk])
+        assert records.verify().broken.seq == 1
+
+    def test_other_chains_verify_on_their_own(self, agencies):
+        rows = _append(agencies["east_market"], 2)
+        _append(agencies["west_market"], 2)
+        _tamper("UPDATE core_record SET action = %s WHERE id = %s", ["x", rows[0].pk])
+        assert records.verify(agencies["west_market"]).ok
+        assert not records.verify(agencies["east_market"]).ok
+
+
+class TestVerifyCommand:
+    def test_exit_zero_when_intact(self, agencies, capsys):
+        _append(agencies["east_market"], 3)
+        call_command("verify-records")
+        assert "记录链完整" in capsys.readouterr().out
+
+    def test_exit_one_naming_the_first_broken_record(self, agencies, capsys):
+        rows = _append(agencies["east_market"], 3)
+        _tamper("UPDATE core_record SET payload = %s WHERE id = %s", ["{}", rows[1].pk])
+        with pytest.raises(SystemExit) as exc:
+            call_command("verify-records")
+        assert exc.value.code == 1
+        assert f"id={rows[1].pk}" in capsys.readouterr().err
+
+
+def _append_many(agency_id: int, n: int) -> list[int]:
+    from zhifa.core.models import Agency
+
+    agency = Agency.objects.get(pk=agency_id)
+    return [records.append(subject=agency, action="race", payload={"i": i}).seq for i in range(n)]
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_parallel_writers_never_fork_a_chain(agencies):
+    agency = agencies["east_market"]
+    results = run_in_processes(_append_many, [(agency.pk, 25)] * 4)
+    seqs = sorted(seq for result in results for seq in result)
+    assert seqs == list(range(1, 101))
+    assert RecordChain.objects.get(agency=agency).head_seq == 100
+    assert records.verify(agency).ok
