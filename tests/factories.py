@@ -3,6 +3,7 @@
 import factory
 from factory.django import DjangoModelFactory
 
+from zhifa.accounts.choices import RoleCode
 from zhifa.accounts.models import Role, User
 from zhifa.core.choices import AgencyKind, RegionLevel
 from zhifa.core.models import Agency, Region
@@ -48,7 +49,11 @@ class UserFactory(DjangoModelFactory):
     def roles(self, create, extracted, **kwargs):
         self.save()
         if extracted:
-            self.roles.set(Role.objects.filter(code__in=[str(code) for code in extracted]))
+            # get_or_create: a transactional test flushes the rows the migration seeded
+            roles = [
+                Role.objects.get_or_create(code=c, defaults={"name": RoleCode(c).label})[0] for c in extracted
+            ]
+            self.roles.set(roles)
             self.is_staff = bool(
                 {str(c) for c in extracted} & {"system_admin", "security_admin", "audit_admin"}
             )

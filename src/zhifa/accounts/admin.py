@@ -3,6 +3,7 @@ from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
 from zhifa.core import access
+from zhifa.core.admin import ReadOnlyAdminMixin
 
 from . import services
 from .models import ApiToken, Role, User
@@ -57,17 +58,8 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["code", "name"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ApiToken)

@@ -1,7 +1,7 @@
 from datetime import datetime
 
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from . import services
 from .models import ApiToken
@@ -53,7 +53,7 @@ def list_tokens(request):
 @router.post("/tokens", response={201: NewTokenOut}, summary="新建API令牌（密钥只返回这一次）")
 def create_token(request, data: TokenIn):
     token, key = services.api_token_create(actor=request.auth, name=data.name, expires_at=data.expires_at)
-    return 201, {**TokenOut.from_orm(token).dict(), "key": key}
+    return Status(201, {**TokenOut.from_orm(token).dict(), "key": key})
 
 
 @router.post("/tokens/{token_id}/revoke", response=TokenOut, summary="吊销API令牌")

@@ -1,7 +1,21 @@
 from django.contrib import admin
+from django.contrib.admin.models import LogEntry
 
 from . import access, workdays
 from .models import Agency, HolidayOverride, NumberFormat, Record, Region
+
+
+class ReadOnlyAdminMixin:
+    """For logs and fixed reference rows: viewable, never added, changed or deleted here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class ScopedAdmin(admin.ModelAdmin):
@@ -54,18 +68,26 @@ class NumberFormatAdmin(ScopedAdmin):
 
 
 @admin.register(Record)
-class RecordAdmin(ScopedAdmin):
+class RecordAdmin(ReadOnlyAdminMixin, ScopedAdmin):
     """Read-only: the record log is append-only."""
 
     list_display = ["at", "agency", "seq", "subject_type", "subject_id", "action", "actor_name"]
     list_filter = ["action"]
     search_fields = ["subject_type", "subject_id", "action", "actor_name"]
 
-    def has_add_permission(self, request):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
+@admin.register(LogEntry)
+class LogEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """操作日志: what the three admins and others did in this admin site; read-only, for the 审计管理员."""
 
-    def has_delete_permission(self, request, obj=None):
-        return False
+    list_display = ["action_time", "user", "content_type", "object_repr", "action_flag"]
+    list_filter = ["action_flag", "content_type"]
+    search_fields = ["object_repr", "user__username", "user__real_name"]
+
+    def get_queryset(self, request):
+        entries = super().get_queryset(request).select_related("user", "content_type")
+        if request.user.is_superuser:
+            return entries
+        if request.user.agency_id is None:
+            return entries.none()
+        return entries.filter(user__agency__region__path__startswith=request.user.agency.region.path)

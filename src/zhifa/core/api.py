@@ -1,6 +1,7 @@
 from datetime import date
 
-from ninja import Field, Query, Router, Schema
+from django.core.exceptions import ValidationError
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from . import access, selectors, services, workdays
@@ -62,12 +63,12 @@ def get_agency(request, agency_id: int):
 
 @router.post("/agencies", response={201: AgencyOut}, summary="新增机关/机构（系统管理员）")
 def create_agency(request, data: AgencyIn):
-    region = access.get_visible_or_404(
-        request.auth, Region.objects.all(), "core.view_region", code=data.region_code
-    )
+    region = Region.objects.filter(code=data.region_code).first()
+    if region is None:
+        raise ValidationError({"region_code": f"行政区划代码“{data.region_code}”不存在"})
     fields = data.dict(exclude={"region_code"})
     agency = services.agency_create(actor=request.auth, region=region, **fields)
-    return 201, agency
+    return Status(201, agency)
 
 
 class WorkdayOut(Schema):

@@ -26,7 +26,7 @@ def canonical_json(value: Any) -> str:
     return json.dumps(value, cls=DjangoJSONEncoder, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def record_digest(
+def record_message(
     *,
     prev_hash: str,
     agency_id: int,
@@ -38,7 +38,8 @@ def record_digest(
     actor_name: str,
     at_iso: str,
     payload: str,
-) -> str:
+) -> bytes:
+    """The exact bytes a record's hash covers: prev_hash "\\n" header "\\n" payload, UTF-8."""
     header = canonical_json(
         {
             "agency": agency_id,
@@ -50,7 +51,11 @@ def record_digest(
             "at": at_iso,
         }
     )
-    return hashlib.sha256(f"{prev_hash}\n{header}\n{payload}".encode()).hexdigest()
+    return f"{prev_hash}\n{header}\n{payload}".encode()
+
+
+def record_digest(**fields) -> str:
+    return hashlib.sha256(record_message(**fields)).hexdigest()
 
 
 def _agency_of(subject: models.Model) -> Agency:
@@ -88,7 +93,7 @@ def append(
         payload=canonical_json(payload or {}),
         prev_hash=chain.head_hash,
     )
-    record.hash = _digest_of(record)
+    record.hash = hashlib.sha256(message_of(record)).hexdigest()
     record.save(force_insert=True)
     RecordChain.objects.filter(pk=chain.pk).update(head_seq=record.seq, head_hash=record.hash)
     return record
@@ -104,8 +109,9 @@ def _iso(at) -> str:
     return at.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-def _digest_of(record: Record) -> str:
-    return record_digest(
+def message_of(record: Record) -> bytes:
+    """The bytes `record.hash` covers (for benchmarks and external verifiers)."""
+    return record_message(
         prev_hash=record.prev_hash,
         agency_id=record.agency_id,
         seq=record.seq,

@@ -1,0 +1,22 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_health_needs_no_login(client):
+    response = client.get("/api/health")
+    assert response.status_code == 200 and response.json()["status"] == "ok"
+
+
+def test_openapi_schema_and_docs_are_served(client):
+    schema = client.get("/api/openapi.json").json()
+    assert schema["info"]["title"] == "执法通 API"
+    assert "/api/agencies/{agency_id}" in schema["paths"]
+    assert client.get("/api/docs").status_code == 200
+
+
+def test_workday_endpoints(client, officer):
+    client.force_login(officer)
+    assert client.get("/api/workdays/2026-10-10").json() == {"date": "2026-10-10", "is_workday": True}
+    assert client.get("/api/workdays/2026-09-30/plus/1").json()["date"] == "2026-10-08"
+    assert client.get("/api/workdays/2026-13-40").status_code == 422
