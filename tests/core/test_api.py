@@ -20,3 +20,15 @@ def test_workday_endpoints(client, officer):
     assert client.get("/api/workdays/2026-10-10").json() == {"date": "2026-10-10", "is_workday": True}
     assert client.get("/api/workdays/2026-09-30/plus/1").json()["date"] == "2026-10-08"
     assert client.get("/api/workdays/2026-13-40").status_code == 422
+
+
+def test_pages_load_no_asset_from_the_internet(client, officer):
+    """Government intranets are offline: every script and stylesheet is served by zhifa itself."""
+    import re
+
+    client.force_login(officer)
+    for url in ["/api/docs", "/", "/accounts/login/"]:
+        html = client.get(url).content.decode()
+        assets = re.findall(r'(?:src|href)="([^"]+)"', html)
+        assert assets, url
+        assert not [a for a in assets if a.startswith(("http:", "https:", "//"))], url
