@@ -58,3 +58,69 @@ class UserFactory(DjangoModelFactory):
                 {str(c) for c in extracted} & {"system_admin", "security_admin", "audit_admin"}
             )
             self.save(update_fields=["is_staff"])
+
+
+# ---- registry ----------------------------------------------------------------------------------------
+
+import datetime as _dt  # noqa: E402
+
+from stdnum.cn import ric as _ric  # noqa: E402
+
+from zhifa.registry.choices import CertificateKind, PersonKind  # noqa: E402
+from zhifa.registry.models import Certificate, EnforcementField, Officer, TrainingRecord  # noqa: E402
+from zhifa.registry.names import initials_of  # noqa: E402
+
+
+def valid_id_number(n: int) -> str:
+    """A valid 18-digit ID number (Beijing 东城区, born 1980-1999) derived from n."""
+    first17 = f"110101{1980 + n % 20}{1 + n % 12:02d}{1 + n % 28:02d}{n % 1000:03d}"
+    return first17 + _ric.calc_check_digit(first17 + "0")
+
+
+def field(code: str = "market") -> EnforcementField:
+    return EnforcementField.objects.get_or_create(code=code, defaults={"name": code})[0]
+
+
+class OfficerFactory(DjangoModelFactory):
+    class Meta:
+        model = Officer
+        skip_postgeneration_save = True
+
+    agency = factory.SubFactory(AgencyFactory)
+    name = factory.Sequence(lambda n: f"执法员{n}")
+    name_initials = factory.LazyAttribute(lambda o: initials_of(o.name))
+    id_number = factory.Sequence(valid_id_number)
+    kind = PersonKind.OFFICER
+    post = "执法岗"
+
+    @factory.post_generation
+    def fields(self, create, extracted, **kwargs):
+        self.fields.set([field(code) for code in (extracted or ["market"])])
+
+
+class CertificateFactory(DjangoModelFactory):
+    class Meta:
+        model = Certificate
+        skip_postgeneration_save = True
+
+    officer = factory.SubFactory(OfficerFactory)
+    number = factory.Sequence(lambda n: f"CERT{n:08d}")
+    kind = CertificateKind.ENFORCEMENT
+    issuer = "测试市司法局"
+    issued_on = _dt.date(2025, 1, 1)
+    expires_on = _dt.date(2030, 12, 31)
+
+    @factory.post_generation
+    def fields(self, create, extracted, **kwargs):
+        self.fields.set([field(code) for code in (extracted or ["market"])])
+
+
+class TrainingFactory(DjangoModelFactory):
+    class Meta:
+        model = TrainingRecord
+
+    officer = factory.SubFactory(OfficerFactory)
+    on = _dt.date(2026, 3, 1)
+    hours = 8
+    kind = "business"
+    title = "执法业务培训"

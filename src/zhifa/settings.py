@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "ninja",  # serves Swagger UI from its own static files, not a CDN
     "zhifa.core",
     "zhifa.accounts",
+    "zhifa.registry",
 ]
 
 MIDDLEWARE = [
@@ -160,3 +161,10 @@ NINJA_PAGINATION_PER_PAGE = 50
 
 # Business settings (see DESIGN.md, domain facts).
 ZHIFA_PAGE_SIZE = 20
+# 执法人员管理 (seed 002 §(三), seeds 000 §9 §11, 003 §4)
+ZHIFA_TRAINING_HOURS_PER_YEAR = int(os.environ.get("ZHIFA_TRAINING_HOURS_PER_YEAR", "60"))
+ZHIFA_NEW_OFFICER_PUBLIC_LAW_HOURS = 30
+ZHIFA_CERTIFICATE_RECHECK_YEARS = 2
+ZHIFA_CERTIFICATE_EXPIRY_WARNING_DAYS = 30
+ZHIFA_ROTATION_YEARS = int(os.environ.get("ZHIFA_ROTATION_YEARS", "5"))
+ZHIFA_REVIEWER_RATIO = 0.05

@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+
+
+class RegistryConfig(AppConfig):
+    name = "zhifa.registry"
+    label = "registry"
+    verbose_name = "执法主体与人员"
+
+    def ready(self):
+        from zhifa.accounts.choices import BUSINESS_ROLES, RoleCode
+        from zhifa.accounts.permissions import grant
+
+        view = {
+            "registry.view_enforcementbody",
+            "registry.view_officer",
+            "registry.view_certificate",
+            "registry.view_trainingrecord",
+            "registry.view_assessment",
+        }
+        grant(BUSINESS_ROLES, view)
+        # The agency's own leaders keep its staff records; the justice bureau issues certificates and
+        # registers bodies for its whole region (core.access gives supervisors the region scope).
+        grant([RoleCode.UNIT_HEAD, RoleCode.AGENCY_HEAD], {"registry.manage_officer"})
+        grant([RoleCode.SUPERVISOR], {"registry.manage_certificate", "registry.manage_body"})

@@ -1,0 +1,308 @@
+"""Reads on the registry, scoped by core.access. `can_enforce` and `allowed_case_roles` are what later
+modules (cases, inspections, review) ask before assigning a person to a case or an inspection."""
+
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.utils import timezone
+
+from zhifa.accounts.choices import RoleCode
+from zhifa.core import access
+
+from .choices import AUXILIARY_ROLES, CaseRole, CertificateKind, CertificateStatus, PersonKind, PersonStatus
+from .models import Certificate, EnforcementBody, EnforcementField, Officer, TrainingRecord
+from .names import initials_of
+
+
+def _field_code(field: EnforcementField | str) -> str:
+    return field.code if isinstance(field, EnforcementField) else field
+
+
+def can_enforce(officer: Officer, field: EnforcementField | str, *, on: date | None = None) -> bool:
+    """执法资格: an active officer (not auxiliary staff) holding, on `on`, a valid 行政执法证 that covers
+    `field`. Derived from the certificates every time; there is no flag to set by hand."""
+    on = on or timezone.localdate()
+    if officer.kind != PersonKind.OFFICER or officer.status != PersonStatus.ACTIVE:
+        return False
+    return (
+        officer.certificates.valid_on(on)
+        .filter(kind=CertificateKind.ENFORCEMENT, fields__code=_field_code(field))
+        .exists()
+    )
+
+
+def allowed_case_roles(
+    officer: Officer, *, field: EnforcementField | str | None = None, on: date | None = None
+) -> frozenset[str]:
+    """Which case roles this person may hold. 执法辅助人员 only ever assist (seed 000 §10); an officer
+    may also handle, investigate, review, decide and coerce when `can_enforce` in the field (or, with
+    no field given, in any field)."""
+    if officer.status != PersonStatus.ACTIVE:
+        return frozenset()
+    if officer.kind == PersonKind.AUXILIARY:
+        return AUXILIARY_ROLES
+    on = on or timezone.localdate()
+    certified = (
+        can_enforce(officer, field, on=on)
+        if field is not None
+        else officer.certificates.valid_on(on).filter(kind=CertificateKind.ENFORCEMENT).exists()
+    )
+    return frozenset(CaseRole) if certified else AUXILIARY_ROLES
+
+
+def enforcers_for(field: EnforcementField | str, *, on: date | None = None) -> QuerySet[Officer]:
+    """Every officer who may enforce in `field` on `on` (the 执法检查人员名录库 is built on this)."""
+    on = on or timezone.localdate()
+    valid = Certificate.objects.valid_on(on).filter(
+        officer=OuterRef("pk"), kind=CertificateKind.ENFORCEMENT, fields__code=_field_code(field)
+    )
+    return Officer.objects.filter(kind=PersonKind.OFFICER, status=PersonStatus.ACTIVE).filter(Exists(valid))
+
+
+# ---- lists -----------------------------------------------------------------------------------------
+
+
+def officers_visible_to(
+    user,
+    *,
+    q: str = "",
+    agency_id: int | str | None = None,
+    kind: str = "",
+    status: str = "",
+    certificate: str = "",
+    field: str = "",
+    on: date | None = None,
+) -> QuerySet[Officer]:
+    """The officer list: search by name, pinyin initials (zw → 张伟) or certificate number; filters."""
+    on = on or timezone.localdate()
+    officers = access.visible_to(user, Officer.objects.select_related("agency"))
+    if q := q.strip():
+        officers = officers.filter(_search_q(q))
+    if agency_id:
+        officers = officers.filter(agency_id=agency_id)
+    if kind:
+        officers = officers.filter(kind=kind)
+    if status:
+        officers = officers.filter(status=status)
+    if field:
+        officers = officers.filter(fields__code=field)
+    if certificate:
+        officers = officers.filter(_certificate_q(certificate, on))
+    return officers.order_by("agency_id", "name", "id")
+
+
+def _search_q(q: str) -> Q:
+    match = Q(name__icontains=q) | Q(certificates__number=q.upper())
+    if q.isascii() and q.isalpha():
+        match |= Q(name_initials__startswith=q.lower())
+    elif not q.isascii():
+        match |= Q(name_initials__startswith=initials_of(q))
+    return Q(pk__in=Officer.objects.filter(match).values("pk"))
+
+
+def _certificate_q(state: str, on: date) -> Q:
+    """Filter officers by the state of their enforcement certificates on `on`."""
+    certs = Certificate.objects.filter(officer=OuterRef("pk"), kind=CertificateKind.ENFORCEMENT)
+    valid = certs.filter(status=CertificateStatus.VALID, issued_on__lte=on, expires_on__gte=on)
+    warn = on + timedelta(days=settings.ZHIFA_CERTIFICATE_EXPIRY_WARNING_DAYS)
+    states = {
+        "valid": Exists(valid),
+        "expiring": Exists(valid.filter(expires_on__lte=warn)),
+        "expired": Exists(certs.filter(status=CertificateStatus.VALID, expires_on__lt=on)) & ~Exists(valid),
+        "suspended": Exists(certs.filter(status=CertificateStatus.SUSPENDED)),
+        "revoked": Exists(certs.filter(status=CertificateStatus.REVOKED)) & ~Exists(valid),
+        "none": ~Exists(certs),
+    }
+    return states.get(state, Q())
+
+
+CERTIFICATE_FILTERS = [
+    ("valid", "持有效证件"),
+    ("expiring", "证件30日内到期"),
+    ("expired", "证件已过期"),
+    ("suspended", "证件被暂扣"),
+    ("revoked", "证件被吊销"),
+    ("none", "未持证"),
+]
+
+
+def certificates_visible_to(user, *, agency_id=None) -> QuerySet[Certificate]:
+    certificates = access.visible_to(user, Certificate.objects.select_related("officer", "officer__agency"))
+    if agency_id:
+        certificates = certificates.filter(officer__agency_id=agency_id)
+    return certificates.prefetch_related("fields")
+
+
+def bodies_visible_to(user, *, q: str = "", status: str = "") -> QuerySet[EnforcementBody]:
+    bodies = access.visible_to(user, EnforcementBody.objects.select_related("agency", "agency__region"))
+    if q := q.strip():
+        bodies = bodies.filter(Q(name__icontains=q) | Q(agency__name__icontains=q))
+    if status:
+        bodies = bodies.filter(status=status)
+    return bodies
+
+
+def certificates_due_for_recheck(certificates: QuerySet[Certificate], *, on: date | None = None):
+    """执法证 are re-checked every two years: due when the last check (or the issue) is that old."""
+    on = on or timezone.localdate()
+    cutoff = on.replace(year=on.year - settings.ZHIFA_CERTIFICATE_RECHECK_YEARS, day=min(on.day, 28))
+    return certificates.filter(status=CertificateStatus.VALID, expires_on__gte=on).filter(
+        Q(last_checked_on__lte=cutoff) | Q(last_checked_on__isnull=True, issued_on__lte=cutoff)
+    )
+
+
+def certificates_expiring(certificates: QuerySet[Certificate], *, on: date | None = None):
+    on = on or timezone.localdate()
+    warn = on + timedelta(days=settings.ZHIFA_CERTIFICATE_EXPIRY_WARNING_DAYS)
+    return certificates.filter(status=CertificateStatus.VALID, expires_on__gte=on, expires_on__lte=warn)
+
+
+def certificates_expired(certificates: QuerySet[Certificate], *, on: date | None = None):
+    on = on or timezone.localdate()
+    return certificates.filter(status=CertificateStatus.VALID, expires_on__lt=on)
+
+
+# ---- training, ratios, rotation --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TrainingStanding:
+    officer: Officer
+    hours: Decimal
+    target: Decimal
+    public_law_hours: Decimal
+    public_law_target: Decimal
+
+    @property
+    def shortfall(self) -> Decimal:
+        return max(Decimal(0), self.target - self.hours)
+
+    @property
+    def public_law_shortfall(self) -> Decimal:
+        return max(Decimal(0), self.public_law_target - self.public_law_hours)
+
+    @property
+    def is_short(self) -> bool:
+        return bool(self.shortfall or self.public_law_shortfall)
+
+
+def training_standings(officers: QuerySet[Officer], year: int) -> list[TrainingStanding]:
+    """Each active officer's hours in `year` against the yearly target; new officers (first enforcing
+    that year) also owe the 30-hour public-law course. One grouped query for the hours."""
+    from .choices import TrainingKind
+
+    officers = officers.filter(status=PersonStatus.ACTIVE, kind=PersonKind.OFFICER).annotate(
+        year_hours=Sum("trainings__hours", filter=Q(trainings__on__year=year)),
+        public_law_hours=Sum(
+            "trainings__hours", filter=Q(trainings__on__year=year, trainings__kind=TrainingKind.PUBLIC_LAW)
+        ),
+    )
+    target = Decimal(settings.ZHIFA_TRAINING_HOURS_PER_YEAR)
+    public_target = Decimal(settings.ZHIFA_NEW_OFFICER_PUBLIC_LAW_HOURS)
+    return [
+        TrainingStanding(
+            officer=officer,
+            hours=officer.year_hours or Decimal(0),
+            target=target,
+            public_law_hours=officer.public_law_hours or Decimal(0),
+            public_law_target=public_target
+            if officer.enforcing_since and officer.enforcing_since.year == year
+            else Decimal(0),
+        )
+        for officer in officers.select_related("agency").order_by("agency_id", "name")
+    ]
+
+
+def training_hours(officer: Officer, year: int) -> Decimal:
+    total = TrainingRecord.objects.filter(officer=officer, on__year=year).aggregate(total=Sum("hours"))[
+        "total"
+    ]
+    return total or Decimal(0)
+
+
+@dataclass(frozen=True)
+class AgencyRatios:
+    """法制审核人员 ≥ 5% of officers (seeds 000 §11, 003 §4), and certificate coverage."""
+
+    officers: int
+    reviewers: int
+    certified: int
+
+    @property
+    def reviewers_required(self) -> int:
+        return math.ceil(self.officers * settings.ZHIFA_REVIEWER_RATIO) if self.officers else 0
+
+    @property
+    def reviewer_shortfall(self) -> int:
+        return max(0, self.reviewers_required - self.reviewers)
+
+    @property
+    def reviewer_ratio(self) -> float:
+        return self.reviewers / self.officers if self.officers else 0.0
+
+    @property
+    def coverage(self) -> float:
+        return self.certified / self.officers if self.officers else 0.0
+
+
+def agency_ratios(agencies, *, on: date | None = None) -> dict[int, AgencyRatios]:
+    """Ratios for every agency of `agencies`, in three grouped queries however many agencies."""
+    from zhifa.accounts.models import User
+
+    on = on or timezone.localdate()
+    agency_ids = list(agencies.values_list("pk", flat=True))
+    active = Officer.objects.filter(
+        agency_id__in=agency_ids, kind=PersonKind.OFFICER, status=PersonStatus.ACTIVE
+    )
+    valid = Certificate.objects.valid_on(on).filter(officer=OuterRef("pk"), kind=CertificateKind.ENFORCEMENT)
+    officers = dict(active.values("agency_id").annotate(n=Count("pk")).values_list("agency_id", "n"))
+    certified = dict(
+        active.filter(Exists(valid)).values("agency_id").annotate(n=Count("pk")).values_list("agency_id", "n")
+    )
+    reviewers = dict(
+        User.objects.filter(agency_id__in=agency_ids, is_active=True, roles__code=RoleCode.LEGAL_REVIEWER)
+        .values("agency_id")
+        .annotate(n=Count("pk", distinct=True))
+        .values_list("agency_id", "n")
+    )
+    return {
+        pk: AgencyRatios(
+            officers=officers.get(pk, 0), reviewers=reviewers.get(pk, 0), certified=certified.get(pk, 0)
+        )
+        for pk in agency_ids
+    }
+
+
+def rotation_due(officers: QuerySet[Officer], *, on: date | None = None) -> QuerySet[Officer]:
+    """Officers in key posts for longer than the rotation period (default 5 years, seed 000 §9)."""
+    on = on or timezone.localdate()
+    cutoff = on.replace(year=on.year - settings.ZHIFA_ROTATION_YEARS, day=min(on.day, 28))
+    return officers.filter(status=PersonStatus.ACTIVE, is_key_post=True, post_since__lte=cutoff)
+
+
+# ---- public listing (seed 003 §2(二)1) -------------------------------------------------------------
+
+
+def public_officers(agency) -> QuerySet[Officer]:
+    """执法人员 shown to the public: active officers holding a valid certificate today. Callers show only
+    name, certificate number, field and agency — never the ID number or a phone number."""
+    today = timezone.localdate()
+    return (
+        Officer.objects.filter(agency=agency, kind=PersonKind.OFFICER, status=PersonStatus.ACTIVE)
+        .filter(Exists(Certificate.objects.valid_on(today).filter(officer=OuterRef("pk"))))
+        .prefetch_related("certificates__fields")
+        .order_by("name")
+    )
+
+
+def public_bodies(region=None) -> QuerySet[EnforcementBody]:
+    from .choices import BodyStatus
+
+    bodies = EnforcementBody.objects.filter(status=BodyStatus.CONFIRMED, announced_on__isnull=False)
+    if region is not None:
+        bodies = bodies.filter(agency__region__path__startswith=region.path)
+    return bodies.select_related("agency", "entrusting_agency").order_by("agency__region__code", "name")

@@ -1,0 +1,393 @@
+"""Writes on the registry: one function per user action; each checks permission, validates, writes in one
+transaction and appends a record to the agency's chain."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from zhifa.core import access, records
+from zhifa.core.choices import AgencyKind
+from zhifa.core.models import Agency
+
+from .choices import BodyChangeKind, BodyStatus, CertificateStatus, LegalStanding, PersonKind
+from .models import Assessment, BodyChange, Certificate, EnforcementBody, Officer, TrainingRecord
+from .names import initials_of
+
+MANAGE_BODY = "registry.manage_body"
+MANAGE_OFFICER = "registry.manage_officer"
+MANAGE_CERTIFICATE = "registry.manage_certificate"
+
+
+def _require_for_agency(actor, perm: str, agency: Agency) -> None:
+    """The actor may do `perm` on objects of `agency` (checked before the object exists)."""
+    if access.is_system(actor):
+        return
+    if not access.visible_to(actor, Agency.objects.filter(pk=agency.pk), perm).exists():
+        raise PermissionDenied("您无权对该机关执行此操作")
+
+
+def _log(obj, action: str, actor, payload: dict, *, agency: Agency | None = None) -> None:
+    records.append(subject=obj, action=action, actor=actor, payload=payload, agency=agency)
+
+
+# ---- 执法主体 -------------------------------------------------------------------------------------
+
+
+def _check_body_rules(body: EnforcementBody) -> None:
+    """Seed 000 §6-7, refused with the reason."""
+    agency = body.agency
+    errors = {}
+    if agency.kind == AgencyKind.COMPREHENSIVE:
+        errors["agency"] = "体制改革中成立的综合行政执法机构以主管部门名义执法，不能确认为行政执法主体"
+    if agency.kind == AgencyKind.DEVELOPMENT_ZONE and not (body.grant_kind and body.grant_document):
+        errors["grant_kind"] = (
+            "开发区管理机构须经法律法规授权或相对集中行政处罚权、许可权等决定赋权，请登记赋权方式和文件"
+        )
+    parent = agency.parent
+    if parent and parent.kind == AgencyKind.DEVELOPMENT_ZONE and body.standing != LegalStanding.AUTHORIZED:
+        errors["standing"] = "开发区管理机构所属职能部门无法律、法规授权的，不能作为行政执法主体"
+    if body.standing == LegalStanding.AUTHORIZED and not body.legal_basis.strip():
+        errors["legal_basis"] = "法律法规授权组织须写明授权的法律法规条款"
+    if body.standing == LegalStanding.ENTRUSTED:
+        errors.update(_entrustment_errors(body))
+    if errors:
+        raise ValidationError(errors)
+
+
+def _entrustment_errors(body: EnforcementBody) -> dict:
+    errors = {}
+    if body.entrusting_agency_id is None:
+        errors["entrusting_agency"] = "受委托组织须登记委托机关（委托机关对委托执法的后果承担法律责任）"
+    elif body.entrusting_agency_id == body.agency_id:
+        errors["entrusting_agency"] = "委托机关不能是受委托组织本身"
+    if not body.entrusted_scope.strip():
+        errors["entrusted_scope"] = "请写明委托的事项和权限"
+    if not (body.entrusted_from and body.entrusted_until):
+        errors["entrusted_until"] = "请填写委托期限"
+    elif body.entrusted_until <= body.entrusted_from:
+        errors["entrusted_until"] = "委托截止日应晚于起始日"
+    return errors
+
+
+@transaction.atomic
+def body_register(
+    *, actor, agency: Agency, standing: str, on: date | None = None, **fields
+) -> EnforcementBody:
+    """新设: register an organisation as a (not yet confirmed) enforcement body."""
+    _require_for_agency(actor, MANAGE_BODY, agency)
+    if EnforcementBody.objects.filter(agency=agency).exists():
+        raise ValidationError({"agency": f"“{agency.name}”已登记为执法主体"})
+    body = EnforcementBody(
+        agency=agency, standing=standing, name=fields.pop("name", "") or agency.name, **fields
+    )
+    body.full_clean()
+    _check_body_rules(body)
+    body.save()
+    _change(body, BodyChangeKind.ESTABLISH, actor, on=on, detail=body.get_standing_display())
+    return body
+
+
+def _change(body, kind, actor, *, on=None, document="", detail="") -> BodyChange:
+    change = BodyChange.objects.create(
+        body=body, kind=kind, on=on or timezone.localdate(), document=document, detail=detail
+    )
+    _log(
+        body,
+        f"body.{kind}",
+        actor,
+        {"name": body.name, "status": body.status, "document": document, "detail": detail},
+    )
+    return change
+
+
+def _locked_body(actor, body: EnforcementBody) -> EnforcementBody:
+    body = (
+        EnforcementBody.objects.select_for_update().select_related("agency", "agency__parent").get(pk=body.pk)
+    )
+    if not access.is_system(actor):
+        access.require(actor, MANAGE_BODY, body)
+    return body
+
+
+@transaction.atomic
+def body_confirm(
+    *, actor, body: EnforcementBody, document: str, on: date, confirmed_by: str
+) -> EnforcementBody:
+    """确认: the people's government at its level confirms the body (document number and date)."""
+    body = _locked_body(actor, body)
+    if body.status == BodyStatus.CONFIRMED:
+        raise ValidationError(
+            {
+                "confirmation_document": f"该主体已于{body.confirmed_on}确认（{body.confirmation_document}），不能重复确认"
+            }
+        )
+    if body.status in (BodyStatus.MERGED, BodyStatus.REVOKED):
+        raise ValidationError({"status": f"该主体{body.get_status_display()}，不能确认"})
+    if not document.strip() or not confirmed_by.strip():
+        raise ValidationError({"confirmation_document": "请填写确认机关和确认文号"})
+    _check_body_rules(body)
+    body.status, body.confirmation_document, body.confirmed_on, body.confirmed_by = (
+        BodyStatus.CONFIRMED,
+        document.strip(),
+        on,
+        confirmed_by.strip(),
+    )
+    body.save(update_fields=["status", "confirmation_document", "confirmed_on", "confirmed_by", "updated_at"])
+    _change(
+        body, BodyChangeKind.CONFIRM, actor, on=on, document=body.confirmation_document, detail=confirmed_by
+    )
+    return body
+
+
+@transaction.atomic
+def body_announce(*, actor, body: EnforcementBody, text: str, on: date) -> EnforcementBody:
+    """公告: publish the confirmed body to the public (the portal lists only announced bodies)."""
+    body = _locked_body(actor, body)
+    if body.status != BodyStatus.CONFIRMED:
+        raise ValidationError({"announcement": "只有经确认的执法主体才能公告"})
+    if not text.strip():
+        raise ValidationError({"announcement": "请填写公告内容"})
+    body.announcement, body.announced_on = text.strip(), on
+    body.save(update_fields=["announcement", "announced_on", "updated_at"])
+    _change(body, BodyChangeKind.ANNOUNCE, actor, on=on, detail=text.strip()[:200])
+    return body
+
+
+@transaction.atomic
+def body_rename(*, actor, body: EnforcementBody, new_name: str, document: str, on: date) -> EnforcementBody:
+    """更名: a renamed body must be confirmed again (seed 000 §6)."""
+    body = _locked_body(actor, body)
+    new_name = new_name.strip()
+    if not new_name or new_name == body.name:
+        raise ValidationError({"name": "请填写新的主体名称"})
+    old = body.name
+    body.name, body.status, body.announced_on = new_name, BodyStatus.PENDING, None
+    body.save(update_fields=["name", "status", "announced_on", "updated_at"])
+    _change(body, BodyChangeKind.RENAME, actor, on=on, document=document, detail=f"{old} → {new_name}")
+    return body
+
+
+@transaction.atomic
+def body_merge(*, actor, bodies: list[EnforcementBody], into: EnforcementBody, document: str, on: date):
+    """合并: the merged bodies end; the receiving body must be confirmed again."""
+    into = _locked_body(actor, into)
+    merged = [_locked_body(actor, body) for body in bodies if body.pk != into.pk]
+    if not merged:
+        raise ValidationError({"bodies": "请选择要并入的执法主体"})
+    for body in merged:
+        body.status, body.merged_into = BodyStatus.MERGED, into
+        body.save(update_fields=["status", "merged_into", "updated_at"])
+        _change(body, BodyChangeKind.MERGE, actor, on=on, document=document, detail=f"并入{into.name}")
+    into.status, into.announced_on = BodyStatus.PENDING, None
+    into.save(update_fields=["status", "announced_on", "updated_at"])
+    names = "、".join(body.name for body in merged)
+    _change(into, BodyChangeKind.MERGE, actor, on=on, document=document, detail=f"{names}并入")
+    return into
+
+
+@transaction.atomic
+def body_revoke(*, actor, body: EnforcementBody, document: str, on: date, reason: str) -> EnforcementBody:
+    body = _locked_body(actor, body)
+    if body.status == BodyStatus.REVOKED:
+        raise ValidationError({"status": "该主体已撤销"})
+    if not reason.strip():
+        raise ValidationError({"reason": "请填写撤销原因"})
+    body.status = BodyStatus.REVOKED
+    body.save(update_fields=["status", "updated_at"])
+    _change(body, BodyChangeKind.REVOKE, actor, on=on, document=document, detail=reason.strip())
+    return body
+
+
+# ---- 执法人员 -------------------------------------------------------------------------------------
+
+OFFICER_FIELDS = (
+    "name",
+    "id_number",
+    "kind",
+    "status",
+    "post",
+    "is_key_post",
+    "post_since",
+    "enforcing_since",
+    "user",
+)
+
+
+@transaction.atomic
+def officer_create(*, actor, agency: Agency, fields=(), **data) -> Officer:
+    _require_for_agency(actor, MANAGE_OFFICER, agency)
+    officer = Officer(agency=agency, **data)
+    officer.id_number = (officer.id_number or "").strip().upper()
+    officer.name_initials = initials_of(officer.name)
+    officer.full_clean()
+    officer.save()
+    officer.fields.set(fields)
+    _log(officer, "officer.create", actor, _officer_payload(officer), agency=agency)
+    return officer
+
+
+@transaction.atomic
+def officer_update(*, actor, officer: Officer, fields=None, **changes) -> Officer:
+    officer = Officer.objects.select_for_update().get(pk=officer.pk)
+    if not access.is_system(actor):
+        access.require(actor, MANAGE_OFFICER, officer)
+    unknown = set(changes) - set(OFFICER_FIELDS)
+    if unknown:
+        raise ValueError(f"cannot change {unknown}")
+    for name, value in changes.items():
+        setattr(officer, name, value)
+    officer.name_initials = initials_of(officer.name)
+    officer.full_clean()
+    officer.save(update_fields=[*changes, "name_initials", "updated_at"])
+    if fields is not None:
+        officer.fields.set(fields)
+    _log(officer, "officer.update", actor, _officer_payload(officer), agency=officer.agency)
+    return officer
+
+
+def _officer_payload(officer: Officer) -> dict:
+    # The ID number is personal data: the record keeps only its last four characters.
+    return {
+        "name": officer.name,
+        "id_tail": officer.id_number[-4:],
+        "kind": officer.kind,
+        "status": officer.status,
+        "post": officer.post,
+        "fields": sorted(officer.fields.values_list("code", flat=True)),
+    }
+
+
+# ---- 执法证 ---------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def certificate_issue(
+    *, actor, officer: Officer, number: str, kind: str, issuer: str, issued_on: date, expires_on: date, fields
+) -> Certificate:
+    """核发执法证 (司法行政部门). Auxiliary staff hold no certificate (seed 000 §10)."""
+    if not access.is_system(actor):
+        access.require(actor, MANAGE_CERTIFICATE, officer)
+    if officer.kind == PersonKind.AUXILIARY:
+        raise ValidationError({"officer": "行政执法辅助人员不能申领行政执法证件"})
+    certificate = Certificate(
+        officer=officer,
+        number=number.strip().upper(),
+        kind=kind,
+        issuer=issuer,
+        issued_on=issued_on,
+        expires_on=expires_on,
+    )
+    errors = {}
+    try:
+        certificate.full_clean()
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    if issued_on and expires_on and expires_on <= issued_on:
+        errors.setdefault("expires_on", []).append("有效期至应晚于发证日期")
+    if not fields:
+        errors.setdefault("fields", []).append("请选择证件覆盖的执法领域")
+    if errors:
+        raise ValidationError(errors)
+    certificate.save()
+    certificate.fields.set(fields)
+    _log(certificate, "certificate.issue", actor, _certificate_payload(certificate), agency=officer.agency)
+    return certificate
+
+
+@transaction.atomic
+def certificate_set_status(*, actor, certificate: Certificate, status: str, reason: str) -> Certificate:
+    """暂扣 / 吊销 / 恢复 a certificate, with the reason."""
+    certificate = (
+        Certificate.objects.select_for_update().select_related("officer__agency").get(pk=certificate.pk)
+    )
+    if not access.is_system(actor):
+        access.require(actor, MANAGE_CERTIFICATE, certificate)
+    if status not in (CertificateStatus.VALID, CertificateStatus.SUSPENDED, CertificateStatus.REVOKED):
+        raise ValidationError({"status": "只能设为有效、暂扣或吊销"})
+    if certificate.status == CertificateStatus.REVOKED:
+        raise ValidationError({"status": "已吊销的证件不能再变更状态"})
+    if not reason.strip():
+        raise ValidationError({"status_reason": "请填写原因"})
+    certificate.status, certificate.status_reason = status, reason.strip()
+    certificate.save(update_fields=["status", "status_reason", "updated_at"])
+    _log(
+        certificate,
+        "certificate.status",
+        actor,
+        _certificate_payload(certificate),
+        agency=certificate.officer.agency,
+    )
+    return certificate
+
+
+@transaction.atomic
+def certificate_record_check(*, actor, certificate: Certificate, on: date) -> Certificate:
+    """审验: the two-yearly re-check of a certificate."""
+    certificate = (
+        Certificate.objects.select_for_update().select_related("officer__agency").get(pk=certificate.pk)
+    )
+    if not access.is_system(actor):
+        access.require(actor, MANAGE_CERTIFICATE, certificate)
+    if on < certificate.issued_on or on > timezone.localdate():
+        raise ValidationError({"last_checked_on": "审验日期应在发证日期之后且不晚于今天"})
+    certificate.last_checked_on = on
+    certificate.save(update_fields=["last_checked_on", "updated_at"])
+    _log(
+        certificate,
+        "certificate.check",
+        actor,
+        _certificate_payload(certificate),
+        agency=certificate.officer.agency,
+    )
+    return certificate
+
+
+def _certificate_payload(certificate: Certificate) -> dict:
+    return {
+        "number": certificate.number,
+        "officer": certificate.officer_id,
+        "kind": certificate.kind,
+        "issued_on": certificate.issued_on,
+        "expires_on": certificate.expires_on,
+        "status": certificate.status,
+        "reason": certificate.status_reason,
+        "checked_on": certificate.last_checked_on,
+        "fields": sorted(certificate.fields.values_list("code", flat=True)),
+    }
+
+
+# ---- 培训与考核 ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def training_add(*, actor, officer: Officer, **data) -> TrainingRecord:
+    if not access.is_system(actor):
+        access.require(actor, MANAGE_OFFICER, officer)
+    training = TrainingRecord(officer=officer, **data)
+    training.full_clean()
+    training.save()
+    payload = {"officer": officer.pk, "on": training.on, "hours": training.hours, "kind": training.kind}
+    _log(training, "training.add", actor, {**payload, "title": training.title}, agency=officer.agency)
+    return training
+
+
+@transaction.atomic
+def assessment_set(*, actor, officer: Officer, year: int, grade: str, note: str = "") -> Assessment:
+    if not access.is_system(actor):
+        access.require(actor, MANAGE_OFFICER, officer)
+    assessment = Assessment.objects.filter(officer=officer, year=year).first() or Assessment(
+        officer=officer, year=year
+    )
+    assessment.grade, assessment.note = grade, note
+    assessment.full_clean()
+    assessment.save()
+    _log(
+        assessment,
+        "assessment.set",
+        actor,
+        {"officer": officer.pk, "year": year, "grade": grade},
+        agency=officer.agency,
+    )
+    return assessment
