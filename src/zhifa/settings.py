@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "zhifa.core",
     "zhifa.accounts",
     "zhifa.registry",
+    "zhifa.catalog",
 ]
 
 MIDDLEWARE = [

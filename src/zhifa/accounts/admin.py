@@ -27,7 +27,7 @@ class UserAdmin(DjangoUserAdmin):
     form = UserChangeForm
     list_display = ["username", "real_name", "agency", "is_active"]
     list_filter = ["is_active", "roles"]
-    search_fields = ["username", "password", "real_name", "mobile"]
+    search_fields = ["username", "real_name", "mobile"]
     autocomplete_fields = ["agency"]
     filter_horizontal = ["roles"]
     fieldsets = [

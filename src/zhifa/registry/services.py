@@ -104,7 +104,7 @@ def _change(body, kind, actor, *, on=None, document="", detail="") -> BodyChange
 
 def _locked_body(actor, body: EnforcementBody) -> EnforcementBody:
     body = (
-        EnforcementBody.objects.select_for_update().select_related("agency", "agency__parent").get(pk=body.pk)
+        EnforcementBody.objects.select_for_update(of=("self",)).select_related("agency", "agency__parent").get(pk=body.pk)
     )
     if not access.is_system(actor):
         access.require(actor, MANAGE_BODY, body)
@@ -149,6 +149,8 @@ def body_announce(*, actor, body: EnforcementBody, text: str, on: date) -> Enfor
         raise ValidationError({"announcement": "只有经确认的执法主体才能公告"})
     if not text.strip():
         raise ValidationError({"announcement": "请填写公告内容"})
+    if body.confirmed_on and on < body.confirmed_on:
+        raise ValidationError({"announced_on": f"公告日期不能早于确认日期（{body.confirmed_on}）"})
     body.announcement, body.announced_on = text.strip(), on
     body.save(update_fields=["announcement", "announced_on", "updated_at"])
     _change(body, BodyChangeKind.ANNOUNCE, actor, on=on, detail=text.strip()[:200])
@@ -219,9 +221,7 @@ OFFICER_FIELDS = (
 def officer_create(*, actor, agency: Agency, fields=(), **data) -> Officer:
     _require_for_agency(actor, MANAGE_OFFICER, agency)
     officer = Officer(agency=agency, **data)
-    officer.id_number = (officer.id_number or "").strip().upper()
-    officer.name_initials = initials_of(officer.name)
-    officer.full_clean()
+    _clean_officer(officer)
     officer.save()
     officer.fields.set(fields)
     _log(officer, "officer.create", actor, _officer_payload(officer), agency=agency)
@@ -238,13 +238,20 @@ def officer_update(*, actor, officer: Officer, fields=None, **changes) -> Office
         raise ValueError(f"cannot change {unknown}")
     for name, value in changes.items():
         setattr(officer, name, value)
-    officer.name_initials = initials_of(officer.name)
-    officer.full_clean()
+    _clean_officer(officer)
     officer.save(update_fields=[*changes, "name_initials", "updated_at"])
     if fields is not None:
         officer.fields.set(fields)
     _log(officer, "officer.update", actor, _officer_payload(officer), agency=officer.agency)
     return officer
+
+
+def _clean_officer(officer: Officer) -> None:
+    officer.id_number = (officer.id_number or "").strip().upper()
+    officer.name_initials = initials_of(officer.name)
+    officer.full_clean()
+    if officer.user_id and officer.user.agency_id != officer.agency_id:
+        raise ValidationError({"user": "登录账号不属于该机关"})
 
 
 def _officer_payload(officer: Officer) -> dict:
@@ -300,7 +307,7 @@ def certificate_issue(
 def certificate_set_status(*, actor, certificate: Certificate, status: str, reason: str) -> Certificate:
     """暂扣 / 吊销 / 恢复 a certificate, with the reason."""
     certificate = (
-        Certificate.objects.select_for_update().select_related("officer__agency").get(pk=certificate.pk)
+        Certificate.objects.select_for_update(of=("self",)).select_related("officer__agency").get(pk=certificate.pk)
     )
     if not access.is_system(actor):
         access.require(actor, MANAGE_CERTIFICATE, certificate)
@@ -326,7 +333,7 @@ def certificate_set_status(*, actor, certificate: Certificate, status: str, reas
 def certificate_record_check(*, actor, certificate: Certificate, on: date) -> Certificate:
     """审验: the two-yearly re-check of a certificate."""
     certificate = (
-        Certificate.objects.select_for_update().select_related("officer__agency").get(pk=certificate.pk)
+        Certificate.objects.select_for_update(of=("self",)).select_related("officer__agency").get(pk=certificate.pk)
     )
     if not access.is_system(actor):
         access.require(actor, MANAGE_CERTIFICATE, certificate)

@@ -1,0 +1,18 @@
+from .catalog import CatalogVersion, EnforcementItem, LegalBasis
+from .delegation import Delegation, DelegationEvaluation
+from .discretion import Benchmark, BenchmarkEvaluation, BenchmarkLevel, Exemption
+from .duties import DutyAssignment, OrgUnit
+
+__all__ = [
+    "Benchmark",
+    "BenchmarkEvaluation",
+    "BenchmarkLevel",
+    "CatalogVersion",
+    "Delegation",
+    "DelegationEvaluation",
+    "DutyAssignment",
+    "EnforcementItem",
+    "Exemption",
+    "LegalBasis",
+    "OrgUnit",
+]

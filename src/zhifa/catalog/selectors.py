@@ -1,0 +1,91 @@
+"""Reads on the catalogue, scoped by core.access: versions in force, the derived lists of seed 003
+§2(一)2, overlaps and gaps of post duties (seed 000 §4), and delegations due for evaluation."""
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from zhifa.core import access
+
+from .choices import DelegationStatus, VersionStatus
+from .models import CatalogVersion, Delegation, DutyAssignment, EnforcementItem
+
+DERIVED_LISTS = {
+    "all": ("行政执法事项清单", Q()),
+    "supervision": ("监管事项目录清单", Q(is_supervision=True)),
+    "random": ("随机抽查事项清单", Q(is_random_inspection=True)),
+    "legal_review": ("重大执法决定法制审核目录清单", Q(needs_legal_review=True)),
+    "av": ("音像记录事项清单", ~Q(av_steps=[])),
+}
+
+
+def version_in_force(agency, on: date | None = None) -> CatalogVersion | None:
+    """The published version in force on `on`: a case filed that day refers to it."""
+    on = on or timezone.localdate()
+    return (
+        CatalogVersion.objects.filter(agency=agency, status=VersionStatus.PUBLISHED, effective_from__lte=on)
+        .order_by("-number")
+        .first()
+    )
+
+
+def versions_visible_to(user, *, agency_id=None) -> QuerySet[CatalogVersion]:
+    versions = access.visible_to(user, CatalogVersion.objects.select_related("agency", "published_by"))
+    return versions.filter(agency_id=agency_id) if agency_id else versions
+
+
+def items_of_list(version: CatalogVersion, list_name: str = "all", *, q: str = "", category: str = "") -> QuerySet:
+    """One of the derived lists of a version; unknown list names give the whole catalogue."""
+    _, condition = DERIVED_LISTS.get(list_name, DERIVED_LISTS["all"])
+    items = version.items.filter(condition).select_related("field", "implementing_body")
+    if q := q.strip():
+        items = items.filter(Q(code__icontains=q) | Q(name__icontains=q))
+    if category:
+        items = items.filter(category=category)
+    return items.order_by("code")
+
+
+def item_in_force(agency, code: str, on: date | None = None) -> EnforcementItem | None:
+    version = version_in_force(agency, on)
+    return version.items.filter(code=code).first() if version else None
+
+
+# ---- 岗位职权分解 -----------------------------------------------------------------------------------
+
+
+def duty_overlaps(agency, version: CatalogVersion | None = None) -> dict[str, list[DutyAssignment]]:
+    """Items held by two or more units where at least one holder has no written division of work."""
+    by_code: dict[str, list[DutyAssignment]] = defaultdict(list)
+    for assignment in DutyAssignment.objects.filter(agency=agency).select_related("unit", "unit__parent"):
+        by_code[assignment.item_code].append(assignment)
+    codes = set(version.items.values_list("code", flat=True)) if version else None
+    return {
+        code: holders
+        for code, holders in sorted(by_code.items())
+        if len(holders) > 1 and any(not h.division for h in holders) and (codes is None or code in codes)
+    }
+
+
+def duty_gaps(agency, version: CatalogVersion) -> QuerySet[EnforcementItem]:
+    """Items of the version that no unit or post holds."""
+    held = DutyAssignment.objects.filter(agency=agency).values("item_code")
+    return version.items.exclude(code__in=held).order_by("code")
+
+
+# ---- 赋权乡镇 ---------------------------------------------------------------------------------------
+
+
+def delegations_visible_to(user) -> QuerySet[Delegation]:
+    return access.visible_to(user, Delegation.objects.select_related("from_agency", "to_agency"))
+
+
+def delegations_due(delegations: QuerySet[Delegation], *, on: date | None = None, within_days: int = 30):
+    """(overdue, due soon) among active or adjusted delegations."""
+    on = on or timezone.localdate()
+    open_ = delegations.exclude(status=DelegationStatus.WITHDRAWN)
+    return (
+        open_.filter(evaluation_due__lt=on),
+        open_.filter(evaluation_due__gte=on, evaluation_due__lte=on + timedelta(days=within_days)),
+    )

@@ -1,0 +1,550 @@
+"""Writes on the catalogue: the draft, items and legal bases, publishing, benchmarks, delegations and
+post duties. One function per action; each checks permission, validates, writes in one transaction and
+appends a record to the agency's chain."""
+
+import itertools
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from zhifa.core import access, records, workdays
+from zhifa.core.models import Agency
+
+from . import versioning
+from .choices import DelegationStatus, EvaluationOutcome, ItemCategory, VersionStatus
+from .models import (
+    Benchmark,
+    BenchmarkEvaluation,
+    BenchmarkLevel,
+    CatalogVersion,
+    Delegation,
+    DelegationEvaluation,
+    DutyAssignment,
+    EnforcementItem,
+    Exemption,
+    LegalBasis,
+    OrgUnit,
+)
+
+MANAGE_CATALOG = "catalog.manage_catalog"
+MANAGE_DELEGATION = "catalog.manage_delegation"
+
+
+def _require_for_agency(actor, perm: str, agency: Agency) -> None:
+    if access.is_system(actor):
+        return
+    if not access.visible_to(actor, Agency.objects.filter(pk=agency.pk), perm).exists():
+        raise PermissionDenied("您无权对该机关执行此操作")
+
+
+# ---- the draft ------------------------------------------------------------------------------------
+
+
+def published_versions(agency: Agency):
+    return CatalogVersion.objects.filter(agency=agency, status=VersionStatus.PUBLISHED).order_by("-number")
+
+
+@transaction.atomic
+def draft_open(*, actor, agency: Agency) -> CatalogVersion:
+    """The agency's draft: the open one, or a new one copied from the latest published version."""
+    _require_for_agency(actor, MANAGE_CATALOG, agency)
+    Agency.objects.select_for_update().filter(pk=agency.pk).first()  # one draft, even under a race
+    draft = CatalogVersion.objects.filter(agency=agency, status=VersionStatus.DRAFT).first()
+    if draft:
+        return draft
+    last = CatalogVersion.objects.filter(agency=agency).aggregate(n=Max("number"))["n"] or 0
+    draft = CatalogVersion.objects.create(agency=agency, number=last + 1)
+    if base := published_versions(agency).first():
+        _copy_items(base, draft)
+    return draft
+
+
+def _copy_items(source: CatalogVersion, target: CatalogVersion) -> None:
+    """Copy every item with its legal bases and benchmark into the draft (bulk: catalogues are large)."""
+    items = list(versioning.items_of(source))
+    copies = EnforcementItem.objects.bulk_create(
+        [EnforcementItem(version=target, code=i.code, **_fields(i, versioning.ITEM_FIELDS)) for i in items],
+        batch_size=2000,
+    )
+    bases, basis_map = [], {}
+    for old, new in zip(items, copies, strict=True):
+        for basis in old.legal_bases.all():
+            copy = LegalBasis(item=new, **_fields(basis, versioning.BASIS_FIELDS))
+            bases.append(copy)
+            basis_map[basis.pk] = copy
+    LegalBasis.objects.bulk_create(bases, batch_size=2000)
+    benchmarks, children = [], []
+    for old, new in zip(items, copies, strict=True):
+        benchmark = getattr(old, "benchmark", None)
+        if benchmark is None:
+            continue
+        copy = Benchmark(
+            item=new,
+            legal_basis=basis_map[benchmark.legal_basis_id],
+            fact_label=benchmark.fact_label,
+            note=benchmark.note,
+        )
+        benchmarks.append(copy)
+        children.append((copy, list(benchmark.levels.all()), list(benchmark.exemptions.all())))
+    Benchmark.objects.bulk_create(benchmarks, batch_size=2000)
+    BenchmarkLevel.objects.bulk_create(
+        [
+            BenchmarkLevel(benchmark=b, **_fields(level, versioning.LEVEL_FIELDS))
+            for b, levels, _ in children
+            for level in levels
+        ]
+    )
+    Exemption.objects.bulk_create(
+        [
+            Exemption(benchmark=b, **_fields(ex, versioning.EXEMPTION_FIELDS))
+            for b, _, exs in children
+            for ex in exs
+        ]
+    )
+
+
+def _fields(obj, names) -> dict:
+    return {name: getattr(obj, name) for name in names}
+
+
+def _draft_for_change(actor, version: CatalogVersion) -> CatalogVersion:
+    version = CatalogVersion.objects.select_for_update().get(pk=version.pk)
+    _require_for_agency(actor, MANAGE_CATALOG, version.agency)
+    if version.status != VersionStatus.DRAFT:
+        raise ValidationError({"version": "已发布的清单版本不能修改，请在草稿中修改后重新发布"})
+    return version
+
+
+# ---- items and legal bases ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BasisInput:
+    law_name: str
+    rank: str
+    article: str
+    text: str
+    effective_from: date | None = None
+    effective_to: date | None = None
+    fine_basis: str = ""
+    statutory_min: Decimal | None = None
+    statutory_max: Decimal | None = None
+
+
+@transaction.atomic
+def item_save(
+    *, actor, draft: CatalogVersion, code: str, legal_bases: list[BasisInput], **fields
+) -> EnforcementItem:
+    """Add or replace the item `code` in the draft. An item stands on at least one legal basis."""
+    draft = _draft_for_change(actor, draft)
+    if not legal_bases:
+        raise ValidationError({"legal_bases": "执法事项必须有设定依据（法律、法规、规章条款）"})
+    item = EnforcementItem.objects.filter(version=draft, code=code).first() or EnforcementItem(
+        version=draft, code=code
+    )
+    for name, value in fields.items():
+        setattr(item, name, value)
+    item.full_clean(validate_unique=False)
+    bases = [LegalBasis(item=item, **vars(basis)) for basis in legal_bases]
+    errors = {}
+    for index, basis in enumerate(bases, start=1):
+        try:
+            basis.full_clean(exclude=["item"])
+        except ValidationError as exc:
+            errors.update({f"legal_bases[{index}].{k}": v for k, v in exc.message_dict.items()})
+        if (
+            basis.statutory_min is not None
+            and basis.statutory_max is not None
+            and basis.statutory_min > basis.statutory_max
+        ):
+            errors[f"legal_bases[{index}].statutory_min"] = ["法定罚款下限不能高于上限"]
+        if basis.effective_from and basis.effective_to and basis.effective_to <= basis.effective_from:
+            errors[f"legal_bases[{index}].effective_to"] = ["失效日期应晚于施行日期"]
+    if errors:
+        raise ValidationError(errors)
+    is_new = item.pk is None
+    item.save()
+    if not is_new:
+        Benchmark.objects.filter(item=item).delete()  # a benchmark points at the old bases; set it again
+        item.legal_bases.all().delete()
+    for basis in bases:
+        basis.item = item
+        basis.save()
+    records.append(
+        subject=draft,
+        action="catalog.item_save",
+        actor=actor,
+        payload={"version": draft.number, "code": code, "name": item.name, "new": is_new},
+    )
+    return item
+
+
+@transaction.atomic
+def item_create(
+    *, actor, draft: CatalogVersion, code: str, legal_bases: list[BasisInput], **fields
+) -> EnforcementItem:
+    """Like item_save, but refuses a code the draft already has (duplicate item codes)."""
+    if EnforcementItem.objects.filter(version=draft, code=code).exists():
+        raise ValidationError({"code": f"事项编码“{code}”已存在"})
+    return item_save(actor=actor, draft=draft, code=code, legal_bases=legal_bases, **fields)
+
+
+@transaction.atomic
+def item_remove(*, actor, draft: CatalogVersion, code: str) -> None:
+    draft = _draft_for_change(actor, draft)
+    deleted, _ = EnforcementItem.objects.filter(version=draft, code=code).delete()
+    if not deleted:
+        raise ValidationError({"code": f"草稿中没有事项“{code}”"})
+    records.append(
+        subject=draft,
+        action="catalog.item_remove",
+        actor=actor,
+        payload={"version": draft.number, "code": code},
+    )
+
+
+# ---- publishing -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def version_publish(
+    *, actor, draft: CatalogVersion, reason: str, reason_note: str = "", effective_from: date | None = None
+) -> CatalogVersion:
+    """Freeze the draft as a new version: its diff against the previous version, its content hash and a
+    record. From then on nothing in it can change."""
+    draft = _draft_for_change(actor, draft)
+    if not reason:
+        raise ValidationError({"reason": "请选择调整原因（立、改、废、释或改革）"})
+    missing = list(draft.items.filter(legal_bases__isnull=True).values_list("code", flat=True)[:10])
+    if missing:
+        raise ValidationError({"items": f"以下事项没有设定依据：{'、'.join(missing)}"})
+    if not draft.items.exists() and not published_versions(draft.agency).exists():
+        raise ValidationError({"items": "清单为空，不能发布"})
+    new = versioning.snapshot(draft)
+    previous = published_versions(draft.agency).first()
+    old = versioning.snapshot(previous) if previous else {}
+    change = versioning.diff(old, new)
+    if previous and not any(change.values()):
+        raise ValidationError({"items": "草稿与上一版本相同，无需发布"})
+    draft.status = VersionStatus.PUBLISHED
+    draft.reason, draft.reason_note = reason, reason_note
+    draft.published_at, draft.published_by = timezone.now(), actor
+    draft.effective_from = effective_from or timezone.localdate()
+    draft.diff, draft.content_hash = change, versioning.content_hash(new)
+    draft.save(
+        update_fields=[
+            "status",
+            "reason",
+            "reason_note",
+            "published_at",
+            "published_by",
+            "effective_from",
+            "diff",
+            "content_hash",
+        ]
+    )
+    records.append(
+        subject=draft,
+        action="catalog.publish",
+        actor=actor,
+        payload={
+            "version": draft.number,
+            "reason": reason,
+            "hash": draft.content_hash,
+            "added": len(change["added"]),
+            "changed": len(change["changed"]),
+            "removed": len(change["removed"]),
+        },
+    )
+    return draft
+
+
+# ---- 裁量基准 ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LevelInput:
+    level: str
+    conditions: str
+    fact_min: Decimal | None = None
+    fact_max: Decimal | None = None
+    warning: bool = False
+    fine_basis: str = ""
+    fine_min: Decimal | None = None
+    fine_max: Decimal | None = None
+    confiscate: bool = False
+    suspend: bool = False
+    revoke: bool = False
+
+
+@dataclass(frozen=True)
+class ExemptionInput:
+    kind: str
+    conditions: str
+    required_facts: tuple[str, ...] = ()
+    legal_basis: str = ""
+
+
+@transaction.atomic
+def benchmark_set(
+    *,
+    actor,
+    item: EnforcementItem,
+    legal_basis: LegalBasis,
+    levels: list[LevelInput],
+    exemptions: list[ExemptionInput] = (),
+    fact_label: str = "",
+    note: str = "",
+) -> Benchmark:
+    """Set the benchmark of a penalty item in the draft: levels within the statutory range of the
+    penalty clause, fact ranges that do not overlap, and the 减免责 exemptions."""
+    _draft_for_change(actor, item.version)
+    if item.category != ItemCategory.PENALTY:
+        raise ValidationError({"item": "只有行政处罚事项才设裁量基准"})
+    if legal_basis.item_id != item.pk:
+        raise ValidationError({"legal_basis": "处罚依据必须是该事项的设定依据"})
+    if not levels:
+        raise ValidationError({"levels": "请至少设定一个裁量情节"})
+    level_rows = [BenchmarkLevel(**vars(level)) for level in levels]
+    _check_levels(level_rows, legal_basis, fact_label)
+    Benchmark.objects.filter(item=item).delete()
+    benchmark = Benchmark.objects.create(item=item, legal_basis=legal_basis, fact_label=fact_label, note=note)
+    for row in level_rows:
+        row.benchmark = benchmark
+    BenchmarkLevel.objects.bulk_create(level_rows)
+    Exemption.objects.bulk_create(
+        [
+            Exemption(benchmark=benchmark, **{**vars(e), "required_facts": list(e.required_facts)})
+            for e in exemptions
+        ]
+    )
+    records.append(
+        subject=item.version,
+        action="catalog.benchmark_set",
+        actor=actor,
+        payload={"version": item.version.number, "code": item.code, "levels": [lvl.level for lvl in levels]},
+    )
+    return benchmark
+
+
+def _check_levels(levels: list[BenchmarkLevel], basis: LegalBasis, fact_label: str) -> None:
+    errors: dict[str, list[str]] = {}
+
+    def add(index, field, message):
+        errors.setdefault(f"levels[{index}].{field}", []).append(message)
+
+    seen = set()
+    for index, level in enumerate(levels, start=1):
+        try:
+            level.full_clean(exclude=["benchmark"])
+        except ValidationError as exc:
+            for field, messages in exc.message_dict.items():
+                for message in messages:
+                    add(index, field, message)
+        if level.level in seen:
+            add(index, "level", "同一情节只能设定一次")
+        seen.add(level.level)
+        for message in _range_errors(level, basis):
+            add(index, "fine_min", message)
+        if (
+            fact_label
+            and level.fact_min is not None
+            and level.fact_max is not None
+            and level.fact_min >= level.fact_max
+        ):
+            add(index, "fact_max", "事实上限应大于下限")
+    if fact_label:
+        for message in _overlaps(levels):
+            errors.setdefault("levels", []).append(message)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _range_errors(level: BenchmarkLevel, basis: LegalBasis) -> list[str]:
+    has_fine = level.fine_min is not None or level.fine_max is not None
+    if not has_fine:
+        return (
+            []
+            if (level.warning or level.confiscate or level.suspend or level.revoke)
+            else ["请设定处罚种类或罚款幅度"]
+        )
+    if level.fine_min is None or level.fine_max is None or not level.fine_basis:
+        return ["罚款须同时设定计算方式、下限和上限"]
+    problems = []
+    if level.fine_min > level.fine_max:
+        problems.append("罚款下限不能高于上限")
+    if basis.fine_basis and level.fine_basis != basis.fine_basis:
+        problems.append("罚款计算方式与法定依据不一致")
+    if basis.statutory_min is not None and level.fine_min < basis.statutory_min:
+        problems.append(f"罚款下限低于法定下限{basis.statutory_min}")
+    if basis.statutory_max is not None and level.fine_max > basis.statutory_max:
+        problems.append(f"罚款上限超出法定上限{basis.statutory_max}")
+    return problems
+
+
+def _overlaps(levels: list[BenchmarkLevel]) -> list[str]:
+    """Fact ranges [min, max) of one benchmark must not overlap, or one case would fit two levels."""
+    inf = Decimal("Infinity")
+    spans = sorted(
+        (
+            (
+                lvl.fact_min if lvl.fact_min is not None else -inf,
+                lvl.fact_max if lvl.fact_max is not None else inf,
+                lvl,
+            )
+            for lvl in levels
+        ),
+        key=lambda span: span[0],
+    )
+    return [
+        f"情节“{a.get_level_display()}”与“{b.get_level_display()}”的适用范围重叠"
+        for (_, a_max, a), (b_min, _, b) in itertools.pairwise(spans)
+        if b_min < a_max
+    ]
+
+
+@transaction.atomic
+def benchmark_evaluate(
+    *, actor, agency: Agency, item_code: str, on: date, findings: str, needs_revision: bool
+):
+    """裁量基准定期评估: a finding on how a benchmark works in practice."""
+    _require_for_agency(actor, MANAGE_CATALOG, agency)
+    evaluation = BenchmarkEvaluation(
+        agency=agency, item_code=item_code, on=on, findings=findings, needs_revision=needs_revision
+    )
+    evaluation.full_clean()
+    evaluation.save()
+    records.append(
+        subject=evaluation,
+        action="catalog.benchmark_evaluate",
+        actor=actor,
+        payload={"code": item_code, "revise": needs_revision},
+    )
+    return evaluation
+
+
+# ---- 赋权乡镇 ---------------------------------------------------------------------------------------
+
+
+def evaluation_due_after(on: date) -> date:
+    """One year after the delegation (or the last evaluation), moved to a working day."""
+    try:
+        anniversary = on.replace(year=on.year + 1)
+    except ValueError:  # 29 February
+        anniversary = on.replace(year=on.year + 1, day=28)
+    return workdays.next_workday_on_or_after(anniversary)
+
+
+@transaction.atomic
+def delegation_create(
+    *, actor, from_agency: Agency, to_agency: Agency, item: EnforcementItem, **fields
+) -> Delegation:
+    _require_for_agency(actor, MANAGE_DELEGATION, from_agency)
+    if item.version.agency_id != from_agency.pk:
+        raise ValidationError({"item": "只能下放本部门清单中的事项"})
+    if to_agency.kind != "township":
+        raise ValidationError({"to_agency": "承接单位应为乡镇人民政府或街道办事处"})
+    if not to_agency.region.path.startswith(from_agency.region.path):
+        raise ValidationError({"to_agency": "只能赋权给本辖区内的乡镇（街道）"})
+    if (
+        Delegation.objects.filter(item_code=item.code, to_agency=to_agency)
+        .exclude(status=DelegationStatus.WITHDRAWN)
+        .exists()
+    ):
+        raise ValidationError({"item": "该事项已赋权给该乡镇（街道）"})
+    delegation = Delegation(
+        from_agency=from_agency, to_agency=to_agency, item_code=item.code, item_name=item.name, **fields
+    )
+    delegation.evaluation_due = evaluation_due_after(delegation.on) if delegation.on else None
+    delegation.full_clean()
+    delegation.save()
+    records.append(
+        subject=delegation,
+        action="delegation.create",
+        actor=actor,
+        payload=_delegation_payload(delegation),
+        agency=from_agency,
+    )
+    return delegation
+
+
+@transaction.atomic
+def delegation_evaluate(
+    *, actor, delegation: Delegation, on: date, outcome: str, findings: str
+) -> DelegationEvaluation:
+    """评估: keep (next evaluation in a year), adjust, or withdraw (接不住、监管跟不上)."""
+    delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
+    if not access.is_system(actor):
+        access.require(actor, MANAGE_DELEGATION, delegation)
+    if delegation.status == DelegationStatus.WITHDRAWN:
+        raise ValidationError({"outcome": "该事项已收回"})
+    if not findings.strip():
+        raise ValidationError({"findings": "请填写评估意见"})
+    if on < delegation.on:
+        raise ValidationError({"on": "评估日期不能早于赋权日期"})
+    evaluation = DelegationEvaluation(
+        delegation=delegation, on=on, outcome=outcome, findings=findings.strip(), evaluator=actor
+    )
+    evaluation.full_clean()
+    evaluation.save()
+    delegation.status = {
+        EvaluationOutcome.KEEP: DelegationStatus.ACTIVE,
+        EvaluationOutcome.ADJUST: DelegationStatus.ADJUSTED,
+        EvaluationOutcome.WITHDRAW: DelegationStatus.WITHDRAWN,
+    }[outcome]
+    delegation.evaluation_due = evaluation_due_after(on)
+    delegation.save(update_fields=["status", "evaluation_due", "updated_at"])
+    records.append(
+        subject=delegation,
+        action="delegation.evaluate",
+        actor=actor,
+        payload={**_delegation_payload(delegation), "outcome": outcome, "findings": findings.strip()},
+        agency=delegation.from_agency,
+    )
+    return evaluation
+
+
+def _delegation_payload(delegation: Delegation) -> dict:
+    return {
+        "item": delegation.item_code,
+        "to": delegation.to_agency_id,
+        "form": delegation.form,
+        "document": delegation.document,
+        "on": delegation.on,
+        "status": delegation.status,
+        "evaluation_due": delegation.evaluation_due,
+    }
+
+
+# ---- 岗位职权分解 -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def org_unit_create(*, actor, agency: Agency, name: str, parent: OrgUnit | None = None) -> OrgUnit:
+    _require_for_agency(actor, MANAGE_CATALOG, agency)
+    if parent and parent.agency_id != agency.pk:
+        raise ValidationError({"parent": "上级机构不属于该机关"})
+    unit = OrgUnit(agency=agency, name=name.strip(), parent=parent)
+    unit.full_clean()
+    unit.save()
+    return unit
+
+
+@transaction.atomic
+def duty_assign(*, actor, unit: OrgUnit, item_code: str, division: str = "") -> DutyAssignment:
+    _require_for_agency(actor, MANAGE_CATALOG, unit.agency)
+    assignment, _ = DutyAssignment.objects.update_or_create(
+        unit=unit, item_code=item_code, defaults={"agency": unit.agency, "division": division.strip()}
+    )
+    records.append(
+        subject=assignment,
+        action="duty.assign",
+        actor=actor,
+        payload={"unit": unit.name, "item": item_code, "division": division},
+    )
+    return assignment
