@@ -36,7 +36,9 @@ def versions_visible_to(user, *, agency_id=None) -> QuerySet[CatalogVersion]:
     return versions.filter(agency_id=agency_id) if agency_id else versions
 
 
-def items_of_list(version: CatalogVersion, list_name: str = "all", *, q: str = "", category: str = "") -> QuerySet:
+def items_of_list(
+    version: CatalogVersion, list_name: str = "all", *, q: str = "", category: str = ""
+) -> QuerySet:
     """One of the derived lists of a version; unknown list names give the whole catalogue."""
     _, condition = DERIVED_LISTS.get(list_name, DERIVED_LISTS["all"])
     items = version.items.filter(condition).select_related("field", "implementing_body")

@@ -168,13 +168,14 @@ def item_save(
     if errors:
         raise ValidationError(errors)
     is_new = item.pk is None
+    old_bases = [] if is_new else list(item.legal_bases.all())
     item.save()
-    if not is_new:
-        Benchmark.objects.filter(item=item).delete()  # a benchmark points at the old bases; set it again
-        item.legal_bases.all().delete()
     for basis in bases:
         basis.item = item
         basis.save()
+    if not is_new:
+        _repoint_benchmark(item, bases)
+        LegalBasis.objects.filter(pk__in=[basis.pk for basis in old_bases]).delete()
     records.append(
         subject=draft,
         action="catalog.item_save",
@@ -182,6 +183,21 @@ def item_save(
         payload={"version": draft.number, "code": code, "name": item.name, "new": is_new},
     )
     return item
+
+
+def _repoint_benchmark(item: EnforcementItem, bases: list[LegalBasis]) -> None:
+    """Keep the item's benchmark when its penalty clause (law and article) is still among the bases and
+    the levels still fit the statutory range; drop it when the clause is gone."""
+    benchmark = Benchmark.objects.filter(item=item).select_related("legal_basis").first()
+    if benchmark is None:
+        return
+    key = (benchmark.legal_basis.law_name, benchmark.legal_basis.article)
+    match = next((basis for basis in bases if (basis.law_name, basis.article) == key), None)
+    if match is None:
+        benchmark.delete()
+        return
+    _check_levels(list(benchmark.levels.all()), match, benchmark.fact_label)
+    Benchmark.objects.filter(pk=benchmark.pk).update(legal_basis=match)
 
 
 @transaction.atomic
