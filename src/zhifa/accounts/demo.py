@@ -29,15 +29,29 @@ USERS = [
 ]
 
 
+# The officers of the other departments (registry.demo links each to an Officer row of the same name).
+DEPARTMENT_OFFICER_NAMES = {
+    "dh_d2_zf": "胡斌",
+    "dh_d3_zf": "高峰",
+    "dh_d4_zf": "梁超",
+    "dh_d5_zf": "谢明",
+    "qs_d2_zf": "董亮",
+    "qs_d3_zf": "曹宇",
+    "qs_d4_zf": "邓涛",
+    "qs_d5_zf": "傅强",
+}
+
+
 def user_specs() -> list[tuple[str, str, str, list[str]]]:
     specs = list(USERS)
     pinyin = {"东湖区": "dh", "青山县": "qs"}
     for county, prefix in pinyin.items():
         for index, (name, _, _) in enumerate(DEPARTMENTS[1:], start=2):
+            username = f"{prefix}_d{index}_zf"
             specs.append(
                 (
-                    f"{prefix}_d{index}_zf",
-                    f"{county[:2]}{name[:2]}执法员",
+                    username,
+                    DEPARTMENT_OFFICER_NAMES.get(username, f"{county[:2]}{name[:2]}执法员"),
                     f"{county}{name}",
                     [RoleCode.OFFICER],
                 )

@@ -1,5 +1,7 @@
 """Demo organisations: 江州市 (a fictional city) with two counties and a township each, a 司法局 at
-city and county level and five enforcement departments in each county."""
+city and county level and five enforcement departments in each county; plus a 综合行政执法大队 set up
+inside 东湖区市场监督管理局 by the 体制改革, which enforces in its department's name and so cannot be
+confirmed as an enforcement body (registry shows that refusal)."""
 
 from zhifa.core import services
 from zhifa.core.choices import AgencyKind, RegionLevel
@@ -18,13 +20,15 @@ DEPARTMENTS = [
     ("市场监督管理局", "市监", AgencyKind.DEPARTMENT),
     ("生态环境局", "环", AgencyKind.DEPARTMENT),
     ("交通运输局", "交", AgencyKind.DEPARTMENT),
-    ("综合行政执法局", "综执", AgencyKind.COMPREHENSIVE),
+    # A government department of its own (城市管理综合行政执法局): a statutory enforcement body, unlike a
+    # 综合行政执法大队 formed inside a department (AgencyKind.COMPREHENSIVE, below).
+    ("综合行政执法局", "综执", AgencyKind.DEPARTMENT),
     ("应急管理局", "应急", AgencyKind.DEPARTMENT),
 ]
 
 
 def agency_specs() -> list[dict]:
-    """(name, short name, kind, region code, parent name) for every demo agency, in creation order."""
+    """(name, short name, kind, region code[, parent name]) for every demo agency, in creation order."""
     specs = [dict(name="江州市司法局", short_name="江司", kind=AgencyKind.JUSTICE, region="990100")]
     for code, county, short in [("990102", "东湖区", "东"), ("990121", "青山县", "青")]:
         specs.append(
@@ -37,6 +41,15 @@ def agency_specs() -> list[dict]:
     )
     specs.append(
         dict(name="青山镇人民政府", short_name="青山镇", kind=AgencyKind.TOWNSHIP, region="990121100")
+    )
+    specs.append(
+        dict(
+            name="东湖区市场监管综合行政执法大队",
+            short_name="东市监大队",
+            kind=AgencyKind.COMPREHENSIVE,
+            region="990102",
+            parent="东湖区市场监督管理局",
+        )
     )
     return specs
 
@@ -66,6 +79,7 @@ def load(out) -> None:
             short_name=spec["short_name"],
             kind=spec["kind"],
             region=region,
+            parent=Agency.objects.get(name=spec["parent"]) if spec.get("parent") else None,
             credit_code=demo_credit_code(region.code, index),
         )
     out.write(f"机关/机构：{Agency.objects.count()} 个")
