@@ -9,6 +9,8 @@ admin.site.index_title = "系统管理"
 urlpatterns = [
     path("", include("zhifa.core.urls")),
     path("accounts/", include("zhifa.accounts.urls")),
+    path("registry/", include("zhifa.registry.urls")),
+    path("gs/", include("zhifa.registry.public_urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

@@ -22,3 +22,18 @@ class RegistryConfig(AppConfig):
         # registers bodies for its whole region (core.access gives supervisors the region scope).
         grant([RoleCode.UNIT_HEAD, RoleCode.AGENCY_HEAD], {"registry.manage_officer"})
         grant([RoleCode.SUPERVISOR], {"registry.manage_certificate", "registry.manage_body"})
+
+        from zhifa.core import workbench
+        from zhifa.core.menu import MenuItem, register
+
+        from .workbench import pending
+
+        module = "执法主体与人员"
+        register(
+            MenuItem(module, "执法人员", "registry:officer_list", "registry.view_officer", order=21),
+            MenuItem(module, "执法证件", "registry:certificate_list", "registry.view_certificate", order=22),
+            MenuItem(module, "执法主体", "registry:body_list", "registry.view_enforcementbody", order=23),
+            MenuItem(module, "达标情况", "registry:compliance", "registry.view_officer", order=24),
+            MenuItem(module, "Excel导入", "registry:import", "registry.manage_officer", order=25),
+        )
+        workbench.register(pending)

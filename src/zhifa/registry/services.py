@@ -104,7 +104,9 @@ def _change(body, kind, actor, *, on=None, document="", detail="") -> BodyChange
 
 def _locked_body(actor, body: EnforcementBody) -> EnforcementBody:
     body = (
-        EnforcementBody.objects.select_for_update(of=("self",)).select_related("agency", "agency__parent").get(pk=body.pk)
+        EnforcementBody.objects.select_for_update(of=("self",))
+        .select_related("agency", "agency__parent")
+        .get(pk=body.pk)
     )
     if not access.is_system(actor):
         access.require(actor, MANAGE_BODY, body)
@@ -307,7 +309,9 @@ def certificate_issue(
 def certificate_set_status(*, actor, certificate: Certificate, status: str, reason: str) -> Certificate:
     """暂扣 / 吊销 / 恢复 a certificate, with the reason."""
     certificate = (
-        Certificate.objects.select_for_update(of=("self",)).select_related("officer__agency").get(pk=certificate.pk)
+        Certificate.objects.select_for_update(of=("self",))
+        .select_related("officer__agency")
+        .get(pk=certificate.pk)
     )
     if not access.is_system(actor):
         access.require(actor, MANAGE_CERTIFICATE, certificate)
@@ -333,7 +337,9 @@ def certificate_set_status(*, actor, certificate: Certificate, status: str, reas
 def certificate_record_check(*, actor, certificate: Certificate, on: date) -> Certificate:
     """审验: the two-yearly re-check of a certificate."""
     certificate = (
-        Certificate.objects.select_for_update(of=("self",)).select_related("officer__agency").get(pk=certificate.pk)
+        Certificate.objects.select_for_update(of=("self",))
+        .select_related("officer__agency")
+        .get(pk=certificate.pk)
     )
     if not access.is_system(actor):
         access.require(actor, MANAGE_CERTIFICATE, certificate)
