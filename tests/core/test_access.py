@@ -103,3 +103,11 @@ class TestApi:
 
     def test_anonymous_calls_are_401(self, client, agencies):
         assert client.get("/api/agencies").status_code == 401
+
+
+def test_error_pages_are_in_chinese(client, agencies, officer, settings):
+    settings.DEBUG = False
+    client.force_login(officer)
+    assert "不在您的管辖范围内" in client.get(f"/org/agencies/{agencies['west_market'].pk}/").content.decode()
+    forbidden = client.get("/audit/records/")
+    assert forbidden.status_code == 403 and "无权操作" in forbidden.content.decode()

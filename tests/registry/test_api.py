@@ -421,7 +421,7 @@ class TestCertificates:
             expires_on=TODAY + timedelta(days=10),
         )
         CertificateFactory(
-            officer=east,
+            officer=OfficerFactory(agency=east.agency),  # no newer valid certificate: really expired
             number="JZEXPIRED1",
             issued_on=date(2020, 1, 1),
             expires_on=TODAY - timedelta(days=1),

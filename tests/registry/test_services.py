@@ -348,3 +348,16 @@ class TestSearch:
         assert pick("expiring") == {expiring}
         assert pick("expired") == {expired}
         assert pick("none") == {bare}
+
+
+def test_an_expired_certificate_replaced_by_a_valid_one_is_not_flagged(agencies):
+    today = timezone.localdate()
+    renewed = OfficerFactory(agency=agencies["east_market"])
+    CertificateFactory(officer=renewed, issued_on=today - timedelta(days=900), expires_on=today - timedelta(days=1))
+    CertificateFactory(officer=renewed, issued_on=today - timedelta(days=1), expires_on=today + timedelta(days=900))
+    lapsed = CertificateFactory(
+        officer=OfficerFactory(agency=agencies["east_market"]),
+        issued_on=today - timedelta(days=900),
+        expires_on=today - timedelta(days=1),
+    )
+    assert list(selectors.certificates_expired(Certificate.objects.all(), on=today)) == [lapsed]

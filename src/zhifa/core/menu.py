@@ -14,7 +14,7 @@ class MenuItem:
     module: str
     label: str
     url_name: str
-    perm: str | None = None  # None: every signed-in user
+    perm: str | tuple[str, ...] | None = None  # None: every signed-in user; a tuple: any one of them
     order: int = 100
 
 
@@ -33,7 +33,8 @@ def menu_for(user) -> list[dict]:
         return []
     modules: dict[str, list[dict]] = {}
     for item in sorted(_items, key=lambda i: i.order):
-        if item.perm and not user.has_perm(item.perm):
+        perms = (item.perm,) if isinstance(item.perm, str) else item.perm or ()
+        if perms and not any(user.has_perm(perm) for perm in perms):
             continue
         try:
             url = reverse(item.url_name)

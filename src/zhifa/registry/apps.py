@@ -34,6 +34,12 @@ class RegistryConfig(AppConfig):
             MenuItem(module, "执法证件", "registry:certificate_list", "registry.view_certificate", order=22),
             MenuItem(module, "执法主体", "registry:body_list", "registry.view_enforcementbody", order=23),
             MenuItem(module, "达标情况", "registry:compliance", "registry.view_officer", order=24),
-            MenuItem(module, "Excel导入", "registry:import", "registry.manage_officer", order=25),
+            MenuItem(
+                module,
+                "Excel导入",
+                "registry:import",
+                ("registry.manage_officer", "registry.manage_certificate"),
+                order=25,
+            ),
         )
         workbench.register(pending)

@@ -162,8 +162,10 @@ def certificates_expiring(certificates: QuerySet[Certificate], *, on: date | Non
 
 
 def certificates_expired(certificates: QuerySet[Certificate], *, on: date | None = None):
+    """Expired certificates not yet replaced: a holder with a newer valid one of the same kind is fine."""
     on = on or timezone.localdate()
-    return certificates.filter(status=CertificateStatus.VALID, expires_on__lt=on)
+    replaced = Certificate.objects.valid_on(on).filter(officer=OuterRef("officer"), kind=OuterRef("kind"))
+    return certificates.filter(status=CertificateStatus.VALID, expires_on__lt=on).exclude(Exists(replaced))
 
 
 # ---- training, ratios, rotation --------------------------------------------------------------------
