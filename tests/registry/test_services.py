@@ -353,8 +353,12 @@ class TestSearch:
 def test_an_expired_certificate_replaced_by_a_valid_one_is_not_flagged(agencies):
     today = timezone.localdate()
     renewed = OfficerFactory(agency=agencies["east_market"])
-    CertificateFactory(officer=renewed, issued_on=today - timedelta(days=900), expires_on=today - timedelta(days=1))
-    CertificateFactory(officer=renewed, issued_on=today - timedelta(days=1), expires_on=today + timedelta(days=900))
+    CertificateFactory(
+        officer=renewed, issued_on=today - timedelta(days=900), expires_on=today - timedelta(days=1)
+    )
+    CertificateFactory(
+        officer=renewed, issued_on=today - timedelta(days=1), expires_on=today + timedelta(days=900)
+    )
     lapsed = CertificateFactory(
         officer=OfficerFactory(agency=agencies["east_market"]),
         issued_on=today - timedelta(days=900),
