@@ -150,3 +150,13 @@ def test_parallel_writers_never_fork_a_chain(agencies):
     assert seqs == list(range(1, 101))
     assert RecordChain.objects.get(agency=agency).head_seq == 100
     assert records.verify(agency).ok
+
+
+def test_append_many_writes_the_same_chain_as_append(agencies):
+    agency = agencies["east_market"]
+    records.append(subject=agency, action="first")
+    rows = records.append_many(agency=agency, items=[(agency, "bulk", {"i": i}) for i in range(3)])
+    assert [r.seq for r in rows] == [2, 3, 4]
+    assert rows[0].prev_hash == Record.objects.get(seq=1, agency=agency).hash
+    assert records.append(subject=agency, action="after").seq == 5
+    assert records.verify(agency).ok

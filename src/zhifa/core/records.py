@@ -99,6 +99,36 @@ def append(
     return record
 
 
+@transaction.atomic
+def append_many(*, agency: Agency, items, actor=None) -> list[Record]:
+    """Append many events to one chain, locking it once and moving its head once: the same records as
+    calling `append` for each item, at bulk speed (imports of 100,000 rows). `items` yields
+    (subject, action, payload)."""
+    RecordChain.objects.get_or_create(agency=agency)
+    chain = RecordChain.objects.select_for_update().get(agency=agency)
+    seq, prev_hash, at, rows = chain.head_seq, chain.head_hash, timezone.now(), []
+    for subject, action, payload in items:
+        seq += 1
+        record = Record(
+            agency=agency,
+            seq=seq,
+            subject_type=subject._meta.label_lower,
+            subject_id=str(subject.pk),
+            action=action,
+            actor=actor,
+            actor_name=_actor_name(actor),
+            at=at,
+            payload=canonical_json(payload or {}),
+            prev_hash=prev_hash,
+        )
+        record.hash = prev_hash = hashlib.sha256(message_of(record)).hexdigest()
+        rows.append(record)
+    if rows:
+        Record.objects.bulk_create(rows, batch_size=1000)
+        RecordChain.objects.filter(pk=chain.pk).update(head_seq=seq, head_hash=prev_hash)
+    return rows
+
+
 def _actor_name(actor) -> str:
     if actor is None:
         return ""

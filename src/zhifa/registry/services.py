@@ -226,7 +226,7 @@ def officer_create(*, actor, agency: Agency, fields=(), **data) -> Officer:
     _clean_officer(officer)
     officer.save()
     officer.fields.set(fields)
-    _log(officer, "officer.create", actor, _officer_payload(officer), agency=agency)
+    _log(officer, "officer.create", actor, officer_payload(officer), agency=agency)
     return officer
 
 
@@ -244,7 +244,7 @@ def officer_update(*, actor, officer: Officer, fields=None, **changes) -> Office
     officer.save(update_fields=[*changes, "name_initials", "updated_at"])
     if fields is not None:
         officer.fields.set(fields)
-    _log(officer, "officer.update", actor, _officer_payload(officer), agency=officer.agency)
+    _log(officer, "officer.update", actor, officer_payload(officer), agency=officer.agency)
     return officer
 
 
@@ -256,15 +256,17 @@ def _clean_officer(officer: Officer) -> None:
         raise ValidationError({"user": "登录账号不属于该机关"})
 
 
-def _officer_payload(officer: Officer) -> dict:
-    # The ID number is personal data: the record keeps only its last four characters.
+def officer_payload(officer: Officer, field_codes=None) -> dict:
+    """What the record log keeps of an officer. The ID number is personal data: only its last four
+    characters. `field_codes` saves the query when the caller already knows them (bulk import)."""
+    codes = field_codes if field_codes is not None else officer.fields.values_list("code", flat=True)
     return {
         "name": officer.name,
         "id_tail": officer.id_number[-4:],
         "kind": officer.kind,
         "status": officer.status,
         "post": officer.post,
-        "fields": sorted(officer.fields.values_list("code", flat=True)),
+        "fields": sorted(codes),
     }
 
 
