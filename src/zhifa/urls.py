@@ -10,7 +10,9 @@ urlpatterns = [
     path("", include("zhifa.core.urls")),
     path("accounts/", include("zhifa.accounts.urls")),
     path("registry/", include("zhifa.registry.urls")),
+    path("gs/catalog/", include("zhifa.catalog.public_urls")),
     path("gs/", include("zhifa.registry.public_urls")),
+    path("catalog/", include("zhifa.catalog.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

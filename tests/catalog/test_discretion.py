@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from tests.catalog.conftest import FIRST_OFFENCE, FOOD_BASIS, LEVELS, item_fields
 from zhifa.catalog import discretion, services
-from zhifa.catalog.services import BasisInput, LevelInput
+from zhifa.catalog.services import BasisInput, ExemptionInput, LevelInput
 
 pytestmark = pytest.mark.django_db
 
@@ -209,3 +209,13 @@ class TestCalculator:
     def test_no_version_in_force(self, published):
         with pytest.raises(ValidationError, match="没有施行中的清单版本"):
             discretion.recommend(published.items.get(), {"fact_value": 1}, on=date(2025, 1, 1))
+
+
+def test_exemptions_are_validated(food_item):
+    bad = [
+        ExemptionInput("nonsense", "x"),
+        ExemptionInput("first_offence", "x", ("first_offence", "moon_is_full")),
+    ]
+    with pytest.raises(ValidationError) as exc:
+        set_levels(food_item, LEVELS, exemptions=bad)
+    assert {"exemptions[1].kind", "exemptions[2].required_facts"} <= set(exc.value.message_dict)

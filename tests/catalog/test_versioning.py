@@ -170,7 +170,12 @@ class TestDerivedLists:
             draft=draft,
             code="A-1",
             legal_bases=[FOOD_BASIS],
-            **item_fields(is_random_inspection=True, category="inspection"),
+            **item_fields(
+                is_random_inspection=True,
+                category="inspection",
+                inspection_object="食品经营者",
+                inspection_method="现场检查",
+            ),
         )
         services.item_create(
             actor=None,
@@ -195,3 +200,25 @@ class TestDerivedLists:
         assert codes("av") == ["A-3"]
         assert codes("supervision") == ["A-3"]
         assert codes("all") == ["A-1", "A-2", "A-3"]
+
+
+class TestItemRules:
+    @pytest.mark.parametrize(
+        ("flags", "field"),
+        [
+            ({"is_random_inspection": True, "inspection_object": "食品经营者"}, "inspection_object"),
+            ({"needs_legal_review": True}, "needs_legal_review"),
+            ({"av_steps": ["on_site", "dance"]}, "av_steps"),
+        ],
+    )
+    def test_flags_need_their_details(self, draft, flags, field):
+        with pytest.raises(ValidationError) as exc:
+            services.item_create(
+                actor=None, draft=draft, code="R-1", legal_bases=[FOOD_BASIS], **item_fields(**flags)
+            )
+        assert field in exc.value.message_dict
+        assert not EnforcementItem.objects.filter(code="R-1").exists()
+
+    def test_publish_reason_must_be_a_known_one(self, draft, food_item):
+        with pytest.raises(ValidationError, match="调整原因"):
+            services.version_publish(actor=None, draft=draft, reason="because")

@@ -25,3 +25,28 @@ class CatalogConfig(AppConfig):
         grant([RoleCode.AGENCY_HEAD, RoleCode.LEGAL_REVIEWER], {"catalog.manage_catalog"})
         # A county department delegates; the county justice bureau evaluates (seed 002 §(七)).
         grant([RoleCode.AGENCY_HEAD, RoleCode.SUPERVISOR], {"catalog.manage_delegation"})
+
+        from zhifa.core import workbench
+        from zhifa.core.menu import MenuItem, register
+
+        from .workbench import pending
+
+        module = "执法事项与裁量基准"
+        register(
+            MenuItem(module, "清单版本", "catalog:version_list", "catalog.view_catalogversion", order=41),
+            MenuItem(module, "编制草稿", "catalog:draft", "catalog.manage_catalog", order=42),
+            MenuItem(module, "执法事项", "catalog:item_list", "catalog.view_enforcementitem", order=43),
+            MenuItem(module, "裁量计算器", "catalog:calculator", "catalog.view_enforcementitem", order=44),
+            MenuItem(
+                module,
+                "基准评估",
+                "catalog:benchmark_evaluations",
+                "catalog.view_benchmarkevaluation",
+                order=45,
+            ),
+            MenuItem(module, "赋权乡镇", "catalog:delegation_list", "catalog.view_delegation", order=46),
+            MenuItem(module, "岗位职权", "catalog:duties", "catalog.view_dutyassignment", order=47),
+            MenuItem(module, "流程图", "catalog:flowcharts", "catalog.view_catalogversion", order=48),
+            MenuItem(module, "Excel导入", "catalog:import", "catalog.manage_catalog", order=49),
+        )
+        workbench.register(pending)

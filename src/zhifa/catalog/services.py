@@ -16,7 +16,7 @@ from zhifa.core import access, records, workdays
 from zhifa.core.models import Agency
 
 from . import versioning
-from .choices import DelegationStatus, EvaluationOutcome, ItemCategory, VersionStatus
+from .choices import ChangeReason, DelegationStatus, EvaluationOutcome, ItemCategory, VersionStatus
 from .models import (
     Benchmark,
     BenchmarkEvaluation,
@@ -205,6 +205,7 @@ def item_create(
     *, actor, draft: CatalogVersion, code: str, legal_bases: list[BasisInput], **fields
 ) -> EnforcementItem:
     """Like item_save, but refuses a code the draft already has (duplicate item codes)."""
+    draft = _draft_for_change(actor, draft)
     if EnforcementItem.objects.filter(version=draft, code=code).exists():
         raise ValidationError({"code": f"事项编码“{code}”已存在"})
     return item_save(actor=actor, draft=draft, code=code, legal_bases=legal_bases, **fields)
@@ -234,7 +235,7 @@ def version_publish(
     """Freeze the draft as a new version: its diff against the previous version, its content hash and a
     record. From then on nothing in it can change."""
     draft = _draft_for_change(actor, draft)
-    if not reason:
+    if reason not in ChangeReason.values:
         raise ValidationError({"reason": "请选择调整原因（立、改、废、释或改革）"})
     missing = list(draft.items.filter(legal_bases__isnull=True).values_list("code", flat=True)[:10])
     if missing:
@@ -328,17 +329,16 @@ def benchmark_set(
         raise ValidationError({"levels": "请至少设定一个裁量情节"})
     level_rows = [BenchmarkLevel(**vars(level)) for level in levels]
     _check_levels(level_rows, legal_basis, fact_label)
+    exemption_rows = [Exemption(**{**vars(e), "required_facts": list(e.required_facts)}) for e in exemptions]
+    _check_exemptions(exemption_rows)
     Benchmark.objects.filter(item=item).delete()
     benchmark = Benchmark.objects.create(item=item, legal_basis=legal_basis, fact_label=fact_label, note=note)
     for row in level_rows:
         row.benchmark = benchmark
     BenchmarkLevel.objects.bulk_create(level_rows)
-    Exemption.objects.bulk_create(
-        [
-            Exemption(benchmark=benchmark, **{**vars(e), "required_facts": list(e.required_facts)})
-            for e in exemptions
-        ]
-    )
+    for row in exemption_rows:
+        row.benchmark = benchmark
+    Exemption.objects.bulk_create(exemption_rows)
     records.append(
         subject=item.version,
         action="catalog.benchmark_set",
@@ -365,8 +365,8 @@ def _check_levels(levels: list[BenchmarkLevel], basis: LegalBasis, fact_label: s
         if level.level in seen:
             add(index, "level", "同一情节只能设定一次")
         seen.add(level.level)
-        for message in _range_errors(level, basis):
-            add(index, "fine_min", message)
+        for field, message in _range_errors(level, basis):
+            add(index, field, message)
         if (
             fact_label
             and level.fact_min is not None
@@ -381,25 +381,42 @@ def _check_levels(levels: list[BenchmarkLevel], basis: LegalBasis, fact_label: s
         raise ValidationError(errors)
 
 
-def _range_errors(level: BenchmarkLevel, basis: LegalBasis) -> list[str]:
+def _check_exemptions(exemptions: list[Exemption]) -> None:
+    from .discretion import FACT_LABELS
+
+    errors: dict[str, list[str]] = {}
+    for index, exemption in enumerate(exemptions, start=1):
+        try:
+            exemption.full_clean(exclude=["benchmark"])
+        except ValidationError as exc:
+            for field, messages in exc.message_dict.items():
+                errors.setdefault(f"exemptions[{index}].{field}", []).extend(messages)
+        unknown = [fact for fact in exemption.required_facts if fact not in FACT_LABELS]
+        if unknown:
+            errors.setdefault(f"exemptions[{index}].required_facts", []).append(
+                f"未知的事实：{'、'.join(unknown)}"
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _range_errors(level: BenchmarkLevel, basis: LegalBasis) -> list[tuple[str, str]]:
+    """(field, message) for each way the level's penalty falls outside what the law allows."""
     has_fine = level.fine_min is not None or level.fine_max is not None
     if not has_fine:
-        return (
-            []
-            if (level.warning or level.confiscate or level.suspend or level.revoke)
-            else ["请设定处罚种类或罚款幅度"]
-        )
+        measures = level.warning or level.confiscate or level.suspend or level.revoke
+        return [] if measures else [("fine_min", "请设定处罚种类或罚款幅度")]
     if level.fine_min is None or level.fine_max is None or not level.fine_basis:
-        return ["罚款须同时设定计算方式、下限和上限"]
+        return [("fine_min", "罚款须同时设定计算方式、下限和上限")]
     problems = []
     if level.fine_min > level.fine_max:
-        problems.append("罚款下限不能高于上限")
+        problems.append(("fine_min", "罚款下限不能高于上限"))
     if basis.fine_basis and level.fine_basis != basis.fine_basis:
-        problems.append("罚款计算方式与法定依据不一致")
+        problems.append(("fine_basis", "罚款计算方式与法定依据不一致"))
     if basis.statutory_min is not None and level.fine_min < basis.statutory_min:
-        problems.append(f"罚款下限低于法定下限{basis.statutory_min}")
+        problems.append(("fine_min", f"罚款下限低于法定下限{basis.statutory_min}"))
     if basis.statutory_max is not None and level.fine_max > basis.statutory_max:
-        problems.append(f"罚款上限超出法定上限{basis.statutory_max}")
+        problems.append(("fine_max", f"罚款上限超出法定上限{basis.statutory_max}"))
     return problems
 
 

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -6,7 +7,15 @@ from django.db.models import Q
 from zhifa.core.models import Agency
 from zhifa.registry.models import EnforcementBody, EnforcementField
 
-from ..choices import ChangeReason, ItemCategory, ItemLevel, LegalRank, VersionStatus
+from ..choices import (
+    ChangeReason,
+    FineBasis,
+    ItemCategory,
+    ItemLevel,
+    LegalRank,
+    ProcedureStep,
+    VersionStatus,
+)
 from .immutable import DraftOnlyModel, PublishedVersionError
 
 item_code_validator = RegexValidator(
@@ -116,6 +125,26 @@ class EnforcementItem(DraftOnlyModel):
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
 
+    def clean(self) -> None:
+        errors = {}
+        unknown = [step for step in self.av_steps or [] if step not in ProcedureStep.values]
+        if unknown:
+            errors["av_steps"] = f"未知的执法环节：{'、'.join(map(str, unknown))}"
+        if self.is_random_inspection and not (
+            self.inspection_object.strip() and self.inspection_method.strip()
+        ):
+            errors["inspection_object"] = "随机抽查事项须写明抽查对象和抽查方式"
+        criteria = (
+            self.major_fine_threshold is not None,
+            self.major_on_revocation,
+            self.major_on_suspension,
+            self.major_on_hearing,
+        )
+        if self.needs_legal_review and not any(criteria):
+            errors["needs_legal_review"] = "列入法制审核目录的事项须至少设定一项重大执法决定的标准"
+        if errors:
+            raise ValidationError(errors)
+
 
 class LegalBasis(DraftOnlyModel):
     """设定依据 — a law, regulation or rule (and article) an item rests on. For penalty clauses the
@@ -132,7 +161,7 @@ class LegalBasis(DraftOnlyModel):
     text = models.TextField("条文内容")
     effective_from = models.DateField("施行日期", null=True, blank=True)
     effective_to = models.DateField("失效日期", null=True, blank=True)
-    fine_basis = models.CharField("法定罚款计算方式", max_length=16, blank=True)
+    fine_basis = models.CharField("法定罚款计算方式", max_length=16, choices=FineBasis.choices, blank=True)
     statutory_min = models.DecimalField(
         "法定罚款下限", max_digits=14, decimal_places=2, null=True, blank=True
     )

@@ -51,7 +51,12 @@ class DelegationEvaluation(models.Model):
     outcome = models.CharField("评估结论", max_length=16, choices=EvaluationOutcome.choices)
     findings = models.TextField("评估意见")
     evaluator = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="评估人", null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="评估人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -20,7 +20,13 @@ class OrgUnit(models.Model):
         verbose_name = verbose_name_plural = "执法机构与岗位"
         ordering = ["agency_id", "parent_id", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["agency", "parent", "name"], name="uniq_org_unit_name")
+            models.UniqueConstraint(fields=["agency", "parent", "name"], name="uniq_org_unit_name"),
+            # NULL parents never collide in a unique index: top-level units need their own constraint
+            models.UniqueConstraint(
+                fields=["agency", "name"],
+                condition=models.Q(parent__isnull=True),
+                name="uniq_top_org_unit_name",
+            ),
         ]
 
     def __str__(self) -> str:

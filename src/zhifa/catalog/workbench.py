@@ -1,0 +1,108 @@
+"""工作台 items of the catalogue.
+
+For those who delegate or evaluate delegations (catalog.manage_delegation: department heads, the county
+justice bureau's supervisors): delegations whose yearly evaluation is overdue, and those due within 30
+days. For those who keep the catalogue (catalog.manage_catalog): benchmark evaluations of the last year
+that found a benchmark needs revising, while no catalogue version has been published since they were
+recorded. A fixed handful of queries per call, at most MAX_ITEMS items of each kind plus a count of the
+rest.
+"""
+
+from datetime import date, timedelta
+from urllib.parse import urlencode
+
+from django.db.models import Exists, OuterRef
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from zhifa.core import access
+from zhifa.core.workbench import PendingItem
+
+from . import selectors
+from .choices import VersionStatus
+from .models import BenchmarkEvaluation, CatalogVersion, Delegation
+from .services import MANAGE_CATALOG, MANAGE_DELEGATION
+
+CATEGORY_DELEGATION = "赋权乡镇评估"
+CATEGORY_BENCHMARK = "裁量基准"
+DUE_SOON_DAYS = 30
+MAX_ITEMS = 20
+
+
+def pending(user, *, today: date | None = None) -> list[PendingItem]:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    today = today or timezone.localdate()
+    items: list[PendingItem] = []
+    try:
+        if user.has_perm(MANAGE_DELEGATION):
+            items += _delegation_items(user, today)
+        if user.has_perm(MANAGE_CATALOG):
+            items += _benchmark_items(user, today)
+    except NoReverseMatch:  # the catalogue's pages are not installed
+        return []
+    return items
+
+
+def _url(name: str, *args, **query) -> str:
+    url = reverse(name, args=args)
+    return f"{url}?{urlencode(query)}" if query else url
+
+
+def _delegation_items(user, today: date) -> list[PendingItem]:
+    delegations = access.visible_to(
+        user, Delegation.objects.select_related("from_agency", "to_agency"), MANAGE_DELEGATION
+    )
+    overdue, soon = selectors.delegations_due(delegations, on=today, within_days=DUE_SOON_DAYS)
+    items = []
+    for queryset, is_overdue, state in ((overdue, True, "overdue"), (soon, False, "soon")):
+        rows = list(queryset.order_by("evaluation_due", "id")[: MAX_ITEMS + 1])
+        for d in rows[:MAX_ITEMS]:
+            when = (
+                f"评估已逾期（应于{d.evaluation_due:%Y-%m-%d}前评估）"
+                if is_overdue
+                else f"应于{d.evaluation_due:%Y-%m-%d}前评估"
+            )
+            title = f"赋权事项“{d.item_name}”（{d.from_agency.name}→{d.to_agency.name}）{when}"
+            items.append(
+                PendingItem(
+                    CATEGORY_DELEGATION,
+                    title,
+                    _url("catalog:delegation_detail", d.pk),
+                    due=d.evaluation_due,
+                    overdue=is_overdue,
+                )
+            )
+        if len(rows) > MAX_ITEMS:
+            rest = queryset.count() - MAX_ITEMS
+            label = "评估已逾期" if is_overdue else f"{DUE_SOON_DAYS}日内应评估"
+            items.append(
+                PendingItem(
+                    CATEGORY_DELEGATION,
+                    f"另有{rest}项赋权事项{label}",
+                    _url("catalog:delegation_list", due=state),
+                    overdue=is_overdue,
+                )
+            )
+    return items
+
+
+def _benchmark_items(user, today: date) -> list[PendingItem]:
+    published_since = CatalogVersion.objects.filter(
+        agency=OuterRef("agency"), status=VersionStatus.PUBLISHED, published_at__gt=OuterRef("created_at")
+    )
+    evaluations = (
+        access.visible_to(user, BenchmarkEvaluation.objects.select_related("agency"), MANAGE_CATALOG)
+        .filter(needs_revision=True, on__gte=today - timedelta(days=365))
+        .exclude(Exists(published_since))
+        .order_by("-on", "-id")[:MAX_ITEMS]
+    )
+    return [
+        PendingItem(
+            CATEGORY_BENCHMARK,
+            f"{e.agency.name}事项{e.item_code}的裁量基准经{e.on:%Y-%m-%d}评估需要修订",
+            _url("catalog:benchmark_evaluations", agency=e.agency_id),
+            due=None,
+        )
+        for e in evaluations
+    ]

@@ -1,0 +1,186 @@
+"""The catalogue demo: a published version for each of the ten departments (≥30 items on real legal bases,
+≥8 benchmarks), a second version with a diff, a draft, two delegations (one due soon, one overdue), post
+duties with an overlap and a gap; loaded through the services, so the records verify; idempotent."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.core.management import call_command
+from django.urls import reverse
+
+from zhifa.catalog import discretion, selectors, versioning
+from zhifa.catalog.demo import DRAFT_AGENCY, MAIN
+from zhifa.catalog.models import (
+    Benchmark,
+    BenchmarkEvaluation,
+    BenchmarkLevel,
+    CatalogVersion,
+    Delegation,
+    DutyAssignment,
+    EnforcementItem,
+    Exemption,
+    LegalBasis,
+    OrgUnit,
+)
+from zhifa.core import records
+from zhifa.core.models import Agency, Record
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [
+    CatalogVersion,
+    EnforcementItem,
+    LegalBasis,
+    Benchmark,
+    BenchmarkLevel,
+    Exemption,
+    Delegation,
+    OrgUnit,
+    DutyAssignment,
+    BenchmarkEvaluation,
+    Record,
+]
+
+
+def counts():
+    return [model.objects.count() for model in MODELS]
+
+
+@pytest.fixture
+def demo():
+    call_command("demo", no_serve=True)
+
+
+def first_versions():
+    return CatalogVersion.objects.filter(number=1, status="published")
+
+
+def test_demo_is_idempotent_and_its_records_verify(demo, capsys):
+    before = counts()
+    call_command("demo", no_serve=True)
+    assert counts() == before
+    assert "执法事项清单：10 个部门发布 11 个版本（草稿 1 个）；赋权乡镇事项：2 项" in capsys.readouterr().out
+    assert records.verify().ok
+
+
+def test_every_department_publishes_its_catalogue(demo):
+    versions = first_versions().select_related("agency")
+    assert versions.count() == 10
+    assert {v.agency.kind for v in versions} == {"department"}
+    assert {(v.reason, v.effective_from) for v in versions} == {("initial", date(2026, 1, 1))}
+    for version in versions:
+        assert version.content_hash == versioning.content_hash(versioning.snapshot(version))
+        assert version.items.count() >= 3
+    items = EnforcementItem.objects.filter(version__in=versions)
+    assert items.count() >= 30
+    assert {"penalty", "inspection", "license", "coercion"} <= set(items.values_list("category", flat=True))
+    assert not items.filter(legal_bases__isnull=True).exists()
+    assert not items.filter(service_guide="").exists()
+    assert not items.filter(implementing_body__isnull=True).exists()
+    random = items.filter(is_random_inspection=True)
+    assert random.exists() and not random.filter(inspection_object="").exists()
+    assert not random.filter(inspection_method="").exists()
+    reviewed = items.filter(needs_legal_review=True)
+    assert reviewed.filter(major_fine_threshold=Decimal(50000)).exists()
+    assert reviewed.filter(major_on_revocation=True).exists()
+    assert reviewed.filter(major_on_suspension=True).exists()
+    for coercive in items.filter(category="coercion"):
+        assert "seizure" in coercive.av_steps
+
+
+def test_real_legal_bases(demo):
+    bases = LegalBasis.objects.filter(item__version__in=first_versions())
+    laws = set(bases.values_list("law_name", flat=True))
+    assert {
+        "中华人民共和国食品安全法",
+        "中华人民共和国大气污染防治法",
+        "中华人民共和国安全生产法",
+        "中华人民共和国道路运输条例",
+        "城市市容和环境卫生管理条例",
+    } <= laws
+    food = bases.filter(law_name="中华人民共和国食品安全法", article="第一百二十四条").first()
+    assert "货值金额不足一万元的，并处五万元以上十万元以下罚款" in food.text
+    assert "货值金额一万元以上的，并处货值金额十倍以上二十倍以下罚款" in food.text
+    assert (food.statutory_min, food.statutory_max) == (Decimal(50000), Decimal(100000))
+
+
+def test_benchmarks_stay_inside_the_statutory_range(demo):
+    benchmarks = Benchmark.objects.filter(item__version__in=first_versions()).select_related("legal_basis")
+    with_levels = [b for b in benchmarks if b.levels.count() >= 3]
+    assert len(with_levels) >= 8
+    for benchmark in benchmarks:
+        basis = benchmark.legal_basis
+        assert benchmark.item.category == "penalty"
+        for level in benchmark.levels.exclude(fine_min=None):
+            assert basis.statutory_min is None or level.fine_min >= basis.statutory_min
+            assert basis.statutory_max is None or level.fine_max <= basis.statutory_max
+            assert level.fine_min <= level.fine_max
+    assert Exemption.objects.filter(
+        kind="first_offence", benchmark__in=benchmarks, legal_basis__contains="第三十三条"
+    ).exists()
+
+
+def test_second_version_shows_the_diff_history(demo):
+    agency = Agency.objects.get(name=MAIN)
+    first, second = CatalogVersion.objects.filter(agency=agency, status="published").order_by("number")
+    assert (second.number, second.reason, second.effective_from) == (2, "amended", date(2026, 7, 1))
+    assert [c["code"] for c in second.diff["added"]] == ["SCJG-QZ-001"]
+    assert second.diff["changed"] == [
+        {"code": "SCJG-CF-001", "name": "生产经营不符合食品安全标准的食品", "parts": ["benchmark"]}
+    ]
+    assert not second.diff["removed"]
+    assert selectors.version_in_force(agency, date(2026, 6, 30)) == first
+    assert selectors.version_in_force(agency, date(2026, 7, 1)) == second
+    item = first.items.get(code="SCJG-CF-001")
+    assert discretion.recommend(item, {"fact_value": 2500}, on=date(2026, 6, 30)).level == "ordinary"
+    later = discretion.recommend(item, {"fact_value": 2500}, on=date(2026, 7, 1))
+    assert (later.version, later.level) == (2, "minor")
+    assert BenchmarkEvaluation.objects.filter(
+        agency=agency, item_code="SCJG-CF-001", needs_revision=True
+    ).exists()
+
+
+def test_a_draft_is_left_open(demo):
+    draft = CatalogVersion.objects.get(status="draft")
+    assert draft.agency.name == DRAFT_AGENCY and draft.number == 2
+    assert draft.items.filter(code="YJGL-QZ-001").exists()
+
+
+def test_two_delegations_one_due_soon_one_overdue(demo):
+    delegations = Delegation.objects.select_related("from_agency", "to_agency")
+    assert delegations.count() == 2
+    assert {d.to_agency.name for d in delegations} == {"东湖街道办事处", "青山镇人民政府"}
+    overdue, soon = selectors.delegations_due(delegations)
+    assert overdue.count() == 1 and soon.count() == 1
+    assert overdue.get().from_agency.name.startswith("青山县")
+    assert soon.get().from_agency.name.startswith("东湖区")
+
+
+def test_duties_have_an_overlap_and_a_gap(demo):
+    agency = Agency.objects.get(name=MAIN)
+    version = selectors.version_in_force(agency, date(2026, 11, 1))
+    assert list(selectors.duty_overlaps(agency, version)) == ["SCJG-CF-002"]
+    assert [item.code for item in selectors.duty_gaps(agency, version)] == ["SCJG-QZ-001"]
+
+
+def test_the_read_only_admin_shows_the_catalogue(demo, admin_client):
+    version = CatalogVersion.objects.get(agency__name=MAIN, number=2)
+    item = version.items.get(code="SCJG-CF-001")
+    pages = [
+        reverse(f"admin:catalog_{model._meta.model_name}_changelist")
+        for model in apps.get_app_config("catalog").get_models()
+        if admin.site.is_registered(model)
+    ] + [
+        reverse("admin:catalog_catalogversion_change", args=[version.pk]),
+        reverse("admin:catalog_enforcementitem_change", args=[item.pk]),
+        reverse("admin:catalog_benchmark_change", args=[item.benchmark.pk]),
+        reverse("admin:catalog_delegation_change", args=[Delegation.objects.first().pk]),
+    ]
+    for url in pages:
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+    assert len(pages) == 13
+    assert admin_client.get(reverse("admin:catalog_catalogversion_add")).status_code == 403
