@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "zhifa.accounts",
     "zhifa.registry",
     "zhifa.catalog",
+    "zhifa.cases",
 ]
 
 MIDDLEWARE = [

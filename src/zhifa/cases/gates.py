@@ -1,0 +1,18 @@
+"""Decision gates: checks that later modules add before a case may be decided. The legal-review module
+registers "a major decision needs a passed 法制审核"; cases.services.case_decide runs every gate inside
+its transaction, so neither the UI, the API nor any other caller can decide around it."""
+
+from collections.abc import Callable
+
+Gate = Callable[..., None]  # gate(case, decision_input) raises ValidationError with the reason
+_gates: list[Gate] = []
+
+
+def register(gate: Gate) -> None:
+    if gate not in _gates:
+        _gates.append(gate)
+
+
+def check(case, decision_input) -> None:
+    for gate in _gates:
+        gate(case, decision_input)

@@ -1,0 +1,114 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from tests.catalog.conftest import FIRST_OFFENCE, FOOD_BASIS, LEVELS, item_fields
+from tests.factories import CertificateFactory, OfficerFactory
+from zhifa.accounts.choices import RoleCode
+from zhifa.cases import services
+from zhifa.cases.choices import HandlerRole
+from zhifa.catalog import services as catalog
+
+ON = date(2026, 3, 2)
+
+
+@pytest.fixture
+def catalogue(agencies):
+    """东区市场监督管理局's published list: one penalty item with a benchmark (in force from 2026-01-01)."""
+    draft = catalog.draft_open(actor=None, agency=agencies["east_market"])
+    item = catalog.item_create(
+        actor=None, draft=draft, code="SCJG-CF-001", legal_bases=[FOOD_BASIS], **item_fields()
+    )
+    catalog.benchmark_set(
+        actor=None,
+        item=item,
+        legal_basis=item.legal_bases.get(),
+        levels=LEVELS,
+        exemptions=[FIRST_OFFENCE],
+        fact_label="货值金额（元）",
+    )
+    catalog.item_create(
+        actor=None,
+        draft=draft,
+        code="SCJG-QZ-001",
+        legal_bases=[FOOD_BASIS],
+        **item_fields(
+            name="查封、扣押不符合食品安全标准的食品", category="coercion", av_steps=["seizure", "on_site"]
+        ),
+    )
+    return catalog.version_publish(actor=None, draft=draft, reason="initial", effective_from=date(2026, 1, 1))
+
+
+@pytest.fixture
+def officers(agencies):
+    pair = [OfficerFactory(agency=agencies["east_market"], name=name) for name in ("张伟", "李娜")]
+    for officer in pair:
+        CertificateFactory(officer=officer, issued_on=date(2025, 1, 1), expires_on=date(2030, 1, 1))
+    return pair
+
+
+@pytest.fixture
+def handler_user(agencies, make_user, officers):
+    return make_user(agencies["east_market"], RoleCode.OFFICER)
+
+
+@pytest.fixture
+def leader(agencies, make_user):
+    return make_user(agencies["east_market"], RoleCode.UNIT_HEAD)
+
+
+def party(**overrides):
+    return services.PartyInput(
+        **{
+            "kind": "organisation",
+            "name": "东区味美餐饮有限公司",
+            "credit_code": "91110000MA00000000"[:17] + "0",
+            **overrides,
+        }
+    )
+
+
+def intake(codes=("SCJG-CF-001",), **overrides):
+    from zhifa.core.validators import credit_code_with_check
+
+    data = {
+        "source": "inspection",
+        "summary": "销售不符合食品安全标准的食品",
+        "discovered_on": date(2026, 3, 1),
+        "place": "东区人民路1号",
+        "item_codes": codes,
+        "party": services.PartyInput(
+            kind="organisation",
+            name="东区味美餐饮有限公司",
+            credit_code=credit_code_with_check("91110101MA0000001"),
+        ),
+        **overrides,
+    }
+    return services.IntakeInput(**data)
+
+
+@pytest.fixture
+def new_case(agencies, catalogue, handler_user, officers):
+    case = services.case_intake(actor=handler_user, agency=agencies["east_market"], data=intake())
+    return services.case_assign(
+        actor=handler_user,
+        case=case,
+        handlers=[(officers[0], HandlerRole.LEAD), (officers[1], HandlerRole.CO)],
+    )
+
+
+@pytest.fixture
+def registered(new_case, leader):
+    return services.case_register(actor=leader, case=new_case, on=ON)
+
+
+def penalty(fine="70000", decided_on=date(2026, 3, 20), **overrides):
+    return services.DecisionInput(
+        kind="penalty",
+        decided_on=decided_on,
+        reasoning="经查，当事人销售不符合食品安全标准的食品……依据《食品安全法》第一百二十四条，综合裁量……",
+        fine=Decimal(fine) if fine is not None else None,
+        facts={"fact_value": 3000},
+        **overrides,
+    )
