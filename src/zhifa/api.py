@@ -8,6 +8,7 @@ from ninja.security import HttpBearer, django_auth
 
 from zhifa.accounts.api import router as accounts_router
 from zhifa.accounts.services import user_for_token
+from zhifa.cases.api import router as cases_router
 from zhifa.catalog.api import router as catalog_router
 from zhifa.core.api import router as core_router
 from zhifa.registry.api import router as registry_router
@@ -70,3 +71,4 @@ api.add_router("/", core_router)
 api.add_router("/accounts/", accounts_router)
 api.add_router("/registry/", registry_router)
 api.add_router("/catalog/", catalog_router)
+api.add_router("/cases/", cases_router)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("gs/catalog/", include("zhifa.catalog.public_urls")),
     path("gs/", include("zhifa.registry.public_urls")),
     path("catalog/", include("zhifa.catalog.urls")),
+    path("cases/", include("zhifa.cases.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

@@ -1,7 +1,6 @@
 """/api/catalog/: each endpoint's success path, 422 field errors in Chinese, another agency's object is a
 404, a role without the permission a 403."""
 
-import json
 from datetime import date, timedelta
 
 import pytest
@@ -9,6 +8,7 @@ from django.utils import timezone
 
 from tests.catalog.conftest import FOOD_BASIS, LEVELS, item_fields
 from tests.factories import AgencyFactory, RegionFactory
+from tests.helpers import Api, errors, has_chinese
 from zhifa.accounts.choices import RoleCode
 from zhifa.catalog import services
 from zhifa.catalog.models import CatalogVersion, Delegation, EnforcementItem
@@ -21,50 +21,9 @@ BASE = "/api/catalog"
 TODAY = timezone.localdate()
 
 
-class Api:
-    """The test client, speaking JSON."""
-
-    def __init__(self, client):
-        self.client = client
-
-    def login(self, user):
-        self.client.force_login(user)
-        return self
-
-    def _call(self, method, url, data=None):
-        kwargs = (
-            {}
-            if data is None
-            else {"data": json.dumps(data, default=str), "content_type": "application/json"}
-        )
-        return getattr(self.client, method)(f"{BASE}{url}", **kwargs)
-
-    def get(self, url, **params):
-        query = "&".join(f"{key}={value}" for key, value in params.items())
-        return self._call("get", f"{url}?{query}" if query else url)
-
-    def post(self, url, data=None):
-        return self._call("post", url, data if data is not None else {})
-
-    def put(self, url, data):
-        return self._call("put", url, data)
-
-    def delete(self, url):
-        return self._call("delete", url)
-
-
-def errors(response) -> dict[str, str]:
-    assert response.status_code == 422, response.content
-    return {str(error["loc"][-1]): error["msg"] for error in response.json()["detail"]}
-
-
-def has_chinese(text: str) -> bool:
-    return any("\u4e00" <= char <= "\u9fff" for char in text)
-
-
 @pytest.fixture
 def api(client):
-    return Api(client)
+    return Api(client, BASE)
 
 
 @pytest.fixture

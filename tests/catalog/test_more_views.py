@@ -8,14 +8,13 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta
 from decimal import Decimal
-from io import BytesIO
 
 import pytest
 from django.utils import timezone
-from openpyxl import load_workbook
 
 from tests.catalog.conftest import FOOD_BASIS, LEVELS, item_fields
 from tests.factories import AgencyFactory, RegionFactory
+from tests.helpers import Writes, html, xlsx_rows
 from zhifa.accounts.choices import RoleCode
 from zhifa.catalog import services
 from zhifa.catalog.models import (
@@ -29,7 +28,6 @@ from zhifa.catalog.models import (
 from zhifa.catalog.services import LevelInput
 from zhifa.core import workdays
 from zhifa.core.choices import AgencyKind
-from zhifa.core.exports import XLSX_TYPE
 from zhifa.core.models import Record
 
 pytestmark = pytest.mark.django_db
@@ -37,26 +35,6 @@ pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
 REQUIRED = "这个字段是必填项。"
 CODE = "SCJG-CF-001"
-
-
-def html(response) -> str:
-    return response.content.decode()
-
-
-def xlsx_rows(response) -> list[tuple]:
-    assert response["Content-Type"] == XLSX_TYPE
-    return list(load_workbook(BytesIO(response.content)).active.iter_rows(values_only=True))
-
-
-class Writes:
-    """What a request wrote: records appended to the log."""
-
-    def __init__(self):
-        self.records = Record.objects.count()
-
-    @property
-    def new_records(self) -> int:
-        return Record.objects.count() - self.records
 
 
 # ---- fixtures --------------------------------------------------------------------------------------

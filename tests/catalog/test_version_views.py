@@ -5,17 +5,16 @@ show the Chinese error next to the field and write nothing; a published version 
 
 from datetime import date
 from decimal import Decimal
-from io import BytesIO
 
 import pytest
-from openpyxl import load_workbook
 
+from tests import helpers
 from tests.catalog.conftest import FOOD_BASIS, item_fields
 from tests.factories import field
+from tests.helpers import html, xlsx_rows
 from zhifa.accounts.choices import RoleCode
 from zhifa.catalog import services
 from zhifa.catalog.models import Benchmark, CatalogVersion, EnforcementItem, LegalBasis
-from zhifa.core.exports import XLSX_TYPE
 from zhifa.core.models import Record
 from zhifa.registry import services as registry_services
 
@@ -25,38 +24,10 @@ REQUIRED = "这个字段是必填项。"
 CODE = "SCJG-CF-001"
 
 
-def html(response) -> str:
-    return response.content.decode()
-
-
-def xlsx_rows(response) -> list[tuple]:
-    assert response["Content-Type"] == XLSX_TYPE
-    return list(load_workbook(BytesIO(response.content)).active.iter_rows(values_only=True))
-
-
-class Writes:
+class Writes(helpers.Writes):
     """What a request wrote: catalogue rows and records appended to the log."""
 
-    def __init__(self):
-        self.before = self.state()
-
-    @staticmethod
-    def state():
-        return (
-            CatalogVersion.objects.count(),
-            EnforcementItem.objects.count(),
-            LegalBasis.objects.count(),
-            Benchmark.objects.count(),
-            Record.objects.count(),
-        )
-
-    @property
-    def none(self) -> bool:
-        return self.state() == self.before
-
-    @property
-    def new_records(self) -> int:
-        return Record.objects.count() - self.before[-1]
+    counted = (CatalogVersion, EnforcementItem, LegalBasis, Benchmark)
 
 
 # ---- fixtures --------------------------------------------------------------------------------------

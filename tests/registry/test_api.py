@@ -1,13 +1,14 @@
 """/api/registry/: each endpoint's success path, 422 field errors in Chinese, another agency's object is a
 404, a role without the permission a 403, and the full ID number never leaves the server."""
 
-import json
 from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
 
+from tests import helpers
 from tests.factories import CertificateFactory, OfficerFactory, TrainingFactory, field, valid_id_number
+from tests.helpers import errors, has_chinese
 from zhifa.accounts.choices import RoleCode
 from zhifa.core.choices import AgencyKind
 from zhifa.registry import services
@@ -20,54 +21,18 @@ BASE = "/api/registry"
 TODAY = timezone.localdate()
 
 
-class Api:
+class Api(helpers.Api):
     """The test client, speaking JSON, checking that no response carries a full ID number."""
 
-    def __init__(self, client):
-        self.client = client
-
-    def login(self, user):
-        self.client.force_login(user)
-        return self
-
-    def _call(self, method, url, data=None):
-        kwargs = (
-            {}
-            if data is None
-            else {"data": json.dumps(data, default=str), "content_type": "application/json"}
-        )
-        response = getattr(self.client, method)(f"{BASE}{url}", **kwargs)
+    def check(self, method, url, response):
         body = response.content.decode()
         for number in Officer.objects.values_list("id_number", flat=True):
             assert number not in body, f"{method.upper()} {url} exposed an ID number"
-        return response
-
-    def get(self, url, **params):
-        query = "&".join(f"{key}={value}" for key, value in params.items())
-        return self._call("get", f"{url}?{query}" if query else url)
-
-    def post(self, url, data=None):
-        return self._call("post", url, data if data is not None else {})
-
-    def patch(self, url, data):
-        return self._call("patch", url, data)
-
-    def put(self, url, data):
-        return self._call("put", url, data)
-
-
-def errors(response) -> dict[str, str]:
-    assert response.status_code == 422, response.content
-    return {str(error["loc"][-1]): error["msg"] for error in response.json()["detail"]}
-
-
-def has_chinese(text: str) -> bool:
-    return any("\u4e00" <= char <= "\u9fff" for char in text)
 
 
 @pytest.fixture
 def api(client):
-    return Api(client)
+    return Api(client, BASE)
 
 
 @pytest.fixture

@@ -5,15 +5,18 @@ may manage an agency's staff or certificates may import; exports list exactly wh
 import zipfile
 from datetime import date, datetime
 from decimal import Decimal
+from functools import partial
 from io import BytesIO
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from tests import helpers
 from tests.factories import CertificateFactory, OfficerFactory, TrainingFactory
+from tests.helpers import plain_xlsx
 from zhifa.accounts.choices import RoleCode
 from zhifa.core import access, records
 from zhifa.core.exports import xlsx_bytes
@@ -61,28 +64,7 @@ TRAINING = {
 }
 
 
-def filled(kind: str, *rows: dict | None) -> BytesIO:
-    """The downloaded template with `rows` typed into its data sheet from row 2 (None: an empty row)."""
-    workbook = load_workbook(BytesIO(excel.template_bytes(kind)))
-    sheet = workbook[excel.KIND_LABELS[kind]]
-    position = {cell.value: cell.column for cell in sheet[1]}
-    for number, row in enumerate(rows, start=2):
-        for header, value in (row or {}).items():
-            sheet.cell(row=number, column=position[header], value=value)
-    buffer = BytesIO()
-    workbook.save(buffer)
-    buffer.seek(0)
-    return buffer
-
-
-def plain_xlsx(*rows: list) -> BytesIO:
-    workbook = Workbook()
-    for row in rows:
-        workbook.active.append(row)
-    buffer = BytesIO()
-    workbook.save(buffer)
-    buffer.seek(0)
-    return buffer
+filled = partial(helpers.filled, excel)  # the downloaded template with rows typed in (None: an empty row)
 
 
 def snapshot() -> tuple[int, ...]:
@@ -96,14 +78,7 @@ def snapshot() -> tuple[int, ...]:
     )
 
 
-def assert_refused(result, before, *expected: tuple[int, str, str]) -> None:
-    """Exactly the expected (row, column) errors, each message containing its fragment; nothing written."""
-    assert not result.ok
-    assert result.created == 0
-    assert [(e.row, e.column) for e in result.errors] == [(row, column) for row, column, _ in expected]
-    for error, (_, _, fragment) in zip(result.errors, expected, strict=True):
-        assert fragment in error.message, error
-    assert snapshot() == before
+assert_refused = partial(helpers.assert_refused, snapshot=snapshot)
 
 
 @pytest.fixture

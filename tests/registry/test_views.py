@@ -3,14 +3,15 @@ absent from lists; a role without the permission gets 403 on writes; each form's
 and appends a record, its error path shows the Chinese field error and writes nothing."""
 
 from datetime import date, timedelta
-from io import BytesIO
+from functools import partial
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from openpyxl import load_workbook
 
+from tests import helpers
 from tests.factories import AgencyFactory, CertificateFactory, OfficerFactory, TrainingFactory
+from tests.helpers import Writes, html, xlsx_rows
 from zhifa.accounts.choices import RoleCode
 from zhifa.core.choices import AgencyKind
 from zhifa.core.exports import XLSX_TYPE
@@ -32,26 +33,6 @@ pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
 REQUIRED = "这个字段是必填项。"
 NEW_ID = id_number_with_check("11010519900101123")
-
-
-def html(response) -> str:
-    return response.content.decode()
-
-
-def xlsx_rows(response) -> list[tuple]:
-    assert response["Content-Type"] == XLSX_TYPE
-    return list(load_workbook(BytesIO(response.content)).active.iter_rows(values_only=True))
-
-
-class Writes:
-    """Counts what a request wrote: records appended to the log."""
-
-    def __init__(self):
-        self.records = Record.objects.count()
-
-    @property
-    def new_records(self) -> int:
-        return Record.objects.count() - self.records
 
 
 # ---- fixtures --------------------------------------------------------------------------------------
@@ -947,14 +928,7 @@ class TestCompliance:
 # ---- Excel import -----------------------------------------------------------------------------------
 
 
-def filled(kind: str, *rows) -> SimpleUploadedFile:
-    workbook = load_workbook(BytesIO(excel.template_bytes(kind)))
-    sheet = workbook[excel.KIND_LABELS[kind]]
-    for row in rows:
-        sheet.append(list(row))
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return SimpleUploadedFile(f"{kind}.xlsx", buffer.getvalue(), content_type=XLSX_TYPE)
+filled = partial(helpers.upload, excel)  # the registry's template with rows typed in, as an upload
 
 
 class TestImport:

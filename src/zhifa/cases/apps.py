@@ -16,3 +16,16 @@ class CasesConfig(AppConfig):
         # registry.selectors.allowed_case_roles); leaders approve 立案, extensions, decisions and closing.
         grant([RoleCode.OFFICER, RoleCode.AUXILIARY, RoleCode.UNIT_HEAD], {"cases.handle_case"})
         grant([RoleCode.UNIT_HEAD, RoleCode.AGENCY_HEAD], {"cases.approve_case"})
+
+        from zhifa.core import workbench
+        from zhifa.core.menu import MenuItem, register
+
+        from .workbench import pending
+
+        module = "案件办理"
+        register(
+            MenuItem(module, "案件列表", "cases:case_list", "cases.view_case", order=50),
+            MenuItem(module, "登记案件", "cases:case_intake", "cases.handle_case", order=51),
+            MenuItem(module, "简易程序", "cases:simple_new", "cases.handle_case", order=52),
+        )
+        workbench.register(pending)

@@ -6,8 +6,9 @@ never change. So nothing of the catalogue is added, changed or deleted here."""
 
 from django.contrib import admin
 
-from zhifa.core.admin import ReadOnlyAdminMixin, ScopedAdmin
+from zhifa.core.admin import ReadOnlyInline, ReadOnlyScopedAdmin
 
+from . import versioning
 from .models import (
     Benchmark,
     BenchmarkEvaluation,
@@ -21,29 +22,6 @@ from .models import (
     LegalBasis,
     OrgUnit,
 )
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-    show_change_link = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def get_readonly_fields(self, request, obj=None):
-        return self.fields or [f.name for f in self.model._meta.fields]
-
-
-class ReadOnlyScopedAdmin(ReadOnlyAdminMixin, ScopedAdmin):
-    pass
-
 
 # ---- versions and items -----------------------------------------------------------------------------
 
@@ -101,24 +79,12 @@ class LegalBasisAdmin(ReadOnlyScopedAdmin):
 
 class LevelInline(ReadOnlyInline):
     model = BenchmarkLevel
-    fields = [
-        "level",
-        "conditions",
-        "fact_min",
-        "fact_max",
-        "warning",
-        "fine_basis",
-        "fine_min",
-        "fine_max",
-        "confiscate",
-        "suspend",
-        "revoke",
-    ]
+    fields = versioning.LEVEL_FIELDS
 
 
 class ExemptionInline(ReadOnlyInline):
     model = Exemption
-    fields = ["kind", "conditions", "required_facts", "legal_basis"]
+    fields = versioning.EXEMPTION_FIELDS
 
 
 @admin.register(Benchmark)

@@ -4,16 +4,18 @@ through catalog.selectors (scoped by core.access), writes through catalog.servic
 catalog.discretion. Another agency's object is a 404, a write without the permission a 403, bad input a
 422 with Chinese messages by field."""
 
+import dataclasses
+from dataclasses import MISSING
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
-from pydantic import ConfigDict
+from pydantic import ConfigDict, create_model
 
 from zhifa.core import access
 from zhifa.core.models import Agency
@@ -283,16 +285,20 @@ class InForceOut(Schema):
 # ---- schemas: the draft -------------------------------------------------------------------------------
 
 
-class BasisIn(Schema):
-    law_name: str
-    rank: str
-    article: str
-    text: str
-    effective_from: date | None = None
-    effective_to: date | None = None
-    fine_basis: str = ""
-    statutory_min: Decimal | None = None
-    statutory_max: Decimal | None = None
+def _schema_of(input_type: type, name: str, **overrides: tuple[Any, Any]) -> type[Schema]:
+    """The request body of one of catalog.services' input dataclasses: its fields, types and defaults,
+    as a Schema named `name`; overrides give a field another (type, default) in the API."""
+    fields = {field.name: (field.type, _default_of(field)) for field in dataclasses.fields(input_type)}
+    return create_model(name, __base__=Schema, __module__=__name__, **{**fields, **overrides})
+
+
+def _default_of(field: dataclasses.Field) -> Any:
+    if field.default_factory is not MISSING:
+        return Field(default_factory=field.default_factory)
+    return ... if field.default is MISSING else field.default  # ...: required
+
+
+BasisIn = _schema_of(services.BasisInput, "BasisIn")
 
 
 class ItemIn(Schema):
@@ -327,25 +333,9 @@ class PublishIn(Schema):
     effective_from: date | None = None
 
 
-class LevelIn(Schema):
-    level: str
-    conditions: str = ""
-    fact_min: Decimal | None = None
-    fact_max: Decimal | None = None
-    warning: bool = False
-    fine_basis: str = ""
-    fine_min: Decimal | None = None
-    fine_max: Decimal | None = None
-    confiscate: bool = False
-    suspend: bool = False
-    revoke: bool = False
-
-
-class ExemptionIn(Schema):
-    kind: str
-    conditions: str
-    required_facts: list[str] = []
-    legal_basis: str = ""
+# conditions may be left out of the body (the level's own check then asks for it); required_facts is a list.
+LevelIn = _schema_of(services.LevelInput, "LevelIn", conditions=(str, ""))
+ExemptionIn = _schema_of(services.ExemptionInput, "ExemptionIn", required_facts=(list[str], []))
 
 
 class BenchmarkIn(Schema):

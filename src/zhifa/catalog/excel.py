@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Prefetch
 
@@ -526,7 +526,9 @@ def import_xlsx(*, actor, agency: Agency, kind: str, file) -> ImportResult:
     (items) or the benchmarks (benchmarks) written. Raises PermissionDenied before reading the file
     when the actor may not edit the agency's catalogue."""
     columns = _kind_columns(kind)
-    _require(actor, agency, kind)
+    # The whole-file answer, before anything is read (the services check again for each item).
+    message = f"您无权向“{agency.name}”的清单导入{KIND_LABELS[kind]}"
+    access.require_for_agency(actor, services.MANAGE_CATALOG, agency, message)
     parse = _ItemParser(agency) if kind == "items" else _parse_level
     try:
         rows, errors = read(file, label=KIND_LABELS[kind], columns=columns, parse=parse)
@@ -545,14 +547,6 @@ def import_xlsx(*, actor, agency: Agency, kind: str, file) -> ImportResult:
     except _Refused:
         return ImportResult(0, sorted_errors(errors, columns))
     return ImportResult(created, [])
-
-
-def _require(actor, agency: Agency, kind: str) -> None:
-    """The whole-file answer, before anything is read (the services check again for each item)."""
-    if access.is_system(actor):
-        return
-    if not access.visible_to(actor, Agency.objects.filter(pk=agency.pk), services.MANAGE_CATALOG).exists():
-        raise PermissionDenied(f"您无权向“{agency.name}”的清单导入{KIND_LABELS[kind]}")
 
 
 # ---- export ----------------------------------------------------------------------------------------

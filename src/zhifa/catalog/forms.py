@@ -4,29 +4,25 @@ catalog.services, whose ValidationErrors are put back next to the fields by `app
 
 import contextlib
 import re
-from pathlib import PurePath
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 
-from zhifa.core import access
+from zhifa.core import xlsx_import
 from zhifa.core.models import Agency
+from zhifa.core.selectors import active_agencies
 from zhifa.registry.choices import BodyStatus
+from zhifa.registry.forms import DateInput
+from zhifa.registry.forms import apply_errors as apply_errors  # re-exported for the views
 from zhifa.registry.models import EnforcementBody, EnforcementField
 
+from . import versioning
 from .choices import ChangeReason, FineBasis, ItemCategory, ItemLevel, LegalRank, ProcedureStep
 from .models import EnforcementItem
 from .models.catalog import item_code_validator
 from .services import MANAGE_CATALOG, BasisInput
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 def _date(label: str, *, required: bool = False, today: bool = False) -> forms.DateField:
@@ -45,23 +41,9 @@ def _amount(label: str, *, help_text: str = "") -> forms.DecimalField:
     )
 
 
-def apply_errors(form: forms.Form, exc: ValidationError, mapping: dict[str, str] | None = None) -> None:
-    """Put a service's ValidationError next to the form's fields (`mapping`: service key → form field);
-    keys the form has no field for become errors of the whole form."""
-    mapping = mapping or {}
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc.messages)
-        return
-    for key, messages in exc.message_dict.items():
-        name = mapping.get(key, key)
-        form.add_error(name if name in form.fields else None, messages)
-
-
 def manageable_agencies(actor):
     """The active agencies whose catalogue `actor` may edit and publish."""
-    return access.visible_to(actor, Agency.objects.filter(active=True), MANAGE_CATALOG).order_by(
-        "region__code", "name"
-    )
+    return active_agencies(actor, MANAGE_CATALOG)
 
 
 def bodies_of(agency: Agency, current: EnforcementBody | None = None):
@@ -86,26 +68,8 @@ class DraftOpenForm(forms.Form):
 
 # ---- 执法事项 ---------------------------------------------------------------------------------------
 
-ITEM_FIELDS = (
-    "name",
-    "category",
-    "field",
-    "level",
-    "implementing_body",
-    "duties",
-    "accountability",
-    "is_supervision",
-    "is_random_inspection",
-    "inspection_object",
-    "inspection_method",
-    "needs_legal_review",
-    "major_fine_threshold",
-    "major_on_revocation",
-    "major_on_suspension",
-    "major_on_hearing",
-    "av_steps",
-    "service_guide",
-)
+# The item's own fields, those of a version snapshot, by name ("field", not its column "field_id").
+ITEM_FIELDS = tuple(EnforcementItem._meta.get_field(attname).name for attname in versioning.ITEM_FIELDS)
 
 
 def _label(model, name: str) -> str:
@@ -345,19 +309,8 @@ class RemoveForm(forms.Form):
 # ---- Excel导入 --------------------------------------------------------------------------------------
 
 
-class ImportForm(forms.Form):
-    kind = forms.ChoiceField(label="导入内容")
-    agency = forms.ModelChoiceField(label="机关", queryset=Agency.objects.none())
-    file = forms.FileField(label="Excel文件（.xlsx）")
-
+class ImportForm(xlsx_import.ImportForm):
     def __init__(self, *args, actor, kinds: list[tuple[str, str]], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = kinds
+        super().__init__(*args, kinds=kinds, **kwargs)
         self.fields["agency"].queryset = manageable_agencies(actor)
         self.fields["agency"].help_text = "导入到该机关的清单草稿；没有草稿时自动从最新发布的版本建立草稿"
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if PurePath(upload.name).suffix.lower() != ".xlsx":
-            raise ValidationError("请上传.xlsx格式的Excel文件（可先下载模板）")
-        return upload

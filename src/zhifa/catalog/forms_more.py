@@ -12,6 +12,7 @@ from django.utils import timezone
 from zhifa.core import access
 from zhifa.core.choices import AgencyKind
 from zhifa.core.models import Agency
+from zhifa.core.selectors import active_agencies
 from zhifa.registry.forms import DateInput, apply_errors
 
 from . import selectors
@@ -347,9 +348,7 @@ class CalculatorForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name, label in FACT_LABELS.items():
             self.fields[name] = forms.BooleanField(label=label, required=False)
-        agencies = access.visible_to(
-            actor, Agency.objects.filter(active=True), "catalog.view_enforcementitem"
-        ).order_by("region__code", "name")
+        agencies = active_agencies(actor, "catalog.view_enforcementitem")
         self.fields["agency"].queryset = agencies
         agency_id = int_or_none(_bound_value(self, "agency"))
         self.agency = agencies.filter(pk=agency_id).first() if agency_id else None

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -35,13 +35,6 @@ MANAGE_CATALOG = "catalog.manage_catalog"
 MANAGE_DELEGATION = "catalog.manage_delegation"
 
 
-def _require_for_agency(actor, perm: str, agency: Agency) -> None:
-    if access.is_system(actor):
-        return
-    if not access.visible_to(actor, Agency.objects.filter(pk=agency.pk), perm).exists():
-        raise PermissionDenied("您无权对该机关执行此操作")
-
-
 # ---- the draft ------------------------------------------------------------------------------------
 
 
@@ -52,7 +45,7 @@ def published_versions(agency: Agency):
 @transaction.atomic
 def draft_open(*, actor, agency: Agency) -> CatalogVersion:
     """The agency's draft: the open one, or a new one copied from the latest published version."""
-    _require_for_agency(actor, MANAGE_CATALOG, agency)
+    access.require_for_agency(actor, MANAGE_CATALOG, agency)
     Agency.objects.select_for_update().filter(pk=agency.pk).first()  # one draft, even under a race
     draft = CatalogVersion.objects.filter(agency=agency, status=VersionStatus.DRAFT).first()
     if draft:
@@ -114,7 +107,7 @@ def _fields(obj, names) -> dict:
 
 def _draft_for_change(actor, version: CatalogVersion) -> CatalogVersion:
     version = CatalogVersion.objects.select_for_update().get(pk=version.pk)
-    _require_for_agency(actor, MANAGE_CATALOG, version.agency)
+    access.require_for_agency(actor, MANAGE_CATALOG, version.agency)
     if version.status != VersionStatus.DRAFT:
         raise ValidationError({"version": "已发布的清单版本不能修改，请在草稿中修改后重新发布"})
     return version
@@ -446,7 +439,7 @@ def benchmark_evaluate(
     *, actor, agency: Agency, item_code: str, on: date, findings: str, needs_revision: bool
 ):
     """裁量基准定期评估: a finding on how a benchmark works in practice."""
-    _require_for_agency(actor, MANAGE_CATALOG, agency)
+    access.require_for_agency(actor, MANAGE_CATALOG, agency)
     evaluation = BenchmarkEvaluation(
         agency=agency, item_code=item_code, on=on, findings=findings, needs_revision=needs_revision
     )
@@ -477,7 +470,7 @@ def evaluation_due_after(on: date) -> date:
 def delegation_create(
     *, actor, from_agency: Agency, to_agency: Agency, item: EnforcementItem, **fields
 ) -> Delegation:
-    _require_for_agency(actor, MANAGE_DELEGATION, from_agency)
+    access.require_for_agency(actor, MANAGE_DELEGATION, from_agency)
     if item.version.agency_id != from_agency.pk:
         raise ValidationError({"item": "只能下放本部门清单中的事项"})
     if to_agency.kind != "township":
@@ -559,7 +552,7 @@ def _delegation_payload(delegation: Delegation) -> dict:
 
 @transaction.atomic
 def org_unit_create(*, actor, agency: Agency, name: str, parent: OrgUnit | None = None) -> OrgUnit:
-    _require_for_agency(actor, MANAGE_CATALOG, agency)
+    access.require_for_agency(actor, MANAGE_CATALOG, agency)
     if parent and parent.agency_id != agency.pk:
         raise ValidationError({"parent": "上级机构不属于该机关"})
     unit = OrgUnit(agency=agency, name=name.strip(), parent=parent)
@@ -570,7 +563,7 @@ def org_unit_create(*, actor, agency: Agency, name: str, parent: OrgUnit | None 
 
 @transaction.atomic
 def duty_assign(*, actor, unit: OrgUnit, item_code: str, division: str = "") -> DutyAssignment:
-    _require_for_agency(actor, MANAGE_CATALOG, unit.agency)
+    access.require_for_agency(actor, MANAGE_CATALOG, unit.agency)
     assignment, _ = DutyAssignment.objects.update_or_create(
         unit=unit, item_code=item_code, defaults={"agency": unit.agency, "division": division.strip()}
     )

@@ -79,6 +79,15 @@ def require(user, perm: str, obj: models.Model) -> None:
     raise Http404("未找到该对象，或您无权查看")
 
 
+def require_for_agency(actor, perm: str, agency, message: str = "您无权对该机关执行此操作") -> None:
+    """Raise PermissionDenied(message) unless `actor` may do `perm` on objects of `agency` (checked
+    before the object exists, e.g. before creating it or reading a file of them). The system may."""
+    if is_system(actor):
+        return
+    if not visible_to(actor, type(agency)._default_manager.filter(pk=agency.pk), perm).exists():
+        raise PermissionDenied(message)
+
+
 def can(user, perm: str, obj: models.Model) -> bool:
     try:
         require(user, perm, obj)

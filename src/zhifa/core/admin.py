@@ -6,9 +6,10 @@ from .models import Agency, HolidayOverride, NumberFormat, Record, Region
 
 
 class ReadOnlyAdminMixin:
-    """For logs and fixed reference rows: viewable, never added, changed or deleted here."""
+    """For logs and fixed reference rows: viewable, never added, changed or deleted here. (obj: an
+    inline is asked about its parent object.)"""
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request, obj=None):
         return False
 
     def has_change_permission(self, request, obj=None):
@@ -23,6 +24,21 @@ class ScopedAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return access.visible_to(request.user, super().get_queryset(request))
+
+
+class ReadOnlyScopedAdmin(ReadOnlyAdminMixin, ScopedAdmin):
+    """What the services alone may write: shown within the user's jurisdiction, never edited here."""
+
+
+class ReadOnlyInline(ReadOnlyAdminMixin, admin.TabularInline):
+    """The rows of a read-only object, shown under it: `fields` (or every field), none added, changed
+    or deleted."""
+
+    extra = 0
+    can_delete = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields or [f.name for f in self.model._meta.fields]
 
 
 @admin.register(Region)
@@ -68,7 +84,7 @@ class NumberFormatAdmin(ScopedAdmin):
 
 
 @admin.register(Record)
-class RecordAdmin(ReadOnlyAdminMixin, ScopedAdmin):
+class RecordAdmin(ReadOnlyScopedAdmin):
     """Read-only: the record log is append-only."""
 
     list_display = ["at", "agency", "seq", "subject_type", "subject_id", "action", "actor_name"]

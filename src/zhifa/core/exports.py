@@ -1,4 +1,5 @@
-"""Excel export of any list: one header row, then rows; streamed by openpyxl's write-only mode."""
+"""Excel export of any list: one header row, then rows; streamed by openpyxl's write-only mode. And the
+download of any xlsx (an export, an import template)."""
 
 from collections.abc import Iterable, Sequence
 from io import BytesIO
@@ -21,9 +22,12 @@ def xlsx_bytes(headers: Sequence[str], rows: Iterable[Sequence], title: str = "å
     return buffer.getvalue()
 
 
-def xlsx_response(filename: str, headers: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:
-    response = HttpResponse(
-        xlsx_bytes(headers, rows, title=filename.removesuffix(".xlsx")), content_type=XLSX_TYPE
-    )
+def xlsx_download(filename: str, content: bytes) -> HttpResponse:
+    """`content` as the download of an xlsx named `filename` (which may be Chinese)."""
+    response = HttpResponse(content, content_type=XLSX_TYPE)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
     return response
+
+
+def xlsx_response(filename: str, headers: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:
+    return xlsx_download(filename, xlsx_bytes(headers, rows, title=filename.removesuffix(".xlsx")))

@@ -19,6 +19,11 @@ def agencies_visible_to(user, *, q: str = "", kind: str = "", region_code: str =
     return agencies.order_by("region__code", "name")
 
 
+def active_agencies(user, perm: str) -> QuerySet[Agency]:
+    """The active agencies `user` may do `perm` for: what an agency picker offers."""
+    return access.visible_to(user, Agency.objects.filter(active=True), perm).order_by("region__code", "name")
+
+
 def records_visible_to(user, *, agency_id: int | None = None, subject_type: str = "", action: str = ""):
     records = access.visible_to(user, Record.objects.select_related("agency"))
     if agency_id:

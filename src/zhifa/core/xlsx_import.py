@@ -13,14 +13,18 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from io import BytesIO
+from pathlib import PurePath
 from typing import Any, TypeVar
 
+from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+
+from .models import Agency
 
 INSTRUCTIONS_SHEET = "填写说明"
 UNREADABLE = "文件无法读取，请使用下载的模板（.xlsx）"
@@ -175,6 +179,15 @@ def parse_date_text(text: str) -> date | None:
         return None
 
 
+def finite_decimal(text: str) -> Decimal | None:
+    """The number `text` spells, or None when it is not a finite decimal ("abc", "NaN", "Infinity")."""
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
 class Row:
     """One data row, read by column header. Each reader converts one cell or records why it cannot
     (and then returns an empty value, so the rest of the row is still checked)."""
@@ -239,24 +252,17 @@ class Row:
         text = self.text(column, required=required).replace(",", "").replace("，", "")
         if not text:
             return None
-        try:
-            number = Decimal(text)
-        except InvalidOperation:
-            number = None
-        if number is None or not number.is_finite():
+        number = finite_decimal(text)
+        if number is None:
             self.error(column, f"“{column}”应为数字，不能填写“{self.text(column)}”")
-            return None
         return number
 
     def positive_number(self, column: str) -> Decimal | None:
         text = self.text(column, required=True)
         if not text:
             return None
-        try:
-            number = Decimal(text)
-        except InvalidOperation:
-            number = None
-        if number is None or not number.is_finite() or number <= 0:
+        number = finite_decimal(text)
+        if number is None or number <= 0:
             self.error(column, f"“{column}”应为大于0的数字，不能填写“{text}”")
             return None
         return number
@@ -303,11 +309,16 @@ class Row:
 
 
 def read(
-    file, *, label: str, columns: Sequence[Column], parse: Callable[[Row], T]
+    file,
+    *,
+    label: str,
+    columns: Sequence[Column],
+    parse: Callable[[Row], T],
+    row_type: type[Row] = Row,
 ) -> tuple[list[T], list[RowError]]:
     """Parse every non-empty data row of sheet `label` (or the first sheet) with `parse`; returns (parsed
     rows, errors). Raises Unreadable when the upload is not a workbook. Rows are streamed (read-only
-    mode); only what `parse` returns is kept."""
+    mode); only what `parse` returns is kept. row_type is Row or a subclass with an app's own readers."""
     try:
         workbook = load_workbook(file, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl fails on a non-xlsx with zip, XML or key errors alike
@@ -322,7 +333,7 @@ def read(
         parsed = []
         for number, values in rows:
             cells = {name: values[i] if i < len(values) else None for name, i in index.items()}
-            parsed.append(parse(Row(number, cells, errors)))
+            parsed.append(parse(row_type(number, cells, errors)))
         if not parsed:
             errors.append(RowError(0, "", f"文件中没有数据：请从“{label}”工作表的第2行起填写"))
         return parsed, errors
@@ -376,3 +387,42 @@ def sorted_errors(errors: Iterable[RowError], columns: Sequence[Column]) -> list
 
 def yes_no(value: bool) -> str:
     return "是" if value else "否"
+
+
+# ---- the import page -------------------------------------------------------------------------------
+
+
+class ImportForm(forms.Form):
+    """The upload of an import page: what to import (choices: the app's kinds), into which agency (the
+    app sets the queryset) and the file."""
+
+    kind = forms.ChoiceField(label="导入内容")
+    agency = forms.ModelChoiceField(label="机关", queryset=Agency.objects.none())
+    file = forms.FileField(label="Excel文件（.xlsx）")
+
+    def __init__(self, *args, kinds: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = kinds
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if PurePath(upload.name).suffix.lower() != ".xlsx":
+            raise ValidationError("请上传.xlsx格式的Excel文件（可先下载模板）")
+        return upload
+
+
+def page_context(
+    request, form, kinds: Sequence[tuple[str, str]], import_xlsx: Callable[..., ImportResult]
+) -> dict:
+    """What an app's import page shows: the upload form (fields agency, kind and file), the kinds
+    offered, and after a valid upload the ImportResult of import_xlsx with the label of its kind."""
+    result = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        result = import_xlsx(actor=request.user, agency=data["agency"], kind=data["kind"], file=data["file"])
+    return {
+        "form": form,
+        "kinds": kinds,
+        "result": result,
+        "kind_label": dict(kinds).get(form.cleaned_data.get("kind")) if result else "",
+    }

@@ -6,7 +6,7 @@ training and assessments are written through the same services, never by a bare 
 
 from django.contrib import admin
 
-from zhifa.core.admin import ReadOnlyAdminMixin, ScopedAdmin
+from zhifa.core.admin import ReadOnlyInline, ReadOnlyScopedAdmin, ScopedAdmin
 
 from . import services
 from .models import (
@@ -20,24 +20,6 @@ from .models import (
 )
 
 
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-    show_change_link = True
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in self.model._meta.fields]
-
-
 @admin.register(EnforcementField)
 class EnforcementFieldAdmin(admin.ModelAdmin):
     list_display = ["code", "name"]
@@ -47,11 +29,10 @@ class EnforcementFieldAdmin(admin.ModelAdmin):
 class BodyChangeInline(ReadOnlyInline):
     model = BodyChange
     fields = ["kind", "on", "document", "detail"]
-    show_change_link = False
 
 
 @admin.register(EnforcementBody)
-class EnforcementBodyAdmin(ReadOnlyAdminMixin, ScopedAdmin):
+class EnforcementBodyAdmin(ReadOnlyScopedAdmin):
     list_display = ["name", "agency", "standing", "status", "confirmed_on", "announced_on"]
     list_filter = ["status", "standing"]
     search_fields = ["name", "agency__name", "confirmation_document"]
@@ -62,6 +43,7 @@ class EnforcementBodyAdmin(ReadOnlyAdminMixin, ScopedAdmin):
 class CertificateInline(ReadOnlyInline):
     model = Certificate
     fields = ["number", "kind", "issuer", "issued_on", "expires_on", "status", "last_checked_on"]
+    show_change_link = True
 
 
 @admin.register(Officer)
@@ -103,7 +85,7 @@ class OfficerAdmin(ScopedAdmin):
 
 
 @admin.register(Certificate)
-class CertificateAdmin(ReadOnlyAdminMixin, ScopedAdmin):
+class CertificateAdmin(ReadOnlyScopedAdmin):
     list_display = ["number", "officer", "kind", "issuer", "issued_on", "expires_on", "status"]
     list_filter = ["status", "kind", "fields"]
     search_fields = ["number", "officer__name", "officer__name_initials"]

@@ -12,22 +12,34 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
-from io import BytesIO
+from datetime import date
+from decimal import Decimal
 from typing import Any, NamedTuple
 
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
-from zhifa.core import access, records
+from zhifa.core import access, records, xlsx_import
 from zhifa.core.models import Agency
 from zhifa.core.validators import validate_id_number
+from zhifa.core.xlsx_import import (
+    DATE_FORMAT,
+    DATE_RULE,
+    UNREADABLE,
+    YES_NO_RULE,
+    Column,
+    ImportResult,
+    Row,
+    RowError,
+    Unreadable,
+    choice_rule,
+    column_of,
+    naming,
+    read,
+    sorted_errors,
+    yes_no,
+)
 
 from . import services
 from .choices import CertificateKind, PersonKind, TrainingKind
@@ -36,72 +48,19 @@ from .names import initials_of
 
 KINDS = ("officers", "certificates", "trainings")
 KIND_LABELS = {"officers": "执法人员", "certificates": "执法证件", "trainings": "培训记录"}
-INSTRUCTIONS_SHEET = "填写说明"
+INSTRUCTIONS_SHEET = xlsx_import.INSTRUCTIONS_SHEET
 
-UNREADABLE = "文件无法读取，请使用下载的模板（.xlsx）"
 WRITE_CONFLICT = "导入时数据库中的数据发生了变化（可能有人同时在录入），请重新导入"
 FIELD_SEPARATORS = re.compile(r"[、,，;；]")
-DATE_TEXT = re.compile(
-    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
-)
 LOOKUP_CHUNK = 500  # values per `IN (...)` query: well under SQLite's parameter limit
 WRITE_CHUNK = 1000  # rows per bulk insert / per officer prefetch while writing
-
-
-@dataclass(frozen=True)
-class RowError:
-    """One problem of an uploaded file. row is the Excel row number (the header is row 1; 0 means the
-    file as a whole); column is the header of the column at fault ("" when none); message names the
-    column itself, so it reads on its own."""
-
-    row: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{'文件' if self.row == 0 else f'第{self.row}行'}：{self.message}"
-
-
-def _naming(column: str, message: str) -> str:
-    """Django's own messages ("确保该值小于或等于200。") do not say which column they are about."""
-    return message if not column or column in message else f"“{column}”：{message}"
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    """created counts the rows written: all of them, or none when there is any error."""
-
-    created: int
-    errors: list[RowError]
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
 
 # ---- columns ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Column:
-    header: str
-    required: bool
-    rule: str  # what to write, for the 填写说明 sheet
-    example: str
-    choices: type[models.TextChoices] | None = None
-    number_format: str = ""  # "@" keeps ID and certificate numbers as text; dates show as dates
-
-
-DATE_FORMAT = "yyyy-mm-dd"
-DATE_RULE = "日期，可填Excel日期或“2026-03-01”“2026/3/1”格式的文字"
-
-
 def _max_length(model: type[models.Model], name: str) -> int:
     return model._meta.get_field(name).max_length
-
-
-def _choice_rule(choices: type[models.TextChoices]) -> str:
-    return f"只能填写：{'、'.join(choices.labels)}（可从下拉列表选择）"
 
 
 OFFICER_ID = Column(
@@ -123,9 +82,9 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     "officers": (
         Column("姓名", True, f"不超过{_max_length(Officer, 'name')}个字", "张伟"),
         OFFICER_ID,
-        Column("人员类别", True, _choice_rule(PersonKind), PersonKind.OFFICER.label, choices=PersonKind),
+        Column("人员类别", True, choice_rule(PersonKind), PersonKind.OFFICER.label, choices=PersonKind),
         Column("岗位", False, f"不超过{_max_length(Officer, 'post')}个字", "市场监管执法岗"),
-        Column("重要执法岗位", False, "填“是”或“否”，不填视为否", "否"),
+        Column("重要执法岗位", False, YES_NO_RULE, "否"),
         Column("任现岗位日期", False, DATE_RULE, "2023-06-01", number_format=DATE_FORMAT),
         Column("首次从事执法日期", False, DATE_RULE, "2018-09-01", number_format=DATE_FORMAT),
         Column("执法领域", False, "多个领域用“、”或“,”分隔", "市场监管、城市管理"),
@@ -138,7 +97,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column(
             "证件类别",
             True,
-            _choice_rule(CertificateKind),
+            choice_rule(CertificateKind),
             CertificateKind.ENFORCEMENT.label,
             choices=CertificateKind,
         ),
@@ -152,7 +111,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("培训日期", True, DATE_RULE, "2026-03-01", number_format=DATE_FORMAT),
         Column("学时", True, "大于0的数字，最多一位小数（每条0.5至200学时）", "8"),
         Column(
-            "培训类别", True, _choice_rule(TrainingKind), TrainingKind.PUBLIC_LAW.label, choices=TrainingKind
+            "培训类别", True, choice_rule(TrainingKind), TrainingKind.PUBLIC_LAW.label, choices=TrainingKind
         ),
         Column("培训名称", True, f"不超过{_max_length(TrainingRecord, 'title')}个字", "行政处罚法专题培训"),
         Column("组织单位", False, f"不超过{_max_length(TrainingRecord, 'provider')}个字", "江州市司法局"),
@@ -170,105 +129,29 @@ def _kind_columns(kind: str) -> tuple[Column, ...]:
 
 
 def template_bytes(kind: str) -> bytes:
-    """The xlsx users fill in: the data sheet holds only the header row (so nothing in it is ever an
-    example that could be imported by mistake); the rules and an example of every column are on the
-    second sheet, 填写说明, which the import never reads."""
+    """The xlsx users fill in (see xlsx_import.template_bytes); the 执法领域 rule lists the fields."""
     columns = _kind_columns(kind)
     field_names = "、".join(EnforcementField.objects.values_list("name", flat=True))
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = KIND_LABELS[kind]
-    sheet.append([column.header for column in columns])
-    sheet.freeze_panes = "A2"
-    for index, column in enumerate(columns, start=1):
-        letter = get_column_letter(index)
-        cell = sheet.cell(row=1, column=index)
-        cell.font = Font(bold=True, color="C00000" if column.required else "000000")
-        cell.fill = PatternFill("solid", fgColor="F2F2F2")
-        sheet.column_dimensions[letter].width = max(14, len(column.header) * 2 + 6)
-        if column.number_format:
-            sheet.column_dimensions[letter].number_format = column.number_format
-        if column.choices:
-            validation = DataValidation(
-                type="list",
-                formula1=f'"{",".join(column.choices.labels)}"',
-                allow_blank=True,
-                showErrorMessage=True,
-                errorTitle=column.header,
-                error=_choice_rule(column.choices),
-            )
-            validation.add(f"{letter}2:{letter}1048576")
-            sheet.add_data_validation(validation)
-
-    notes = workbook.create_sheet(INSTRUCTIONS_SHEET)
-    notes.append(["列名", "是否必填", "填写要求", "示例"])
-    for column in columns:
-        rule = f"{column.rule}；可选：{field_names}" if column.header == "执法领域" else column.rule
-        notes.append([column.header, "必填" if column.required else "选填", rule, column.example])
-    for cell in notes[1]:
-        cell.font = Font(bold=True)
-    for letter, width in zip("ABCD", (18, 10, 70, 24), strict=True):
-        notes.column_dimensions[letter].width = width
-    notes.append([])
-    for line in (
-        "说明：",
-        f"1. 请在“{KIND_LABELS[kind]}”工作表中从第2行起每行填写一条，不要修改第1行表头；红色列名为必填。",
-        "2. 本工作表只是说明和示例，导入时不会读取。",
-        "3. 身份证号码、证件编号列已设为文本格式，请勿改成数字格式，否则末几位会丢失。",
-        "4. 文件中只要有一行有错，整个文件都不会导入；请按提示的行号、列名逐条修改后重新上传。",
-    ):
-        notes.append([line])
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_import.template_bytes(
+        title=KIND_LABELS[kind],
+        columns=columns,
+        notes=(
+            "说明：",
+            f"1. 请在“{KIND_LABELS[kind]}”工作表中从第2行起每行填写一条，不要修改第1行表头；红色列名为必填。",
+            "2. 本工作表只是说明和示例，导入时不会读取。",
+            "3. 身份证号码、证件编号列已设为文本格式，请勿改成数字格式，否则末几位会丢失。",
+            "4. 文件中只要有一行有错，整个文件都不会导入；请按提示的行号、列名逐条修改后重新上传。",
+        ),
+        extra_rules={"执法领域": f"可选：{field_names}"},
+    )
 
 
 # ---- reading cells ---------------------------------------------------------------------------------
 
 
-class _Unreadable(Exception):
-    """The upload is not an xlsx openpyxl can read."""
-
-
-def _as_text(value: Any) -> str:
-    """A cell as trimmed text; a whole number typed into a text column (a numeric certificate number)
-    reads as that number, not "12345678.0"."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(" ")
-    return str(value).strip()  # str.strip() also removes full-width spaces (U+3000)
-
-
-def _parse_date_text(text: str) -> date | None:
-    match = DATE_TEXT.match(text)
-    if not match:
-        return None
-    try:
-        return date(*(int(part) for part in match.groups()))
-    except ValueError:
-        return None
-
-
-class _Row:
-    """One data row, read by column header. Each reader converts one cell or records why it cannot
-    (and then returns an empty value, so the rest of the row is still checked)."""
-
-    def __init__(self, number: int, values: dict[str, Any], errors: list[RowError]):
-        self.number, self.values, self.errors = number, values, errors
-        self.failed: set[str] = set()
-
-    def error(self, column: str, message: str) -> None:
-        self.failed.add(column)
-        self.errors.append(RowError(self.number, column, message))
-
-    def text(self, column: str, *, required: bool = False) -> str:
-        text = _as_text(self.values[column])
-        if required and not text:
-            self.error(column, f"请填写“{column}”")
-        return text
+class _Row(Row):
+    """xlsx_import's row readers, and the registry's own: ID numbers, fields by name, the agency's
+    officer by ID number."""
 
     def id_number(self, column: str = "身份证号码") -> str:
         if isinstance(self.values[column], float):
@@ -281,52 +164,6 @@ class _Row:
             except ValidationError as exc:
                 self.error(column, exc.messages[0])
                 return ""
-        return number
-
-    def choice(self, column: str, choices: type[models.TextChoices]) -> str:
-        text = self.text(column, required=True)
-        by_label = {label: value for value, label in choices.choices}
-        if text and text not in by_label:
-            self.error(column, f"“{column}”只能填写{'、'.join(by_label)}，不能填写“{text}”")
-        return by_label.get(text, "")
-
-    def yes_no(self, column: str) -> bool:
-        value = self.values[column]
-        if isinstance(value, bool):
-            return value
-        text = self.text(column)
-        if text not in ("", "是", "否"):
-            self.error(column, f"“{column}”只能填写“是”或“否”，不能填写“{text}”")
-        return text == "是"
-
-    def date(self, column: str, *, required: bool = False) -> date | None:
-        value = self.values[column]
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        if isinstance(value, int | float):  # 2026, 20260301 or a date serial that lost its format
-            self.error(
-                column, f"“{column}”应为日期，不能填写数字“{_as_text(value)}”，请填写如2026-03-01的日期"
-            )
-            return None
-        text = self.text(column, required=required)
-        parsed = _parse_date_text(text) if text else None
-        if text and parsed is None:
-            self.error(column, f"“{column}”不是有效日期：“{text}”，请填写如2026-03-01的日期")
-        return parsed
-
-    def positive_number(self, column: str) -> Decimal | None:
-        text = self.text(column, required=True)
-        if not text:
-            return None
-        try:
-            number = Decimal(text)
-        except InvalidOperation:
-            number = None
-        if number is None or not number.is_finite() or number <= 0:
-            self.error(column, f"“{column}”应为大于0的数字，不能填写“{text}”")
-            return None
         return number
 
     def field_codes(self, column: str, by_name: dict[str, str], *, required: bool) -> tuple[str, ...]:
@@ -347,29 +184,11 @@ class _Row:
             self.error("身份证号码", "本机关没有登记该身份证号码的人员，请先录入或导入执法人员")
         return found
 
-    def check_model(self, instance: models.Model, names: Iterable[str]) -> None:
-        """Run the model's own field checks (lengths, formats, ranges) on the cells that were read, so
-        the import accepts exactly what the form would. No query: foreign keys, uniqueness and
-        constraints are left out here and checked for the whole file at once."""
-        wanted = {name for name in names if _column_of(type(instance), name) not in self.failed}
-        try:
-            instance.clean_fields(exclude={f.name for f in instance._meta.fields} - wanted)
-        except ValidationError as exc:
-            for name, messages in exc.message_dict.items():
-                column = _column_of(type(instance), name)
-                for message in messages:
-                    self.error(column, _naming(column, message))
-
 
 def _column_of(model: type[models.Model], name: str) -> str:
-    """The header of the column a model field comes from (the headers are the fields' verbose names);
-    the officer of a certificate or training is found by its ID number."""
-    if name == "officer":
-        return "身份证号码"
-    try:
-        return str(model._meta.get_field(name).verbose_name)
-    except FieldDoesNotExist:
-        return ""
+    """The header of the column a model field comes from; the officer of a certificate or training is
+    found by its ID number."""
+    return "身份证号码" if name == "officer" else column_of(model, name)
 
 
 # ---- parsing per kind ------------------------------------------------------------------------------
@@ -531,7 +350,7 @@ def _reported_as(row: int, model: type[models.Model]):
         if hasattr(exc, "error_dict"):
             columns = {name: _column_of(model, name) for name in exc.message_dict}
             errors = [
-                RowError(row, columns[name], _naming(columns[name], message))
+                RowError(row, columns[name], naming(columns[name], message))
                 for name, messages in exc.message_dict.items()
                 for message in messages
             ]
@@ -586,39 +405,46 @@ def _officers_of(chunk: Sequence) -> dict[int, Officer]:
     return Officer.objects.select_related("agency").in_bulk({row.officer_id for row in chunk})
 
 
-def _write_certificates(actor, agency: Agency, rows: Sequence[_CertificateRow]) -> int:
+def _write_each(rows: Sequence, model: type[models.Model], write: Callable[[Officer, Any], object]) -> int:
+    """write(officer, row) for every row, through the service the form uses; the officers are fetched
+    a chunk at a time, and a row the service refuses undoes the import (see _reported_as)."""
     for chunk in _chunks(rows, WRITE_CHUNK):
         officers = _officers_of(chunk)
         for row in chunk:
-            with _reported_as(row.row, Certificate):
-                services.certificate_issue(
-                    actor=actor,
-                    officer=officers[row.officer_id],
-                    number=row.number,
-                    kind=row.kind,
-                    issuer=row.issuer,
-                    issued_on=row.issued_on,
-                    expires_on=row.expires_on,
-                    fields=list(row.fields),
-                )
+            with _reported_as(row.row, model):
+                write(officers[row.officer_id], row)
     return len(rows)
+
+
+def _write_certificates(actor, agency: Agency, rows: Sequence[_CertificateRow]) -> int:
+    def issue(officer: Officer, row: _CertificateRow):
+        return services.certificate_issue(
+            actor=actor,
+            officer=officer,
+            number=row.number,
+            kind=row.kind,
+            issuer=row.issuer,
+            issued_on=row.issued_on,
+            expires_on=row.expires_on,
+            fields=list(row.fields),
+        )
+
+    return _write_each(rows, Certificate, issue)
 
 
 def _write_trainings(actor, agency: Agency, rows: Sequence[_TrainingRow]) -> int:
-    for chunk in _chunks(rows, WRITE_CHUNK):
-        officers = _officers_of(chunk)
-        for row in chunk:
-            with _reported_as(row.row, TrainingRecord):
-                services.training_add(
-                    actor=actor,
-                    officer=officers[row.officer_id],
-                    on=row.on,
-                    hours=row.hours,
-                    kind=row.kind,
-                    title=row.title,
-                    provider=row.provider,
-                )
-    return len(rows)
+    def add(officer: Officer, row: _TrainingRow):
+        return services.training_add(
+            actor=actor,
+            officer=officer,
+            on=row.on,
+            hours=row.hours,
+            kind=row.kind,
+            title=row.title,
+            provider=row.provider,
+        )
+
+    return _write_each(rows, TrainingRecord, add)
 
 
 # ---- import ----------------------------------------------------------------------------------------
@@ -650,32 +476,33 @@ def import_xlsx(*, actor, agency: Agency, kind: str, file) -> ImportResult:
     Raises PermissionDenied before reading the file when the actor may not do this for the agency."""
     columns = _kind_columns(kind)
     importer = IMPORTERS[kind]
-    _require(actor, agency, importer.perm, kind)
+    # The whole-file answer, before anything is read (the services check again for each row).
+    message = f"您无权向“{agency.name}”导入{KIND_LABELS[kind]}"
+    access.require_for_agency(actor, importer.perm, agency, message)
+    lookups = _lookups(agency, importer)
     try:
-        rows, errors = _read(file, kind, columns, importer, _lookups(agency, importer))
-    except _Unreadable:
+        rows, errors = read(
+            file,
+            label=KIND_LABELS[kind],
+            columns=columns,
+            parse=lambda row: importer.parse(row, lookups),
+            row_type=_Row,
+        )
+    except Unreadable:
         return ImportResult(0, [RowError(0, "", UNREADABLE)])
     errors += importer.check(rows)
     if errors:
-        return ImportResult(0, _sorted(errors, columns))
+        return ImportResult(0, sorted_errors(errors, columns))
     try:
         with transaction.atomic():
             created = importer.write(actor, agency, rows)
     except _WriteFailed as failed:
-        return ImportResult(0, _sorted(failed.errors, columns))
+        return ImportResult(0, sorted_errors(failed.errors, columns))
     except IntegrityError:
         # Someone registered one of these ID or certificate numbers between our check and our write.
         errors = importer.check(rows) or [RowError(0, "", WRITE_CONFLICT)]
-        return ImportResult(0, _sorted(errors, columns))
+        return ImportResult(0, sorted_errors(errors, columns))
     return ImportResult(created, [])
-
-
-def _require(actor, agency: Agency, perm: str, kind: str) -> None:
-    """The whole-file answer, before anything is read (the services check again for each row)."""
-    if access.is_system(actor):
-        return
-    if not access.visible_to(actor, Agency.objects.filter(pk=agency.pk), perm).exists():
-        raise PermissionDenied(f"您无权向“{agency.name}”导入{KIND_LABELS[kind]}")
 
 
 def _lookups(agency: Agency, importer: _Importer) -> _Lookups:
@@ -686,79 +513,7 @@ def _lookups(agency: Agency, importer: _Importer) -> _Lookups:
     return _Lookups(dict(EnforcementField.objects.values_list("name", "code")), officers)
 
 
-def _read(file, kind: str, columns: tuple[Column, ...], importer: _Importer, lookups: _Lookups):
-    """Parse every non-empty data row; returns (parsed rows, errors). Rows are streamed from the sheet
-    (read-only mode); only the compact parsed tuples are kept, since they are what gets written."""
-    try:
-        workbook = load_workbook(file, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl fails on a non-xlsx with zip, XML or key errors alike
-        raise _Unreadable from exc
-    try:
-        label = KIND_LABELS[kind]
-        sheet = workbook[label] if label in workbook.sheetnames else workbook.worksheets[0]
-        rows = _non_empty_rows(sheet)
-        first = next(rows, None)
-        index, errors = _header(first, columns, label)
-        if errors:
-            return [], errors
-        parsed = []
-        for number, values in rows:
-            cells = {header: values[i] if i < len(values) else None for header, i in index.items()}
-            parsed.append(importer.parse(_Row(number, cells, errors), lookups))
-        if not parsed:
-            errors.append(RowError(0, "", f"文件中没有数据：请从“{label}”工作表的第2行起填写"))
-        return parsed, errors
-    finally:
-        workbook.close()
-
-
-def _non_empty_rows(sheet) -> Iterator[tuple[int, tuple]]:
-    """(Excel row number, values) of every row with at least one non-blank cell."""
-    rows = sheet.iter_rows(values_only=True)
-    number = 0
-    while True:
-        try:
-            values = next(rows)
-        except StopIteration:
-            return
-        except Exception as exc:  # a damaged sheet inside a readable zip
-            raise _Unreadable from exc
-        number += 1
-        if any(_as_text(value) for value in values):
-            yield number, values
-
-
-def _header(first, columns: tuple[Column, ...], label: str) -> tuple[dict[str, int], list[RowError]]:
-    """Map each expected header to its position. Row 1 must be the template's header; extra columns
-    are ignored, so an export (which has a few more) can be filled in and imported too."""
-    expected = "、".join(column.header for column in columns)
-    if first is None:
-        return {}, [RowError(1, "", f"文件是空的：第1行应为表头（{expected}），请使用下载的“{label}”模板")]
-    number, values = first
-    positions: dict[str, int] = {}
-    for i, value in enumerate(values):
-        positions.setdefault(_as_text(value), i)
-    missing = [column.header for column in columns if column.header not in positions]
-    if number != 1 or len(missing) == len(columns):
-        return {}, [RowError(1, "", f"第1行应为表头（{expected}），请使用下载的“{label}”模板")]
-    if missing:
-        return {}, [
-            RowError(1, header, f"表头缺少“{header}”列，请使用下载的“{label}”模板，不要修改第1行")
-            for header in missing
-        ]
-    return {column.header: positions[column.header] for column in columns}, []
-
-
-def _sorted(errors: list[RowError], columns: tuple[Column, ...]) -> list[RowError]:
-    order = {column.header: i for i, column in enumerate(columns)}
-    return sorted(errors, key=lambda error: (error.row, order.get(error.column, -1)))
-
-
 # ---- export ----------------------------------------------------------------------------------------
-
-
-def _yes_no(value: bool) -> str:
-    return "是" if value else "否"
 
 
 def _field_names(obj) -> str:
@@ -800,7 +555,7 @@ def _officer_rows(queryset, today: date) -> Iterator[tuple]:
             o.id_number,
             o.get_kind_display(),
             o.post,
-            _yes_no(o.is_key_post),
+            yes_no(o.is_key_post),
             o.post_since,
             o.enforcing_since,
             _field_names(o),

@@ -9,8 +9,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from zhifa.accounts.models import User
-from zhifa.core import access
+from zhifa.core import access, xlsx_import
 from zhifa.core.models import Agency
+from zhifa.core.selectors import active_agencies
 from zhifa.core.validators import validate_id_number
 
 from .choices import (
@@ -26,7 +27,7 @@ from .choices import (
 )
 from .models import EnforcementBody, EnforcementField, Officer
 from .models.officers import certificate_number_validator
-from .services import MANAGE_BODY, MANAGE_CERTIFICATE, MANAGE_OFFICER
+from .services import MANAGE_BODY, MANAGE_CERTIFICATE, MANAGE_OFFICER, OFFICER_FIELDS
 
 
 class DateInput(forms.DateInput):
@@ -112,25 +113,13 @@ class OfficerForm(forms.Form):
         )
         self.fields["user"].queryset = users.select_related("agency").order_by("agency_id", "username")
         if officer is None:
-            self.fields["agency"].queryset = access.visible_to(
-                actor, Agency.objects.filter(active=True), MANAGE_OFFICER
-            ).order_by("region__code", "name")
+            self.fields["agency"].queryset = active_agencies(actor, MANAGE_OFFICER)
         else:
             del self.fields["agency"]
 
     @staticmethod
     def service_fields() -> tuple[str, ...]:
-        return (
-            "name",
-            "id_number",
-            "kind",
-            "status",
-            "post",
-            "is_key_post",
-            "post_since",
-            "enforcing_since",
-            "user",
-        )
+        return OFFICER_FIELDS
 
     def clean_id_number(self) -> str:
         # checked here too, so that every error of the form shows at once
@@ -250,9 +239,7 @@ class AssessmentForm(forms.Form):
 
 
 def manageable_agencies(actor):
-    return access.visible_to(actor, Agency.objects.filter(active=True), MANAGE_BODY).order_by(
-        "region__code", "name"
-    )
+    return active_agencies(actor, MANAGE_BODY)
 
 
 class BodyRegisterForm(forms.Form):
@@ -340,14 +327,9 @@ def perm_for_kind(kind: str) -> str:
     return KIND_PERMS.get(kind, MANAGE_OFFICER)
 
 
-class ImportForm(forms.Form):
-    kind = forms.ChoiceField(label="导入内容")
-    agency = forms.ModelChoiceField(label="机关", queryset=Agency.objects.none())
-    file = forms.FileField(label="Excel文件（.xlsx）")
-
+class ImportForm(xlsx_import.ImportForm):
     def __init__(self, *args, actor, kinds: list[tuple[str, str]], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = kinds
+        super().__init__(*args, kinds=kinds, **kwargs)
         active = Agency.objects.filter(active=True)
         self.allowed = {
             perm: set(access.visible_to(actor, active, perm).values_list("pk", flat=True))
@@ -355,12 +337,6 @@ class ImportForm(forms.Form):
         }
         ids = set().union(*self.allowed.values()) if self.allowed else set()
         self.fields["agency"].queryset = active.filter(pk__in=ids).order_by("region__code", "name")
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if PurePath(upload.name).suffix.lower() != ".xlsx":
-            raise ValidationError("请上传.xlsx格式的Excel文件（可先下载模板）")
-        return upload
 
     def clean(self):
         data = super().clean()

@@ -3,7 +3,7 @@ transaction and appends a record to the agency's chain."""
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -18,14 +18,6 @@ from .names import initials_of
 MANAGE_BODY = "registry.manage_body"
 MANAGE_OFFICER = "registry.manage_officer"
 MANAGE_CERTIFICATE = "registry.manage_certificate"
-
-
-def _require_for_agency(actor, perm: str, agency: Agency) -> None:
-    """The actor may do `perm` on objects of `agency` (checked before the object exists)."""
-    if access.is_system(actor):
-        return
-    if not access.visible_to(actor, Agency.objects.filter(pk=agency.pk), perm).exists():
-        raise PermissionDenied("您无权对该机关执行此操作")
 
 
 def _log(obj, action: str, actor, payload: dict, *, agency: Agency | None = None) -> None:
@@ -76,7 +68,7 @@ def body_register(
     *, actor, agency: Agency, standing: str, on: date | None = None, **fields
 ) -> EnforcementBody:
     """新设: register an organisation as a (not yet confirmed) enforcement body."""
-    _require_for_agency(actor, MANAGE_BODY, agency)
+    access.require_for_agency(actor, MANAGE_BODY, agency)
     if EnforcementBody.objects.filter(agency=agency).exists():
         raise ValidationError({"agency": f"“{agency.name}”已登记为执法主体"})
     body = EnforcementBody(
@@ -221,7 +213,7 @@ OFFICER_FIELDS = (
 
 @transaction.atomic
 def officer_create(*, actor, agency: Agency, fields=(), **data) -> Officer:
-    _require_for_agency(actor, MANAGE_OFFICER, agency)
+    access.require_for_agency(actor, MANAGE_OFFICER, agency)
     officer = Officer(agency=agency, **data)
     _clean_officer(officer)
     officer.save()
@@ -307,9 +299,7 @@ def certificate_issue(
     return certificate
 
 
-@transaction.atomic
-def certificate_set_status(*, actor, certificate: Certificate, status: str, reason: str) -> Certificate:
-    """暂扣 / 吊销 / 恢复 a certificate, with the reason."""
+def _locked_certificate(actor, certificate: Certificate) -> Certificate:
     certificate = (
         Certificate.objects.select_for_update(of=("self",))
         .select_related("officer__agency")
@@ -317,6 +307,13 @@ def certificate_set_status(*, actor, certificate: Certificate, status: str, reas
     )
     if not access.is_system(actor):
         access.require(actor, MANAGE_CERTIFICATE, certificate)
+    return certificate
+
+
+@transaction.atomic
+def certificate_set_status(*, actor, certificate: Certificate, status: str, reason: str) -> Certificate:
+    """暂扣 / 吊销 / 恢复 a certificate, with the reason."""
+    certificate = _locked_certificate(actor, certificate)
     if status not in (CertificateStatus.VALID, CertificateStatus.SUSPENDED, CertificateStatus.REVOKED):
         raise ValidationError({"status": "只能设为有效、暂扣或吊销"})
     if certificate.status == CertificateStatus.REVOKED:
@@ -338,13 +335,7 @@ def certificate_set_status(*, actor, certificate: Certificate, status: str, reas
 @transaction.atomic
 def certificate_record_check(*, actor, certificate: Certificate, on: date) -> Certificate:
     """审验: the two-yearly re-check of a certificate."""
-    certificate = (
-        Certificate.objects.select_for_update(of=("self",))
-        .select_related("officer__agency")
-        .get(pk=certificate.pk)
-    )
-    if not access.is_system(actor):
-        access.require(actor, MANAGE_CERTIFICATE, certificate)
+    certificate = _locked_certificate(actor, certificate)
     if on < certificate.issued_on or on > timezone.localdate():
         raise ValidationError({"last_checked_on": "审验日期应在发证日期之后且不晚于今天"})
     certificate.last_checked_on = on

@@ -11,8 +11,8 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 
 from zhifa.core import access
-from zhifa.core.models import Agency
 from zhifa.core.pagination import paginate
+from zhifa.core.selectors import active_agencies
 
 from .. import discretion, selectors, services
 from ..choices import ItemCategory, VersionStatus
@@ -167,9 +167,7 @@ def calculator_items_options(request):
 def benchmark_evaluations(request):
     """裁量基准定期评估 of one agency: the findings so far and, for the catalogue's managers, a form."""
     agency = visible_agency_or_404(request.user, VIEW_EVALUATION, request.GET.get("agency"))
-    agencies = access.visible_to(request.user, Agency.objects.filter(active=True), VIEW_EVALUATION).order_by(
-        "region__code", "name"
-    )
+    agencies = active_agencies(request.user, VIEW_EVALUATION)
     can_manage = agency is not None and access.can(request.user, services.MANAGE_CATALOG, agency)
     if request.method == "POST" and not can_manage:
         raise PermissionDenied("您无权评估该机关的裁量基准")

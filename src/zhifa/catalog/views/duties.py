@@ -12,6 +12,7 @@ from zhifa.core import access
 from zhifa.core.exports import xlsx_response
 from zhifa.core.models import Agency
 from zhifa.core.pagination import paginate
+from zhifa.core.selectors import active_agencies
 
 from .. import selectors, services
 from ..choices import VersionStatus
@@ -46,9 +47,7 @@ def duties(request):
 
 
 def _render(request, agency: Agency | None, basis: str, *, unit_form=None, assign_form=None):
-    agencies = access.visible_to(request.user, Agency.objects.filter(active=True), VIEW_DUTY).order_by(
-        "region__code", "name"
-    )
+    agencies = active_agencies(request.user, VIEW_DUTY)
     context = {
         "agency": agency,
         "agencies": agencies,

@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 
 from zhifa.core import access
 from zhifa.core.models import Agency
+from zhifa.core.selectors import active_agencies
 
 from .. import procedures, selectors
 from ..flowchart import flowchart_svg
@@ -49,9 +50,7 @@ def svg_response(agency: Agency, procedure: str) -> HttpResponse:
 @permission_required(VIEW_VERSION, raise_exception=True)
 def flowcharts(request):
     agency = visible_agency_or_404(request.user, VIEW_VERSION, request.GET.get("agency"))
-    agencies = access.visible_to(request.user, Agency.objects.filter(active=True), VIEW_VERSION).order_by(
-        "region__code", "name"
-    )
+    agencies = active_agencies(request.user, VIEW_VERSION)
     context = {"agency": agency, "agencies": agencies, "charts": charts_of(agency) if agency else []}
     if agency is not None and (version := selectors.version_in_force(agency)):
         context["version"] = version

@@ -6,19 +6,17 @@ a 404), writes through catalog.services (POST only; without catalog.manage_catal
 version is never edited: every write URL aimed at one answers with the way to the draft instead.
 """
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch
-from django.http import Http404, HttpResponse
+from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from zhifa.core import access
-from zhifa.core.exports import XLSX_TYPE, xlsx_response
+from zhifa.core import access, xlsx_import
+from zhifa.core.exports import xlsx_download, xlsx_response
 from zhifa.core.models import Agency
 from zhifa.core.pagination import paginate
 
@@ -35,7 +33,7 @@ from ..forms import (
     basis_formset,
     manageable_agencies,
 )
-from ..models import Benchmark, BenchmarkLevel, CatalogVersion, EnforcementItem, Exemption
+from ..models import Benchmark, CatalogVersion, EnforcementItem
 from ._common import (
     VIEW_VERSION,
     can_manage,
@@ -52,6 +50,7 @@ from ._common import (
     query_of,
     require_manager,
 )
+from .discretion import benchmark_of
 
 STEP_LABELS = dict(ProcedureStep.choices)
 
@@ -212,20 +211,11 @@ def _lists_of(item: EnforcementItem) -> list[str]:
 def item_detail(request, pk: int):
     item = get_item(request, pk)
     version = item.version
-    benchmark = (
-        Benchmark.objects.filter(item=item)
-        .select_related("legal_basis")
-        .prefetch_related(
-            Prefetch("levels", queryset=BenchmarkLevel.objects.order_by("fact_min", "id")),
-            Prefetch("exemptions", queryset=Exemption.objects.order_by("id")),
-        )
-        .first()
-    )
     context = {
         "item": item,
         "version": version,
         "bases": list(item.legal_bases.order_by("id")),
-        "benchmark": benchmark,
+        "benchmark": benchmark_of(item),
         "steps": [STEP_LABELS.get(s, s) for s in item.av_steps],
         "lists": _lists_of(item),
         "elsewhere": EnforcementItem.objects.filter(version__agency_id=version.agency_id, code=item.code)
@@ -449,19 +439,9 @@ def import_page(request):
         kinds=kinds,
         initial=initial,
     )
-    result = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        result = _excel().import_xlsx(
-            actor=request.user, agency=data["agency"], kind=data["kind"], file=data["file"]
-        )
-    context = {
-        "form": form,
-        "kinds": kinds,
-        "result": result,
-        "kind_label": dict(kinds).get(form.cleaned_data.get("kind")) if result else "",
-        "draft_url": draft_url(form.cleaned_data["agency"].pk) if result and result.ok else "",
-    }
+    context = xlsx_import.page_context(request, form, kinds, _excel().import_xlsx)
+    result = context["result"]
+    context["draft_url"] = draft_url(form.cleaned_data["agency"].pk) if result and result.ok else ""
     return render(request, "catalog/import.html", context)
 
 
@@ -471,6 +451,4 @@ def import_template(request, kind: str):
     kinds = dict(_kinds())
     if kind not in kinds:
         raise Http404("没有这种导入模板")
-    response = HttpResponse(_excel().template_bytes(kind), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(kinds[kind] + '导入模板.xlsx')}"
-    return response
+    return xlsx_download(f"{kinds[kind]}导入模板.xlsx", _excel().template_bytes(kind))

@@ -1,13 +1,12 @@
 """Excel导入: download a template, upload a filled one; a file with any bad row imports nothing."""
 
-from urllib.parse import quote
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 
-from zhifa.core.exports import XLSX_TYPE
+from zhifa.core import xlsx_import
+from zhifa.core.exports import xlsx_download
 
 from ..forms import ImportForm, perm_for_kind
 
@@ -31,18 +30,7 @@ def import_page(request):
     if not kinds:
         raise PermissionDenied("您无权导入数据")
     form = ImportForm(request.POST or None, request.FILES or None, actor=request.user, kinds=kinds)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        result = _excel().import_xlsx(
-            actor=request.user, agency=data["agency"], kind=data["kind"], file=data["file"]
-        )
-    context = {
-        "form": form,
-        "kinds": kinds,
-        "result": result,
-        "kind_label": dict(kinds).get(form.cleaned_data.get("kind")) if result else "",
-    }
+    context = xlsx_import.page_context(request, form, kinds, _excel().import_xlsx)
     return render(request, "registry/import.html", context)
 
 
@@ -53,6 +41,4 @@ def import_template(request, kind: str):
         raise Http404("没有这种导入模板")
     if kind not in kinds:
         raise PermissionDenied("您无权导入此类数据")
-    response = HttpResponse(_excel().template_bytes(kind), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(kinds[kind] + '导入模板.xlsx')}"
-    return response
+    return xlsx_download(f"{kinds[kind]}导入模板.xlsx", _excel().template_bytes(kind))

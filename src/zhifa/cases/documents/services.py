@@ -1,0 +1,210 @@
+"""Generating a case's documents and managing an agency's templates. Every write checks the permission,
+runs in one transaction with its record in the agency's chain, and refuses with the reason in Chinese."""
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from zhifa.core import access, numbering, records
+from zhifa.core.models import Agency
+
+from ..models import Case, CaseDocument, CaseDocumentTemplate
+from . import context, docx, pdf, render
+from .kinds import KINDS, DocumentKind, NumberSource, refusal
+
+VIEW = "cases.view_case"
+HANDLE = "cases.handle_case"
+APPROVE = "cases.approve_case"
+DEFAULT_SOURCE = "default"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pdf: bytes
+    docx: bytes
+    template_source: str
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.pdf).hexdigest()
+
+
+# ---- templates ------------------------------------------------------------------------------------------
+
+
+def template_in_force(agency: Agency, kind: str) -> CaseDocumentTemplate | None:
+    """The agency's own template of `kind`, or None when the default applies."""
+    row = (
+        CaseDocumentTemplate.objects.filter(agency=agency, kind=kind).order_by("-uploaded_at", "-id").first()
+    )
+    return row if row is not None and not row.is_default else None
+
+
+def template_text(agency: Agency, kind: str) -> tuple[str, str]:
+    """(template text, source): the agency's own template ("agency:<id>") or the default ("default")."""
+    row = template_in_force(agency, kind)
+    if row is not None:
+        return row.text, f"agency:{row.pk}"
+    return render.default_text(kind), DEFAULT_SOURCE
+
+
+def can_manage_templates(actor, agency: Agency) -> bool:
+    return (
+        access.is_system(actor)
+        or access.visible_to(actor, Agency.objects.filter(pk=agency.pk), APPROVE).exists()
+    )
+
+
+@transaction.atomic
+def template_set(
+    *, actor, agency: Agency, kind: str, text: str, original_name: str = ""
+) -> CaseDocumentTemplate:
+    """Upload (or replace) the agency's template of `kind`; empty `text` restores the default."""
+    if kind not in KINDS:
+        raise ValidationError({"kind": "未知的文书种类"})
+    if not can_manage_templates(actor, agency):
+        raise PermissionDenied("您无权管理该机关的文书模板")
+    text = text.replace("\r\n", "\n")
+    if text:
+        render.check_template(text)
+    row = CaseDocumentTemplate.objects.create(
+        agency=agency,
+        kind=kind,
+        text=text,
+        sha256=render.text_sha256(text) if text else "",
+        original_name=original_name[:255],
+        uploaded_by=actor,
+    )
+    records.append(
+        subject=row,
+        action="case.document_template",
+        actor=actor,
+        payload={"kind": kind, "sha256": row.sha256, "default": row.is_default},
+    )
+    return row
+
+
+# ---- rendering ----------------------------------------------------------------------------------------------
+
+
+def notice_number(case: Case) -> str:
+    """The 告知书's number, once one has been generated."""
+    return (
+        CaseDocument.objects.filter(case=case, kind=DocumentKind.PENALTY_NOTICE)
+        .exclude(number="")
+        .order_by("-id")
+        .values_list("number", flat=True)
+        .first()
+        or ""
+    )
+
+
+def render_case(case: Case, kind: str, number: str, *, today: date | None = None) -> Rendered:
+    """The document of `kind` for the case, as PDF and DOCX, from the agency's template or the default."""
+    spec = KINDS[kind]
+    text, source = template_text(case.agency, kind)
+    data = context.build(case, kind, number, today=today, notice_number=notice_number(case))
+    try:
+        blocks = render.render_blocks(kind, data, text)
+    except Exception as exc:  # an agency's template may fail on real data; say so, do not crash
+        if source == DEFAULT_SOURCE:
+            raise
+        raise ValidationError({"kind": f"本机关的{spec.title}模板无法生成文书：{exc}"}) from exc
+    meta = {"title": f"{spec.title} {number}".strip(), "author": case.agency.name}
+    return Rendered(pdf=pdf.render(blocks, **meta), docx=docx.render(blocks, **meta), template_source=source)
+
+
+def _number(case: Case, kind: str) -> str:
+    spec = KINDS[kind]
+    if spec.number_source == NumberSource.DECISION:
+        return case.decision.number
+    if spec.number_source == NumberSource.OWN:
+        existing = (
+            CaseDocument.objects.filter(case=case, kind=kind)
+            .exclude(number="")
+            .order_by("-id")
+            .values_list("number", flat=True)
+            .first()
+        )
+        return existing or numbering.next_number(case.agency, spec.number_kind, year=spec.number_year(case))
+    return case.number
+
+
+@transaction.atomic
+def generate(*, actor, case: Case, kind: str) -> CaseDocument:
+    """Generate a document of `kind` for the case: numbered (a 告知书 takes its own number once; the
+    decisions carry the decision's number; the rest the case number), stored as PDF and DOCX, and
+    recorded ("case.document" with the PDF's sha256)."""
+    case = (
+        Case.objects.select_for_update(of=("self",)).select_related("agency", "registered_by").get(pk=case.pk)
+    )
+    if not access.is_system(actor):
+        access.require(actor, HANDLE, case)
+    if kind not in KINDS:
+        raise ValidationError({"kind": "未知的文书种类"})
+    reason = refusal(case, kind)
+    if reason:
+        raise ValidationError({"kind": reason})
+    number = _number(case, kind)
+    rendered = render_case(case, kind, number)
+    document = CaseDocument.objects.create(
+        case=case,
+        kind=kind,
+        title=KINDS[kind].title,
+        number=number,
+        sha256=rendered.sha256,
+        size=len(rendered.pdf),
+        pdf=rendered.pdf,
+        docx=rendered.docx,
+        docx_sha256=hashlib.sha256(rendered.docx).hexdigest(),
+        template_source=rendered.template_source,
+        generated_by=actor,
+    )
+    records.append(
+        subject=case,
+        action="case.document",
+        actor=actor,
+        payload={
+            "kind": kind,
+            "title": document.title,
+            "number": number,
+            "sha256": document.sha256,
+            "document": document.pk,
+        },
+    )
+    return document
+
+
+# ---- reads ------------------------------------------------------------------------------------------------------
+
+
+def documents_of(case: Case):
+    """The case's documents without their file bytes, oldest first."""
+    return CaseDocument.objects.filter(case=case).defer("pdf", "docx").select_related("generated_by")
+
+
+def panel_rows(case: Case) -> list[dict]:
+    """One row per kind: its title, whether it can be generated now (or why not), and the documents of
+    that kind already generated (newest first)."""
+    steps = context.recorded_steps(case)
+    by_kind: dict[str, list[CaseDocument]] = {}
+    for document in documents_of(case).order_by("-generated_at", "-id"):
+        by_kind.setdefault(document.kind, []).append(document)
+    rows = []
+    for code, spec in KINDS.items():
+        reason = refusal(case, code, steps=steps)
+        documents = by_kind.get(code, [])
+        rows.append(
+            {
+                "kind": code,
+                "title": spec.title,
+                "allowed": reason is None,
+                "reason": reason or "",
+                "documents": documents,
+                "latest": documents[0] if documents else None,
+            }
+        )
+    return rows

@@ -1,0 +1,506 @@
+"""Forms of the case pages, one per step. They only parse the input; the rules live in cases.services
+(and cases.rules), whose ValidationErrors `apply_errors` puts back next to the fields. Field names
+follow the services' error keys, so a refusal lands on the field it is about."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from zhifa.catalog import selectors as catalog
+from zhifa.catalog.choices import CircumstanceLevel, ProcedureStep
+from zhifa.catalog.discretion import FACT_LABELS
+from zhifa.core import access
+from zhifa.core.models import Agency
+from zhifa.registry import selectors as registry
+from zhifa.registry.choices import PersonKind, PersonStatus
+from zhifa.registry.models import Officer
+
+from . import services
+from .choices import CaseSource, DecisionKind, ExecutionKind, HandlerRole, PartyKind, ServiceMethod
+from .models import Case
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+def _date(label: str, *, required: bool = True, today: bool = True, help_text: str = "") -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        widget=DateInput(),
+        initial=timezone.localdate if today else None,
+        help_text=help_text,
+    )
+
+
+def _text(label: str, *, rows: int = 3, required: bool = True, help_text: str = "") -> forms.CharField:
+    return forms.CharField(
+        label=label, required=required, widget=forms.Textarea(attrs={"rows": rows}), help_text=help_text
+    )
+
+
+def _money(label: str, *, required: bool = False, help_text: str = "") -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        required=required,
+        min_value=0,
+        max_digits=14,
+        decimal_places=2,
+        help_text=help_text,
+        widget=forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
+    )
+
+
+def apply_errors(form: forms.Form, exc: ValidationError, mapping: dict[str, str] | None = None) -> None:
+    """Put a service's ValidationError next to the form's fields (`mapping`: service key → form field);
+    keys the form has no field for (such as "status") become errors of the whole form."""
+    mapping = {**getattr(form, "error_map", {}), **(mapping or {})}
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc.messages)
+        return
+    for key, messages in exc.message_dict.items():
+        name = mapping.get(key, key)
+        form.add_error(name if name in form.fields else None, messages)
+
+
+class LooseMultipleChoiceField(forms.MultipleChoiceField):
+    """Offers the choices but lets any value through, so that the service refuses an item that is not
+    the agency's own with its reason (and its suggestion to transfer the case)."""
+
+    def valid_value(self, value) -> bool:
+        return True
+
+
+class LooseChoiceField(forms.ChoiceField):
+    def valid_value(self, value) -> bool:
+        return True
+
+
+def handling_agencies(user):
+    """Agencies where `user` may register cases."""
+    return access.visible_to(user, Agency.objects.filter(active=True), services.HANDLE).order_by(
+        "region__code", "name"
+    )
+
+
+def item_choices(agency, on=None) -> list[tuple[str, str]]:
+    version = catalog.version_in_force(agency, on) if agency else None
+    if version is None:
+        return []
+    return [(item.code, f"{item.code} {item.name}") for item in version.items.order_by("code")]
+
+
+def officer_choices(agency, field=None, on=None) -> tuple[list, set[int]]:
+    """The active people of `agency` and the ids of those certified for `field` on `on`."""
+    officers = list(
+        Officer.objects.filter(agency=agency, status=PersonStatus.ACTIVE).order_by("kind", "name", "id")
+    )
+    certified = (
+        set(registry.enforcers_for(field, on=on).filter(agency=agency).values_list("pk", flat=True))
+        if field is not None
+        else set()
+    )
+    return officers, certified
+
+
+def officer_label(officer: Officer, certified: set[int], field_name: str = "") -> str:
+    if officer.kind == PersonKind.AUXILIARY:
+        return f"{officer.name}（执法辅助人员）"
+    if officer.pk in certified:
+        return f"{officer.name}（持有效执法证{('·' + field_name) if field_name else ''}）"
+    return f"{officer.name}（无{field_name or '本领域'}执法资格）"
+
+
+# ---- intake -----------------------------------------------------------------------------------------
+
+
+class PartyFields(forms.Form):
+    party_kind = forms.ChoiceField(
+        label="当事人类型",
+        choices=PartyKind.choices,
+        initial=PartyKind.ORGANISATION,
+        widget=forms.RadioSelect,
+    )
+    party_name = forms.CharField(label="当事人", max_length=128)
+    party_id_number = forms.CharField(
+        label="身份证号码", max_length=18, required=False, help_text="自然人填写；18位，末位可为X"
+    )
+    party_credit_code = forms.CharField(
+        label="统一社会信用代码", max_length=18, required=False, help_text="法人或其他组织填写；18位"
+    )
+    party_representative = forms.CharField(label="法定代表人（负责人）", max_length=64, required=False)
+    party_address = forms.CharField(label="住所（地址）", max_length=200, required=False)
+    party_phone = forms.CharField(label="联系电话", max_length=32, required=False)
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("party_kind")
+        if kind == PartyKind.PERSON and not data.get("party_id_number", "").strip():
+            self.add_error("party_id_number", "自然人当事人须填写身份证号码")
+        if kind == PartyKind.ORGANISATION and not data.get("party_credit_code", "").strip():
+            self.add_error("party_credit_code", "单位当事人须填写统一社会信用代码")
+        return data
+
+    def party_input(self) -> services.PartyInput:
+        data = self.cleaned_data
+        return services.PartyInput(
+            kind=data["party_kind"],
+            name=data["party_name"],
+            id_number=data.get("party_id_number", ""),
+            credit_code=data.get("party_credit_code", ""),
+            representative=data.get("party_representative", ""),
+            address=data.get("party_address", ""),
+            phone=data.get("party_phone", ""),
+        )
+
+
+class IntakeForm(PartyFields):
+    """案件登记: the clue, its enforcement items (of the agency's catalogue in force) and the party."""
+
+    agency = forms.ModelChoiceField(label="办案机关", queryset=Agency.objects.none())
+    source = forms.ChoiceField(label="案件来源", choices=CaseSource.choices, initial=CaseSource.INSPECTION)
+    summary = forms.CharField(label="案由", max_length=200)
+    discovered_on = _date("发现日期")
+    place = forms.CharField(label="地点", max_length=200)
+    item_codes = LooseMultipleChoiceField(
+        label="执法事项",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "请选择执法事项"},
+        help_text="本机关施行中的执法事项清单",
+    )
+    facts = _text("线索与初步查明的事实", required=False)
+
+    field_order = ["agency", "source", "summary", "discovered_on", "place", "item_codes", "facts"]
+
+    def __init__(self, *args, actor, agency=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        agencies = handling_agencies(actor)
+        self.fields["agency"].queryset = agencies
+        self.agency = agency or agencies.first()
+        if agencies.count() <= 1:
+            self.fields["agency"].required = False
+            self.fields["agency"].widget = forms.HiddenInput()
+        if self.agency is not None:
+            self.fields["agency"].initial = self.agency.pk
+        self.fields["item_codes"].choices = item_choices(self.agency)
+
+    def clean_agency(self):
+        return self.cleaned_data.get("agency") or self.agency
+
+    def intake_input(self) -> services.IntakeInput:
+        data = self.cleaned_data
+        return services.IntakeInput(
+            source=data["source"],
+            summary=data["summary"],
+            discovered_on=data["discovered_on"],
+            place=data["place"],
+            item_codes=tuple(data["item_codes"]),
+            party=self.party_input(),
+            facts=data.get("facts", ""),
+        )
+
+
+# ---- steps of one case ------------------------------------------------------------------------------
+
+
+class AssignForm(forms.Form):
+    """承办人员: a lead and a co-handler certified for the case's field, assistants optional."""
+
+    lead = forms.ModelChoiceField(label="主办人", queryset=Officer.objects.none())
+    co = forms.ModelChoiceField(label="协办人", queryset=Officer.objects.none())
+    assistants = forms.ModelMultipleChoiceField(
+        label="辅助人员（可选）",
+        queryset=Officer.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    error_map = {"handlers": "lead"}
+
+    def __init__(self, *args, case: Case, **kwargs):
+        current = {h.role: h.officer_id for h in case.handlers.all()}
+        kwargs.setdefault(
+            "initial",
+            {
+                "lead": current.get(HandlerRole.LEAD),
+                "co": current.get(HandlerRole.CO),
+                "assistants": [h.officer_id for h in case.handlers.all() if h.role == HandlerRole.ASSISTANT],
+            },
+        )
+        super().__init__(*args, **kwargs)
+        officers, certified = officer_choices(case.agency, case.field, timezone.localdate())
+        self.certified = certified
+        queryset = Officer.objects.filter(pk__in=[o.pk for o in officers]).order_by("kind", "name", "id")
+        for name in ("lead", "co", "assistants"):
+            self.fields[name].queryset = queryset
+            self.fields[name].label_from_instance = lambda o: officer_label(o, certified, case.field.name)
+
+    def clean(self):
+        data = super().clean()
+        lead, co = data.get("lead"), data.get("co")
+        if lead and co and lead == co:
+            self.add_error("co", "主办人和协办人不能是同一人")
+        return data
+
+    def handlers(self) -> list[tuple[Officer, str]]:
+        data = self.cleaned_data
+        chosen = [(data["lead"], HandlerRole.LEAD), (data["co"], HandlerRole.CO)]
+        taken = {data["lead"].pk, data["co"].pk}
+        chosen += [(o, HandlerRole.ASSISTANT) for o in data.get("assistants", []) if o.pk not in taken]
+        return chosen
+
+
+class RegisterForm(forms.Form):
+    registered_on = _date("立案日期", help_text="负责人批准立案的日期；自发现线索之日起15日内")
+
+
+class DeclineForm(forms.Form):
+    reason = _text("不予立案的理由")
+
+
+class StepForm(forms.Form):
+    step = forms.ChoiceField(
+        label="环节",
+        choices=[
+            (s.value, s.label)
+            for s in (
+                ProcedureStep.ON_SITE,
+                ProcedureStep.EVIDENCE,
+                ProcedureStep.INQUIRY,
+                ProcedureStep.SEIZURE,
+            )
+        ],
+    )
+    note = _text("记录内容", rows=4, help_text="如：现场检查情况、询问笔录要点、查封扣押物品清单")
+    place = forms.CharField(label="地点", max_length=200, required=False, help_text="不填则为案件地点")
+
+
+class ExtendForm(forms.Form):
+    days = forms.IntegerField(label="延长天数", min_value=1, max_value=90)
+    extension_reason = _text("延长理由")
+
+
+class SubmitReviewForm(forms.Form):
+    investigation_report = _text("调查终结报告", rows=6)
+    is_complex = forms.BooleanField(label="疑难复杂案件", required=False)
+
+
+class NotifyForm(forms.Form):
+    on = _date("告知日期")
+    proposed = _text("拟作出的处罚及其事实、理由、依据", rows=5)
+    hearing_rights = forms.BooleanField(
+        label="告知听证权利",
+        required=False,
+        help_text="较大数额罚款、没收较大数额违法所得、责令停产停业、吊销许可证照等",
+    )
+
+
+class StatementForm(forms.Form):
+    statement = _text("当事人陈述、申辩意见", rows=5)
+
+
+class HearingRequestForm(forms.Form):
+    on = _date("申请日期")
+
+    error_map = {"hearing": "on"}
+
+
+class HearingForm(forms.Form):
+    on = _date("听证日期")
+    summary = _text("听证笔录摘要", rows=5)
+
+
+FACT_FLAGS = list(FACT_LABELS.items())
+
+
+class DecideForm(forms.Form):
+    """处理决定 with the facts for the discretion calculator: the recommended range is shown (htmx)
+    before submitting, and the service checks the fine against it again."""
+
+    kind = forms.ChoiceField(label="决定类型", choices=DecisionKind.choices, initial=DecisionKind.PENALTY)
+    decided_on = _date("决定日期")
+    warning = forms.BooleanField(label="警告", required=False)
+    fine = _money("罚款（元）")
+    confiscation = _money("没收违法所得（元）")
+    suspension = forms.BooleanField(label="责令停产停业", required=False)
+    revocation = forms.BooleanField(label="吊销许可证照", required=False)
+    other_measures = _text("其他处罚", rows=2, required=False)
+    transfer_to = forms.CharField(
+        label="移送机关", max_length=128, required=False, help_text="决定移送时填写"
+    )
+    fact_value = forms.DecimalField(label="裁量事实数值", required=False, help_text="按裁量基准所列事实填写")
+    circumstance = forms.ChoiceField(
+        label="违法情节", choices=[("", "（按事实数值确定）"), *CircumstanceLevel.choices], required=False
+    )
+    illegal_gains = _money("违法所得（元）")
+    goods_value = _money("货值金额（元）")
+    reasoning = _text("说理（事实、证据、依据、裁量）", rows=6)
+    deviation_reason = _text(
+        "偏离裁量基准的理由", rows=3, required=False, help_text="罚款不在推荐幅度内、或减轻处罚时必须填写"
+    )
+
+    error_map = {"hearing": "kind", "item": "fact_value"}
+
+    def __init__(self, *args, case: Case, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label in FACT_FLAGS:
+            self.fields[name] = forms.BooleanField(label=label, required=False)
+        item = case.items.order_by("code").select_related("benchmark").first()
+        benchmark = getattr(item, "benchmark", None) if item else None
+        if benchmark is not None and benchmark.fact_label:
+            self.fields["fact_value"].label = benchmark.fact_label
+
+    @property
+    def fact_fields(self):
+        return [self[name] for name, _ in FACT_FLAGS]
+
+    @property
+    def main_fields(self):
+        flags = {name for name, _ in FACT_FLAGS}
+        return [self[name] for name in self.fields if name not in flags]
+
+    def facts(self) -> dict:
+        data = self.cleaned_data
+        facts = {}
+        for key in ("fact_value", "illegal_gains", "goods_value"):
+            if data.get(key) is not None:
+                facts[key] = data[key]
+        if data.get("circumstance"):
+            facts["circumstance"] = data["circumstance"]
+        facts.update({name: True for name, _ in FACT_FLAGS if data.get(name)})
+        return facts
+
+    def decision_input(self) -> services.DecisionInput:
+        data = self.cleaned_data
+        return services.DecisionInput(
+            kind=data["kind"],
+            decided_on=data["decided_on"],
+            reasoning=data["reasoning"],
+            warning=data["warning"],
+            fine=data.get("fine"),
+            confiscation=data.get("confiscation"),
+            suspension=data["suspension"],
+            revocation=data["revocation"],
+            other_measures=data.get("other_measures", ""),
+            deviation_reason=data.get("deviation_reason", ""),
+            transfer_to=data.get("transfer_to", ""),
+            facts=self.facts(),
+        )
+
+
+class RecommendForm(DecideForm):
+    """The calculator part of the decision form: every field optional."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = False
+
+
+class ServeForm(forms.Form):
+    served_on = _date("送达日期", help_text="决定之日起7个工作日内送达")
+    method = forms.ChoiceField(label="送达方式", choices=ServiceMethod.choices, initial=ServiceMethod.DIRECT)
+    recipient = forms.CharField(label="受送达人", max_length=64)
+    note = _text("备注", rows=2, required=False)
+
+
+class ExecuteForm(forms.Form):
+    kind = forms.ChoiceField(label="执行情况", choices=ExecutionKind.choices)
+    on = _date("日期")
+    amount = _money("金额（元）", help_text="已缴纳时填写")
+    note = _text("说明", rows=2, required=False)
+
+
+class CloseForm(forms.Form):
+    on = _date("结案日期")
+    summary = _text("结案报告", rows=4)
+
+
+class ArchiveForm(forms.Form):
+    """归档 needs nothing but the confirmation."""
+
+
+# ---- 简易程序 -------------------------------------------------------------------------------------
+
+
+class SimpleForm(PartyFields):
+    """简易程序 on a phone: party, item, two handlers, a warning or a small fine, the recipient."""
+
+    agency = forms.ModelChoiceField(label="办案机关", queryset=Agency.objects.none())
+    item_code = LooseChoiceField(label="执法事项")
+    summary = forms.CharField(label="违法行为", max_length=200)
+    place = forms.CharField(label="地点", max_length=200)
+    decided_on = _date("处罚日期")
+    lead = forms.ModelChoiceField(label="执法人员（一）", queryset=Officer.objects.none())
+    co = forms.ModelChoiceField(label="执法人员（二）", queryset=Officer.objects.none())
+    warning = forms.BooleanField(label="警告", required=False)
+    fine = _money("罚款（元）", help_text="自然人200元以下、单位3000元以下")
+    reasoning = _text("违法事实与依据", rows=3, required=False)
+    recipient = forms.CharField(label="签收人", max_length=64, required=False, help_text="不填则为当事人")
+
+    field_order = ["agency", "item_code", "summary", "place", "decided_on", "party_kind", "party_name"]
+    error_map = {"item_codes": "item_code", "handlers": "lead", "kind": "warning"}
+
+    def __init__(self, *args, actor, agency=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        agencies = handling_agencies(actor)
+        self.fields["agency"].queryset = agencies
+        self.agency = agency or agencies.first()
+        if agencies.count() <= 1:
+            self.fields["agency"].required = False
+            self.fields["agency"].widget = forms.HiddenInput()
+        if self.agency is not None:
+            self.fields["agency"].initial = self.agency.pk
+        self.fields["item_code"].choices = [("", "请选择"), *item_choices(self.agency)]
+        officers, _ = officer_choices(self.agency) if self.agency else ([], set())
+        queryset = Officer.objects.filter(pk__in=[o.pk for o in officers], kind=PersonKind.OFFICER).order_by(
+            "name", "id"
+        )
+        for name in ("lead", "co"):
+            self.fields[name].queryset = queryset
+        if getattr(actor, "pk", None):
+            own = queryset.filter(user=actor).first()
+            if own is not None:
+                self.fields["lead"].initial = own.pk
+
+    def clean_agency(self):
+        return self.cleaned_data.get("agency") or self.agency
+
+    def clean(self):
+        data = super().clean()
+        lead, co = data.get("lead"), data.get("co")
+        if lead and co and lead == co:
+            self.add_error("co", "须由两名执法人员当场处罚")
+        if not data.get("warning") and not data.get("fine"):
+            self.add_error("fine", "请选择警告或填写罚款金额")
+        return data
+
+    def intake_input(self) -> services.IntakeInput:
+        data = self.cleaned_data
+        return services.IntakeInput(
+            source=CaseSource.INSPECTION,
+            summary=data["summary"],
+            discovered_on=data["decided_on"],
+            place=data["place"],
+            item_codes=(data["item_code"],) if data.get("item_code") else (),
+            party=self.party_input(),
+            facts=data.get("reasoning", ""),
+        )
+
+    def decision_input(self) -> services.DecisionInput:
+        data = self.cleaned_data
+        fine = data.get("fine")
+        return services.DecisionInput(
+            kind=DecisionKind.PENALTY,
+            decided_on=data["decided_on"],
+            reasoning=data.get("reasoning", ""),
+            warning=data["warning"],
+            fine=fine if fine else None,
+        )
+
+    def handlers(self) -> list[tuple[Officer, str]]:
+        return [(self.cleaned_data["lead"], HandlerRole.LEAD), (self.cleaned_data["co"], HandlerRole.CO)]

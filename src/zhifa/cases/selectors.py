@@ -1,0 +1,422 @@
+"""Reads on cases, scoped by core.access: the case list with its filters, the clocks of open cases
+(立案 within 15 days of discovery, the hearing request window, the 90-day decision limit with its
+extensions, service within 7 working days of the decision), and one case's page data — handlers with
+their certificates, the timeline of records interleaved with evidence."""
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from zhifa.catalog.choices import ProcedureStep
+from zhifa.core import access, workdays
+from zhifa.core.models import Record
+from zhifa.registry import selectors as registry
+from zhifa.registry.choices import CertificateKind
+
+from .choices import CaseStatus, DecisionKind, ExecutionKind, HandlerRole, ServiceMethod
+from .models import Case, CaseHandler, Evidence
+from .services import SERVICE_WORKDAYS  # 行政处罚法 第六十一条: 七日内送达 (working days)
+
+VIEW = "cases.view_case"
+REGISTER_DAYS = 15  # natural days from discovery to 立案
+NEAR_WORKDAYS = 3  # a due date within three working days is near
+DECIDING = (CaseStatus.INVESTIGATING, CaseStatus.REVIEWING, CaseStatus.NOTIFIED, CaseStatus.HEARING)
+OPEN = (CaseStatus.INTAKE, *DECIDING, CaseStatus.DECIDED, CaseStatus.SERVED, CaseStatus.EXECUTED)
+DATE_FIELDS = {"registered_on": "立案日期", "created_at": "登记日期"}
+
+
+def mask_id_number(value: str) -> str:
+    """Only the last four characters of a party's ID number are ever shown."""
+    return "*" * max(0, len(value) - 4) + value[-4:]
+
+
+# ---- the list ---------------------------------------------------------------------------------------
+
+
+def overdue_q(today: date) -> Q:
+    """Open cases with a deadline of the agency already passed (register, decide or serve)."""
+    return (
+        Q(status=CaseStatus.INTAKE, discovered_on__lt=today - timedelta(days=REGISTER_DAYS))
+        | Q(status__in=DECIDING, decision_due__lt=today)
+        # add_workdays(decided_on, 7) < today  ⟺  decided_on < the 7th working day before today
+        | Q(
+            status=CaseStatus.DECIDED,
+            decision__decided_on__lt=workdays.add_workdays(today, -SERVICE_WORKDAYS),
+        )
+    )
+
+
+def near_due_q(today: date) -> Q:
+    """Open cases whose next deadline of the agency falls within three working days (not yet passed)."""
+    horizon = workdays.add_workdays(today, NEAR_WORKDAYS)
+    return (
+        Q(
+            status=CaseStatus.INTAKE,
+            discovered_on__gte=today - timedelta(days=REGISTER_DAYS),
+            discovered_on__lte=horizon - timedelta(days=REGISTER_DAYS),
+        )
+        | Q(status__in=DECIDING, decision_due__gte=today, decision_due__lte=horizon)
+        | Q(
+            status=CaseStatus.DECIDED,
+            decision__decided_on__gte=workdays.add_workdays(today, -SERVICE_WORKDAYS),
+            # add_workdays(decided_on, 7) <= horizon (a working day)  ⟺  decided_on < its 6th working day before
+            decision__decided_on__lt=workdays.add_workdays(horizon, -(SERVICE_WORKDAYS - 1)),
+        )
+    )
+
+
+def cases_visible_to(
+    user,
+    *,
+    agency=None,
+    item: str = "",
+    status: str = "",
+    handler=None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    date_field: str = "registered_on",
+    overdue: bool = False,
+    near_due: bool = False,
+    q: str = "",
+    procedure: str = "",
+    perm: str = VIEW,
+    today: date | None = None,
+) -> QuerySet[Case]:
+    """The case list: what `user` may see, narrowed by the filters; newest first."""
+    today = today or timezone.localdate()
+    cases = access.visible_to(user, Case.objects.select_related("agency"), perm)
+    if agency:
+        cases = cases.filter(agency_id=getattr(agency, "pk", agency))
+    if status:
+        cases = cases.filter(status=status)
+    if procedure:
+        cases = cases.filter(procedure=procedure)
+    if item := item.strip():
+        cases = cases.filter(
+            Exists(Case.items.through.objects.filter(case_id=OuterRef("pk"), enforcementitem__code=item))
+        )
+    if handler:
+        cases = cases.filter(
+            Exists(
+                CaseHandler.objects.filter(case_id=OuterRef("pk"), officer_id=getattr(handler, "pk", handler))
+            )
+        )
+    if date_from or date_to:
+        lookup = "created_at__date" if date_field == "created_at" else "registered_on"
+        if date_from:
+            cases = cases.filter(**{f"{lookup}__gte": date_from})
+        if date_to:
+            cases = cases.filter(**{f"{lookup}__lte": date_to})
+    if overdue:
+        cases = cases.filter(overdue_q(today))
+    if near_due:
+        cases = cases.filter(near_due_q(today))
+    if q := q.strip():
+        cases = cases.filter(Q(number__icontains=q) | Q(party_name__icontains=q))
+    return cases.order_by("-created_at", "-id")
+
+
+def with_list_data(cases: QuerySet[Case]) -> QuerySet[Case]:
+    """What a list row shows besides the case: its handlers and the decision (for the clocks)."""
+    return cases.select_related("agency", "decision").prefetch_related(
+        Prefetch("handlers", queryset=CaseHandler.objects.select_related("officer").order_by("-role", "id"))
+    )
+
+
+# ---- clocks -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Clock:
+    """One deadline of a case: the step due, its date, and where today stands against it."""
+
+    case: Case
+    step: str  # register / hearing_request / decide / serve
+    label: str
+    due: date
+    state: str  # ok / near / overdue / passed (a party's window that has closed)
+    note: str = ""
+
+    @property
+    def overdue(self) -> bool:
+        return self.state == "overdue"
+
+    @property
+    def near_due(self) -> bool:
+        return self.state == "near"
+
+    @property
+    def state_label(self) -> str:
+        return {"ok": "", "near": "即将到期", "overdue": "已逾期", "passed": "已届满"}[self.state]
+
+
+def _state(due: date, today: date) -> str:
+    if due < today:
+        return "overdue"
+    return "near" if due <= workdays.add_workdays(today, NEAR_WORKDAYS) else "ok"
+
+
+def service_due(decided_on: date) -> date:
+    return workdays.add_workdays(decided_on, SERVICE_WORKDAYS)
+
+
+def clocks_of(case: Case, today: date | None = None) -> list[Clock]:
+    """Every deadline running on `case` in its status, in due order. DECIDED cases need the decision
+    loaded (select_related("decision") on lists)."""
+    today = today or timezone.localdate()
+    clocks = []
+    if case.status == CaseStatus.INTAKE:
+        due = case.discovered_on + timedelta(days=REGISTER_DAYS)
+        clocks.append(Clock(case, "register", "立案", due, _state(due, today), "发现线索之日起15日内"))
+    if case.status == CaseStatus.NOTIFIED and case.hearing_deadline:
+        state = "passed" if case.hearing_deadline < today else _state(case.hearing_deadline, today)
+        clocks.append(
+            Clock(
+                case,
+                "hearing_request",
+                "听证申请",
+                case.hearing_deadline,
+                state,
+                "当事人自告知之日起5个工作日内",
+            )
+        )
+    if case.status in DECIDING and case.decision_due:
+        note = "立案之日起90日" + (f"，已延长{case.extension_days}日" if case.extension_days else "")
+        clocks.append(
+            Clock(case, "decide", "作出决定", case.decision_due, _state(case.decision_due, today), note)
+        )
+    if case.status == CaseStatus.DECIDED:
+        decision = getattr(case, "decision", None)
+        if decision is not None:
+            due = service_due(decision.decided_on)
+            clocks.append(
+                Clock(case, "serve", "送达决定书", due, _state(due, today), "决定之日起7个工作日内")
+            )
+    return sorted(clocks, key=lambda c: c.due)
+
+
+def next_clock(case: Case, today: date | None = None) -> Clock | None:
+    """The case's next deadline of the agency (a closed hearing window is not one)."""
+    return next((c for c in clocks_of(case, today) if c.state != "passed"), None)
+
+
+def pending_clocks(cases, today: date | None = None) -> list[Clock]:
+    """Each open case's next due step and date. Pass a queryset (the decisions are loaded with it) or
+    cases already carrying their decision."""
+    today = today or timezone.localdate()
+    if isinstance(cases, QuerySet):
+        cases = cases.filter(status__in=OPEN).select_related("decision")
+    return [clock for case in cases if (clock := next_clock(case, today)) is not None]
+
+
+# ---- one case ---------------------------------------------------------------------------------------
+
+
+def get_case(user, pk, perm: str = VIEW) -> Case:
+    """The case if `user` may see it, else 404 (another agency's case is never hinted at)."""
+    return access.get_visible_or_404(
+        user,
+        Case.objects.select_related(
+            "agency", "field", "catalog_version", "registered_by", "created_by", "decision__decided_by"
+        ),
+        perm,
+        pk=pk,
+    )
+
+
+@dataclass(frozen=True)
+class HandlerRow:
+    handler: CaseHandler
+    certified: bool
+    certificates: list  # (number, status label, expires_on)
+
+
+def handler_rows(case: Case, on: date | None = None) -> list[HandlerRow]:
+    """The handlers with their certificates and whether each may enforce in the case's field on `on`."""
+    on = on or timezone.localdate()
+    handlers = list(
+        case.handlers.select_related("officer")
+        .prefetch_related("officer__certificates")
+        .order_by("-role", "id")
+    )
+    certified = set(
+        registry.enforcers_for(case.field.code, on=on)
+        .filter(pk__in=[h.officer_id for h in handlers])
+        .values_list("pk", flat=True)
+    )
+    return [
+        HandlerRow(
+            handler=h,
+            certified=h.role != HandlerRole.ASSISTANT and h.officer_id in certified,
+            certificates=[
+                (c.number, c.effective_status_label(on), c.expires_on)
+                for c in h.officer.certificates.all()
+                if c.kind == CertificateKind.ENFORCEMENT
+            ],
+        )
+        for h in handlers
+    ]
+
+
+ACTION_LABELS = {
+    "case.intake": "案件登记",
+    "case.assign": "指定承办人员",
+    "case.register": "立案",
+    "case.decline": "不予立案",
+    "case.step": "调查取证",
+    "case.extend": "延长办案期限",
+    "case.submit_review": "调查终结，提交审核",
+    "case.notify": "事先告知",
+    "case.statement": "陈述、申辩",
+    "case.hearing_request": "申请听证",
+    "case.hearing": "举行听证",
+    "case.decide": "作出决定",
+    "case.serve": "送达",
+    "case.execute": "执行",
+    "case.close": "结案",
+    "case.archive": "归档",
+    "case.simple": "简易程序当场处罚",
+    "case.evidence": "上传证据",
+    "case.document": "生成文书",
+}
+EVIDENCE_ACTION = "case.evidence"
+
+PAYLOAD_LABELS = {
+    "number": "编号",
+    "source": "来源",
+    "summary": "摘要",
+    "place": "地点",
+    "items": "执法事项",
+    "handlers": "承办人员",
+    "registered_on": "立案日期",
+    "decision_due": "决定期限",
+    "reason": "理由",
+    "step": "环节",
+    "note": "内容",
+    "days": "延长天数",
+    "complex": "疑难复杂",
+    "on": "日期",
+    "proposed": "拟作出的处罚",
+    "hearing_deadline": "听证申请期限",
+    "statement": "陈述申辩意见",
+    "kind": "类型",
+    "decided_on": "决定日期",
+    "warning": "警告",
+    "fine": "罚款（元）",
+    "confiscation": "没收（元）",
+    "deviation_reason": "偏离基准理由",
+    "transfer_to": "移送机关",
+    "method": "送达方式",
+    "recipient": "受送达人",
+    "late": "超期送达",
+    "amount": "金额（元）",
+    "sha256": "SHA-256",
+    "name": "文件",
+    "title": "文书",
+}
+_SKIP = {
+    "status", "facts", "reasoning", "suspension", "revocation", "other_measures",
+    "document", "evidence", "size", "media_type", "lat", "lng", "captured_at",
+}  # fmt: skip
+_KIND_LABELS = {
+    **dict(DecisionKind.choices),
+    **dict(ExecutionKind.choices),
+}
+
+
+def _value(key: str, value) -> str:
+    if key == "sha256" and isinstance(value, str):
+        return value[:16] + "…"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if key == "step" and value in ProcedureStep.values:
+        return ProcedureStep(value).label
+    if key == "method" and value in ServiceMethod.values:
+        return ServiceMethod(value).label
+    if key == "kind" and value in _KIND_LABELS:
+        return str(_KIND_LABELS[value])
+    if key == "handlers" and isinstance(value, list):
+        return "、".join(
+            f"{h.get('name', '')}（{HandlerRole(h['role']).label if h.get('role') in HandlerRole.values else ''}）"
+            for h in value
+            if isinstance(h, dict)
+        )
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    return str(value)
+
+
+def payload_summary(payload: dict) -> list[tuple[str, str]]:
+    """(label, value) pairs of a record's payload worth showing to a person; empty values left out."""
+    rows = []
+    skip = _SKIP | ({"kind"} if "title" in payload else set())  # a document's kind is its title
+    for key, value in payload.items():
+        if key in skip or value in (None, "", [], {}) or (value is False and key != "late"):
+            continue
+        rows.append((PAYLOAD_LABELS.get(key, key), _value(key, value)))
+    order = {label: i for i, label in enumerate(PAYLOAD_LABELS.values())}
+    return sorted(rows, key=lambda row: order.get(row[0], len(order)))
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime
+    kind: str  # record / evidence
+    action: str
+    actor: str
+    details: list[tuple[str, str]]
+    evidence: Evidence | None = None
+
+
+def _evidence_details(evidence: Evidence) -> list[tuple[str, str]]:
+    return [
+        ("环节", evidence.get_step_display()),
+        ("类型", evidence.get_kind_display()),
+        ("文件", evidence.original_name),
+        *([("说明", evidence.description)] if evidence.description else []),
+        ("SHA-256", evidence.sha256[:16] + "…"),
+    ]
+
+
+def timeline(case: Case) -> list[TimelineEntry]:
+    """The full record of the case (全过程记录) in time order. Evidence uploads appear with their file
+    (their "case.evidence" record and the Evidence row become one entry); two queries."""
+    evidence_by_pk = {
+        e.pk: e for e in case.evidence.select_related("uploaded_by").order_by("created_at", "id")
+    }
+    entries = []
+    for record in Record.objects.for_subject(case).order_by("seq"):
+        try:
+            payload = json.loads(record.payload)
+        except ValueError:
+            payload = {}
+        payload = payload if isinstance(payload, dict) else {}
+        evidence = (
+            evidence_by_pk.pop(payload.get("evidence"), None) if record.action == EVIDENCE_ACTION else None
+        )
+        entries.append(
+            TimelineEntry(
+                at=record.at,
+                kind="evidence" if evidence else "record",
+                action=ACTION_LABELS.get(record.action, record.action),
+                actor=record.actor_name or "系统",
+                details=_evidence_details(evidence) if evidence else payload_summary(payload),
+                evidence=evidence,
+            )
+        )
+    for evidence in evidence_by_pk.values():
+        uploader = evidence.uploaded_by
+        entries.append(
+            TimelineEntry(
+                at=evidence.created_at,
+                kind="evidence",
+                action=ACTION_LABELS[EVIDENCE_ACTION],
+                actor=(uploader.real_name or uploader.username) if uploader else "系统",
+                details=_evidence_details(evidence),
+                evidence=evidence,
+            )
+        )
+    return sorted(entries, key=lambda e: e.at)

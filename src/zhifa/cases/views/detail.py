@@ -1,0 +1,61 @@
+"""案件页: the case in full — summary, party (ID number masked), items, handlers with their certificates,
+clocks, decision with its 说理 and discretion, services, executions, the timeline of records with the
+evidence, the panels of the evidence and documents modules, and the buttons of the steps open to the user."""
+
+from importlib.util import find_spec
+
+from django.contrib.auth.decorators import login_required, permission_required
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from zhifa.catalog.choices import CircumstanceLevel
+
+from .. import selectors
+from ..choices import PartyKind
+from ._common import VIEW, template_exists
+from .steps import offered_actions
+
+EVIDENCE_PANEL = "cases/evidence_panel.html"
+DOCUMENTS_PANEL = "cases/documents_panel.html"
+
+
+@login_required
+@permission_required(VIEW, raise_exception=True)
+def case_detail(request, pk: int):
+    case = selectors.get_case(request.user, pk)
+    today = timezone.localdate()
+    decision = getattr(case, "decision", None)
+    party_id = (
+        selectors.mask_id_number(case.party_id_number)
+        if case.party_kind == PartyKind.PERSON
+        else case.party_credit_code
+    )
+    actions = [
+        (reverse("cases:case_action", args=[case.pk, action.slug]), action.label, action.perm)
+        for action in offered_actions(request.user, case)
+    ]
+    context = {
+        "case": case,
+        "party_id": party_id,
+        "items": list(case.items.select_related("field").order_by("code")),
+        "handlers": selectors.handler_rows(case, today),
+        "clocks": selectors.clocks_of(case, today),
+        "decision": decision,
+        "level_label": CircumstanceLevel(decision.level).label
+        if decision and decision.level in CircumstanceLevel.values
+        else getattr(decision, "level", ""),
+        "services": list(case.services.all()),
+        "executions": list(case.executions.all()),
+        "timeline": selectors.timeline(case),
+        "actions": actions,
+        "evidence_panel": EVIDENCE_PANEL if template_exists(EVIDENCE_PANEL) else None,
+        "documents_panel": DOCUMENTS_PANEL if template_exists(DOCUMENTS_PANEL) else None,
+        "today": today,
+    }
+    if context["evidence_panel"] and find_spec("zhifa.cases.evidence") is not None:
+        from .. import evidence
+
+        if hasattr(evidence, "panel_context"):  # the rows with their uploaders, the 音像记录 status, problems
+            context.update(evidence.panel_context(case, request.user))
+    return render(request, "cases/case_detail.html", context)
