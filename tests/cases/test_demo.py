@@ -31,6 +31,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     from django.conf import settings
 
     media, settings.MEDIA_ROOT = settings.MEDIA_ROOT, tmp_path_factory.mktemp("media")
+    demo_media = settings.MEDIA_ROOT
     with django_db_blocker.unblock():
         from django.db import transaction
 
@@ -40,7 +41,8 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
             call_command("demo", no_serve=True)
             counts = [model.objects.count() for model in MODELS]
             call_command("demo", no_serve=True)
-            yield {"counts": counts, "again": [model.objects.count() for model in MODELS]}
+            again = [model.objects.count() for model in MODELS]
+            yield {"counts": counts, "again": again, "media": demo_media}
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
@@ -129,9 +131,10 @@ def test_every_case_has_its_whole_process_in_the_record_log(demo):
             assert payload["kind"] == case.decision.kind
 
 
-def test_the_recordings_the_items_require_are_there(demo):
+def test_the_recordings_the_items_require_are_there(demo, settings):
     from zhifa.cases.evidence import check_evidence
 
+    settings.MEDIA_ROOT = demo["media"]  # where the demo stored the files (each test has its own otherwise)
     assert (
         Evidence.objects.filter(kind="audio").count() >= 40 and Evidence.objects.filter(kind="photo").exists()
     )

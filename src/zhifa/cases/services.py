@@ -107,7 +107,7 @@ def _new_case(actor, agency: Agency, data: IntakeInput, procedure: str) -> Case:
         party_phone=party.phone,
         created_by=actor,
     )
-    case.full_clean(exclude=["catalog_version", "field"])
+    case.full_clean(exclude=["catalog_version", "field", "created_by"])
     case.save()
     case.items.set(items)
     return case
