@@ -11,7 +11,10 @@ from zhifa.accounts.services import user_for_token
 from zhifa.cases.api import router as cases_router
 from zhifa.catalog.api import router as catalog_router
 from zhifa.core.api import router as core_router
+from zhifa.inspections.api import router as inspections_router
+from zhifa.publicity.api import router as publicity_router
 from zhifa.registry.api import router as registry_router
+from zhifa.review.api import router as review_router
 
 
 class TokenAuth(HttpBearer):
@@ -72,3 +75,6 @@ api.add_router("/accounts/", accounts_router)
 api.add_router("/registry/", registry_router)
 api.add_router("/catalog/", catalog_router)
 api.add_router("/cases/", cases_router)
+api.add_router("/review/", review_router)
+api.add_router("/publicity/", publicity_router)
+api.add_router("/inspections/", inspections_router)

@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "zhifa.registry",
     "zhifa.catalog",
     "zhifa.cases",
+    "zhifa.review",
+    "zhifa.publicity",
+    "zhifa.inspections",
 ]
 
 MIDDLEWARE = [

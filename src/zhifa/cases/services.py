@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from zhifa.catalog import selectors as catalog
 from zhifa.catalog.procedures import Procedure
-from zhifa.core import access, numbering, records, workdays
+from zhifa.core import access, events, numbering, records, workdays
 from zhifa.core.models import Agency
 
 from . import gates, rules
@@ -377,6 +377,7 @@ def case_decide(*, actor, case: Case, decision: DecisionInput) -> Case:
     ends_here = kind in (DecisionKind.TRANSFER, DecisionKind.WITHDRAW)
     _move(case, CaseStatus.CLOSED if ends_here else CaseStatus.DECIDED)
     _log(case, "decide", actor, number=made.number, **decision.as_record())
+    events.publish("case.decided", case=case, decision=made, actor=actor)
     return case
 
 
@@ -508,4 +509,5 @@ def case_simple(
     )
     _move(case, CaseStatus.SERVED, "number")
     _log(case, "simple", actor, number=made.number, place=case.place, **decision.as_record())
+    events.publish("case.decided", case=case, decision=made, actor=actor)
     return case

@@ -1,0 +1,1 @@
+"""双随机抽查: data and invariants."""

@@ -1,0 +1,1 @@
+"""行政执法公示: data and invariants."""

@@ -1,0 +1,5 @@
+"""行政执法公示 — staff pages."""
+
+app_name = "publicity"
+
+urlpatterns = []

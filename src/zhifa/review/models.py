@@ -1,0 +1,1 @@
+"""法制审核: data and invariants."""

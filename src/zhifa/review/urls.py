@@ -1,0 +1,5 @@
+"""法制审核 — staff pages."""
+
+app_name = "review"
+
+urlpatterns = []
