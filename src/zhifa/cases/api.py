@@ -7,9 +7,9 @@ permission and the rules. Another agency's case is a 404, a step the user may no
 import json
 from datetime import date, datetime
 from decimal import Decimal
-from importlib.util import find_spec
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
@@ -19,6 +19,8 @@ from zhifa.core.models import Agency, Record
 from zhifa.registry.models import Officer
 
 from . import selectors, services
+from .api_documents import router as documents_router
+from .api_evidence import router as evidence_router
 from .choices import CaseSource, PartyKind
 from .models import Case
 
@@ -143,6 +145,17 @@ class ExecutionOut(Schema):
     note: str
 
 
+class ChallengeOut(Schema):
+    id: int
+    kind: str
+    organ: str
+    filed_on: date
+    outcome: str
+    concluded_on: date | None
+    note: str
+    voids_decision: bool
+
+
 class RecordOut(Schema):
     seq: int
     at: datetime
@@ -181,6 +194,7 @@ class CaseDetailOut(CaseOut):
     decision: DecisionOut | None
     services: list[ServiceOut]
     executions: list[ExecutionOut]
+    challenges: list[ChallengeOut]
     records: list[RecordOut]
     clocks: list[ClockOut]
 
@@ -215,6 +229,10 @@ class CaseDetailOut(CaseOut):
     @staticmethod
     def resolve_executions(obj):
         return obj.executions.all()
+
+    @staticmethod
+    def resolve_challenges(obj):
+        return obj.challenges.all()
 
     @staticmethod
     def resolve_records(obj):
@@ -366,6 +384,18 @@ class ExecuteIn(Schema):
     kind: str
     on: date = Field(default_factory=timezone.localdate)
     amount: Decimal | None = None
+    note: str = ""
+
+
+class ChallengeIn(Schema):
+    kind: str
+    organ: str
+    filed_on: date
+
+
+class ChallengeOutcomeIn(Schema):
+    outcome: str
+    on: date = Field(default_factory=timezone.localdate)
     note: str = ""
 
 
@@ -584,13 +614,30 @@ def archive(request, case_id: int):
     return _done(request, services.case_archive(actor=request.auth, case=_case(request, case_id)))
 
 
-# The evidence and documents endpoints join this router when their modules exist (the same
-# find_spec test as the url modules: a real error inside them still shows).
-if find_spec("zhifa.cases.api_evidence") is not None:
-    from .api_evidence import router as evidence_router
+@router.post("/{int:case_id}/challenges", response={201: CaseDetailOut}, summary="登记行政复议、行政诉讼")
+def challenge(request, case_id: int, data: ChallengeIn):
+    case = _case(request, case_id)
+    services.case_challenge_file(
+        actor=request.auth, case=case, kind=data.kind, organ=data.organ, filed_on=data.filed_on
+    )
+    return Status(201, _done(request, case))
 
-    router.add_router("", evidence_router)
-if find_spec("zhifa.cases.api_documents") is not None:
-    from .api_documents import router as documents_router
 
-    router.add_router("", documents_router)
+@router.post(
+    "/{int:case_id}/challenges/{int:challenge_id}/outcome",
+    response=CaseDetailOut,
+    summary="登记行政复议、行政诉讼结果",
+)
+def challenge_outcome(request, case_id: int, challenge_id: int, data: ChallengeOutcomeIn):
+    case = _case(request, case_id)
+    found = case.challenges.filter(pk=challenge_id).first()
+    if found is None:
+        raise Http404
+    services.case_challenge_conclude(
+        actor=request.auth, challenge=found, outcome=data.outcome, on=data.on, note=data.note
+    )
+    return _done(request, case)
+
+
+router.add_router("", evidence_router)  # /api/cases/{id}/evidence…, uploads
+router.add_router("", documents_router)  # /api/cases/{id}/documents…

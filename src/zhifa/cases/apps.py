@@ -29,3 +29,10 @@ class CasesConfig(AppConfig):
             MenuItem(module, "简易程序", "cases:simple_new", "cases.handle_case", order=52),
         )
         workbench.register(pending)
+
+        from . import evidence
+        from .panels import Panel
+        from .panels import register as register_panel
+
+        register_panel(Panel("cases/evidence_panel.html", evidence.panel_context, order=10))
+        register_panel(Panel("cases/documents_panel.html", order=20))

@@ -70,3 +70,24 @@ class EvidenceKind(models.TextChoices):
     VIDEO = "video", "视频"
     DOCUMENT = "document", "书证"
     EDATA = "edata", "电子数据"
+
+
+class ChallengeKind(models.TextChoices):
+    """救济途径 of the party against a decision."""
+
+    RECONSIDERATION = "reconsideration", "行政复议"
+    LITIGATION = "litigation", "行政诉讼"
+
+
+class ChallengeOutcome(models.TextChoices):
+    PENDING = "pending", "审理中"
+    UPHELD = "upheld", "维持（驳回请求）"
+    REVOKED = "revoked", "撤销"
+    CHANGED = "changed", "变更"
+    UNLAWFUL = "unlawful", "确认违法"
+    WITHDRAWN = "withdrawn", "申请人撤回"
+
+
+# Outcomes after which the decision no longer stands as published (行政处罚法 第四十八条: withdraw the
+# disclosure within three working days).
+VOIDING_OUTCOMES = frozenset({ChallengeOutcome.REVOKED, ChallengeOutcome.CHANGED, ChallengeOutcome.UNLAWFUL})

@@ -16,8 +16,17 @@ from zhifa.registry.choices import PersonKind, PersonStatus
 from zhifa.registry.models import Officer
 
 from . import services
-from .choices import CaseSource, DecisionKind, ExecutionKind, HandlerRole, PartyKind, ServiceMethod
-from .models import Case
+from .choices import (
+    CaseSource,
+    ChallengeKind,
+    ChallengeOutcome,
+    DecisionKind,
+    ExecutionKind,
+    HandlerRole,
+    PartyKind,
+    ServiceMethod,
+)
+from .models import Case, Challenge
 
 
 class DateInput(forms.DateInput):
@@ -422,6 +431,27 @@ class CloseForm(forms.Form):
 
 class ArchiveForm(forms.Form):
     """归档 needs nothing but the confirmation."""
+
+
+class ChallengeForm(forms.Form):
+    kind = forms.ChoiceField(label="救济途径", choices=ChallengeKind.choices)
+    organ = forms.CharField(label="复议机关或人民法院", max_length=128)
+    filed_on = _date("申请（起诉）日期")
+
+
+class ChallengeConcludeForm(forms.Form):
+    """The outcome of one pending 复议/诉讼 of the case."""
+
+    challenge = forms.ModelChoiceField(label="复议、诉讼", queryset=Challenge.objects.none())
+    outcome = forms.ChoiceField(
+        label="结果", choices=[c for c in ChallengeOutcome.choices if c[0] != ChallengeOutcome.PENDING]
+    )
+    concluded_on = _date("结果日期")
+    note = _text("说明", rows=3, required=False, help_text="撤销或变更的，写明复议决定书或判决书的主要内容")
+
+    def __init__(self, *args, case: Case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["challenge"].queryset = case.challenges.filter(outcome=ChallengeOutcome.PENDING)
 
 
 # ---- 简易程序 -------------------------------------------------------------------------------------

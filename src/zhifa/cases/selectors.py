@@ -16,7 +16,15 @@ from zhifa.core.models import Record
 from zhifa.registry import selectors as registry
 from zhifa.registry.choices import CertificateKind
 
-from .choices import CaseStatus, DecisionKind, ExecutionKind, HandlerRole, ServiceMethod
+from .choices import (
+    CaseStatus,
+    ChallengeKind,
+    ChallengeOutcome,
+    DecisionKind,
+    ExecutionKind,
+    HandlerRole,
+    ServiceMethod,
+)
 from .models import Case, CaseHandler, Evidence
 from .services import SERVICE_WORKDAYS  # 行政处罚法 第六十一条: 七日内送达 (working days)
 
@@ -281,6 +289,8 @@ ACTION_LABELS = {
     "case.simple": "简易程序当场处罚",
     "case.evidence": "上传证据",
     "case.document": "生成文书",
+    "case.challenge": "登记复议、诉讼",
+    "case.challenge_concluded": "复议、诉讼结果",
 }
 EVIDENCE_ACTION = "case.evidence"
 
@@ -316,14 +326,18 @@ PAYLOAD_LABELS = {
     "sha256": "SHA-256",
     "name": "文件",
     "title": "文书",
+    "organ": "复议机关或法院",
+    "outcome": "结果",
 }
 _SKIP = {
     "status", "facts", "reasoning", "suspension", "revocation", "other_measures",
-    "document", "evidence", "size", "media_type", "lat", "lng", "captured_at",
+    "document", "evidence", "challenge", "size", "media_type", "lat", "lng", "captured_at",
 }  # fmt: skip
 _KIND_LABELS = {
     **dict(DecisionKind.choices),
     **dict(ExecutionKind.choices),
+    **dict(ChallengeKind.choices),
+    **dict(ChallengeOutcome.choices),
 }
 
 
@@ -336,7 +350,7 @@ def _value(key: str, value) -> str:
         return ProcedureStep(value).label
     if key == "method" and value in ServiceMethod.values:
         return ServiceMethod(value).label
-    if key == "kind" and value in _KIND_LABELS:
+    if key in ("kind", "outcome") and value in _KIND_LABELS:
         return str(_KIND_LABELS[value])
     if key == "handlers" and isinstance(value, list):
         return "、".join(

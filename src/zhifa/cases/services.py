@@ -16,8 +16,16 @@ from zhifa.core import access, events, numbering, records, workdays
 from zhifa.core.models import Agency
 
 from . import gates, rules
-from .choices import CaseStatus, DecisionKind, ExecutionKind, PartyKind, ServiceMethod
-from .models import Case, CaseHandler, Decision, Execution, Service
+from .choices import (
+    CaseStatus,
+    ChallengeKind,
+    ChallengeOutcome,
+    DecisionKind,
+    ExecutionKind,
+    PartyKind,
+    ServiceMethod,
+)
+from .models import Case, CaseHandler, Challenge, Decision, Execution, Service
 
 HANDLE = "cases.handle_case"
 APPROVE = "cases.approve_case"
@@ -511,3 +519,51 @@ def case_simple(
     _log(case, "simple", actor, number=made.number, place=case.place, **decision.as_record())
     events.publish("case.decided", case=case, decision=made, actor=actor)
     return case
+
+
+# ---- 行政复议、行政诉讼 ----------------------------------------------------------------------------------
+
+CHALLENGEABLE = (DecisionKind.PENALTY, DecisionKind.NO_PENALTY)
+
+
+@transaction.atomic
+def case_challenge_file(*, actor, case: Case, kind: str, organ: str, filed_on: date) -> Challenge:
+    """The party applied for 行政复议 or sued (行政诉讼) against the decision."""
+    case = _locked(actor, case, HANDLE)
+    decision = getattr(case, "decision", None)
+    if decision is None or decision.kind not in CHALLENGEABLE:
+        rules.refuse("本案尚未作出行政处罚或不予行政处罚决定，不能登记复议、诉讼", "kind")
+    if kind not in ChallengeKind.values:
+        rules.refuse("请选择行政复议或行政诉讼", "kind")
+    if not organ.strip():
+        rules.refuse("请填写复议机关或人民法院", "organ")
+    if filed_on < decision.decided_on:
+        rules.refuse("申请（起诉）日期不能早于决定日期", "filed_on")
+    challenge = Challenge.objects.create(case=case, kind=kind, organ=organ.strip(), filed_on=filed_on)
+    _log(case, "challenge", actor, challenge=challenge.pk, kind=kind, organ=challenge.organ, on=filed_on)
+    return challenge
+
+
+@transaction.atomic
+def case_challenge_conclude(
+    *, actor, challenge: Challenge, outcome: str, on: date, note: str = ""
+) -> Challenge:
+    """The outcome of a 复议 or 诉讼. A revoked, changed or unlawful decision is announced to the modules
+    that published it ("case.decision_challenged"), inside this transaction."""
+    case = _locked(actor, challenge.case, HANDLE)
+    challenge = Challenge.objects.select_for_update().get(pk=challenge.pk, case=case)
+    if not challenge.is_pending:
+        rules.refuse(
+            f"该{challenge.get_kind_display()}已有结果：{challenge.get_outcome_display()}", "outcome"
+        )
+    if outcome not in ChallengeOutcome.values or outcome == ChallengeOutcome.PENDING:
+        rules.refuse("请选择复议、诉讼结果", "outcome")
+    if on < challenge.filed_on:
+        rules.refuse("结果日期不能早于申请（起诉）日期", "concluded_on")
+    if outcome in (ChallengeOutcome.CHANGED, ChallengeOutcome.REVOKED) and not note.strip():
+        rules.refuse("撤销或变更的，请写明复议决定书或判决书的主要内容", "note")
+    challenge.outcome, challenge.concluded_on, challenge.note = outcome, on, note.strip()
+    challenge.save(update_fields=["outcome", "concluded_on", "note"])
+    _log(case, "challenge_concluded", actor, challenge=challenge.pk, outcome=outcome, on=on)
+    events.publish("case.decision_challenged", case=case, challenge=challenge, actor=actor)
+    return challenge

@@ -1,4 +1,5 @@
 from .case import Case, CaseHandler, Decision, Execution, Service
+from .challenge import Challenge
 from .documents import CaseDocument, CaseDocumentTemplate
 from .evidence import Evidence
 from .upload import UploadSession
@@ -8,6 +9,7 @@ __all__ = [
     "CaseDocument",
     "CaseDocumentTemplate",
     "CaseHandler",
+    "Challenge",
     "Decision",
     "Evidence",
     "Execution",

@@ -4,8 +4,6 @@ from datetime import date
 from urllib.parse import urlencode
 
 from django.shortcuts import render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 
 VIEW = "cases.view_case"
 FILTER_KEYS = (
@@ -61,15 +59,6 @@ def selector_filters(filters: dict) -> dict:
         "overdue": bool(filters["overdue"]),
         "near_due": bool(filters["near_due"]),
     }
-
-
-def template_exists(name: str) -> bool:
-    """For the panels of the evidence and documents modules: shown when their templates exist."""
-    try:
-        get_template(name)
-    except TemplateDoesNotExist:
-        return False
-    return True
 
 
 def render_step(

@@ -2,8 +2,6 @@
 clocks, decision with its 说理 and discretion, services, executions, the timeline of records with the
 evidence, the panels of the evidence and documents modules, and the buttons of the steps open to the user."""
 
-from importlib.util import find_spec
-
 from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import render
 from django.urls import reverse
@@ -11,13 +9,10 @@ from django.utils import timezone
 
 from zhifa.catalog.choices import CircumstanceLevel
 
-from .. import selectors
+from .. import panels, selectors
 from ..choices import PartyKind
-from ._common import VIEW, template_exists
+from ._common import VIEW
 from .steps import offered_actions
-
-EVIDENCE_PANEL = "cases/evidence_panel.html"
-DOCUMENTS_PANEL = "cases/documents_panel.html"
 
 
 @login_required
@@ -47,15 +42,10 @@ def case_detail(request, pk: int):
         else getattr(decision, "level", ""),
         "services": list(case.services.all()),
         "executions": list(case.executions.all()),
+        "challenges": list(case.challenges.all()),
         "timeline": selectors.timeline(case),
         "actions": actions,
-        "evidence_panel": EVIDENCE_PANEL if template_exists(EVIDENCE_PANEL) else None,
-        "documents_panel": DOCUMENTS_PANEL if template_exists(DOCUMENTS_PANEL) else None,
+        "panels": panels.render_panels(request, case),
         "today": today,
     }
-    if context["evidence_panel"] and find_spec("zhifa.cases.evidence") is not None:
-        from .. import evidence
-
-        if hasattr(evidence, "panel_context"):  # the rows with their uploaders, the 音像记录 status, problems
-            context.update(evidence.panel_context(case, request.user))
     return render(request, "cases/case_detail.html", context)

@@ -137,6 +137,29 @@ def _archive(actor, case, form):
     return services.case_archive(actor=actor, case=case)
 
 
+def _challenge(actor, case, form):
+    data = form.cleaned_data
+    return services.case_challenge_file(
+        actor=actor, case=case, kind=data["kind"], organ=data["organ"], filed_on=data["filed_on"]
+    )
+
+
+def _conclude_challenge(actor, case, form):
+    data = form.cleaned_data
+    return services.case_challenge_conclude(
+        actor=actor,
+        challenge=data["challenge"],
+        outcome=data["outcome"],
+        on=data["concluded_on"],
+        note=data.get("note", ""),
+    )
+
+
+def _challengeable(case: Case) -> bool:
+    decision = getattr(case, "decision", None)
+    return decision is not None and decision.kind in services.CHALLENGEABLE
+
+
 def _closable(case: Case) -> bool:
     if case.status == CaseStatus.EXECUTED:
         return True
@@ -146,6 +169,7 @@ def _closable(case: Case) -> bool:
 
 S = CaseStatus
 DECIDING = (S.INVESTIGATING, S.REVIEWING, S.NOTIFIED, S.HEARING)
+AFTER_DECISION = (S.DECIDED, S.SERVED, S.EXECUTED, S.CLOSED, S.ARCHIVED)
 ACTIONS: dict[str, Action] = {
     a.slug: a
     for a in [
@@ -175,6 +199,12 @@ ACTIONS: dict[str, Action] = {
         Action("execute", "登记执行情况", HANDLE, (S.SERVED,), forms.ExecuteForm, _execute, "已登记执行情况"),
         Action("close", "结案", APPROVE, (S.SERVED, S.EXECUTED), forms.CloseForm, _close, "已结案", when=_closable,
                submit="批准结案"),
+        Action("challenge", "登记复议、诉讼", HANDLE, AFTER_DECISION, forms.ChallengeForm, _challenge,
+               "已登记复议、诉讼", when=_challengeable, submit="登记"),
+        Action("challenge-outcome", "登记复议、诉讼结果", HANDLE, AFTER_DECISION, forms.ChallengeConcludeForm,
+               _conclude_challenge, "已登记复议、诉讼结果",
+               "决定被撤销、变更或确认违法的，已公示的信息将在3个工作日内撤下。",
+               when=lambda case: case.challenges.filter(outcome="pending").exists(), submit="登记结果"),
         Action("archive", "归档", HANDLE, (S.CLOSED, S.DECLINED), forms.ArchiveForm, _archive, "已归档",
                "归档后案件不再办理。", submit="归档"),
     ]
@@ -188,7 +218,8 @@ def offered_actions(user, case: Case) -> list[Action]:
 
 
 def _form_kwargs(action: Action, case: Case) -> dict:
-    return {"case": case} if action.form in (forms.AssignForm, forms.DecideForm) else {}
+    with_case = (forms.AssignForm, forms.DecideForm, forms.ChallengeConcludeForm)
+    return {"case": case} if action.form in with_case else {}
 
 
 def _recommendation(case: Case, form) -> dict:
