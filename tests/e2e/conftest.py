@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.cases.conftest import catalogue, handler_user, leader, officers  # noqa: F401  (case pages)
+
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = [
     "--no-sandbox",
