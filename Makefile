@@ -26,9 +26,9 @@ test: test-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/zhifa makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 ifeq ($(ZHIFA_TEST_POSTGRES),1)
-	ZHIFA_DATABASE_URL=$(PG_URL) $(BIN)/pytest
+	ZHIFA_DATABASE_URL=$(PG_URL) $(BIN)/pytest -n auto
 endif
 
 bench: test-deps
