@@ -13,7 +13,7 @@ from datetime import UTC
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from .models import Agency, Record, RecordChain
@@ -99,34 +99,83 @@ def append(
     return record
 
 
+@dataclass(frozen=True)
+class Appended:
+    """What append_many reports of each record it wrote."""
+
+    seq: int
+    prev_hash: str
+    hash: str
+
+
+_INSERT_COLUMNS = (
+    "agency_id", "seq", "subject_type", "subject_id", "action", "actor_id", "actor_name", "at", "payload",
+    "prev_hash", "hash",
+)  # fmt: skip
+
+
 @transaction.atomic
-def append_many(*, agency: Agency, items, actor=None) -> list[Record]:
+def append_many(*, agency: Agency, items, actor=None) -> list[Appended]:
     """Append many events to one chain, locking it once and moving its head once: the same records as
-    calling `append` for each item, at bulk speed (imports of 100,000 rows). `items` yields
-    (subject, action, payload)."""
+    calling `append` for each item, at bulk speed (imports of 100,000 rows; benchmarks of millions).
+    `items` yields (subject, action, payload). Rows go in with one executemany per 5,000: the ORM's
+    bulk_create spent two thirds of the time preparing values that are already plain here."""
     RecordChain.objects.get_or_create(agency=agency)
     chain = RecordChain.objects.select_for_update().get(agency=agency)
-    seq, prev_hash, at, rows = chain.head_seq, chain.head_hash, timezone.now(), []
-    for subject, action, payload in items:
-        seq += 1
-        record = Record(
-            agency=agency,
-            seq=seq,
-            subject_type=subject._meta.label_lower,
-            subject_id=str(subject.pk),
-            action=action,
-            actor=actor,
-            actor_name=_actor_name(actor),
-            at=at,
-            payload=canonical_json(payload or {}),
-            prev_hash=prev_hash,
-        )
-        record.hash = prev_hash = hashlib.sha256(message_of(record)).hexdigest()
-        rows.append(record)
-    if rows:
-        Record.objects.bulk_create(rows, batch_size=1000)
+    seq, prev_hash, at = chain.head_seq, chain.head_hash, timezone.now()
+    at_iso, at_db = _iso(at), connection.ops.adapt_datetimefield_value(at)
+    actor_id, actor_name = getattr(actor, "pk", None), _actor_name(actor)
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        connection.ops.quote_name(Record._meta.db_table),
+        ", ".join(_INSERT_COLUMNS),
+        ", ".join(["%s"] * len(_INSERT_COLUMNS)),
+    )
+    appended, rows = [], []
+    with connection.cursor() as cursor:
+        for subject, action, payload in items:
+            seq += 1
+            subject_type, subject_id, body = (
+                subject._meta.label_lower,
+                str(subject.pk),
+                canonical_json(payload or {}),
+            )
+            digest = record_digest(
+                prev_hash=prev_hash,
+                agency_id=agency.pk,
+                seq=seq,
+                subject_type=subject_type,
+                subject_id=subject_id,
+                action=action,
+                actor_id=actor_id,
+                actor_name=actor_name,
+                at_iso=at_iso,
+                payload=body,
+            )
+            rows.append(
+                (
+                    agency.pk,
+                    seq,
+                    subject_type,
+                    subject_id,
+                    action,
+                    actor_id,
+                    actor_name,
+                    at_db,
+                    body,
+                    prev_hash,
+                    digest,
+                )
+            )
+            appended.append(Appended(seq, prev_hash, digest))
+            prev_hash = digest
+            if len(rows) == 5000:
+                cursor.executemany(sql, rows)
+                rows = []
+        if rows:
+            cursor.executemany(sql, rows)
+    if appended:
         RecordChain.objects.filter(pk=chain.pk).update(head_seq=seq, head_hash=prev_hash)
-    return rows
+    return appended
 
 
 def _actor_name(actor) -> str:
