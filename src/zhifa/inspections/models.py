@@ -1,1 +1,0 @@
-"""双随机抽查: data and invariants."""

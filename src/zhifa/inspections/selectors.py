@@ -1,0 +1,146 @@
+"""Reads, scoped by core.access. A joint plan (and its draws and tasks) is visible to the lead agency and
+to every participating department; each department's inspections stay its own."""
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from zhifa.core import access
+
+from .choices import DrawStatus, PlanStatus
+from .models import Draw, Inspection, Plan, PlanItem, PriorReport, Subject, Task
+from .services.perms import VIEW_PLAN
+
+
+def _plan_q(user, prefix: str = "") -> Q:
+    own = access.visible_to(user, Plan.objects.all(), VIEW_PLAN).values("pk")
+    joined = access.visible_to(user, PlanItem.objects.all(), VIEW_PLAN).values("plan_id")
+    return Q(**{f"{prefix}pk__in": own}) | Q(**{f"{prefix}pk__in": joined})
+
+
+def plans_visible_to(user, *, q: str = "", year: str = "", status: str = "") -> QuerySet[Plan]:
+    plans = Plan.objects.filter(_plan_q(user)).select_related("agency")
+    if q := q.strip():
+        plans = plans.filter(title__icontains=q)
+    if year:
+        plans = plans.filter(year=year)
+    if status:
+        plans = plans.filter(status=status)
+    return plans.order_by("-year", "-id")
+
+
+def _get(queryset, pk):
+    """One row of an already scoped queryset; 404 when absent or outside the user's jurisdiction."""
+    try:
+        return queryset.get(pk=pk)
+    except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("未找到该对象，或您无权查看") from exc
+
+
+def get_plan(user, pk) -> Plan:
+    return _get(Plan.objects.filter(_plan_q(user)).select_related("agency"), pk)
+
+
+def get_draw(user, pk) -> Draw:
+    return _get(
+        Draw.objects.filter(plan__in=Plan.objects.filter(_plan_q(user))).select_related("plan__agency"), pk
+    )
+
+
+def tasks_visible_to(
+    user, *, q: str = "", status: str = "", plan: str = "", mine: bool = False
+) -> QuerySet[Task]:
+    tasks = Task.objects.filter(plan__in=Plan.objects.filter(_plan_q(user))).select_related(
+        "subject", "plan", "plan__agency"
+    )
+    if q := q.strip():
+        tasks = tasks.filter(Q(subject__name__icontains=q) | Q(subject__code=q.upper()))
+    if status:
+        tasks = tasks.filter(status=status)
+    if plan:
+        tasks = tasks.filter(plan_id=plan)
+    if mine:
+        tasks = tasks.filter(inspectors__officer__user=user)
+    return tasks.order_by("due_on", "id")
+
+
+def get_task(user, pk) -> Task:
+    return _get(tasks_visible_to(user), pk)
+
+
+def subjects_visible_to(user, *, q: str = "", kind: str = "", risk: str = "") -> QuerySet[Subject]:
+    subjects = access.visible_to(user, Subject.objects.select_related("agency", "region"))
+    if q := q.strip():
+        subjects = subjects.filter(Q(name__icontains=q) | Q(code=q.upper()))
+    if kind:
+        subjects = subjects.filter(kind=kind)
+    if risk:
+        subjects = subjects.filter(risk_level=risk)
+    return subjects.order_by("agency_id", "code")
+
+
+def get_subject(user, pk) -> Subject:
+    return access.get_visible_or_404(user, Subject.objects.select_related("agency", "region"), pk=pk)
+
+
+def inspections_visible_to(
+    user, *, q: str = "", result: str = "", unpublished: bool = False
+) -> QuerySet[Inspection]:
+    inspections = access.visible_to(user, Inspection.objects.select_related("agency", "subject", "task"))
+    if q := q.strip():
+        inspections = inspections.filter(Q(subject__name__icontains=q) | Q(subject_code=q.upper()))
+    if result:
+        inspections = inspections.filter(result=result)
+    if unpublished:
+        inspections = inspections.exclude(result="").filter(published_on__isnull=True)
+    return inspections
+
+
+def get_inspection(user, pk) -> Inspection:
+    return access.get_visible_or_404(
+        user, Inspection.objects.select_related("agency", "subject", "task"), pk=pk
+    )
+
+
+def reports_visible_to(user) -> QuerySet[PriorReport]:
+    return access.visible_to(user, PriorReport.objects.select_related("subject", "filed_by", "approver"))
+
+
+def get_report(user, pk) -> PriorReport:
+    return access.get_visible_or_404(user, PriorReport.objects.select_related("subject"), pk=pk)
+
+
+def history_of(subject: Subject) -> QuerySet[Inspection]:
+    """An enterprise's inspections by every department (its 扫码入企 page)."""
+    return (
+        Inspection.objects.filter(subject_code=subject.code)
+        .select_related("agency")
+        .order_by("-started_on", "-id")
+    )
+
+
+# ---- public ------------------------------------------------------------------------------------------
+
+
+def published_plans() -> QuerySet[Plan]:
+    return (
+        Plan.objects.filter(status=PlanStatus.PUBLISHED)
+        .select_related("agency")
+        .annotate(draw_count=Count("draws"))
+    )
+
+
+def public_draws(plan: Plan) -> QuerySet[Draw]:
+    """Every draw of a published plan: its commitment is public from the commit, its seed after the reveal."""
+    return plan.draws.order_by("number")
+
+
+def public_results(plan: Plan) -> QuerySet[Inspection]:
+    return (
+        Inspection.objects.filter(task__plan=plan, published_on__isnull=False)
+        .select_related("agency", "subject")
+        .order_by("-published_on", "id")
+    )
+
+
+def revealed(draw: Draw) -> bool:
+    return draw.status == DrawStatus.REVEALED

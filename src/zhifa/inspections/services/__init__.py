@@ -1,0 +1,36 @@
+"""Every write of the inspections app, one function per user action (see the modules for the rules)."""
+
+from .directory import SubjectInput, lenient_add, relation_declare, residence_set, subject_create
+from .draws import draw_commit, draw_file, draw_reveal, draw_run, inspector_override
+from .enterprise import GuardOutcome, guard_check, prior_report_decide, prior_report_file, rating_submit
+from .inspecting import inspection_finish, inspection_start, result_publish
+from .perms import APPROVE, INSPECT, MANAGE_PLAN, MANAGE_SUBJECT
+from .plans import PlanInput, plan_create, plan_publish
+
+__all__ = [
+    "APPROVE",
+    "INSPECT",
+    "MANAGE_PLAN",
+    "MANAGE_SUBJECT",
+    "GuardOutcome",
+    "PlanInput",
+    "SubjectInput",
+    "draw_commit",
+    "draw_file",
+    "draw_reveal",
+    "draw_run",
+    "guard_check",
+    "inspection_finish",
+    "inspection_start",
+    "inspector_override",
+    "lenient_add",
+    "plan_create",
+    "plan_publish",
+    "prior_report_decide",
+    "prior_report_file",
+    "rating_submit",
+    "relation_declare",
+    "residence_set",
+    "result_publish",
+    "subject_create",
+]

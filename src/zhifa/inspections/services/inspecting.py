@@ -1,0 +1,251 @@
+"""检查: start (a task's part, or an unplanned inspection under an approved 事前报备; the guard runs),
+finish with one of the four results (发现问题已立案 opens a case), and 公示 of the result."""
+
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from zhifa.cases.choices import CaseSource, PartyKind
+from zhifa.cases.services import IntakeInput, PartyInput, case_intake
+from zhifa.catalog import selectors as catalog
+from zhifa.core import access, events, records, workdays
+from zhifa.core.models import Agency
+
+from ..choices import InspectionResult, LenientKind, ReportStatus, SubjectKind, TaskStatus
+from ..models import Inspection, LenientEntry, PriorReport, Subject, Task
+from .enterprise import guard_check
+from .perms import INSPECT, refuse, require
+
+PUBLISH_WORKDAYS = 20  # 抽查结果 within 20 working days (seed 003; events.py)
+
+
+def _task_items(task: Task, agency: Agency) -> tuple[list[str], list[str]]:
+    items = list(task.plan.items.filter(agency=agency).values_list("item_code", "item_name"))
+    if not items:
+        refuse("agency", f"{agency.name}不是该检查任务的参与部门")
+    return [code for code, _ in items], [name for _, name in items]
+
+
+def _report_items(report: PriorReport | None, agency: Agency, subject: Subject, on: date):
+    if report is None or report.status != ReportStatus.APPROVED:
+        refuse("prior_report", "对企业开展计划外检查，须在检查前事前报备并经批准")
+    if report.agency_id != agency.pk or report.subject_id != subject.pk:
+        refuse("prior_report", "该报备不是本机关对该检查对象的报备")
+    if report.decided_on and report.decided_on > on:
+        refuse("prior_report", "报备须在检查开始前批准")
+    if Inspection.objects.filter(prior_report=report).exists():
+        refuse("prior_report", "该报备已用于一次检查，请重新报备")
+    version = catalog.version_in_force(agency, on)
+    names = (
+        dict(version.items.filter(code__in=report.item_codes).values_list("code", "name")) if version else {}
+    )
+    return list(report.item_codes), [names.get(code, code) for code in report.item_codes]
+
+
+@transaction.atomic
+def inspection_start(
+    *,
+    actor,
+    agency: Agency,
+    subject: Subject | None = None,
+    task: Task | None = None,
+    prior_report: PriorReport | None = None,
+    on: date | None = None,
+    guard_reason: str = "",
+    via_qr: bool = False,
+) -> Inspection:
+    """开始检查. A repeated inspection of an enterprise is stopped unless a reason is given."""
+    on = on or timezone.localdate()
+    access.require_for_agency(actor, INSPECT, agency, "您无权以该机关名义实施检查")
+    report = None
+    if task is not None:
+        task = Task.objects.select_for_update().select_related("plan", "subject").get(pk=task.pk)
+        if task.status == TaskStatus.DONE:
+            refuse("task", "该检查任务已完成")
+        if Inspection.objects.filter(task=task, agency=agency).exists():
+            refuse("task", "本部门已开始该任务的检查")
+        subject = task.subject
+        codes, names = _task_items(task, agency)
+    elif subject is None:
+        refuse("subject", "请选择检查对象")
+    elif subject.is_enterprise:
+        report = prior_report
+        codes, names = _report_items(report, agency, subject, on)
+    else:
+        codes, names = (list(prior_report.item_codes), []) if prior_report else ([], [])
+    outcome = guard_check(subject=subject, on=on, exclude_task=task)
+    if outcome.blocks and not guard_reason.strip():
+        refuse("guard_reason", outcome.message())
+    inspection = Inspection.objects.create(
+        agency=agency,
+        subject=subject,
+        subject_code=subject.code,
+        task=task,
+        prior_report=report,
+        item_codes=codes,
+        item_names=names,
+        started_on=on,
+        started_by=actor,
+        via_qr=via_qr,
+        guard_reason=guard_reason.strip() if outcome.blocks else "",
+    )
+    if task is not None and task.status == TaskStatus.OPEN:
+        task.status = TaskStatus.IN_PROGRESS
+        task.save(update_fields=["status"])
+    records.append(
+        subject=inspection,
+        action="inspections.inspection_start",
+        actor=actor,
+        payload={
+            "subject": subject.code,
+            "task": task.pk if task else None,
+            "prior_report": report.pk if report else None,
+            "via_qr": via_qr,
+            "guard_warnings": outcome.warnings,
+            "guard_reason": inspection.guard_reason,
+        },
+    )
+    return inspection
+
+
+def lenient_reasons(inspection: Inspection, on: date) -> list[str]:
+    """The 包容审慎 entries covering this finding: the subject's 观察期, items on the 免罚清单."""
+    active = LenientEntry.objects.filter(agency=inspection.agency, valid_from__lte=on).filter(
+        Q(valid_until__isnull=True) | Q(valid_until__gte=on)
+    )
+    reasons = []
+    if active.filter(kind=LenientKind.OBSERVATION, subject__code=inspection.subject_code).exists():
+        reasons.append("检查对象处于观察期")
+    exempt = set(active.filter(kind=LenientKind.NO_PENALTY).values_list("item_code", flat=True))
+    if inspection.item_codes and set(inspection.item_codes) <= exempt:
+        reasons.append("检查事项在免罚清单内")
+    return reasons
+
+
+def _open_case(actor, inspection: Inspection, summary: str, on: date):
+    subject = inspection.subject
+    person = subject.kind == SubjectKind.PERSON
+    party = PartyInput(
+        kind=PartyKind.PERSON if person else PartyKind.ORGANISATION,
+        name=subject.name,
+        credit_code="" if person else subject.credit_code,
+        address=subject.address,
+    )
+    data = IntakeInput(
+        source=CaseSource.INSPECTION,
+        summary=summary[:200],
+        discovered_on=on,
+        place=subject.address or subject.name,
+        item_codes=tuple(inspection.item_codes),
+        party=party,
+        facts=summary,
+    )
+    return case_intake(actor=actor, agency=inspection.agency, data=data)
+
+
+@transaction.atomic
+def inspection_finish(
+    *,
+    actor,
+    inspection: Inspection,
+    result: str,
+    summary: str,
+    on: date | None = None,
+    lenient_reason: str = "",
+) -> Inspection:
+    """录入检查结果: feeds the subject's 信用档案, is due for 公示 within 20 working days, and is
+    announced to the sibling apps (publicity drafts the disclosure)."""
+    on = on or timezone.localdate()
+    inspection = (
+        Inspection.objects.select_for_update().select_related("agency", "subject").get(pk=inspection.pk)
+    )
+    require(actor, INSPECT, inspection)
+    if inspection.result:
+        refuse("result", "该检查已录入结果")
+    if result not in InspectionResult.values:
+        refuse("result", "请选择检查结果")
+    if not summary.strip():
+        refuse("summary", "请填写检查情况")
+    if on < inspection.started_on:
+        refuse("on", "结果录入日期不能早于检查日期")
+    lenient = (
+        lenient_reasons(inspection, on)
+        if result in (InspectionResult.RECTIFY, InspectionResult.CASE_OPENED)
+        else []
+    )
+    if result == InspectionResult.CASE_OPENED and lenient and not lenient_reason.strip():
+        refuse(
+            "result",
+            f"{'、'.join(lenient)}，适用包容审慎监管，应责令整改而不立案；确需立案的，请写明理由",
+        )
+    if result == InspectionResult.CASE_OPENED:
+        inspection.case = _open_case(actor, inspection, summary.strip(), on)
+    inspection.result, inspection.summary, inspection.finished_on = result, summary.strip(), on
+    inspection.lenient_note = "；".join([*lenient, lenient_reason.strip()]).strip("；")
+    inspection.publish_due = workdays.add_workdays(on, PUBLISH_WORKDAYS)
+    inspection.save(update_fields=["result", "summary", "finished_on", "lenient_note", "publish_due", "case"])
+    _credit_record(inspection)
+    _close_task(inspection.task_id)
+    records.append(
+        subject=inspection,
+        action="inspections.inspection_finish",
+        actor=actor,
+        payload={"result": result, "case": inspection.case_id, "lenient": inspection.lenient_note},
+    )
+    events.publish(
+        "inspection.result_recorded",
+        source=inspection,
+        agency=inspection.agency,
+        actor=actor,
+        subject_kind=inspection.subject.kind,
+        subject_name=inspection.subject.name,
+        credit_code=inspection.subject.credit_code,
+        items=list(inspection.item_names),
+        result=inspection.get_result_display(),
+        inspected_on=inspection.started_on,
+        summary=inspection.summary,
+    )
+    return inspection
+
+
+def _credit_record(inspection: Inspection) -> None:
+    """纳入信用档案: one entry per result on every directory entry of the same subject."""
+    entry = {
+        "date": inspection.finished_on.isoformat(),
+        "agency": inspection.agency.name,
+        "result": inspection.get_result_display(),
+        "lenient": inspection.lenient_note,
+        "inspection": inspection.pk,
+    }
+    for subject in Subject.objects.select_for_update().filter(code=inspection.subject_code):
+        subject.credit_record = [*subject.credit_record, entry]
+        subject.save(update_fields=["credit_record", "updated_at"])
+
+
+def _close_task(task_id: int | None) -> None:
+    """A task is done when every participating department has recorded its result."""
+    if task_id is None:
+        return
+    task = Task.objects.select_for_update().get(pk=task_id)
+    departments = set(task.plan.items.values_list("agency_id", flat=True))
+    finished = set(task.inspections.exclude(result="").values_list("agency_id", flat=True))
+    if departments <= finished:
+        task.status = TaskStatus.DONE
+        task.save(update_fields=["status"])
+
+
+@transaction.atomic
+def result_publish(*, actor, inspection: Inspection, on: date | None = None) -> Inspection:
+    """公示检查结果 on the portal (the 20-working-day clock stops)."""
+    inspection = Inspection.objects.select_for_update().get(pk=inspection.pk)
+    require(actor, INSPECT, inspection)
+    if not inspection.result:
+        refuse("result", "尚未录入检查结果")
+    if inspection.published_on:
+        refuse("published_on", "该结果已公示")
+    inspection.published_on = on or timezone.localdate()
+    inspection.save(update_fields=["published_on"])
+    records.append(subject=inspection, action="inspections.result_publish", actor=actor, payload={})
+    return inspection
