@@ -8,8 +8,10 @@ from datetime import date
 
 import pytest
 
+from tests.cases.conftest import penalty
 from tests.cases.test_views import PERSON_ID, advance, open_case
 from tests.factories import AgencyFactory
+from tests.review.helpers import pass_review
 from zhifa.accounts.choices import RoleCode
 from zhifa.cases import services
 from zhifa.cases.choices import CaseStatus
@@ -183,6 +185,8 @@ class TestWrites:
             (handler_user, "archive", None, "archived"),
         ]  # fmt: skip
         for user, action, payload, status in calls:
+            if action == "decide":  # after a hearing the decision is major: 法制审核 first
+                pass_review(Case.objects.get(pk=case.pk), penalty())
             before = Record.objects.count()
             response = api.login(user).post(f"/{case.pk}/{action}", payload)
             assert response.status_code == 200, (action, response.content)

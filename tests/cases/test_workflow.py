@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from tests.cases.conftest import ON, intake, penalty
 from tests.factories import OfficerFactory
+from tests.review.helpers import pass_review
 from zhifa.cases import services
 from zhifa.cases.choices import CaseStatus, HandlerRole
 from zhifa.cases.models import Case, Decision
@@ -134,9 +135,10 @@ class TestOrdinaryProcedure:
         case = services.case_request_hearing(actor=handler_user, case=case, on=date(2026, 3, 17))
         with pytest.raises(ValidationError, match="须先组织听证"):
             services.case_decide(actor=leader, case=case, decision=penalty())
-        services.case_hold_hearing(
+        case = services.case_hold_hearing(
             actor=handler_user, case=case, on=date(2026, 3, 19), summary="当事人到场陈述"
         )
+        pass_review(case, penalty())  # after a hearing the decision is major: 法制审核 first
         assert services.case_decide(actor=leader, case=case, decision=penalty()).status == CaseStatus.DECIDED
 
     def test_decision_after_90_days_needs_an_extension(self, registered, leader, handler_user):

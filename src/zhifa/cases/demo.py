@@ -10,7 +10,9 @@ the discretion calculator of the item's benchmark in force on the decision date.
 Every case is driven through cases.services as the system (actor=None), so the record log holds the
 whole process; the audio-video recordings the catalogue requires (and a photo or two) are uploaded as
 small generated files through cases.evidence, and a few documents generated through cases.documents,
-when those modules are installed. Dates are in 2026, before today. A case whose agency, summary and
+when those modules are installed. A major decision (重大执法决定) is not made here: the case stops before it,
+in `awaiting_review`, and the review demo (which runs next) passes its 法制审核 and calls `carry_on`.
+Dates are in 2026, before today. A case whose agency, summary and
 party already exist is skipped, so a second run creates nothing."""
 
 import hashlib
@@ -37,7 +39,7 @@ from zhifa.registry import selectors as registry
 from zhifa.registry.choices import PersonKind, PersonStatus
 from zhifa.registry.models import Officer
 
-from . import services
+from . import gates, services
 from .choices import CaseStatus, DecisionKind, ExecutionKind, HandlerRole, PartyKind, ServiceMethod
 from .models import Case
 
@@ -784,6 +786,31 @@ def _load_ordinary(made: Made, today: date, evidence: Evidence, documents: Docum
         facts=facts,
         deviation_reason=proposed.deviation_reason,
     )
+    try:
+        gates.check(case, decision)
+    except ValidationError:  # a major decision: review/demo.py reviews it, then calls carry_on()
+        awaiting_review.append(Waiting(case, made, decision, evidence, documents))
+        return case
+    return carry_on(case, made, decision, evidence, documents)
+
+
+@dataclass
+class Waiting:
+    """A case stopped before its major decision (重大执法决定), waiting for its 法制审核."""
+
+    case: Case
+    made: Made
+    decision: services.DecisionInput
+    evidence: Evidence
+    documents: Documents
+
+
+awaiting_review: list[Waiting] = []
+
+
+def carry_on(case: Case, made: Made, decision, evidence: Evidence, documents: Documents) -> Case:
+    """From the decision to where the plan takes the case."""
+    dates, seed, reach, fine = made.dates, made.index, REACH.get(made.target), decision.fine
     case = services.case_decide(actor=None, case=case, decision=decision)
     if reach == "decided":
         return case

@@ -7,4 +7,36 @@ class ReviewConfig(AppConfig):
     verbose_name = "法制审核"
 
     def ready(self):
-        pass
+        from zhifa.accounts.choices import BUSINESS_ROLES, RoleCode
+        from zhifa.accounts.permissions import grant
+        from zhifa.cases import gates
+        from zhifa.cases.panels import Panel
+        from zhifa.cases.panels import register as register_panel
+        from zhifa.core import annual, workbench
+        from zhifa.core.menu import MenuItem, register
+
+        from .figures import annual_figures
+        from .gate import require_passed_review
+        from .workbench import pending
+
+        grant(BUSINESS_ROLES, {"review.view_review"})
+        grant([RoleCode.OFFICER, RoleCode.UNIT_HEAD], {"review.submit_review"})
+        grant([RoleCode.LEGAL_REVIEWER], {"review.give_opinion"})
+        grant([RoleCode.AGENCY_HEAD], {"review.resolve_dispute"})
+        grant([RoleCode.SUPERVISOR], {"review.coordinate_pool"})
+        gates.register(require_passed_review)
+        register_panel(Panel("review/_case_panel.html", order=30))  # the case page's 法制审核 card
+        annual.register(annual_figures)
+        workbench.register(pending)
+        module = "法制审核"
+        register(
+            MenuItem(module, "法制审核", "review:review_list", "review.view_review", order=60),
+            MenuItem(
+                module,
+                "审核统计",
+                "review:review_stats",
+                ("review.view_review", "review.coordinate_pool"),
+                order=61,
+            ),
+            MenuItem(module, "协作库", "review:pool", "review.coordinate_pool", order=62),
+        )

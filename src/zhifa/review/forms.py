@@ -1,0 +1,110 @@
+"""Forms of the review pages: they turn POST data into service inputs; the rules stay in services."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from zhifa.cases.choices import DecisionKind
+
+from .choices import AdviserRole, CheckPoint, ResolutionMethod, ResolutionOutcome
+from .services import ProposalInput
+
+# the fields a proposal and a round share as they are (facts and the crime answer are converted)
+PLAIN_FIELDS = ("kind", "proposal", "warning", "fine", "confiscation", "suspension", "revocation")
+PLAIN_FIELDS += ("other_measures", "deviation_reason", "evidence_list", "crime_note")
+CRIME_CHOICES = [("", "（请选择）"), ("no", "不涉嫌犯罪"), ("yes", "涉嫌犯罪，需移送司法机关")]
+
+
+class ProposalForm(forms.Form):
+    """送审材料: the proposed decision with its discretion facts and the suspected-crime answer."""
+
+    kind = forms.ChoiceField(
+        label="拟作决定类型", choices=[(k, DecisionKind(k).label) for k in ("penalty", "no_penalty")]
+    )
+    proposal = forms.CharField(
+        label="拟处理意见（事实、理由、依据）", widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    warning = forms.BooleanField(label="警告", required=False)
+    fine = forms.DecimalField(label="罚款（元）", required=False, min_value=0, decimal_places=2)
+    confiscation = forms.DecimalField(
+        label="没收违法所得（元）", required=False, min_value=0, decimal_places=2
+    )
+    suspension = forms.BooleanField(label="责令停产停业", required=False)
+    revocation = forms.BooleanField(label="吊销许可证照", required=False)
+    other_measures = forms.CharField(label="其他处罚", required=False)
+    fact_value = forms.DecimalField(label="裁量事实数值（如货值金额）", required=False)
+    circumstance = forms.CharField(label="裁量情节代码（无数值时）", required=False)
+    deviation_reason = forms.CharField(
+        label="偏离裁量基准的理由", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    evidence_list = forms.CharField(
+        label="证据清单（留空则按已上传证据生成）", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    suspected_crime = forms.ChoiceField(label="是否涉嫌犯罪", choices=CRIME_CHOICES, required=False)
+    crime_note = forms.CharField(
+        label="涉嫌犯罪情况说明", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def to_input(self) -> ProposalInput:
+        data = self.cleaned_data
+        facts = {}
+        if data["fact_value"] is not None:
+            facts["fact_value"] = str(data["fact_value"])
+        if data["circumstance"]:
+            facts["circumstance"] = data["circumstance"]
+        crime = {"yes": True, "no": False}.get(data["suspected_crime"])
+        return ProposalInput(**{n: data[n] for n in PLAIN_FIELDS}, facts=facts, suspected_crime=crime)
+
+    @classmethod
+    def initial_from(cls, round) -> dict:
+        if round is None:
+            return {}
+        initial = {n: getattr(round, n) for n in PLAIN_FIELDS}
+        initial["fact_value"] = round.facts.get("fact_value")
+        initial["circumstance"] = round.facts.get("circumstance", "")
+        initial["suspected_crime"] = {True: "yes", False: "no"}.get(round.suspected_crime, "")
+        return initial
+
+
+def checklist_from(post) -> dict:
+    """ok_<point> = "1" (通过) / "0" (存在问题), comment_<point>."""
+    rows = {}
+    for point in CheckPoint.values:
+        ok = post.get(f"ok_{point}")
+        rows[point] = {"ok": {"1": True, "0": False}.get(ok), "comment": post.get(f"comment_{point}", "")}
+    return rows
+
+
+def answers_from(post) -> dict[str, str]:
+    return {point: post.get(f"answer_{point}", "") for point in CheckPoint.values}
+
+
+class DisputeForm(forms.Form):
+    reason = forms.CharField(label="异议理由", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ResolveForm(forms.Form):
+    method = forms.ChoiceField(label="处理方式", choices=ResolutionMethod.choices, widget=forms.RadioSelect)
+    outcome = forms.ChoiceField(label="处理结果", choices=ResolutionOutcome.choices, widget=forms.RadioSelect)
+    note = forms.CharField(
+        label="讨论情况（参加人员、主要意见、结论）", widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class InviteForm(forms.Form):
+    author = forms.CharField(label="姓名", max_length=64)
+    role = forms.ChoiceField(label="身份", choices=AdviserRole.choices)
+    text = forms.CharField(label="书面意见", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class PreReviewForm(forms.Form):
+    question = forms.CharField(label="提请预审核的事项", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AnswerPreReviewForm(forms.Form):
+    opinion = forms.CharField(label="预审核意见", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+def add_errors(form: forms.Form, error: ValidationError) -> None:
+    """A service's refusal shown on the form: on its field when the form has one, else on top."""
+    for field, messages in getattr(error, "message_dict", {"__all__": error.messages}).items():
+        form.add_error(field if field in form.fields else None, messages)
