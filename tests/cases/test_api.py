@@ -187,11 +187,11 @@ class TestWrites:
         for user, action, payload, status in calls:
             if action == "decide":  # after a hearing the decision is major: 法制审核 first
                 pass_review(Case.objects.get(pk=case.pk), penalty())
-            before = Record.objects.count()
+            before = Record.objects.for_subject(case).count()
             response = api.login(user).post(f"/{case.pk}/{action}", payload)
             assert response.status_code == 200, (action, response.content)
             assert response.json()["status"] == status, action
-            assert Record.objects.count() == before + 1, action
+            assert Record.objects.for_subject(case).count() == before + 1, action
         assert response.json()["decision"]["recommended_max"] == "80000.00"
 
     def test_decline(self, api, leader, new_case):

@@ -122,7 +122,7 @@ def _results(agency: Agency, draw, inspector: User) -> int:
             else "发现进货查验记录不全"
         )
         if result == InspectionResult.CASE_OPENED:
-            summary = "现场发现销售超过保质期的食品"
+            summary = "现场发现货架上陈列销售超过保质期的预包装食品3种共计27件，已拍照取证并责令下架"
         done = services.inspection_finish(
             actor=inspector, inspection=inspection, result=result, summary=summary, on=today
         )

@@ -1,0 +1,131 @@
+"""行政执法公示 — reads. Public selectors return only what is published; staff ones are scoped by
+core.access."""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from zhifa.core import access
+from zhifa.core.models import Agency
+
+from . import search
+from .annual_report import due_date
+from .choices import DisclosureKind, DisclosureStatus, ReportStatus
+from .models import AnnualReport, Disclosure
+
+CREDIT_CODE = re.compile(r"[0-9A-Za-z]{18}")
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    q: str = ""
+    party: str = ""
+    item: str = ""
+    agency: int | None = None
+    kind: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+
+    @classmethod
+    def from_query(cls, params) -> "SearchFilters":
+        """From request.GET: anything malformed is dropped, never an error page."""
+
+        def day(name):
+            try:
+                return date.fromisoformat(params.get(name, "").strip())
+            except ValueError:
+                return None
+
+        agency = params.get("agency", "").strip()
+        kind = params.get("kind", "").strip()
+        return cls(
+            q=search.clean_query(params.get("q", "")),
+            party=search.clean_query(params.get("party", "")),
+            item=search.clean_query(params.get("item", "")),
+            agency=int(agency) if agency.isdigit() and len(agency) < 10 else None,
+            kind=kind if kind in DisclosureKind.values else "",
+            date_from=day("from"),
+            date_to=day("to"),
+        )
+
+    def as_query(self) -> dict:
+        return {
+            "q": self.q,
+            "party": self.party,
+            "item": self.item,
+            "agency": self.agency or "",
+            "kind": self.kind,
+            "from": self.date_from.isoformat() if self.date_from else "",
+            "to": self.date_to.isoformat() if self.date_to else "",
+        }
+
+
+def published() -> QuerySet[Disclosure]:
+    """Entries the public may find: currently published (superseded and withdrawn ones are reached
+    only through their own pages)."""
+    return Disclosure.objects.filter(status=DisclosureStatus.PUBLISHED)
+
+
+def search_published(filters: SearchFilters) -> QuerySet[Disclosure]:
+    rows = published()
+    if filters.agency:
+        rows = rows.filter(agency_id=filters.agency)
+    if filters.kind:
+        rows = rows.filter(kind=filters.kind)
+    if CREDIT_CODE.fullmatch(filters.party):
+        rows = rows.filter(credit_code=filters.party.upper())
+    elif filters.party:
+        # The name is part of the indexed text: the trigram index finds the candidates, the field decides.
+        rows = search.matching(rows, filters.party).filter(subject_name__contains=filters.party)
+    if filters.item:
+        rows = search.matching(rows, filters.item).filter(items__contains=filters.item)
+    if filters.date_from:
+        rows = rows.filter(decided_on__gte=filters.date_from)
+    if filters.date_to:
+        rows = rows.filter(decided_on__lte=filters.date_to)
+    rows = search.matching(rows, filters.q)
+    return rows.select_related("agency").order_by("-published_on", "-id")
+
+
+def public_entry(pk: int) -> Disclosure | None:
+    """A disclosure that was ever published (None for drafts, withheld and unknown ids)."""
+    return (
+        Disclosure.objects.select_related("agency")
+        .exclude(status__in=(DisclosureStatus.DRAFT, DisclosureStatus.WITHHELD))
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def public_agencies() -> QuerySet[Agency]:
+    return Agency.objects.filter(active=True).select_related("region").order_by("region__path", "name")
+
+
+def disclosures_visible_to(user, *, status: str = "", q: str = "") -> QuerySet[Disclosure]:
+    rows = access.visible_to(user, Disclosure.objects.select_related("agency"))
+    if status in DisclosureStatus.values:
+        rows = rows.filter(status=status)
+    if q := search.clean_query(q):
+        rows = rows.filter(subject_name__contains=q) | rows.filter(number__contains=q)
+    return rows.order_by("status", "due_on", "-id")
+
+
+def published_reports(agency: Agency) -> QuerySet[AnnualReport]:
+    return AnnualReport.objects.filter(agency=agency, status=ReportStatus.PUBLISHED).order_by("-year")
+
+
+def agencies_without_report(user, year: int) -> list[tuple[Agency, AnnualReport | None, bool]]:
+    """For the justice bureau: every agency in the user's view whose 统计年报 for `year` is not public,
+    with its draft (if any) and whether the January 31 deadline has passed."""
+    agencies = access.visible_to(user, Agency.objects.filter(active=True), "publicity.view_annualreport")
+    agencies = agencies.exclude(kind="justice").select_related("region").order_by("region__path", "name")
+    reports = {r.agency_id: r for r in AnnualReport.objects.filter(year=year, agency__in=agencies)}
+    overdue = timezone.localdate() > due_date(year)
+    return [
+        (agency, reports.get(agency.pk), overdue)
+        for agency in agencies
+        if getattr(reports.get(agency.pk), "status", None) != ReportStatus.PUBLISHED
+    ]

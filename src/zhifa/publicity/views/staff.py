@@ -1,0 +1,247 @@
+"""Staff pages of 行政执法公示: drafts and their approval, withholding, correction and withdrawal, the
+registration of other decisions, and the 统计年报. Thin: scoped reads, writes through services."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from zhifa.core import access
+from zhifa.core.exports import xlsx_response
+from zhifa.core.pagination import paginate
+
+from .. import selectors, services
+from ..annual_report import due_date, sections
+from ..choices import DisclosureStatus
+from ..forms import CorrectForm, EditForm, RegisterForm, ReportForm, WithdrawForm, WithholdForm
+from ..models import AnnualReport, Disclosure
+from ..report_files import docx_response, xlsx_report_response
+
+VIEW = "publicity.view_disclosure"
+
+
+def _apply(form, action) -> bool:
+    """Run `action()`; a refusal lands on the form (by field when it names one) instead of a 500."""
+    try:
+        action()
+    except ValidationError as exc:
+        for field, messages in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+        return False
+    return True
+
+
+def _act_or_message(request, action, done: str) -> None:
+    try:
+        action()
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, done)
+
+
+def _form_page(request, form, title: str, back_url: str, submit_label: str = "保存"):
+    return render(
+        request,
+        "registry/form.html",
+        {"form": form, "title": title, "back_url": back_url, "submit_label": submit_label},
+    )
+
+
+@login_required
+def disclosure_list(request):
+    status, q = request.GET.get("status", ""), request.GET.get("q", "")
+    rows = selectors.disclosures_visible_to(request.user, status=status, q=q)
+    if request.GET.get("export") == "xlsx":
+        return _export(rows)
+    page = paginate(request, rows)
+    context = {
+        "page": page,
+        "filters": {"status": status, "q": q},
+        "statuses": DisclosureStatus.choices,
+        "today": timezone.localdate(),
+    }
+    return render(request, "publicity/disclosure_list.html", context)
+
+
+EXPORT_HEADERS = [
+    "文号",
+    "版本",
+    "执法类别",
+    "执法对象",
+    "执法机关",
+    "状态",
+    "决定日期",
+    "公示期限",
+    "公示日期",
+    "记录哈希",
+]
+
+
+def _export(rows):
+    data = (
+        (
+            d.number,
+            d.version,
+            d.get_kind_display(),
+            d.subject_name,
+            d.agency.name,
+            d.get_status_display(),
+            d.decided_on,
+            d.due_on,
+            d.published_on,
+            d.record_hash,
+        )
+        for d in rows.iterator(chunk_size=2000)
+    )
+    return xlsx_response("执法决定公示.xlsx", EXPORT_HEADERS, data)
+
+
+def _disclosure(request, pk: int) -> Disclosure:
+    return access.get_visible_or_404(request.user, Disclosure.objects.select_related("agency"), VIEW, pk=pk)
+
+
+@login_required
+def disclosure_detail(request, pk: int):
+    d = _disclosure(request, pk)
+    context = {
+        "d": d,
+        "can_draft": access.can(request.user, services.DRAFT, d),
+        "can_approve": access.can(request.user, services.APPROVE, d),
+        "withhold_form": WithholdForm(),
+        "withdraw_form": WithdrawForm(initial={"reason": d.withdraw_reason}),
+        "today": timezone.localdate(),
+    }
+    return render(request, "publicity/disclosure_detail.html", context)
+
+
+@login_required
+def disclosure_edit(request, pk: int):
+    d = _disclosure(request, pk)
+    form = EditForm(request.POST or None, initial={"conclusion": d.conclusion, "summary": d.summary})
+
+    def act():
+        services.disclosure_edit(actor=request.user, disclosure=d, **form.cleaned_data)
+
+    if request.method == "POST" and form.is_valid() and _apply(form, act):
+        return redirect("publicity:detail", d.pk)
+    return _form_page(request, form, f"修改公示草稿：{d}", f"/publicity/{d.pk}/")
+
+
+@login_required
+def disclosure_correct(request, pk: int):
+    d = _disclosure(request, pk)
+    form = CorrectForm(request.POST or None, initial={"conclusion": d.conclusion, "summary": d.summary})
+    result = {}
+
+    def act():
+        result["new"] = services.disclosure_correct(actor=request.user, disclosure=d, **form.cleaned_data)
+
+    if request.method == "POST" and form.is_valid() and _apply(form, act):
+        return redirect("publicity:detail", result["new"].pk)
+    return _form_page(request, form, f"更正公示：{d}", f"/publicity/{d.pk}/", "生成更正版本")
+
+
+@login_required
+@require_POST
+def disclosure_publish(request, pk: int):
+    d = _disclosure(request, pk)
+    _act_or_message(request, lambda: services.disclosure_publish(actor=request.user, disclosure=d), "已公示")
+    return redirect("publicity:detail", d.pk)
+
+
+def _post_form(request, pk: int, form_class, action, title: str):
+    d = _disclosure(request, pk)
+    form = form_class(request.POST)
+    if form.is_valid() and _apply(
+        form, lambda: action(actor=request.user, disclosure=d, **form.cleaned_data)
+    ):
+        return redirect("publicity:detail", d.pk)
+    return _form_page(request, form, f"{title}：{d}", f"/publicity/{d.pk}/")
+
+
+@login_required
+@require_POST
+def disclosure_withhold(request, pk: int):
+    return _post_form(request, pk, WithholdForm, services.disclosure_withhold, "不予公开")
+
+
+@login_required
+@require_POST
+def disclosure_withdraw(request, pk: int):
+    return _post_form(request, pk, WithdrawForm, services.disclosure_withdraw, "撤回公示")
+
+
+@login_required
+def disclosure_register(request):
+    form = RegisterForm(request.POST or None)
+    result = {}
+
+    def act():
+        data = services.RegisterInput(**form.cleaned_data)
+        result["d"] = services.disclosure_register(actor=request.user, agency=request.user.agency, data=data)
+
+    if request.method == "POST" and form.is_valid() and _apply(form, act):
+        return redirect("publicity:detail", result["d"].pk)
+    return _form_page(
+        request, form, "登记执法决定公示（行政许可、行政强制等）", "/publicity/", "生成公示草稿"
+    )
+
+
+# ---- 统计年报 ----------------------------------------------------------------------------------------
+
+
+@login_required
+def report_list(request):
+    rows = access.visible_to(request.user, AnnualReport.objects.select_related("agency"))
+    form = ReportForm(request.POST or None, initial={"year": timezone.localdate().year - 1})
+    result = {}
+
+    def act():
+        result["r"] = services.report_generate(
+            actor=request.user, agency=request.user.agency, **form.cleaned_data
+        )
+
+    if request.method == "POST" and form.is_valid() and _apply(form, act):
+        return redirect("publicity:report", result["r"].pk)
+    context = {"page": paginate(request, rows), "form": form, "filters": {}}
+    return render(request, "publicity/report_list.html", context)
+
+
+def _report(request, pk: int) -> AnnualReport:
+    return access.get_visible_or_404(request.user, AnnualReport.objects.select_related("agency"), pk=pk)
+
+
+@login_required
+def report_detail(request, pk: int):
+    report = _report(request, pk)
+    if request.method == "POST":
+        _act_or_message(request, lambda: services.report_publish(actor=request.user, report=report), "已公开")
+        return redirect("publicity:report", report.pk)
+    context = {
+        "report": report,
+        "sections": sections(report.figures),
+        "due": due_date(report.year),
+        "can_publish": access.can(request.user, services.REPORT, report),
+    }
+    return render(request, "publicity/report_detail.html", context)
+
+
+@login_required
+def report_file(request, pk: int, fmt: str):
+    report = _report(request, pk)
+    return docx_response(report) if fmt == "docx" else xlsx_report_response(report)
+
+
+@login_required
+def reports_missing(request):
+    """司法行政部门: the agencies in its region whose 统计年报 for the year is not yet public."""
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        year = timezone.localdate().year - 1
+    rows = selectors.agencies_without_report(request.user, year)
+    context = {"rows": rows, "year": year, "due": due_date(year)}
+    return render(request, "publicity/reports_missing.html", context)
