@@ -169,3 +169,18 @@ def test_the_case_page_form_files_a_challenge(decided, handler_user, client):
     assert response.status_code == 302
     challenge.refresh_from_db()
     assert challenge.outcome == "changed"
+
+
+def test_the_yearly_figures_count_challenges_and_their_outcomes(decided, handler_user):
+    from zhifa.core import annual
+
+    first = _file(decided, handler_user)
+    _file(decided, handler_user, kind="litigation", organ="东区人民法院")
+    services.case_challenge_conclude(
+        actor=handler_user, challenge=first, outcome="revoked", on=date(2026, 5, 20), note="撤销"
+    )
+    figures = {f.key: f.value for f in annual.figures_for(decided.agency, 2026)}
+    assert figures["challenge.reconsiderations"] == 1
+    assert figures["challenge.lawsuits"] == 1
+    assert figures["challenge.voided"] == 1 and figures["challenge.upheld"] == 0
+    assert {f.key: f.value for f in annual.figures_for(decided.agency, 2025)}["challenge.lawsuits"] == 0

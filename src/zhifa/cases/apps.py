@@ -17,7 +17,7 @@ class CasesConfig(AppConfig):
         grant([RoleCode.OFFICER, RoleCode.AUXILIARY, RoleCode.UNIT_HEAD], {"cases.handle_case"})
         grant([RoleCode.UNIT_HEAD, RoleCode.AGENCY_HEAD], {"cases.approve_case"})
 
-        from zhifa.core import workbench
+        from zhifa.core import annual, workbench
         from zhifa.core.menu import MenuItem, register
 
         from .workbench import pending
@@ -29,6 +29,9 @@ class CasesConfig(AppConfig):
             MenuItem(module, "简易程序", "cases:simple_new", "cases.handle_case", order=52),
         )
         workbench.register(pending)
+        from .figures import annual_figures
+
+        annual.register(annual_figures)
 
         from . import evidence
         from .panels import Panel
