@@ -74,6 +74,7 @@ def test_own_agency_pages_render(client, lead, plan, drawn, inspection, report, 
         "plan_new",
         "subject_new",
         "lenient_new",
+        "lenient_list",
     ]
     for url in urls + [reverse(f"inspections:{name}") for name in names]:
         assert client.get(url).status_code == 200, url

@@ -44,7 +44,7 @@ class PriorReportAdmin(ReadOnlyScopedAdmin):
 
 @admin.register(LenientEntry)
 class LenientEntryAdmin(ReadOnlyScopedAdmin):
-    list_display = ["kind", "subject", "item_code", "valid_from", "valid_until", "agency"]
+    list_display = ["kind", "subject", "item_code", "valid_from", "valid_until", "ended_on", "agency"]
 
 
 @admin.register(Rating)

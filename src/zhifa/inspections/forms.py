@@ -73,12 +73,21 @@ class FinishForm(forms.Form):
     lenient_reason = forms.CharField(label="不适用包容审慎的理由（如需立案）", required=False)
 
 
-class LenientForm(forms.Form):
-    kind = forms.ChoiceField(label="清单", choices=LenientKind.choices)
+class LenientEditForm(forms.Form):
     subject_code = forms.CharField(label="检查对象编码（观察期）", required=False)
     item_code = forms.CharField(label="事项编码（免罚清单）", required=False)
     valid_from = forms.DateField(label="起始日期", widget=forms.DateInput(attrs={"type": "date"}))
     valid_until = forms.DateField(
         label="截止日期", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    note = forms.CharField(label="说明", required=False)
+    note = forms.CharField(label="说明", required=False, max_length=200)
+
+
+class LenientForm(LenientEditForm):
+    kind = forms.ChoiceField(label="清单", choices=LenientKind.choices)
+    field_order = ["kind"]
+
+
+class LenientEndForm(forms.Form):
+    on = forms.DateField(label="移出日期（当日起不再适用）", widget=forms.DateInput(attrs={"type": "date"}))
+    reason = forms.CharField(label="移出理由", required=False, max_length=200)

@@ -4,11 +4,23 @@ to every participating department; each department's inspections stay its own.""
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
+from zhifa.catalog import selectors as catalog
 from zhifa.core import access
+from zhifa.registry.selectors import enforcers_for
 
 from .choices import DrawStatus, PlanStatus
-from .models import Draw, Inspection, Plan, PlanItem, PriorReport, Subject, Task
-from .services.perms import VIEW_PLAN
+from .models import (
+    Draw,
+    Inspection,
+    InspectorProfile,
+    LenientEntry,
+    Plan,
+    PlanItem,
+    PriorReport,
+    Subject,
+    Task,
+)
+from .services.perms import VIEW_PLAN, VIEW_SUBJECT
 
 
 def _plan_q(user, prefix: str = "") -> Q:
@@ -107,6 +119,39 @@ def reports_visible_to(user) -> QuerySet[PriorReport]:
 
 def get_report(user, pk) -> PriorReport:
     return access.get_visible_or_404(user, PriorReport.objects.select_related("subject"), pk=pk)
+
+
+def random_items(agency):
+    """随机抽查事项清单 of an agency: (the catalogue version in force, its flagged items)."""
+    version = catalog.version_in_force(agency) if agency else None
+    items = catalog.items_of_list(version, "random").prefetch_related("legal_bases") if version else []
+    return version, items
+
+
+def inspector_rows(agency) -> list:
+    """执法检查人员名录库 of an agency: per field of its random items, (field code, [(officer, residence
+    region name)]) of the officers with a valid certificate for it."""
+    _, items = random_items(agency)
+    fields = sorted({item.field_id for item in items})
+    homes = dict(
+        InspectorProfile.objects.filter(officer__agency=agency).values_list(
+            "officer_id", "residence_region__name"
+        )
+    )
+    return [
+        (code, [(o, homes.get(o.pk)) for o in enforcers_for(code).filter(agency=agency).order_by("name")])
+        for code in fields
+    ]
+
+
+def lenient_visible_to(user) -> QuerySet[LenientEntry]:
+    """包容审慎清单 entries, seen by whoever sees the 检查对象名录库."""
+    entries = LenientEntry.objects.select_related("agency", "subject")
+    return access.visible_to(user, entries, VIEW_SUBJECT).order_by("ended_on", "-valid_from", "-id")
+
+
+def get_lenient(user, pk) -> LenientEntry:
+    return _get(lenient_visible_to(user), pk)
 
 
 def history_of(subject: Subject) -> QuerySet[Inspection]:

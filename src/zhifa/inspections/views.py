@@ -14,23 +14,20 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from zhifa.catalog import selectors as catalog
 from zhifa.core import access
 from zhifa.core.exports import xlsx_download, xlsx_response
 from zhifa.core.models import Agency, Region
 from zhifa.core.pagination import paginate
 from zhifa.core.xlsx_import import ImportForm, page_context
 from zhifa.registry.models import Officer
-from zhifa.registry.selectors import enforcers_for
 
-from . import excel, selectors, services
+from . import excel, listings, selectors, services
 from .choices import InspectionResult, PlanStatus, ReportStatus, RiskLevel, SubjectKind, TaskStatus
 from .drawing import __doc__ as ALGORITHM_TEXT
-from .forms import FinishForm, LenientForm, PlanForm, ReportForm, SubjectForm
+from .forms import FinishForm, LenientEditForm, LenientEndForm, LenientForm, PlanForm, ReportForm, SubjectForm
 from .models import (
     DeclaredRelation,
     Inspection,
-    InspectorProfile,
     PriorReport,
     Rating,
     Subject,
@@ -511,25 +508,77 @@ def subject_template(request):
     return xlsx_download("检查对象名录库模板.xlsx", excel.template_bytes())
 
 
+def _subject_by_code(agency, code: str) -> Subject | None:
+    return Subject.objects.filter(agency=agency, code=code.strip().upper()).first() if code.strip() else None
+
+
+@login_required
+@permission_required(VIEW_SUBJECT, raise_exception=True)
+def lenient_list(request):
+    context = {
+        "page": paginate(request, selectors.lenient_visible_to(request.user)),
+        "filters": {},
+        "can_manage": request.user.has_perm(services.MANAGE_SUBJECT),
+    }
+    return render(request, "inspections/lenient_list.html", context)
+
+
 @login_required
 @permission_required(services.MANAGE_SUBJECT, raise_exception=True)
 def lenient_new(request):
     def save(data) -> str:
         agency = _own_agency(request)
-        subject = Subject.objects.filter(agency=agency, code=data.pop("subject_code").upper()).first()
+        subject = _subject_by_code(agency, data.pop("subject_code"))
         services.lenient_add(actor=request.user, agency=agency, subject=subject, **data)
         messages.success(request, "已列入包容审慎清单")
-        return reverse("inspections:subject_list")
+        return reverse("inspections:lenient_list")
 
     return _form_page(request, LenientForm(request.POST or None), "包容审慎清单", save)
+
+
+@login_required
+@permission_required(services.MANAGE_SUBJECT, raise_exception=True)
+def lenient_edit(request, pk):
+    entry = selectors.get_lenient(request.user, pk)
+
+    def save(data) -> str:
+        subject = _subject_by_code(entry.agency, data.pop("subject_code"))
+        services.lenient_edit(actor=request.user, entry=entry, subject=subject, **data)
+        messages.success(request, "已修改包容审慎清单条目")
+        return reverse("inspections:lenient_list")
+
+    initial = {
+        "subject_code": entry.subject.code if entry.subject else "",
+        "item_code": entry.item_code,
+        "valid_from": entry.valid_from,
+        "valid_until": entry.valid_until,
+        "note": entry.note,
+    }
+    form = LenientEditForm(request.POST or None, initial=initial)
+    return _form_page(request, form, f"修改包容审慎清单条目：{entry}", save)
+
+
+@login_required
+@permission_required(services.MANAGE_SUBJECT, raise_exception=True)
+def lenient_end(request, pk):
+    entry = selectors.get_lenient(request.user, pk)
+
+    def save(data) -> str:
+        services.lenient_end(actor=request.user, entry=entry, **data)
+        messages.success(request, "已移出包容审慎清单")
+        return reverse("inspections:lenient_list")
+
+    form = LenientEndForm(request.POST or None, initial={"on": timezone.localdate()})
+    return _form_page(request, form, f"移出包容审慎清单：{entry}", save)
 
 
 @login_required
 @permission_required(VIEW_PLAN, raise_exception=True)
 def item_list(request):
     """随机抽查事项清单 of the user's agency: the flagged items of the catalogue version in force."""
-    version = catalog.version_in_force(_own_agency(request)) if request.user.agency_id else None
-    items = catalog.items_of_list(version, "random").prefetch_related("legal_bases") if version else []
+    version, items = selectors.random_items(_own_agency(request))
+    if request.GET.get("export"):
+        return xlsx_response("随机抽查事项清单.xlsx", listings.ITEM_HEADERS, listings.item_rows(items))
     return render(request, "inspections/item_list.html", {"version": version, "items": items})
 
 
@@ -540,17 +589,11 @@ def inspector_list(request):
     (auxiliary staff never appear: they cannot be inspectors), with what 回避 needs: where each lives and
     the relations declared. Leaders record both here."""
     agency = _own_agency(request)
-    version = catalog.version_in_force(agency) if agency else None
-    fields = sorted({item.field_id for item in catalog.items_of_list(version, "random")}) if version else []
-    profiles = dict(
-        InspectorProfile.objects.filter(officer__agency=agency).values_list(
-            "officer_id", "residence_region__name"
+    rows = selectors.inspector_rows(agency)
+    if request.GET.get("export"):
+        return xlsx_response(
+            "执法检查人员名录库.xlsx", listings.INSPECTOR_HEADERS, listings.inspector_rows(rows)
         )
-    )
-    rows = [
-        (code, [(o, profiles.get(o.pk)) for o in enforcers_for(code).filter(agency=agency).order_by("name")])
-        for code in fields
-    ]
     relations = DeclaredRelation.objects.filter(officer__agency=agency).select_related("officer", "subject")
     context = {
         "rows": rows,

@@ -113,6 +113,9 @@ class LenientEntry(models.Model):
     valid_from = models.DateField("起始日期")
     valid_until = models.DateField("截止日期", null=True, blank=True)
     note = models.CharField("说明", max_length=200, blank=True)
+    # 移出清单: an entry is ended with a reason, never deleted (it explains past findings).
+    ended_on = models.DateField("移出日期", null=True, blank=True)
+    end_reason = models.CharField("移出理由", max_length=200, blank=True)
 
     jurisdiction_field = "agency"
 

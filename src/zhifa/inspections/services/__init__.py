@@ -1,6 +1,14 @@
 """Every write of the inspections app, one function per user action (see the modules for the rules)."""
 
-from .directory import SubjectInput, lenient_add, relation_declare, residence_set, subject_create
+from .directory import (
+    SubjectInput,
+    lenient_add,
+    lenient_edit,
+    lenient_end,
+    relation_declare,
+    residence_set,
+    subject_create,
+)
 from .draws import draw_commit, draw_file, draw_reveal, draw_run, inspector_override
 from .enterprise import GuardOutcome, guard_check, prior_report_decide, prior_report_file, rating_submit
 from .inspecting import inspection_finish, inspection_start, result_publish
@@ -24,6 +32,8 @@ __all__ = [
     "inspection_start",
     "inspector_override",
     "lenient_add",
+    "lenient_edit",
+    "lenient_end",
     "plan_create",
     "plan_publish",
     "prior_report_decide",

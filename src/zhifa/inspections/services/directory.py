@@ -116,6 +116,26 @@ def relation_declare(*, actor, officer: Officer, subject: Subject, note: str) ->
     return relation
 
 
+def _lenient_target(kind: str, subject: Subject | None, item_code: str, valid_from, valid_until) -> None:
+    if kind == LenientKind.OBSERVATION and subject is None:
+        refuse("subject", "观察期须指定检查对象")
+    if kind == LenientKind.NO_PENALTY and not item_code.strip():
+        refuse("item_code", "免罚清单须指定事项编码")
+    if valid_until and valid_until < valid_from:
+        refuse("valid_until", "截止日期不能早于起始日期")
+
+
+def _lenient_payload(entry: LenientEntry) -> dict:
+    return {
+        "kind": entry.kind,
+        "subject": entry.subject.code if entry.subject else "",
+        "item": entry.item_code,
+        "valid_from": entry.valid_from.isoformat(),
+        "valid_until": entry.valid_until.isoformat() if entry.valid_until else "",
+        "note": entry.note,
+    }
+
+
 @transaction.atomic
 def lenient_add(
     *,
@@ -130,12 +150,7 @@ def lenient_add(
 ) -> LenientEntry:
     """列入包容审慎清单: a subject's 观察期, or an item on the 免罚清单."""
     access.require_for_agency(actor, MANAGE_SUBJECT, agency)
-    if kind == LenientKind.OBSERVATION and subject is None:
-        refuse("subject", "观察期须指定检查对象")
-    if kind == LenientKind.NO_PENALTY and not item_code.strip():
-        refuse("item_code", "免罚清单须指定事项编码")
-    if valid_until and valid_until < valid_from:
-        refuse("valid_until", "截止日期不能早于起始日期")
+    _lenient_target(kind, subject, item_code, valid_from, valid_until)
     entry = LenientEntry.objects.create(
         agency=agency,
         kind=kind,
@@ -150,5 +165,64 @@ def lenient_add(
         action="inspections.lenient_add",
         actor=actor,
         payload={"kind": kind, "subject": subject.code if subject else "", "item": entry.item_code},
+    )
+    return entry
+
+
+def _require_open(actor, entry: LenientEntry) -> None:
+    access.require_for_agency(actor, MANAGE_SUBJECT, entry.agency)
+    if entry.ended_on:
+        refuse("__all__", f"该条目已于{entry.ended_on:%Y-%m-%d}移出清单，不能再修改")
+
+
+@transaction.atomic
+def lenient_edit(
+    *,
+    actor,
+    entry: LenientEntry,
+    valid_from: date,
+    valid_until: date | None = None,
+    subject: Subject | None = None,
+    item_code: str = "",
+    note: str = "",
+) -> LenientEntry:
+    """修改包容审慎清单条目 (its list stays: a 观察期 does not become a 免罚 item); the record keeps
+    what it was before."""
+    _require_open(actor, entry)
+    if subject is not None and subject.agency_id != entry.agency_id:
+        refuse("subject", "检查对象不在本机关的名录库中")
+    _lenient_target(entry.kind, subject, item_code, valid_from, valid_until)
+    before = _lenient_payload(entry)
+    if entry.kind == LenientKind.OBSERVATION:
+        entry.subject = subject
+    else:
+        entry.item_code = item_code.strip()
+    entry.valid_from, entry.valid_until, entry.note = valid_from, valid_until, note.strip()
+    entry.save(update_fields=["subject", "item_code", "valid_from", "valid_until", "note"])
+    records.append(
+        subject=entry,
+        action="inspections.lenient_edit",
+        actor=actor,
+        payload={"before": before, "after": _lenient_payload(entry)},
+    )
+    return entry
+
+
+@transaction.atomic
+def lenient_end(*, actor, entry: LenientEntry, on: date, reason: str) -> LenientEntry:
+    """移出包容审慎清单 from `on` (findings from that day are no longer covered). Never a deletion: the
+    entry stays, with the reason, to explain the findings it covered."""
+    _require_open(actor, entry)
+    if not reason.strip():
+        refuse("reason", "请写明移出清单的理由")
+    if on < entry.valid_from:
+        refuse("on", f"移出日期不能早于起始日期（{entry.valid_from:%Y-%m-%d}）")
+    entry.ended_on, entry.end_reason = on, reason.strip()[:200]
+    entry.save(update_fields=["ended_on", "end_reason"])
+    records.append(
+        subject=entry,
+        action="inspections.lenient_end",
+        actor=actor,
+        payload={**_lenient_payload(entry), "ended_on": on.isoformat(), "reason": entry.end_reason},
     )
     return entry

@@ -112,8 +112,10 @@ def inspection_start(
 
 def lenient_reasons(inspection: Inspection, on: date) -> list[str]:
     """The 包容审慎 entries covering this finding: the subject's 观察期, items on the 免罚清单."""
-    active = LenientEntry.objects.filter(agency=inspection.agency, valid_from__lte=on).filter(
-        Q(valid_until__isnull=True) | Q(valid_until__gte=on)
+    active = (
+        LenientEntry.objects.filter(agency=inspection.agency, valid_from__lte=on)
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=on))
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=on))
     )
     reasons = []
     if active.filter(kind=LenientKind.OBSERVATION, subject__code=inspection.subject_code).exists():

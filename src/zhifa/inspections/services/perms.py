@@ -9,6 +9,7 @@ MANAGE_PLAN = "inspections.manage_plan"
 INSPECT = "inspections.inspect"
 APPROVE = "inspections.approve_priorreport"
 VIEW_PLAN = "inspections.view_plan"
+VIEW_SUBJECT = "inspections.view_subject"
 
 
 def refuse(field: str, message: str):
