@@ -475,6 +475,14 @@ def _done(request, case: Case) -> Case:
     return _case(request, case.pk)
 
 
+def _transition(request, case_id: int, service, data: Schema | None = None) -> Case:
+    """One step through its service, the request's fields being the service's keyword arguments (the
+    schemas below are named after them); answers the case as it now is."""
+    case = _case(request, case_id)
+    service(actor=request.auth, case=case, **(data.dict() if data else {}))
+    return _done(request, case)
+
+
 @router.post("/{int:case_id}/assign", response=CaseDetailOut, summary="指定承办人员")
 def assign(request, case_id: int, data: AssignIn):
     case = _case(request, case_id)
@@ -485,142 +493,79 @@ def assign(request, case_id: int, data: AssignIn):
 
 @router.post("/{int:case_id}/register", response=CaseDetailOut, summary="立案（负责人批准）")
 def register(request, case_id: int, data: DateIn):
-    return _done(
-        request, services.case_register(actor=request.auth, case=_case(request, case_id), on=data.on)
-    )
+    return _transition(request, case_id, services.case_register, data)
 
 
 @router.post("/{int:case_id}/decline", response=CaseDetailOut, summary="不予立案")
 def decline(request, case_id: int, data: DeclineIn):
-    return _done(
-        request, services.case_decline(actor=request.auth, case=_case(request, case_id), reason=data.reason)
-    )
+    return _transition(request, case_id, services.case_decline, data)
 
 
 @router.post("/{int:case_id}/step", response=CaseDetailOut, summary="记录调查取证环节")
 def step(request, case_id: int, data: StepIn):
-    case = _case(request, case_id)
-    return _done(
-        request,
-        services.case_record_step(
-            actor=request.auth, case=case, step=data.step, note=data.note, place=data.place
-        ),
-    )
+    return _transition(request, case_id, services.case_record_step, data)
 
 
 @router.post("/{int:case_id}/extend", response=CaseDetailOut, summary="延长办案期限（负责人批准）")
 def extend(request, case_id: int, data: ExtendIn):
-    case = _case(request, case_id)
-    return _done(
-        request, services.case_extend(actor=request.auth, case=case, days=data.days, reason=data.reason)
-    )
+    return _transition(request, case_id, services.case_extend, data)
 
 
 @router.post("/{int:case_id}/submit-review", response=CaseDetailOut, summary="调查终结，提交审核")
 def submit_review(request, case_id: int, data: SubmitReviewIn):
-    case = _case(request, case_id)
-    return _done(
-        request,
-        services.case_submit_for_review(
-            actor=request.auth, case=case, report=data.report, is_complex=data.is_complex
-        ),
-    )
+    return _transition(request, case_id, services.case_submit_for_review, data)
 
 
 @router.post("/{int:case_id}/notify", response=CaseDetailOut, summary="事先告知")
 def notify(request, case_id: int, data: NotifyIn):
-    case = _case(request, case_id)
-    return _done(
-        request,
-        services.case_notify(
-            actor=request.auth,
-            case=case,
-            on=data.on,
-            proposed=data.proposed,
-            hearing_rights=data.hearing_rights,
-        ),
-    )
+    return _transition(request, case_id, services.case_notify, data)
 
 
 @router.post("/{int:case_id}/statement", response=CaseDetailOut, summary="记录陈述、申辩")
 def statement(request, case_id: int, data: StatementIn):
-    case = _case(request, case_id)
-    return _done(
-        request, services.case_record_statement(actor=request.auth, case=case, statement=data.statement)
-    )
+    return _transition(request, case_id, services.case_record_statement, data)
 
 
 @router.post("/{int:case_id}/hearing-request", response=CaseDetailOut, summary="登记听证申请")
 def hearing_request(request, case_id: int, data: DateIn):
-    return _done(
-        request, services.case_request_hearing(actor=request.auth, case=_case(request, case_id), on=data.on)
-    )
+    return _transition(request, case_id, services.case_request_hearing, data)
 
 
 @router.post("/{int:case_id}/hearing", response=CaseDetailOut, summary="记录听证")
 def hearing(request, case_id: int, data: HearingIn):
-    case = _case(request, case_id)
-    return _done(
-        request, services.case_hold_hearing(actor=request.auth, case=case, on=data.on, summary=data.summary)
-    )
+    return _transition(request, case_id, services.case_hold_hearing, data)
 
 
 @router.post("/{int:case_id}/decide", response=CaseDetailOut, summary="作出决定")
 def decide(request, case_id: int, data: DecideIn):
     case = _case(request, case_id)
-    return _done(
-        request,
-        services.case_decide(actor=request.auth, case=case, decision=services.DecisionInput(**data.dict())),
-    )
+    services.case_decide(actor=request.auth, case=case, decision=services.DecisionInput(**data.dict()))
+    return _done(request, case)
 
 
 @router.post("/{int:case_id}/serve", response=CaseDetailOut, summary="送达决定书")
 def serve(request, case_id: int, data: ServeIn):
-    case = _case(request, case_id)
-    return _done(
-        request,
-        services.case_serve(
-            actor=request.auth,
-            case=case,
-            on=data.on,
-            method=data.method,
-            recipient=data.recipient,
-            note=data.note,
-        ),
-    )
+    return _transition(request, case_id, services.case_serve, data)
 
 
 @router.post("/{int:case_id}/execute", response=CaseDetailOut, summary="登记执行情况")
 def execute(request, case_id: int, data: ExecuteIn):
-    case = _case(request, case_id)
-    return _done(
-        request,
-        services.case_execute(
-            actor=request.auth, case=case, kind=data.kind, on=data.on, amount=data.amount, note=data.note
-        ),
-    )
+    return _transition(request, case_id, services.case_execute, data)
 
 
 @router.post("/{int:case_id}/close", response=CaseDetailOut, summary="结案（负责人批准）")
 def close(request, case_id: int, data: CloseIn):
-    case = _case(request, case_id)
-    return _done(
-        request, services.case_close(actor=request.auth, case=case, on=data.on, summary=data.summary)
-    )
+    return _transition(request, case_id, services.case_close, data)
 
 
 @router.post("/{int:case_id}/archive", response=CaseDetailOut, summary="归档")
 def archive(request, case_id: int):
-    return _done(request, services.case_archive(actor=request.auth, case=_case(request, case_id)))
+    return _transition(request, case_id, services.case_archive)
 
 
 @router.post("/{int:case_id}/challenges", response={201: CaseDetailOut}, summary="登记行政复议、行政诉讼")
 def challenge(request, case_id: int, data: ChallengeIn):
-    case = _case(request, case_id)
-    services.case_challenge_file(
-        actor=request.auth, case=case, kind=data.kind, organ=data.organ, filed_on=data.filed_on
-    )
-    return Status(201, _done(request, case))
+    return Status(201, _transition(request, case_id, services.case_challenge_file, data))
 
 
 @router.post(
