@@ -17,6 +17,7 @@ from zhifa.accounts.choices import RoleCode
 from zhifa.cases import services
 from zhifa.cases.choices import CaseStatus
 from zhifa.cases.models import Case, Decision
+from zhifa.cases.views import steps
 from zhifa.core.exports import XLSX_TYPE
 from zhifa.core.models import Record
 from zhifa.core.validators import credit_code_with_check, id_number_with_check
@@ -248,23 +249,7 @@ class TestCasePage:
 
 # ---- scope and permissions --------------------------------------------------------------------------
 
-ALL_ACTIONS = [
-    "assign",
-    "register",
-    "decline",
-    "step",
-    "extend",
-    "submit-review",
-    "notify",
-    "statement",
-    "hearing-request",
-    "hearing",
-    "decide",
-    "serve",
-    "execute",
-    "close",
-    "archive",
-]
+ALL_ACTIONS = list(steps.ACTIONS)  # every step form of the case page, the 复议/诉讼 ones included
 
 
 class TestScope:
