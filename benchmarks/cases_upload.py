@@ -1,4 +1,4 @@
-"""Evidence upload (zhifa.cases.evidence): a 1 GB video (at scale 1) through the chunked service path.
+"""Evidence upload (zhifa.cases.evidence.services): a 1 GB video (at scale 1) through the chunked service path.
 
 The file is generated on disk first (an MP4 'ftyp' header, then random 1 MiB blocks — not timed), then
 uploaded as the browser does: start_upload, append_chunk in 4 MiB chunks read from the file (a
@@ -18,8 +18,9 @@ from pathlib import Path
 from django.conf import settings
 from django.db.models import Max
 
-from zhifa.cases import evidence, storage
 from zhifa.cases.choices import CaseStatus
+from zhifa.cases.evidence import services as evidence
+from zhifa.cases.evidence import storage
 from zhifa.cases.models import Case
 from zhifa.catalog.choices import VersionStatus
 from zhifa.catalog.models import CatalogVersion

@@ -4,10 +4,10 @@ import pytest
 from django.core.management import call_command
 
 from zhifa.accounts.choices import RoleCode
-from zhifa.accounts.demo import DEMO_PASSWORD
 from zhifa.accounts.models import User
 from zhifa.core import records
 from zhifa.core.models import Agency, Record, Region
+from zhifa.demo.accounts import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -29,7 +29,20 @@ class TokenAuth(HttpBearer):
         return user
 
 
-api = NinjaAPI(
+class ZhifaAPI(NinjaAPI):
+    def get_openapi_operation_id(self, operation) -> str:
+        """Operation ids are part of the contract (generated clients name their methods after them), so
+        they name the app and the handler, not the module it lives in: zhifa_<app>_api[_<part>]_<name>
+        whether the handler is in cases/api/cases.py or cases/evidence/api.py (…_api_evidence_…)."""
+        parts = operation.view_func.__module__.split(".")
+        if parts[0] != "zhifa" or len(parts) < 3 or "api" not in parts[2:]:
+            return super().get_openapi_operation_id(operation)
+        app = parts[1]
+        rest = [part for part in parts[2:] if part not in ("api", app)]
+        return "_".join(["zhifa", app, "api", *rest, operation.view_func.__name__])
+
+
+api = ZhifaAPI(
     title="执法通 API",
     version="1",
     description="行政执法综合管理监督平台 JSON API。浏览器使用会话登录；其他系统使用个人API令牌（Bearer）。",

@@ -14,9 +14,10 @@ from django.db import connection
 from django.urls import reverse
 
 from tests.cases.conftest import intake
-from zhifa.cases import casefile, services, storage
+from zhifa.cases import casefile, services
 from zhifa.cases.choices import HandlerRole
 from zhifa.cases.documents import services as documents
+from zhifa.cases.evidence import storage
 from zhifa.cases.models import CaseDocument, Evidence
 from zhifa.core import records
 from zhifa.core.models import Record

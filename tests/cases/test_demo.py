@@ -132,7 +132,7 @@ def test_every_case_has_its_whole_process_in_the_record_log(demo):
 
 
 def test_the_recordings_the_items_require_are_there(demo, settings):
-    from zhifa.cases.evidence import check_evidence
+    from zhifa.cases.evidence.services import check_evidence
 
     settings.MEDIA_ROOT = demo["media"]  # where the demo stored the files (each test has its own otherwise)
     assert (

@@ -19,8 +19,9 @@ from docx import Document
 
 from tests.cases.conftest import ON, intake
 from zhifa.accounts.choices import RoleCode
-from zhifa.cases import api_documents, services
+from zhifa.cases import services
 from zhifa.cases.choices import CaseStatus, HandlerRole
+from zhifa.cases.documents import api as api_documents
 from zhifa.cases.documents import context, render
 from zhifa.cases.documents import services as documents
 from zhifa.cases.documents.kinds import KINDS, DocumentKind

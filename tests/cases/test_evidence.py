@@ -25,8 +25,10 @@ from django.utils.dateparse import parse_datetime
 
 from tests.cases.conftest import ON, intake
 from zhifa.accounts.choices import RoleCode
-from zhifa.cases import evidence, services, storage
+from zhifa.cases import services
 from zhifa.cases.choices import CaseStatus, HandlerRole
+from zhifa.cases.evidence import services as evidence
+from zhifa.cases.evidence import storage
 from zhifa.cases.models import Case, Evidence, UploadSession
 from zhifa.cases.models.evidence import EvidenceChangeError
 from zhifa.core.models import Record

@@ -12,7 +12,6 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from zhifa.catalog import discretion, selectors, versioning
-from zhifa.catalog.demo import DRAFT_AGENCY, MAIN
 from zhifa.catalog.models import (
     Benchmark,
     BenchmarkEvaluation,
@@ -27,6 +26,7 @@ from zhifa.catalog.models import (
 )
 from zhifa.core import records
 from zhifa.core.models import Agency, Record
+from zhifa.demo.catalog import DRAFT_AGENCY, MAIN
 
 pytestmark = pytest.mark.django_db
 

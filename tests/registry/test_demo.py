@@ -9,9 +9,9 @@ from zhifa.accounts.models import User
 from zhifa.core import records
 from zhifa.core.models import Agency, Record
 from zhifa.core.validators import validate_id_number
+from zhifa.demo.registry import MAIN, QS_MARKET, field_code
 from zhifa.registry import selectors
 from zhifa.registry.choices import BodyStatus, CertificateStatus, PersonKind
-from zhifa.registry.demo import MAIN, QS_MARKET, field_code
 from zhifa.registry.models import (
     Assessment,
     BodyChange,

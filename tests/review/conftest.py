@@ -11,7 +11,8 @@ from tests.cases.conftest import ON, handler_user, intake, leader, new_case, off
 from tests.cases.test_evidence import png_bytes, wav_bytes
 from tests.catalog.conftest import FIRST_OFFENCE, FOOD_BASIS, LEVELS, item_fields
 from zhifa.accounts.choices import RoleCode
-from zhifa.cases import documents, evidence, services
+from zhifa.cases import documents, services
+from zhifa.cases.evidence import services as evidence
 from zhifa.catalog import services as catalog
 from zhifa.registry.choices import BodyStatus, LegalStanding
 from zhifa.registry.models import EnforcementBody

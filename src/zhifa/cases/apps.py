@@ -33,7 +33,7 @@ class CasesConfig(AppConfig):
 
         annual.register(annual_figures)
 
-        from . import evidence
+        from .evidence import services as evidence
         from .panels import Panel
         from .panels import register as register_panel
 

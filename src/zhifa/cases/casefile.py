@@ -21,8 +21,8 @@ from django.utils import timezone
 from zhifa.core import records
 from zhifa.core.models import Agency, Record
 
-from . import storage
 from .documents.kinds import has_decision
+from .evidence import storage
 from .models import Case, CaseDocument, Evidence
 
 FORMAT = "zhifa-casefile/1"

@@ -7,8 +7,8 @@ app_name = "cases"
 # The evidence and documents pages come first, so that their own paths under <pk>/ win over the
 # generic step path (their names join the "cases" namespace).
 urlpatterns = [
-    path("", include("zhifa.cases.urls_evidence")),
-    path("", include("zhifa.cases.urls_documents")),
+    path("", include("zhifa.cases.evidence.urls")),
+    path("", include("zhifa.cases.documents.urls")),
     path("", lists.case_list, name="case_list"),
     path("export.xlsx", lists.case_export, name="case_export"),
     path("new/", steps.case_intake, name="case_intake"),

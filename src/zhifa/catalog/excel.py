@@ -44,7 +44,7 @@ from zhifa.registry.models import EnforcementField
 
 from . import services
 from .choices import CircumstanceLevel, FineBasis, ItemCategory, ItemLevel, LegalRank, ProcedureStep
-from .forms import ITEM_FIELDS, bodies_of
+from .forms.versions import ITEM_FIELDS, bodies_of
 from .models import BenchmarkLevel, CatalogVersion, EnforcementItem, LegalBasis
 from .services import BasisInput, ExemptionInput, LevelInput
 

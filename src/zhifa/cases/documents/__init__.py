@@ -7,6 +7,9 @@
     docx.py      blocks → DOCX (python-docx)
     pdf.py       blocks → PDF (reportlab, CID font STSong-Light: no font file needed)
     services.py  generate a document (numbered, stored, recorded), manage templates, the panel rows
+    views.py     the 文书 pages, the template uploads and the 案卷 download
+    api.py       /api/cases/… documents and the case file (added to the cases router)
+    urls.py      the pages' paths (included by cases.urls inside the "cases" namespace)
 
 The names below are imported lazily, so cases.models can import kinds without a cycle."""
 

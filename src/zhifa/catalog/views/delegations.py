@@ -18,7 +18,12 @@ from zhifa.core.pagination import paginate
 
 from .. import selectors, services
 from ..choices import DelegationStatus
-from ..forms_more import DelegationCreateForm, DelegationEvaluateForm, apply_errors, delegating_agencies
+from ..forms.discretion_delegations_duties import (
+    DelegationCreateForm,
+    DelegationEvaluateForm,
+    apply_errors,
+    delegating_agencies,
+)
 from ..models import Delegation
 
 VIEW_DELEGATION = "catalog.view_delegation"

@@ -16,7 +16,7 @@ from zhifa.core.selectors import active_agencies
 
 from .. import discretion, selectors, services
 from ..choices import ItemCategory, VersionStatus
-from ..forms_more import (
+from ..forms.discretion_delegations_duties import (
     BenchmarkEditor,
     BenchmarkEvaluationForm,
     CalculatorForm,

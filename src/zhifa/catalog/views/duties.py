@@ -16,7 +16,12 @@ from zhifa.core.selectors import active_agencies
 
 from .. import selectors, services
 from ..choices import VersionStatus
-from ..forms_more import DutyAssignForm, OrgUnitForm, apply_errors, visible_agency_or_404
+from ..forms.discretion_delegations_duties import (
+    DutyAssignForm,
+    OrgUnitForm,
+    apply_errors,
+    visible_agency_or_404,
+)
 from ..models import CatalogVersion, DutyAssignment, OrgUnit
 
 VIEW_DUTY = "catalog.view_dutyassignment"

@@ -12,7 +12,7 @@ from zhifa.core.selectors import active_agencies
 
 from .. import procedures, selectors
 from ..flowchart import flowchart_svg
-from ..forms_more import visible_agency_or_404
+from ..forms.discretion_delegations_duties import visible_agency_or_404
 
 VIEW_VERSION = "catalog.view_catalogversion"
 

@@ -22,7 +22,7 @@ from zhifa.core.pagination import paginate
 
 from .. import selectors, services
 from ..choices import ItemCategory, ProcedureStep, VersionStatus
-from ..forms import (
+from ..forms.versions import (
     DraftOpenForm,
     ImportForm,
     ItemForm,

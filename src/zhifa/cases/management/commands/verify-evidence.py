@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from zhifa.cases.evidence import check_evidence
+from zhifa.cases.evidence.services import check_evidence
 from zhifa.cases.models import Evidence
 
 BATCH = 500

@@ -1,6 +1,3 @@
-from importlib import import_module
-
-from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -14,24 +11,17 @@ class Command(BaseCommand):
         parser.add_argument("--addr", default="127.0.0.1:8000", help="服务地址（默认 127.0.0.1:8000）")
 
     def handle(self, *args, no_serve=False, addr="127.0.0.1:8000", **options):
+        from zhifa import demo  # only this command imports the demo data
+
         call_command("migrate", interactive=False, verbosity=0)
         with transaction.atomic():
-            for app in apps.get_app_configs():
-                if not app.name.startswith("zhifa."):
-                    continue
-                try:
-                    module = import_module(f"{app.name}.demo")
-                except ModuleNotFoundError as exc:
-                    if exc.name != f"{app.name}.demo":
-                        raise
-                    continue
-                module.load(self.stdout)
+            demo.load(self.stdout)
         self._print_logins(addr)
         if not no_serve:
             call_command("runserver", addr, use_reloader=False)
 
     def _print_logins(self, addr: str) -> None:
-        from zhifa.accounts.demo import DEMO_PASSWORD, logins
+        from zhifa.demo.accounts import DEMO_PASSWORD, logins
 
         self.stdout.write(
             self.style.SUCCESS(f"\n演示账号（密码均为 {DEMO_PASSWORD}），登录 http://{addr}/ ：")

@@ -1,0 +1,14 @@
+"""演示数据: the fictional 江州市 loaded by `zhifa demo`, one module per app, kept out of the apps so that
+no runtime module imports demo code. Each module's `load(stdout)` is idempotent and goes through the
+apps' services (as the system actor), so the demo also exercises the rules and the record log.
+
+The modules load in dependency order, the order of INSTALLED_APPS: each reads what the earlier ones made."""
+
+from . import accounts, cases, catalog, core, inspections, publicity, registry, review
+
+MODULES = (core, accounts, registry, catalog, cases, review, publicity, inspections)
+
+
+def load(stdout) -> None:
+    for module in MODULES:
+        module.load(stdout)
