@@ -1,8 +1,9 @@
-from importlib.util import find_spec
+"""Pages of the catalogue: versions and items, 裁量基准 with its calculator and evaluations, 赋权乡镇,
+岗位职权分解 and 执法流程图 (the public pages are in public_urls.py)."""
 
-from django.urls import include, path
+from django.urls import path
 
-from .views import versions
+from .views import delegations, discretion, duties, flowcharts, versions
 
 app_name = "catalog"
 
@@ -19,10 +20,19 @@ urlpatterns = [
     path("items/<int:pk>/remove/", versions.item_remove, name="item_remove"),
     path("import/", versions.import_page, name="import"),
     path("import/template/<slug:kind>/", versions.import_template, name="import_template"),
+    path("items/<int:item_pk>/benchmark/", discretion.benchmark_edit, name="benchmark_edit"),
+    path("calculator/", discretion.calculator, name="calculator"),
+    path("calculator/items/", discretion.calculator_items_options, name="calculator_items"),
+    path("benchmark-evaluations/", discretion.benchmark_evaluations, name="benchmark_evaluations"),
+    path("delegations/", delegations.delegation_list, name="delegation_list"),
+    path("delegations/export.xlsx", delegations.delegation_export, name="delegation_export"),
+    path("delegations/new/", delegations.delegation_create, name="delegation_create"),
+    path("delegations/<int:pk>/", delegations.delegation_detail, name="delegation_detail"),
+    path("delegations/<int:pk>/evaluate/", delegations.delegation_evaluate, name="delegation_evaluate"),
+    path("duties/", duties.duties, name="duties"),
+    path("duties/export.xlsx", duties.duties_export, name="duties_export"),
+    path("duties/<int:agency_id>/units/new/", duties.org_unit_create, name="org_unit_create"),
+    path("duties/<int:agency_id>/assign/", duties.duty_assign, name="duty_assign"),
+    path("flowcharts/", flowcharts.flowcharts, name="flowcharts"),
+    path("flowcharts/<int:agency_id>/<slug:procedure>.svg", flowcharts.flowchart_file, name="flowchart_svg"),
 ]
-
-# The benchmark, calculator, delegation, duty, flow-chart and public pages live in their own url module
-# (no app_name of its own: its names join the "catalog" namespace); until it exists, the pages above
-# work on their own. find_spec rather than try/except ImportError, so a real error in it still shows.
-if find_spec("zhifa.catalog.urls_more") is not None:
-    urlpatterns += [path("", include("zhifa.catalog.urls_more"))]

@@ -9,8 +9,8 @@ the discretion calculator of the item's benchmark in force on the decision date.
 
 Every case is driven through cases.services as the system (actor=None), so the record log holds the
 whole process; the audio-video recordings the catalogue requires (and a photo or two) are uploaded as
-small generated files through cases.evidence, and a few documents generated through cases.documents,
-when those modules are installed. A major decision (重大执法决定) is not made here: the case stops before it,
+small generated files through cases.evidence, and a few documents generated through cases.documents.
+A major decision (重大执法决定) is not made here: the case stops before it,
 in `awaiting_review`, and the review demo (which runs next) passes its 法制审核 and calls `carry_on`.
 Dates are in 2026, before today. A case whose agency, summary and
 party already exist is skipped, so a second run creates nothing."""
@@ -23,7 +23,6 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from importlib.util import find_spec
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -32,6 +31,8 @@ from stdnum.cn import ric
 from zhifa.accounts.models import User
 from zhifa.cases import gates, services
 from zhifa.cases.choices import CaseStatus, DecisionKind, ExecutionKind, HandlerRole, PartyKind, ServiceMethod
+from zhifa.cases.documents import services as document_services
+from zhifa.cases.evidence import services as evidence_services
 from zhifa.cases.models import Case
 from zhifa.catalog import discretion
 from zhifa.catalog import selectors as catalog
@@ -454,27 +455,22 @@ STEP_TITLES = {
 
 
 class Evidence:
-    """cases.evidence when installed (the recordings the items require, a photo of the scene)."""
+    """The recordings the items require and a photo of the scene, uploaded through cases.evidence."""
 
     def __init__(self):
-        self.module = None
-        if find_spec("zhifa.cases.evidence") is not None:
-            from zhifa.cases.evidence import services as evidence
-
-            self.module = evidence
+        self.module = evidence_services
         self.count = 0
 
     def required(self, case: Case, step: str) -> bool:
         return any(step in (item.av_steps or []) for item in case.items.all())
 
     def record(self, case: Case, step: str, on: date, seed: int, *, force: bool = False) -> None:
-        if self.module is None or not (force or self.required(case, step)):
+        if not (force or self.required(case, step)):
             return
         self._upload(case, step, "audio", f"{STEP_TITLES.get(step, step)}_{on:%Y%m%d}.wav", _wav(seed), on)
 
     def photo(self, case: Case, on: date, seed: int) -> None:
-        if self.module is not None:
-            self._upload(case, "on_site", "photo", f"现场照片_{on:%Y%m%d}.png", _png(seed), on)
+        self._upload(case, "on_site", "photo", f"现场照片_{on:%Y%m%d}.png", _png(seed), on)
 
     def _upload(self, case, step, kind, name, content, on):
         captured = timezone.make_aware(datetime.combine(on, time(10, 30)))
@@ -494,21 +490,15 @@ class Evidence:
 
 
 class Documents:
-    """cases.documents when installed: a few generated documents (rendering a PDF takes a while)."""
+    """A few generated documents (rendering a PDF takes a while)."""
 
     LIMIT = 8
 
     def __init__(self):
-        self.generate = None
-        if find_spec("zhifa.cases.documents") is not None and find_spec("zhifa.cases.documents.services"):
-            from zhifa.cases.documents import services as documents
-
-            self.generate = documents.generate
+        self.generate = document_services.generate
         self.count = 0
 
     def make(self, case: Case, *kinds: str) -> None:
-        if self.generate is None:
-            return
         for kind in kinds:
             if self.count >= self.LIMIT:
                 return
