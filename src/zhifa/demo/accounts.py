@@ -28,7 +28,7 @@ USERS = [
 ]
 
 
-# The officers of the other departments (registry.demo links each to an Officer row of the same name).
+# The officers of the other departments (demo/registry.py links each to an Officer row of the same name).
 DEPARTMENT_OFFICER_NAMES = {
     "dh_d2_zf": "胡斌",
     "dh_d3_zf": "高峰",

@@ -777,7 +777,7 @@ def _load_ordinary(made: Made, today: date, evidence: Evidence, documents: Docum
     )
     try:
         gates.check(case, decision)
-    except ValidationError:  # a major decision: review/demo.py reviews it, then calls carry_on()
+    except ValidationError:  # a major decision: demo/review.py reviews it, then calls carry_on()
         awaiting_review.append(Waiting(case, made, decision, evidence, documents))
         return case
     return carry_on(case, made, decision, evidence, documents)

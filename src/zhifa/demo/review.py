@@ -1,4 +1,4 @@
-"""The review demo: the major decisions the case demo stopped before (cases.demo.awaiting_review) go
+"""The review demo: the major decisions the case demo stopped before (demo/cases.py, awaiting_review) go
 through 法制审核 and then on their planned way — most agreed at the first round, one answered and
 resubmitted, one settled by 集体讨论; the complex hearing cases wait on the reviewer's 工作台. The
 main department's 陈静 (dh_fzsh) is also in 江州市司法局's pool, so agencies without reviewers of their

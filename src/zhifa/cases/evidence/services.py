@@ -4,7 +4,7 @@ An upload is a session: `start_upload` (what the officer declares: name, size, k
 when), `append_chunk` at the offset received so far (≤ 8 MiB each, streamed to MEDIA_ROOT/uploads/<id>),
 then `finish_upload`, which checks the size, sniffs the content against the declared kind, hashes the
 file, and — in one transaction — creates the Evidence row, appends the "case.evidence" record with the
-hash and moves the file into the content-addressed store (cases.storage). Any refusal removes the
+hash and moves the file into the content-addressed store (cases.evidence.storage). Any refusal removes the
 session and its temporary file: nothing is half-written. `upload_file` does the same in one call for a
 small file (the form without JavaScript).
 

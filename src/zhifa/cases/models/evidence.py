@@ -12,7 +12,7 @@ class EvidenceChangeError(Exception):
 
 
 class Evidence(models.Model):
-    """证据 — a file recorded at a step of a case, stored content-addressed by its sha256 (cases.storage)
+    """证据 — a file recorded at a step of a case, stored content-addressed by its sha256 (cases.evidence.storage)
     and never altered after upload; the record log keeps its hash."""
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="evidence")
