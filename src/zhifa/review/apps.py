@@ -40,3 +40,9 @@ class ReviewConfig(AppConfig):
             ),
             MenuItem(module, "协作库", "review:pool", "review.coordinate_pool", order=62),
         )
+
+        from zhifa.core import deadlines as stored_deadlines
+
+        from . import deadlines
+
+        stored_deadlines.register(deadlines.REVIEW_DUE, deadlines.ROUND_DUE)
