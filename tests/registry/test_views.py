@@ -374,8 +374,8 @@ class TestOfficerDetail:
             "尚差52</span>",  # 8 of 60 hours this year
             "优秀",
             "承办（案件经办人）",
-            "案件、审核意见、投诉与责任追究",
-            "相应业务模块上线后",
+            "承办案件（0件）",
+            "法制审核意见（0份）",
         ]:
             assert text in body, text
 

@@ -46,3 +46,9 @@ class ReviewConfig(AppConfig):
         from . import deadlines
 
         stored_deadlines.register(deadlines.REVIEW_DUE, deadlines.ROUND_DUE)
+
+        from zhifa.core import panels as page_panels
+
+        from .officer_file import opinions_given
+
+        page_panels.register("officer", Panel("review/officer_opinions_panel.html", opinions_given, order=20))

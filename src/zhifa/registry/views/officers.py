@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from zhifa.core import access
+from zhifa.core import access, panels
 from zhifa.core.models import Agency, Record
 from zhifa.core.pagination import paginate
 
@@ -193,6 +193,8 @@ def officer_detail(request, pk: int):
         "can_manage": access.can(user, services.MANAGE_OFFICER, officer),
         "can_certify": access.can(user, services.MANAGE_CERTIFICATE, officer),
         "today": today,
+        # Cases handled, review opinions, … are cards of the apps that own them (core.panels).
+        "panels": panels.render("officer", request, "officer", officer),
     }
     return render(request, "registry/officer_detail.html", context)
 
