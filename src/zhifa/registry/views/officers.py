@@ -24,7 +24,6 @@ from ._common import (
     export_response,
     filters_of,
     int_or_none,
-    mask_id_number,
     query_of,
     recheck_due,
     render_form,
@@ -100,7 +99,7 @@ def officer_list(request):
 def officer_export(request):
     filters = filters_of(request, FILTER_KEYS)
     officers = _officers(request, filters)
-    return export_response("officers", officers, "执法人员.xlsx")
+    return export_response(request, "officers", officers, "执法人员.xlsx")
 
 
 CERTIFICATE_ACTIONS = {
@@ -182,7 +181,7 @@ def officer_detail(request, pk: int):
     user = request.user
     context = {
         "officer": officer,
-        "masked_id": mask_id_number(officer.id_number),
+        "id_number": selectors.personal_data_viewer(user).id_number(officer),
         "fields": list(officer.fields.all()),
         "certificate_rows": certificate_rows,
         "training_years": _training_years(officer, list(officer.trainings.all()), today),
