@@ -133,10 +133,6 @@ def test_timeline_interleaves_records_and_evidence(registered):
     assert len(entries) == Record.objects.for_subject(registered).count()
 
 
-def test_mask_id_number():
-    assert selectors.mask_id_number("110105198503151234") == "**************1234"
-
-
 # ---- 工作台 ----------------------------------------------------------------------------------------------
 
 

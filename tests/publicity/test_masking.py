@@ -6,18 +6,17 @@ import re
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from stdnum.cn import ric
 
 from tests.publicity.conftest import CREDIT_CODE, PERSON_ID, published
-from zhifa.core.validators import id_number_with_check
+from zhifa.core.validators import credit_code_with_check, id_number_with_check, is_id_number
 from zhifa.publicity.masking import mask_name, mask_personal_data
 
 MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
 
 
 def contains_valid_id(text: str) -> bool:
-    """Any 18-character window that is a valid ID number (check digit and birth date)."""
-    return any(ric.is_valid(m.group(1).upper()) for m in re.finditer(r"(?=([0-9]{17}[0-9Xx]))", text))
+    """Any 18-character window that is a valid ID number (check digit, birth date, region ever assigned)."""
+    return any(is_id_number(m.group(1).upper()) for m in re.finditer(r"(?=([0-9]{17}[0-9Xx]))", text))
 
 
 @pytest.mark.parametrize(
@@ -101,3 +100,40 @@ def test_property_public_pages_and_feed_show_no_id_or_mobile(client, agencies, s
         assert not contains_valid_id(body), url
         assert not MOBILE.search(body), url
     assert d.subject_name == mask_name(name) and d.subject_name.endswith("某某")
+
+
+# Credit codes from real registers (valid check characters, mostly digits): the landline pattern used
+# to eat "0108551385" out of the first one.
+REAL_CREDIT_CODES = [
+    "91110108551385082Q",
+    "91441900617741552B",
+    "913301007125832493",
+    "91440300192222545U",
+    "91370200163562681G",
+]
+
+
+@pytest.mark.parametrize("code", REAL_CREDIT_CODES)
+def test_real_credit_codes_stay_whole_beside_personal_data(code):
+    text = f"当事人统一社会信用代码{code}，联系电话010-87654321，负责人身份证320102198001011238，罚款5000元。"
+    assert mask_personal_data(text) == (
+        f"当事人统一社会信用代码{code}，联系电话＊＊＊，负责人身份证＊＊＊，罚款5000元。"
+    )
+
+
+@st.composite
+def credit_codes(draw):
+    """统一社会信用代码 in the common shape: 9 + category + 6-digit region + 9-character 组织机构代码,
+    mostly digits, with a valid check character."""
+    category = draw(st.sampled_from("123"))
+    region = draw(st.from_regex(r"[1-6][0-9]{5}", fullmatch=True))
+    organisation = draw(st.from_regex(r"[0-9]{8}[0-9A-HJ-NPQRTUWXY]", fullmatch=True))
+    return credit_code_with_check(f"9{category}{region}{organisation}")
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(code=credit_codes(), prefix=st.sampled_from(["统一社会信用代码", "信用代码：", "（", " "]))
+def test_any_valid_credit_code_is_kept(code, prefix):
+    if is_id_number(code):  # an 18-digit run that is also a valid ID number is removed, by design
+        return
+    assert mask_personal_data(f"{prefix}{code}，罚款3000元") == f"{prefix}{code}，罚款3000元"

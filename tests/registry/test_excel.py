@@ -143,7 +143,7 @@ class TestTemplate:
         with pytest.raises(ValueError):
             excel.import_xlsx(actor=head, agency=east, kind="cases", file=filled("officers"))
         with pytest.raises(ValueError):
-            excel.export("cases", Officer.objects.all())
+            excel.export("cases", Officer.objects.all(), viewer=selectors.personal_data_viewer(head))
 
 
 # ---- round trip -------------------------------------------------------------------------------------
@@ -528,7 +528,8 @@ class TestExport:
             fields=["market", "ecology"],
         )
         OfficerFactory(agency=agencies["west_market"], name="外县人员")
-        headers, rows = excel.export("officers", selectors.officers_visible_to(head))
+        viewer = selectors.personal_data_viewer(head)  # the unit head manages the east agency's personnel
+        headers, rows = excel.export("officers", selectors.officers_visible_to(head), viewer=viewer)
         rows = list(rows)
         assert headers == list(excel.OFFICER_EXPORT)
         assert rows == [
@@ -554,14 +555,19 @@ class TestExport:
         TrainingFactory(officer=holder, hours=Decimal("2.5"), title="专题培训")
         TrainingFactory(officer=OfficerFactory(agency=agencies["west_market"]))
 
-        headers, rows = excel.export("certificates", selectors.certificates_visible_to(supervisor))
+        headers, rows = excel.export(
+            "certificates",
+            selectors.certificates_visible_to(supervisor),
+            viewer=selectors.personal_data_viewer(supervisor),
+        )
         (row,) = rows
         assert headers == list(excel.CERTIFICATE_EXPORT)
-        assert row[:4] == ("李娜", ident(10), east.name, "JZ20260001")
+        # The justice bureau issues certificates but does not manage the agency's personnel: masked.
+        assert row[:4] == ("李娜", "*" * 14 + ident(10)[-4:], east.name, "JZ20260001")
         assert row[6:10] == (date(2025, 1, 1), date(2026, 1, 1), "市场监管", "过期")
 
         visible = access.visible_to(head, TrainingRecord.objects.all())
-        headers, rows = excel.export("trainings", visible)
+        headers, rows = excel.export("trainings", visible, viewer=selectors.personal_data_viewer(head))
         assert headers == list(excel.TRAINING_EXPORT)
         assert list(rows) == [
             ("李娜", ident(10), east.name, date(2026, 3, 1), Decimal("2.5"), "业务知识", "专题培训", "")
@@ -569,7 +575,8 @@ class TestExport:
 
     def test_an_exported_training_list_imports_again(self, head, east, holder):
         TrainingFactory(officer=holder, hours=Decimal("2.5"), title="专题培训")
-        headers, rows = excel.export("trainings", TrainingRecord.objects.all())
+        viewer = selectors.personal_data_viewer(head)
+        headers, rows = excel.export("trainings", TrainingRecord.objects.all(), viewer=viewer)
         content = xlsx_bytes(headers, rows, title="培训记录")
         result = excel.import_xlsx(actor=head, agency=east, kind="trainings", file=BytesIO(content))
         assert result.ok and result.created == 1

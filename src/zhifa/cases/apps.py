@@ -39,3 +39,15 @@ class CasesConfig(AppConfig):
 
         register_panel(Panel("cases/evidence_panel.html", evidence.panel_context, order=10))
         register_panel(Panel("cases/documents_panel.html", order=20))
+
+        from zhifa.core import panels as page_panels
+
+        from .officer_file import handled_cases
+
+        page_panels.register("officer", Panel("cases/officer_cases_panel.html", handled_cases, order=10))
+
+        from zhifa.core import deadlines as stored_deadlines
+
+        from . import deadlines
+
+        stored_deadlines.register(deadlines.HEARING_REQUEST)

@@ -36,11 +36,6 @@ OPEN = (CaseStatus.INTAKE, *DECIDING, CaseStatus.DECIDED, CaseStatus.SERVED, Cas
 DATE_FIELDS = {"registered_on": "立案日期", "created_at": "登记日期"}
 
 
-def mask_id_number(value: str) -> str:
-    """Only the last four characters of a party's ID number are ever shown."""
-    return "*" * max(0, len(value) - 4) + value[-4:]
-
-
 # ---- the list ---------------------------------------------------------------------------------------
 
 

@@ -4,8 +4,8 @@ from django.core.exceptions import ValidationError
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from . import access, selectors, services, workdays
-from .choices import AgencyKind
+from . import access, holidays, selectors, services, workdays
+from .choices import AgencyKind, DayKind
 from .models import Agency, Region
 
 router = Router(tags=["organisations"])
@@ -85,3 +85,38 @@ def get_workday(request, day: date):
 def add_workdays(request, day: date, n: int):
     result = workdays.add_workdays(day, n)
     return {"date": result, "is_workday": workdays.is_workday(result)}
+
+
+class NoticeIn(Schema):
+    text: str = Field(min_length=1, max_length=20000, description="国务院办公厅节假日安排通知全文")
+
+
+class ScheduleDayOut(Schema):
+    date: date
+    kind: DayKind
+    name: str
+
+
+class ScheduleOut(Schema):
+    year: int
+    days: list[ScheduleDayOut]
+    moved: int = Field(0, description="因本次录入而重新计算的未到期期限数")
+
+
+def _schedule_out(schedule, moved: int = 0) -> dict:
+    days = [
+        {"date": day, "kind": DayKind.WORKDAY if is_workday else DayKind.HOLIDAY, "name": name}
+        for day, is_workday, name in schedule.days
+    ]
+    return {"year": schedule.year, "days": days, "moved": moved}
+
+
+@router.post("/calendar/preview", response=ScheduleOut, tags=["calendar"], summary="预览节假日安排通知")
+def preview_schedule(request, data: NoticeIn):
+    return _schedule_out(holidays.holiday_schedule_preview(actor=request.auth, text=data.text))
+
+
+@router.post("/calendar/schedule", response=ScheduleOut, tags=["calendar"], summary="录入全年节假日安排")
+def enter_schedule(request, data: NoticeIn):
+    entered = holidays.holiday_schedule_enter(actor=request.auth, text=data.text)
+    return _schedule_out(entered.schedule, len(entered.moved))

@@ -7,7 +7,11 @@ class CoreConfig(AppConfig):
     verbose_name = "基础数据"
 
     def ready(self):
+        from . import deadlines, holidays, workbench
         from .menu import MenuItem, register
+
+        workbench.register(holidays.pending_for)
+        workbench.register(deadlines.moved_for)
 
         register(
             MenuItem("首页", "工作台", "core:workbench", order=0),
@@ -23,9 +27,9 @@ class CoreConfig(AppConfig):
             MenuItem("系统管理", "机关维护", "admin:core_agency_changelist", "core.change_agency", order=951),
             MenuItem(
                 "系统管理",
-                "节假日调整",
-                "admin:core_holidayoverride_changelist",
-                "core.change_holidayoverride",
+                "节假日安排",
+                "core:holiday_schedule",
+                "core.add_holidayoverride",
                 order=952,
             ),
             MenuItem(

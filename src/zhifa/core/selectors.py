@@ -1,9 +1,11 @@
 """Reads on the shared kernel, already scoped by core.access."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import ExtractYear
 
 from . import access
-from .models import Agency, Record
+from .choices import DayKind
+from .models import Agency, HolidayOverride, Record
 
 
 def agencies_visible_to(user, *, q: str = "", kind: str = "", region_code: str = "") -> QuerySet[Agency]:
@@ -33,3 +35,17 @@ def records_visible_to(user, *, agency_id: int | None = None, subject_type: str 
     if action:
         records = records.filter(action__icontains=action)
     return records.order_by("-at", "-id")
+
+
+def holiday_override_years() -> list[dict]:
+    """Per year with entered days: {year, holidays, workdays}, newest first (one grouped query)."""
+    rows = (
+        HolidayOverride.objects.annotate(year=ExtractYear("date"))
+        .values("year")
+        .annotate(
+            holidays=Count("pk", filter=Q(kind=DayKind.HOLIDAY)),
+            workdays=Count("pk", filter=Q(kind=DayKind.WORKDAY)),
+        )
+        .order_by("-year")
+    )
+    return list(rows)

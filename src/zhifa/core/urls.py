@@ -9,6 +9,7 @@ urlpatterns = [
     path("org/agencies/", views.agency_list, name="agency_list"),
     path("org/agencies/export.xlsx", views.agency_export, name="agency_export"),
     path("org/agencies/<int:pk>/", views.agency_detail, name="agency_detail"),
+    path("org/holidays/", views.holiday_schedule, name="holiday_schedule"),
     path("audit/records/", views.record_log, name="record_log"),
     path("audit/records/verify/", views.record_verify, name="record_verify"),
 ]

@@ -1,10 +1,13 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.shortcuts import render
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from . import access, records, selectors, workbench
+from . import access, holidays, records, selectors, workbench
 from .choices import AgencyKind
 from .exports import xlsx_response
+from .forms import HolidayNoticeForm
 from .models import Agency
 from .pagination import paginate
 
@@ -78,3 +81,32 @@ def record_verify(request):
     visible = access.visible_to(request.user, Agency.objects.all(), "core.view_record")
     results = [(agency, records.verify(agency)) for agency in visible.order_by("region__code", "name")]
     return render(request, "core/record_verify.html", {"results": results})
+
+
+@login_required
+@permission_required(holidays.ENTER, raise_exception=True)
+def holiday_schedule(request):
+    """节假日安排: paste the State Council's notice, preview the days it gives, confirm."""
+    form = HolidayNoticeForm(request.POST or None)
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        text = form.cleaned_data["text"]
+        try:
+            if "confirm" in request.POST:
+                entered = holidays.holiday_schedule_enter(actor=request.user, text=text)
+                messages.success(
+                    request,
+                    f"已录入{entered.schedule.year}年节假日安排：放假{len(entered.schedule.holidays)}天，"
+                    f"调休上班{len(entered.schedule.workdays)}天；{len(entered.moved)}项未到期期限已重新计算。",
+                )
+                return redirect("core:holiday_schedule")
+            preview = holidays.holiday_schedule_preview(actor=request.user, text=text)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+    context = {
+        "form": form,
+        "preview": preview,
+        "missing": holidays.missing_years(),
+        "years": selectors.holiday_override_years(),
+    }
+    return render(request, "core/holiday_schedule.html", context)

@@ -41,3 +41,9 @@ class PublicityConfig(AppConfig):
             ),
         )
         workbench.register(pending)
+
+        from zhifa.core import deadlines as stored_deadlines
+
+        from . import deadlines
+
+        stored_deadlines.register(deadlines.DISCLOSURE_DUE)

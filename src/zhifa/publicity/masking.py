@@ -9,7 +9,9 @@ e-mails. Kept: amounts, dates, document numbers (东市监罚〔2026〕12号) an
 import re
 import unicodedata
 
-from stdnum.cn import ric, uscc
+from stdnum.cn import uscc
+
+from zhifa.core.validators import is_id_number
 
 REMOVED = "＊＊＊"
 
@@ -24,6 +26,9 @@ _LABELLED = re.compile(r"((?:电话|手机|联系方式|联系电话|传真|Tel|
 _TOKEN = re.compile(r"[0-9A-Za-z]+")
 _DIGITS = re.compile(r"[0-9]+[Xx]?")
 _MOBILE_IN_RUN = re.compile(r"1[3-9][0-9]{9}")
+# A private-use character marks where a set-aside credit code goes back; it never occurs in real text.
+_KEPT_MARK = "\ue000"
+_KEPT = re.compile(_KEPT_MARK + r"([0-9]+)" + _KEPT_MARK)
 
 
 def _ascii_digits(text: str) -> str:
@@ -31,11 +36,13 @@ def _ascii_digits(text: str) -> str:
     return "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in text)
 
 
+def _is_public_credit_code(token: str) -> bool:
+    """A valid 统一社会信用代码 is public; an 18-digit run that is also a valid ID number is not."""
+    return len(token) == 18 and uscc.is_valid(token.upper()) and not is_id_number(token.upper())
+
+
 def _clean_token(match: re.Match) -> str:
-    token = match.group(0)
-    if len(token) == 18 and uscc.is_valid(token) and not ric.is_valid(token.upper()):
-        return token  # a credit code is public
-    return _DIGITS.sub(_clean_digits, token)
+    return _DIGITS.sub(_clean_digits, match.group(0))
 
 
 def _clean_digits(match: re.Match) -> str:
@@ -52,11 +59,23 @@ def mask_personal_data(text: str) -> str:
     if not text:
         return ""
     text = _ascii_digits(text)
+    # Credit codes are set aside first: the phone patterns would otherwise eat their digits
+    # (91110108551385082Q holds the "landline" 0108551385).
+    kept: list[str] = []
+
+    def set_aside(match: re.Match) -> str:
+        if not _is_public_credit_code(match.group(0)):
+            return match.group(0)
+        kept.append(match.group(0))
+        return f"{_KEPT_MARK}{len(kept) - 1}{_KEPT_MARK}"
+
+    text = _TOKEN.sub(set_aside, text.replace(_KEPT_MARK, ""))
     text = _EMAIL.sub(REMOVED, text)
     text = _LABELLED.sub(lambda m: m.group(1) + REMOVED, text)
     text = _MOBILE_SPACED.sub(REMOVED, text)
     text = _LANDLINE.sub(REMOVED, text)
-    return _TOKEN.sub(_clean_token, text)
+    text = _TOKEN.sub(_clean_token, text)
+    return _KEPT.sub(lambda m: kept[int(m.group(1))], text)
 
 
 # Two-character surnames keep both characters: 欧阳某某, not 欧某某.

@@ -548,11 +548,11 @@ CERTIFICATE_EXPORT = (
 TRAINING_EXPORT = ("姓名", "身份证号码", "所在机关", "培训日期", "学时", "培训类别", "培训名称", "组织单位")
 
 
-def _officer_rows(queryset, today: date) -> Iterator[tuple]:
+def _officer_rows(queryset, today: date, viewer) -> Iterator[tuple]:
     for o in queryset.select_related("agency").prefetch_related("fields").iterator(chunk_size=2000):
         yield (
             o.name,
-            o.id_number,
+            viewer.id_number(o),
             o.get_kind_display(),
             o.post,
             yes_no(o.is_key_post),
@@ -564,12 +564,12 @@ def _officer_rows(queryset, today: date) -> Iterator[tuple]:
         )
 
 
-def _certificate_rows(queryset, today: date) -> Iterator[tuple]:
+def _certificate_rows(queryset, today: date, viewer) -> Iterator[tuple]:
     queryset = queryset.select_related("officer__agency").prefetch_related("fields")
     for c in queryset.iterator(chunk_size=2000):
         yield (
             c.officer.name,
-            c.officer.id_number,
+            viewer.id_number(c.officer),
             c.officer.agency.name,
             c.number,
             c.get_kind_display(),
@@ -582,11 +582,11 @@ def _certificate_rows(queryset, today: date) -> Iterator[tuple]:
         )
 
 
-def _training_rows(queryset, today: date) -> Iterator[tuple]:
+def _training_rows(queryset, today: date, viewer) -> Iterator[tuple]:
     for t in queryset.select_related("officer__agency").iterator(chunk_size=2000):
         yield (
             t.officer.name,
-            t.officer.id_number,
+            viewer.id_number(t.officer),
             t.officer.agency.name,
             t.on,
             t.hours,
@@ -603,11 +603,12 @@ EXPORTS = {
 }
 
 
-def export(kind: str, queryset) -> tuple[list[str], Iterable[tuple]]:
+def export(kind: str, queryset, *, viewer) -> tuple[list[str], Iterable[tuple]]:
     """Headers and rows of a list for core.exports.xlsx_response. The caller passes the queryset it
     shows (already scoped to the user); rows are produced lazily, a chunk of the database at a time.
     The import columns come under the same headers, so an exported list can be edited and re-imported
-    elsewhere (extra columns are ignored by the import)."""
+    elsewhere (extra columns are ignored by the import). `viewer` (registry.selectors.personal_data_viewer)
+    decides whose ID numbers are written in full."""
     _kind_columns(kind)
     headers, rows = EXPORTS[kind]
-    return list(headers), rows(queryset, timezone.localdate())
+    return list(headers), rows(queryset, timezone.localdate(), viewer)

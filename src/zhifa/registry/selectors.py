@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from zhifa.accounts.choices import RoleCode
 from zhifa.core import access
+from zhifa.core.privacy import mask_id_number
 
 from .choices import AUXILIARY_ROLES, CaseRole, CertificateKind, CertificateStatus, PersonKind, PersonStatus
 from .models import Certificate, EnforcementBody, EnforcementField, Officer, TrainingRecord
@@ -308,3 +309,30 @@ def public_bodies(region=None) -> QuerySet[EnforcementBody]:
     if region is not None:
         bodies = bodies.filter(agency__region__path__startswith=region.path)
     return bodies.select_related("agency", "entrusting_agency").order_by("agency__region__code", "name")
+
+
+# ---- personal data by need ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonalDataViewer:
+    """Whose full ID numbers `user` may see: officers of the agencies where they manage personnel
+    (人事管理, registry.manage_officer) and their own record. Everyone else sees the masked form."""
+
+    user_id: int | None
+    agency_ids: frozenset[int]
+
+    def id_number(self, officer: Officer) -> str:
+        if officer.agency_id in self.agency_ids or (self.user_id and officer.user_id == self.user_id):
+            return officer.id_number
+        return mask_id_number(officer.id_number)
+
+
+def personal_data_viewer(user) -> PersonalDataViewer:
+    """One query for a whole page or export, not one per row."""
+    from zhifa.core.models import Agency
+
+    agencies = access.visible_to(user, Agency.objects.all(), "registry.manage_officer")
+    return PersonalDataViewer(
+        user_id=getattr(user, "pk", None), agency_ids=frozenset(agencies.values_list("pk", flat=True))
+    )

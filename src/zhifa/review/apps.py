@@ -40,3 +40,15 @@ class ReviewConfig(AppConfig):
             ),
             MenuItem(module, "协作库", "review:pool", "review.coordinate_pool", order=62),
         )
+
+        from zhifa.core import deadlines as stored_deadlines
+
+        from . import deadlines
+
+        stored_deadlines.register(deadlines.REVIEW_DUE, deadlines.ROUND_DUE)
+
+        from zhifa.core import panels as page_panels
+
+        from .officer_file import opinions_given
+
+        page_panels.register("officer", Panel("review/officer_opinions_panel.html", opinions_given, order=20))

@@ -16,6 +16,7 @@ from ninja.pagination import paginate
 
 from zhifa.core import access
 from zhifa.core.models import Agency, Record
+from zhifa.core.privacy import mask_id_number
 from zhifa.registry.models import Officer
 
 from .. import selectors, services
@@ -198,7 +199,7 @@ class CaseDetailOut(CaseOut):
 
     @staticmethod
     def resolve_party_id_number_masked(obj):
-        return selectors.mask_id_number(obj.party_id_number)
+        return mask_id_number(obj.party_id_number)
 
     @staticmethod
     def resolve_items(obj):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from zhifa.catalog.choices import CircumstanceLevel
+from zhifa.core.privacy import mask_id_number
 
 from .. import panels, selectors
 from ..choices import PartyKind
@@ -22,7 +23,7 @@ def case_detail(request, pk: int):
     today = timezone.localdate()
     decision = getattr(case, "decision", None)
     party_id = (
-        selectors.mask_id_number(case.party_id_number)
+        mask_id_number(case.party_id_number)
         if case.party_kind == PartyKind.PERSON
         else case.party_credit_code
     )

@@ -14,17 +14,13 @@ from ninja.pagination import paginate
 from zhifa.accounts.models import User
 from zhifa.core import access
 from zhifa.core.models import Agency
+from zhifa.core.privacy import mask_id_number
 
 from .. import selectors, services
 from ..choices import CaseRole, CertificateKind, PersonKind, PersonStatus
 from ..models import Certificate, EnforcementBody, EnforcementField, Officer, TrainingRecord
 
 router = Router(tags=["registry"])
-
-
-def mask_id_number(value: str) -> str:
-    """Only the last four characters of an ID number are ever shown."""
-    return "*" * max(0, len(value) - 4) + value[-4:]
 
 
 def _role_list(roles) -> list[str]:

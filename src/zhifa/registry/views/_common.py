@@ -33,13 +33,6 @@ def query_of(filters: dict) -> str:
     return urlencode({key: value for key, value in filters.items() if value})
 
 
-def mask_id_number(id_number: str) -> str:
-    """1101********1234: the region prefix and the last four characters, the rest masked."""
-    if len(id_number) <= 8:
-        return "*" * len(id_number)
-    return f"{id_number[:4]}{'*' * 8}{id_number[-4:]}"
-
-
 def add_years(day: date, years: int) -> date:
     try:
         return day.replace(year=day.year + years)
@@ -54,11 +47,12 @@ def recheck_due(certificate) -> date:
     )
 
 
-def export_response(kind: str, queryset, filename: str):
-    """导出Excel through registry.excel (the same columns as its import templates)."""
-    from zhifa.registry import excel
+def export_response(request, kind: str, queryset, filename: str):
+    """导出Excel through registry.excel (the same columns as its import templates); ID numbers in
+    full only where the user manages the personnel."""
+    from zhifa.registry import excel, selectors
 
-    headers, rows = excel.export(kind, queryset)
+    headers, rows = excel.export(kind, queryset, viewer=selectors.personal_data_viewer(request.user))
     return xlsx_response(filename, headers, rows)
 
 

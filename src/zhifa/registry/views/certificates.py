@@ -77,7 +77,7 @@ def certificate_list(request):
 @permission_required(VIEW_CERTIFICATE, raise_exception=True)
 def certificate_export(request):
     filters = filters_of(request, FILTER_KEYS)
-    return export_response("certificates", _certificates(request, filters), "执法证件.xlsx")
+    return export_response(request, "certificates", _certificates(request, filters), "执法证件.xlsx")
 
 
 def _get_certificate(request, pk: int) -> Certificate:

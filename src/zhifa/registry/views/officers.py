@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from zhifa.core import access
+from zhifa.core import access, panels
 from zhifa.core.models import Agency, Record
 from zhifa.core.pagination import paginate
 
@@ -24,7 +24,6 @@ from ._common import (
     export_response,
     filters_of,
     int_or_none,
-    mask_id_number,
     query_of,
     recheck_due,
     render_form,
@@ -100,7 +99,7 @@ def officer_list(request):
 def officer_export(request):
     filters = filters_of(request, FILTER_KEYS)
     officers = _officers(request, filters)
-    return export_response("officers", officers, "执法人员.xlsx")
+    return export_response(request, "officers", officers, "执法人员.xlsx")
 
 
 CERTIFICATE_ACTIONS = {
@@ -182,7 +181,7 @@ def officer_detail(request, pk: int):
     user = request.user
     context = {
         "officer": officer,
-        "masked_id": mask_id_number(officer.id_number),
+        "id_number": selectors.personal_data_viewer(user).id_number(officer),
         "fields": list(officer.fields.all()),
         "certificate_rows": certificate_rows,
         "training_years": _training_years(officer, list(officer.trainings.all()), today),
@@ -193,6 +192,8 @@ def officer_detail(request, pk: int):
         "can_manage": access.can(user, services.MANAGE_OFFICER, officer),
         "can_certify": access.can(user, services.MANAGE_CERTIFICATE, officer),
         "today": today,
+        # Cases handled, review opinions, … are cards of the apps that own them (core.panels).
+        "panels": panels.render("officer", request, "officer", officer),
     }
     return render(request, "registry/officer_detail.html", context)
 

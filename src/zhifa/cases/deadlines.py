@@ -1,0 +1,21 @@
+"""The working-day due dates a case stores, registered with core.deadlines so that a change of the
+statutory calendar moves them. (The 90-day decision limit runs on calendar days: nothing to move.)"""
+
+from django.db.models import Q
+from django.urls import reverse
+
+from zhifa.core import workdays
+from zhifa.core.deadlines import StoredDeadline
+
+from .choices import CaseStatus
+from .models import Case
+from .services import HEARING_REQUEST_WORKDAYS
+
+HEARING_REQUEST = StoredDeadline(
+    label="听证申请期限",
+    model=Case,
+    field="hearing_deadline",
+    open=Q(status=CaseStatus.NOTIFIED, notified_on__isnull=False),
+    compute=lambda case: workdays.add_workdays(case.notified_on, HEARING_REQUEST_WORKDAYS),
+    url=lambda case: reverse("cases:case_detail", args=[case.pk]),
+)

@@ -1,0 +1,119 @@
+"""Due dates that apps store on their rows, and their recomputation when the calendar changes.
+
+An app computes a due date on the working-day clock once (告知 + 5 working days) and stores it, so lists
+can sort and filter by it. When the system admin enters or corrects a year's statutory schedule, every
+open due date the change moves must move with it: each app registers its stored deadlines here, with
+how to compute them again, and `recompute_after_calendar_change` does the rest (recorded per row).
+"""
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db import models
+from django.utils import timezone
+
+from . import access, kit
+from .models import Record
+from .workbench import PendingItem
+
+LIMIT = 20
+
+MOVED_ACTION = "calendar.deadline_moved"
+
+
+@dataclass(frozen=True)
+class StoredDeadline:
+    """One stored due date: `field` on the rows of `model` matching `open`, computed by `compute`."""
+
+    label: str
+    model: type[models.Model]
+    field: str
+    open: models.Q
+    compute: Callable[[models.Model], date | None]
+    url: Callable[[models.Model], str]
+    select_related: tuple[str, ...] = ()
+    notify: bool = True  # shown on the owner's 工作台 when moved
+
+
+@dataclass(frozen=True)
+class Moved:
+    deadline: StoredDeadline
+    row: models.Model
+    before: date
+    after: date
+
+
+_registry: list[StoredDeadline] = []
+
+
+def register(*deadlines: StoredDeadline) -> None:
+    for deadline in deadlines:
+        if deadline not in _registry:
+            _registry.append(deadline)
+
+
+def registered() -> list[StoredDeadline]:
+    return list(_registry)
+
+
+def recompute_after_calendar_change(*, actor: kit.Actor, since: date) -> list[Moved]:
+    """Recompute every open stored deadline on or after `since` (an earlier one cannot be moved by a
+    change from `since` on); save and record the ones that moved. Call inside the change's transaction."""
+    moved = []
+    for deadline in _registry:
+        rows = (
+            deadline.model._default_manager.filter(deadline.open, **{f"{deadline.field}__gte": since})
+            .select_related(*deadline.select_related)
+            .select_for_update(of=("self",))
+            .order_by("pk")
+        )
+        for row in rows:
+            before, after = getattr(row, deadline.field), deadline.compute(row)
+            if after is None or after == before:
+                continue
+            setattr(row, deadline.field, after)
+            row.save(update_fields=[deadline.field])
+            kit.record(
+                row,
+                MOVED_ACTION,
+                actor=actor,
+                payload={"field": deadline.field, "label": deadline.label, "from": before, "to": after},
+            )
+            moved.append(Moved(deadline, row, before, after))
+    return moved
+
+
+NOTICE_DAYS = 30
+
+
+def moved_for(user) -> list[PendingItem]:
+    """工作台: the user's agency's due dates that a calendar change moved in the last 30 days, for the
+    kinds of row the user may see."""
+    if not getattr(user, "agency_id", None):
+        return []
+    since = timezone.now() - timedelta(days=NOTICE_DAYS)
+    moved = Record.objects.filter(agency_id=user.agency_id, action=MOVED_ACTION, at__gte=since).order_by(
+        "-at"
+    )
+    items = []
+    for deadline in _registry:
+        if not deadline.notify or not user.has_perm(access.default_permission(deadline.model)):
+            continue
+        rows = list(moved.filter(subject_type=deadline.model._meta.label_lower)[:LIMIT])
+        objects = deadline.model._default_manager.in_bulk([int(r.subject_id) for r in rows])
+        for record in rows:
+            payload = json.loads(record.payload)
+            if payload.get("field") != deadline.field or int(record.subject_id) not in objects:
+                continue
+            row = objects[int(record.subject_id)]
+            items.append(
+                PendingItem(
+                    category="期限调整",
+                    title=f"因节假日安排变更，{row}的{deadline.label}由{payload['from']}调整为{payload['to']}",
+                    url=deadline.url(row),
+                    due=date.fromisoformat(payload["to"]),
+                )
+            )
+    return items
