@@ -14,11 +14,12 @@ from django.utils import timezone
 
 from zhifa.core import access
 from zhifa.core.exports import xlsx_response
+from zhifa.core.forms import apply_errors
 from zhifa.core.pagination import paginate
 
 from .. import selectors, services
 from ..choices import DelegationStatus
-from ..forms_more import DelegationCreateForm, DelegationEvaluateForm, apply_errors, delegating_agencies
+from ..forms_more import DelegationCreateForm, DelegationEvaluateForm, delegating_agencies
 from ..models import Delegation
 
 VIEW_DELEGATION = "catalog.view_delegation"
