@@ -7,7 +7,9 @@ import re
 import pytest
 
 from tests.factories import AgencyFactory
+from tests.helpers import Api, errors
 from zhifa.accounts.choices import RoleCode
+from zhifa.core.models import Record
 from zhifa.core.selectors import active_agencies
 from zhifa.registry.forms import BodyRegisterForm
 from zhifa.registry.models import EnforcementBody
@@ -82,3 +84,18 @@ def test_a_list_filter_offers_only_active_agencies(client, agencies, supervisor,
     options = offered(client.get("/registry/officers/"), "agency")
     assert str(closed.pk) not in options and str(agencies["west_market"].pk) not in options
     assert options[str(agencies["east_market"].pk)] == "东区市场监督管理局"
+
+
+def test_the_api_refuses_an_inactive_agency_by_name_and_writes_nothing(client, agencies, supervisor, closed):
+    api = Api(client, "/api/registry").login(supervisor)
+    before = Record.objects.count()
+    response = api.post("/bodies", {"agency_id": closed.pk, "standing": "statutory"})
+    assert errors(response) == {"agency_id": "“东区原食品药品监督管理局”已停用，不能选择"}
+    response = api.post(
+        "/bodies",
+        {"agency_id": agencies["east_market"].pk, "standing": "entrusted", "entrusting_agency_id": closed.pk},
+    )
+    assert errors(response) == {"entrusting_agency": "委托机关不存在或不在您的辖区内"}
+    assert not EnforcementBody.objects.exists() and Record.objects.count() == before
+    response = api.post("/bodies", {"agency_id": agencies["west_market"].pk, "standing": "statutory"})
+    assert response.status_code == 404
