@@ -55,6 +55,9 @@ def visible_agency_or_404(user, perm: str, raw, *, default_own: bool = True) -> 
     return None
 
 
+# ---- 裁量基准 ---------------------------------------------------------------------------------------
+
+
 class BenchmarkForm(Form):
     legal_basis = forms.ModelChoiceField(
         label="处罚依据（罚则条款）",

@@ -43,6 +43,9 @@ def _fields_choice(label: str = "执法领域", *, required: bool = False) -> fo
     )
 
 
+# ---- 执法人员 -------------------------------------------------------------------------------------
+
+
 class OfficerForm(Form):
     """新增 / 修改执法人员. The agency is chosen among those the user may manage (only when creating)."""
 

@@ -32,6 +32,9 @@ def part_label(part: str) -> str:
     return PART_LABELS.get(part, part)
 
 
+# ---- scoped look-ups -------------------------------------------------------------------------------
+
+
 def get_version(request, pk: int, *, manage: bool = False) -> CatalogVersion:
     """The version if the user may see it (else 404) and, with manage, edit it (else 403)."""
     version = access.get_visible_or_404(
