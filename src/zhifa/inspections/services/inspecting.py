@@ -62,7 +62,7 @@ def inspection_start(
     access.require_for_agency(actor, INSPECT, agency, "您无权以该机关名义实施检查")
     report = None
     if task is not None:
-        task = Task.objects.select_for_update().select_related("plan", "subject").get(pk=task.pk)
+        task = kit.locked(Task.objects.select_related("plan", "subject"), task, actor=actor)
         if task.status == TaskStatus.DONE:
             kit.refuse("task", "该检查任务已完成")
         if Inspection.objects.filter(task=task, agency=agency).exists():
