@@ -4,11 +4,12 @@ import secrets
 from datetime import datetime
 
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from zhifa.core import access, records
+from zhifa.core import access, kit
+from zhifa.core.kit import Actor
 
 from .choices import ADMIN_ROLES
 from .models import ApiToken, Role, User, hash_token
@@ -19,7 +20,7 @@ TOKEN_PREFIX = "zf_"
 
 @transaction.atomic
 def user_create(
-    *, actor, username: str, real_name: str, agency, password: str, mobile: str = "", roles=()
+    *, actor: Actor, username: str, real_name: str, agency, password: str, mobile: str = "", roles=()
 ) -> User:
     """新增用户 (系统管理员). Roles are assigned here only when the actor may assign roles."""
     system = access.is_system(actor)
@@ -32,22 +33,22 @@ def user_create(
     validate_password(password, user)
     user.set_password(password)
     user.save()
-    _log(user, "user.create", actor, _user_payload(user))
+    if user.agency_id:  # accounts without an agency have no chain to record on
+        kit.record(user, "user.create", actor=actor, payload=_user_payload(user))
     if roles:
         user_set_roles(actor=actor, user=user, roles=roles)
     return user
 
 
 @transaction.atomic
-def user_set_roles(*, actor, user: User, roles) -> User:
+def user_set_roles(*, actor: Actor, user: User, roles) -> User:
     """分配角色 (安全管理员), under 三员分立."""
-    if not access.is_system(actor):
-        access.require(actor, "accounts.assign_roles", user)
+    access.require(actor, "accounts.assign_roles", user)
     codes = sorted({str(getattr(role, "code", role)) for role in roles})
     validate_role_set(codes)
     unknown = set(codes) - set(Role.objects.filter(code__in=codes).values_list("code", flat=True))
     if unknown:
-        raise ValidationError({"roles": f"未知角色：{'、'.join(sorted(unknown))}"})
+        kit.refuse("roles", f"未知角色：{'、'.join(sorted(unknown))}")
     user.roles.set(codes)
     user.__dict__.pop("_role_codes", None)
     user.__dict__.pop("_role_perm_cache", None)
@@ -56,14 +57,9 @@ def user_set_roles(*, actor, user: User, roles) -> User:
     if user.is_staff != is_staff:
         User.objects.filter(pk=user.pk).update(is_staff=is_staff)
         user.is_staff = is_staff
-    _log(user, "user.set_roles", actor, {"roles": codes})
+    if user.agency_id:  # accounts without an agency have no chain to record on
+        kit.record(user, "user.set_roles", actor=actor, payload={"roles": codes})
     return user
-
-
-def _log(user: User, action: str, actor, payload: dict) -> None:
-    """Account changes go on the user's agency chain (accounts without an agency have no chain)."""
-    if user.agency_id:
-        records.append(subject=user, action=action, actor=actor, payload=payload)
 
 
 def _user_payload(user: User) -> dict:
@@ -71,13 +67,13 @@ def _user_payload(user: User) -> dict:
 
 
 @transaction.atomic
-def api_token_create(*, actor, name: str, expires_at: datetime | None = None) -> tuple[ApiToken, str]:
+def api_token_create(*, actor: Actor, name: str, expires_at: datetime | None = None) -> tuple[ApiToken, str]:
     """A personal API token for `actor`. Returns the token and its key, which is shown only now."""
     if not actor.has_perm("accounts.use_api_token"):
         raise PermissionDenied("您的角色不能使用API令牌")
     name = name.strip()
     if not name:
-        raise ValidationError({"name": "请填写令牌用途"})
+        kit.refuse("name", "请填写令牌用途")
     key = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(
         user=actor, name=name, prefix=key[:10], key_hash=hash_token(key), expires_at=expires_at
@@ -86,7 +82,7 @@ def api_token_create(*, actor, name: str, expires_at: datetime | None = None) ->
 
 
 @transaction.atomic
-def api_token_revoke(*, actor, token: ApiToken) -> ApiToken:
+def api_token_revoke(*, actor: Actor, token: ApiToken) -> ApiToken:
     if token.user_id != actor.pk:
         raise PermissionDenied("只能吊销本人的令牌")
     ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())

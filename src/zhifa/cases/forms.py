@@ -3,14 +3,12 @@
 follow the services' error keys, so a refusal lands on the field it is about."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from zhifa.catalog import selectors as catalog
 from zhifa.catalog.choices import CircumstanceLevel, ProcedureStep
 from zhifa.catalog.discretion import FACT_LABELS
-from zhifa.core import access
-from zhifa.core.models import Agency
+from zhifa.core.forms import Form, agency_field, blank, date_field, money_field, offer_agencies, text_field
 from zhifa.registry import selectors as registry
 from zhifa.registry.choices import PersonKind, PersonStatus
 from zhifa.registry.models import Officer
@@ -29,53 +27,6 @@ from .choices import (
 from .models import Case, Challenge
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
-def _date(label: str, *, required: bool = True, today: bool = True, help_text: str = "") -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        widget=DateInput(),
-        initial=timezone.localdate if today else None,
-        help_text=help_text,
-    )
-
-
-def _text(label: str, *, rows: int = 3, required: bool = True, help_text: str = "") -> forms.CharField:
-    return forms.CharField(
-        label=label, required=required, widget=forms.Textarea(attrs={"rows": rows}), help_text=help_text
-    )
-
-
-def _money(label: str, *, required: bool = False, help_text: str = "") -> forms.DecimalField:
-    return forms.DecimalField(
-        label=label,
-        required=required,
-        min_value=0,
-        max_digits=14,
-        decimal_places=2,
-        help_text=help_text,
-        widget=forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
-    )
-
-
-def apply_errors(form: forms.Form, exc: ValidationError, mapping: dict[str, str] | None = None) -> None:
-    """Put a service's ValidationError next to the form's fields (`mapping`: service key → form field);
-    keys the form has no field for (such as "status") become errors of the whole form."""
-    mapping = {**getattr(form, "error_map", {}), **(mapping or {})}
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc.messages)
-        return
-    for key, messages in exc.message_dict.items():
-        name = mapping.get(key, key)
-        form.add_error(name if name in form.fields else None, messages)
-
-
 class LooseMultipleChoiceField(forms.MultipleChoiceField):
     """Offers the choices but lets any value through, so that the service refuses an item that is not
     the agency's own with its reason (and its suggestion to transfer the case)."""
@@ -87,13 +38,6 @@ class LooseMultipleChoiceField(forms.MultipleChoiceField):
 class LooseChoiceField(forms.ChoiceField):
     def valid_value(self, value) -> bool:
         return True
-
-
-def handling_agencies(user):
-    """Agencies where `user` may register cases."""
-    return access.visible_to(user, Agency.objects.filter(active=True), services.HANDLE).order_by(
-        "region__code", "name"
-    )
 
 
 def item_choices(agency, on=None) -> list[tuple[str, str]]:
@@ -127,7 +71,7 @@ def officer_label(officer: Officer, certified: set[int], field_name: str = "") -
 # ---- intake -----------------------------------------------------------------------------------------
 
 
-class PartyFields(forms.Form):
+class PartyFields(Form):
     party_kind = forms.ChoiceField(
         label="当事人类型",
         choices=PartyKind.choices,
@@ -170,10 +114,10 @@ class PartyFields(forms.Form):
 class IntakeForm(PartyFields):
     """案件登记: the clue, its enforcement items (of the agency's catalogue in force) and the party."""
 
-    agency = forms.ModelChoiceField(label="办案机关", queryset=Agency.objects.none())
+    agency = agency_field("办案机关")
     source = forms.ChoiceField(label="案件来源", choices=CaseSource.choices, initial=CaseSource.INSPECTION)
     summary = forms.CharField(label="案由", max_length=200)
-    discovered_on = _date("发现日期")
+    discovered_on = date_field("发现日期", today=True)
     place = forms.CharField(label="地点", max_length=200)
     item_codes = LooseMultipleChoiceField(
         label="执法事项",
@@ -181,14 +125,13 @@ class IntakeForm(PartyFields):
         error_messages={"required": "请选择执法事项"},
         help_text="本机关施行中的执法事项清单",
     )
-    facts = _text("线索与初步查明的事实", required=False)
+    facts = text_field("线索与初步查明的事实", required=False)
 
     field_order = ["agency", "source", "summary", "discovered_on", "place", "item_codes", "facts"]
 
     def __init__(self, *args, actor, agency=None, **kwargs):
         super().__init__(*args, **kwargs)
-        agencies = handling_agencies(actor)
-        self.fields["agency"].queryset = agencies
+        agencies = offer_agencies(self.fields["agency"], actor, services.HANDLE)
         self.agency = agency or agencies.first()
         if agencies.count() <= 1:
             self.fields["agency"].required = False
@@ -216,7 +159,7 @@ class IntakeForm(PartyFields):
 # ---- steps of one case ------------------------------------------------------------------------------
 
 
-class AssignForm(forms.Form):
+class AssignForm(Form):
     """承办人员: a lead and a co-handler certified for the case's field, assistants optional."""
 
     lead = forms.ModelChoiceField(label="主办人", queryset=Officer.objects.none())
@@ -263,15 +206,17 @@ class AssignForm(forms.Form):
         return chosen
 
 
-class RegisterForm(forms.Form):
-    registered_on = _date("立案日期", help_text="负责人批准立案的日期；自发现线索之日起15日内")
+class RegisterForm(Form):
+    registered_on = date_field(
+        "立案日期", help_text="负责人批准立案的日期；自发现线索之日起15日内", today=True
+    )
 
 
-class DeclineForm(forms.Form):
-    reason = _text("不予立案的理由")
+class DeclineForm(Form):
+    reason = text_field("不予立案的理由")
 
 
-class StepForm(forms.Form):
+class StepForm(Form):
     step = forms.ChoiceField(
         label="环节",
         choices=[
@@ -284,23 +229,23 @@ class StepForm(forms.Form):
             )
         ],
     )
-    note = _text("记录内容", rows=4, help_text="如：现场检查情况、询问笔录要点、查封扣押物品清单")
+    note = text_field("记录内容", rows=4, help_text="如：现场检查情况、询问笔录要点、查封扣押物品清单")
     place = forms.CharField(label="地点", max_length=200, required=False, help_text="不填则为案件地点")
 
 
-class ExtendForm(forms.Form):
+class ExtendForm(Form):
     days = forms.IntegerField(label="延长天数", min_value=1, max_value=90)
-    extension_reason = _text("延长理由")
+    extension_reason = text_field("延长理由")
 
 
-class SubmitReviewForm(forms.Form):
-    investigation_report = _text("调查终结报告", rows=6)
+class SubmitReviewForm(Form):
+    investigation_report = text_field("调查终结报告", rows=6)
     is_complex = forms.BooleanField(label="疑难复杂案件", required=False)
 
 
-class NotifyForm(forms.Form):
-    on = _date("告知日期")
-    proposed = _text("拟作出的处罚及其事实、理由、依据", rows=5)
+class NotifyForm(Form):
+    on = date_field("告知日期", today=True)
+    proposed = text_field("拟作出的处罚及其事实、理由、依据", rows=5)
     hearing_rights = forms.BooleanField(
         label="告知听证权利",
         required=False,
@@ -308,36 +253,36 @@ class NotifyForm(forms.Form):
     )
 
 
-class StatementForm(forms.Form):
-    statement = _text("当事人陈述、申辩意见", rows=5)
+class StatementForm(Form):
+    statement = text_field("当事人陈述、申辩意见", rows=5)
 
 
-class HearingRequestForm(forms.Form):
-    on = _date("申请日期")
+class HearingRequestForm(Form):
+    on = date_field("申请日期", today=True)
 
     error_map = {"hearing": "on"}
 
 
-class HearingForm(forms.Form):
-    on = _date("听证日期")
-    summary = _text("听证笔录摘要", rows=5)
+class HearingForm(Form):
+    on = date_field("听证日期", today=True)
+    summary = text_field("听证笔录摘要", rows=5)
 
 
 FACT_FLAGS = list(FACT_LABELS.items())
 
 
-class DecideForm(forms.Form):
+class DecideForm(Form):
     """处理决定 with the facts for the discretion calculator: the recommended range is shown (htmx)
     before submitting, and the service checks the fine against it again."""
 
     kind = forms.ChoiceField(label="决定类型", choices=DecisionKind.choices, initial=DecisionKind.PENALTY)
-    decided_on = _date("决定日期")
+    decided_on = date_field("决定日期", today=True)
     warning = forms.BooleanField(label="警告", required=False)
-    fine = _money("罚款（元）")
-    confiscation = _money("没收违法所得（元）")
+    fine = money_field("罚款（元）")
+    confiscation = money_field("没收违法所得（元）")
     suspension = forms.BooleanField(label="责令停产停业", required=False)
     revocation = forms.BooleanField(label="吊销许可证照", required=False)
-    other_measures = _text("其他处罚", rows=2, required=False)
+    other_measures = text_field("其他处罚", rows=2, required=False)
     transfer_to = forms.CharField(
         label="移送机关", max_length=128, required=False, help_text="决定移送时填写"
     )
@@ -345,10 +290,10 @@ class DecideForm(forms.Form):
     circumstance = forms.ChoiceField(
         label="违法情节", choices=[("", "（按事实数值确定）"), *CircumstanceLevel.choices], required=False
     )
-    illegal_gains = _money("违法所得（元）")
-    goods_value = _money("货值金额（元）")
-    reasoning = _text("说理（事实、证据、依据、裁量）", rows=6)
-    deviation_reason = _text(
+    illegal_gains = money_field("违法所得（元）")
+    goods_value = money_field("货值金额（元）")
+    reasoning = text_field("说理（事实、证据、依据、裁量）", rows=6)
+    deviation_reason = text_field(
         "偏离裁量基准的理由", rows=3, required=False, help_text="罚款不在推荐幅度内、或减轻处罚时必须填写"
     )
 
@@ -410,44 +355,46 @@ class RecommendForm(DecideForm):
             field.required = False
 
 
-class ServeForm(forms.Form):
-    served_on = _date("送达日期", help_text="决定之日起7个工作日内送达")
+class ServeForm(Form):
+    served_on = date_field("送达日期", help_text="决定之日起7个工作日内送达", today=True)
     method = forms.ChoiceField(label="送达方式", choices=ServiceMethod.choices, initial=ServiceMethod.DIRECT)
     recipient = forms.CharField(label="受送达人", max_length=64)
-    note = _text("备注", rows=2, required=False)
+    note = text_field("备注", rows=2, required=False)
 
 
-class ExecuteForm(forms.Form):
+class ExecuteForm(Form):
     kind = forms.ChoiceField(label="执行情况", choices=ExecutionKind.choices)
-    on = _date("日期")
-    amount = _money("金额（元）", help_text="已缴纳时填写")
-    note = _text("说明", rows=2, required=False)
+    on = date_field("日期", today=True)
+    amount = money_field("金额（元）", help_text="已缴纳时填写")
+    note = text_field("说明", rows=2, required=False)
 
 
-class CloseForm(forms.Form):
-    on = _date("结案日期")
-    summary = _text("结案报告", rows=4)
+class CloseForm(Form):
+    on = date_field("结案日期", today=True)
+    summary = text_field("结案报告", rows=4)
 
 
-class ArchiveForm(forms.Form):
+class ArchiveForm(Form):
     """归档 needs nothing but the confirmation."""
 
 
-class ChallengeForm(forms.Form):
+class ChallengeForm(Form):
     kind = forms.ChoiceField(label="救济途径", choices=ChallengeKind.choices)
     organ = forms.CharField(label="复议机关或人民法院", max_length=128)
-    filed_on = _date("申请（起诉）日期")
+    filed_on = date_field("申请（起诉）日期", today=True)
 
 
-class ChallengeConcludeForm(forms.Form):
+class ChallengeConcludeForm(Form):
     """The outcome of one pending 复议/诉讼 of the case."""
 
     challenge = forms.ModelChoiceField(label="复议、诉讼", queryset=Challenge.objects.none())
     outcome = forms.ChoiceField(
         label="结果", choices=[c for c in ChallengeOutcome.choices if c[0] != ChallengeOutcome.PENDING]
     )
-    concluded_on = _date("结果日期")
-    note = _text("说明", rows=3, required=False, help_text="撤销或变更的，写明复议决定书或判决书的主要内容")
+    concluded_on = date_field("结果日期", today=True)
+    note = text_field(
+        "说明", rows=3, required=False, help_text="撤销或变更的，写明复议决定书或判决书的主要内容"
+    )
 
     def __init__(self, *args, case: Case, **kwargs):
         super().__init__(*args, **kwargs)
@@ -460,16 +407,16 @@ class ChallengeConcludeForm(forms.Form):
 class SimpleForm(PartyFields):
     """简易程序 on a phone: party, item, two handlers, a warning or a small fine, the recipient."""
 
-    agency = forms.ModelChoiceField(label="办案机关", queryset=Agency.objects.none())
+    agency = agency_field("办案机关")
     item_code = LooseChoiceField(label="执法事项")
     summary = forms.CharField(label="违法行为", max_length=200)
     place = forms.CharField(label="地点", max_length=200)
-    decided_on = _date("处罚日期")
+    decided_on = date_field("处罚日期", today=True)
     lead = forms.ModelChoiceField(label="执法人员（一）", queryset=Officer.objects.none())
     co = forms.ModelChoiceField(label="执法人员（二）", queryset=Officer.objects.none())
     warning = forms.BooleanField(label="警告", required=False)
-    fine = _money("罚款（元）", help_text="自然人200元以下、单位3000元以下")
-    reasoning = _text("违法事实与依据", rows=3, required=False)
+    fine = money_field("罚款（元）", help_text="自然人200元以下、单位3000元以下")
+    reasoning = text_field("违法事实与依据", rows=3, required=False)
     recipient = forms.CharField(label="签收人", max_length=64, required=False, help_text="不填则为当事人")
 
     field_order = ["agency", "item_code", "summary", "place", "decided_on", "party_kind", "party_name"]
@@ -477,15 +424,14 @@ class SimpleForm(PartyFields):
 
     def __init__(self, *args, actor, agency=None, **kwargs):
         super().__init__(*args, **kwargs)
-        agencies = handling_agencies(actor)
-        self.fields["agency"].queryset = agencies
+        agencies = offer_agencies(self.fields["agency"], actor, services.HANDLE)
         self.agency = agency or agencies.first()
         if agencies.count() <= 1:
             self.fields["agency"].required = False
             self.fields["agency"].widget = forms.HiddenInput()
         if self.agency is not None:
             self.fields["agency"].initial = self.agency.pk
-        self.fields["item_code"].choices = [("", "请选择"), *item_choices(self.agency)]
+        self.fields["item_code"].choices = blank(item_choices(self.agency))
         officers, _ = officer_choices(self.agency) if self.agency else ([], set())
         queryset = Officer.objects.filter(pk__in=[o.pk for o in officers], kind=PersonKind.OFFICER).order_by(
             "name", "id"

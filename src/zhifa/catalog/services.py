@@ -12,7 +12,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from zhifa.core import access, records, workdays
+from zhifa.core import access, kit, workdays
+from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
 
 from . import versioning
@@ -43,7 +44,7 @@ def published_versions(agency: Agency):
 
 
 @transaction.atomic
-def draft_open(*, actor, agency: Agency) -> CatalogVersion:
+def draft_open(*, actor: Actor, agency: Agency) -> CatalogVersion:
     """The agency's draft: the open one, or a new one copied from the latest published version."""
     access.require_for_agency(actor, MANAGE_CATALOG, agency)
     Agency.objects.select_for_update().filter(pk=agency.pk).first()  # one draft, even under a race
@@ -105,11 +106,11 @@ def _fields(obj, names) -> dict:
     return {name: getattr(obj, name) for name in names}
 
 
-def _draft_for_change(actor, version: CatalogVersion) -> CatalogVersion:
-    version = CatalogVersion.objects.select_for_update().get(pk=version.pk)
+def _draft_for_change(actor: Actor, version: CatalogVersion) -> CatalogVersion:
+    version = kit.locked(CatalogVersion, version, actor=actor)
     access.require_for_agency(actor, MANAGE_CATALOG, version.agency)
     if version.status != VersionStatus.DRAFT:
-        raise ValidationError({"version": "已发布的清单版本不能修改，请在草稿中修改后重新发布"})
+        kit.refuse("version", "已发布的清单版本不能修改，请在草稿中修改后重新发布")
     return version
 
 
@@ -131,12 +132,12 @@ class BasisInput:
 
 @transaction.atomic
 def item_save(
-    *, actor, draft: CatalogVersion, code: str, legal_bases: list[BasisInput], **fields
+    *, actor: Actor, draft: CatalogVersion, code: str, legal_bases: list[BasisInput], **fields
 ) -> EnforcementItem:
     """Add or replace the item `code` in the draft. An item stands on at least one legal basis."""
     draft = _draft_for_change(actor, draft)
     if not legal_bases:
-        raise ValidationError({"legal_bases": "执法事项必须有设定依据（法律、法规、规章条款）"})
+        kit.refuse("legal_bases", "执法事项必须有设定依据（法律、法规、规章条款）")
     item = EnforcementItem.objects.filter(version=draft, code=code).first() or EnforcementItem(
         version=draft, code=code
     )
@@ -169,9 +170,9 @@ def item_save(
     if not is_new:
         _repoint_benchmark(item, bases)
         LegalBasis.objects.filter(pk__in=[basis.pk for basis in old_bases]).delete()
-    records.append(
-        subject=draft,
-        action="catalog.item_save",
+    kit.record(
+        draft,
+        "catalog.item_save",
         actor=actor,
         payload={"version": draft.number, "code": code, "name": item.name, "new": is_new},
     )
@@ -195,27 +196,22 @@ def _repoint_benchmark(item: EnforcementItem, bases: list[LegalBasis]) -> None:
 
 @transaction.atomic
 def item_create(
-    *, actor, draft: CatalogVersion, code: str, legal_bases: list[BasisInput], **fields
+    *, actor: Actor, draft: CatalogVersion, code: str, legal_bases: list[BasisInput], **fields
 ) -> EnforcementItem:
     """Like item_save, but refuses a code the draft already has (duplicate item codes)."""
     draft = _draft_for_change(actor, draft)
     if EnforcementItem.objects.filter(version=draft, code=code).exists():
-        raise ValidationError({"code": f"事项编码“{code}”已存在"})
+        kit.refuse("code", f"事项编码“{code}”已存在")
     return item_save(actor=actor, draft=draft, code=code, legal_bases=legal_bases, **fields)
 
 
 @transaction.atomic
-def item_remove(*, actor, draft: CatalogVersion, code: str) -> None:
+def item_remove(*, actor: Actor, draft: CatalogVersion, code: str) -> None:
     draft = _draft_for_change(actor, draft)
     deleted, _ = EnforcementItem.objects.filter(version=draft, code=code).delete()
     if not deleted:
-        raise ValidationError({"code": f"草稿中没有事项“{code}”"})
-    records.append(
-        subject=draft,
-        action="catalog.item_remove",
-        actor=actor,
-        payload={"version": draft.number, "code": code},
-    )
+        kit.refuse("code", f"草稿中没有事项“{code}”")
+    kit.record(draft, "catalog.item_remove", actor=actor, payload={"version": draft.number, "code": code})
 
 
 # ---- publishing -----------------------------------------------------------------------------------
@@ -223,24 +219,29 @@ def item_remove(*, actor, draft: CatalogVersion, code: str) -> None:
 
 @transaction.atomic
 def version_publish(
-    *, actor, draft: CatalogVersion, reason: str, reason_note: str = "", effective_from: date | None = None
+    *,
+    actor: Actor,
+    draft: CatalogVersion,
+    reason: str,
+    reason_note: str = "",
+    effective_from: date | None = None,
 ) -> CatalogVersion:
     """Freeze the draft as a new version: its diff against the previous version, its content hash and a
     record. From then on nothing in it can change."""
     draft = _draft_for_change(actor, draft)
     if reason not in ChangeReason.values:
-        raise ValidationError({"reason": "请选择调整原因（立、改、废、释或改革）"})
+        kit.refuse("reason", "请选择调整原因（立、改、废、释或改革）")
     missing = list(draft.items.filter(legal_bases__isnull=True).values_list("code", flat=True)[:10])
     if missing:
-        raise ValidationError({"items": f"以下事项没有设定依据：{'、'.join(missing)}"})
+        kit.refuse("items", f"以下事项没有设定依据：{'、'.join(missing)}")
     if not draft.items.exists() and not published_versions(draft.agency).exists():
-        raise ValidationError({"items": "清单为空，不能发布"})
+        kit.refuse("items", "清单为空，不能发布")
     new = versioning.snapshot(draft)
     previous = published_versions(draft.agency).first()
     old = versioning.snapshot(previous) if previous else {}
     change = versioning.diff(old, new)
     if previous and not any(change.values()):
-        raise ValidationError({"items": "草稿与上一版本相同，无需发布"})
+        kit.refuse("items", "草稿与上一版本相同，无需发布")
     draft.status = VersionStatus.PUBLISHED
     draft.reason, draft.reason_note = reason, reason_note
     draft.published_at, draft.published_by = timezone.now(), actor
@@ -258,9 +259,9 @@ def version_publish(
             "content_hash",
         ]
     )
-    records.append(
-        subject=draft,
-        action="catalog.publish",
+    kit.record(
+        draft,
+        "catalog.publish",
         actor=actor,
         payload={
             "version": draft.number,
@@ -303,7 +304,7 @@ class ExemptionInput:
 @transaction.atomic
 def benchmark_set(
     *,
-    actor,
+    actor: Actor,
     item: EnforcementItem,
     legal_basis: LegalBasis,
     levels: list[LevelInput],
@@ -315,11 +316,11 @@ def benchmark_set(
     penalty clause, fact ranges that do not overlap, and the 减免责 exemptions."""
     _draft_for_change(actor, item.version)
     if item.category != ItemCategory.PENALTY:
-        raise ValidationError({"item": "只有行政处罚事项才设裁量基准"})
+        kit.refuse("item", "只有行政处罚事项才设裁量基准")
     if legal_basis.item_id != item.pk:
-        raise ValidationError({"legal_basis": "处罚依据必须是该事项的设定依据"})
+        kit.refuse("legal_basis", "处罚依据必须是该事项的设定依据")
     if not levels:
-        raise ValidationError({"levels": "请至少设定一个裁量情节"})
+        kit.refuse("levels", "请至少设定一个裁量情节")
     level_rows = [BenchmarkLevel(**vars(level)) for level in levels]
     _check_levels(level_rows, legal_basis, fact_label)
     exemption_rows = [Exemption(**{**vars(e), "required_facts": list(e.required_facts)}) for e in exemptions]
@@ -332,9 +333,9 @@ def benchmark_set(
     for row in exemption_rows:
         row.benchmark = benchmark
     Exemption.objects.bulk_create(exemption_rows)
-    records.append(
-        subject=item.version,
-        action="catalog.benchmark_set",
+    kit.record(
+        item.version,
+        "catalog.benchmark_set",
         actor=actor,
         payload={"version": item.version.number, "code": item.code, "levels": [lvl.level for lvl in levels]},
     )
@@ -436,7 +437,7 @@ def _overlaps(levels: list[BenchmarkLevel]) -> list[str]:
 
 @transaction.atomic
 def benchmark_evaluate(
-    *, actor, agency: Agency, item_code: str, on: date, findings: str, needs_revision: bool
+    *, actor: Actor, agency: Agency, item_code: str, on: date, findings: str, needs_revision: bool
 ):
     """裁量基准定期评估: a finding on how a benchmark works in practice."""
     access.require_for_agency(actor, MANAGE_CATALOG, agency)
@@ -445,9 +446,9 @@ def benchmark_evaluate(
     )
     evaluation.full_clean()
     evaluation.save()
-    records.append(
-        subject=evaluation,
-        action="catalog.benchmark_evaluate",
+    kit.record(
+        evaluation,
+        "catalog.benchmark_evaluate",
         actor=actor,
         payload={"code": item_code, "revise": needs_revision},
     )
@@ -468,30 +469,30 @@ def evaluation_due_after(on: date) -> date:
 
 @transaction.atomic
 def delegation_create(
-    *, actor, from_agency: Agency, to_agency: Agency, item: EnforcementItem, **fields
+    *, actor: Actor, from_agency: Agency, to_agency: Agency, item: EnforcementItem, **fields
 ) -> Delegation:
     access.require_for_agency(actor, MANAGE_DELEGATION, from_agency)
     if item.version.agency_id != from_agency.pk:
-        raise ValidationError({"item": "只能下放本部门清单中的事项"})
+        kit.refuse("item", "只能下放本部门清单中的事项")
     if to_agency.kind != "township":
-        raise ValidationError({"to_agency": "承接单位应为乡镇人民政府或街道办事处"})
+        kit.refuse("to_agency", "承接单位应为乡镇人民政府或街道办事处")
     if not to_agency.region.path.startswith(from_agency.region.path):
-        raise ValidationError({"to_agency": "只能赋权给本辖区内的乡镇（街道）"})
+        kit.refuse("to_agency", "只能赋权给本辖区内的乡镇（街道）")
     if (
         Delegation.objects.filter(item_code=item.code, to_agency=to_agency)
         .exclude(status=DelegationStatus.WITHDRAWN)
         .exists()
     ):
-        raise ValidationError({"item": "该事项已赋权给该乡镇（街道）"})
+        kit.refuse("item", "该事项已赋权给该乡镇（街道）")
     delegation = Delegation(
         from_agency=from_agency, to_agency=to_agency, item_code=item.code, item_name=item.name, **fields
     )
     delegation.evaluation_due = evaluation_due_after(delegation.on) if delegation.on else None
     delegation.full_clean()
     delegation.save()
-    records.append(
-        subject=delegation,
-        action="delegation.create",
+    kit.record(
+        delegation,
+        "delegation.create",
         actor=actor,
         payload=_delegation_payload(delegation),
         agency=from_agency,
@@ -501,18 +502,16 @@ def delegation_create(
 
 @transaction.atomic
 def delegation_evaluate(
-    *, actor, delegation: Delegation, on: date, outcome: str, findings: str
+    *, actor: Actor, delegation: Delegation, on: date, outcome: str, findings: str
 ) -> DelegationEvaluation:
     """评估: keep (next evaluation in a year), adjust, or withdraw (接不住、监管跟不上)."""
-    delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
-    if not access.is_system(actor):
-        access.require(actor, MANAGE_DELEGATION, delegation)
+    delegation = kit.locked(Delegation, delegation, actor=actor, perm=MANAGE_DELEGATION)
     if delegation.status == DelegationStatus.WITHDRAWN:
-        raise ValidationError({"outcome": "该事项已收回"})
+        kit.refuse("outcome", "该事项已收回")
     if not findings.strip():
-        raise ValidationError({"findings": "请填写评估意见"})
+        kit.refuse("findings", "请填写评估意见")
     if on < delegation.on:
-        raise ValidationError({"on": "评估日期不能早于赋权日期"})
+        kit.refuse("on", "评估日期不能早于赋权日期")
     evaluation = DelegationEvaluation(
         delegation=delegation, on=on, outcome=outcome, findings=findings.strip(), evaluator=actor
     )
@@ -525,9 +524,9 @@ def delegation_evaluate(
     }[outcome]
     delegation.evaluation_due = evaluation_due_after(on)
     delegation.save(update_fields=["status", "evaluation_due", "updated_at"])
-    records.append(
-        subject=delegation,
-        action="delegation.evaluate",
+    kit.record(
+        delegation,
+        "delegation.evaluate",
         actor=actor,
         payload={**_delegation_payload(delegation), "outcome": outcome, "findings": findings.strip()},
         agency=delegation.from_agency,
@@ -551,10 +550,10 @@ def _delegation_payload(delegation: Delegation) -> dict:
 
 
 @transaction.atomic
-def org_unit_create(*, actor, agency: Agency, name: str, parent: OrgUnit | None = None) -> OrgUnit:
+def org_unit_create(*, actor: Actor, agency: Agency, name: str, parent: OrgUnit | None = None) -> OrgUnit:
     access.require_for_agency(actor, MANAGE_CATALOG, agency)
     if parent and parent.agency_id != agency.pk:
-        raise ValidationError({"parent": "上级机构不属于该机关"})
+        kit.refuse("parent", "上级机构不属于该机关")
     unit = OrgUnit(agency=agency, name=name.strip(), parent=parent)
     unit.full_clean()
     unit.save()
@@ -562,14 +561,14 @@ def org_unit_create(*, actor, agency: Agency, name: str, parent: OrgUnit | None 
 
 
 @transaction.atomic
-def duty_assign(*, actor, unit: OrgUnit, item_code: str, division: str = "") -> DutyAssignment:
+def duty_assign(*, actor: Actor, unit: OrgUnit, item_code: str, division: str = "") -> DutyAssignment:
     access.require_for_agency(actor, MANAGE_CATALOG, unit.agency)
     assignment, _ = DutyAssignment.objects.update_or_create(
         unit=unit, item_code=item_code, defaults={"agency": unit.agency, "division": division.strip()}
     )
-    records.append(
-        subject=assignment,
-        action="duty.assign",
+    kit.record(
+        assignment,
+        "duty.assign",
         actor=actor,
         payload={"unit": unit.name, "item": item_code, "division": division},
     )

@@ -1,9 +1,186 @@
+"""What every app's forms and pages share: the base form (every select starts with 请选择), the field
+builders (dates, text, money, agency pickers), putting a service's refusal back on the form, and the
+parsing of list filters from the query string.
+
+Forms only parse; the rules live in the services, whose `kit.refuse` errors are keyed by field, so
+`apply_errors` can show each one next to the field it is about.
+"""
+
+from collections.abc import Iterable
+from datetime import date
+from urllib.parse import urlencode
+
 from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from .models import Agency
+from .selectors import active_agencies
+
+EMPTY_LABEL = "请选择"
+_DJANGO_BLANK = "---------"
 
 
-class HolidayNoticeForm(forms.Form):
+class Form(forms.Form):
+    """The base form of every page: every select's empty choice reads 请选择 (Django's default is a
+    row of dashes; a label an app chose on purpose, such as "—（本机关）", stays)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            use_empty_label(field)
+
+
+def use_empty_label(field: forms.Field) -> None:
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label == _DJANGO_BLANK:
+            field.empty_label = EMPTY_LABEL
+    elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.MultipleChoiceField):
+        choices = list(field.choices)
+        if choices and choices[0] == ("", _DJANGO_BLANK):
+            field.choices = [("", EMPTY_LABEL), *choices[1:]]
+
+
+def blank(choices: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """`choices` with the empty choice in front (for a ChoiceField that may be left to the service)."""
+    return [("", EMPTY_LABEL), *choices]
+
+
+# ---- field builders --------------------------------------------------------------------------------
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker (ISO dates, so the value survives a round trip)."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+def date_field(
+    label: str, *, required: bool = True, today: bool = False, help_text: str = ""
+) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        widget=DateInput(),
+        initial=timezone.localdate if today else None,
+        help_text=help_text,
+    )
+
+
+def textarea(rows: int = 3) -> forms.Textarea:
+    return forms.Textarea(attrs={"rows": rows})
+
+
+def text_field(label: str, *, rows: int = 3, required: bool = True, help_text: str = "") -> forms.CharField:
+    return forms.CharField(label=label, required=required, widget=textarea(rows), help_text=help_text)
+
+
+def money_field(label: str, *, required: bool = False, help_text: str = "") -> forms.DecimalField:
+    """An amount in yuan (two decimals, not negative)."""
+    return forms.DecimalField(
+        label=label,
+        required=required,
+        min_value=0,
+        max_digits=14,
+        decimal_places=2,
+        help_text=help_text,
+        widget=forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
+    )
+
+
+def agency_field(label: str = "机关", **kwargs) -> forms.ModelChoiceField:
+    """An agency picker. It offers nothing until the form gives it `offer_agencies`."""
+    return forms.ModelChoiceField(
+        label=label, queryset=Agency.objects.none(), empty_label=EMPTY_LABEL, **kwargs
+    )
+
+
+def offer_agencies(field: forms.Field, actor, perm: str) -> QuerySet[Agency]:
+    """Let an agency picker offer what core.selectors.active_agencies gives: the active agencies the
+    actor may act for with `perm` (an inactive agency is never offered). Returns the queryset."""
+    field.queryset = agencies = active_agencies(actor, perm)
+    return agencies
+
+
+# ---- a service's refusal, back on the form --------------------------------------------------------
+
+
+def apply_errors(form: forms.BaseForm, exc: ValidationError, mapping: dict[str, str] | None = None) -> None:
+    """Put a service's ValidationError next to the form's fields (`mapping`, or the form's `error_map`:
+    service key → form field); keys the form has no field for (such as "status") go on top of it."""
+    mapping = {**getattr(form, "error_map", {}), **(mapping or {})}
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc.messages)
+        return
+    for key, texts in exc.message_dict.items():
+        name = mapping.get(key, key)
+        form.add_error(name if name in form.fields else None, texts)
+
+
+def refusal_messages(request, exc: ValidationError, form: forms.BaseForm | None = None) -> None:
+    """A refusal of an action without a form of its own (a button): on the form's fields when it names
+    one, else as messages on the next page."""
+    by_field = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    for field, texts in by_field.items():
+        for text in texts:
+            if form is not None and field in form.fields:
+                form.add_error(field, text)
+            else:
+                messages.error(request, text)
+
+
+def bound_value(form: forms.BaseForm, name: str):
+    """The raw value of `name`: from the submitted data when bound, else from the initial data."""
+    if form.is_bound:
+        return form.data.get(form.add_prefix(name))
+    value = form.initial.get(name)
+    return value() if callable(value) else value
+
+
+# ---- list filters from the query string -----------------------------------------------------------
+
+
+def int_or_none(value) -> int | None:
+    """An id or number from a request parameter (or a model instance's pk); None when absent or bad."""
+    value = getattr(value, "pk", value)
+    value = value.strip() if isinstance(value, str) else value
+    try:
+        return int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+def date_or_none(value) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value.strip()) if value else None
+    except (AttributeError, TypeError, ValueError):
+        return None
+
+
+def filters_of(request, keys: Iterable[str]) -> dict[str, str]:
+    return {key: request.GET.get(key, "").strip() for key in keys}
+
+
+def query_of(filters: dict) -> str:
+    """The non-empty filters as a query string (for export links and pagination)."""
+    return urlencode({key: value for key, value in filters.items() if value})
+
+
+# ---- core's own pages -----------------------------------------------------------------------------
+
+
+class HolidayNoticeForm(Form):
+    """节假日安排: the State Council's notice, pasted as text."""
+
     text = forms.CharField(
         label="通知全文",
-        widget=forms.Textarea(attrs={"rows": 14}),
+        widget=textarea(14),
         help_text="粘贴国务院办公厅关于下一年部分节假日安排的通知全文，先预览，核对无误后确认录入。",
     )

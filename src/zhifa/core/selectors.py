@@ -3,7 +3,7 @@
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import ExtractYear
 
-from . import access
+from . import access, kit
 from .choices import DayKind
 from .models import Agency, HolidayOverride, Record
 
@@ -24,6 +24,17 @@ def agencies_visible_to(user, *, q: str = "", kind: str = "", region_code: str =
 def active_agencies(user, perm: str) -> QuerySet[Agency]:
     """The active agencies `user` may do `perm` for: what an agency picker offers."""
     return access.visible_to(user, Agency.objects.filter(active=True), perm).order_by("region__code", "name")
+
+
+def chosen_agency(user, pk, *, field: str = "agency_id", perm: str | None = None) -> Agency:
+    """The agency an API caller names to act for (the picker's choice, given as an id): 404 when `user`
+    cannot see it (with `perm`, else the view permission), refused on `field` when it is no longer
+    active — what the picker would not have offered. Whether the user may act for it stays the
+    service's to say (403)."""
+    agency = access.get_visible_or_404(user, Agency.objects.select_related("region"), perm, pk=pk)
+    if not agency.active:
+        kit.refuse(field, f"“{agency.name}”已停用，不能选择")
+    return agency
 
 
 def records_visible_to(user, *, agency_id: int | None = None, subject_type: str = "", action: str = ""):

@@ -5,7 +5,8 @@ from datetime import date
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from . import access, records, workdays
+from . import access, kit, workdays
+from .kit import Actor
 from .models import Agency, HolidayOverride, Region
 
 
@@ -15,7 +16,7 @@ def _validated(obj):
 
 
 @transaction.atomic
-def region_create(*, actor, code: str, name: str, level: str, parent: Region | None = None) -> Region:
+def region_create(*, actor: Actor, code: str, name: str, level: str, parent: Region | None = None) -> Region:
     if not access.is_system(actor) and not actor.has_perm("core.add_region"):
         raise PermissionDenied("您无权维护行政区划")
     region = _validated(Region(code=code, name=name, level=level, parent=parent))
@@ -25,7 +26,7 @@ def region_create(*, actor, code: str, name: str, level: str, parent: Region | N
 
 
 @transaction.atomic
-def agency_create(*, actor, **fields) -> Agency:
+def agency_create(*, actor: Actor, **fields) -> Agency:
     """新增机关/机构: only inside the actor's region; the agency's chain starts with this record."""
     agency = _validated(Agency(**fields))
     if not access.is_system(actor):
@@ -34,19 +35,18 @@ def agency_create(*, actor, **fields) -> Agency:
         if not agency.region.path.startswith(actor.agency.region.path):
             raise PermissionDenied("只能在本辖区内新增机关")
     agency.save()
-    records.append(subject=agency, action="agency.create", actor=actor, payload=_agency_payload(agency))
+    kit.record(agency, "agency.create", actor=actor, payload=_agency_payload(agency))
     return agency
 
 
 @transaction.atomic
-def agency_update(*, actor, agency: Agency, **changes) -> Agency:
-    agency = Agency.objects.select_for_update().get(pk=agency.pk)
-    access.require(actor, "core.change_agency", agency)
+def agency_update(*, actor: Actor, agency: Agency, **changes) -> Agency:
+    agency = kit.locked(Agency, agency, actor=actor, perm="core.change_agency")
     for name, value in changes.items():
         setattr(agency, name, value)
     _validated(agency)
     agency.save(update_fields=[*changes, "updated_at"])
-    records.append(subject=agency, action="agency.update", actor=actor, payload=_agency_payload(agency))
+    kit.record(agency, "agency.update", actor=actor, payload=_agency_payload(agency))
     return agency
 
 
@@ -62,7 +62,7 @@ def _agency_payload(agency: Agency) -> dict:
 
 
 @transaction.atomic
-def holiday_override_set(*, actor, day: date, kind: str, name: str = "") -> HolidayOverride:
+def holiday_override_set(*, actor: Actor, day: date, kind: str, name: str = "") -> HolidayOverride:
     """Enter one day of a year's official schedule (放假/调休上班)."""
     if not actor.has_perm("core.add_holidayoverride"):
         raise PermissionDenied("您无权维护节假日安排")
@@ -72,7 +72,7 @@ def holiday_override_set(*, actor, day: date, kind: str, name: str = "") -> Holi
 
 
 @transaction.atomic
-def holiday_override_delete(*, actor, day: date) -> None:
+def holiday_override_delete(*, actor: Actor, day: date) -> None:
     if not actor.has_perm("core.delete_holidayoverride"):
         raise PermissionDenied("您无权维护节假日安排")
     HolidayOverride.objects.filter(date=day).delete()

@@ -24,7 +24,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from .models import Agency
+from .forms import Form, agency_field
 
 INSTRUCTIONS_SHEET = "填写说明"
 UNREADABLE = "文件无法读取，请使用下载的模板（.xlsx）"
@@ -392,12 +392,12 @@ def yes_no(value: bool) -> str:
 # ---- the import page -------------------------------------------------------------------------------
 
 
-class ImportForm(forms.Form):
+class ImportForm(Form):
     """The upload of an import page: what to import (choices: the app's kinds), into which agency (the
     app sets the queryset) and the file."""
 
     kind = forms.ChoiceField(label="导入内容")
-    agency = forms.ModelChoiceField(label="机关", queryset=Agency.objects.none())
+    agency = agency_field()
     file = forms.FileField(label="Excel文件（.xlsx）")
 
     def __init__(self, *args, kinds: list[tuple[str, str]], **kwargs):

@@ -2,20 +2,21 @@
 
 from django import forms
 
+from zhifa.core.forms import Form, date_field, textarea
 from zhifa.core.models import Agency
 
 from .choices import InspectionResult, LenientKind, RiskLevel, SubjectKind
 from .models import Subject
 
 
-class PlanForm(forms.Form):
+class PlanForm(Form):
     title = forms.CharField(label="计划名称", max_length=128)
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
-    ends_on = forms.DateField(label="检查完成期限", widget=forms.DateInput(attrs={"type": "date"}))
+    ends_on = date_field("检查完成期限")
     items = forms.CharField(
         label="抽查事项",
         help_text="每行一项：事项编码；联合抽查写“部门名称:事项编码”",
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=textarea(3),
     )
     ratio_a = forms.CharField(label="A级比例（%）", initial="1")
     ratio_b = forms.CharField(label="B级比例（%）", initial="2")
@@ -44,7 +45,7 @@ class PlanForm(forms.Form):
         return {level: self.cleaned_data[f"ratio_{level.lower()}"] for level in RiskLevel.values}
 
 
-class SubjectForm(forms.Form):
+class SubjectForm(Form):
     kind = forms.ChoiceField(label="对象类别", choices=SubjectKind.choices)
     name = forms.CharField(label="名称", max_length=128)
     credit_code = forms.CharField(label="统一社会信用代码", required=False)
@@ -56,30 +57,28 @@ class SubjectForm(forms.Form):
     yearly_cap = forms.IntegerField(label="年度检查上限", min_value=1, required=False)
 
 
-class ReportForm(forms.Form):
+class ReportForm(Form):
     subject = forms.ModelChoiceField(label="检查对象", queryset=Subject.objects.none())
-    reason = forms.CharField(label="检查事由", widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(label="检查事由", widget=textarea(3))
     item_codes = forms.CharField(label="检查事项编码", help_text="多个用逗号分隔")
-    planned_on = forms.DateField(label="拟检查日期", widget=forms.DateInput(attrs={"type": "date"}))
+    planned_on = date_field("拟检查日期")
 
     def codes(self) -> list[str]:
         return [c.strip() for c in self.cleaned_data["item_codes"].replace("，", ",").split(",") if c.strip()]
 
 
-class FinishForm(forms.Form):
+class FinishForm(Form):
     result = forms.ChoiceField(label="检查结果", choices=InspectionResult.choices)
-    summary = forms.CharField(label="检查情况", widget=forms.Textarea(attrs={"rows": 4}))
-    on = forms.DateField(label="结果录入日期", widget=forms.DateInput(attrs={"type": "date"}))
+    summary = forms.CharField(label="检查情况", widget=textarea(4))
+    on = date_field("结果录入日期")
     lenient_reason = forms.CharField(label="不适用包容审慎的理由（如需立案）", required=False)
 
 
-class LenientEditForm(forms.Form):
+class LenientEditForm(Form):
     subject_code = forms.CharField(label="检查对象编码（观察期）", required=False)
     item_code = forms.CharField(label="事项编码（免罚清单）", required=False)
-    valid_from = forms.DateField(label="起始日期", widget=forms.DateInput(attrs={"type": "date"}))
-    valid_until = forms.DateField(
-        label="截止日期", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    valid_from = date_field("起始日期")
+    valid_until = date_field("截止日期", required=False)
     note = forms.CharField(label="说明", required=False, max_length=200)
 
 
@@ -88,6 +87,6 @@ class LenientForm(LenientEditForm):
     field_order = ["kind"]
 
 
-class LenientEndForm(forms.Form):
-    on = forms.DateField(label="移出日期（当日起不再适用）", widget=forms.DateInput(attrs={"type": "date"}))
+class LenientEndForm(Form):
+    on = date_field("移出日期（当日起不再适用）")
     reason = forms.CharField(label="移出理由", required=False, max_length=200)

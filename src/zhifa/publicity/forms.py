@@ -1,11 +1,13 @@
 from django import forms
 
+from zhifa.core.forms import Form, date_field, textarea
+
 from .choices import DisclosureKind, SubjectKind, WithholdReason
 
 REGISTER_KINDS = [(k, label) for k, label in DisclosureKind.choices if k != DisclosureKind.PENALTY]
 
 
-class RegisterForm(forms.Form):
+class RegisterForm(Form):
     """登记行政许可、行政强制等其他执法决定 for disclosure (7 or 20 working days)."""
 
     kind = forms.ChoiceField(label="执法类别", choices=REGISTER_KINDS)
@@ -15,28 +17,28 @@ class RegisterForm(forms.Form):
     credit_code = forms.CharField(label="统一社会信用代码", max_length=18, required=False)
     items = forms.CharField(label="执法事项", max_length=500, required=False)
     conclusion = forms.CharField(label="执法结论", max_length=500)
-    summary = forms.CharField(label="主要事实", widget=forms.Textarea(attrs={"rows": 4}), required=False)
-    decided_on = forms.DateField(label="决定日期", widget=forms.DateInput(attrs={"type": "date"}))
+    summary = forms.CharField(label="主要事实", widget=textarea(4), required=False)
+    decided_on = date_field("决定日期")
 
 
-class EditForm(forms.Form):
+class EditForm(Form):
     conclusion = forms.CharField(label="执法结论", max_length=500)
-    summary = forms.CharField(label="主要事实", widget=forms.Textarea(attrs={"rows": 6}), required=False)
+    summary = forms.CharField(label="主要事实", widget=textarea(6), required=False)
 
 
 class CorrectForm(EditForm):
     note = forms.CharField(label="更正原因", max_length=500)
 
 
-class WithholdForm(forms.Form):
+class WithholdForm(Form):
     reason = forms.ChoiceField(label="不予公开理由", choices=WithholdReason.choices)
-    note = forms.CharField(label="依据和说明", widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(label="依据和说明", widget=textarea(3))
 
 
-class WithdrawForm(forms.Form):
-    reason = forms.CharField(label="撤回理由", widget=forms.Textarea(attrs={"rows": 3}))
+class WithdrawForm(Form):
+    reason = forms.CharField(label="撤回理由", widget=textarea(3))
 
 
-class ReportForm(forms.Form):
+class ReportForm(Form):
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
-    note = forms.CharField(label="总体情况说明", widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    note = forms.CharField(label="总体情况说明", widget=textarea(4), required=False)

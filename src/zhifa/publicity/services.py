@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from zhifa.cases.choices import DecisionKind
-from zhifa.core import access, records, workdays
+from zhifa.core import access, kit, workdays
+from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
 
 from . import annual_report, drafting
@@ -29,19 +29,8 @@ WITHDRAW_WORKDAYS = 3  # 行政处罚法 第四十八条: withdrawn within three
 NOT_DISCLOSED = (DecisionKind.TRANSFER, DecisionKind.WITHDRAW)
 
 
-def _refuse(message: str, field: str = "__all__"):
-    raise ValidationError({field: message})
-
-
-def _locked(actor, disclosure: Disclosure, perm: str) -> Disclosure:
-    disclosure = Disclosure.objects.select_for_update().select_related("agency").get(pk=disclosure.pk)
-    if not access.is_system(actor):
-        access.require(actor, perm, disclosure)
-    return disclosure
-
-
-def _log(disclosure: Disclosure, action: str, actor, **payload):
-    return records.append(subject=disclosure, action=f"publicity.{action}", actor=actor, payload=payload)
+def _locked(actor: Actor, disclosure: Disclosure, perm: str) -> Disclosure:
+    return kit.locked(Disclosure.objects.select_related("agency"), disclosure, actor=actor, perm=perm)
 
 
 def _create_draft(agency: Agency, fields: drafting.DraftFields, source=None) -> Disclosure:
@@ -59,7 +48,7 @@ def _create_draft(agency: Agency, fields: drafting.DraftFields, source=None) -> 
 
 
 @transaction.atomic
-def draft_for_decision(*, case, decision, actor=None) -> Disclosure | None:
+def draft_for_decision(*, case, decision, actor: Actor = None) -> Disclosure | None:
     """Event "case.decided": draft the disclosure of a 行政处罚 (7 working days) or 不予行政处罚 (20)
     decision. Simple-procedure penalties are drafted too: seed 003 §2(二)6 covers every 行政处罚决定.
     移送 and 撤销立案 decide nothing about the party and are not disclosed."""
@@ -68,15 +57,25 @@ def draft_for_decision(*, case, decision, actor=None) -> Disclosure | None:
     if Disclosure.objects.filter(source_type=decision._meta.label_lower, source_id=str(decision.pk)).exists():
         return None
     disclosure = _create_draft(case.agency, drafting.from_decision(case, decision), source=decision)
-    _log(disclosure, "draft", actor, kind=disclosure.kind, due_on=disclosure.due_on, case=case.pk)
+    kit.record(
+        disclosure,
+        "publicity.draft",
+        actor=actor,
+        payload={"kind": disclosure.kind, "due_on": disclosure.due_on, "case": case.pk},
+    )
     return disclosure
 
 
 @transaction.atomic
-def draft_for_inspection(*, source, agency, actor=None, **result) -> Disclosure:
+def draft_for_inspection(*, source, agency, actor: Actor = None, **result) -> Disclosure:
     """Event "inspection.result_recorded": draft the public result, due in 20 working days."""
     disclosure = _create_draft(agency, drafting.from_inspection(**result), source=source)
-    _log(disclosure, "draft", actor, kind=disclosure.kind, due_on=disclosure.due_on)
+    kit.record(
+        disclosure,
+        "publicity.draft",
+        actor=actor,
+        payload={"kind": disclosure.kind, "due_on": disclosure.due_on},
+    )
     return disclosure
 
 
@@ -87,18 +86,18 @@ class RegisterInput(drafting.DraftFields):
 
 
 @transaction.atomic
-def disclosure_register(*, actor, agency: Agency, data: RegisterInput) -> Disclosure:
+def disclosure_register(*, actor: Actor, agency: Agency, data: RegisterInput) -> Disclosure:
     access.require_for_agency(actor, DRAFT, agency, "您无权为该机关登记公示")
     if data.kind not in DisclosureKind.values or data.kind == DisclosureKind.PENALTY:
-        _refuse("请选择执法类别（行政处罚决定由案件办理自动生成公示）", "kind")
+        kit.refuse("kind", "请选择执法类别（行政处罚决定由案件办理自动生成公示）")
     if data.subject_kind not in SubjectKind.values:
-        _refuse("请选择执法对象类型", "subject_kind")
+        kit.refuse("subject_kind", "请选择执法对象类型")
     if not data.subject_name.strip():
-        _refuse("请填写执法对象", "subject_name")
+        kit.refuse("subject_name", "请填写执法对象")
     if not data.conclusion.strip():
-        _refuse("请填写执法结论", "conclusion")
+        kit.refuse("conclusion", "请填写执法结论")
     if data.decided_on > timezone.localdate():
-        _refuse("决定日期不能晚于今天", "decided_on")
+        kit.refuse("decided_on", "决定日期不能晚于今天")
     subject = drafting.public_subject(data.subject_kind, data.subject_name)
     fields = drafting.DraftFields(
         kind=data.kind,
@@ -114,22 +113,27 @@ def disclosure_register(*, actor, agency: Agency, data: RegisterInput) -> Disclo
         decided_on=data.decided_on,
     )
     disclosure = _create_draft(agency, fields)
-    _log(disclosure, "register", actor, kind=disclosure.kind, due_on=disclosure.due_on)
+    kit.record(
+        disclosure,
+        "publicity.register",
+        actor=actor,
+        payload={"kind": disclosure.kind, "due_on": disclosure.due_on},
+    )
     return disclosure
 
 
 @transaction.atomic
-def disclosure_edit(*, actor, disclosure: Disclosure, conclusion: str, summary: str) -> Disclosure:
+def disclosure_edit(*, actor: Actor, disclosure: Disclosure, conclusion: str, summary: str) -> Disclosure:
     """Adjust a draft's wording before approval; the text is masked again, whatever was typed."""
     disclosure = _locked(actor, disclosure, DRAFT)
     if disclosure.status != DisclosureStatus.DRAFT:
-        _refuse("只能修改待审核的草稿；已公示的内容请更正（发布新版本）")
+        kit.refuse(kit.NON_FIELD, "只能修改待审核的草稿；已公示的内容请更正（发布新版本）")
     if not conclusion.strip():
-        _refuse("请填写执法结论", "conclusion")
+        kit.refuse("conclusion", "请填写执法结论")
     disclosure.conclusion = drafting.public_conclusion(conclusion)
     disclosure.summary = drafting.public_text(summary)
     disclosure.save(update_fields=["conclusion", "summary", "updated_at"])
-    _log(disclosure, "edit", actor)
+    kit.record(disclosure, "publicity.edit", actor=actor)
     return disclosure
 
 
@@ -161,11 +165,11 @@ def search_text(disclosure: Disclosure) -> str:
 
 
 @transaction.atomic
-def disclosure_publish(*, actor, disclosure: Disclosure) -> Disclosure:
+def disclosure_publish(*, actor: Actor, disclosure: Disclosure) -> Disclosure:
     """审核通过并公示: the entry is frozen, hashed and recorded; a correction supersedes its old version."""
     disclosure = _locked(actor, disclosure, APPROVE)
     if disclosure.status != DisclosureStatus.DRAFT:
-        _refuse(f"该公示当前为“{disclosure.get_status_display()}”，不能发布")
+        kit.refuse(kit.NON_FIELD, f"该公示当前为“{disclosure.get_status_display()}”，不能发布")
     now = timezone.now()
     disclosure.status = DisclosureStatus.PUBLISHED
     disclosure.published_at, disclosure.published_on = now, timezone.localdate(now)
@@ -173,13 +177,11 @@ def disclosure_publish(*, actor, disclosure: Disclosure) -> Disclosure:
     disclosure.entry = build_entry(disclosure)
     disclosure.search_text = search_text(disclosure)
     late = disclosure.published_on > disclosure.due_on
-    record = _log(
+    record = kit.record(
         disclosure,
-        "publish",
-        actor,
-        entry_sha256=entry_sha256(disclosure.entry),
-        version=disclosure.version,
-        late=late,
+        "publicity.publish",
+        actor=actor,
+        payload={"entry_sha256": entry_sha256(disclosure.entry), "version": disclosure.version, "late": late},
     )
     disclosure.record_hash = record.hash
     disclosure.save(
@@ -198,47 +200,47 @@ def disclosure_publish(*, actor, disclosure: Disclosure) -> Disclosure:
     if old and old.status == DisclosureStatus.PUBLISHED:  # a withdrawn one stays withdrawn
         old.status = DisclosureStatus.SUPERSEDED
         old.save(update_fields=["status", "updated_at"])
-        _log(old, "supersede", actor, by=disclosure.pk)
+        kit.record(old, "publicity.supersede", actor=actor, payload={"by": disclosure.pk})
     return disclosure
 
 
 @transaction.atomic
-def disclosure_withhold(*, actor, disclosure: Disclosure, reason: str, note: str) -> Disclosure:
+def disclosure_withhold(*, actor: Actor, disclosure: Disclosure, reason: str, note: str) -> Disclosure:
     """不予公开: a draft that must not be published (minors, secrets, privacy …) is marked with why."""
     disclosure = _locked(actor, disclosure, APPROVE)
     if disclosure.status != DisclosureStatus.DRAFT:
-        _refuse("只能对待审核的草稿作不予公开处理")
+        kit.refuse(kit.NON_FIELD, "只能对待审核的草稿作不予公开处理")
     if reason not in WithholdReason.values:
-        _refuse("请选择不予公开的理由", "reason")
+        kit.refuse("reason", "请选择不予公开的理由")
     if not drafting.plain(note):
-        _refuse("请说明不予公开的依据", "note")
+        kit.refuse("note", "请说明不予公开的依据")
     return _withhold(disclosure, reason, mask_personal_data(drafting.plain(note)), actor)
 
 
-def _withhold(disclosure: Disclosure, reason: str, note: str, actor) -> Disclosure:
+def _withhold(disclosure: Disclosure, reason: str, note: str, actor: Actor) -> Disclosure:
     disclosure.status, disclosure.withheld_reason, disclosure.withheld_note = (
         DisclosureStatus.WITHHELD,
         reason,
         note,
     )
     disclosure.save(update_fields=["status", "withheld_reason", "withheld_note", "updated_at"])
-    _log(disclosure, "withhold", actor, reason=reason, note=note)
+    kit.record(disclosure, "publicity.withhold", actor=actor, payload={"reason": reason, "note": note})
     return disclosure
 
 
 @transaction.atomic
 def disclosure_correct(
-    *, actor, disclosure: Disclosure, conclusion: str, summary: str, note: str
+    *, actor: Actor, disclosure: Disclosure, conclusion: str, summary: str, note: str
 ) -> Disclosure:
     """更正: a new draft version of a published entry; the old stays public until the new one is approved,
     then shows that it was superseded."""
     disclosure = _locked(actor, disclosure, DRAFT)
     if disclosure.status != DisclosureStatus.PUBLISHED:
-        _refuse("只能更正正在公示的条目")
+        kit.refuse(kit.NON_FIELD, "只能更正正在公示的条目")
     if hasattr(disclosure, "superseded_by"):
-        _refuse("该条目已有待审核的更正版本")
+        kit.refuse(kit.NON_FIELD, "该条目已有待审核的更正版本")
     if not note.strip():
-        _refuse("请说明更正原因", "note")
+        kit.refuse("note", "请说明更正原因")
     fields = {
         f: getattr(disclosure, f)
         for f in (
@@ -262,7 +264,12 @@ def disclosure_correct(
         summary=drafting.public_text(summary),
         due_on=drafting.due_date(disclosure.kind, timezone.localdate()),
     )
-    _log(correction, "correct", actor, supersedes=disclosure.pk, note=note.strip())
+    kit.record(
+        correction,
+        "publicity.correct",
+        actor=actor,
+        payload={"supersedes": disclosure.pk, "note": note.strip()},
+    )
     return correction
 
 
@@ -270,7 +277,7 @@ def disclosure_correct(
 
 
 @transaction.atomic
-def schedule_withdrawal(*, case, challenge, actor=None) -> list[Disclosure]:
+def schedule_withdrawal(*, case, challenge, actor: Actor = None) -> list[Disclosure]:
     """Event "case.decision_challenged": when 复议/诉讼 revoked, changed or found the decision unlawful,
     its published disclosure must come down within 3 working days (行政处罚法 第四十八条); a draft is
     simply not published."""
@@ -292,7 +299,12 @@ def schedule_withdrawal(*, case, challenge, actor=None) -> list[Disclosure]:
             disclosure.withdraw_due = workdays.add_workdays(concluded, WITHDRAW_WORKDAYS)
             disclosure.withdraw_reason = reason
             disclosure.save(update_fields=["withdraw_due", "withdraw_reason", "updated_at"])
-            _log(disclosure, "withdrawal_due", actor, due=disclosure.withdraw_due, reason=reason)
+            kit.record(
+                disclosure,
+                "publicity.withdrawal_due",
+                actor=actor,
+                payload={"due": disclosure.withdraw_due, "reason": reason},
+            )
         else:
             continue
         changed.append(disclosure)
@@ -306,24 +318,24 @@ def _label(challenge, field: str) -> str:
 
 
 @transaction.atomic
-def disclosure_withdraw(*, actor, disclosure: Disclosure, reason: str) -> Disclosure:
+def disclosure_withdraw(*, actor: Actor, disclosure: Disclosure, reason: str) -> Disclosure:
     """撤回: the entry stops being public; its page shows the notice and the reason, not the content."""
     disclosure = _locked(actor, disclosure, APPROVE)
     if disclosure.status not in (DisclosureStatus.PUBLISHED, DisclosureStatus.SUPERSEDED):
-        _refuse("只能撤回正在公示的条目")
+        kit.refuse(kit.NON_FIELD, "只能撤回正在公示的条目")
     reason = mask_personal_data(drafting.plain(reason or disclosure.withdraw_reason))
     if not reason:
-        _refuse("请填写撤回理由", "reason")
+        kit.refuse("reason", "请填写撤回理由")
     disclosure.status, disclosure.withdraw_reason = DisclosureStatus.WITHDRAWN, reason
     disclosure.withdrawn_at = timezone.now()
     disclosure.save(update_fields=["status", "withdraw_reason", "withdrawn_at", "updated_at"])
     late = bool(disclosure.withdraw_due and timezone.localdate() > disclosure.withdraw_due)
-    _log(disclosure, "withdraw", actor, reason=reason, late=late)
+    kit.record(disclosure, "publicity.withdraw", actor=actor, payload={"reason": reason, "late": late})
     return disclosure
 
 
 @transaction.atomic
-def disclosures_expire(*, today: date | None = None, actor=None) -> int:
+def disclosures_expire(*, today: date | None = None, actor: Actor = None) -> int:
     """公示期满: take down entries whose period has run out, one record each (scheduled command)."""
     today = today or timezone.localdate()
     due = list(
@@ -334,7 +346,7 @@ def disclosures_expire(*, today: date | None = None, actor=None) -> int:
     for disclosure in due:
         disclosure.status = DisclosureStatus.EXPIRED
         disclosure.save(update_fields=["status", "updated_at"])
-        _log(disclosure, "expire", actor, expires_on=disclosure.expires_on)
+        kit.record(disclosure, "publicity.expire", actor=actor, payload={"expires_on": disclosure.expires_on})
     return len(due)
 
 
@@ -344,35 +356,33 @@ REPORT = "publicity.publish_annualreport"
 
 
 @transaction.atomic
-def report_generate(*, actor, agency: Agency, year: int, note: str = ""):
+def report_generate(*, actor: Actor, agency: Agency, year: int, note: str = ""):
     """Compute (or recompute) the draft 统计年报 of `agency` for `year` from the data."""
     access.require_for_agency(actor, REPORT, agency, "您无权编制该机关的统计年报")
     if year >= timezone.localdate().year:
-        _refuse("只能编制已结束年度的统计年报", "year")
+        kit.refuse("year", "只能编制已结束年度的统计年报")
     report, _ = AnnualReport.objects.select_for_update().get_or_create(agency=agency, year=year)
     if report.status == ReportStatus.PUBLISHED:
-        _refuse("该年度统计年报已公开，不能重新生成", "year")
+        kit.refuse("year", "该年度统计年报已公开，不能重新生成")
     report.figures, report.note = (
         annual_report.compute(agency, year),
         mask_personal_data(drafting.plain(note)),
     )
     report.save(update_fields=["figures", "note", "updated_at"])
-    records.append(subject=report, action="publicity.report_generate", actor=actor, payload={"year": year})
+    kit.record(report, "publicity.report_generate", actor=actor, payload={"year": year})
     return report
 
 
 @transaction.atomic
-def report_publish(*, actor, report):
-    report = AnnualReport.objects.select_for_update().select_related("agency").get(pk=report.pk)
-    if not access.is_system(actor):
-        access.require(actor, REPORT, report)
+def report_publish(*, actor: Actor, report: AnnualReport) -> AnnualReport:
+    report = kit.locked(AnnualReport.objects.select_related("agency"), report, actor=actor, perm=REPORT)
     if report.status == ReportStatus.PUBLISHED:
-        _refuse("该统计年报已公开")
+        kit.refuse(kit.NON_FIELD, "该统计年报已公开")
     report.status, report.published_at = ReportStatus.PUBLISHED, timezone.now()
     report.published_by = actor
-    record = records.append(
-        subject=report,
-        action="publicity.report_publish",
+    record = kit.record(
+        report,
+        "publicity.report_publish",
         actor=actor,
         payload={"year": report.year, "figures": report.figures},
     )

@@ -1,6 +1,8 @@
 """Forms of the registry pages. They only parse and check the input; the rules live in
 registry.services, whose ValidationErrors are put back next to the fields by `apply_errors`."""
 
+import operator
+from functools import reduce
 from pathlib import PurePath
 
 from django import forms
@@ -10,6 +12,7 @@ from django.utils import timezone
 
 from zhifa.accounts.models import User
 from zhifa.core import access, xlsx_import
+from zhifa.core.forms import Form, agency_field, blank, date_field, offer_agencies, textarea
 from zhifa.core.models import Agency
 from zhifa.core.selectors import active_agencies
 from zhifa.core.validators import validate_id_number
@@ -30,27 +33,6 @@ from .models.officers import certificate_number_validator
 from .services import MANAGE_BODY, MANAGE_CERTIFICATE, MANAGE_OFFICER, OFFICER_FIELDS
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
-def _date(label: str, *, required: bool = True, today: bool = False, help_text: str = "") -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        widget=DateInput(),
-        initial=timezone.localdate if today else None,
-        help_text=help_text,
-    )
-
-
-def _textarea(rows: int = 3) -> forms.Textarea:
-    return forms.Textarea(attrs={"rows": rows})
-
-
 def _fields_choice(label: str = "执法领域", *, required: bool = False) -> forms.ModelMultipleChoiceField:
     return forms.ModelMultipleChoiceField(
         label=label,
@@ -61,33 +43,21 @@ def _fields_choice(label: str = "执法领域", *, required: bool = False) -> fo
     )
 
 
-def apply_errors(form: forms.Form, exc: ValidationError, mapping: dict[str, str] | None = None) -> None:
-    """Put a service's ValidationError next to the form's fields (`mapping`: service key → form field);
-    keys the form has no field for become errors of the whole form."""
-    mapping = mapping or {}
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc.messages)
-        return
-    for key, messages in exc.message_dict.items():
-        name = mapping.get(key, key)
-        form.add_error(name if name in form.fields else None, messages)
-
-
 # ---- 执法人员 -------------------------------------------------------------------------------------
 
 
-class OfficerForm(forms.Form):
+class OfficerForm(Form):
     """新增 / 修改执法人员. The agency is chosen among those the user may manage (only when creating)."""
 
-    agency = forms.ModelChoiceField(label="所在机关", queryset=Agency.objects.none())
+    agency = agency_field("所在机关")
     name = forms.CharField(label="姓名", max_length=32)
     id_number = forms.CharField(label="身份证号码", max_length=18, help_text="18位居民身份证号码，末位可为X")
     kind = forms.ChoiceField(label="人员类别", choices=PersonKind.choices, initial=PersonKind.OFFICER)
     status = forms.ChoiceField(label="状态", choices=PersonStatus.choices, initial=PersonStatus.ACTIVE)
     post = forms.CharField(label="岗位", max_length=64, required=False)
     is_key_post = forms.BooleanField(label="重要执法岗位", required=False)
-    post_since = _date("任现岗位日期", required=False)
-    enforcing_since = _date("首次从事执法日期", required=False)
+    post_since = date_field("任现岗位日期", required=False)
+    enforcing_since = date_field("首次从事执法日期", required=False)
     enforcement_fields = _fields_choice()
     user = forms.ModelChoiceField(
         label="登录账号",
@@ -113,7 +83,7 @@ class OfficerForm(forms.Form):
         )
         self.fields["user"].queryset = users.select_related("agency").order_by("agency_id", "username")
         if officer is None:
-            self.fields["agency"].queryset = active_agencies(actor, MANAGE_OFFICER)
+            offer_agencies(self.fields["agency"], actor, MANAGE_OFFICER)
         else:
             del self.fields["agency"]
 
@@ -142,14 +112,14 @@ class OfficerForm(forms.Form):
 # ---- 执法证 ---------------------------------------------------------------------------------------
 
 
-class CertificateIssueForm(forms.Form):
+class CertificateIssueForm(Form):
     number = forms.CharField(label="证件编号", max_length=20, help_text="8至20位数字或大写字母")
     kind = forms.ChoiceField(
         label="证件类别", choices=CertificateKind.choices, initial=CertificateKind.ENFORCEMENT
     )
     issuer = forms.CharField(label="发证机关", max_length=64)
-    issued_on = _date("发证日期", today=True)
-    expires_on = _date("有效期至")
+    issued_on = date_field("发证日期", today=True)
+    expires_on = date_field("有效期至")
     certificate_fields = _fields_choice("证件覆盖的执法领域", required=True)
 
     error_map = {"fields": "certificate_fields", "officer": "__all__"}
@@ -174,7 +144,7 @@ STATUS_ACTIONS = {
 }
 
 
-class CertificateStatusForm(forms.Form):
+class CertificateStatusForm(Form):
     status = forms.ChoiceField(
         label="操作",
         choices=[
@@ -183,13 +153,13 @@ class CertificateStatusForm(forms.Form):
             (CertificateStatus.VALID, "恢复为有效"),
         ],
     )
-    reason = forms.CharField(label="原因", max_length=200, widget=_textarea(2))
+    reason = forms.CharField(label="原因", max_length=200, widget=textarea(2))
 
     error_map = {"status_reason": "reason"}
 
 
-class CertificateCheckForm(forms.Form):
-    last_checked_on = _date("审验日期", today=True)
+class CertificateCheckForm(Form):
+    last_checked_on = date_field("审验日期", today=True)
 
 
 # ---- 培训与考核 ------------------------------------------------------------------------------------
@@ -198,8 +168,8 @@ ALLOWED_UPLOADS = {".pdf", ".jpg", ".jpeg", ".png"}
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 
-class TrainingForm(forms.Form):
-    on = _date("培训日期", today=True)
+class TrainingForm(Form):
+    on = date_field("培训日期", today=True)
     hours = forms.DecimalField(label="学时", max_digits=5, decimal_places=1, min_value=0.5, max_value=200)
     kind = forms.ChoiceField(label="培训类别", choices=TrainingKind.choices)
     title = forms.CharField(label="培训名称", max_length=128)
@@ -225,10 +195,10 @@ class TrainingForm(forms.Form):
         return data
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(Form):
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
     grade = forms.ChoiceField(label="考核等次", choices=AssessmentGrade.choices)
-    note = forms.CharField(label="评语", required=False, widget=_textarea())
+    note = forms.CharField(label="评语", required=False, widget=textarea())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -238,34 +208,27 @@ class AssessmentForm(forms.Form):
 # ---- 执法主体 -------------------------------------------------------------------------------------
 
 
-def manageable_agencies(actor):
-    return active_agencies(actor, MANAGE_BODY)
-
-
-class BodyRegisterForm(forms.Form):
-    agency = forms.ModelChoiceField(label="机关/组织", queryset=Agency.objects.none())
+class BodyRegisterForm(Form):
+    agency = agency_field("机关/组织")
     name = forms.CharField(label="主体名称", max_length=128, required=False, help_text="不填则与机关名称相同")
     standing = forms.ChoiceField(label="主体资格", choices=LegalStanding.choices)
     legal_basis = forms.CharField(
-        label="依据", required=False, widget=_textarea(), help_text="法定职责或授权的法律法规条款"
+        label="依据", required=False, widget=textarea(), help_text="法定职责或授权的法律法规条款"
     )
     grant_kind = forms.ChoiceField(
-        label="赋权方式（开发区）", choices=[("", "—"), *GrantKind.choices], required=False
+        label="赋权方式（开发区）", choices=blank(GrantKind.choices), required=False
     )
     grant_document = forms.CharField(label="赋权文件", max_length=128, required=False)
-    entrusting_agency = forms.ModelChoiceField(
-        label="委托机关（受委托组织）", queryset=Agency.objects.none(), required=False
-    )
-    entrusted_scope = forms.CharField(label="委托事项与权限", required=False, widget=_textarea(2))
-    entrusted_from = _date("委托起始日", required=False)
-    entrusted_until = _date("委托截止日", required=False)
-    on = _date("新设日期", today=True)
+    entrusting_agency = agency_field("委托机关（受委托组织）", required=False)
+    entrusted_scope = forms.CharField(label="委托事项与权限", required=False, widget=textarea(2))
+    entrusted_from = date_field("委托起始日", required=False)
+    entrusted_until = date_field("委托截止日", required=False)
+    on = date_field("新设日期", today=True)
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
-        agencies = manageable_agencies(actor)
+        agencies = offer_agencies(self.fields["entrusting_agency"], actor, MANAGE_BODY)
         self.fields["agency"].queryset = agencies.filter(body__isnull=True)
-        self.fields["entrusting_agency"].queryset = agencies
 
     def service_data(self) -> dict:
         data = dict(self.cleaned_data)
@@ -275,24 +238,24 @@ class BodyRegisterForm(forms.Form):
         return data
 
 
-class BodyConfirmForm(forms.Form):
+class BodyConfirmForm(Form):
     confirmed_by = forms.CharField(label="确认机关", max_length=64, help_text="本级人民政府")
     confirmation_document = forms.CharField(label="确认文号", max_length=64)
-    confirmed_on = _date("确认日期", today=True)
+    confirmed_on = date_field("确认日期", today=True)
 
 
-class BodyAnnounceForm(forms.Form):
-    announcement = forms.CharField(label="公告内容", widget=_textarea(5))
-    announced_on = _date("公告日期", today=True)
+class BodyAnnounceForm(Form):
+    announcement = forms.CharField(label="公告内容", widget=textarea(5))
+    announced_on = date_field("公告日期", today=True)
 
 
-class BodyRenameForm(forms.Form):
+class BodyRenameForm(Form):
     name = forms.CharField(label="新名称", max_length=128)
     document = forms.CharField(label="文号", max_length=64, required=False)
-    on = _date("更名日期", today=True)
+    on = date_field("更名日期", today=True)
 
 
-class BodyMergeForm(forms.Form):
+class BodyMergeForm(Form):
     bodies = forms.ModelMultipleChoiceField(
         label="并入本主体的执法主体",
         queryset=EnforcementBody.objects.none(),
@@ -300,7 +263,7 @@ class BodyMergeForm(forms.Form):
         error_messages={"required": "请选择要并入的执法主体"},
     )
     document = forms.CharField(label="文号", max_length=64, required=False)
-    on = _date("合并日期", today=True)
+    on = date_field("合并日期", today=True)
 
     def __init__(self, *args, actor, body: EnforcementBody, **kwargs):
         super().__init__(*args, **kwargs)
@@ -312,10 +275,10 @@ class BodyMergeForm(forms.Form):
         )
 
 
-class BodyRevokeForm(forms.Form):
-    reason = forms.CharField(label="撤销原因", widget=_textarea(2))
+class BodyRevokeForm(Form):
+    reason = forms.CharField(label="撤销原因", widget=textarea(2))
     document = forms.CharField(label="文号", max_length=64, required=False)
-    on = _date("撤销日期", today=True)
+    on = date_field("撤销日期", today=True)
 
 
 # ---- Excel导入 ------------------------------------------------------------------------------------
@@ -330,13 +293,11 @@ def perm_for_kind(kind: str) -> str:
 class ImportForm(xlsx_import.ImportForm):
     def __init__(self, *args, actor, kinds: list[tuple[str, str]], **kwargs):
         super().__init__(*args, kinds=kinds, **kwargs)
-        active = Agency.objects.filter(active=True)
+        pickers = {perm: active_agencies(actor, perm) for perm in {perm_for_kind(kind) for kind, _ in kinds}}
         self.allowed = {
-            perm: set(access.visible_to(actor, active, perm).values_list("pk", flat=True))
-            for perm in {perm_for_kind(kind) for kind, _ in kinds}
+            perm: set(agencies.values_list("pk", flat=True)) for perm, agencies in pickers.items()
         }
-        ids = set().union(*self.allowed.values()) if self.allowed else set()
-        self.fields["agency"].queryset = active.filter(pk__in=ids).order_by("region__code", "name")
+        self.fields["agency"].queryset = reduce(operator.or_, pickers.values(), Agency.objects.none())
 
     def clean(self):
         data = super().clean()

@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from zhifa.core import access, records
+from zhifa.core import access, kit
 from zhifa.core.choices import AgencyKind
+from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
 
 from .choices import BodyChangeKind, BodyStatus, CertificateStatus, LegalStanding, PersonKind
@@ -18,10 +19,6 @@ from .names import initials_of
 MANAGE_BODY = "registry.manage_body"
 MANAGE_OFFICER = "registry.manage_officer"
 MANAGE_CERTIFICATE = "registry.manage_certificate"
-
-
-def _log(obj, action: str, actor, payload: dict, *, agency: Agency | None = None) -> None:
-    records.append(subject=obj, action=action, actor=actor, payload=payload, agency=agency)
 
 
 # ---- 执法主体 -------------------------------------------------------------------------------------
@@ -65,12 +62,12 @@ def _entrustment_errors(body: EnforcementBody) -> dict:
 
 @transaction.atomic
 def body_register(
-    *, actor, agency: Agency, standing: str, on: date | None = None, **fields
+    *, actor: Actor, agency: Agency, standing: str, on: date | None = None, **fields
 ) -> EnforcementBody:
     """新设: register an organisation as a (not yet confirmed) enforcement body."""
     access.require_for_agency(actor, MANAGE_BODY, agency)
     if EnforcementBody.objects.filter(agency=agency).exists():
-        raise ValidationError({"agency": f"“{agency.name}”已登记为执法主体"})
+        kit.refuse("agency", f"“{agency.name}”已登记为执法主体")
     body = EnforcementBody(
         agency=agency, standing=standing, name=fields.pop("name", "") or agency.name, **fields
     )
@@ -81,46 +78,39 @@ def body_register(
     return body
 
 
-def _change(body, kind, actor, *, on=None, document="", detail="") -> BodyChange:
+def _change(body, kind, actor: Actor, *, on=None, document="", detail="") -> BodyChange:
     change = BodyChange.objects.create(
         body=body, kind=kind, on=on or timezone.localdate(), document=document, detail=detail
     )
-    _log(
+    kit.record(
         body,
         f"body.{kind}",
-        actor,
-        {"name": body.name, "status": body.status, "document": document, "detail": detail},
+        actor=actor,
+        payload={"name": body.name, "status": body.status, "document": document, "detail": detail},
     )
     return change
 
 
-def _locked_body(actor, body: EnforcementBody) -> EnforcementBody:
-    body = (
-        EnforcementBody.objects.select_for_update(of=("self",))
-        .select_related("agency", "agency__parent")
-        .get(pk=body.pk)
-    )
-    if not access.is_system(actor):
-        access.require(actor, MANAGE_BODY, body)
-    return body
+def _locked_body(actor: Actor, body: EnforcementBody) -> EnforcementBody:
+    bodies = EnforcementBody.objects.select_related("agency", "agency__parent")
+    return kit.locked(bodies, body, actor=actor, perm=MANAGE_BODY)
 
 
 @transaction.atomic
 def body_confirm(
-    *, actor, body: EnforcementBody, document: str, on: date, confirmed_by: str
+    *, actor: Actor, body: EnforcementBody, document: str, on: date, confirmed_by: str
 ) -> EnforcementBody:
     """确认: the people's government at its level confirms the body (document number and date)."""
     body = _locked_body(actor, body)
     if body.status == BodyStatus.CONFIRMED:
-        raise ValidationError(
-            {
-                "confirmation_document": f"该主体已于{body.confirmed_on}确认（{body.confirmation_document}），不能重复确认"
-            }
+        kit.refuse(
+            "confirmation_document",
+            f"该主体已于{body.confirmed_on}确认（{body.confirmation_document}），不能重复确认",
         )
     if body.status in (BodyStatus.MERGED, BodyStatus.REVOKED):
-        raise ValidationError({"status": f"该主体{body.get_status_display()}，不能确认"})
+        kit.refuse("status", f"该主体{body.get_status_display()}，不能确认")
     if not document.strip() or not confirmed_by.strip():
-        raise ValidationError({"confirmation_document": "请填写确认机关和确认文号"})
+        kit.refuse("confirmation_document", "请填写确认机关和确认文号")
     _check_body_rules(body)
     body.status, body.confirmation_document, body.confirmed_on, body.confirmed_by = (
         BodyStatus.CONFIRMED,
@@ -136,15 +126,15 @@ def body_confirm(
 
 
 @transaction.atomic
-def body_announce(*, actor, body: EnforcementBody, text: str, on: date) -> EnforcementBody:
+def body_announce(*, actor: Actor, body: EnforcementBody, text: str, on: date) -> EnforcementBody:
     """公告: publish the confirmed body to the public (the portal lists only announced bodies)."""
     body = _locked_body(actor, body)
     if body.status != BodyStatus.CONFIRMED:
-        raise ValidationError({"announcement": "只有经确认的执法主体才能公告"})
+        kit.refuse("announcement", "只有经确认的执法主体才能公告")
     if not text.strip():
-        raise ValidationError({"announcement": "请填写公告内容"})
+        kit.refuse("announcement", "请填写公告内容")
     if body.confirmed_on and on < body.confirmed_on:
-        raise ValidationError({"announced_on": f"公告日期不能早于确认日期（{body.confirmed_on}）"})
+        kit.refuse("announced_on", f"公告日期不能早于确认日期（{body.confirmed_on}）")
     body.announcement, body.announced_on = text.strip(), on
     body.save(update_fields=["announcement", "announced_on", "updated_at"])
     _change(body, BodyChangeKind.ANNOUNCE, actor, on=on, detail=text.strip()[:200])
@@ -152,12 +142,14 @@ def body_announce(*, actor, body: EnforcementBody, text: str, on: date) -> Enfor
 
 
 @transaction.atomic
-def body_rename(*, actor, body: EnforcementBody, new_name: str, document: str, on: date) -> EnforcementBody:
+def body_rename(
+    *, actor: Actor, body: EnforcementBody, new_name: str, document: str, on: date
+) -> EnforcementBody:
     """更名: a renamed body must be confirmed again (seed 000 §6)."""
     body = _locked_body(actor, body)
     new_name = new_name.strip()
     if not new_name or new_name == body.name:
-        raise ValidationError({"name": "请填写新的主体名称"})
+        kit.refuse("name", "请填写新的主体名称")
     old = body.name
     body.name, body.status, body.announced_on = new_name, BodyStatus.PENDING, None
     body.save(update_fields=["name", "status", "announced_on", "updated_at"])
@@ -166,12 +158,14 @@ def body_rename(*, actor, body: EnforcementBody, new_name: str, document: str, o
 
 
 @transaction.atomic
-def body_merge(*, actor, bodies: list[EnforcementBody], into: EnforcementBody, document: str, on: date):
+def body_merge(
+    *, actor: Actor, bodies: list[EnforcementBody], into: EnforcementBody, document: str, on: date
+):
     """合并: the merged bodies end; the receiving body must be confirmed again."""
     into = _locked_body(actor, into)
     merged = [_locked_body(actor, body) for body in bodies if body.pk != into.pk]
     if not merged:
-        raise ValidationError({"bodies": "请选择要并入的执法主体"})
+        kit.refuse("bodies", "请选择要并入的执法主体")
     for body in merged:
         body.status, body.merged_into = BodyStatus.MERGED, into
         body.save(update_fields=["status", "merged_into", "updated_at"])
@@ -184,12 +178,14 @@ def body_merge(*, actor, bodies: list[EnforcementBody], into: EnforcementBody, d
 
 
 @transaction.atomic
-def body_revoke(*, actor, body: EnforcementBody, document: str, on: date, reason: str) -> EnforcementBody:
+def body_revoke(
+    *, actor: Actor, body: EnforcementBody, document: str, on: date, reason: str
+) -> EnforcementBody:
     body = _locked_body(actor, body)
     if body.status == BodyStatus.REVOKED:
-        raise ValidationError({"status": "该主体已撤销"})
+        kit.refuse("status", "该主体已撤销")
     if not reason.strip():
-        raise ValidationError({"reason": "请填写撤销原因"})
+        kit.refuse("reason", "请填写撤销原因")
     body.status = BodyStatus.REVOKED
     body.save(update_fields=["status", "updated_at"])
     _change(body, BodyChangeKind.REVOKE, actor, on=on, document=document, detail=reason.strip())
@@ -212,21 +208,19 @@ OFFICER_FIELDS = (
 
 
 @transaction.atomic
-def officer_create(*, actor, agency: Agency, fields=(), **data) -> Officer:
+def officer_create(*, actor: Actor, agency: Agency, fields=(), **data) -> Officer:
     access.require_for_agency(actor, MANAGE_OFFICER, agency)
     officer = Officer(agency=agency, **data)
     _clean_officer(officer)
     officer.save()
     officer.fields.set(fields)
-    _log(officer, "officer.create", actor, officer_payload(officer), agency=agency)
+    kit.record(officer, "officer.create", actor=actor, payload=officer_payload(officer), agency=agency)
     return officer
 
 
 @transaction.atomic
-def officer_update(*, actor, officer: Officer, fields=None, **changes) -> Officer:
-    officer = Officer.objects.select_for_update().get(pk=officer.pk)
-    if not access.is_system(actor):
-        access.require(actor, MANAGE_OFFICER, officer)
+def officer_update(*, actor: Actor, officer: Officer, fields=None, **changes) -> Officer:
+    officer = kit.locked(Officer, officer, actor=actor, perm=MANAGE_OFFICER)
     unknown = set(changes) - set(OFFICER_FIELDS)
     if unknown:
         raise ValueError(f"cannot change {unknown}")
@@ -236,7 +230,9 @@ def officer_update(*, actor, officer: Officer, fields=None, **changes) -> Office
     officer.save(update_fields=[*changes, "name_initials", "updated_at"])
     if fields is not None:
         officer.fields.set(fields)
-    _log(officer, "officer.update", actor, officer_payload(officer), agency=officer.agency)
+    kit.record(
+        officer, "officer.update", actor=actor, payload=officer_payload(officer), agency=officer.agency
+    )
     return officer
 
 
@@ -245,7 +241,7 @@ def _clean_officer(officer: Officer) -> None:
     officer.name_initials = initials_of(officer.name)
     officer.full_clean()
     if officer.user_id and officer.user.agency_id != officer.agency_id:
-        raise ValidationError({"user": "登录账号不属于该机关"})
+        kit.refuse("user", "登录账号不属于该机关")
 
 
 def officer_payload(officer: Officer, field_codes=None) -> dict:
@@ -267,13 +263,20 @@ def officer_payload(officer: Officer, field_codes=None) -> dict:
 
 @transaction.atomic
 def certificate_issue(
-    *, actor, officer: Officer, number: str, kind: str, issuer: str, issued_on: date, expires_on: date, fields
+    *,
+    actor: Actor,
+    officer: Officer,
+    number: str,
+    kind: str,
+    issuer: str,
+    issued_on: date,
+    expires_on: date,
+    fields,
 ) -> Certificate:
     """核发执法证 (司法行政部门). Auxiliary staff hold no certificate (seed 000 §10)."""
-    if not access.is_system(actor):
-        access.require(actor, MANAGE_CERTIFICATE, officer)
+    access.require(actor, MANAGE_CERTIFICATE, officer)
     if officer.kind == PersonKind.AUXILIARY:
-        raise ValidationError({"officer": "行政执法辅助人员不能申领行政执法证件"})
+        kit.refuse("officer", "行政执法辅助人员不能申领行政执法证件")
     certificate = Certificate(
         officer=officer,
         number=number.strip().upper(),
@@ -295,56 +298,58 @@ def certificate_issue(
         raise ValidationError(errors)
     certificate.save()
     certificate.fields.set(fields)
-    _log(certificate, "certificate.issue", actor, _certificate_payload(certificate), agency=officer.agency)
-    return certificate
-
-
-def _locked_certificate(actor, certificate: Certificate) -> Certificate:
-    certificate = (
-        Certificate.objects.select_for_update(of=("self",))
-        .select_related("officer__agency")
-        .get(pk=certificate.pk)
+    kit.record(
+        certificate,
+        "certificate.issue",
+        actor=actor,
+        payload=_certificate_payload(certificate),
+        agency=officer.agency,
     )
-    if not access.is_system(actor):
-        access.require(actor, MANAGE_CERTIFICATE, certificate)
     return certificate
+
+
+def _locked_certificate(actor: Actor, certificate: Certificate) -> Certificate:
+    certificates = Certificate.objects.select_related("officer__agency")
+    return kit.locked(certificates, certificate, actor=actor, perm=MANAGE_CERTIFICATE)
 
 
 @transaction.atomic
-def certificate_set_status(*, actor, certificate: Certificate, status: str, reason: str) -> Certificate:
+def certificate_set_status(
+    *, actor: Actor, certificate: Certificate, status: str, reason: str
+) -> Certificate:
     """暂扣 / 吊销 / 恢复 a certificate, with the reason."""
     certificate = _locked_certificate(actor, certificate)
     if status not in (CertificateStatus.VALID, CertificateStatus.SUSPENDED, CertificateStatus.REVOKED):
-        raise ValidationError({"status": "只能设为有效、暂扣或吊销"})
+        kit.refuse("status", "只能设为有效、暂扣或吊销")
     if certificate.status == CertificateStatus.REVOKED:
-        raise ValidationError({"status": "已吊销的证件不能再变更状态"})
+        kit.refuse("status", "已吊销的证件不能再变更状态")
     if not reason.strip():
-        raise ValidationError({"status_reason": "请填写原因"})
+        kit.refuse("status_reason", "请填写原因")
     certificate.status, certificate.status_reason = status, reason.strip()
     certificate.save(update_fields=["status", "status_reason", "updated_at"])
-    _log(
+    kit.record(
         certificate,
         "certificate.status",
-        actor,
-        _certificate_payload(certificate),
+        actor=actor,
+        payload=_certificate_payload(certificate),
         agency=certificate.officer.agency,
     )
     return certificate
 
 
 @transaction.atomic
-def certificate_record_check(*, actor, certificate: Certificate, on: date) -> Certificate:
+def certificate_record_check(*, actor: Actor, certificate: Certificate, on: date) -> Certificate:
     """审验: the two-yearly re-check of a certificate."""
     certificate = _locked_certificate(actor, certificate)
     if on < certificate.issued_on or on > timezone.localdate():
-        raise ValidationError({"last_checked_on": "审验日期应在发证日期之后且不晚于今天"})
+        kit.refuse("last_checked_on", "审验日期应在发证日期之后且不晚于今天")
     certificate.last_checked_on = on
     certificate.save(update_fields=["last_checked_on", "updated_at"])
-    _log(
+    kit.record(
         certificate,
         "certificate.check",
-        actor,
-        _certificate_payload(certificate),
+        actor=actor,
+        payload=_certificate_payload(certificate),
         agency=certificate.officer.agency,
     )
     return certificate
@@ -368,32 +373,36 @@ def _certificate_payload(certificate: Certificate) -> dict:
 
 
 @transaction.atomic
-def training_add(*, actor, officer: Officer, **data) -> TrainingRecord:
-    if not access.is_system(actor):
-        access.require(actor, MANAGE_OFFICER, officer)
+def training_add(*, actor: Actor, officer: Officer, **data) -> TrainingRecord:
+    access.require(actor, MANAGE_OFFICER, officer)
     training = TrainingRecord(officer=officer, **data)
     training.full_clean()
     training.save()
     payload = {"officer": officer.pk, "on": training.on, "hours": training.hours, "kind": training.kind}
-    _log(training, "training.add", actor, {**payload, "title": training.title}, agency=officer.agency)
+    kit.record(
+        training,
+        "training.add",
+        actor=actor,
+        payload={**payload, "title": training.title},
+        agency=officer.agency,
+    )
     return training
 
 
 @transaction.atomic
-def assessment_set(*, actor, officer: Officer, year: int, grade: str, note: str = "") -> Assessment:
-    if not access.is_system(actor):
-        access.require(actor, MANAGE_OFFICER, officer)
+def assessment_set(*, actor: Actor, officer: Officer, year: int, grade: str, note: str = "") -> Assessment:
+    access.require(actor, MANAGE_OFFICER, officer)
     assessment = Assessment.objects.filter(officer=officer, year=year).first() or Assessment(
         officer=officer, year=year
     )
     assessment.grade, assessment.note = grade, note
     assessment.full_clean()
     assessment.save()
-    _log(
+    kit.record(
         assessment,
         "assessment.set",
-        actor,
-        {"officer": officer.pk, "year": year, "grade": grade},
+        actor=actor,
+        payload={"officer": officer.pk, "year": year, "grade": grade},
         agency=officer.agency,
     )
     return assessment

@@ -1,9 +1,9 @@
 """Forms of the review pages: they turn POST data into service inputs; the rules stay in services."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from zhifa.cases.choices import DecisionKind
+from zhifa.core.forms import Form, blank, textarea
 
 from .choices import AdviserRole, CheckPoint, ResolutionMethod, ResolutionOutcome
 from .services import ProposalInput
@@ -11,18 +11,16 @@ from .services import ProposalInput
 # the fields a proposal and a round share as they are (facts and the crime answer are converted)
 PLAIN_FIELDS = ("kind", "proposal", "warning", "fine", "confiscation", "suspension", "revocation")
 PLAIN_FIELDS += ("other_measures", "deviation_reason", "evidence_list", "crime_note")
-CRIME_CHOICES = [("", "（请选择）"), ("no", "不涉嫌犯罪"), ("yes", "涉嫌犯罪，需移送司法机关")]
+CRIME_CHOICES = blank([("no", "不涉嫌犯罪"), ("yes", "涉嫌犯罪，需移送司法机关")])
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(Form):
     """送审材料: the proposed decision with its discretion facts and the suspected-crime answer."""
 
     kind = forms.ChoiceField(
         label="拟作决定类型", choices=[(k, DecisionKind(k).label) for k in ("penalty", "no_penalty")]
     )
-    proposal = forms.CharField(
-        label="拟处理意见（事实、理由、依据）", widget=forms.Textarea(attrs={"rows": 4}), required=False
-    )
+    proposal = forms.CharField(label="拟处理意见（事实、理由、依据）", widget=textarea(4), required=False)
     warning = forms.BooleanField(label="警告", required=False)
     fine = forms.DecimalField(label="罚款（元）", required=False, min_value=0, decimal_places=2)
     confiscation = forms.DecimalField(
@@ -33,16 +31,12 @@ class ProposalForm(forms.Form):
     other_measures = forms.CharField(label="其他处罚", required=False)
     fact_value = forms.DecimalField(label="裁量事实数值（如货值金额）", required=False)
     circumstance = forms.CharField(label="裁量情节代码（无数值时）", required=False)
-    deviation_reason = forms.CharField(
-        label="偏离裁量基准的理由", widget=forms.Textarea(attrs={"rows": 2}), required=False
-    )
+    deviation_reason = forms.CharField(label="偏离裁量基准的理由", widget=textarea(2), required=False)
     evidence_list = forms.CharField(
-        label="证据清单（留空则按已上传证据生成）", widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label="证据清单（留空则按已上传证据生成）", widget=textarea(3), required=False
     )
     suspected_crime = forms.ChoiceField(label="是否涉嫌犯罪", choices=CRIME_CHOICES, required=False)
-    crime_note = forms.CharField(
-        label="涉嫌犯罪情况说明", widget=forms.Textarea(attrs={"rows": 2}), required=False
-    )
+    crime_note = forms.CharField(label="涉嫌犯罪情况说明", widget=textarea(2), required=False)
 
     def to_input(self) -> ProposalInput:
         data = self.cleaned_data
@@ -78,33 +72,25 @@ def answers_from(post) -> dict[str, str]:
     return {point: post.get(f"answer_{point}", "") for point in CheckPoint.values}
 
 
-class DisputeForm(forms.Form):
-    reason = forms.CharField(label="异议理由", widget=forms.Textarea(attrs={"rows": 3}))
+class DisputeForm(Form):
+    reason = forms.CharField(label="异议理由", widget=textarea(3))
 
 
-class ResolveForm(forms.Form):
+class ResolveForm(Form):
     method = forms.ChoiceField(label="处理方式", choices=ResolutionMethod.choices, widget=forms.RadioSelect)
     outcome = forms.ChoiceField(label="处理结果", choices=ResolutionOutcome.choices, widget=forms.RadioSelect)
-    note = forms.CharField(
-        label="讨论情况（参加人员、主要意见、结论）", widget=forms.Textarea(attrs={"rows": 3})
-    )
+    note = forms.CharField(label="讨论情况（参加人员、主要意见、结论）", widget=textarea(3))
 
 
-class InviteForm(forms.Form):
+class InviteForm(Form):
     author = forms.CharField(label="姓名", max_length=64)
     role = forms.ChoiceField(label="身份", choices=AdviserRole.choices)
-    text = forms.CharField(label="书面意见", widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(label="书面意见", widget=textarea(3))
 
 
-class PreReviewForm(forms.Form):
-    question = forms.CharField(label="提请预审核的事项", widget=forms.Textarea(attrs={"rows": 2}))
+class PreReviewForm(Form):
+    question = forms.CharField(label="提请预审核的事项", widget=textarea(2))
 
 
-class AnswerPreReviewForm(forms.Form):
-    opinion = forms.CharField(label="预审核意见", widget=forms.Textarea(attrs={"rows": 3}))
-
-
-def add_errors(form: forms.Form, error: ValidationError) -> None:
-    """A service's refusal shown on the form: on its field when the form has one, else on top."""
-    for field, messages in getattr(error, "message_dict", {"__all__": error.messages}).items():
-        form.add_error(field if field in form.fields else None, messages)
+class AnswerPreReviewForm(Form):
+    opinion = forms.CharField(label="预审核意见", widget=textarea(3))

@@ -14,9 +14,9 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from zhifa.core import access
 from zhifa.core.models import Agency, Record
 from zhifa.core.privacy import mask_id_number
+from zhifa.core.selectors import chosen_agency
 from zhifa.registry.models import Officer
 
 from .. import selectors, services
@@ -48,7 +48,7 @@ def _agency(request, agency_id: int | None) -> Agency:
         if user.agency_id is None:
             raise ValidationError({"agency_id": "请指定办案机关"})
         agency_id = user.agency_id
-    return access.get_visible_or_404(user, Agency.objects.all(), VIEW, pk=agency_id)
+    return chosen_agency(user, agency_id, perm=VIEW)
 
 
 def _officers(agency_id: int, ids: list[int]) -> dict[int, Officer]:

@@ -5,10 +5,11 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from zhifa.core import access, numbering, records
+from zhifa.core import access, kit, numbering
+from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
 
 from ..models import Case, CaseDocument, CaseDocumentTemplate
@@ -51,7 +52,7 @@ def template_text(agency: Agency, kind: str) -> tuple[str, str]:
     return render.default_text(kind), DEFAULT_SOURCE
 
 
-def can_manage_templates(actor, agency: Agency) -> bool:
+def can_manage_templates(actor: Actor, agency: Agency) -> bool:
     return (
         access.is_system(actor)
         or access.visible_to(actor, Agency.objects.filter(pk=agency.pk), APPROVE).exists()
@@ -60,11 +61,11 @@ def can_manage_templates(actor, agency: Agency) -> bool:
 
 @transaction.atomic
 def template_set(
-    *, actor, agency: Agency, kind: str, text: str, original_name: str = ""
+    *, actor: Actor, agency: Agency, kind: str, text: str, original_name: str = ""
 ) -> CaseDocumentTemplate:
     """Upload (or replace) the agency's template of `kind`; empty `text` restores the default."""
     if kind not in KINDS:
-        raise ValidationError({"kind": "未知的文书种类"})
+        kit.refuse("kind", "未知的文书种类")
     if not can_manage_templates(actor, agency):
         raise PermissionDenied("您无权管理该机关的文书模板")
     text = text.replace("\r\n", "\n")
@@ -78,9 +79,9 @@ def template_set(
         original_name=original_name[:255],
         uploaded_by=actor,
     )
-    records.append(
-        subject=row,
-        action="case.document_template",
+    kit.record(
+        row,
+        "case.document_template",
         actor=actor,
         payload={"kind": kind, "sha256": row.sha256, "default": row.is_default},
     )
@@ -112,7 +113,7 @@ def render_case(case: Case, kind: str, number: str, *, today: date | None = None
     except Exception as exc:  # an agency's template may fail on real data; say so, do not crash
         if source == DEFAULT_SOURCE:
             raise
-        raise ValidationError({"kind": f"本机关的{spec.title}模板无法生成文书：{exc}"}) from exc
+        kit.refuse("kind", f"本机关的{spec.title}模板无法生成文书：{exc}")
     meta = {"title": f"{spec.title} {number}".strip(), "author": case.agency.name}
     return Rendered(pdf=pdf.render(blocks, **meta), docx=docx.render(blocks, **meta), template_source=source)
 
@@ -134,20 +135,16 @@ def _number(case: Case, kind: str) -> str:
 
 
 @transaction.atomic
-def generate(*, actor, case: Case, kind: str) -> CaseDocument:
+def generate(*, actor: Actor, case: Case, kind: str) -> CaseDocument:
     """Generate a document of `kind` for the case: numbered (a 告知书 takes its own number once; the
     decisions carry the decision's number; the rest the case number), stored as PDF and DOCX, and
     recorded ("case.document" with the PDF's sha256)."""
-    case = (
-        Case.objects.select_for_update(of=("self",)).select_related("agency", "registered_by").get(pk=case.pk)
-    )
-    if not access.is_system(actor):
-        access.require(actor, HANDLE, case)
+    case = kit.locked(Case.objects.select_related("agency", "registered_by"), case, actor=actor, perm=HANDLE)
     if kind not in KINDS:
-        raise ValidationError({"kind": "未知的文书种类"})
+        kit.refuse("kind", "未知的文书种类")
     reason = refusal(case, kind)
     if reason:
-        raise ValidationError({"kind": reason})
+        kit.refuse("kind", reason)
     number = _number(case, kind)
     rendered = render_case(case, kind, number)
     document = CaseDocument.objects.create(
@@ -163,9 +160,9 @@ def generate(*, actor, case: Case, kind: str) -> CaseDocument:
         template_source=rendered.template_source,
         generated_by=actor,
     )
-    records.append(
-        subject=case,
-        action="case.document",
+    kit.record(
+        case,
+        "case.document",
         actor=actor,
         payload={
             "kind": kind,

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from zhifa.core import access
 from zhifa.core.models import Agency
+from zhifa.core.selectors import active_agencies
 
 from .. import casefile
 from ..models import Case, CaseDocument, CaseDocumentTemplate
@@ -132,7 +133,7 @@ def casefile_download(request, pk: int):
 
 
 def _template_agencies(request):
-    return access.visible_to(request.user, Agency.objects.all(), APPROVE).order_by("region__code", "name")
+    return active_agencies(request.user, APPROVE)
 
 
 def _template_agency(request, raw) -> Agency:

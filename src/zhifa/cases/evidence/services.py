@@ -33,7 +33,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from zhifa.catalog.choices import ProcedureStep
-from zhifa.core import access, records
+from zhifa.core import access, kit
 from zhifa.core.models import Record
 
 from ..choices import CaseStatus, EvidenceKind
@@ -68,10 +68,6 @@ def max_bytes() -> int:
 
 def max_open_uploads() -> int:
     return int(getattr(settings, "ZHIFA_EVIDENCE_MAX_OPEN_UPLOADS", DEFAULT_MAX_OPEN_UPLOADS))
-
-
-def refuse(reason: str, field: str = "file"):
-    raise ValidationError({field: reason})
 
 
 # ---- what the uploader declares -------------------------------------------------------------------
@@ -154,38 +150,38 @@ def _coordinate(value, low: int, high: int, label: str, field: str) -> Decimal |
     try:
         value = Decimal(str(value))
     except InvalidOperation:
-        refuse(f"{label}格式不正确", field)
+        kit.refuse(field, f"{label}格式不正确")
     if not value.is_finite() or not low <= value <= high:
-        refuse(f"{label}应在{low}至{high}之间", field)
+        kit.refuse(field, f"{label}应在{low}至{high}之间")
     return value.quantize(_COORD)
 
 
 def _validated(data: UploadInput) -> dict:
     """The session fields for `data`, or a ValidationError naming the first bad field."""
     if data.kind not in EvidenceKind.values:
-        refuse("请选择证据类型（照片、录音、视频、书证或电子数据）", "kind")
+        kit.refuse("kind", "请选择证据类型（照片、录音、视频、书证或电子数据）")
     if data.step not in ProcedureStep.values:
-        refuse("请选择执法环节", "step")
+        kit.refuse("step", "请选择执法环节")
     if data.size <= 0:
-        refuse("文件为空，不能作为证据上传")
+        kit.refuse("file", "文件为空，不能作为证据上传")
     if data.size > max_bytes():
-        refuse(f"文件大小{filesizeformat(data.size)}超过上限{filesizeformat(max_bytes())}")
+        kit.refuse("file", f"文件大小{filesizeformat(data.size)}超过上限{filesizeformat(max_bytes())}")
     media_type = (data.media_type or "").strip().lower()[:128]
     if media_type and not _declared_type_fits(data.kind, media_type):
-        refuse(f"所选文件的类型（{media_type}）与证据类型“{EvidenceKind(data.kind).label}”不符", "kind")
+        kit.refuse("kind", f"所选文件的类型（{media_type}）与证据类型“{EvidenceKind(data.kind).label}”不符")
     description = (data.description or "").strip()
     if len(description) > 500:
-        refuse("说明不能超过500字", "description")
+        kit.refuse("description", "说明不能超过500字")
     captured_at = data.captured_at
     if captured_at is not None:
         if timezone.is_naive(captured_at):
             captured_at = timezone.make_aware(captured_at)
         if captured_at > timezone.now() + timedelta(minutes=10):
-            refuse("采集时间不能晚于当前时间", "captured_at")
+            kit.refuse("captured_at", "采集时间不能晚于当前时间")
     latitude = _coordinate(data.latitude, -90, 90, "纬度", "latitude")
     longitude = _coordinate(data.longitude, -180, 180, "经度", "longitude")
     if (latitude is None) != (longitude is None):
-        refuse("经度和纬度须同时提供", "latitude" if latitude is None else "longitude")
+        kit.refuse("latitude" if latitude is None else "longitude", "经度和纬度须同时提供")
     return {
         "name": clean_name(data.name, data.kind),
         "size": data.size,
@@ -396,7 +392,7 @@ def sniff(head: bytes, kind: str, name: str = "") -> str:
         return "application/octet-stream"
     label = EvidenceKind(kind).label
     found = f"是{_describe(candidates[0])}" if candidates else "无法识别为任何已知格式"
-    refuse(f"文件内容{found}，与声明的证据类型“{label}”不符，请检查所选文件或证据类型")
+    kit.refuse("file", f"文件内容{found}，与声明的证据类型“{label}”不符，请检查所选文件或证据类型")
 
 
 # ---- sessions --------------------------------------------------------------------------------------
@@ -408,10 +404,9 @@ def _temp(session: UploadSession) -> Path:
 
 def _check_case(actor, case: Case) -> None:
     """Permission first (another agency's case is a 404), then the case's own state."""
-    if not access.is_system(actor):
-        access.require(actor, HANDLE, case)
+    access.require(actor, HANDLE, case)
     if case.status == CaseStatus.ARCHIVED:
-        refuse("案件已归档，不能再添加证据", "case")
+        kit.refuse("case", "案件已归档，不能再添加证据")
 
 
 def _owner_matches(actor, session: UploadSession) -> bool:
@@ -424,8 +419,7 @@ def get_session(actor, session_id) -> UploadSession:
         session = UploadSession.objects.select_related("case", "evidence").get(pk=session_id)
     except (UploadSession.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
         raise Http404(GONE) from exc
-    if actor is not None and not access.is_system(actor):
-        access.require(actor, VIEW, session.case)  # another agency's upload: 404
+    access.require(actor, VIEW, session.case)  # another agency's upload: 404
     if not _owner_matches(actor, session):
         raise Http404(GONE)
     return session
@@ -459,12 +453,12 @@ def start_upload(*, actor, case: Case, data: UploadInput) -> UploadSession:
         discard_stale_uploads(uploader=actor)
         open_count = UploadSession.objects.filter(uploader=actor, finished=False).count()
         if open_count >= max_open_uploads():
-            refuse(f"您有{open_count}个未完成的上传，请先完成或取消后再上传")
+            kit.refuse("file", f"您有{open_count}个未完成的上传，请先完成或取消后再上传")
     root = storage.uploads_root()
     root.mkdir(parents=True, exist_ok=True)
     free = _free_bytes(root)
     if free is not None and free < data.size + DISK_MARGIN:
-        refuse("服务器存储空间不足，暂时无法接收该文件，请联系系统管理员")
+        kit.refuse("file", "服务器存储空间不足，暂时无法接收该文件，请联系系统管理员")
     session = UploadSession(case=case, uploader=actor, received=0, **fields)
     session.temp_path = f"uploads/{session.id}"
     with open(_temp(session), "xb"):
@@ -515,21 +509,21 @@ def _blocks(data) -> Iterator[bytes]:
 
 def _write(f, session: UploadSession, offset: int, data, limit: int) -> int:
     if offset != session.received:
-        refuse(f"分片位置不正确：应从第{session.received}字节继续，收到的是第{offset}字节", "offset")
+        kit.refuse("offset", f"分片位置不正确：应从第{session.received}字节继续，收到的是第{offset}字节")
     f.seek(offset)
     f.truncate(offset)  # bytes of an earlier write that was never counted
     written = 0
     for block in _blocks(data):
         written += memoryview(block).nbytes
         if written > limit:
-            refuse(f"单次上传的数据不能超过{filesizeformat(limit)}", "chunk")
+            kit.refuse("chunk", f"单次上传的数据不能超过{filesizeformat(limit)}")
         if offset + written > session.size:
-            refuse(f"上传的数据超过了声明的文件大小（{session.size}字节）", "chunk")
+            kit.refuse("chunk", f"上传的数据超过了声明的文件大小（{session.size}字节）")
         view = memoryview(block)
         while view:
             view = view[f.write(view) :]
     if written == 0:
-        refuse("分片为空", "chunk")
+        kit.refuse("chunk", "分片为空")
     return written
 
 
@@ -538,10 +532,10 @@ def append_chunk(*, actor, session_id, offset: int, data, limit: int = CHUNK_MAX
     `data`: bytes, a file-like object read in 1 MiB blocks, or an iterable of bytes."""
     session = get_session(actor, session_id)
     if session.finished:
-        refuse("该文件已上传完成", "offset")
+        kit.refuse("offset", "该文件已上传完成")
     with _locked(session) as (f, session):
         if session.finished:  # finished while this request waited for the lock: the file is in the store
-            refuse("该文件已上传完成", "offset")
+            kit.refuse("offset", "该文件已上传完成")
         try:
             _check_case(actor, session.case)
             written = _write(f, session, offset, data, limit)
@@ -573,15 +567,15 @@ def finish_upload(*, actor, session_id) -> Evidence:
         try:
             _check_case(actor, session.case)
             if session.received == 0:
-                refuse("文件为空，不能作为证据上传")
+                kit.refuse("file", "文件为空，不能作为证据上传")
             if session.received != session.size:
-                refuse(f"文件未传完整：声明{session.size}字节，实际收到{session.received}字节")
+                kit.refuse("file", f"文件未传完整：声明{session.size}字节，实际收到{session.received}字节")
             f.truncate(session.received)
             f.seek(0)
             media_type = sniff(f.read(SNIFF_BYTES), session.kind, session.name)
             sha256, size = storage.hash_file(_temp(session))
             if size != session.size:  # pragma: no cover - truncate above keeps them equal
-                refuse(f"文件大小不符：声明{session.size}字节，实际{size}字节")
+                kit.refuse("file", f"文件大小不符：声明{session.size}字节，实际{size}字节")
             storage.sync_file(_temp(session))  # outside the transaction: it may take a while
             evidence = _record(actor, session, sha256, size, media_type)
         except (ValidationError, PermissionDenied, Http404):
@@ -608,9 +602,9 @@ def _record(actor, session: UploadSession, sha256: str, size: int, media_type: s
         longitude=session.longitude,
         uploaded_by=actor,
     )
-    records.append(
-        subject=case,
-        action=ACTION,
+    kit.record(
+        case,
+        ACTION,
         actor=actor,
         payload={
             "evidence": evidence.pk,
@@ -642,7 +636,7 @@ def upload_file(*, actor, case: Case, data: UploadInput, chunks: Iterable[bytes]
     """The one-shot path for a small file (≤ 20 MiB): the same session, one append, the same finish.
     `chunks` is read block by block (UploadedFile.chunks()), never as a whole."""
     if data.size > ONE_SHOT_MAX:
-        refuse(f"文件超过{filesizeformat(ONE_SHOT_MAX)}，请使用分片上传（需启用浏览器脚本）")
+        kit.refuse("file", f"文件超过{filesizeformat(ONE_SHOT_MAX)}，请使用分片上传（需启用浏览器脚本）")
     session = start_upload(actor=actor, case=case, data=data)
     append_chunk(actor=actor, session_id=session.pk, offset=0, data=chunks, limit=ONE_SHOT_MAX)
     return finish_upload(actor=actor, session_id=session.pk)
@@ -679,11 +673,7 @@ def panel_context(case: Case, user=None, *, rehash: bool = False) -> dict:
     rows = list(evidence_of(case))
     for row in rows:
         row.case = case  # check_evidence reads row.case without another query
-    can_upload = (
-        user is not None
-        and case.status != CaseStatus.ARCHIVED
-        and (access.is_system(user) or access.can(user, HANDLE, case))
-    )
+    can_upload = user is not None and case.status != CaseStatus.ARCHIVED and access.can(user, HANDLE, case)
     return {
         "evidence_rows": rows,
         "evidence_av": av_status(case, rows),

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from zhifa.catalog.choices import ProcedureStep
 from zhifa.core import access
+from zhifa.core.forms import Form, textarea
 
 from ..choices import CaseStatus, EvidenceKind
 from ..models import Case, Evidence, UploadSession
@@ -69,14 +70,12 @@ def evidence_list(request, pk: int):
     return render(request, "cases/evidence_list.html", context)
 
 
-class EvidenceForm(forms.Form):
+class EvidenceForm(Form):
     """What the officer says about the file; the file itself comes from request.FILES (or the script)."""
 
     kind = forms.ChoiceField(label="证据类型", choices=EvidenceKind.choices, initial=EvidenceKind.PHOTO)
     step = forms.ChoiceField(label="执法环节", choices=ProcedureStep.choices)
-    description = forms.CharField(
-        label="说明", max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    description = forms.CharField(label="说明", max_length=500, required=False, widget=textarea(2))
     captured_at = forms.CharField(label="采集时间", required=False)
     latitude = forms.CharField(required=False, widget=forms.HiddenInput)
     longitude = forms.CharField(required=False, widget=forms.HiddenInput)

@@ -1,9 +1,8 @@
 """Helpers shared by the case pages: the list filters, and the one page of a step's form."""
 
-from datetime import date
-from urllib.parse import urlencode
-
 from django.shortcuts import render
+
+from zhifa.core.forms import date_or_none, int_or_none
 
 VIEW = "cases.view_case"
 FILTER_KEYS = (
@@ -19,29 +18,6 @@ FILTER_KEYS = (
     "overdue",
     "near_due",
 )
-
-
-def int_or_none(value) -> int | None:
-    try:
-        return int(value) if value not in (None, "") else None
-    except (TypeError, ValueError):
-        return None
-
-
-def date_or_none(value) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except (TypeError, ValueError):
-        return None
-
-
-def filters_of(request, keys=FILTER_KEYS) -> dict[str, str]:
-    return {key: request.GET.get(key, "").strip() for key in keys}
-
-
-def query_of(filters: dict) -> str:
-    """The non-empty filters as a query string (for export links and pagination)."""
-    return urlencode({key: value for key, value in filters.items() if value})
 
 
 def selector_filters(filters: dict) -> dict:

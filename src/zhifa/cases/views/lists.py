@@ -5,15 +5,15 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from zhifa.catalog.procedures import Procedure
-from zhifa.core import access
 from zhifa.core.exports import xlsx_response
-from zhifa.core.models import Agency
+from zhifa.core.forms import filters_of, query_of
 from zhifa.core.pagination import paginate
+from zhifa.core.selectors import active_agencies
 from zhifa.registry.models import Officer
 
 from .. import selectors, services
 from ..choices import CaseStatus
-from ._common import VIEW, filters_of, query_of, selector_filters
+from ._common import FILTER_KEYS, VIEW, selector_filters
 
 
 def _cases(request, filters: dict):
@@ -23,7 +23,7 @@ def _cases(request, filters: dict):
 @login_required
 @permission_required(VIEW, raise_exception=True)
 def case_list(request):
-    filters = filters_of(request)
+    filters = filters_of(request, FILTER_KEYS)
     today = timezone.localdate()
     page = paginate(request, selectors.with_list_data(_cases(request, filters)))
     rows = [
@@ -34,7 +34,7 @@ def case_list(request):
         }
         for case in page
     ]
-    agencies = access.visible_to(request.user, Agency.objects.all(), VIEW).order_by("region__code", "name")
+    agencies = active_agencies(request.user, VIEW)
     context = {
         "page": page,
         "rows": rows,
@@ -74,7 +74,7 @@ HEADERS = [
 @login_required
 @permission_required(VIEW, raise_exception=True)
 def case_export(request):
-    cases = selectors.with_list_data(_cases(request, filters_of(request)))
+    cases = selectors.with_list_data(_cases(request, filters_of(request, FILTER_KEYS)))
     rows = (
         (
             case.number,

@@ -15,12 +15,14 @@ from django.utils import timezone
 
 from zhifa.catalog import discretion
 from zhifa.core import access
+from zhifa.core.forms import apply_errors, int_or_none
 from zhifa.core.models import Agency
+from zhifa.core.selectors import active_agencies
 
 from .. import forms, selectors, services
 from ..choices import CaseStatus, DecisionKind
 from ..models import Case
-from ._common import VIEW, int_or_none, render_step
+from ._common import VIEW, render_step
 
 HANDLE, APPROVE = services.HANDLE, services.APPROVE
 
@@ -259,7 +261,7 @@ def case_action(request, pk: int, action: str):
         try:
             spec.call(request.user, case, form)
         except ValidationError as exc:
-            forms.apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, spec.done)
             return redirect("cases:case_detail", case.pk)
@@ -297,7 +299,7 @@ def case_recommend(request, pk: int):
 
 def _agency_of(request):
     """The agency chosen in ?agency= / the posted form among those the user may handle cases in."""
-    agencies = forms.handling_agencies(request.user)
+    agencies = active_agencies(request.user, HANDLE)
     chosen = int_or_none(request.POST.get("agency") or request.GET.get("agency"))
     agency = agencies.filter(pk=chosen).first() if chosen else None
     return agency or agencies.first()
@@ -323,7 +325,7 @@ def case_intake(request):
                 actor=request.user, agency=form.cleaned_data["agency"], data=form.intake_input()
             )
         except ValidationError as exc:
-            forms.apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, "已登记案件，请指定承办人员后报请立案")
             return redirect("cases:case_detail", case.pk)
@@ -351,7 +353,7 @@ def simple_new(request):
                 recipient=data.get("recipient", ""),
             )
         except ValidationError as exc:
-            forms.apply_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, f"已当场作出处罚决定{case.number}，请上传当场处罚的音像记录后报备案")
             return redirect("cases:case_detail", case.pk)

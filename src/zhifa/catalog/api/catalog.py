@@ -19,6 +19,7 @@ from pydantic import ConfigDict, create_model
 
 from zhifa.core import access
 from zhifa.core.models import Agency
+from zhifa.core.selectors import chosen_agency
 from zhifa.registry.models import EnforcementBody, EnforcementField
 
 from .. import discretion, selectors, services
@@ -600,7 +601,7 @@ def _item_values(request, data: ItemIn) -> tuple[dict, list[services.BasisInput]
 
 @router.post("/agencies/{agency_id}/draft", response=VersionDetailOut, summary="打开草稿（复制最新发布版本）")
 def open_draft(request, agency_id: int):
-    draft = services.draft_open(actor=request.auth, agency=_agency(request, agency_id))
+    draft = services.draft_open(actor=request.auth, agency=chosen_agency(request.auth, agency_id))
     return _version(request, draft.pk)
 
 
@@ -735,7 +736,7 @@ def get_delegation(request, delegation_id: int):
 @router.post("/delegations", response={201: DelegationDetailOut}, summary="赋权乡镇（街道）")
 def create_delegation(request, data: DelegationIn):
     item = _item(request, data.item_id)
-    to_agency = Agency.objects.select_related("region").filter(pk=data.to_agency_id).first()
+    to_agency = Agency.objects.select_related("region").filter(pk=data.to_agency_id, active=True).first()
     if to_agency is None:
         raise ValidationError({"to_agency": "承接乡镇（街道）不存在"})
     delegation = services.delegation_create(

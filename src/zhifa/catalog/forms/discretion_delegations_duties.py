@@ -11,9 +11,20 @@ from django.utils import timezone
 
 from zhifa.core import access
 from zhifa.core.choices import AgencyKind
+from zhifa.core.forms import (
+    Form,
+    agency_field,
+    blank,
+    bound_value,
+    date_field,
+    date_or_none,
+    int_or_none,
+    money_field,
+    offer_agencies,
+    textarea,
+)
 from zhifa.core.models import Agency
 from zhifa.core.selectors import active_agencies
-from zhifa.registry.forms import DateInput, apply_errors
 
 from .. import selectors
 from ..choices import (
@@ -27,26 +38,6 @@ from ..choices import (
 from ..discretion import FACT_LABELS
 from ..models import Benchmark, CatalogVersion, EnforcementItem, LegalBasis, OrgUnit
 from ..services import MANAGE_DELEGATION, ExemptionInput, LevelInput
-
-__all__ = ["apply_errors"]
-
-
-def int_or_none(value) -> int | None:
-    value = getattr(value, "pk", value)
-    value = value.strip() if isinstance(value, str) else value
-    try:
-        return int(value) if value not in (None, "") else None
-    except (TypeError, ValueError):
-        return None
-
-
-def date_or_none(value) -> date | None:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat((value or "").strip())
-    except ValueError:
-        return None
 
 
 def visible_agency_or_404(user, perm: str, raw, *, default_own: bool = True) -> Agency | None:
@@ -64,38 +55,10 @@ def visible_agency_or_404(user, perm: str, raw, *, default_own: bool = True) -> 
     return None
 
 
-def _date(label: str, *, required: bool = True, today: bool = False) -> forms.DateField:
-    return forms.DateField(
-        label=label, required=required, widget=DateInput(), initial=timezone.localdate if today else None
-    )
-
-
-def _textarea(rows: int = 2) -> forms.Textarea:
-    return forms.Textarea(attrs={"rows": rows})
-
-
-def _money(label: str, *, help_text: str = "") -> forms.DecimalField:
-    return forms.DecimalField(
-        label=label, required=False, max_digits=14, decimal_places=2, min_value=0, help_text=help_text
-    )
-
-
-def _blank(choices) -> list[tuple[str, str]]:
-    return [("", "—"), *choices]
-
-
-def _bound_value(form: forms.BaseForm, name: str):
-    """The raw value of `name`: from the submitted data when bound, else from the initial data."""
-    if form.is_bound:
-        return form.data.get(form.add_prefix(name))
-    value = form.initial.get(name)
-    return value() if callable(value) else value
-
-
 # ---- 裁量基准 ---------------------------------------------------------------------------------------
 
 
-class BenchmarkForm(forms.Form):
+class BenchmarkForm(Form):
     legal_basis = forms.ModelChoiceField(
         label="处罚依据（罚则条款）",
         queryset=LegalBasis.objects.none(),
@@ -108,7 +71,7 @@ class BenchmarkForm(forms.Form):
         required=False,
         help_text="如：违法所得（元）、货值金额（元）；留空则由承办人按情节等次选择",
     )
-    note = forms.CharField(label="适用说明", required=False, widget=_textarea(3))
+    note = forms.CharField(label="适用说明", required=False, widget=textarea(3))
 
     def __init__(self, *args, item: EnforcementItem, **kwargs):
         super().__init__(*args, **kwargs)
@@ -127,17 +90,17 @@ def _basis_label(basis) -> str:
     return label
 
 
-class LevelForm(forms.Form):
+class LevelForm(Form):
     """One circumstance level. A row left blank is not a level (clearing a row removes the level)."""
 
-    level = forms.ChoiceField(label="情节", choices=_blank(CircumstanceLevel.choices), required=False)
-    conditions = forms.CharField(label="适用情形", required=False, widget=_textarea())
+    level = forms.ChoiceField(label="情节", choices=blank(CircumstanceLevel.choices), required=False)
+    conditions = forms.CharField(label="适用情形", required=False, widget=textarea(rows=2))
     fact_min = forms.DecimalField(label="事实下限（含）", required=False, max_digits=14, decimal_places=2)
     fact_max = forms.DecimalField(label="事实上限（不含）", required=False, max_digits=14, decimal_places=2)
     warning = forms.BooleanField(label="警告", required=False)
-    fine_basis = forms.ChoiceField(label="罚款计算方式", choices=_blank(FineBasis.choices), required=False)
-    fine_min = _money("罚款下限", help_text="元；按倍数计算的填倍数")
-    fine_max = _money("罚款上限")
+    fine_basis = forms.ChoiceField(label="罚款计算方式", choices=blank(FineBasis.choices), required=False)
+    fine_min = money_field("罚款下限", help_text="元；按倍数计算的填倍数")
+    fine_max = money_field("罚款上限")
     confiscate = forms.BooleanField(label="没收违法所得、非法财物", required=False)
     suspend = forms.BooleanField(label="责令停产停业", required=False)
     revoke = forms.BooleanField(label="吊销许可证照", required=False)
@@ -173,11 +136,11 @@ class LevelForm(forms.Form):
         )
 
 
-class ExemptionForm(forms.Form):
+class ExemptionForm(Form):
     """不予处罚 / 从轻 / 减轻: applies when every ticked fact is true."""
 
-    kind = forms.ChoiceField(label="类型", choices=_blank(ExemptionKind.choices), required=False)
-    conditions = forms.CharField(label="适用条件", required=False, widget=_textarea())
+    kind = forms.ChoiceField(label="类型", choices=blank(ExemptionKind.choices), required=False)
+    conditions = forms.CharField(label="适用条件", required=False, widget=textarea(rows=2))
     required_facts = forms.MultipleChoiceField(
         label="须同时具备的事实",
         choices=list(FACT_LABELS.items()),
@@ -323,9 +286,9 @@ def calculator_item_label(item: EnforcementItem) -> str:
     return f"{item.code} {item.name}" + (f"（按{fact}确定情节）" if fact else "（按情节等次）")
 
 
-class CalculatorForm(forms.Form):
-    agency = forms.ModelChoiceField(label="执法机关", queryset=Agency.objects.none(), empty_label="请选择")
-    on = _date("违法行为发生或立案日期", today=True)
+class CalculatorForm(Form):
+    agency = agency_field("执法机关")
+    on = date_field("违法行为发生或立案日期", today=True)
     item = forms.ChoiceField(label="执法事项（行政处罚）", choices=())
     fact_value = forms.DecimalField(
         label="划分情节的事实数值",
@@ -340,19 +303,18 @@ class CalculatorForm(forms.Form):
         required=False,
         help_text="裁量基准未设划分情节的事实时必选",
     )
-    illegal_gains = _money("违法所得（元）", help_text="罚款按违法所得倍数计算时填写")
-    goods_value = _money("货值金额（元）", help_text="罚款按货值金额倍数计算时填写")
-    amount = _money("拟罚款金额（元）", help_text="可选：核对是否在推荐幅度内")
+    illegal_gains = money_field("违法所得（元）", help_text="罚款按违法所得倍数计算时填写")
+    goods_value = money_field("货值金额（元）", help_text="罚款按货值金额倍数计算时填写")
+    amount = money_field("拟罚款金额（元）", help_text="可选：核对是否在推荐幅度内")
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
         for name, label in FACT_LABELS.items():
             self.fields[name] = forms.BooleanField(label=label, required=False)
-        agencies = active_agencies(actor, "catalog.view_enforcementitem")
-        self.fields["agency"].queryset = agencies
-        agency_id = int_or_none(_bound_value(self, "agency"))
+        agencies = offer_agencies(self.fields["agency"], actor, "catalog.view_enforcementitem")
+        agency_id = int_or_none(bound_value(self, "agency"))
         self.agency = agencies.filter(pk=agency_id).first() if agency_id else None
-        self.on = date_or_none(_bound_value(self, "on")) or timezone.localdate()
+        self.on = date_or_none(bound_value(self, "on")) or timezone.localdate()
         self.items = {item.code: item for item in calculator_items(self.agency, self.on)}
         self.fields["item"].choices = [
             ("", "请选择" if self.items else "（该机关该日期没有设裁量基准的处罚事项）"),
@@ -381,15 +343,15 @@ class CalculatorForm(forms.Form):
 # ---- 裁量基准评估 -----------------------------------------------------------------------------------
 
 
-class BenchmarkEvaluationForm(forms.Form):
+class BenchmarkEvaluationForm(Form):
     item_code = forms.ChoiceField(label="事项", choices=())
-    on = _date("评估日期", today=True)
-    findings = forms.CharField(label="评估意见", widget=_textarea(4))
+    on = date_field("评估日期", today=True)
+    findings = forms.CharField(label="评估意见", widget=textarea(4))
     needs_revision = forms.BooleanField(label="需要修订裁量基准", required=False)
 
     def __init__(self, *args, items, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["item_code"].choices = [("", "请选择"), *((i.code, f"{i.code} {i.name}") for i in items)]
+        self.fields["item_code"].choices = blank((i.code, f"{i.code} {i.name}") for i in items)
 
 
 # ---- 赋权乡镇 ---------------------------------------------------------------------------------------
@@ -398,10 +360,7 @@ class BenchmarkEvaluationForm(forms.Form):
 def delegating_agencies(actor):
     """Agencies whose items `actor` may delegate (a township does not delegate further)."""
     return (
-        access.visible_to(actor, Agency.objects.filter(active=True), MANAGE_DELEGATION)
-        .exclude(kind=AgencyKind.TOWNSHIP)
-        .select_related("region")
-        .order_by("region__code", "name")
+        active_agencies(actor, MANAGE_DELEGATION).exclude(kind=AgencyKind.TOWNSHIP).select_related("region")
     )
 
 
@@ -413,28 +372,26 @@ def townships_of(agency: Agency | None):
     ).order_by("region__code", "name")
 
 
-class DelegationCreateForm(forms.Form):
-    from_agency = forms.ModelChoiceField(
-        label="赋权部门", queryset=Agency.objects.none(), empty_label="请选择"
-    )
+class DelegationCreateForm(Form):
+    from_agency = agency_field("赋权部门")
     item = forms.ModelChoiceField(
         label="事项（本部门施行中的清单）", queryset=EnforcementItem.objects.none(), empty_label="请选择"
     )
     to_agency = forms.ModelChoiceField(
         label="承接乡镇（街道）", queryset=Agency.objects.none(), empty_label="请选择"
     )
-    form = forms.ChoiceField(label="赋权形式", choices=_blank(DelegationForm.choices))
+    form = forms.ChoiceField(label="赋权形式", choices=blank(DelegationForm.choices))
     document = forms.CharField(label="赋权文件", max_length=128, help_text="如：某政发〔2025〕9号")
-    on = _date("赋权日期", today=True)
+    on = date_field("赋权日期", today=True)
     staff_transferred = forms.IntegerField(label="随事项下沉人员数", min_value=0, initial=0)
-    staff_note = forms.CharField(label="人员下沉情况", required=False, widget=_textarea())
-    training_note = forms.CharField(label="业务培训情况", required=False, widget=_textarea())
+    staff_note = forms.CharField(label="人员下沉情况", required=False, widget=textarea(rows=2))
+    training_note = forms.CharField(label="业务培训情况", required=False, widget=textarea(rows=2))
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
         agencies = delegating_agencies(actor)
         self.fields["from_agency"].queryset = agencies
-        agency_id = int_or_none(_bound_value(self, "from_agency"))
+        agency_id = int_or_none(bound_value(self, "from_agency"))
         if agency_id is None and agencies.count() == 1:
             agency_id = agencies.get().pk
             self.initial.setdefault("from_agency", agency_id)
@@ -461,18 +418,18 @@ class DelegationCreateForm(forms.Form):
     error_map = {"evaluation_due": "on", "item_code": "item", "item_name": "item"}
 
 
-class DelegationEvaluateForm(forms.Form):
-    on = _date("评估日期", today=True)
-    outcome = forms.ChoiceField(label="评估结论", choices=_blank(EvaluationOutcome.choices))
+class DelegationEvaluateForm(Form):
+    on = date_field("评估日期", today=True)
+    outcome = forms.ChoiceField(label="评估结论", choices=blank(EvaluationOutcome.choices))
     findings = forms.CharField(
-        label="评估意见", widget=_textarea(4), help_text="承接能力、监管效果；接不住、监管跟不上的应当收回"
+        label="评估意见", widget=textarea(4), help_text="承接能力、监管效果；接不住、监管跟不上的应当收回"
     )
 
 
 # ---- 岗位职权分解 -----------------------------------------------------------------------------------
 
 
-class OrgUnitForm(forms.Form):
+class OrgUnitForm(Form):
     name = forms.CharField(label="机构/岗位名称", max_length=64, help_text="如：执法一队、案件审核岗")
     parent = forms.ModelChoiceField(
         label="所属机构", queryset=OrgUnit.objects.none(), required=False, empty_label="（无，作为内设机构）"
@@ -485,7 +442,7 @@ class OrgUnitForm(forms.Form):
         )
 
 
-class DutyAssignForm(forms.Form):
+class DutyAssignForm(Form):
     unit = forms.ModelChoiceField(label="机构/岗位", queryset=OrgUnit.objects.none(), empty_label="请选择")
     item_code = forms.ChoiceField(label="事项", choices=())
     division = forms.CharField(

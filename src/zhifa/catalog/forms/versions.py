@@ -8,14 +8,11 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.utils import timezone
 
 from zhifa.core import xlsx_import
+from zhifa.core.forms import Form, agency_field, blank, date_field, money_field, offer_agencies, textarea
 from zhifa.core.models import Agency
-from zhifa.core.selectors import active_agencies
 from zhifa.registry.choices import BodyStatus
-from zhifa.registry.forms import DateInput
-from zhifa.registry.forms import apply_errors as apply_errors  # re-exported for the views
 from zhifa.registry.models import EnforcementBody, EnforcementField
 
 from .. import versioning
@@ -23,27 +20,6 @@ from ..choices import ChangeReason, FineBasis, ItemCategory, ItemLevel, LegalRan
 from ..models import EnforcementItem
 from ..models.catalog import item_code_validator
 from ..services import MANAGE_CATALOG, BasisInput
-
-
-def _date(label: str, *, required: bool = False, today: bool = False) -> forms.DateField:
-    return forms.DateField(
-        label=label, required=required, widget=DateInput(), initial=timezone.localdate if today else None
-    )
-
-
-def _textarea(rows: int = 3) -> forms.Textarea:
-    return forms.Textarea(attrs={"rows": rows})
-
-
-def _amount(label: str, *, help_text: str = "") -> forms.DecimalField:
-    return forms.DecimalField(
-        label=label, required=False, max_digits=14, decimal_places=2, min_value=0, help_text=help_text
-    )
-
-
-def manageable_agencies(actor):
-    """The active agencies whose catalogue `actor` may edit and publish."""
-    return active_agencies(actor, MANAGE_CATALOG)
 
 
 def bodies_of(agency: Agency, current: EnforcementBody | None = None):
@@ -58,12 +34,12 @@ def bodies_of(agency: Agency, current: EnforcementBody | None = None):
 # ---- 草稿 -------------------------------------------------------------------------------------------
 
 
-class DraftOpenForm(forms.Form):
-    agency = forms.ModelChoiceField(label="机关", queryset=Agency.objects.none())
+class DraftOpenForm(Form):
+    agency = agency_field()
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = manageable_agencies(actor)
+        offer_agencies(self.fields["agency"], actor, MANAGE_CATALOG)
 
 
 # ---- 执法事项 ---------------------------------------------------------------------------------------
@@ -82,7 +58,7 @@ def _item_char(name: str, *, required: bool = False, rows: int = 0) -> forms.Cha
         label=field.verbose_name,
         required=required,
         max_length=field.max_length,
-        widget=_textarea(rows) if rows else None,
+        widget=textarea(rows) if rows else None,
     )
 
 
@@ -90,7 +66,7 @@ def _item_flag(name: str) -> forms.BooleanField:
     return forms.BooleanField(label=_label(EnforcementItem, name), required=False)
 
 
-class ItemForm(forms.Form):
+class ItemForm(Form):
     """新增 / 修改执法事项. The code identifies the item across versions, so it is fixed once created."""
 
     code = forms.CharField(
@@ -100,9 +76,9 @@ class ItemForm(forms.Form):
         help_text="2至32位字母、数字或-_.，在本机关清单中唯一，各版本之间保持不变",
     )
     name = _item_char("name", required=True)
-    category = forms.ChoiceField(label="权力类别", choices=[("", "—"), *ItemCategory.choices])
+    category = forms.ChoiceField(label="权力类别", choices=blank(ItemCategory.choices))
     field = forms.ModelChoiceField(label="执法领域", queryset=EnforcementField.objects.order_by("code"))
-    level = forms.ChoiceField(label="行使层级", choices=[("", "—"), *ItemLevel.choices])
+    level = forms.ChoiceField(label="行使层级", choices=blank(ItemLevel.choices))
     implementing_body = forms.ModelChoiceField(
         label="实施主体", queryset=EnforcementBody.objects.none(), required=False, empty_label="—（本机关）"
     )
@@ -113,7 +89,7 @@ class ItemForm(forms.Form):
     inspection_object = _item_char("inspection_object")
     inspection_method = _item_char("inspection_method")
     needs_legal_review = _item_flag("needs_legal_review")
-    major_fine_threshold = _amount(
+    major_fine_threshold = money_field(
         "罚款达到该数额为重大（元）", help_text="列入法制审核目录的事项：罚款达到该数额即为重大执法决定"
     )
     major_on_revocation = _item_flag("major_on_revocation")
@@ -168,20 +144,20 @@ class ItemForm(forms.Form):
         return {name: self.cleaned_data[name] for name in ITEM_FIELDS}
 
 
-class BasisForm(forms.Form):
+class BasisForm(Form):
     """One 设定依据 of the item."""
 
     law_name = forms.CharField(label="法律法规名称", max_length=128)
-    rank = forms.ChoiceField(label="位阶", choices=[("", "—"), *LegalRank.choices])
+    rank = forms.ChoiceField(label="位阶", choices=blank(LegalRank.choices))
     article = forms.CharField(label="条款", max_length=64, help_text="如：第一百二十四条第一款")
-    text = forms.CharField(label="条文内容", widget=_textarea(3))
-    effective_from = _date("施行日期")
-    effective_to = _date("失效日期")
+    text = forms.CharField(label="条文内容", widget=textarea(3))
+    effective_from = date_field("施行日期", required=False)
+    effective_to = date_field("失效日期", required=False)
     fine_basis = forms.ChoiceField(
         label="法定罚款计算方式", choices=[("", "—（无罚款）"), *FineBasis.choices], required=False
     )
-    statutory_min = _amount("法定罚款下限")
-    statutory_max = _amount("法定罚款上限")
+    statutory_min = money_field("法定罚款下限")
+    statutory_max = money_field("法定罚款上限")
 
     def clean(self):
         data = super().clean()
@@ -280,24 +256,24 @@ def apply_item_errors(form: ItemForm, formset: BaseBasisFormSet, exc: Validation
 # ---- 发布 -------------------------------------------------------------------------------------------
 
 
-class PublishForm(forms.Form):
+class PublishForm(Form):
     reason = forms.ChoiceField(
         label="调整原因",
-        choices=[("", "—"), *ChangeReason.choices],
+        choices=blank(ChangeReason.choices),
         error_messages={"required": "请选择调整原因（立、改、废、释或改革）"},
     )
     reason_note = forms.CharField(
         label="调整说明",
         required=False,
-        widget=_textarea(3),
+        widget=textarea(3),
         help_text="如：依据的法律法规名称、文号和主要变化",
     )
-    effective_from = _date("施行日期", required=True, today=True)
+    effective_from = date_field("施行日期", required=True, today=True)
 
     error_map = {"items": "__all__", "version": "__all__"}
 
 
-class RemoveForm(forms.Form):
+class RemoveForm(Form):
     """删除事项: nothing to fill in but the confirmation."""
 
     confirm = forms.BooleanField(
@@ -312,5 +288,5 @@ class RemoveForm(forms.Form):
 class ImportForm(xlsx_import.ImportForm):
     def __init__(self, *args, actor, kinds: list[tuple[str, str]], **kwargs):
         super().__init__(*args, kinds=kinds, **kwargs)
-        self.fields["agency"].queryset = manageable_agencies(actor)
+        offer_agencies(self.fields["agency"], actor, MANAGE_CATALOG)
         self.fields["agency"].help_text = "导入到该机关的清单草稿；没有草稿时自动从最新发布的版本建立草稿"

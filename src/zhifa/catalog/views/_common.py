@@ -32,22 +32,6 @@ def part_label(part: str) -> str:
     return PART_LABELS.get(part, part)
 
 
-def int_or_none(value) -> int | None:
-    try:
-        return int(value) if value not in (None, "") else None
-    except (TypeError, ValueError):
-        return None
-
-
-def filters_of(request, keys) -> dict[str, str]:
-    return {key: request.GET.get(key, "").strip() for key in keys}
-
-
-def query_of(filters: dict) -> str:
-    """The non-empty filters as a query string (for export links and pagination)."""
-    return urlencode({key: value for key, value in filters.items() if value})
-
-
 # ---- scoped look-ups -------------------------------------------------------------------------------
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from zhifa.core import access
 from zhifa.core.exports import xlsx_response
+from zhifa.core.forms import apply_errors
 from zhifa.core.pagination import paginate
 
 from .. import selectors, services
@@ -21,7 +22,6 @@ from ..choices import DelegationStatus
 from ..forms.discretion_delegations_duties import (
     DelegationCreateForm,
     DelegationEvaluateForm,
-    apply_errors,
     delegating_agencies,
 )
 from ..models import Delegation

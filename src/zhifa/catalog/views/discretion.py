@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 
 from zhifa.core import access
+from zhifa.core.forms import apply_errors, date_or_none
 from zhifa.core.pagination import paginate
 from zhifa.core.selectors import active_agencies
 
@@ -20,10 +21,8 @@ from ..forms.discretion_delegations_duties import (
     BenchmarkEditor,
     BenchmarkEvaluationForm,
     CalculatorForm,
-    apply_errors,
     calculator_item_label,
     calculator_items,
-    date_or_none,
     visible_agency_or_404,
 )
 from ..models import Benchmark, BenchmarkEvaluation, BenchmarkLevel, EnforcementItem, Exemption

@@ -10,18 +10,14 @@ from django.urls import reverse
 
 from zhifa.core import access
 from zhifa.core.exports import xlsx_response
+from zhifa.core.forms import apply_errors
 from zhifa.core.models import Agency
 from zhifa.core.pagination import paginate
 from zhifa.core.selectors import active_agencies
 
 from .. import selectors, services
 from ..choices import VersionStatus
-from ..forms.discretion_delegations_duties import (
-    DutyAssignForm,
-    OrgUnitForm,
-    apply_errors,
-    visible_agency_or_404,
-)
+from ..forms.discretion_delegations_duties import DutyAssignForm, OrgUnitForm, visible_agency_or_404
 from ..models import CatalogVersion, DutyAssignment, OrgUnit
 
 VIEW_DUTY = "catalog.view_dutyassignment"

@@ -17,8 +17,10 @@ from django.utils import timezone
 
 from zhifa.core import access, xlsx_import
 from zhifa.core.exports import xlsx_download, xlsx_response
+from zhifa.core.forms import apply_errors, filters_of, int_or_none, query_of
 from zhifa.core.models import Agency
 from zhifa.core.pagination import paginate
+from zhifa.core.selectors import active_agencies
 
 from .. import selectors, services
 from ..choices import ItemCategory, ProcedureStep, VersionStatus
@@ -28,10 +30,8 @@ from ..forms.versions import (
     ItemForm,
     PublishForm,
     RemoveForm,
-    apply_errors,
     apply_item_errors,
     basis_formset,
-    manageable_agencies,
 )
 from ..models import Benchmark, CatalogVersion, EnforcementItem
 from ._common import (
@@ -40,14 +40,11 @@ from ._common import (
     diff_counts,
     diff_view,
     draft_url,
-    filters_of,
     get_item,
     get_version,
-    int_or_none,
     locked,
     pending_diff,
     previous_published,
-    query_of,
     require_manager,
 )
 from .discretion import benchmark_of
@@ -59,10 +56,6 @@ def _excel():
     from .. import excel
 
     return excel
-
-
-def _visible_agencies(user):
-    return access.visible_to(user, Agency.objects.all(), VIEW_VERSION).order_by("region__code", "name")
 
 
 # ---- versions --------------------------------------------------------------------------------------
@@ -80,10 +73,10 @@ def version_list(request):
         "page": page,
         "rows": [{"version": v, "counts": diff_counts(v.diff)} for v in page],
         "filters": filters,
-        "agencies": _visible_agencies(request.user),
+        "agencies": active_agencies(request.user, VIEW_VERSION),
         "statuses": VersionStatus.choices,
         "can_draft": request.user.has_perm(services.MANAGE_CATALOG)
-        and manageable_agencies(request.user).exists(),
+        and active_agencies(request.user, services.MANAGE_CATALOG).exists(),
     }
     return render(request, "catalog/version_list.html", context)
 
@@ -164,7 +157,7 @@ def item_list(request):
         "list_name": list_name,
         "list_title": selectors.DERIVED_LISTS[list_name][0],
         "derived": [(name, title) for name, (title, _) in selectors.DERIVED_LISTS.items()],
-        "agencies": _visible_agencies(request.user),
+        "agencies": active_agencies(request.user, VIEW_VERSION),
         "categories": ItemCategory.choices,
     }
     if version is not None:
@@ -236,7 +229,7 @@ def draft(request):
     """The draft of an agency the user manages (?agency=): its items, or — when there is none — the
     button that opens one (POST), copied from the latest published version."""
     require_manager(request.user)
-    agencies = list(manageable_agencies(request.user))
+    agencies = list(active_agencies(request.user, services.MANAGE_CATALOG))
     if not agencies:
         raise PermissionDenied("您无权编制执法事项清单")
     if request.method == "POST":

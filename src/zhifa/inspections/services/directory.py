@@ -6,13 +6,14 @@ from datetime import date
 
 from django.db import transaction
 
-from zhifa.core import access, records
+from zhifa.core import access, kit
+from zhifa.core.kit import Actor
 from zhifa.core.models import Agency, Region
 from zhifa.registry.models import Officer
 
 from ..choices import ENTERPRISE_KINDS, LenientKind, SubjectKind
 from ..models import DeclaredRelation, InspectorProfile, LenientEntry, Subject
-from .perms import MANAGE_SUBJECT, refuse
+from .perms import MANAGE_SUBJECT
 
 
 @dataclass(frozen=True)
@@ -38,19 +39,19 @@ def build_subject(agency: Agency, data: SubjectInput, regions: dict[str, Region]
     credit_code = data.credit_code.strip().upper()
     if data.kind in ENTERPRISE_KINDS:
         if not credit_code:
-            refuse("credit_code", "企业、个体工商户须填写统一社会信用代码")
+            kit.refuse("credit_code", "企业、个体工商户须填写统一社会信用代码")
         code = credit_code
     elif data.kind == SubjectKind.PERSON:
         if not data.id_number.strip():
-            refuse("id_number", "自然人须填写身份证号码（仅保存其摘要）")
+            kit.refuse("id_number", "自然人须填写身份证号码（仅保存其摘要）")
         code, credit_code = person_code(data.id_number), ""
     else:
-        refuse("kind", f"未知的对象类别“{data.kind}”")
+        kit.refuse("kind", f"未知的对象类别“{data.kind}”")
     region = None
     if data.region_code:
         region = (regions or {}).get(data.region_code) or Region.objects.filter(code=data.region_code).first()
         if region is None:
-            refuse("region", f"行政区划代码“{data.region_code}”不存在")
+            kit.refuse("region", f"行政区划代码“{data.region_code}”不存在")
     subject = Subject(
         agency=agency,
         kind=data.kind,
@@ -68,28 +69,26 @@ def build_subject(agency: Agency, data: SubjectInput, regions: dict[str, Region]
 
 
 @transaction.atomic
-def subject_create(*, actor, agency: Agency, data: SubjectInput) -> Subject:
+def subject_create(*, actor: Actor, agency: Agency, data: SubjectInput) -> Subject:
     access.require_for_agency(actor, MANAGE_SUBJECT, agency, "您无权维护该机关的检查对象名录库")
     subject = build_subject(agency, data)
     if Subject.objects.filter(agency=agency, code=subject.code).exists():
-        refuse("credit_code", f"名录库中已有编码为{subject.code}的检查对象")
+        kit.refuse("credit_code", f"名录库中已有编码为{subject.code}的检查对象")
     subject.save()
-    records.append(
-        subject=subject, action="inspections.subject_create", actor=actor, payload={"code": subject.code}
-    )
+    kit.record(subject, "inspections.subject_create", actor=actor, payload={"code": subject.code})
     return subject
 
 
 @transaction.atomic
-def residence_set(*, actor, officer: Officer, region: Region | None) -> InspectorProfile:
+def residence_set(*, actor: Actor, officer: Officer, region: Region | None) -> InspectorProfile:
     """Record where an inspector lives: subjects in that region are never drawn for them (回避)."""
     access.require_for_agency(actor, MANAGE_SUBJECT, officer.agency)
     profile, _ = InspectorProfile.objects.update_or_create(
         officer=officer, defaults={"residence_region": region}
     )
-    records.append(
-        subject=officer,
-        action="inspections.residence_set",
+    kit.record(
+        officer,
+        "inspections.residence_set",
         actor=actor,
         payload={"region": region.code if region else ""},
         agency=officer.agency,
@@ -98,17 +97,17 @@ def residence_set(*, actor, officer: Officer, region: Region | None) -> Inspecto
 
 
 @transaction.atomic
-def relation_declare(*, actor, officer: Officer, subject: Subject, note: str) -> DeclaredRelation:
+def relation_declare(*, actor: Actor, officer: Officer, subject: Subject, note: str) -> DeclaredRelation:
     """申报利害关系: the officer will not be drawn for the subject."""
     access.require_for_agency(actor, MANAGE_SUBJECT, officer.agency)
     if not note.strip():
-        refuse("note", "请写明关系")
+        kit.refuse("note", "请写明关系")
     relation, _ = DeclaredRelation.objects.update_or_create(
         officer=officer, subject=subject, defaults={"note": note.strip()}
     )
-    records.append(
-        subject=officer,
-        action="inspections.relation_declare",
+    kit.record(
+        officer,
+        "inspections.relation_declare",
         actor=actor,
         payload={"subject": subject.code, "note": relation.note},
         agency=officer.agency,
@@ -118,11 +117,11 @@ def relation_declare(*, actor, officer: Officer, subject: Subject, note: str) ->
 
 def _lenient_target(kind: str, subject: Subject | None, item_code: str, valid_from, valid_until) -> None:
     if kind == LenientKind.OBSERVATION and subject is None:
-        refuse("subject", "观察期须指定检查对象")
+        kit.refuse("subject", "观察期须指定检查对象")
     if kind == LenientKind.NO_PENALTY and not item_code.strip():
-        refuse("item_code", "免罚清单须指定事项编码")
+        kit.refuse("item_code", "免罚清单须指定事项编码")
     if valid_until and valid_until < valid_from:
-        refuse("valid_until", "截止日期不能早于起始日期")
+        kit.refuse("valid_until", "截止日期不能早于起始日期")
 
 
 def _lenient_payload(entry: LenientEntry) -> dict:
@@ -139,7 +138,7 @@ def _lenient_payload(entry: LenientEntry) -> dict:
 @transaction.atomic
 def lenient_add(
     *,
-    actor,
+    actor: Actor,
     agency: Agency,
     kind: str,
     valid_from: date,
@@ -160,25 +159,25 @@ def lenient_add(
         valid_until=valid_until,
         note=note,
     )
-    records.append(
-        subject=entry,
-        action="inspections.lenient_add",
+    kit.record(
+        entry,
+        "inspections.lenient_add",
         actor=actor,
         payload={"kind": kind, "subject": subject.code if subject else "", "item": entry.item_code},
     )
     return entry
 
 
-def _require_open(actor, entry: LenientEntry) -> None:
+def _require_open(actor: Actor, entry: LenientEntry) -> None:
     access.require_for_agency(actor, MANAGE_SUBJECT, entry.agency)
     if entry.ended_on:
-        refuse("__all__", f"该条目已于{entry.ended_on:%Y-%m-%d}移出清单，不能再修改")
+        kit.refuse("__all__", f"该条目已于{entry.ended_on:%Y-%m-%d}移出清单，不能再修改")
 
 
 @transaction.atomic
 def lenient_edit(
     *,
-    actor,
+    actor: Actor,
     entry: LenientEntry,
     valid_from: date,
     valid_until: date | None = None,
@@ -190,7 +189,7 @@ def lenient_edit(
     what it was before."""
     _require_open(actor, entry)
     if subject is not None and subject.agency_id != entry.agency_id:
-        refuse("subject", "检查对象不在本机关的名录库中")
+        kit.refuse("subject", "检查对象不在本机关的名录库中")
     _lenient_target(entry.kind, subject, item_code, valid_from, valid_until)
     before = _lenient_payload(entry)
     if entry.kind == LenientKind.OBSERVATION:
@@ -199,9 +198,9 @@ def lenient_edit(
         entry.item_code = item_code.strip()
     entry.valid_from, entry.valid_until, entry.note = valid_from, valid_until, note.strip()
     entry.save(update_fields=["subject", "item_code", "valid_from", "valid_until", "note"])
-    records.append(
-        subject=entry,
-        action="inspections.lenient_edit",
+    kit.record(
+        entry,
+        "inspections.lenient_edit",
         actor=actor,
         payload={"before": before, "after": _lenient_payload(entry)},
     )
@@ -209,19 +208,19 @@ def lenient_edit(
 
 
 @transaction.atomic
-def lenient_end(*, actor, entry: LenientEntry, on: date, reason: str) -> LenientEntry:
+def lenient_end(*, actor: Actor, entry: LenientEntry, on: date, reason: str) -> LenientEntry:
     """移出包容审慎清单 from `on` (findings from that day are no longer covered). Never a deletion: the
     entry stays, with the reason, to explain the findings it covered."""
     _require_open(actor, entry)
     if not reason.strip():
-        refuse("reason", "请写明移出清单的理由")
+        kit.refuse("reason", "请写明移出清单的理由")
     if on < entry.valid_from:
-        refuse("on", f"移出日期不能早于起始日期（{entry.valid_from:%Y-%m-%d}）")
+        kit.refuse("on", f"移出日期不能早于起始日期（{entry.valid_from:%Y-%m-%d}）")
     entry.ended_on, entry.end_reason = on, reason.strip()[:200]
     entry.save(update_fields=["ended_on", "end_reason"])
-    records.append(
-        subject=entry,
-        action="inspections.lenient_end",
+    kit.record(
+        entry,
+        "inspections.lenient_end",
         actor=actor,
         payload={**_lenient_payload(entry), "ended_on": on.isoformat(), "reason": entry.end_reason},
     )

@@ -10,7 +10,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from zhifa.core import records
+from zhifa.core import kit
+from zhifa.core.kit import Actor
 from zhifa.registry.choices import CertificateKind
 from zhifa.registry.models import Certificate, Officer
 from zhifa.registry.selectors import can_enforce, enforcers_for
@@ -18,7 +19,7 @@ from zhifa.registry.selectors import can_enforce, enforcers_for
 from .. import drawing
 from ..choices import DrawStatus, PlanStatus, TaskStatus
 from ..models import DeclaredRelation, Draw, InspectorProfile, Plan, Subject, Task, TaskInspector
-from .perms import MANAGE_PLAN, refuse, require
+from .perms import MANAGE_PLAN
 
 
 def _candidates(plan: Plan) -> tuple[dict[str, list[str]], dict[str, str]]:
@@ -95,19 +96,18 @@ def _conflicts(plan: Plan, regions: dict[str, str], officer_of: dict[str, int]) 
 
 
 @transaction.atomic
-def draw_commit(*, actor, plan: Plan, seed_commitment: str = "") -> Draw:
+def draw_commit(*, actor: Actor, plan: Plan, seed_commitment: str = "") -> Draw:
     """Fix the input and publish its hash and the seed commitment, before anything is drawn. An agency
     that keeps its own seed gives its SHA-256 here; otherwise the system seals a random seed."""
-    plan = Plan.objects.select_for_update().get(pk=plan.pk)
-    require(actor, MANAGE_PLAN, plan)
+    plan = kit.locked(Plan, plan, actor=actor, perm=MANAGE_PLAN)
     if plan.status != PlanStatus.PUBLISHED:
-        refuse("plan", "计划公布后才能抽取")
+        kit.refuse("plan", "计划公布后才能抽取")
     done = plan.draws.count()
     if done >= plan.frequency:
-        refuse("plan", f"计划规定每年抽查{plan.frequency}次，已抽取{done}次")
+        kit.refuse("plan", f"计划规定每年抽查{plan.frequency}次，已抽取{done}次")
     seed_commitment = seed_commitment.strip().lower()
     if seed_commitment and (len(seed_commitment) != 64 or set(seed_commitment) - set("0123456789abcdef")):
-        refuse("seed_commitment", "种子承诺应为随机种子的SHA-256值（64位十六进制）")
+        kit.refuse("seed_commitment", "种子承诺应为随机种子的SHA-256值（64位十六进制）")
     sealed = "" if seed_commitment else secrets.token_hex(32)
     candidates, regions = _candidates(plan)
     pools, officer_of = _pools(plan, timezone.localdate())
@@ -121,7 +121,7 @@ def draw_commit(*, actor, plan: Plan, seed_commitment: str = "") -> Draw:
     try:
         drawing.check_input(data)
     except drawing.DrawError as exc:
-        refuse("plan", str(exc))
+        kit.refuse("plan", str(exc))
     draw = Draw.objects.create(
         plan=plan,
         number=done + 1,
@@ -131,9 +131,9 @@ def draw_commit(*, actor, plan: Plan, seed_commitment: str = "") -> Draw:
         sealed_seed=sealed,
         committed_at=timezone.now(),
     )
-    records.append(
-        subject=draw,
-        action="inspections.draw_commit",
+    kit.record(
+        draw,
+        "inspections.draw_commit",
         actor=actor,
         payload={"candidate_hash": draw.candidate_hash, "seed_commitment": draw.seed_commitment},
         agency=plan.agency,
@@ -141,33 +141,33 @@ def draw_commit(*, actor, plan: Plan, seed_commitment: str = "") -> Draw:
     return draw
 
 
-def _locked_draw(actor, draw: Draw) -> Draw:
-    draw = Draw.objects.select_for_update().select_related("plan", "plan__agency").get(pk=draw.pk)
-    require(actor, MANAGE_PLAN, draw)
-    return draw
+def _locked_draw(actor: Actor, draw: Draw) -> Draw:
+    return kit.locked(
+        Draw.objects.select_related("plan", "plan__agency"), draw, actor=actor, perm=MANAGE_PLAN
+    )
 
 
 @transaction.atomic
-def draw_run(*, actor, draw: Draw, seed: str = "") -> Draw:
+def draw_run(*, actor: Actor, draw: Draw, seed: str = "") -> Draw:
     """抽取: with the seed that matches the published commitment; every drawn subject becomes a task."""
     draw = _locked_draw(actor, draw)
     if draw.status != DrawStatus.COMMITTED:
-        refuse("status", "该批次已经抽取")
+        kit.refuse("status", "该批次已经抽取")
     seed = (seed or draw.sealed_seed).strip().lower()
     if not seed:
-        refuse("seed", "请提供随机种子（其SHA-256须与公布的种子承诺一致）")
+        kit.refuse("seed", "请提供随机种子（其SHA-256须与公布的种子承诺一致）")
     if drawing.seed_commitment(seed) != draw.seed_commitment:
-        refuse("seed", "随机种子与抽取前公布的种子承诺不一致，不能抽取")
+        kit.refuse("seed", "随机种子与抽取前公布的种子承诺不一致，不能抽取")
     try:
         result = drawing.run(seed, drawing.DrawInput.from_json(draw.input))
     except drawing.DrawError as exc:
-        refuse("inspectors", str(exc))
+        kit.refuse("inspectors", str(exc))
     draw.status, draw.result, draw.sealed_seed, draw.drawn_at = DrawStatus.DRAWN, result, seed, timezone.now()
     draw.save(update_fields=["status", "result", "sealed_seed", "drawn_at"])
     _create_tasks(draw, result)
-    records.append(
-        subject=draw,
-        action="inspections.draw_run",
+    kit.record(
+        draw,
+        "inspections.draw_run",
         actor=actor,
         payload={"subjects": sum(len(codes) for codes in result["subjects"].values())},
         agency=draw.plan.agency,
@@ -206,19 +206,15 @@ def _create_tasks(draw: Draw, result: dict) -> None:
 
 
 @transaction.atomic
-def draw_reveal(*, actor, draw: Draw) -> Draw:
+def draw_reveal(*, actor: Actor, draw: Draw) -> Draw:
     """公开种子: the seed and the draw file become public, so anyone can rerun the draw."""
     draw = _locked_draw(actor, draw)
     if draw.status != DrawStatus.DRAWN:
-        refuse("status", "只有已抽取、尚未公开种子的批次可以公开")
+        kit.refuse("status", "只有已抽取、尚未公开种子的批次可以公开")
     draw.status, draw.seed, draw.revealed_at = DrawStatus.REVEALED, draw.sealed_seed, timezone.now()
     draw.save(update_fields=["status", "seed", "revealed_at"])
-    records.append(
-        subject=draw,
-        action="inspections.draw_reveal",
-        actor=actor,
-        payload={"seed": draw.seed},
-        agency=draw.plan.agency,
+    kit.record(
+        draw, "inspections.draw_reveal", actor=actor, payload={"seed": draw.seed}, agency=draw.plan.agency
     )
     return draw
 
@@ -226,7 +222,7 @@ def draw_reveal(*, actor, draw: Draw) -> Draw:
 def draw_file(draw: Draw) -> dict:
     """The public draw file: everything `zhifa verify-draw` needs, plus the hand overrides, shown as such."""
     if draw.status != DrawStatus.REVEALED:
-        refuse("status", "种子公开后才提供抽取文件")
+        kit.refuse("status", "种子公开后才提供抽取文件")
     overrides = (
         TaskInspector.objects.filter(task__draw=draw)
         .exclude(reason="")
@@ -269,42 +265,42 @@ def _certificate_code(officer: Officer | None) -> str:
 
 
 @transaction.atomic
-def inspector_override(*, actor, assignment: TaskInspector, officer: Officer, reason: str) -> TaskInspector:
+def inspector_override(
+    *, actor: Actor, assignment: TaskInspector, officer: Officer, reason: str
+) -> TaskInspector:
     """人工调整: replace a drawn inspector (e.g. ill) — only with a reason, which stays on the task and in
     the draw file; the replacement must be of the same department, certified and free of 回避."""
-    assignment = (
-        TaskInspector.objects.select_for_update()
-        .select_related("task__plan", "task__subject")
-        .get(pk=assignment.pk)
+    assignment = kit.locked(
+        TaskInspector.objects.select_related("task__plan", "task__subject"), assignment, actor=actor
     )
     task = assignment.task
-    require(actor, MANAGE_PLAN, task.plan)
+    kit.require(actor, MANAGE_PLAN, task.plan)
     if not reason.strip():
-        refuse("reason", "人工调整检查人员须写明理由")
+        kit.refuse("reason", "人工调整检查人员须写明理由")
     if task.status == TaskStatus.DONE:
-        refuse("officer", "任务已完成，不能调整检查人员")
+        kit.refuse("officer", "任务已完成，不能调整检查人员")
     if officer.agency_id != assignment.agency_id:
-        refuse("officer", "替换人员须为同一部门的执法人员")
+        kit.refuse("officer", "替换人员须为同一部门的执法人员")
     fields = set(task.plan.items.filter(agency_id=assignment.agency_id).values_list("field_id", flat=True))
     if not all(can_enforce(officer, f) for f in fields):
-        refuse("officer", f"{officer.name}没有覆盖该领域的有效行政执法证")
+        kit.refuse("officer", f"{officer.name}没有覆盖该领域的有效行政执法证")
     if task.inspectors.filter(officer=officer).exists():
-        refuse("officer", f"{officer.name}已是该任务的检查人员")
+        kit.refuse("officer", f"{officer.name}已是该任务的检查人员")
     if DeclaredRelation.objects.filter(officer=officer, subject=task.subject).exists():
-        refuse("officer", f"{officer.name}申报了与该检查对象的利害关系，须回避")
+        kit.refuse("officer", f"{officer.name}申报了与该检查对象的利害关系，须回避")
     home = (
         InspectorProfile.objects.filter(officer=officer)
         .values_list("residence_region__path", flat=True)
         .first()
     )
     if home and task.subject.region_id and task.subject.region.path.startswith(home):
-        refuse("officer", f"{officer.name}居住在检查对象所在区划，须回避")
+        kit.refuse("officer", f"{officer.name}居住在检查对象所在区划，须回避")
     replaced = assignment.replaced or assignment.officer
     assignment.replaced, assignment.officer, assignment.reason = replaced, officer, reason.strip()
     assignment.save(update_fields=["replaced", "officer", "reason"])
-    records.append(
-        subject=task,
-        action="inspections.inspector_override",
+    kit.record(
+        task,
+        "inspections.inspector_override",
         actor=actor,
         payload={"replaced": replaced.pk, "by": officer.pk, "reason": assignment.reason},
         agency=task.plan.agency,

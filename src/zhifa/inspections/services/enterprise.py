@@ -9,12 +9,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhifa.catalog import selectors as catalog
-from zhifa.core import access, records
+from zhifa.core import access, kit
+from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
 
 from ..choices import ReportStatus, TaskStatus
 from ..models import Inspection, PriorReport, Rating, Subject, Task
-from .perms import APPROVE, INSPECT, refuse, require
+from .perms import APPROVE, INSPECT
 
 DEFAULT_YEARLY_CAP = 2
 
@@ -74,19 +75,19 @@ def guard_check(*, subject: Subject, on: date, exclude_task: Task | None = None)
 
 @transaction.atomic
 def prior_report_file(
-    *, actor, agency: Agency, subject: Subject, reason: str, item_codes: list[str], planned_on: date
+    *, actor: Actor, agency: Agency, subject: Subject, reason: str, item_codes: list[str], planned_on: date
 ) -> PriorReport:
     """事前报备: the reason and the items (only items of the agency's catalogue in force)."""
     access.require_for_agency(actor, INSPECT, agency, "您无权为该机关报备检查")
     if not reason.strip():
-        refuse("reason", "请写明检查事由")
+        kit.refuse("reason", "请写明检查事由")
     version = catalog.version_in_force(agency, planned_on)
     known = (
         set(version.items.filter(code__in=item_codes).values_list("code", flat=True)) if version else set()
     )
     unknown = sorted(set(item_codes) - known) if item_codes else ["（未选择）"]
     if unknown:
-        refuse("item_codes", f"检查事项{'、'.join(unknown)}不在本机关施行中的执法事项清单内，不得检查")
+        kit.refuse("item_codes", f"检查事项{'、'.join(unknown)}不在本机关施行中的执法事项清单内，不得检查")
     report = PriorReport.objects.create(
         agency=agency,
         subject=subject,
@@ -95,9 +96,9 @@ def prior_report_file(
         planned_on=planned_on,
         filed_by=actor,
     )
-    records.append(
-        subject=report,
-        action="inspections.prior_report_file",
+    kit.record(
+        report,
+        "inspections.prior_report_file",
         actor=actor,
         payload={"subject": subject.code, "reason": report.reason, "items": report.item_codes},
     )
@@ -105,23 +106,19 @@ def prior_report_file(
 
 
 @transaction.atomic
-def prior_report_decide(*, actor, report: PriorReport, approve: bool, on: date | None = None) -> PriorReport:
+def prior_report_decide(
+    *, actor: Actor, report: PriorReport, approve: bool, on: date | None = None
+) -> PriorReport:
     """审批事前报备: a leader other than the one who filed it."""
-    report = PriorReport.objects.select_for_update().get(pk=report.pk)
-    require(actor, APPROVE, report)
+    report = kit.locked(PriorReport, report, actor=actor, perm=APPROVE)
     if report.status != ReportStatus.PENDING:
-        refuse("status", "该报备已审批")
+        kit.refuse("status", "该报备已审批")
     if report.filed_by_id == getattr(actor, "pk", None):
-        refuse("approver", "报备人不能审批自己的报备")
+        kit.refuse("approver", "报备人不能审批自己的报备")
     report.status = ReportStatus.APPROVED if approve else ReportStatus.REJECTED
     report.approver, report.decided_at, report.decided_on = actor, timezone.now(), on or timezone.localdate()
     report.save(update_fields=["status", "approver", "decided_at", "decided_on"])
-    records.append(
-        subject=report,
-        action="inspections.prior_report_decide",
-        actor=actor,
-        payload={"status": report.status},
-    )
+    kit.record(report, "inspections.prior_report_decide", actor=actor, payload={"status": report.status})
     return report
 
 
@@ -132,7 +129,7 @@ def rating_submit(*, token: str, inspection_id: int, score: int, comment: str = 
     the rating to the inspection, and so to the enterprise."""
     subject = Subject.objects.filter(qr_token=token).first()
     if subject is None:
-        refuse("token", "链接无效")
+        kit.refuse("token", "链接无效")
     inspection = (
         Inspection.objects.select_for_update()
         .filter(pk=inspection_id, subject_code=subject.code)
@@ -140,11 +137,11 @@ def rating_submit(*, token: str, inspection_id: int, score: int, comment: str = 
         .first()
     )
     if inspection is None:
-        refuse("inspection", "未找到该检查，或检查尚未结束")
+        kit.refuse("inspection", "未找到该检查，或检查尚未结束")
     if inspection.rated:
-        refuse("inspection", "该次检查已经评价过")
+        kit.refuse("inspection", "该次检查已经评价过")
     if not 1 <= int(score) <= 5:
-        refuse("score", "评分应为1至5分")
+        kit.refuse("score", "评分应为1至5分")
     today = timezone.localdate()
     rating = Rating.objects.create(
         agency_id=inspection.agency_id,

@@ -10,13 +10,14 @@ from django.utils import timezone
 from zhifa.cases.choices import CaseSource, PartyKind
 from zhifa.cases.services import IntakeInput, PartyInput, case_intake
 from zhifa.catalog import selectors as catalog
-from zhifa.core import access, events, records, workdays
+from zhifa.core import access, events, kit, workdays
+from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
 
 from ..choices import InspectionResult, LenientKind, ReportStatus, SubjectKind, TaskStatus
 from ..models import Inspection, LenientEntry, PriorReport, Subject, Task
 from .enterprise import guard_check
-from .perms import INSPECT, refuse, require
+from .perms import INSPECT
 
 PUBLISH_WORKDAYS = 20  # 抽查结果 within 20 working days (seed 003; events.py)
 
@@ -24,19 +25,19 @@ PUBLISH_WORKDAYS = 20  # 抽查结果 within 20 working days (seed 003; events.p
 def _task_items(task: Task, agency: Agency) -> tuple[list[str], list[str]]:
     items = list(task.plan.items.filter(agency=agency).values_list("item_code", "item_name"))
     if not items:
-        refuse("agency", f"{agency.name}不是该检查任务的参与部门")
+        kit.refuse("agency", f"{agency.name}不是该检查任务的参与部门")
     return [code for code, _ in items], [name for _, name in items]
 
 
 def _report_items(report: PriorReport | None, agency: Agency, subject: Subject, on: date):
     if report is None or report.status != ReportStatus.APPROVED:
-        refuse("prior_report", "对企业开展计划外检查，须在检查前事前报备并经批准")
+        kit.refuse("prior_report", "对企业开展计划外检查，须在检查前事前报备并经批准")
     if report.agency_id != agency.pk or report.subject_id != subject.pk:
-        refuse("prior_report", "该报备不是本机关对该检查对象的报备")
+        kit.refuse("prior_report", "该报备不是本机关对该检查对象的报备")
     if report.decided_on and report.decided_on > on:
-        refuse("prior_report", "报备须在检查开始前批准")
+        kit.refuse("prior_report", "报备须在检查开始前批准")
     if Inspection.objects.filter(prior_report=report).exists():
-        refuse("prior_report", "该报备已用于一次检查，请重新报备")
+        kit.refuse("prior_report", "该报备已用于一次检查，请重新报备")
     version = catalog.version_in_force(agency, on)
     names = (
         dict(version.items.filter(code__in=report.item_codes).values_list("code", "name")) if version else {}
@@ -47,7 +48,7 @@ def _report_items(report: PriorReport | None, agency: Agency, subject: Subject, 
 @transaction.atomic
 def inspection_start(
     *,
-    actor,
+    actor: Actor,
     agency: Agency,
     subject: Subject | None = None,
     task: Task | None = None,
@@ -61,15 +62,15 @@ def inspection_start(
     access.require_for_agency(actor, INSPECT, agency, "您无权以该机关名义实施检查")
     report = None
     if task is not None:
-        task = Task.objects.select_for_update().select_related("plan", "subject").get(pk=task.pk)
+        task = kit.locked(Task.objects.select_related("plan", "subject"), task, actor=actor)
         if task.status == TaskStatus.DONE:
-            refuse("task", "该检查任务已完成")
+            kit.refuse("task", "该检查任务已完成")
         if Inspection.objects.filter(task=task, agency=agency).exists():
-            refuse("task", "本部门已开始该任务的检查")
+            kit.refuse("task", "本部门已开始该任务的检查")
         subject = task.subject
         codes, names = _task_items(task, agency)
     elif subject is None:
-        refuse("subject", "请选择检查对象")
+        kit.refuse("subject", "请选择检查对象")
     elif subject.is_enterprise:
         report = prior_report
         codes, names = _report_items(report, agency, subject, on)
@@ -77,7 +78,7 @@ def inspection_start(
         codes, names = (list(prior_report.item_codes), []) if prior_report else ([], [])
     outcome = guard_check(subject=subject, on=on, exclude_task=task)
     if outcome.blocks and not guard_reason.strip():
-        refuse("guard_reason", outcome.message())
+        kit.refuse("guard_reason", outcome.message())
     inspection = Inspection.objects.create(
         agency=agency,
         subject=subject,
@@ -94,9 +95,9 @@ def inspection_start(
     if task is not None and task.status == TaskStatus.OPEN:
         task.status = TaskStatus.IN_PROGRESS
         task.save(update_fields=["status"])
-    records.append(
-        subject=inspection,
-        action="inspections.inspection_start",
+    kit.record(
+        inspection,
+        "inspections.inspection_start",
         actor=actor,
         payload={
             "subject": subject.code,
@@ -126,7 +127,7 @@ def lenient_reasons(inspection: Inspection, on: date) -> list[str]:
     return reasons
 
 
-def _open_case(actor, inspection: Inspection, summary: str, on: date):
+def _open_case(actor: Actor, inspection: Inspection, summary: str, on: date):
     subject = inspection.subject
     person = subject.kind == SubjectKind.PERSON
     party = PartyInput(
@@ -150,7 +151,7 @@ def _open_case(actor, inspection: Inspection, summary: str, on: date):
 @transaction.atomic
 def inspection_finish(
     *,
-    actor,
+    actor: Actor,
     inspection: Inspection,
     result: str,
     summary: str,
@@ -160,25 +161,24 @@ def inspection_finish(
     """录入检查结果: feeds the subject's 信用档案, is due for 公示 within 20 working days, and is
     announced to the sibling apps (publicity drafts the disclosure)."""
     on = on or timezone.localdate()
-    inspection = (
-        Inspection.objects.select_for_update().select_related("agency", "subject").get(pk=inspection.pk)
+    inspection = kit.locked(
+        Inspection.objects.select_related("agency", "subject"), inspection, actor=actor, perm=INSPECT
     )
-    require(actor, INSPECT, inspection)
     if inspection.result:
-        refuse("result", "该检查已录入结果")
+        kit.refuse("result", "该检查已录入结果")
     if result not in InspectionResult.values:
-        refuse("result", "请选择检查结果")
+        kit.refuse("result", "请选择检查结果")
     if not summary.strip():
-        refuse("summary", "请填写检查情况")
+        kit.refuse("summary", "请填写检查情况")
     if on < inspection.started_on:
-        refuse("on", "结果录入日期不能早于检查日期")
+        kit.refuse("on", "结果录入日期不能早于检查日期")
     lenient = (
         lenient_reasons(inspection, on)
         if result in (InspectionResult.RECTIFY, InspectionResult.CASE_OPENED)
         else []
     )
     if result == InspectionResult.CASE_OPENED and lenient and not lenient_reason.strip():
-        refuse(
+        kit.refuse(
             "result",
             f"{'、'.join(lenient)}，适用包容审慎监管，应责令整改而不立案；确需立案的，请写明理由",
         )
@@ -190,9 +190,9 @@ def inspection_finish(
     inspection.save(update_fields=["result", "summary", "finished_on", "lenient_note", "publish_due", "case"])
     _credit_record(inspection)
     _close_task(inspection.task_id)
-    records.append(
-        subject=inspection,
-        action="inspections.inspection_finish",
+    kit.record(
+        inspection,
+        "inspections.inspection_finish",
         actor=actor,
         payload={"result": result, "case": inspection.case_id, "lenient": inspection.lenient_note},
     )
@@ -239,15 +239,14 @@ def _close_task(task_id: int | None) -> None:
 
 
 @transaction.atomic
-def result_publish(*, actor, inspection: Inspection, on: date | None = None) -> Inspection:
+def result_publish(*, actor: Actor, inspection: Inspection, on: date | None = None) -> Inspection:
     """公示检查结果 on the portal (the 20-working-day clock stops)."""
-    inspection = Inspection.objects.select_for_update().get(pk=inspection.pk)
-    require(actor, INSPECT, inspection)
+    inspection = kit.locked(Inspection, inspection, actor=actor, perm=INSPECT)
     if not inspection.result:
-        refuse("result", "尚未录入检查结果")
+        kit.refuse("result", "尚未录入检查结果")
     if inspection.published_on:
-        refuse("published_on", "该结果已公示")
+        kit.refuse("published_on", "该结果已公示")
     inspection.published_on = on or timezone.localdate()
     inspection.save(update_fields=["published_on"])
-    records.append(subject=inspection, action="inspections.result_publish", actor=actor, payload={})
+    kit.record(inspection, "inspections.result_publish", actor=actor)
     return inspection

@@ -8,13 +8,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhifa.catalog import selectors as catalog
-from zhifa.core import access, records
+from zhifa.core import access, kit
+from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
 
 from ..choices import DEFAULT_RATIOS, PlanKind, PlanStatus, RiskLevel, SubjectKind
 from ..drawing import DrawError, sample_size
 from ..models import Plan, PlanItem
-from .perms import MANAGE_PLAN, refuse, require
+from .perms import MANAGE_PLAN
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ def _checked_ratios(ratios: dict[str, str]) -> dict[str, str]:
         try:
             sample_size(100, text)
         except DrawError as exc:
-            refuse("ratios", f"风险等级{level}：{exc}")
+            kit.refuse("ratios", f"风险等级{level}：{exc}")
         checked[level] = text
     return checked
 
@@ -47,13 +48,13 @@ def _plan_items(data: PlanInput, on: date) -> list[PlanItem]:
     """Only items of each department's 随机抽查事项清单 in force may be inspected (no inspection outside
     the inspection-item list)."""
     if not data.items:
-        refuse("items", "请选择抽查事项")
+        kit.refuse("items", "请选择抽查事项")
     items = []
     for agency, code in data.items:
         version = catalog.version_in_force(agency, on)
         item = catalog.items_of_list(version, "random").filter(code=code).first() if version else None
         if item is None:
-            refuse("items", f"事项{code}不在{agency.name}施行中的随机抽查事项清单内")
+            kit.refuse("items", f"事项{code}不在{agency.name}施行中的随机抽查事项清单内")
         items.append(
             PlanItem(
                 agency=agency,
@@ -67,18 +68,18 @@ def _plan_items(data: PlanInput, on: date) -> list[PlanItem]:
 
 
 @transaction.atomic
-def plan_create(*, actor, agency: Agency, data: PlanInput) -> Plan:
+def plan_create(*, actor: Actor, agency: Agency, data: PlanInput) -> Plan:
     """编制抽查计划 (年度 or 跨部门联合: a plan with items of other departments is joint)."""
     access.require_for_agency(actor, MANAGE_PLAN, agency, "您无权为该机关编制抽查计划")
     if not data.title.strip():
-        refuse("title", "请填写计划名称")
+        kit.refuse("title", "请填写计划名称")
     if data.ends_on.year != data.year:
-        refuse("ends_on", "检查完成期限应在计划年度内")
+        kit.refuse("ends_on", "检查完成期限应在计划年度内")
     if data.frequency < 1 or data.per_subject < 2:
-        refuse("per_subject", "每个检查对象至少由两名执法人员检查")
+        kit.refuse("per_subject", "每个检查对象至少由两名执法人员检查")
     unknown = set(data.subject_kinds) - set(SubjectKind.values)
     if unknown:
-        refuse("subject_kinds", f"未知的对象类别：{'、'.join(sorted(unknown))}")
+        kit.refuse("subject_kinds", f"未知的对象类别：{'、'.join(sorted(unknown))}")
     items = _plan_items(data, timezone.localdate())
     joint = any(item.agency_id != agency.pk for item in items)
     plan = Plan.objects.create(
@@ -98,9 +99,9 @@ def plan_create(*, actor, agency: Agency, data: PlanInput) -> Plan:
     for item in items:
         item.plan = plan
     PlanItem.objects.bulk_create(items)
-    records.append(
-        subject=plan,
-        action="inspections.plan_create",
+    kit.record(
+        plan,
+        "inspections.plan_create",
         actor=actor,
         payload={"title": plan.title, "year": plan.year, "kind": plan.kind, "ratios": plan.ratios},
     )
@@ -108,21 +109,15 @@ def plan_create(*, actor, agency: Agency, data: PlanInput) -> Plan:
 
 
 @transaction.atomic
-def plan_publish(*, actor, plan: Plan, late_reason: str = "", on: date | None = None) -> Plan:
+def plan_publish(*, actor: Actor, plan: Plan, late_reason: str = "", on: date | None = None) -> Plan:
     """公布计划. After the filing deadline only with the reason for the delay, which is published too."""
-    plan = Plan.objects.select_for_update().get(pk=plan.pk)
-    require(actor, MANAGE_PLAN, plan)
+    plan = kit.locked(Plan, plan, actor=actor, perm=MANAGE_PLAN)
     on = on or timezone.localdate()
     if plan.status != PlanStatus.DRAFT:
-        refuse("status", "计划已公布")
+        kit.refuse("status", "计划已公布")
     if on > plan.file_by and not late_reason.strip():
-        refuse("late_reason", f"计划应于{plan.file_by:%Y年%m月%d日}前制定公布，逾期公布须说明理由")
+        kit.refuse("late_reason", f"计划应于{plan.file_by:%Y年%m月%d日}前制定公布，逾期公布须说明理由")
     plan.status, plan.published_on, plan.late_reason = PlanStatus.PUBLISHED, on, late_reason.strip()
     plan.save(update_fields=["status", "published_on", "late_reason", "updated_at"])
-    records.append(
-        subject=plan,
-        action="inspections.plan_publish",
-        actor=actor,
-        payload={"late_reason": plan.late_reason},
-    )
+    kit.record(plan, "inspections.plan_publish", actor=actor, payload={"late_reason": plan.late_reason})
     return plan

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from zhifa.core import access
 from zhifa.core.exports import xlsx_download, xlsx_response
+from zhifa.core.forms import filters_of, offer_agencies, refusal_messages
 from zhifa.core.models import Agency, Region
 from zhifa.core.pagination import paginate
 from zhifa.core.xlsx_import import ImportForm, page_context
@@ -46,17 +47,6 @@ VIEW_PLAN, VIEW_TASK = "inspections.view_plan", "inspections.view_task"
 VIEW_INSPECTION, VIEW_SUBJECT = "inspections.view_inspection", "inspections.view_subject"
 
 
-def _refused(request, exc: ValidationError, form=None) -> None:
-    """Show a service's refusal: on the form's fields when it has them, else as messages."""
-    by_field = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
-    for field, errors in by_field.items():
-        for error in errors:
-            if form is not None and field in form.fields:
-                form.add_error(field, error)
-            else:
-                messages.error(request, error)
-
-
 def _form_page(request, form, title: str, save) -> HttpResponse:
     """A form page: a valid POST calls `save(cleaned_data)` (one service call), which returns where to
     go next; a refusal is shown on the form."""
@@ -64,12 +54,8 @@ def _form_page(request, form, title: str, save) -> HttpResponse:
         try:
             return redirect(save(dict(form.cleaned_data)))
         except ValidationError as exc:
-            _refused(request, exc, form)
+            refusal_messages(request, exc, form)
     return render(request, "inspections/form.html", {"form": form, "title": title})
-
-
-def _filters(request, *names) -> dict:
-    return {name: request.GET.get(name, "").strip() for name in names}
 
 
 def _own_agency(request) -> Agency:
@@ -82,7 +68,7 @@ def _own_agency(request) -> Agency:
 @login_required
 @permission_required(VIEW_PLAN, raise_exception=True)
 def plan_list(request):
-    filters = _filters(request, "q", "year", "status")
+    filters = filters_of(request, ("q", "year", "status"))
     page = paginate(request, selectors.plans_visible_to(request.user, **filters))
     context = {"page": page, "filters": filters, "statuses": PlanStatus.choices}
     context["can_manage"] = request.user.has_perm(services.MANAGE_PLAN)
@@ -146,7 +132,7 @@ def plan_action(request, pk, action):
             messages.success(request, "已公布候选名单哈希和种子承诺，可以抽取")
             return redirect("inspections:draw_detail", draw.pk)
     except ValidationError as exc:
-        _refused(request, exc)
+        refusal_messages(request, exc)
     return redirect("inspections:plan_detail", plan.pk)
 
 
@@ -180,7 +166,7 @@ def draw_action(request, pk, action):
             services.draw_reveal(actor=request.user, draw=draw)
             messages.success(request, "随机种子已公开，公众可下载抽取文件校验")
     except ValidationError as exc:
-        _refused(request, exc)
+        refusal_messages(request, exc)
     return redirect("inspections:draw_detail", draw.pk)
 
 
@@ -198,7 +184,7 @@ def draw_download(request, pk):
     try:
         return draw_file_response(draw)
     except ValidationError as exc:
-        _refused(request, exc)
+        refusal_messages(request, exc)
         return redirect("inspections:draw_detail", draw.pk)
 
 
@@ -208,7 +194,7 @@ def draw_download(request, pk):
 @login_required
 @permission_required(VIEW_TASK, raise_exception=True)
 def task_list(request):
-    filters = _filters(request, "q", "status", "plan", "mine")
+    filters = filters_of(request, ("q", "status", "plan", "mine"))
     tasks = selectors.tasks_visible_to(request.user, **{**filters, "mine": bool(filters["mine"])})
     if request.GET.get("export"):
         rows = (
@@ -269,7 +255,7 @@ def task_start(request, pk):
             via_qr=bool(request.POST.get("via_qr")),
         )
     except ValidationError as exc:
-        _refused(request, exc)
+        refusal_messages(request, exc)
         return redirect("inspections:task_detail", task.pk)
     return redirect("inspections:inspection_detail", inspection.pk)
 
@@ -288,14 +274,14 @@ def task_override(request, pk, assignment_id):
         )
         messages.success(request, "已调整检查人员（人工调整，理由已记录并公示）")
     except ValidationError as exc:
-        _refused(request, exc)
+        refusal_messages(request, exc)
     return redirect("inspections:task_detail", task.pk)
 
 
 @login_required
 @permission_required(VIEW_INSPECTION, raise_exception=True)
 def inspection_list(request):
-    filters = _filters(request, "q", "result", "unpublished")
+    filters = filters_of(request, ("q", "result", "unpublished"))
     inspections = selectors.inspections_visible_to(
         request.user, q=filters["q"], result=filters["result"], unpublished=bool(filters["unpublished"])
     )
@@ -329,7 +315,7 @@ def inspection_detail(request, pk):
         try:
             services.inspection_finish(actor=request.user, inspection=inspection, **form.cleaned_data)
         except ValidationError as exc:
-            _refused(request, exc, form)
+            refusal_messages(request, exc, form)
         else:
             messages.success(request, "检查结果已录入")
             return redirect("inspections:inspection_detail", inspection.pk)
@@ -349,7 +335,7 @@ def inspection_publish(request, pk):
         services.result_publish(actor=request.user, inspection=inspection)
         messages.success(request, "检查结果已公示")
     except ValidationError as exc:
-        _refused(request, exc)
+        refusal_messages(request, exc)
     return redirect("inspections:inspection_detail", inspection.pk)
 
 
@@ -374,7 +360,7 @@ def report_list(request):
                 planned_on=data["planned_on"],
             )
         except ValidationError as exc:
-            _refused(request, exc, form)
+            refusal_messages(request, exc, form)
         else:
             messages.success(request, "已提交事前报备，待审批")
             return redirect("inspections:report_list")
@@ -405,7 +391,7 @@ def report_action(request, pk, action):
         services.prior_report_decide(actor=request.user, report=report, approve=action == "approve")
         messages.success(request, "已审批")
     except ValidationError as exc:
-        _refused(request, exc)
+        refusal_messages(request, exc)
     return redirect("inspections:report_list")
 
 
@@ -452,7 +438,7 @@ def rating_list(request):
 @login_required
 @permission_required(VIEW_SUBJECT, raise_exception=True)
 def subject_list(request):
-    filters = _filters(request, "q", "kind", "risk")
+    filters = filters_of(request, ("q", "kind", "risk"))
     subjects = selectors.subjects_visible_to(request.user, **filters)
     if request.GET.get("export"):
         return xlsx_response("检查对象名录库.xlsx", excel.EXPORT_HEADERS, excel.export_rows(subjects))
@@ -500,9 +486,7 @@ IMPORT_KINDS = [("subjects", "检查对象")]
 @permission_required(services.MANAGE_SUBJECT, raise_exception=True)
 def subject_import(request):
     form = ImportForm(request.POST or None, request.FILES or None, kinds=IMPORT_KINDS)
-    form.fields["agency"].queryset = access.visible_to(
-        request.user, Agency.objects.all(), services.MANAGE_SUBJECT
-    )
+    offer_agencies(form.fields["agency"], request.user, services.MANAGE_SUBJECT)
 
     def run(*, actor, agency, kind, file):
         return excel.import_xlsx(actor=actor, agency=agency, file=file)
@@ -632,5 +616,5 @@ def inspector_conflict(request, pk, kind):
             )
         messages.success(request, "已记录回避信息")
     except ValidationError as exc:
-        _refused(request, exc)
+        refusal_messages(request, exc)
     return redirect("inspections:inspector_list")

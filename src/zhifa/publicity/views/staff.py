@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from zhifa.core import access
 from zhifa.core.exports import xlsx_response
+from zhifa.core.forms import apply_errors
 from zhifa.core.pagination import paginate
 
 from .. import selectors, services
@@ -27,8 +28,7 @@ def _apply(form, action) -> bool:
     try:
         action()
     except ValidationError as exc:
-        for field, messages in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
+        apply_errors(form, exc)
         return False
     return True
 

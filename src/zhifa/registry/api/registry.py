@@ -15,6 +15,7 @@ from zhifa.accounts.models import User
 from zhifa.core import access
 from zhifa.core.models import Agency
 from zhifa.core.privacy import mask_id_number
+from zhifa.core.selectors import active_agencies, chosen_agency
 
 from .. import selectors, services
 from ..choices import CaseRole, CertificateKind, PersonKind, PersonStatus
@@ -367,7 +368,7 @@ def get_officer(request, officer_id: int):
 
 @router.post("/officers", response={201: OfficerDetailOut}, summary="新增执法人员")
 def create_officer(request, data: OfficerIn):
-    agency = _agency(request, data.agency_id)
+    agency = chosen_agency(request.auth, data.agency_id)
     values = data.dict(exclude={"agency_id", "fields", "user_id"})
     officer = services.officer_create(
         actor=request.auth,
@@ -500,12 +501,11 @@ def get_body(request, body_id: int):
 
 @router.post("/bodies", response={201: BodyDetailOut}, summary="登记执法主体（新设）")
 def register_body(request, data: BodyIn):
-    agency = _agency(request, data.agency_id)
+    agency = chosen_agency(request.auth, data.agency_id)
     entrusting = None
     if data.entrusting_agency_id is not None:
-        entrusting = access.visible_to(
-            request.auth, Agency.objects.filter(pk=data.entrusting_agency_id)
-        ).first()
+        agencies = active_agencies(request.auth, services.MANAGE_BODY)
+        entrusting = agencies.filter(pk=data.entrusting_agency_id).first()
         if entrusting is None:
             raise ValidationError({"entrusting_agency": "委托机关不存在或不在您的辖区内"})
     values = data.dict(exclude={"agency_id", "entrusting_agency_id", "on"})

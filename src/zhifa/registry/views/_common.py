@@ -1,36 +1,19 @@
 """Helpers shared by the registry pages."""
 
 from datetime import date
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.shortcuts import render
 from django.utils import timezone
 
 from zhifa.core.exports import xlsx_response
-
-
-def int_or_none(value) -> int | None:
-    value = (value or "").strip() if isinstance(value, str) else value
-    try:
-        return int(value) if value not in (None, "") else None
-    except (TypeError, ValueError):
-        return None
+from zhifa.core.forms import int_or_none
 
 
 def year_param(request) -> int:
     """?year= within 2000..2100, else the current year."""
     year = int_or_none(request.GET.get("year"))
     return year if year and 2000 <= year <= 2100 else timezone.localdate().year
-
-
-def filters_of(request, keys) -> dict[str, str]:
-    return {key: request.GET.get(key, "").strip() for key in keys}
-
-
-def query_of(filters: dict) -> str:
-    """The non-empty filters as a query string (for export links and pagination)."""
-    return urlencode({key: value for key, value in filters.items() if value})
 
 
 def add_years(day: date, years: int) -> date:

@@ -9,7 +9,9 @@ from django.urls import reverse
 
 from zhifa.core import access
 from zhifa.core.exports import xlsx_response
+from zhifa.core.forms import apply_errors, filters_of, query_of
 from zhifa.core.pagination import paginate
+from zhifa.core.selectors import active_agencies
 
 from .. import selectors, services
 from ..choices import BodyStatus
@@ -20,11 +22,9 @@ from ..forms import (
     BodyRegisterForm,
     BodyRenameForm,
     BodyRevokeForm,
-    apply_errors,
-    manageable_agencies,
 )
 from ..models import EnforcementBody
-from ._common import filters_of, query_of, render_form
+from ._common import render_form
 
 VIEW_BODY = "registry.view_enforcementbody"
 FILTER_KEYS = ("q", "status")
@@ -45,7 +45,7 @@ def body_list(request):
         "query": query_of(filters),
         "statuses": BodyStatus.choices,
         "can_register": request.user.has_perm(services.MANAGE_BODY)
-        and manageable_agencies(request.user).filter(body__isnull=True).exists(),
+        and active_agencies(request.user, services.MANAGE_BODY).filter(body__isnull=True).exists(),
     }
     return render(request, "registry/body_list.html", context)
 
@@ -137,7 +137,10 @@ def body_detail(request, pk: int):
 @permission_required(VIEW_BODY, raise_exception=True)
 def body_register(request):
     """新设: register an agency of the user's region as a (not yet confirmed) enforcement body."""
-    if not request.user.has_perm(services.MANAGE_BODY) or not manageable_agencies(request.user).exists():
+    if (
+        not request.user.has_perm(services.MANAGE_BODY)
+        or not active_agencies(request.user, services.MANAGE_BODY).exists()
+    ):
         raise PermissionDenied("您无权登记执法主体")
     form = BodyRegisterForm(request.POST or None, actor=request.user)
     if request.method == "POST" and form.is_valid():

@@ -10,14 +10,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from zhifa.core import access
-from zhifa.core.models import Agency
+from zhifa.core.forms import apply_errors, filters_of, int_or_none, query_of
 from zhifa.core.pagination import paginate
+from zhifa.core.selectors import active_agencies
 
 from .. import selectors, services
 from ..choices import CertificateStatus
-from ..forms import STATUS_ACTIONS, CertificateCheckForm, CertificateStatusForm, apply_errors
+from ..forms import STATUS_ACTIONS, CertificateCheckForm, CertificateStatusForm
 from ..models import Certificate
-from ._common import export_response, filters_of, int_or_none, query_of, recheck_due, render_form
+from ._common import export_response, recheck_due, render_form
 
 VIEW_CERTIFICATE = "registry.view_certificate"
 FILTER_KEYS = ("q", "agency", "state")
@@ -64,9 +65,7 @@ def certificate_list(request):
         "filters": filters,
         "query": query_of(filters),
         "states": STATES,
-        "agencies": access.visible_to(request.user, Agency.objects.all(), VIEW_CERTIFICATE).order_by(
-            "region__code", "name"
-        ),
+        "agencies": active_agencies(request.user, VIEW_CERTIFICATE),
         "today": today,
         "recheck_years": settings.ZHIFA_CERTIFICATE_RECHECK_YEARS,
     }

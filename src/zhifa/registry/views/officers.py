@@ -13,21 +13,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from zhifa.core import access, panels
-from zhifa.core.models import Agency, Record
+from zhifa.core.forms import apply_errors, filters_of, int_or_none, query_of
+from zhifa.core.models import Record
 from zhifa.core.pagination import paginate
+from zhifa.core.selectors import active_agencies
 
 from .. import selectors, services
 from ..choices import CaseRole, CertificateStatus, PersonKind, PersonStatus
-from ..forms import AssessmentForm, CertificateIssueForm, OfficerForm, TrainingForm, apply_errors
+from ..forms import AssessmentForm, CertificateIssueForm, OfficerForm, TrainingForm
 from ..models import EnforcementField, Officer, TrainingRecord
-from ._common import (
-    export_response,
-    filters_of,
-    int_or_none,
-    query_of,
-    recheck_due,
-    render_form,
-)
+from ._common import export_response, recheck_due, render_form
 
 VIEW_OFFICER = "registry.view_officer"
 FILTER_KEYS = ("q", "agency", "kind", "status", "certificate", "field", "rotation")
@@ -81,15 +76,13 @@ def officer_list(request):
         "rows": rows,
         "filters": filters,
         "query": query_of(filters),
-        "agencies": access.visible_to(request.user, Agency.objects.all(), VIEW_OFFICER).order_by(
-            "region__code", "name"
-        ),
+        "agencies": active_agencies(request.user, VIEW_OFFICER),
         "kinds": PersonKind.choices,
         "statuses": PersonStatus.choices,
         "certificate_filters": selectors.CERTIFICATE_FILTERS,
         "fields": EnforcementField.objects.order_by("code"),
         "can_create": request.user.has_perm(services.MANAGE_OFFICER)
-        and access.visible_to(request.user, Agency.objects.all(), services.MANAGE_OFFICER).exists(),
+        and active_agencies(request.user, services.MANAGE_OFFICER).exists(),
     }
     return render(request, "registry/officer_list.html", context)
 
@@ -201,7 +194,7 @@ def officer_detail(request, pk: int):
 @login_required
 @permission_required(VIEW_OFFICER, raise_exception=True)
 def officer_create(request):
-    if not access.visible_to(request.user, Agency.objects.all(), services.MANAGE_OFFICER).exists():
+    if not active_agencies(request.user, services.MANAGE_OFFICER).exists():
         raise PermissionDenied("您无权新增执法人员")
     form = OfficerForm(request.POST or None, actor=request.user)
     if request.method == "POST" and form.is_valid():

@@ -15,6 +15,7 @@ from zhifa.cases import selectors as case_selectors
 from zhifa.cases.models import CaseDocument, Evidence
 from zhifa.core import access
 from zhifa.core.exports import xlsx_response
+from zhifa.core.forms import apply_errors
 from zhifa.core.models import Agency
 from zhifa.core.pagination import paginate
 
@@ -27,7 +28,6 @@ from ..forms import (
     PreReviewForm,
     ProposalForm,
     ResolveForm,
-    add_errors,
     answers_from,
     checklist_from,
 )
@@ -156,7 +156,7 @@ def case_review(request, case_pk: int):
         try:
             review = services.review_submit(actor=request.user, case=case, data=form.to_input())
         except ValidationError as error:
-            add_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, f"已送法制审核，审核人员：{review.reviewer}")
             return redirect("review:review_detail", review.pk)
@@ -182,7 +182,7 @@ def review_resubmit(request, pk: int):
                 actor=request.user, review=review, data=form.to_input(), answers=answers_from(request.POST)
             )
         except ValidationError as error:
-            add_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, "已再次送审")
             return redirect("review:review_detail", review.pk)
@@ -225,7 +225,7 @@ def _form_action(request, pk, form_class, call, success):
         try:
             call(review, form.cleaned_data)
         except ValidationError as error:
-            add_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, success)
             return redirect("review:review_detail", review.pk)

@@ -1,0 +1,78 @@
+"""core.kit: the moves every service makes — refuse, locked, record, move."""
+
+import json
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+
+from zhifa.accounts.choices import RoleCode
+from zhifa.core import kit, services
+from zhifa.core.models import Agency, Record
+from zhifa.registry import services as registry
+from zhifa.registry.choices import BodyStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def writes() -> tuple:
+    return Record.objects.count(), list(Agency.objects.order_by("pk").values_list("name", "active"))
+
+
+class TestRefuse:
+    def test_raises_the_message_keyed_by_its_field(self):
+        with pytest.raises(ValidationError) as refused:
+            kit.refuse("year", "年度应在2000至2100之间")
+        assert refused.value.message_dict == {"year": ["年度应在2000至2100之间"]}
+
+    def test_a_refusal_of_the_whole_action(self):
+        with pytest.raises(ValidationError) as refused:
+            kit.refuse(kit.NON_FIELD, "该统计年报已公开")
+        assert refused.value.message_dict == {"__all__": ["该统计年报已公开"]}
+
+
+class TestLocked:
+    def test_another_agencys_object_is_a_404_and_nothing_is_written(self, agencies, make_user):
+        admin = make_user(agencies["east_justice"], RoleCode.SYSTEM_ADMIN)  # region scope: 东区 only
+        before = writes()
+        with pytest.raises(Http404):
+            services.agency_update(actor=admin, agency=agencies["west_market"], name="改名")
+        assert writes() == before
+
+    def test_visible_without_the_permission_is_a_403(self, agencies, officer):
+        with transaction.atomic(), pytest.raises(PermissionDenied):
+            kit.locked(Agency, agencies["east_market"], actor=officer, perm="core.change_agency")
+
+    def test_returns_the_fresh_row_for_whoever_may(self, agencies, make_user):
+        admin = make_user(agencies["east_justice"], RoleCode.SYSTEM_ADMIN)
+        stale = Agency.objects.get(pk=agencies["east_market"].pk)
+        Agency.objects.filter(pk=stale.pk).update(name="东区市场监管局")
+        with transaction.atomic():
+            fresh = kit.locked(Agency, stale, actor=admin, perm="core.change_agency")
+        assert fresh.name == "东区市场监管局"
+
+    def test_the_system_may(self, agencies):
+        with transaction.atomic():
+            fresh = kit.locked(Agency, agencies["west_market"], actor=None, perm="core.change_agency")
+        assert fresh.pk == agencies["west_market"].pk
+
+
+class TestRecordAndMove:
+    def test_record_appends_to_the_subjects_agency_chain(self, agencies, officer):
+        record = kit.record(agencies["east_market"], "agency.note", actor=officer, payload={"note": "核对"})
+        assert record.agency_id == agencies["east_market"].pk
+        assert (record.action, record.actor_id) == ("agency.note", officer.pk)
+        assert json.loads(record.payload) == {"note": "核对"}
+
+    def test_move_saves_the_status_and_records_it(self, agencies):
+        body = registry.body_register(actor=None, agency=agencies["east_market"], standing="statutory")
+        before = Record.objects.count()
+        record = kit.move(
+            body, BodyStatus.REVOKED, actor=None, action="body.test_move", payload={"why": "测试"}
+        )
+        body.refresh_from_db()
+        assert body.status == BodyStatus.REVOKED
+        assert Record.objects.count() == before + 1
+        assert record.action == "body.test_move"
+        assert json.loads(record.payload) == {"status": "revoked", "why": "测试"}
