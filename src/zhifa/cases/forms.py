@@ -248,13 +248,6 @@ class AssignForm(forms.Form):
             self.fields[name].queryset = queryset
             self.fields[name].label_from_instance = lambda o: officer_label(o, certified, case.field.name)
 
-    def clean(self):
-        data = super().clean()
-        lead, co = data.get("lead"), data.get("co")
-        if lead and co and lead == co:
-            self.add_error("co", "主办人和协办人不能是同一人")
-        return data
-
     def handlers(self) -> list[tuple[Officer, str]]:
         data = self.cleaned_data
         chosen = [(data["lead"], HandlerRole.LEAD), (data["co"], HandlerRole.CO)]
@@ -502,9 +495,6 @@ class SimpleForm(PartyFields):
 
     def clean(self):
         data = super().clean()
-        lead, co = data.get("lead"), data.get("co")
-        if lead and co and lead == co:
-            self.add_error("co", "须由两名执法人员当场处罚")
         if not data.get("warning") and not data.get("fine"):
             self.add_error("fine", "请选择警告或填写罚款金额")
         return data

@@ -1,0 +1,180 @@
+"""The case state machine, in one table: from which states each action may be taken, where it leads,
+who may take it and on which condition. The services' status guards, the case page's action list, the
+API's transition endpoints and the published flow charts (catalog.procedures) all read this table, so
+"which states allow action X" is written here and nowhere else.
+
+A row whose `target` is None records a step without moving the case. An action with several rows
+(e.g. 作出决定) leads to different states by its `variant` (the kind of decision); its rows' `condition`
+labels the edge on the flow chart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from zhifa.catalog.procedures import Procedure
+from zhifa.core import kit
+
+from .choices import CaseStatus
+
+HANDLE = "cases.handle_case"
+APPROVE = "cases.approve_case"
+
+START = "start"  # no case yet: 案件登记 and 简易程序 start one (a node of the flow charts only)
+START_LABEL = "发现违法行为"
+
+S = CaseStatus
+DECIDING = (S.INVESTIGATING, S.REVIEWING, S.NOTIFIED, S.HEARING)
+AFTER_DECISION = (S.DECIDED, S.SERVED, S.EXECUTED, S.CLOSED, S.ARCHIVED)
+BOTH = (Procedure.ORDINARY, Procedure.SIMPLE)
+ORDINARY = (Procedure.ORDINARY,)
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: str  # the page's and the API's slug
+    label: str
+    perm: str
+    sources: tuple[str, ...]
+    target: str | None = None  # None: a step recorded without moving the case
+    variant: str = ""  # which of the action's rows (e.g. the kind of decision)
+    condition: str = ""  # when this row applies, shown on the flow chart's edge
+    rule: str = ""  # the time limit or condition of the step, shown on the flow chart
+    refusal: str = ""  # what the refusal says cannot be done, when not the label
+    procedures: tuple[str, ...] = BOTH
+    documents: tuple[str, ...] = ()  # the documents the step needs (issue 20)
+
+
+T = Transition
+TABLE: tuple[Transition, ...] = (
+    T("intake", "案件登记", HANDLE, (START,), S.INTAKE, procedures=ORDINARY,
+      rule="登记线索、当事人和执法事项"),
+    T("simple", "当场作出处罚决定并交付", HANDLE, (START,), S.SERVED, procedures=(Procedure.SIMPLE,),
+      rule="执法人员不少于两人，出示执法证件；告知违法事实、理由、依据和权利，听取陈述、申辩；"
+           "警告，或对个人200元以下、单位3000元以下罚款；当场交付决定书"),
+    T("assign", "指定承办人员", HANDLE, (S.INTAKE, S.INVESTIGATING)),
+    T("register", "立案", APPROVE, (S.INTAKE,), S.INVESTIGATING, procedures=ORDINARY,
+      rule="负责人批准；发现线索之日起15日内"),
+    T("decline", "不予立案", APPROVE, (S.INTAKE,), S.DECLINED, procedures=ORDINARY),
+    T("step", "记录调查取证", HANDLE, (S.INVESTIGATING,), refusal="记录调查取证环节"),
+    T("extend", "延长办案期限", APPROVE, DECIDING),
+    T("submit-review", "调查终结，提交审核", HANDLE, (S.INVESTIGATING,), S.REVIEWING, procedures=ORDINARY,
+      refusal="提交审核", rule="列入法制审核目录的须经法制审核通过"),
+    T("notify", "事先告知", HANDLE, (S.REVIEWING,), S.NOTIFIED, procedures=ORDINARY,
+      rule="告知陈述、申辩权；符合条件的告知听证权利，5个工作日内申请"),
+    T("statement", "记录陈述申辩", HANDLE, (S.NOTIFIED, S.HEARING)),
+    T("hearing-request", "登记听证申请", HANDLE, (S.NOTIFIED,), S.HEARING, procedures=ORDINARY,
+      refusal="申请听证", condition="当事人申请听证", rule="听证7日前通知当事人"),
+    T("hearing", "记录听证", HANDLE, (S.HEARING,)),
+    T("decide", "作出决定", APPROVE, (S.NOTIFIED, S.HEARING), S.DECIDED, variant="penalty",
+      procedures=ORDINARY, refusal="作出处罚决定（须先事先告知）", condition="行政处罚",
+      rule="立案之日起90日内，经批准可延长"),
+    T("decide", "作出决定", APPROVE, DECIDING, S.DECIDED, variant="no_penalty", procedures=ORDINARY,
+      condition="不予行政处罚"),
+    T("decide", "作出决定", APPROVE, DECIDING, S.CLOSED, variant="ends", procedures=ORDINARY,
+      condition="移送、撤销立案"),
+    T("serve", "送达决定书", HANDLE, (S.DECIDED,), S.SERVED, procedures=ORDINARY,
+      rule="决定作出之日起7个工作日内"),
+    T("execute", "登记执行情况", HANDLE, (S.SERVED,), S.EXECUTED,
+      condition="缴纳、履行完毕或申请强制执行", rule="缴纳、分期或延期缴纳，逾期申请强制执行"),
+    T("close", "结案", APPROVE, (S.EXECUTED,), S.CLOSED),
+    T("close", "结案", APPROVE, (S.SERVED,), S.CLOSED, variant="no_penalty", procedures=ORDINARY,
+      condition="不予行政处罚决定送达后"),
+    T("challenge", "登记复议、诉讼", HANDLE, AFTER_DECISION),
+    T("challenge-outcome", "登记复议、诉讼结果", HANDLE, AFTER_DECISION),
+    T("archive", "归档", HANDLE, (S.CLOSED, S.DECLINED), S.ARCHIVED),
+)  # fmt: skip
+
+ACTIONS: tuple[str, ...] = tuple(dict.fromkeys(t.action for t in TABLE))  # in the table's order
+
+
+def rows(action: str, *variants: str) -> list[Transition]:
+    """The rows of `action` (only those of `variants` when given)."""
+    found = [t for t in TABLE if t.action == action and (not variants or t.variant in variants)]
+    if not found:
+        raise KeyError(action, variants)
+    return found
+
+
+def first(action: str) -> Transition:
+    return rows(action)[0]
+
+
+def sources(action: str, *variants: str) -> tuple[str, ...]:
+    """The states from which `action` may be taken, in CaseStatus's order."""
+    allowed = {s for t in rows(action, *variants) for s in t.sources}
+    return tuple(s for s in [START, *CaseStatus.values] if s in allowed)
+
+
+def target(action: str, variant: str = "") -> str | None:
+    (row,) = rows(action, variant)
+    return row.target
+
+
+def allows(status: str, action: str, *variants: str) -> bool:
+    return status in sources(action, *variants)
+
+
+def available(status: str, perms: set[str] | frozenset[str]) -> list[str]:
+    """The actions a case in `status` allows to someone holding `perms` (on that case)."""
+    return [a for a in ACTIONS if status in sources(a) and first(a).perm in perms]
+
+
+def require(case, action: str, *variants: str) -> None:
+    """Refuse (field "status") unless the case's status allows `action` (of `variants`)."""
+    allowed = sources(action, *variants)
+    if case.status not in allowed:
+        row = rows(action, *variants)[0]
+        expected = "、".join(CaseStatus(s).label for s in allowed)
+        kit.refuse(
+            "status",
+            f"案件当前为“{case.get_status_display()}”，不能{row.refusal or row.label}（应为：{expected}）",
+        )
+
+
+def move(
+    case,
+    action: str,
+    *,
+    actor: kit.Actor,
+    variant: str = "",
+    fields: tuple[str, ...] = (),
+    payload: dict | None = None,
+) -> None:
+    """Move `case` where `action` (of `variant`) leads and record it as "case.<action>"."""
+    kit.move(
+        case,
+        target(action, variant),
+        actor=actor,
+        action=f"case.{action.replace('-', '_')}",
+        fields=fields,
+        payload=payload,
+    )
+
+
+def moves(procedure: str) -> list[tuple[str, str, Transition]]:
+    """(from, to, row) of every move of `procedure` between states it reaches from START: the flow
+    chart of the procedure draws exactly these."""
+    candidates = [
+        (source, t.target, t)
+        for t in TABLE
+        if t.target and procedure in t.procedures
+        for source in t.sources
+        if source != t.target
+    ]
+    reached, frontier = {START}, [START]
+    while frontier:
+        state = frontier.pop()
+        for source, to, _ in candidates:
+            if source == state and to not in reached:
+                reached.add(to)
+                frontier.append(to)
+    return [(source, to, t) for source, to, t in candidates if source in reached]
+
+
+def edges(procedure: str) -> set[tuple[str, str]]:
+    return {(source, to) for source, to, _ in moves(procedure)}
+
+
+def state_label(state: str) -> str:
+    return START_LABEL if state == START else CaseStatus(state).label
