@@ -8,20 +8,16 @@ A row whose `target` is None records a step without moving the case. An action w
 labels the edge on the flow chart.
 """
 
-from __future__ import annotations
-
-from dataclasses import dataclass
+from functools import partial
 
 from zhifa.catalog.procedures import Procedure
-from zhifa.core import kit
 
 from .choices import CaseStatus
+from .machine import START, Machine, Transition
 
 HANDLE = "cases.handle_case"
 APPROVE = "cases.approve_case"
 
-START = "start"  # no case yet: 案件登记 and 简易程序 start one (a node of the flow charts only)
-START_LABEL = "发现违法行为"
 
 S = CaseStatus
 DECIDING = (S.INVESTIGATING, S.REVIEWING, S.NOTIFIED, S.HEARING)
@@ -30,22 +26,7 @@ BOTH = (Procedure.ORDINARY, Procedure.SIMPLE)
 ORDINARY = (Procedure.ORDINARY,)
 
 
-@dataclass(frozen=True)
-class Transition:
-    action: str  # the page's and the API's slug
-    label: str
-    perm: str
-    sources: tuple[str, ...]
-    target: str | None = None  # None: a step recorded without moving the case
-    variant: str = ""  # which of the action's rows (e.g. the kind of decision)
-    condition: str = ""  # when this row applies, shown on the flow chart's edge
-    rule: str = ""  # the time limit or condition of the step, shown on the flow chart
-    refusal: str = ""  # what the refusal says cannot be done, when not the label
-    procedures: tuple[str, ...] = BOTH
-    documents: tuple[str, ...] = ()  # the documents the step needs (issue 20)
-
-
-T = Transition
+T = partial(Transition, procedures=BOTH)  # a row drawn in both procedures unless it says
 TABLE: tuple[Transition, ...] = (
     T("intake", "案件登记", HANDLE, (START,), S.INTAKE, procedures=ORDINARY,
       rule="登记线索、当事人和执法事项"),
@@ -85,96 +66,8 @@ TABLE: tuple[Transition, ...] = (
     T("archive", "归档", HANDLE, (S.CLOSED, S.DECLINED), S.ARCHIVED),
 )  # fmt: skip
 
-ACTIONS: tuple[str, ...] = tuple(dict.fromkeys(t.action for t in TABLE))  # in the table's order
-
-
-def rows(action: str, *variants: str) -> list[Transition]:
-    """The rows of `action` (only those of `variants` when given)."""
-    found = [t for t in TABLE if t.action == action and (not variants or t.variant in variants)]
-    if not found:
-        raise KeyError(action, variants)
-    return found
-
-
-def first(action: str) -> Transition:
-    return rows(action)[0]
-
-
-def sources(action: str, *variants: str) -> tuple[str, ...]:
-    """The states from which `action` may be taken, in CaseStatus's order."""
-    allowed = {s for t in rows(action, *variants) for s in t.sources}
-    return tuple(s for s in [START, *CaseStatus.values] if s in allowed)
-
-
-def target(action: str, variant: str = "") -> str | None:
-    (row,) = rows(action, variant)
-    return row.target
-
-
-def allows(status: str, action: str, *variants: str) -> bool:
-    return status in sources(action, *variants)
-
-
-def available(status: str, perms: set[str] | frozenset[str]) -> list[str]:
-    """The actions a case in `status` allows to someone holding `perms` (on that case)."""
-    return [a for a in ACTIONS if status in sources(a) and first(a).perm in perms]
-
-
-def require(case, action: str, *variants: str) -> None:
-    """Refuse (field "status") unless the case's status allows `action` (of `variants`)."""
-    allowed = sources(action, *variants)
-    if case.status not in allowed:
-        row = rows(action, *variants)[0]
-        expected = "、".join(CaseStatus(s).label for s in allowed)
-        kit.refuse(
-            "status",
-            f"案件当前为“{case.get_status_display()}”，不能{row.refusal or row.label}（应为：{expected}）",
-        )
-
-
-def move(
-    case,
-    action: str,
-    *,
-    actor: kit.Actor,
-    variant: str = "",
-    fields: tuple[str, ...] = (),
-    payload: dict | None = None,
-) -> None:
-    """Move `case` where `action` (of `variant`) leads and record it as "case.<action>"."""
-    kit.move(
-        case,
-        target(action, variant),
-        actor=actor,
-        action=f"case.{action.replace('-', '_')}",
-        fields=fields,
-        payload=payload,
-    )
-
-
-def moves(procedure: str) -> list[tuple[str, str, Transition]]:
-    """(from, to, row) of every move of `procedure` between states it reaches from START: the flow
-    chart of the procedure draws exactly these."""
-    candidates = [
-        (source, t.target, t)
-        for t in TABLE
-        if t.target and procedure in t.procedures
-        for source in t.sources
-        if source != t.target
-    ]
-    reached, frontier = {START}, [START]
-    while frontier:
-        state = frontier.pop()
-        for source, to, _ in candidates:
-            if source == state and to not in reached:
-                reached.add(to)
-                frontier.append(to)
-    return [(source, to, t) for source, to, t in candidates if source in reached]
-
-
-def edges(procedure: str) -> set[tuple[str, str]]:
-    return {(source, to) for source, to, _ in moves(procedure)}
-
-
-def state_label(state: str) -> str:
-    return START_LABEL if state == START else CaseStatus(state).label
+MACHINE = Machine(CaseStatus, TABLE, record_prefix="case", subject="案件", start_label="发现违法行为")
+ACTIONS = MACHINE.actions
+rows, first, sources, target = MACHINE.rows, MACHINE.first, MACHINE.sources, MACHINE.target
+allows, available, require, move = MACHINE.allows, MACHINE.available, MACHINE.require, MACHINE.move
+moves, edges, state_label = MACHINE.moves, MACHINE.edges, MACHINE.state_label
