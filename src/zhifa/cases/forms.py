@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from zhifa.catalog import selectors as catalog
-from zhifa.catalog.choices import CircumstanceLevel, ProcedureStep
+from zhifa.catalog.choices import CircumstanceLevel, PenaltyMeasure, ProcedureStep
 from zhifa.catalog.discretion import FACT_LABELS
 from zhifa.core import access
 from zhifa.core.models import Agency
@@ -297,7 +297,7 @@ class NotifyForm(forms.Form):
     hearing_rights = forms.BooleanField(
         label="告知听证权利",
         required=False,
-        help_text="较大数额罚款、没收较大数额违法所得、责令停产停业、吊销许可证照等",
+        help_text="较大数额罚款、没收较大数额违法所得、吊销许可证件、责令停产停业等",
     )
 
 
@@ -327,9 +327,9 @@ class DecideForm(forms.Form):
     decided_on = _date("决定日期")
     warning = forms.BooleanField(label="警告", required=False)
     fine = _money("罚款（元）")
-    confiscation = _money("没收违法所得（元）")
-    suspension = forms.BooleanField(label="责令停产停业", required=False)
-    revocation = forms.BooleanField(label="吊销许可证照", required=False)
+    confiscation = _money(f"{PenaltyMeasure.CONFISCATE_GAINS.label}（元）")
+    suspension = forms.BooleanField(label=PenaltyMeasure.SUSPEND_BUSINESS.label, required=False)
+    revocation = forms.BooleanField(label=PenaltyMeasure.REVOKE_LICENCE.label, required=False)
     other_measures = _text("其他处罚", rows=2, required=False)
     transfer_to = forms.CharField(
         label="移送机关", max_length=128, required=False, help_text="决定移送时填写"

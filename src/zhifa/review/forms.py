@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from zhifa.cases.choices import DecisionKind
+from zhifa.catalog.choices import PenaltyMeasure
 
 from .choices import AdviserRole, CheckPoint, ResolutionMethod, ResolutionOutcome
 from .services import ProposalInput
@@ -23,13 +24,13 @@ class ProposalForm(forms.Form):
     proposal = forms.CharField(
         label="拟处理意见（事实、理由、依据）", widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
-    warning = forms.BooleanField(label="警告", required=False)
+    warning = forms.BooleanField(label=PenaltyMeasure.WARNING.label, required=False)
     fine = forms.DecimalField(label="罚款（元）", required=False, min_value=0, decimal_places=2)
     confiscation = forms.DecimalField(
-        label="没收违法所得（元）", required=False, min_value=0, decimal_places=2
+        label=f"{PenaltyMeasure.CONFISCATE_GAINS.label}（元）", required=False, min_value=0, decimal_places=2
     )
-    suspension = forms.BooleanField(label="责令停产停业", required=False)
-    revocation = forms.BooleanField(label="吊销许可证照", required=False)
+    suspension = forms.BooleanField(label=PenaltyMeasure.SUSPEND_BUSINESS.label, required=False)
+    revocation = forms.BooleanField(label=PenaltyMeasure.REVOKE_LICENCE.label, required=False)
     other_measures = forms.CharField(label="其他处罚", required=False)
     fact_value = forms.DecimalField(label="裁量事实数值（如货值金额）", required=False)
     circumstance = forms.CharField(label="裁量情节代码（无数值时）", required=False)
