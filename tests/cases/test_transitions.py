@@ -71,12 +71,10 @@ def test_the_page_offers_exactly_what_the_table_allows(client, handler_user, lea
         assert case.status == status
         for user, perms in users.items():
             client.force_login(user)
-            expected = {
-                slug
-                for slug in transitions.available(status, perms)
-                if steps.ACTIONS[slug].when is None or steps.ACTIONS[slug].when(case)
-            }
+            expected = set(transitions.offered(case, perms))
             assert offered_on_page(client, case) == expected, (status, user.username)
+            listed = Api(client).get(f"/{case.pk}").json()["actions"]
+            assert [a["action"] for a in listed] == transitions.offered(case, perms)
             assert expected <= set(transitions.available(status, perms))
 
 
@@ -155,3 +153,61 @@ class TestTwoDistinctHandlers:
         )
         assert errors(response) == {"handlers": self.MESSAGE}
         assert writes.nothing
+
+
+# ---- the rules that were the forms' are the services': the page and the API say the same -------------
+
+SIMPLE_PAGE = {
+    "item_code": "SCJG-CF-001",
+    "summary": "未按规定公示食品经营许可证",
+    "place": "东区人民路5号",
+    "decided_on": "2026-03-02",
+    "party_kind": "organisation",
+    "party_name": "东区味美餐饮有限公司",
+    "recipient": "王某",
+}
+
+
+@pytest.mark.django_db
+def test_a_simple_penalty_needs_a_warning_or_a_fine_on_page_and_api(
+    client, handler_user, officers, catalogue
+):
+    client.force_login(handler_user)
+    writes = Writes()
+    page = client.post("/cases/simple/new/", {**SIMPLE_PAGE, "lead": officers[0].pk, "co": officers[1].pk})
+    api = Api(client).post(
+        "/simple",
+        {
+            "summary": SIMPLE_PAGE["summary"],
+            "place": SIMPLE_PAGE["place"],
+            "item_code": "SCJG-CF-001",
+            "party": {"kind": "organisation", "name": "东区味美餐饮有限公司"},
+            "handler_ids": [officers[0].pk, officers[1].pk],
+            "decided_on": "2026-03-02",
+        },
+    )
+    assert page.context["form"].errors["fine"] == ["请选择警告或罚款"]
+    assert errors(api) == {"fine": "请选择警告或罚款"}
+    assert writes.nothing
+
+
+@pytest.mark.django_db
+def test_a_person_needs_an_id_number_on_page_and_api(client, handler_user, catalogue):
+    client.force_login(handler_user)
+    writes = Writes()
+    common = {
+        "source": "complaint",
+        "summary": "销售过期食品",
+        "discovered_on": "2026-03-01",
+        "place": "东区人民路8号",
+    }
+    page = client.post(
+        "/cases/new/",
+        {**common, "item_codes": ["SCJG-CF-001"], "party_kind": "person", "party_name": "王某"},
+    )
+    api = Api(client).post(
+        "/", {**common, "item_codes": ["SCJG-CF-001"], "party": {"kind": "person", "name": "王某"}}
+    )
+    assert page.context["form"].errors["party_id_number"] == ["自然人当事人须填写身份证号码"]
+    assert errors(api) == {"party_id_number": "自然人当事人须填写身份证号码"}
+    assert writes.nothing

@@ -73,13 +73,12 @@ def test_steps_go_top_to_bottom_and_the_hearing_stands_beside_notify_and_decide(
     hx, hy, _, hh = placed["hearing"]
     x, _, w, _ = placed["notified"]
     notify_mid = placed["notified"][1] + placed["notified"][3] / 2
-    closed_mid = placed["closed"][1] + placed["closed"][3] / 2
+    decided_mid = placed["decided"][1] + placed["decided"][3] / 2
     assert hx > x + w  # to the right of the column
-    assert notify_mid < hy + hh / 2 < closed_mid  # beside the states it joins (告知, 决定, 结案)
+    assert notify_mid < hy + hh / 2 < decided_mid  # between 告知 and 决定
     assert hearing.label in texts(root) and hearing.rule in texts(root)
-    side = [placed[step.code] for step in ORDINARY.side]
-    for (_, y1, _, h1), (_, y2, _, _) in itertools.pairwise(sorted(side, key=lambda b: b[1])):
-        assert y1 + h1 < y2  # side boxes do not overlap
+    for (ax, ay, aw, ah), (bx, by, bw, bh) in itertools.combinations(placed.values(), 2):
+        assert ax + aw <= bx or bx + bw <= ax or ay + ah <= by or by + bh <= ay  # no two boxes overlap
 
 
 def test_everything_fits_in_the_canvas():

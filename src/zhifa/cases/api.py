@@ -172,6 +172,11 @@ class ClockOut(Schema):
     state: str
 
 
+class ActionOut(Schema):
+    action: str
+    label: str
+
+
 class CaseDetailOut(CaseOut):
     facts: str
     field: str = Field(alias="field.code")
@@ -197,6 +202,15 @@ class CaseDetailOut(CaseOut):
     challenges: list[ChallengeOut]
     records: list[RecordOut]
     clocks: list[ClockOut]
+    actions: list[ActionOut] = Field(
+        default_factory=list, description="本案当前可由调用者办理的环节（即案件页面上的按钮），按办案顺序"
+    )
+
+    @staticmethod
+    def resolve_actions(obj, context):
+        user = context["request"].auth
+        perms = {perm for perm in (transitions.HANDLE, transitions.APPROVE) if access.can(user, perm, obj)}
+        return [{"action": a, "label": transitions.first(a).label} for a in transitions.offered(obj, perms)]
 
     @staticmethod
     def resolve_party_id_number_masked(obj):

@@ -145,15 +145,6 @@ class PartyFields(forms.Form):
     party_address = forms.CharField(label="住所（地址）", max_length=200, required=False)
     party_phone = forms.CharField(label="联系电话", max_length=32, required=False)
 
-    def clean(self):
-        data = super().clean()
-        kind = data.get("party_kind")
-        if kind == PartyKind.PERSON and not data.get("party_id_number", "").strip():
-            self.add_error("party_id_number", "自然人当事人须填写身份证号码")
-        if kind == PartyKind.ORGANISATION and not data.get("party_credit_code", "").strip():
-            self.add_error("party_credit_code", "单位当事人须填写统一社会信用代码")
-        return data
-
     def party_input(self) -> services.PartyInput:
         data = self.cleaned_data
         return services.PartyInput(
@@ -492,12 +483,6 @@ class SimpleForm(PartyFields):
 
     def clean_agency(self):
         return self.cleaned_data.get("agency") or self.agency
-
-    def clean(self):
-        data = super().clean()
-        if not data.get("warning") and not data.get("fine"):
-            self.add_error("fine", "请选择警告或填写罚款金额")
-        return data
 
     def intake_input(self) -> services.IntakeInput:
         data = self.cleaned_data

@@ -4,8 +4,10 @@ theirs as a `Machine`; services guard and move through it, pages offer what it a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from django.db import models
 
@@ -27,6 +29,9 @@ class Transition:
     refusal: str = ""  # what the refusal says cannot be done, when not the label
     procedures: tuple[str, ...] = ()  # the procedures whose flow chart draws it (cases)
     documents: tuple[str, ...] = ()  # the documents the step needs (issue 20)
+    # a further condition on the subject for offering the action (a button, an API hint); the
+    # service checks the same condition with its reason
+    when: Callable[[Any], bool] | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,15 @@ class Machine:
     def available(self, status: str, perms: set[str] | frozenset[str]) -> list[str]:
         """The actions a subject in `status` allows to someone holding `perms` (on that subject)."""
         return [a for a in self.actions if status in self.sources(a) and self.first(a).perm in perms]
+
+    def offered(self, subject, perms: set[str] | frozenset[str]) -> list[str]:
+        """The actions to offer on `subject` to someone holding `perms`: those its status allows whose
+        `when` (on any of the action's rows) holds."""
+        return [
+            action
+            for action in self.available(subject.status, perms)
+            if any(t.when is None or t.when(subject) for t in self.rows(action))
+        ]
 
     def require(self, subject, action: str, *variants: str) -> None:
         """Refuse (field "status") unless the subject's status allows `action` (of `variants`)."""

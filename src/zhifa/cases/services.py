@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from zhifa.catalog import penalties
 from zhifa.catalog import selectors as catalog
 from zhifa.catalog.procedures import Procedure
 from zhifa.core import access, events, kit, numbering, workdays
@@ -357,14 +358,7 @@ def case_decide(*, actor: Actor, case: Case, decision: DecisionInput) -> Case:
         transitions.require(case, "decide", variant)
         if case.hearing_requested and not case.hearing_held_on:
             kit.refuse("hearing", "当事人已申请听证，须先组织听证")
-        if not (
-            decision.warning
-            or decision.fine
-            or decision.confiscation
-            or decision.suspension
-            or decision.revocation
-            or decision.other_measures.strip()
-        ):
+        if not penalties.measures(decision):
             kit.refuse("fine", "请写明处罚种类")
     else:
         transitions.require(case, "decide", variant)
@@ -473,7 +467,7 @@ def case_execute(
 def case_close(*, actor: Actor, case: Case, on: date, summary: str) -> Case:
     """结案 (approved): after execution, or after serving a decision not to penalise."""
     case = kit.locked(CASES, case, actor=actor, perm=APPROVE)
-    transitions.require(case, "close", *close_variants(case))
+    transitions.require(case, "close", *transitions.close_variants(case))
     if case.is_simple:  # the on-the-spot video is filed with the case afterwards, but before closing
         rules.require_audio_video(case, ["simple_decision"])
     if not summary.strip():
@@ -485,12 +479,6 @@ def case_close(*, actor: Actor, case: Case, on: date, summary: str) -> Case:
         payload={"on": on, "summary": summary.strip()},
     )
     return case
-
-
-def close_variants(case: Case) -> tuple[str, ...]:
-    """The rows of 结案 open to `case`: a decision not to penalise may be closed once served."""
-    no_penalty = hasattr(case, "decision") and case.decision.kind == DecisionKind.NO_PENALTY
-    return ("", "no_penalty") if no_penalty else ("",)
 
 
 @transaction.atomic
@@ -570,7 +558,7 @@ def case_simple(
 
 # ---- 行政复议、行政诉讼 ----------------------------------------------------------------------------------
 
-CHALLENGEABLE = (DecisionKind.PENALTY, DecisionKind.NO_PENALTY)
+CHALLENGEABLE = transitions.CHALLENGEABLE
 
 
 @transaction.atomic

@@ -12,7 +12,7 @@ from functools import partial
 
 from zhifa.catalog.procedures import Procedure
 
-from .choices import CaseStatus
+from .choices import CaseStatus, DecisionKind
 from .machine import START, Machine, Transition
 
 HANDLE = "cases.handle_case"
@@ -24,6 +24,36 @@ DECIDING = (S.INVESTIGATING, S.REVIEWING, S.NOTIFIED, S.HEARING)
 AFTER_DECISION = (S.DECIDED, S.SERVED, S.EXECUTED, S.CLOSED, S.ARCHIVED)
 BOTH = (Procedure.ORDINARY, Procedure.SIMPLE)
 ORDINARY = (Procedure.ORDINARY,)
+
+
+CHALLENGEABLE = (DecisionKind.PENALTY, DecisionKind.NO_PENALTY)
+
+
+def close_variants(case) -> tuple[str, ...]:
+    """The rows of 结案 open to `case`: a decision not to penalise may be closed once served."""
+    decision = getattr(case, "decision", None)
+    return ("", "no_penalty") if decision is not None and decision.kind == DecisionKind.NO_PENALTY else ("",)
+
+
+def _closable(case) -> bool:
+    return case.status in MACHINE.sources("close", *close_variants(case))
+
+
+def _challengeable(case) -> bool:
+    decision = getattr(case, "decision", None)
+    return decision is not None and decision.kind in CHALLENGEABLE
+
+
+def _challenge_pending(case) -> bool:
+    return case.challenges.filter(outcome="pending").exists()
+
+
+def _hearing_rights(case) -> bool:
+    return case.hearing_deadline is not None
+
+
+def _hearing_not_held(case) -> bool:
+    return case.hearing_held_on is None
 
 
 T = partial(Transition, procedures=BOTH)  # a row drawn in both procedures unless it says
@@ -45,8 +75,8 @@ TABLE: tuple[Transition, ...] = (
       rule="告知陈述、申辩权；符合条件的告知听证权利，5个工作日内申请"),
     T("statement", "记录陈述申辩", HANDLE, (S.NOTIFIED, S.HEARING)),
     T("hearing-request", "登记听证申请", HANDLE, (S.NOTIFIED,), S.HEARING, procedures=ORDINARY,
-      refusal="申请听证", condition="当事人申请听证", rule="听证7日前通知当事人"),
-    T("hearing", "记录听证", HANDLE, (S.HEARING,)),
+      refusal="申请听证", condition="当事人申请听证", rule="听证7日前通知当事人", when=_hearing_rights),
+    T("hearing", "记录听证", HANDLE, (S.HEARING,), when=_hearing_not_held),
     T("decide", "作出决定", APPROVE, (S.NOTIFIED, S.HEARING), S.DECIDED, variant="penalty",
       procedures=ORDINARY, refusal="作出处罚决定（须先事先告知）", condition="行政处罚",
       rule="立案之日起90日内，经批准可延长"),
@@ -58,11 +88,11 @@ TABLE: tuple[Transition, ...] = (
       rule="决定作出之日起7个工作日内"),
     T("execute", "登记执行情况", HANDLE, (S.SERVED,), S.EXECUTED,
       condition="缴纳、履行完毕或申请强制执行", rule="缴纳、分期或延期缴纳，逾期申请强制执行"),
-    T("close", "结案", APPROVE, (S.EXECUTED,), S.CLOSED),
+    T("close", "结案", APPROVE, (S.EXECUTED,), S.CLOSED, when=_closable),
     T("close", "结案", APPROVE, (S.SERVED,), S.CLOSED, variant="no_penalty", procedures=ORDINARY,
-      condition="不予行政处罚决定送达后"),
-    T("challenge", "登记复议、诉讼", HANDLE, AFTER_DECISION),
-    T("challenge-outcome", "登记复议、诉讼结果", HANDLE, AFTER_DECISION),
+      condition="不予行政处罚决定送达后", when=_closable),
+    T("challenge", "登记复议、诉讼", HANDLE, AFTER_DECISION, when=_challengeable),
+    T("challenge-outcome", "登记复议、诉讼结果", HANDLE, AFTER_DECISION, when=_challenge_pending),
     T("archive", "归档", HANDLE, (S.CLOSED, S.DECLINED), S.ARCHIVED),
 )  # fmt: skip
 
@@ -70,4 +100,5 @@ MACHINE = Machine(CaseStatus, TABLE, record_prefix="case", subject="案件", sta
 ACTIONS = MACHINE.actions
 rows, first, sources, target = MACHINE.rows, MACHINE.first, MACHINE.sources, MACHINE.target
 allows, available, require, move = MACHINE.allows, MACHINE.available, MACHINE.require, MACHINE.move
+offered = MACHINE.offered
 moves, edges, state_label = MACHINE.moves, MACHINE.edges, MACHINE.state_label

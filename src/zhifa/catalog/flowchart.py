@@ -185,23 +185,29 @@ def flowchart_svg(flow: procedures.Flow, *, title: str) -> str:
         y += boxes[step.code].height + ROW_GAP
     bottom = y - ROW_GAP
 
+    # Each side step stands in a column of its own (so no edge runs through another side box), half a
+    # row below the step of the column that leads into it: the hearing between 告知 and 决定.
     side_x = left + BOX_WIDTH + SIDE_GAP
-    for code in side_codes:
+    for i, code in enumerate(side_codes):
         step = side_steps.get(code) or procedures.Step(code, code)
         label_lines, rule_lines = _box_lines(step, SIDE_WIDTH)
-        neighbours = [
-            boxes[other] for s, t, _ in flow.branches for other in (s, t) if code in (s, t) and other in boxes
-        ]
-        mid = sum(b.cy for b in neighbours) / len(neighbours) if neighbours else top
         height = box_height(label_lines, rule_lines)
-        boxes[code] = Box(step, side_x, mid - height / 2, SIDE_WIDTH, label_lines, rule_lines, side=True)
-    # side boxes that would overlap move down, one under the other
-    floor = top
-    for box in sorted((boxes[code] for code in side_codes), key=lambda b: b.y):
-        box.y = max(box.y, floor)
-        floor = box.bottom + ROW_GAP / 2
+        sources = [boxes[s] for s, t, _ in flow.branches if t == code and s in boxes and not boxes[s].side]
+        if sources:
+            source = sources[0]
+            below = [b for b in boxes.values() if not b.side and b.y > source.y]
+            mid = (source.cy + min(below, key=lambda b: b.y).cy) / 2 if below else source.cy
+        else:
+            neighbours = [boxes[t] for s, t, _ in flow.branches if s == code and t in boxes]
+            mid = sum(b.cy for b in neighbours) / len(neighbours) if neighbours else top + height / 2
+        x = side_x + i * (SIDE_WIDTH + SIDE_GAP / 2)
+        boxes[code] = Box(step, x, max(top, mid - height / 2), SIDE_WIDTH, label_lines, rule_lines, side=True)
 
-    width = (side_x + SIDE_WIDTH if side_codes else left + BOX_WIDTH) + MARGIN
+    width = (
+        side_x + len(side_codes) * (SIDE_WIDTH + SIDE_GAP / 2) - SIDE_GAP / 2
+        if side_codes
+        else left + BOX_WIDTH
+    ) + MARGIN
     height = max([bottom, *(b.bottom for b in boxes.values())]) + MARGIN
 
     out = [

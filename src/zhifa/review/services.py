@@ -15,6 +15,7 @@ from django.utils import timezone
 from zhifa.cases.choices import CaseStatus, DecisionKind
 from zhifa.cases.documents.kinds import DocumentKind
 from zhifa.cases.models import Case
+from zhifa.catalog import penalties
 from zhifa.core import access, kit, numbering, workdays
 from zhifa.core.choices import AgencyKind
 from zhifa.core.kit import Actor
@@ -90,15 +91,7 @@ def _check_materials(case: Case, data: ProposalInput) -> None:
         missing.append("拟处理意见")
     if data.kind not in (DecisionKind.PENALTY, DecisionKind.NO_PENALTY):
         missing.append("拟作出的决定类型（行政处罚或不予行政处罚）")
-    has_penalty = (
-        data.warning
-        or data.fine
-        or data.confiscation
-        or data.suspension
-        or data.revocation
-        or data.other_measures.strip()
-    )
-    if data.kind == DecisionKind.PENALTY and not has_penalty:
+    if data.kind == DecisionKind.PENALTY and not penalties.measures(data):
         missing.append("拟处罚种类和幅度")
     if not case.evidence.exists():
         missing.append("证据材料")

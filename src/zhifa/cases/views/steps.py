@@ -35,7 +35,6 @@ class Action:
     call: Callable  # call(actor, case, form) -> Case
     done: str
     notice: str = ""
-    when: Callable[[Case], bool] | None = None  # further condition for offering the button
     submit: str = "提交"
 
     @property
@@ -51,7 +50,7 @@ class Action:
         return transitions.sources(self.slug)
 
     def offered(self, case: Case) -> bool:
-        return case.status in self.statuses and (self.when is None or self.when(case))
+        return self.slug in transitions.offered(case, {self.perm})
 
 
 def _assign(actor, case, form):
@@ -164,15 +163,6 @@ def _conclude_challenge(actor, case, form):
     )
 
 
-def _challengeable(case: Case) -> bool:
-    decision = getattr(case, "decision", None)
-    return decision is not None and decision.kind in services.CHALLENGEABLE
-
-
-def _closable(case: Case) -> bool:
-    return transitions.allows(case.status, "close", *services.close_variants(case))
-
-
 ACTIONS: dict[str, Action] = {
     a.slug: a
     for a in [
@@ -189,20 +179,17 @@ ACTIONS: dict[str, Action] = {
         Action("notify", forms.NotifyForm, _notify, "已事先告知",
                "告知拟作出的处罚内容及事实、理由、依据，以及陈述、申辩、要求听证的权利；听证申请期限为告知后5个工作日。"),
         Action("statement", forms.StatementForm, _statement, "已记录陈述申辩"),
-        Action("hearing-request", forms.HearingRequestForm, _hearing_request, "已登记听证申请",
-               when=lambda case: case.hearing_deadline is not None),
-        Action("hearing", forms.HearingForm, _hearing, "已记录听证",
-               when=lambda case: case.hearing_held_on is None),
+        Action("hearing-request", forms.HearingRequestForm, _hearing_request, "已登记听证申请"),
+        Action("hearing", forms.HearingForm, _hearing, "已记录听证"),
         Action("decide", forms.DecideForm, _decide, "已作出决定",
                "处罚决定须在事先告知（及听证）之后作出；罚款不在裁量基准推荐幅度内的，须写明理由。", submit="作出决定"),
         Action("serve", forms.ServeForm, _serve, "已送达", "决定之日起7个工作日内送达，超期的将记为超期送达。"),
         Action("execute", forms.ExecuteForm, _execute, "已登记执行情况"),
-        Action("close", forms.CloseForm, _close, "已结案", when=_closable, submit="批准结案"),
-        Action("challenge", forms.ChallengeForm, _challenge, "已登记复议、诉讼", when=_challengeable,
-               submit="登记"),
+        Action("close", forms.CloseForm, _close, "已结案", submit="批准结案"),
+        Action("challenge", forms.ChallengeForm, _challenge, "已登记复议、诉讼", submit="登记"),
         Action("challenge-outcome", forms.ChallengeConcludeForm, _conclude_challenge, "已登记复议、诉讼结果",
                "决定被撤销、变更或确认违法的，已公示的信息将在3个工作日内撤下。",
-               when=lambda case: case.challenges.filter(outcome="pending").exists(), submit="登记结果"),
+               submit="登记结果"),
         Action("archive", forms.ArchiveForm, _archive, "已归档", "归档后案件不再办理。", submit="归档"),
     ]
 }  # fmt: skip
@@ -212,11 +199,7 @@ def offered_actions(user, case: Case) -> list[Action]:
     """The steps the case's status allows and `user` may do (one permission check per kind), in the
     transition table's order."""
     perms = {perm for perm in (HANDLE, APPROVE) if access.can(user, perm, case)}
-    return [ACTIONS[slug] for slug in transitions.available(case.status, perms) if _when(ACTIONS[slug], case)]
-
-
-def _when(action: Action, case: Case) -> bool:
-    return action.when is None or action.when(case)
+    return [ACTIONS[slug] for slug in transitions.offered(case, perms)]
 
 
 def _form_kwargs(action: Action, case: Case) -> dict:
