@@ -1,5 +1,6 @@
-"""执法流程图: the SVG is well-formed, names every step (with its rule) and every branch condition, puts
-the hearing beside the column, escapes text and says which fonts render Chinese."""
+"""执法流程图: the SVG is well-formed, names every state (with its rule), every action on the column's
+arrows and every branch condition, puts the hearing beside the column, escapes text and says which
+fonts render Chinese. (That its arrows are the case state machine's moves: tests/cases/test_transitions.)"""
 
 import itertools
 import xml.etree.ElementTree as ET
@@ -30,8 +31,12 @@ def boxes(root: ET.Element) -> dict[str, tuple[float, float, float, float]]:
     return out
 
 
-@pytest.mark.parametrize("flow", [procedures.SIMPLE, procedures.ORDINARY], ids=["simple", "ordinary"])
-def test_well_formed_with_every_step_label_and_rule(flow):
+ORDINARY = procedures.flow(procedures.Procedure.ORDINARY)
+
+
+@pytest.mark.parametrize("procedure", ["simple", "ordinary"])
+def test_well_formed_with_every_step_label_and_rule(procedure):
+    flow = procedures.flow(procedure)
     svg = flowchart_svg(flow, title="东区市场监督管理局 流程图")
     root = parse(svg)
     assert root.tag == f"{SVG}svg"
@@ -39,40 +44,45 @@ def test_well_formed_with_every_step_label_and_rule(flow):
     assert "Noto Sans CJK SC" in root.get("font-family") and "Microsoft YaHei" in root.get("font-family")
     words = texts(root)
     assert "东区市场监督管理局 流程图" in words
-    for step in flow.steps:
+    for step in (*flow.steps, *flow.side):
         assert step.label in words, step.label
         if step.rule:
             assert step.rule in words, step.rule
     for _, _, condition in flow.branches:
         assert condition in words
+    for label in flow.line:
+        assert label in words
 
 
 def test_one_arrow_between_consecutive_steps_and_one_per_branch():
-    root = parse(flowchart_svg(procedures.ORDINARY, title="普通程序"))
+    root = parse(flowchart_svg(ORDINARY, title="普通程序"))
     markers = [path.get("marker-end") or "" for path in root.iter(f"{SVG}path")]
-    assert sum("arrow" in m for m in markers) == len(procedures.ORDINARY.steps) - 1
-    assert sum("branch" in m for m in markers) == len(procedures.ORDINARY.branches)
+    assert sum("arrow" in m for m in markers) == len(ORDINARY.steps) - 1
+    assert sum("branch" in m for m in markers) == len(ORDINARY.branches)
     assert len(root.findall(f"{SVG}defs/{SVG}marker")) == 2
 
 
 def test_steps_go_top_to_bottom_and_the_hearing_stands_beside_notify_and_decide():
-    root = parse(flowchart_svg(procedures.ORDINARY, title="普通程序"))
+    root = parse(flowchart_svg(ORDINARY, title="普通程序"))
     placed = boxes(root)
-    column = [placed[step.code] for step in procedures.ORDINARY.steps]
+    column = [placed[step.code] for step in ORDINARY.steps]
     assert len({x for x, _, _, _ in column}) == 1
     for (_, y1, _, h1), (_, y2, _, _) in itertools.pairwise(column):
         assert y1 + h1 < y2  # no overlap, in order
-    hx, hy, _, hh = placed[procedures.HEARING.code]
-    x, _, w, _ = placed["notify"]
-    notify_mid = placed["notify"][1] + placed["notify"][3] / 2
-    decide_mid = placed["decide"][1] + placed["decide"][3] / 2
+    hearing = ORDINARY.step("hearing")
+    hx, hy, _, hh = placed["hearing"]
+    x, _, w, _ = placed["notified"]
+    notify_mid = placed["notified"][1] + placed["notified"][3] / 2
+    decided_mid = placed["decided"][1] + placed["decided"][3] / 2
     assert hx > x + w  # to the right of the column
-    assert notify_mid < hy + hh / 2 < decide_mid
-    assert procedures.HEARING.label in texts(root) and procedures.HEARING.rule in texts(root)
+    assert notify_mid < hy + hh / 2 < decided_mid  # between 告知 and 决定
+    assert hearing.label in texts(root) and hearing.rule in texts(root)
+    for (ax, ay, aw, ah), (bx, by, bw, bh) in itertools.combinations(placed.values(), 2):
+        assert ax + aw <= bx or bx + bw <= ax or ay + ah <= by or by + bh <= ay  # no two boxes overlap
 
 
 def test_everything_fits_in_the_canvas():
-    root = parse(flowchart_svg(procedures.ORDINARY, title="普通程序"))
+    root = parse(flowchart_svg(ORDINARY, title="普通程序"))
     width, height = float(root.get("width")), float(root.get("height"))
     for x, y, w, h in boxes(root).values():
         assert x >= 0 and x + w <= width and y >= 0 and y + h <= height

@@ -43,7 +43,7 @@ def test_a_review_that_has_not_passed_does_not_open_the_gate(
     ("decision", "reason"),
     [
         (penalty("80000"), "罚款80000元重于审核通过的70000元"),
-        (penalty(revocation=True), "不含吊销许可证照"),
+        (penalty(revocation=True), "不含吊销许可证件"),
         (penalty(confiscation=Decimal("100")), "没收违法所得100元重于"),
     ],
 )

@@ -16,8 +16,8 @@ class PartyKind(models.TextChoices):
 
 
 class CaseStatus(models.TextChoices):
-    """Where a case stands. The ordinary procedure walks these in order (catalog.procedures.ORDINARY);
-    a simple-procedure case starts at SERVED, decided and served on the spot."""
+    """Where a case stands. Which action leads from which status to which is the transition table's
+    (cases.transitions); a simple-procedure case starts at SERVED, decided and served on the spot."""
 
     INTAKE = "intake", "待立案"
     INVESTIGATING = "investigating", "调查取证"

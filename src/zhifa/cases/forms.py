@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from zhifa.catalog import selectors as catalog
-from zhifa.catalog.choices import CircumstanceLevel, ProcedureStep
+from zhifa.catalog.choices import CircumstanceLevel, PenaltyMeasure, ProcedureStep
 from zhifa.catalog.discretion import FACT_LABELS
 from zhifa.core.forms import Form, agency_field, blank, date_field, money_field, offer_agencies, text_field
 from zhifa.registry import selectors as registry
@@ -88,15 +88,6 @@ class PartyFields(Form):
     party_representative = forms.CharField(label="法定代表人（负责人）", max_length=64, required=False)
     party_address = forms.CharField(label="住所（地址）", max_length=200, required=False)
     party_phone = forms.CharField(label="联系电话", max_length=32, required=False)
-
-    def clean(self):
-        data = super().clean()
-        kind = data.get("party_kind")
-        if kind == PartyKind.PERSON and not data.get("party_id_number", "").strip():
-            self.add_error("party_id_number", "自然人当事人须填写身份证号码")
-        if kind == PartyKind.ORGANISATION and not data.get("party_credit_code", "").strip():
-            self.add_error("party_credit_code", "单位当事人须填写统一社会信用代码")
-        return data
 
     def party_input(self) -> services.PartyInput:
         data = self.cleaned_data
@@ -191,13 +182,6 @@ class AssignForm(Form):
             self.fields[name].queryset = queryset
             self.fields[name].label_from_instance = lambda o: officer_label(o, certified, case.field.name)
 
-    def clean(self):
-        data = super().clean()
-        lead, co = data.get("lead"), data.get("co")
-        if lead and co and lead == co:
-            self.add_error("co", "主办人和协办人不能是同一人")
-        return data
-
     def handlers(self) -> list[tuple[Officer, str]]:
         data = self.cleaned_data
         chosen = [(data["lead"], HandlerRole.LEAD), (data["co"], HandlerRole.CO)]
@@ -249,7 +233,7 @@ class NotifyForm(Form):
     hearing_rights = forms.BooleanField(
         label="告知听证权利",
         required=False,
-        help_text="较大数额罚款、没收较大数额违法所得、责令停产停业、吊销许可证照等",
+        help_text="较大数额罚款、没收较大数额违法所得、吊销许可证件、责令停产停业等",
     )
 
 
@@ -279,9 +263,9 @@ class DecideForm(Form):
     decided_on = date_field("决定日期", today=True)
     warning = forms.BooleanField(label="警告", required=False)
     fine = money_field("罚款（元）")
-    confiscation = money_field("没收违法所得（元）")
-    suspension = forms.BooleanField(label="责令停产停业", required=False)
-    revocation = forms.BooleanField(label="吊销许可证照", required=False)
+    confiscation = money_field(f"{PenaltyMeasure.CONFISCATE_GAINS.label}（元）")
+    suspension = forms.BooleanField(label=PenaltyMeasure.SUSPEND_BUSINESS.label, required=False)
+    revocation = forms.BooleanField(label=PenaltyMeasure.REVOKE_LICENCE.label, required=False)
     other_measures = text_field("其他处罚", rows=2, required=False)
     transfer_to = forms.CharField(
         label="移送机关", max_length=128, required=False, help_text="决定移送时填写"
@@ -445,15 +429,6 @@ class SimpleForm(PartyFields):
 
     def clean_agency(self):
         return self.cleaned_data.get("agency") or self.agency
-
-    def clean(self):
-        data = super().clean()
-        lead, co = data.get("lead"), data.get("co")
-        if lead and co and lead == co:
-            self.add_error("co", "须由两名执法人员当场处罚")
-        if not data.get("warning") and not data.get("fine"):
-            self.add_error("fine", "请选择警告或填写罚款金额")
-        return data
 
     def intake_input(self) -> services.IntakeInput:
         data = self.cleaned_data

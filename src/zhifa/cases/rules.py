@@ -1,31 +1,31 @@
-"""The guards of the case state machine, each refusing with its reason in Chinese (a ValidationError
-keyed by the field or "status"). Services call them after locking the case."""
+"""The rules a case's steps must keep, each refusing with its reason in Chinese (a ValidationError keyed
+by the field, through core.kit.refuse). Services call them after locking the case; which states allow
+which step is the transition table's (cases.transitions)."""
 
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
-
 from zhifa.catalog import discretion
 from zhifa.catalog.choices import FineBasis
+from zhifa.core import kit
 from zhifa.registry import selectors as registry
 from zhifa.registry.choices import CaseRole
 
-from .choices import CaseStatus, EvidenceKind, HandlerRole, PartyKind
+from .choices import EvidenceKind, HandlerRole, PartyKind
 from .models import Case
 
 DECISION_DAYS = 90  # 行政处罚法 第六十条: 自立案之日起九十日内作出决定
 SIMPLE_FINE_LIMIT = {PartyKind.PERSON: Decimal(200), PartyKind.ORGANISATION: Decimal(3000)}  # 第五十一条
 
 
-def refuse(reason: str, field: str = "status"):
-    raise ValidationError({field: reason})
-
-
-def require_status(case: Case, *allowed: str, action: str) -> None:
-    if case.status not in allowed:
-        expected = "、".join(CaseStatus(s).label for s in allowed)
-        refuse(f"案件当前为“{case.get_status_display()}”，不能{action}（应为：{expected}）")
+def require_distinct_handlers(handlers) -> None:
+    """主办人 and 协办人 (and every assistant) are different officers: two distinct certified handlers
+    (行政处罚法 第四十二条)."""
+    seen: set[int] = set()
+    for officer, _ in handlers:
+        if officer.pk in seen:
+            kit.refuse("handlers", f"{officer.name}被重复指定：主办人、协办人须为两名不同的执法人员")
+        seen.add(officer.pk)
 
 
 def require_qualified_handlers(case: Case, on: date) -> None:
@@ -36,20 +36,20 @@ def require_qualified_handlers(case: Case, on: date) -> None:
     ]
     unqualified = [h.officer.name for h in leads if not registry.can_enforce(h.officer, case.field_id, on=on)]
     if unqualified:
-        refuse(
-            f"以下承办人员在{on}不具备{case.field.name}领域的执法资格：{'、'.join(unqualified)}", "handlers"
+        kit.refuse(
+            "handlers", f"以下承办人员在{on}不具备{case.field.name}领域的执法资格：{'、'.join(unqualified)}"
         )
     if len(leads) < 2:
-        refuse("承办人员不得少于两人，且须持有有效执法证件", "handlers")
+        kit.refuse("handlers", "承办人员不得少于两人，且须持有有效执法证件")
 
 
 def require_handler_role(officer, role: str, case: Case, on: date) -> None:
     """执法辅助人员 may only assist; a lead or co-handler needs the right to handle in the field."""
     needed = CaseRole.ASSIST if role == HandlerRole.ASSISTANT else CaseRole.HANDLE
     if needed not in registry.allowed_case_roles(officer, field=case.field_id, on=on):
-        refuse(
-            f"{officer.name}不能担任{HandlerRole(role).label}（执法辅助人员不得从事调查、决定等执法活动）",
+        kit.refuse(
             "handlers",
+            f"{officer.name}不能担任{HandlerRole(role).label}（执法辅助人员不得从事调查、决定等执法活动）",
         )
 
 
@@ -66,12 +66,12 @@ def require_audio_video(case: Case, steps) -> None:
         from zhifa.catalog.choices import ProcedureStep
 
         labels = "、".join(ProcedureStep(step).label for step in sorted(missing))
-        refuse(f"执法事项要求对以下环节进行音像记录，但尚未上传录音或视频：{labels}", "evidence")
+        kit.refuse("evidence", f"执法事项要求对以下环节进行音像记录，但尚未上传录音或视频：{labels}")
 
 
 def require_within_decision_limit(case: Case, on: date) -> None:
     if case.decision_due and on > case.decision_due:
-        refuse(f"已超过作出决定的期限（{case.decision_due}），须先经负责人批准延长办案期限", "decided_on")
+        kit.refuse("decided_on", f"已超过作出决定的期限（{case.decision_due}），须先经负责人批准延长办案期限")
 
 
 def decision_due(registered_on: date, extension_days: int) -> date:
@@ -86,8 +86,8 @@ def check_fine(case: Case, fine: Decimal | None, facts: dict, deviation_reason: 
     item = case.items.order_by("code").first()
     basis = item.legal_bases.filter(fine_basis=FineBasis.AMOUNT, statutory_max__isnull=False).first()
     if basis and fine > basis.statutory_max:
-        refuse(
-            f"罚款{fine}元超出法定上限{basis.statutory_max}元（《{basis.law_name}》{basis.article}）", "fine"
+        kit.refuse(
+            "fine", f"罚款{fine}元超出法定上限{basis.statutory_max}元（《{basis.law_name}》{basis.article}）"
         )
     if (
         basis
@@ -95,13 +95,13 @@ def check_fine(case: Case, fine: Decimal | None, facts: dict, deviation_reason: 
         and fine < basis.statutory_min
         and not deviation_reason.strip()
     ):
-        refuse(f"罚款低于法定下限{basis.statutory_min}元，减轻处罚须写明理由", "deviation_reason")
+        kit.refuse("deviation_reason", f"罚款低于法定下限{basis.statutory_min}元，减轻处罚须写明理由")
     if not hasattr(item, "benchmark"):
         return None
     recommendation = discretion.recommend(item, facts, on=on)
     if not recommendation.allows_fine(fine) and not deviation_reason.strip():
-        refuse(
-            f"拟罚款{fine}元不在裁量基准推荐范围（{recommendation.fine_min}—{recommendation.fine_max}元）内，须书面说明理由",
+        kit.refuse(
             "deviation_reason",
+            f"拟罚款{fine}元不在裁量基准推荐范围（{recommendation.fine_min}—{recommendation.fine_max}元）内，须书面说明理由",
         )
     return recommendation

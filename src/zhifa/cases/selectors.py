@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from zhifa.catalog.choices import ProcedureStep
+from zhifa.catalog.choices import PenaltyMeasure, ProcedureStep
 from zhifa.core import access, workdays
 from zhifa.core.models import Record
 from zhifa.registry import selectors as registry
@@ -309,9 +309,9 @@ PAYLOAD_LABELS = {
     "statement": "陈述申辩意见",
     "kind": "类型",
     "decided_on": "决定日期",
-    "warning": "警告",
-    "fine": "罚款（元）",
-    "confiscation": "没收（元）",
+    "warning": PenaltyMeasure.WARNING.label,
+    "fine": f"{PenaltyMeasure.FINE.label}（元）",
+    "confiscation": f"{PenaltyMeasure.CONFISCATE_GAINS.label}（元）",
     "deviation_reason": "偏离基准理由",
     "transfer_to": "移送机关",
     "method": "送达方式",

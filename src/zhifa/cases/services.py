@@ -1,23 +1,28 @@
-"""Every step of a case: one function per action. Each locks the case row, checks permission and the
-rules of cases.rules, writes, and appends a record (who, when, where, what) in the same transaction —
+"""Every step of a case: one function per action. Each locks the case row, checks permission, the
+transition table (cases.transitions: from which states the action may be taken and where it leads) and
+the rules of cases.rules, writes, and appends a record (who, when, where, what) in the same transaction —
 so a second transition racing the first finds the case already moved and is refused."""
+
+from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from zhifa.catalog import penalties
 from zhifa.catalog import selectors as catalog
 from zhifa.catalog.procedures import Procedure
-from zhifa.core import access, events, numbering, records, workdays
+from zhifa.core import access, events, kit, numbering, workdays
+from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
 
-from . import gates, rules
+from . import gates, rules, transitions
 from .choices import (
-    CaseStatus,
     ChallengeKind,
     ChallengeOutcome,
     DecisionKind,
@@ -27,28 +32,20 @@ from .choices import (
 )
 from .models import Case, CaseHandler, Challenge, Decision, Execution, Service
 
-HANDLE = "cases.handle_case"
-APPROVE = "cases.approve_case"
+if TYPE_CHECKING:
+    from zhifa.registry.models import Officer
+
+HANDLE, APPROVE = transitions.HANDLE, transitions.APPROVE
 HEARING_REQUEST_WORKDAYS = 5  # 行政处罚法 第六十四条, 第八十五条: 五日 are working days
 SERVICE_WORKDAYS = 7  # 第六十一条: 七日内送达
 
 
-def _log(case: Case, action: str, actor, **payload) -> None:
-    records.append(
-        subject=case, action=f"case.{action}", actor=actor, payload={"status": case.status, **payload}
-    )
+CASES = Case.objects.select_related("agency", "field")  # what `kit.locked` re-reads a case with
 
 
-def _locked(actor, case: Case, perm: str) -> Case:
-    case = Case.objects.select_for_update(of=("self",)).select_related("agency", "field").get(pk=case.pk)
-    if not access.is_system(actor):
-        access.require(actor, perm, case)
-    return case
-
-
-def _move(case: Case, status: str, *fields: str) -> None:
-    case.status = status
-    case.save(update_fields=["status", *fields, "updated_at"])
+def _note(case: Case, action: str, *, actor: Actor, **payload) -> None:
+    """Record a step that leaves the case where it is (its status in the payload, like a move's)."""
+    kit.record(case, action, actor=actor, payload={"status": case.status, **payload})
 
 
 # ---- intake -----------------------------------------------------------------------------------------
@@ -77,7 +74,7 @@ class IntakeInput:
     occurred_at: object = None
 
 
-def _new_case(actor, agency: Agency, data: IntakeInput, procedure: str) -> Case:
+def _new_case(actor: Actor, agency: Agency, data: IntakeInput, procedure: str) -> Case:
     if (
         not access.is_system(actor)
         and not access.visible_to(actor, Agency.objects.filter(pk=agency.pk), HANDLE).exists()
@@ -85,14 +82,14 @@ def _new_case(actor, agency: Agency, data: IntakeInput, procedure: str) -> Case:
         raise PermissionDenied("您无权在该机关登记案件")
     version = catalog.version_in_force(agency, data.discovered_on)
     if version is None:
-        raise ValidationError({"item_codes": "本机关在发现日期没有施行中的执法事项清单"})
+        kit.refuse("item_codes", "本机关在发现日期没有施行中的执法事项清单")
     if not data.item_codes:
-        raise ValidationError({"item_codes": "请选择执法事项"})
+        kit.refuse("item_codes", "请选择执法事项")
     items = list(version.items.filter(code__in=data.item_codes))
     foreign = sorted(set(data.item_codes) - {item.code for item in items})
     if foreign:
-        raise ValidationError(
-            {"item_codes": f"事项{'、'.join(foreign)}不在本机关的执法事项清单内，建议移送有管辖权的机关处理"}
+        kit.refuse(
+            "item_codes", f"事项{'、'.join(foreign)}不在本机关的执法事项清单内，建议移送有管辖权的机关处理"
         )
     party = data.party
     case = Case(
@@ -122,13 +119,13 @@ def _new_case(actor, agency: Agency, data: IntakeInput, procedure: str) -> Case:
 
 
 @transaction.atomic
-def case_intake(*, actor, agency: Agency, data: IntakeInput) -> Case:
+def case_intake(*, actor: Actor, agency: Agency, data: IntakeInput) -> Case:
     """案件登记 (ordinary procedure): the clue with its party and enforcement items of the version in force."""
     case = _new_case(actor, agency, data, Procedure.ORDINARY)
-    _log(
+    _note(
         case,
-        "intake",
-        actor,
+        "case.intake",
+        actor=actor,
         source=case.source,
         summary=case.summary,
         place=case.place,
@@ -138,19 +135,25 @@ def case_intake(*, actor, agency: Agency, data: IntakeInput) -> Case:
 
 
 @transaction.atomic
-def case_assign(*, actor, case: Case, handlers: list[tuple[object, str]]) -> Case:
-    """指定承办人员: officers certified for the field as lead/co; auxiliary staff only as assistants."""
-    case = _locked(actor, case, HANDLE)
-    if case.status not in (CaseStatus.INTAKE, CaseStatus.INVESTIGATING):
-        rules.refuse("只有待立案或调查中的案件可以调整承办人员")
+def case_assign(*, actor: Actor, case: Case, handlers: list[tuple[Officer, str]]) -> Case:
+    """指定承办人员: two different officers certified for the field as lead and co-handler; auxiliary
+    staff only as assistants."""
+    case = kit.locked(CASES, case, actor=actor, perm=HANDLE)
+    transitions.require(case, "assign")
+    rules.require_distinct_handlers(handlers)
     on = timezone.localdate()
     for officer, role in handlers:
         if officer.agency_id != case.agency_id:
-            rules.refuse(f"{officer.name}不是本机关的执法人员", "handlers")
+            kit.refuse("handlers", f"{officer.name}不是本机关的执法人员")
         rules.require_handler_role(officer, role, case, on)
     CaseHandler.objects.filter(case=case).delete()
     CaseHandler.objects.bulk_create([CaseHandler(case=case, officer=o, role=r) for o, r in handlers])
-    _log(case, "assign", actor, handlers=[{"officer": o.pk, "name": o.name, "role": r} for o, r in handlers])
+    _note(
+        case,
+        "case.assign",
+        actor=actor,
+        handlers=[{"officer": o.pk, "name": o.name, "role": r} for o, r in handlers],
+    )
     return case
 
 
@@ -158,80 +161,87 @@ def case_assign(*, actor, case: Case, handlers: list[tuple[object, str]]) -> Cas
 
 
 @transaction.atomic
-def case_register(*, actor, case: Case, on: date) -> Case:
+def case_register(*, actor: Actor, case: Case, on: date) -> Case:
     """立案, approved by the responsible leader: the case gets its number and its 90-day clock."""
-    case = _locked(actor, case, APPROVE)
-    rules.require_status(case, CaseStatus.INTAKE, action="立案")
+    case = kit.locked(CASES, case, actor=actor, perm=APPROVE)
+    transitions.require(case, "register")
     if on < case.discovered_on:
-        rules.refuse("立案日期不能早于发现日期", "registered_on")
+        kit.refuse("registered_on", "立案日期不能早于发现日期")
     rules.require_qualified_handlers(case, on)
     case.number = numbering.next_number(case.agency, "立", year=on.year)
     case.registered_on, case.registered_by = on, actor
     case.decision_due = rules.decision_due(on, case.extension_days)
-    _move(case, CaseStatus.INVESTIGATING, "number", "registered_on", "registered_by", "decision_due")
-    _log(case, "register", actor, number=case.number, registered_on=on, decision_due=case.decision_due)
-    return case
-
-
-@transaction.atomic
-def case_decline(*, actor, case: Case, reason: str) -> Case:
-    """不予立案, with the reason."""
-    case = _locked(actor, case, APPROVE)
-    rules.require_status(case, CaseStatus.INTAKE, action="不予立案")
-    if not reason.strip():
-        rules.refuse("请填写不予立案的理由", "reason")
-    _move(case, CaseStatus.DECLINED)
-    _log(case, "decline", actor, reason=reason.strip())
-    return case
-
-
-@transaction.atomic
-def case_record_step(*, actor, case: Case, step: str, note: str, place: str = "") -> Case:
-    """A step of the investigation (现场检查, 询问, 查封扣押…) in the full-process record."""
-    case = _locked(actor, case, HANDLE)
-    rules.require_status(case, CaseStatus.INVESTIGATING, action="记录调查取证环节")
-    if not note.strip():
-        rules.refuse("请填写记录内容", "note")
-    _log(case, "step", actor, step=step, note=note.strip(), place=place or case.place)
-    return case
-
-
-@transaction.atomic
-def case_extend(*, actor, case: Case, days: int, reason: str) -> Case:
-    """延长办案期限, approved by the leader with the reason (行政处罚法 第六十条)."""
-    case = _locked(actor, case, APPROVE)
-    rules.require_status(
+    transitions.move(
         case,
-        CaseStatus.INVESTIGATING,
-        CaseStatus.REVIEWING,
-        CaseStatus.NOTIFIED,
-        CaseStatus.HEARING,
-        action="延长办案期限",
+        "register",
+        actor=actor,
+        fields=("number", "registered_on", "registered_by", "decision_due"),
+        payload={"number": case.number, "registered_on": on, "decision_due": case.decision_due},
     )
-    if days <= 0 or days > 90:
-        rules.refuse("延长天数应在1至90天之间", "days")
+    return case
+
+
+@transaction.atomic
+def case_decline(*, actor: Actor, case: Case, reason: str) -> Case:
+    """不予立案, with the reason."""
+    case = kit.locked(CASES, case, actor=actor, perm=APPROVE)
+    transitions.require(case, "decline")
     if not reason.strip():
-        rules.refuse("请填写延长理由", "extension_reason")
+        kit.refuse("reason", "请填写不予立案的理由")
+    transitions.move(
+        case,
+        "decline",
+        actor=actor,
+        payload={"reason": reason.strip()},
+    )
+    return case
+
+
+@transaction.atomic
+def case_record_step(*, actor: Actor, case: Case, step: str, note: str, place: str = "") -> Case:
+    """A step of the investigation (现场检查, 询问, 查封扣押…) in the full-process record."""
+    case = kit.locked(CASES, case, actor=actor, perm=HANDLE)
+    transitions.require(case, "step")
+    if not note.strip():
+        kit.refuse("note", "请填写记录内容")
+    _note(case, "case.step", actor=actor, step=step, note=note.strip(), place=place or case.place)
+    return case
+
+
+@transaction.atomic
+def case_extend(*, actor: Actor, case: Case, days: int, reason: str) -> Case:
+    """延长办案期限, approved by the leader with the reason (行政处罚法 第六十条)."""
+    case = kit.locked(CASES, case, actor=actor, perm=APPROVE)
+    transitions.require(case, "extend")
+    if days <= 0 or days > 90:
+        kit.refuse("days", "延长天数应在1至90天之间")
+    if not reason.strip():
+        kit.refuse("extension_reason", "请填写延长理由")
     case.extension_days += days
     case.extension_reason = "\n".join(filter(None, [case.extension_reason, reason.strip()]))
     case.decision_due = rules.decision_due(case.registered_on, case.extension_days)
     case.save(update_fields=["extension_days", "extension_reason", "decision_due", "updated_at"])
-    _log(case, "extend", actor, days=days, reason=reason.strip(), decision_due=case.decision_due)
+    _note(case, "case.extend", actor=actor, days=days, reason=reason.strip(), decision_due=case.decision_due)
     return case
 
 
 @transaction.atomic
-def case_submit_for_review(*, actor, case: Case, report: str, is_complex: bool = False) -> Case:
+def case_submit_for_review(*, actor: Actor, case: Case, report: str, is_complex: bool = False) -> Case:
     """调查终结: the investigation report goes to 审核 (and, for a major case, to 法制审核)."""
-    case = _locked(actor, case, HANDLE)
-    rules.require_status(case, CaseStatus.INVESTIGATING, action="提交审核")
+    case = kit.locked(CASES, case, actor=actor, perm=HANDLE)
+    transitions.require(case, "submit-review")
     if not report.strip():
-        rules.refuse("请填写调查终结报告", "investigation_report")
+        kit.refuse("investigation_report", "请填写调查终结报告")
     rules.require_qualified_handlers(case, timezone.localdate())
     rules.require_audio_video(case, ["on_site", "evidence", "inquiry", "seizure"])
     case.investigation_report, case.is_complex = report.strip(), is_complex
-    _move(case, CaseStatus.REVIEWING, "investigation_report", "is_complex")
-    _log(case, "submit_review", actor, complex=is_complex)
+    transitions.move(
+        case,
+        "submit-review",
+        actor=actor,
+        fields=("investigation_report", "is_complex"),
+        payload={"complex": is_complex},
+    )
     return case
 
 
@@ -239,55 +249,65 @@ def case_submit_for_review(*, actor, case: Case, report: str, is_complex: bool =
 
 
 @transaction.atomic
-def case_notify(*, actor, case: Case, on: date, proposed: str, hearing_rights: bool) -> Case:
+def case_notify(*, actor: Actor, case: Case, on: date, proposed: str, hearing_rights: bool) -> Case:
     """事先告知 of the proposed penalty: facts, reasons, basis and rights; 听证 may be requested within
     five working days when the penalty qualifies."""
-    case = _locked(actor, case, HANDLE)
-    rules.require_status(case, CaseStatus.REVIEWING, action="事先告知")
+    case = kit.locked(CASES, case, actor=actor, perm=HANDLE)
+    transitions.require(case, "notify")
     if not proposed.strip():
-        rules.refuse("请写明拟作出的处罚及其事实、理由、依据", "proposed")
+        kit.refuse("proposed", "请写明拟作出的处罚及其事实、理由、依据")
     case.notified_on = on
     case.hearing_deadline = workdays.add_workdays(on, HEARING_REQUEST_WORKDAYS) if hearing_rights else None
-    _move(case, CaseStatus.NOTIFIED, "notified_on", "hearing_deadline")
-    _log(case, "notify", actor, on=on, proposed=proposed.strip(), hearing_deadline=case.hearing_deadline)
+    transitions.move(
+        case,
+        "notify",
+        actor=actor,
+        fields=("notified_on", "hearing_deadline"),
+        payload={"on": on, "proposed": proposed.strip(), "hearing_deadline": case.hearing_deadline},
+    )
     return case
 
 
 @transaction.atomic
-def case_record_statement(*, actor, case: Case, statement: str) -> Case:
+def case_record_statement(*, actor: Actor, case: Case, statement: str) -> Case:
     """陈述、申辩 of the party, heard before the decision."""
-    case = _locked(actor, case, HANDLE)
-    rules.require_status(case, CaseStatus.NOTIFIED, CaseStatus.HEARING, action="记录陈述申辩")
+    case = kit.locked(CASES, case, actor=actor, perm=HANDLE)
+    transitions.require(case, "statement")
     case.statement = "\n".join(filter(None, [case.statement, statement.strip()]))
     case.save(update_fields=["statement", "updated_at"])
-    _log(case, "statement", actor, statement=statement.strip())
+    _note(case, "case.statement", actor=actor, statement=statement.strip())
     return case
 
 
 @transaction.atomic
-def case_request_hearing(*, actor, case: Case, on: date) -> Case:
-    case = _locked(actor, case, HANDLE)
-    rules.require_status(case, CaseStatus.NOTIFIED, action="申请听证")
+def case_request_hearing(*, actor: Actor, case: Case, on: date) -> Case:
+    case = kit.locked(CASES, case, actor=actor, perm=HANDLE)
+    transitions.require(case, "hearing-request")
     if case.hearing_deadline is None:
-        rules.refuse("本案告知中未告知听证权利", "hearing")
+        kit.refuse("hearing", "本案告知中未告知听证权利")
     if on > case.hearing_deadline:
-        rules.refuse(f"听证申请期限已于{case.hearing_deadline}届满", "hearing")
+        kit.refuse("hearing", f"听证申请期限已于{case.hearing_deadline}届满")
     case.hearing_requested = True
-    _move(case, CaseStatus.HEARING, "hearing_requested")
-    _log(case, "hearing_request", actor, on=on)
+    transitions.move(
+        case,
+        "hearing-request",
+        actor=actor,
+        fields=("hearing_requested",),
+        payload={"on": on},
+    )
     return case
 
 
 @transaction.atomic
-def case_hold_hearing(*, actor, case: Case, on: date, summary: str) -> Case:
-    case = _locked(actor, case, HANDLE)
-    rules.require_status(case, CaseStatus.HEARING, action="记录听证")
+def case_hold_hearing(*, actor: Actor, case: Case, on: date, summary: str) -> Case:
+    case = kit.locked(CASES, case, actor=actor, perm=HANDLE)
+    transitions.require(case, "hearing")
     if not summary.strip():
-        rules.refuse("请填写听证笔录摘要", "summary")
+        kit.refuse("summary", "请填写听证笔录摘要")
     rules.require_audio_video(case, ["hearing"])
     case.hearing_held_on = on
     case.save(update_fields=["hearing_held_on", "updated_at"])
-    _log(case, "hearing", actor, on=on, summary=summary.strip())
+    _note(case, "case.hearing", actor=actor, on=on, summary=summary.strip())
     return case
 
 
@@ -315,45 +335,39 @@ class DecisionInput:
         return data
 
 
+# 作出决定: which row of the transition table each kind of decision takes
+DECISION_VARIANT = {
+    DecisionKind.PENALTY: "penalty",
+    DecisionKind.NO_PENALTY: "no_penalty",
+    DecisionKind.TRANSFER: "ends",
+    DecisionKind.WITHDRAW: "ends",
+}
+
+
 @transaction.atomic
-def case_decide(*, actor, case: Case, decision: DecisionInput) -> Case:
+def case_decide(*, actor: Actor, case: Case, decision: DecisionInput) -> Case:
     """决定: a penalty only after 告知 (and the hearing when requested), within the 90-day limit, by
     qualified handlers, within the law and the benchmark (or with a written reason), and after every
     registered gate (法制审核 of major decisions) passes."""
-    case = _locked(actor, case, APPROVE)
+    case = kit.locked(CASES, case, actor=actor, perm=APPROVE)
     kind = decision.kind
     if kind not in DecisionKind.values:
-        rules.refuse("未知的决定类型", "kind")
+        kit.refuse("kind", "未知的决定类型")
+    variant = DECISION_VARIANT[kind]
     if kind == DecisionKind.PENALTY:
-        rules.require_status(
-            case, CaseStatus.NOTIFIED, CaseStatus.HEARING, action="作出处罚决定（须先事先告知）"
-        )
+        transitions.require(case, "decide", variant)
         if case.hearing_requested and not case.hearing_held_on:
-            rules.refuse("当事人已申请听证，须先组织听证", "hearing")
-        if not (
-            decision.warning
-            or decision.fine
-            or decision.confiscation
-            or decision.suspension
-            or decision.revocation
-            or decision.other_measures.strip()
-        ):
-            rules.refuse("请写明处罚种类", "fine")
+            kit.refuse("hearing", "当事人已申请听证，须先组织听证")
+        if not penalties.measures(decision):
+            kit.refuse("fine", "请写明处罚种类")
     else:
-        rules.require_status(
-            case,
-            CaseStatus.INVESTIGATING,
-            CaseStatus.REVIEWING,
-            CaseStatus.NOTIFIED,
-            CaseStatus.HEARING,
-            action="作出决定",
-        )
+        transitions.require(case, "decide", variant)
     if kind == DecisionKind.TRANSFER and not decision.transfer_to.strip():
-        rules.refuse("请填写移送机关", "transfer_to")
+        kit.refuse("transfer_to", "请填写移送机关")
     if not decision.reasoning.strip():
-        rules.refuse("请填写说理（事实、证据、依据、裁量）", "reasoning")
+        kit.refuse("reasoning", "请填写说理（事实、证据、依据、裁量）")
     if decision.decided_on < (case.notified_on or case.registered_on):
-        rules.refuse("决定日期不能早于立案或告知日期", "decided_on")
+        kit.refuse("decided_on", "决定日期不能早于立案或告知日期")
     rules.require_within_decision_limit(case, decision.decided_on)
     rules.require_qualified_handlers(case, decision.decided_on)
     recommendation = rules.check_fine(
@@ -382,9 +396,13 @@ def case_decide(*, actor, case: Case, decision: DecisionInput) -> Case:
         decided_on=decision.decided_on,
         decided_by=actor,
     )
-    ends_here = kind in (DecisionKind.TRANSFER, DecisionKind.WITHDRAW)
-    _move(case, CaseStatus.CLOSED if ends_here else CaseStatus.DECIDED)
-    _log(case, "decide", actor, number=made.number, **decision.as_record())
+    transitions.move(
+        case,
+        "decide",
+        variant=variant,
+        actor=actor,
+        payload={"number": made.number, **decision.as_record()},
+    )
     events.publish("case.decided", case=case, decision=made, actor=actor)
     return case
 
@@ -393,15 +411,15 @@ def case_decide(*, actor, case: Case, decision: DecisionInput) -> Case:
 
 
 @transaction.atomic
-def case_serve(*, actor, case: Case, on: date, method: str, recipient: str, note: str = "") -> Case:
+def case_serve(*, actor: Actor, case: Case, on: date, method: str, recipient: str, note: str = "") -> Case:
     """送达 of the decision, due within seven working days of it; a late service is recorded as late."""
-    case = _locked(actor, case, HANDLE)
-    rules.require_status(case, CaseStatus.DECIDED, action="送达决定书")
+    case = kit.locked(CASES, case, actor=actor, perm=HANDLE)
+    transitions.require(case, "serve")
     decided_on = case.decision.decided_on
     if on < decided_on:
-        rules.refuse("送达日期不能早于决定日期", "served_on")
+        kit.refuse("served_on", "送达日期不能早于决定日期")
     if method not in ServiceMethod.values or not recipient.strip():
-        rules.refuse("请填写送达方式和受送达人", "method")
+        kit.refuse("method", "请填写送达方式和受送达人")
     rules.require_audio_video(case, ["service"])
     late = on > workdays.add_workdays(decided_on, SERVICE_WORKDAYS)
     Service.objects.create(
@@ -413,8 +431,12 @@ def case_serve(*, actor, case: Case, on: date, method: str, recipient: str, note
         late=late,
         note=note,
     )
-    _move(case, CaseStatus.SERVED)
-    _log(case, "serve", actor, on=on, method=method, recipient=recipient.strip(), late=late)
+    transitions.move(
+        case,
+        "serve",
+        actor=actor,
+        payload={"on": on, "method": method, "recipient": recipient.strip(), "late": late},
+    )
     return case
 
 
@@ -423,44 +445,51 @@ FINISHING = {ExecutionKind.PAID, ExecutionKind.COURT, ExecutionKind.DONE}
 
 @transaction.atomic
 def case_execute(
-    *, actor, case: Case, kind: str, on: date, amount: Decimal | None = None, note: str = ""
+    *, actor: Actor, case: Case, kind: str, on: date, amount: Decimal | None = None, note: str = ""
 ) -> Case:
     """执行: paid (or done) finishes it; instalments and deferral are recorded and keep it open."""
-    case = _locked(actor, case, HANDLE)
-    rules.require_status(case, CaseStatus.SERVED, action="登记执行情况")
+    case = kit.locked(CASES, case, actor=actor, perm=HANDLE)
+    transitions.require(case, "execute")
     if kind not in ExecutionKind.values:
-        rules.refuse("未知的执行情况", "kind")
+        kit.refuse("kind", "未知的执行情况")
     if kind == ExecutionKind.PAID and not amount:
-        rules.refuse("请填写缴纳金额", "amount")
+        kit.refuse("amount", "请填写缴纳金额")
     Execution.objects.create(case=case, kind=kind, on=on, amount=amount, note=note)
+    payload = {"kind": kind, "on": on, "amount": amount}
     if kind in FINISHING:
-        _move(case, CaseStatus.EXECUTED)
-    _log(case, "execute", actor, kind=kind, on=on, amount=amount)
+        transitions.move(case, "execute", actor=actor, payload=payload)
+    else:
+        _note(case, "case.execute", actor=actor, **payload)
     return case
 
 
 @transaction.atomic
-def case_close(*, actor, case: Case, on: date, summary: str) -> Case:
+def case_close(*, actor: Actor, case: Case, on: date, summary: str) -> Case:
     """结案 (approved): after execution, or after serving a decision not to penalise."""
-    case = _locked(actor, case, APPROVE)
-    no_penalty = hasattr(case, "decision") and case.decision.kind == DecisionKind.NO_PENALTY
-    allowed = (CaseStatus.EXECUTED, CaseStatus.SERVED) if no_penalty else (CaseStatus.EXECUTED,)
-    rules.require_status(case, *allowed, action="结案")
+    case = kit.locked(CASES, case, actor=actor, perm=APPROVE)
+    transitions.require(case, "close", *transitions.close_variants(case))
     if case.is_simple:  # the on-the-spot video is filed with the case afterwards, but before closing
         rules.require_audio_video(case, ["simple_decision"])
     if not summary.strip():
-        rules.refuse("请填写结案报告", "summary")
-    _move(case, CaseStatus.CLOSED)
-    _log(case, "close", actor, on=on, summary=summary.strip())
+        kit.refuse("summary", "请填写结案报告")
+    transitions.move(
+        case,
+        "close",
+        actor=actor,
+        payload={"on": on, "summary": summary.strip()},
+    )
     return case
 
 
 @transaction.atomic
-def case_archive(*, actor, case: Case) -> Case:
-    case = _locked(actor, case, HANDLE)
-    rules.require_status(case, CaseStatus.CLOSED, CaseStatus.DECLINED, action="归档")
-    _move(case, CaseStatus.ARCHIVED)
-    _log(case, "archive", actor)
+def case_archive(*, actor: Actor, case: Case) -> Case:
+    case = kit.locked(CASES, case, actor=actor, perm=HANDLE)
+    transitions.require(case, "archive")
+    transitions.move(
+        case,
+        "archive",
+        actor=actor,
+    )
     return case
 
 
@@ -470,10 +499,10 @@ def case_archive(*, actor, case: Case) -> Case:
 @transaction.atomic
 def case_simple(
     *,
-    actor,
+    actor: Actor,
     agency: Agency,
     data: IntakeInput,
-    handlers: list[tuple[object, str]],
+    handlers: list[tuple[Officer, str]],
     decision: DecisionInput,
     recipient: str,
 ) -> Case:
@@ -486,11 +515,12 @@ def case_simple(
         or decision.revocation
         or decision.confiscation
     ):
-        rules.refuse("简易程序只能当场给予警告或小额罚款", "kind")
+        kit.refuse("kind", "简易程序只能当场给予警告或小额罚款")
     if decision.fine is not None and decision.fine > limit:
-        rules.refuse(f"简易程序罚款不得超过{limit}元，请适用普通程序", "fine")
+        kit.refuse("fine", f"简易程序罚款不得超过{limit}元，请适用普通程序")
     if not (decision.warning or decision.fine):
-        rules.refuse("请选择警告或罚款", "fine")
+        kit.refuse("fine", "请选择警告或罚款")
+    rules.require_distinct_handlers(handlers)
     case = _new_case(actor, agency, data, Procedure.SIMPLE)
     on = decision.decided_on
     for officer, role in handlers:
@@ -515,55 +545,68 @@ def case_simple(
         method=ServiceMethod.ON_SPOT,
         recipient=recipient.strip() or case.party_name,
     )
-    _move(case, CaseStatus.SERVED, "number")
-    _log(case, "simple", actor, number=made.number, place=case.place, **decision.as_record())
+    transitions.move(
+        case,
+        "simple",
+        actor=actor,
+        fields=("number",),
+        payload={"number": made.number, "place": case.place, **decision.as_record()},
+    )
     events.publish("case.decided", case=case, decision=made, actor=actor)
     return case
 
 
 # ---- 行政复议、行政诉讼 ----------------------------------------------------------------------------------
 
-CHALLENGEABLE = (DecisionKind.PENALTY, DecisionKind.NO_PENALTY)
+CHALLENGEABLE = transitions.CHALLENGEABLE
 
 
 @transaction.atomic
-def case_challenge_file(*, actor, case: Case, kind: str, organ: str, filed_on: date) -> Challenge:
+def case_challenge_file(*, actor: Actor, case: Case, kind: str, organ: str, filed_on: date) -> Challenge:
     """The party applied for 行政复议 or sued (行政诉讼) against the decision."""
-    case = _locked(actor, case, HANDLE)
+    case = kit.locked(CASES, case, actor=actor, perm=HANDLE)
     decision = getattr(case, "decision", None)
     if decision is None or decision.kind not in CHALLENGEABLE:
-        rules.refuse("本案尚未作出行政处罚或不予行政处罚决定，不能登记复议、诉讼", "kind")
+        kit.refuse("kind", "本案尚未作出行政处罚或不予行政处罚决定，不能登记复议、诉讼")
+    transitions.require(case, "challenge")
     if kind not in ChallengeKind.values:
-        rules.refuse("请选择行政复议或行政诉讼", "kind")
+        kit.refuse("kind", "请选择行政复议或行政诉讼")
     if not organ.strip():
-        rules.refuse("请填写复议机关或人民法院", "organ")
+        kit.refuse("organ", "请填写复议机关或人民法院")
     if filed_on < decision.decided_on:
-        rules.refuse("申请（起诉）日期不能早于决定日期", "filed_on")
+        kit.refuse("filed_on", "申请（起诉）日期不能早于决定日期")
     challenge = Challenge.objects.create(case=case, kind=kind, organ=organ.strip(), filed_on=filed_on)
-    _log(case, "challenge", actor, challenge=challenge.pk, kind=kind, organ=challenge.organ, on=filed_on)
+    _note(
+        case,
+        "case.challenge",
+        actor=actor,
+        challenge=challenge.pk,
+        kind=kind,
+        organ=challenge.organ,
+        on=filed_on,
+    )
     return challenge
 
 
 @transaction.atomic
 def case_challenge_conclude(
-    *, actor, challenge: Challenge, outcome: str, on: date, note: str = ""
+    *, actor: Actor, challenge: Challenge, outcome: str, on: date, note: str = ""
 ) -> Challenge:
     """The outcome of a 复议 or 诉讼. A revoked, changed or unlawful decision is announced to the modules
     that published it ("case.decision_challenged"), inside this transaction."""
-    case = _locked(actor, challenge.case, HANDLE)
+    case = kit.locked(CASES, challenge.case, actor=actor, perm=HANDLE)
     challenge = Challenge.objects.select_for_update().get(pk=challenge.pk, case=case)
     if not challenge.is_pending:
-        rules.refuse(
-            f"该{challenge.get_kind_display()}已有结果：{challenge.get_outcome_display()}", "outcome"
-        )
+        kit.refuse("outcome", f"该{challenge.get_kind_display()}已有结果：{challenge.get_outcome_display()}")
+    transitions.require(case, "challenge-outcome")
     if outcome not in ChallengeOutcome.values or outcome == ChallengeOutcome.PENDING:
-        rules.refuse("请选择复议、诉讼结果", "outcome")
+        kit.refuse("outcome", "请选择复议、诉讼结果")
     if on < challenge.filed_on:
-        rules.refuse("结果日期不能早于申请（起诉）日期", "concluded_on")
+        kit.refuse("concluded_on", "结果日期不能早于申请（起诉）日期")
     if outcome in (ChallengeOutcome.CHANGED, ChallengeOutcome.REVOKED) and not note.strip():
-        rules.refuse("撤销或变更的，请写明复议决定书或判决书的主要内容", "note")
+        kit.refuse("note", "撤销或变更的，请写明复议决定书或判决书的主要内容")
     challenge.outcome, challenge.concluded_on, challenge.note = outcome, on, note.strip()
     challenge.save(update_fields=["outcome", "concluded_on", "note"])
-    _log(case, "challenge_concluded", actor, challenge=challenge.pk, outcome=outcome, on=on)
+    _note(case, "case.challenge_concluded", actor=actor, challenge=challenge.pk, outcome=outcome, on=on)
     events.publish("case.decision_challenged", case=case, challenge=challenge, actor=actor)
     return challenge

@@ -111,3 +111,22 @@ class ExemptionKind(models.TextChoices):
     NO_FAULT = "no_fault", "无主观过错不罚"
     LIGHTER = "lighter", "从轻处罚"
     MITIGATED = "mitigated", "减轻处罚"
+
+
+class PenaltyMeasure(models.TextChoices):
+    """行政处罚的种类 (行政处罚法 第九条), in the article's order: the one name of each measure that
+    decisions, review proposals, benchmarks, documents and 公示 all show (catalog.penalties)."""
+
+    WARNING = "warning", "警告"
+    CRITICISM = "criticism", "通报批评"
+    FINE = "fine", "罚款"
+    CONFISCATE_GAINS = "confiscate_gains", "没收违法所得"
+    CONFISCATE_PROPERTY = "confiscate_property", "没收非法财物"
+    SUSPEND_LICENCE = "suspend_licence", "暂扣许可证件"
+    DEMOTE_QUALIFICATION = "demote_qualification", "降低资质等级"
+    REVOKE_LICENCE = "revoke_licence", "吊销许可证件"
+    RESTRICT_BUSINESS = "restrict_business", "限制开展生产经营活动"
+    SUSPEND_BUSINESS = "suspend_business", "责令停产停业"
+    ORDER_CLOSURE = "order_closure", "责令关闭"
+    RESTRICT_PRACTICE = "restrict_practice", "限制从业"
+    OTHER = "other", "其他"

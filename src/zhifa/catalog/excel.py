@@ -60,6 +60,12 @@ def _max(model: type[models.Model], name: str) -> str:
 
 
 AMOUNT_RULE = "数字（元），不填表示无"
+# the penalty columns are named by the models' verbose names, themselves 第九条's (PenaltyMeasure)
+REVOKE_MAJOR = EnforcementItem._meta.get_field("major_on_revocation").verbose_name
+SUSPEND_MAJOR = EnforcementItem._meta.get_field("major_on_suspension").verbose_name
+CONFISCATE = BenchmarkLevel._meta.get_field("confiscate").verbose_name
+SUSPEND = BenchmarkLevel._meta.get_field("suspend").verbose_name
+REVOKE = BenchmarkLevel._meta.get_field("revoke").verbose_name
 
 # ---- columns: the headers are the models' verbose names, so a service's error on field x lands in the
 # column named like x.
@@ -85,8 +91,8 @@ ITEM_COLUMNS: tuple[Column, ...] = (
     Column("抽查方式", False, _max(EnforcementItem, "inspection_method"), "双随机、一公开"),
     Column("列入重大执法决定法制审核目录", False, YES_NO_RULE, "是"),
     Column("罚款达到该数额为重大（元）", False, AMOUNT_RULE, "50000"),
-    Column("吊销许可证照为重大", False, YES_NO_RULE, "是"),
-    Column("责令停产停业为重大", False, YES_NO_RULE, "是"),
+    Column(REVOKE_MAJOR, False, YES_NO_RULE, "是"),
+    Column(SUSPEND_MAJOR, False, YES_NO_RULE, "是"),
     Column("经过听证为重大", False, YES_NO_RULE, "否"),
     Column(
         "须音像记录的环节",
@@ -131,9 +137,9 @@ BENCHMARK_COLUMNS: tuple[Column, ...] = (
     Column("罚款计算方式", False, choice_rule(FineBasis), FineBasis.AMOUNT.label, choices=FineBasis),
     Column("罚款下限", False, "数字（元，按倍数计算时填倍数）；须在法定幅度内", "60000"),
     Column("罚款上限", False, "数字；不低于罚款下限，不超过法定上限", "80000"),
-    Column("没收违法所得、非法财物", False, YES_NO_RULE, "否"),
-    Column("责令停产停业", False, YES_NO_RULE, "否"),
-    Column("吊销许可证照", False, YES_NO_RULE, "否"),
+    Column(CONFISCATE, False, YES_NO_RULE, "否"),
+    Column(SUSPEND, False, YES_NO_RULE, "否"),
+    Column(REVOKE, False, YES_NO_RULE, "否"),
     Column(
         "划分情节的事实",
         False,
@@ -236,8 +242,8 @@ class _ItemParser:
             "inspection_method": row.text("抽查方式"),
             "needs_legal_review": row.yes_no("列入重大执法决定法制审核目录"),
             "major_fine_threshold": row.decimal("罚款达到该数额为重大（元）"),
-            "major_on_revocation": row.yes_no("吊销许可证照为重大"),
-            "major_on_suspension": row.yes_no("责令停产停业为重大"),
+            "major_on_revocation": row.yes_no(REVOKE_MAJOR),
+            "major_on_suspension": row.yes_no(SUSPEND_MAJOR),
             "major_on_hearing": row.yes_no("经过听证为重大"),
             "av_steps": row.labels("须音像记录的环节", ProcedureStep),
             "service_guide": row.text("服务指南"),
@@ -314,9 +320,9 @@ def _parse_level(row: Row) -> _LevelRow:
         fine_basis=row.choice("罚款计算方式", FineBasis, required=False),
         fine_min=row.decimal("罚款下限"),
         fine_max=row.decimal("罚款上限"),
-        confiscate=row.yes_no("没收违法所得、非法财物"),
-        suspend=row.yes_no("责令停产停业"),
-        revoke=row.yes_no("吊销许可证照"),
+        confiscate=row.yes_no(CONFISCATE),
+        suspend=row.yes_no(SUSPEND),
+        revoke=row.yes_no(REVOKE),
     )
     fact_label, article = row.text(FACT_LABEL), row.text(BASIS_ARTICLE)
     return _LevelRow(row.number, code, level, fact_label, article, row.ok)

@@ -1,11 +1,12 @@
-"""执法流程图: an SVG drawn from catalog.procedures, so the published chart and the steps the system
-runs are one and the same.
+"""执法流程图: an SVG drawn from catalog.procedures.flow (itself read from the case state machine's
+table), so the published chart and the steps the system runs are one and the same.
 
-Pure string building, no dependency. The steps stand top to bottom in one column, each a box with its
-label and, under it, its rule (time limit or condition); arrows join consecutive steps. Branch edges
-(`flow.branches`) between two steps of the column run down a lane on the left, labelled with their
-condition; a step that is not in the column (the hearing, procedures.HEARING) stands in a column on the
-right, beside the steps it joins, and its edges run across to them.
+Pure string building, no dependency. The states stand top to bottom in one column, each a box with its
+label and, under it, its rule (time limit or condition); arrows, labelled with their action, join
+consecutive states. Branch edges (`flow.branches`) between two states of the column run down a lane on
+the left, labelled with their condition; a state beside the column (`flow.side`: the hearing, 不予立案)
+stands in a column on the right, beside the states it joins, and its edges run across to them. Every
+arrow carries data-from/data-to, so a test can read the chart's edges back.
 """
 
 import itertools
@@ -15,9 +16,6 @@ from xml.sax.saxutils import escape, quoteattr
 from . import procedures
 
 FONT_FAMILY = "'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"
-
-# Steps that appear only in branches, drawn in the side column.
-SIDE_STEPS = {procedures.HEARING.code: procedures.HEARING}
 
 LABEL_SIZE = 16
 RULE_SIZE = 13
@@ -151,17 +149,23 @@ def _box_svg(box: Box) -> str:
     return "".join(parts)
 
 
-def _path(points: list[tuple[float, float]], *, marker: str, color: str, dashed: bool = False) -> str:
+def _path(
+    points: list[tuple[float, float]], *, marker: str, color: str, edge: tuple[str, str], dashed: bool = False
+) -> str:
     d = " ".join(f"{'M' if i == 0 else 'L'}{_num(x)},{_num(y)}" for i, (x, y) in enumerate(points))
     extra = {"stroke_dasharray": "6 4"} if dashed else {}
-    return f"<path {_attrs(d=d, fill='none', stroke=color, stroke_width=1.5, marker_end=f'url(#{marker})', **extra)}/>"
+    return (
+        f"<path {_attrs(d=d, fill='none', stroke=color, stroke_width=1.5, marker_end=f'url(#{marker})', **extra)}"
+        f" {_attrs(data_from=edge[0], data_to=edge[1])}/>"
+    )
 
 
 def flowchart_svg(flow: procedures.Flow, *, title: str) -> str:
     """The flow chart of `flow` as a standalone SVG document titled `title`."""
     prefix = f"flow-{flow.procedure}"
     main_codes = {step.code for step in flow.steps}
-    side_codes = []
+    side_steps = {step.code: step for step in flow.side}
+    side_codes = list(side_steps)
     for source, target, _ in flow.branches:
         for code in (source, target):
             if code not in main_codes and code not in side_codes:
@@ -181,18 +185,29 @@ def flowchart_svg(flow: procedures.Flow, *, title: str) -> str:
         y += boxes[step.code].height + ROW_GAP
     bottom = y - ROW_GAP
 
+    # Each side step stands in a column of its own (so no edge runs through another side box), half a
+    # row below the step of the column that leads into it: the hearing between 告知 and 决定.
     side_x = left + BOX_WIDTH + SIDE_GAP
-    for code in side_codes:
-        step = SIDE_STEPS.get(code) or procedures.Step(code, code)
+    for i, code in enumerate(side_codes):
+        step = side_steps.get(code) or procedures.Step(code, code)
         label_lines, rule_lines = _box_lines(step, SIDE_WIDTH)
-        neighbours = [
-            boxes[other] for s, t, _ in flow.branches for other in (s, t) if code in (s, t) and other in boxes
-        ]
-        mid = sum(b.cy for b in neighbours) / len(neighbours) if neighbours else top
         height = box_height(label_lines, rule_lines)
-        boxes[code] = Box(step, side_x, mid - height / 2, SIDE_WIDTH, label_lines, rule_lines, side=True)
+        sources = [boxes[s] for s, t, _ in flow.branches if t == code and s in boxes and not boxes[s].side]
+        if sources:
+            source = sources[0]
+            below = [b for b in boxes.values() if not b.side and b.y > source.y]
+            mid = (source.cy + min(below, key=lambda b: b.y).cy) / 2 if below else source.cy
+        else:
+            neighbours = [boxes[t] for s, t, _ in flow.branches if s == code and t in boxes]
+            mid = sum(b.cy for b in neighbours) / len(neighbours) if neighbours else top + height / 2
+        x = side_x + i * (SIDE_WIDTH + SIDE_GAP / 2)
+        boxes[code] = Box(step, x, max(top, mid - height / 2), SIDE_WIDTH, label_lines, rule_lines, side=True)
 
-    width = (side_x + SIDE_WIDTH if side_codes else left + BOX_WIDTH) + MARGIN
+    width = (
+        side_x + len(side_codes) * (SIDE_WIDTH + SIDE_GAP / 2) - SIDE_GAP / 2
+        if side_codes
+        else left + BOX_WIDTH
+    ) + MARGIN
     height = max([bottom, *(b.bottom for b in boxes.values())]) + MARGIN
 
     out = [
@@ -217,10 +232,29 @@ def flowchart_svg(flow: procedures.Flow, *, title: str) -> str:
         ),
     ]
 
-    # the straight line through the steps
-    for upper, lower in itertools.pairwise(flow.steps):
+    # the straight line through the steps, each arrow labelled beside it
+    for i, (upper, lower) in enumerate(itertools.pairwise(flow.steps)):
         a, b = boxes[upper.code], boxes[lower.code]
-        out.append(_path([(a.cx, a.bottom), (b.cx, b.y)], marker=f"{prefix}-arrow", color=COLORS["edge"]))
+        out.append(
+            _path(
+                [(a.cx, a.bottom), (b.cx, b.y)],
+                marker=f"{prefix}-arrow",
+                color=COLORS["edge"],
+                edge=(upper.code, lower.code),
+            )
+        )
+        if i < len(flow.line) and flow.line[i]:
+            out.append(
+                _text(
+                    [flow.line[i]],
+                    x=a.cx + 8,
+                    y=(a.bottom + b.y) / 2 + EDGE_SIZE / 2 - 2,
+                    size=EDGE_SIZE,
+                    anchor="start",
+                    fill=COLORS["edge"],
+                    class_="action",
+                )
+            )
 
     # branches between two steps of the column: down a lane on the left
     for lane, (source, target, condition) in enumerate(lane_branches):
@@ -232,6 +266,7 @@ def flowchart_svg(flow: procedures.Flow, *, title: str) -> str:
                 [(a.x, ya), (lane_x, ya), (lane_x, yb), (b.x, yb)],
                 marker=f"{prefix}-branch",
                 color=COLORS["branch"],
+                edge=(source, target),
                 dashed=True,
             )
         )
@@ -263,7 +298,11 @@ def flowchart_svg(flow: procedures.Flow, *, title: str) -> str:
         else:  # side → side (not in today's flows): straight
             points = [(a.cx, a.bottom), (b.cx, b.y)]
             label_x, label_y = a.cx + 8, (a.bottom + b.y) / 2
-        out.append(_path(points, marker=f"{prefix}-branch", color=COLORS["branch"], dashed=True))
+        out.append(
+            _path(
+                points, marker=f"{prefix}-branch", color=COLORS["branch"], edge=(source, target), dashed=True
+            )
+        )
         lines = wrap(condition, SIDE_GAP - 16, EDGE_SIZE)
         label_y -= (len(lines) - 1) * EDGE_SIZE * LINE_GAP
         out.append(_text(lines, x=label_x, y=label_y, size=EDGE_SIZE, fill=COLORS["branch"], class_="branch"))

@@ -1,9 +1,14 @@
-"""The two penalty procedures of 行政处罚法 (2021), step by step. The cases app runs its state machine on
-these steps, and the catalogue draws each agency's flow charts (执法流程图) from them, so the published
-chart and the system can never disagree.
+"""The two penalty procedures of 行政处罚法 (2021) and their flow charts (执法流程图). A chart is drawn
+from the case state machine's own table (cases.transitions): its boxes are the states a case of the
+procedure passes through, its arrows the table's moves between them, each labelled with its action.
+So the published chart and the running system can never disagree.
 """
 
+from __future__ import annotations
+
+import itertools
 from dataclasses import dataclass
+from functools import cache
 
 from django.db import models
 
@@ -17,52 +22,64 @@ class Procedure(models.TextChoices):
 class Step:
     code: str
     label: str
-    rule: str = ""  # the time limit or condition shown beside the step
+    rule: str = ""  # the time limit or condition shown under the label
 
 
 @dataclass(frozen=True)
 class Flow:
     procedure: str
-    steps: tuple[Step, ...]
-    # (from, to, condition) — edges beyond the straight line through `steps`
+    steps: tuple[Step, ...]  # the column, top to bottom; consecutive steps are joined by an arrow
+    # (from, to, label): the edges beyond the column's straight line
     branches: tuple[tuple[str, str, str], ...] = ()
+    side: tuple[Step, ...] = ()  # steps standing beside the column
+    line: tuple[str, ...] = ()  # the labels of the column's arrows, top to bottom
 
     def step(self, code: str) -> Step:
-        return next(step for step in self.steps if step.code == code)
+        return next(step for step in (*self.steps, *self.side) if step.code == code)
+
+    def edges(self) -> set[tuple[str, str]]:
+        line = {(a.code, b.code) for a, b in itertools.pairwise(self.steps)}
+        return line | {(source, target) for source, target, _ in self.branches}
 
 
-SIMPLE = Flow(
-    Procedure.SIMPLE,
-    (
-        Step("on_site", "现场检查、出示执法证件", "执法人员不少于两人"),
-        Step("notify", "告知违法事实、理由、依据和权利", "听取陈述、申辩"),
-        Step("decide", "当场作出处罚决定", "警告，或对个人200元以下、单位3000元以下罚款"),
-        Step("serve", "当场交付决定书", "当事人签收"),
-        Step("execute", "执行", "当场收缴或15日内缴纳"),
-        Step("file", "报所属机关备案、归档", ""),
-    ),
-)
+# Layout only: states drawn beside the column rather than in it (detours of the main line).
+SIDE_STATES = ("hearing", "declined")
 
-ORDINARY = Flow(
-    Procedure.ORDINARY,
-    (
-        Step("register", "立案", "负责人批准；发现线索之日起15日内"),
-        Step("investigate", "调查取证", "执法人员不少于两人，出示证件"),
-        Step("review", "审核（重大执法决定法制审核）", "列入法制审核目录的须经审核通过"),
-        Step("notify", "事先告知", "陈述、申辩；符合条件的告知听证权利，5日内申请"),
-        Step("decide", "作出决定", "立案之日起90日内，经批准可延长"),
-        Step("serve", "送达", "决定作出之日起7日内"),
-        Step("execute", "执行", "缴纳、分期或延期，逾期申请强制执行"),
-        Step("close", "结案", ""),
-        Step("archive", "归档", ""),
-    ),
-    branches=(
-        ("notify", "hearing", "当事人申请听证"),
-        ("hearing", "decide", "听证结束"),
-        ("investigate", "decide", "不予处罚 / 移送 / 撤销立案"),
-    ),
-)
 
-HEARING = Step("hearing", "听证", "听证7日前通知当事人")
+@cache
+def flow(procedure: str) -> Flow:
+    """The chart of `procedure`, built from cases.transitions (imported here, not at the top: the
+    cases app imports Procedure from this module)."""
+    from zhifa.cases import transitions
 
-FLOWS = {Procedure.SIMPLE: SIMPLE, Procedure.ORDINARY: ORDINARY}
+    moves = transitions.moves(procedure)
+    order = [transitions.START, *transitions.CaseStatus.values]
+    states = sorted({s for source, target, _ in moves for s in (source, target)}, key=order.index)
+
+    def step(state: str) -> Step:
+        rules = dict.fromkeys(f"{t.label}：{t.rule}" for _, target, t in moves if target == state and t.rule)
+        return Step(state, transitions.state_label(state), "；".join(rules))
+
+    labels: dict[tuple[str, str], list[str]] = {}
+    for source, target, t in moves:
+        labels.setdefault((source, target), []).append(t.condition or t.label)
+    column = [s for s in states if s not in SIDE_STATES]
+    line = list(itertools.pairwise(column))
+    missing = [pair for pair in line if pair not in labels]
+    assert not missing, f"the column of {procedure} has consecutive states without a move: {missing}"
+    actions = {(source, target): t.label for source, target, t in moves}
+    return Flow(
+        procedure,
+        tuple(step(s) for s in column),
+        branches=tuple(
+            (source, target, "／".join(dict.fromkeys(text)))
+            for (source, target), text in labels.items()
+            if (source, target) not in line
+        ),
+        side=tuple(step(s) for s in states if s in SIDE_STATES),
+        line=tuple(actions[pair] for pair in line),
+    )
+
+
+def flows() -> dict[str, Flow]:
+    return {procedure: flow(procedure) for procedure in (Procedure.SIMPLE, Procedure.ORDINARY)}

@@ -8,6 +8,7 @@ from django.db.models import Count, Q, Sum
 
 from zhifa.cases.choices import DecisionKind
 from zhifa.cases.models import Case, Decision
+from zhifa.catalog.choices import PenaltyMeasure
 from zhifa.catalog.procedures import Procedure
 from zhifa.core import annual
 from zhifa.core.annual import Figure
@@ -43,11 +44,11 @@ def _penalty_figures(agency, year: int) -> list[Figure]:
         ("cases.registered", "立案数", cases.filter(registered_on__year=year).count()),
         ("cases.penalties", "作出行政处罚决定数", c["penalties"]),
         ("cases.simple", "其中：简易程序", c["simple"]),
-        ("cases.warnings", "警告", c["warnings"]),
-        ("cases.fines", "罚款", c["fines"]),
-        ("cases.confiscations", "没收违法所得", c["confiscations"]),
-        ("cases.suspensions", "责令停产停业", c["suspensions"]),
-        ("cases.revocations", "吊销许可证照", c["revocations"]),
+        ("cases.warnings", PenaltyMeasure.WARNING.label, c["warnings"]),
+        ("cases.fines", PenaltyMeasure.FINE.label, c["fines"]),
+        ("cases.confiscations", PenaltyMeasure.CONFISCATE_GAINS.label, c["confiscations"]),
+        ("cases.suspensions", PenaltyMeasure.SUSPEND_BUSINESS.label, c["suspensions"]),
+        ("cases.revocations", PenaltyMeasure.REVOKE_LICENCE.label, c["revocations"]),
         ("cases.fine_total", "罚款金额（元）", c["fine_total"] or Decimal("0")),
         ("cases.confiscation_total", "没收违法所得金额（元）", c["confiscation_total"] or Decimal("0")),
         ("cases.no_penalty", "不予行政处罚决定数", c["no_penalty"]),

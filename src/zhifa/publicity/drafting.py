@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from zhifa.cases.choices import DecisionKind, PartyKind
+from zhifa.catalog import penalties
 from zhifa.core import workdays
 
 from .choices import DEADLINE_WORKDAYS, OTHER_DEADLINE_WORKDAYS, DisclosureKind, SubjectKind
@@ -61,19 +62,7 @@ class DraftFields:
 
 def penalty_conclusion(decision) -> str:
     """处罚种类和金额 in words, e.g. 警告；罚款70000.00元."""
-    parts = []
-    if decision.warning:
-        parts.append("警告")
-    if decision.fine:
-        parts.append(f"罚款{decision.fine:.2f}元")
-    if decision.confiscation:
-        parts.append(f"没收违法所得{decision.confiscation:.2f}元")
-    if decision.suspension:
-        parts.append("责令停产停业")
-    if decision.revocation:
-        parts.append("吊销许可证照")
-    if decision.other_measures.strip():
-        parts.append(mask_personal_data(decision.other_measures.strip()))
+    parts = penalties.parts(decision, money=lambda value: f"{value:.2f}元", other=mask_personal_data)
     return "；".join(parts) or "行政处罚"
 
 

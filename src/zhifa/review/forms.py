@@ -3,6 +3,7 @@
 from django import forms
 
 from zhifa.cases.choices import DecisionKind
+from zhifa.catalog.choices import PenaltyMeasure
 from zhifa.core.forms import Form, blank, textarea
 
 from .choices import AdviserRole, CheckPoint, ResolutionMethod, ResolutionOutcome
@@ -21,13 +22,13 @@ class ProposalForm(Form):
         label="拟作决定类型", choices=[(k, DecisionKind(k).label) for k in ("penalty", "no_penalty")]
     )
     proposal = forms.CharField(label="拟处理意见（事实、理由、依据）", widget=textarea(4), required=False)
-    warning = forms.BooleanField(label="警告", required=False)
+    warning = forms.BooleanField(label=PenaltyMeasure.WARNING.label, required=False)
     fine = forms.DecimalField(label="罚款（元）", required=False, min_value=0, decimal_places=2)
     confiscation = forms.DecimalField(
-        label="没收违法所得（元）", required=False, min_value=0, decimal_places=2
+        label=f"{PenaltyMeasure.CONFISCATE_GAINS.label}（元）", required=False, min_value=0, decimal_places=2
     )
-    suspension = forms.BooleanField(label="责令停产停业", required=False)
-    revocation = forms.BooleanField(label="吊销许可证照", required=False)
+    suspension = forms.BooleanField(label=PenaltyMeasure.SUSPEND_BUSINESS.label, required=False)
+    revocation = forms.BooleanField(label=PenaltyMeasure.REVOKE_LICENCE.label, required=False)
     other_measures = forms.CharField(label="其他处罚", required=False)
     fact_value = forms.DecimalField(label="裁量事实数值（如货值金额）", required=False)
     circumstance = forms.CharField(label="裁量情节代码（无数值时）", required=False)

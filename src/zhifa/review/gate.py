@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 
 from zhifa.cases.choices import DecisionKind
+from zhifa.catalog import penalties
 
 from .choices import ReviewStatus
 from .models import Review
@@ -32,9 +33,9 @@ def major_reasons(case, decision) -> list[str]:
         if threshold is not None and (decision.fine or 0) >= threshold:
             reasons.append(f"罚款达到{item.name}的重大标准（{yuan(threshold)}元以上）")
         if item.major_on_revocation and decision.revocation:
-            reasons.append("吊销许可证照")
+            reasons.append(penalties.flag_label("revocation"))
         if item.major_on_suspension and decision.suspension:
-            reasons.append("责令停产停业")
+            reasons.append(penalties.flag_label("suspension"))
     if case.hearing_held_on:
         reasons.append("经过听证")
     if case.is_complex:
@@ -46,14 +47,13 @@ def heavier_than_reviewed(reviewed, decision) -> str | None:
     """Why `decision` is not covered by the reviewed proposal (None: it is)."""
     if decision.kind != reviewed.kind:
         return f"拟作出的决定类型与审核通过的（{reviewed.get_kind_display()}）不同"
-    amounts = (("fine", "罚款"), ("confiscation", "没收违法所得"))
-    for name, label in amounts:
+    for name, measure in penalties.AMOUNTS.items():
         value, approved = getattr(decision, name) or Decimal(0), getattr(reviewed, name) or Decimal(0)
         if value > approved:
-            return f"{label}{yuan(value)}元重于审核通过的{yuan(approved)}元"
-    for name, label in (("suspension", "责令停产停业"), ("revocation", "吊销许可证照")):
-        if getattr(decision, name) and not getattr(reviewed, name):
-            return f"审核通过的拟处理意见不含{label}"
+            return f"{measure.label}{yuan(value)}元重于审核通过的{yuan(approved)}元"
+    for name, measure in penalties.FLAGS.items():
+        if name != "warning" and getattr(decision, name) and not getattr(reviewed, name):
+            return f"审核通过的拟处理意见不含{measure.label}"
     if (
         decision.other_measures or ""
     ).strip() and decision.other_measures.strip() != reviewed.other_measures.strip():

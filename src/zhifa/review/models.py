@@ -8,6 +8,8 @@ from django.db import models
 
 from zhifa.cases.choices import DecisionKind
 from zhifa.cases.models import Case
+from zhifa.catalog import penalties
+from zhifa.catalog.choices import PenaltyMeasure
 from zhifa.core.models import Agency
 
 from .choices import AdviserRole, CheckPoint, OpinionResult, ResolutionMethod, ResolutionOutcome, ReviewStatus
@@ -75,11 +77,11 @@ class ReviewRound(models.Model):
     kind = models.CharField(
         "拟作决定类型", max_length=16, choices=DecisionKind.choices, default=DecisionKind.PENALTY
     )
-    warning = models.BooleanField("警告", default=False)
-    fine = models.DecimalField("罚款（元）", **money)
-    confiscation = models.DecimalField("没收违法所得（元）", **money)
-    suspension = models.BooleanField("责令停产停业", default=False)
-    revocation = models.BooleanField("吊销许可证照", default=False)
+    warning = models.BooleanField(PenaltyMeasure.WARNING.label, default=False)
+    fine = models.DecimalField(f"{PenaltyMeasure.FINE.label}（元）", **money)
+    confiscation = models.DecimalField(f"{PenaltyMeasure.CONFISCATE_GAINS.label}（元）", **money)
+    suspension = models.BooleanField(PenaltyMeasure.SUSPEND_BUSINESS.label, default=False)
+    revocation = models.BooleanField(PenaltyMeasure.REVOKE_LICENCE.label, default=False)
     other_measures = models.TextField("其他处罚", blank=True)
     deviation_reason = models.TextField("偏离裁量基准的理由", blank=True)
     facts = models.JSONField("裁量情节", default=dict, blank=True, encoder=DjangoJSONEncoder)
@@ -123,18 +125,7 @@ class ReviewRound(models.Model):
         return [(CheckPoint(point).label, text) for point, text in self.answers.items()]
 
     def penalty_text(self) -> str:
-        parts = ["警告"] if self.warning else []
-        if self.fine:
-            parts.append(f"罚款{self.fine.normalize():f}元")
-        if self.confiscation:
-            parts.append(f"没收违法所得{self.confiscation.normalize():f}元")
-        parts += [
-            label
-            for flag, label in ((self.suspension, "责令停产停业"), (self.revocation, "吊销许可证照"))
-            if flag
-        ]
-        if self.other_measures.strip():
-            parts.append(self.other_measures.strip())
+        parts = penalties.parts(self, money=lambda value: f"{value.normalize():f}元")
         return "、".join(parts) or self.get_kind_display()
 
 

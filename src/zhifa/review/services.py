@@ -1,5 +1,8 @@
 """Every write of 法制审核: one function per action. Each locks the review (or the case), checks the
-actor, validates with the reason in Chinese, writes and appends a record in the same transaction."""
+actor and the transition table (review.transitions), validates with the reason in Chinese, writes and
+appends a record in the same transaction."""
+
+from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
@@ -12,45 +15,30 @@ from django.utils import timezone
 from zhifa.cases.choices import CaseStatus, DecisionKind
 from zhifa.cases.documents.kinds import DocumentKind
 from zhifa.cases.models import Case
-from zhifa.core import access, numbering, records, workdays
+from zhifa.catalog import penalties
+from zhifa.core import access, kit, numbering, workdays
 from zhifa.core.choices import AgencyKind
+from zhifa.core.kit import Actor
 
 from . import reviewers
 from .choices import AdviserRole, CheckPoint, OpinionResult, ResolutionMethod, ResolutionOutcome, ReviewStatus
 from .models import Dispute, InvitedOpinion, PoolMember, PreReview, Review, ReviewRound
+from .transitions import COORDINATE, MACHINE, OPINION, RESOLVE, SUBMIT
 
-SUBMIT = "review.submit_review"
-OPINION = "review.give_opinion"
-RESOLVE = "review.resolve_dispute"
-COORDINATE = "review.coordinate_pool"
 SUBMITTABLE = (CaseStatus.REVIEWING, CaseStatus.NOTIFIED, CaseStatus.HEARING)
 OPINION_NUMBER_KIND = "法审"
-
-
-def refuse(reason: str, field: str = "status"):
-    raise ValidationError({field: reason})
 
 
 def review_workdays() -> int:
     return getattr(settings, "ZHIFA_REVIEW_WORKDAYS", 5)
 
 
-def _log(review: Review, action: str, actor, **payload) -> None:
-    records.append(
-        subject=review, action=f"review.{action}", actor=actor, payload={"status": review.status, **payload}
-    )
+REVIEWS = Review.objects.select_related("case__agency")  # what `kit.locked` re-reads a review with
 
 
-def _locked(actor, review: Review, perm: str | None) -> Review:
-    review = Review.objects.select_for_update(of=("self",)).select_related("case__agency").get(pk=review.pk)
-    if perm and not access.is_system(actor):
-        access.require(actor, perm, review)
-    return review
-
-
-def _move(review: Review, status: str, *fields: str) -> None:
-    review.status = status
-    review.save(update_fields=["status", *fields, "updated_at"])
+def _note(review: Review, action: str, *, actor: Actor, **payload) -> None:
+    """Record a step that leaves the review where it is (its status in the payload, like a move's)."""
+    kit.record(review, action, actor=actor, payload={"status": review.status, **payload})
 
 
 @dataclass(frozen=True)
@@ -73,7 +61,7 @@ class ProposalInput:
     crime_note: str = ""
 
     @classmethod
-    def from_decision(cls, decision, proposal: str, **extra) -> "ProposalInput":
+    def from_decision(cls, decision, proposal: str, **extra) -> ProposalInput:
         """The proposal matching a cases.services.DecisionInput (demo and tests)."""
         names = (
             "kind",
@@ -92,7 +80,10 @@ class ProposalInput:
 def _check_materials(case: Case, data: ProposalInput) -> None:
     """完整性: refuse a package without its required materials, naming every one missing."""
     if case.status not in SUBMITTABLE:
-        refuse(f"案件当前为“{case.get_status_display()}”，调查终结后（审核、告知或听证阶段）才能送法制审核")
+        kit.refuse(
+            "status",
+            f"案件当前为“{case.get_status_display()}”，调查终结后（审核、告知或听证阶段）才能送法制审核",
+        )
     missing = []
     if not case.investigation_report.strip():
         missing.append("调查终结报告")
@@ -100,25 +91,17 @@ def _check_materials(case: Case, data: ProposalInput) -> None:
         missing.append("拟处理意见")
     if data.kind not in (DecisionKind.PENALTY, DecisionKind.NO_PENALTY):
         missing.append("拟作出的决定类型（行政处罚或不予行政处罚）")
-    has_penalty = (
-        data.warning
-        or data.fine
-        or data.confiscation
-        or data.suspension
-        or data.revocation
-        or data.other_measures.strip()
-    )
-    if data.kind == DecisionKind.PENALTY and not has_penalty:
+    if data.kind == DecisionKind.PENALTY and not penalties.measures(data):
         missing.append("拟处罚种类和幅度")
     if not case.evidence.exists():
         missing.append("证据材料")
     if not case.documents.filter(kind=DocumentKind.REGISTER_APPROVAL).exists():
         missing.append("立案审批表")
     if missing:
-        refuse("送审材料不全，缺少：" + "、".join(missing), "materials")
+        kit.refuse("materials", "送审材料不全，缺少：" + "、".join(missing))
 
 
-def _new_round(review: Review, actor, data: ProposalInput, answers: dict) -> ReviewRound:
+def _new_round(review: Review, actor: Actor, data: ProposalInput, answers: dict) -> ReviewRound:
     number = (review.rounds.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     today = timezone.localdate()
     review.due_on = workdays.add_workdays(today, review_workdays())
@@ -143,22 +126,22 @@ def _evidence_list(case: Case) -> str:
 
 
 @transaction.atomic
-def review_submit(*, actor, case: Case, data: ProposalInput) -> Review:
+def review_submit(*, actor: Actor, case: Case, data: ProposalInput) -> Review:
     """送审: the handling unit submits the package; a reviewer of the agency (or of the pool) is assigned."""
-    case = Case.objects.select_for_update(of=("self",)).select_related("agency__region").get(pk=case.pk)
-    if not access.is_system(actor):
-        access.require(actor, SUBMIT, case)
+    case = kit.locked(Case.objects.select_related("agency__region"), case, actor=actor, perm=SUBMIT)
     if Review.objects.filter(case=case).exists():
-        refuse("本案已送法制审核，请在审核页重新送审", "case")
+        kit.refuse("case", "本案已送法制审核，请在审核页重新送审")
     _check_materials(case, data)
     reviewer, from_pool = reviewers.pick(case)
-    review = Review.objects.create(case=case, reviewer=reviewer, from_pool=from_pool, created_by=actor)
+    review = Review.objects.create(
+        case=case, reviewer=reviewer, from_pool=from_pool, created_by=actor, status=MACHINE.target("submit")
+    )
     made = _new_round(review, actor, data, {})
     review.save(update_fields=["due_on"])
-    _log(
+    _note(
         review,
-        "submit",
-        actor,
+        "review.submit",
+        actor=actor,
         round=made.number,
         reviewer=reviewer.pk,
         from_pool=from_pool,
@@ -169,12 +152,11 @@ def review_submit(*, actor, case: Case, data: ProposalInput) -> Review:
 
 
 @transaction.atomic
-def review_resubmit(*, actor, review: Review, data: ProposalInput, answers: dict[str, str]) -> Review:
+def review_resubmit(*, actor: Actor, review: Review, data: ProposalInput, answers: dict[str, str]) -> Review:
     """再次送审: after 存在问题, every problem answered point by point; after a pass, a changed proposal
     (e.g. heavier after the hearing) goes through review again. Every round is kept."""
-    review = _locked(actor, review, SUBMIT)
-    if review.status not in (ReviewStatus.PROBLEMS, ReviewStatus.PASSED):
-        refuse(f"法制审核当前为“{review.get_status_display()}”，不能重新送审")
+    review = kit.locked(REVIEWS, review, actor=actor, perm=SUBMIT)
+    MACHINE.require(review, "resubmit")
     last = review.rounds.order_by("-number").first()
     answers = {
         point: (answers.get(point) or "").strip()
@@ -182,32 +164,36 @@ def review_resubmit(*, actor, review: Review, data: ProposalInput, answers: dict
     }
     unanswered = [CheckPoint(point).label for point, text in answers.items() if not text]
     if unanswered:
-        refuse("请逐项答复审核意见指出的问题：" + "；".join(unanswered), "answers")
+        kit.refuse("answers", "请逐项答复审核意见指出的问题：" + "；".join(unanswered))
     _check_materials(review.case, data)
     if reviewers.conflict(review.reviewer, review.case):
         review.reviewer, review.from_pool = reviewers.pick(review.case)
     made = _new_round(review, actor, data, answers)
     review.passed_by = ""
-    _move(review, ReviewStatus.SUBMITTED, "due_on", "reviewer", "from_pool", "passed_by")
-    _log(review, "resubmit", actor, round=made.number, answers=answers, proposal=data.proposal.strip())
+    MACHINE.move(
+        review,
+        "resubmit",
+        actor=actor,
+        fields=("due_on", "reviewer", "from_pool", "passed_by"),
+        payload={"round": made.number, "answers": answers, "proposal": data.proposal.strip()},
+    )
     return review
 
 
 @transaction.atomic
-def review_assign(*, actor, review: Review, reviewer) -> Review:
+def review_assign(*, actor: Actor, review: Review, reviewer) -> Review:
     """指派 by the justice bureau (协作机制): any reviewer of the agency or of the pool, never one who
     must withdraw."""
-    review = _locked(actor, review, COORDINATE)
-    if review.status != ReviewStatus.SUBMITTED:
-        refuse("只有待审核的案件可以改派审核人员")
+    review = kit.locked(REVIEWS, review, actor=actor, perm=COORDINATE)
+    MACHINE.require(review, "assign")
     review.from_pool = reviewers.check_assignable(reviewer, review.case)
     review.reviewer = reviewer
     review.save(update_fields=["reviewer", "from_pool", "updated_at"])
-    _log(review, "assign", actor, reviewer=reviewer.pk, from_pool=review.from_pool)
+    _note(review, "review.assign", actor=actor, reviewer=reviewer.pk, from_pool=review.from_pool)
     return review
 
 
-def _require_reviewer(actor, review: Review) -> None:
+def _require_reviewer(actor: Actor, review: Review) -> None:
     """Only the assigned reviewer writes the opinion — also one from another agency (the pool)."""
     if access.is_system(actor):
         return
@@ -236,16 +222,15 @@ def clean_checklist(checklist: dict) -> dict[str, dict]:
 
 
 @transaction.atomic
-def review_give_opinion(*, actor, review: Review, checklist: dict, summary: str = "") -> Review:
+def review_give_opinion(*, actor: Actor, review: Review, checklist: dict, summary: str = "") -> Review:
     """法制审核意见: each point pass or problem; 同意 when every point passes, otherwise 存在问题 and the
     handling unit must answer. The opinion gets its number (法制审核意见书)."""
-    review = _locked(actor, review, None)
+    review = kit.locked(REVIEWS, review, actor=actor)
     _require_reviewer(actor, review)
-    if review.status != ReviewStatus.SUBMITTED:
-        refuse(f"法制审核当前为“{review.get_status_display()}”，不能出具审核意见")
+    MACHINE.require(review, "opinion")
     why = actor and reviewers.conflict(actor, review.case)
     if why:
-        refuse(why, "reviewer")
+        kit.refuse("reviewer", why)
     cleaned = clean_checklist(checklist)
     result = OpinionResult.AGREE if all(row["ok"] for row in cleaned.values()) else OpinionResult.PROBLEMS
     now = timezone.now()
@@ -264,122 +249,130 @@ def review_give_opinion(*, actor, review: Review, checklist: dict, summary: str 
     )
     passed = result == OpinionResult.AGREE
     review.passed_by = "opinion" if passed else ""
-    _move(review, ReviewStatus.PASSED if passed else ReviewStatus.PROBLEMS, "passed_by")
-    _log(
+    MACHINE.move(
         review,
         "opinion",
-        actor,
-        round=last.number,
-        result=result,
-        number=last.opinion_number,
-        problems=last.problems,
+        variant="agree" if passed else "problems",
+        actor=actor,
+        fields=("passed_by",),
+        payload={
+            "round": last.number,
+            "result": result,
+            "number": last.opinion_number,
+            "problems": last.problems,
+        },
     )
     return review
 
 
 @transaction.atomic
-def review_dispute(*, actor, review: Review, reason: str) -> Dispute:
+def review_dispute(*, actor: Actor, review: Review, reason: str) -> Dispute:
     """承办机构对存在问题的意见有异议: it goes to 集体讨论 or the agency head."""
-    review = _locked(actor, review, SUBMIT)
-    if review.status != ReviewStatus.PROBLEMS:
-        refuse("只能对“存在问题”的审核意见提出异议")
+    review = kit.locked(REVIEWS, review, actor=actor, perm=SUBMIT)
+    MACHINE.require(review, "dispute")
     if not reason.strip():
-        refuse("请写明异议理由", "reason")
+        kit.refuse("reason", "请写明异议理由")
     last = review.rounds.order_by("-number").first()
     dispute = Dispute.objects.create(review=review, round=last, reason=reason.strip(), raised_by=actor)
-    _move(review, ReviewStatus.DISPUTED)
-    _log(review, "dispute", actor, round=last.number, reason=reason.strip())
+    MACHINE.move(review, "dispute", actor=actor, payload={"round": last.number, "reason": reason.strip()})
     return dispute
 
 
 @transaction.atomic
-def review_resolve(*, actor, review: Review, method: str, outcome: str, note: str) -> Dispute:
+def review_resolve(*, actor: Actor, review: Review, method: str, outcome: str, note: str) -> Dispute:
     """集体讨论 / 机关负责人决定 on a disagreement, recorded with the outcome: upholding the opinion
     sends the case back to the handling unit; overruling it lets the proposal go ahead."""
-    review = _locked(actor, review, RESOLVE)
-    if review.status != ReviewStatus.DISPUTED:
-        refuse("本案没有待处理的审核异议")
+    review = kit.locked(REVIEWS, review, actor=actor, perm=RESOLVE)
+    MACHINE.require(review, "resolve")
     if method not in ResolutionMethod.values:
-        refuse("请选择处理方式（集体讨论或机关负责人决定）", "method")
+        kit.refuse("method", "请选择处理方式（集体讨论或机关负责人决定）")
     if outcome not in ResolutionOutcome.values:
-        refuse("请选择处理结果", "outcome")
+        kit.refuse("outcome", "请选择处理结果")
     if not note.strip():
-        refuse("请记录讨论情况（参加人员、主要意见、结论）", "note")
+        kit.refuse("note", "请记录讨论情况（参加人员、主要意见、结论）")
     dispute = review.disputes.filter(resolved_at__isnull=True).order_by("-raised_at").first()
     dispute.method, dispute.outcome, dispute.note = method, outcome, note.strip()
     dispute.resolved_by, dispute.resolved_at = actor, timezone.now()
     dispute.save(update_fields=["method", "outcome", "note", "resolved_by", "resolved_at"])
     overruled = outcome == ResolutionOutcome.OVERRULE
     review.passed_by = method if overruled else ""
-    _move(review, ReviewStatus.PASSED if overruled else ReviewStatus.PROBLEMS, "passed_by")
-    _log(review, "resolve", actor, method=method, outcome=outcome, note=note.strip())
+    MACHINE.move(
+        review,
+        "resolve",
+        variant="overrule" if overruled else "uphold",
+        actor=actor,
+        fields=("passed_by",),
+        payload={"method": method, "outcome": outcome, "note": note.strip()},
+    )
     return dispute
 
 
 @transaction.atomic
-def review_request_pre_review(*, actor, review: Review, question: str) -> PreReview:
+def review_request_pre_review(*, actor: Actor, review: Review, question: str) -> PreReview:
     """提请县司法行政机关预审核 — for a complex or difficult case only."""
-    review = _locked(actor, review, None)
+    review = kit.locked(REVIEWS, review, actor=actor)
     if not access.is_system(actor) and review.reviewer_id != actor.pk:
         access.require(actor, SUBMIT, review)
     if not review.case.is_complex:
-        refuse("只有负责人认定的疑难复杂案件可以提请司法行政机关预审核", "question")
+        kit.refuse("question", "只有负责人认定的疑难复杂案件可以提请司法行政机关预审核")
     if not question.strip():
-        refuse("请写明提请预审核的事项", "question")
+        kit.refuse("question", "请写明提请预审核的事项")
     justice = reviewers.justice_bureaus_over(review.case.agency).first()
     if justice is None:
-        refuse("本地区没有司法行政机关", "question")
+        kit.refuse("question", "本地区没有司法行政机关")
     pre = PreReview.objects.create(
         review=review, justice=justice, question=question.strip(), requested_by=actor
     )
-    _log(review, "pre_review", actor, justice=justice.pk, question=question.strip())
+    _note(review, "review.pre_review", actor=actor, justice=justice.pk, question=question.strip())
     return pre
 
 
 @transaction.atomic
-def review_answer_pre_review(*, actor, pre_review: PreReview, opinion: str) -> PreReview:
+def review_answer_pre_review(*, actor: Actor, pre_review: PreReview, opinion: str) -> PreReview:
     pre = PreReview.objects.select_for_update().select_related("review__case__agency").get(pk=pre_review.pk)
     if not access.is_system(actor):
         access.require(actor, COORDINATE, pre.review)
         if actor.agency_id != pre.justice_id:
             raise PermissionDenied("只有受理预审核的司法行政机关可以答复")
     if pre.answered_at:
-        refuse("该预审核已答复", "opinion")
+        kit.refuse("opinion", "该预审核已答复")
     if not opinion.strip():
-        refuse("请填写预审核意见", "opinion")
+        kit.refuse("opinion", "请填写预审核意见")
     pre.opinion, pre.answered_by, pre.answered_at = opinion.strip(), actor, timezone.now()
     pre.save(update_fields=["opinion", "answered_by", "answered_at"])
-    _log(pre.review, "pre_review_answer", actor, pre_review=pre.pk, opinion=pre.opinion)
+    _note(pre.review, "review.pre_review_answer", actor=actor, pre_review=pre.pk, opinion=pre.opinion)
     return pre
 
 
 @transaction.atomic
-def review_invite_opinion(*, actor, review: Review, author: str, role: str, text: str) -> InvitedOpinion:
+def review_invite_opinion(
+    *, actor: Actor, review: Review, author: str, role: str, text: str
+) -> InvitedOpinion:
     """法律顾问、公职律师的书面意见, registered by the reviewer or the handling unit."""
-    review = _locked(actor, review, None)
+    review = kit.locked(REVIEWS, review, actor=actor)
     if not access.is_system(actor) and review.reviewer_id != actor.pk:
         access.require(actor, SUBMIT, review)
     if role not in AdviserRole.values:
-        refuse("请选择法律顾问或公职律师", "role")
+        kit.refuse("role", "请选择法律顾问或公职律师")
     if not author.strip() or not text.strip():
-        refuse("请填写姓名和书面意见", "text")
+        kit.refuse("text", "请填写姓名和书面意见")
     invited = InvitedOpinion.objects.create(
         review=review, author=author.strip(), role=role, text=text.strip(), added_by=actor
     )
-    _log(review, "invited_opinion", actor, author=invited.author, role=role, text=invited.text)
+    _note(review, "review.invited_opinion", actor=actor, author=invited.author, role=role, text=invited.text)
     return invited
 
 
 @transaction.atomic
-def pool_add(*, actor, justice, user) -> PoolMember:
+def pool_add(*, actor: Actor, justice, user) -> PoolMember:
     """协作库: a 司法局 adds a 法制审核人员 of its region (or its own staff) to its pool."""
     if justice.kind != AgencyKind.JUSTICE:
-        refuse("只有司法行政机关可以建立法制审核协作库", "justice")
+        kit.refuse("justice", "只有司法行政机关可以建立法制审核协作库")
     access.require_for_agency(actor, COORDINATE, justice, "您无权管理该司法局的协作库")
     if not user.is_active or not (user.agency and user.agency.region.path.startswith(justice.region.path)):
-        refuse("只能将本地区的在职人员加入协作库", "user")
+        kit.refuse("user", "只能将本地区的在职人员加入协作库")
     if PoolMember.objects.filter(justice=justice, user=user).exists():
-        refuse("该人员已在协作库中", "user")
+        kit.refuse("user", "该人员已在协作库中")
     member = PoolMember.objects.create(justice=justice, user=user, added_by=actor)
-    records.append(subject=justice, action="review.pool_add", actor=actor, payload={"user": user.pk})
+    kit.record(justice, "review.pool_add", actor=actor, payload={"user": user.pk})
     return member

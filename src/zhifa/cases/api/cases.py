@@ -14,12 +14,13 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
+from zhifa.core import access
 from zhifa.core.models import Agency, Record
 from zhifa.core.privacy import mask_id_number
 from zhifa.core.selectors import chosen_agency
 from zhifa.registry.models import Officer
 
-from .. import selectors, services
+from .. import selectors, services, transitions
 from ..choices import CaseSource, PartyKind
 from ..models import Case
 
@@ -171,6 +172,11 @@ class ClockOut(Schema):
     state: str
 
 
+class ActionOut(Schema):
+    action: str
+    label: str
+
+
 class CaseDetailOut(CaseOut):
     facts: str
     field: str = Field(alias="field.code")
@@ -196,6 +202,15 @@ class CaseDetailOut(CaseOut):
     challenges: list[ChallengeOut]
     records: list[RecordOut]
     clocks: list[ClockOut]
+    actions: list[ActionOut] = Field(
+        default_factory=list, description="本案当前可由调用者办理的环节（即案件页面上的按钮），按办案顺序"
+    )
+
+    @staticmethod
+    def resolve_actions(obj, context):
+        user = context["request"].auth
+        perms = {perm for perm in (transitions.HANDLE, transitions.APPROVE) if access.can(user, perm, obj)}
+        return [{"action": a, "label": transitions.first(a).label} for a in transitions.offered(obj, perms)]
 
     @staticmethod
     def resolve_party_id_number_masked(obj):
@@ -438,7 +453,7 @@ def intake(request, data: IntakeIn):
 @router.post("/simple", response={201: CaseDetailOut}, summary="简易程序（当场处罚）")
 def simple(request, data: SimpleIn):
     agency = _agency(request, data.agency_id)
-    if len(data.handler_ids) != 2 or len(set(data.handler_ids)) != 2:
+    if len(data.handler_ids) != 2:  # the shape of the input; that they differ is the service's rule
         raise ValidationError({"handlers": "简易程序须由两名执法人员当场作出处罚决定"})
     officers = _officers(agency.pk, data.handler_ids)
     intake_input = services.IntakeInput(
@@ -474,6 +489,12 @@ def _done(request, case: Case) -> Case:
     return _case(request, case.pk)
 
 
+def _summary(action: str) -> str:
+    """The endpoint's title: the action's label in the transition table, and who approves it."""
+    row = transitions.first(action)
+    return row.label + ("（负责人批准）" if row.perm == transitions.APPROVE else "")
+
+
 def _transition(request, case_id: int, service, data: Schema | None = None) -> Case:
     """One step through its service, the request's fields being the service's keyword arguments (the
     schemas below are named after them); answers the case as it now is."""
@@ -482,7 +503,7 @@ def _transition(request, case_id: int, service, data: Schema | None = None) -> C
     return _done(request, case)
 
 
-@router.post("/{int:case_id}/assign", response=CaseDetailOut, summary="指定承办人员")
+@router.post("/{int:case_id}/assign", response=CaseDetailOut, summary=_summary("assign"))
 def assign(request, case_id: int, data: AssignIn):
     case = _case(request, case_id)
     officers = _officers(case.agency_id, [h.officer_id for h in data.handlers])
@@ -490,79 +511,79 @@ def assign(request, case_id: int, data: AssignIn):
     return _done(request, services.case_assign(actor=request.auth, case=case, handlers=handlers))
 
 
-@router.post("/{int:case_id}/register", response=CaseDetailOut, summary="立案（负责人批准）")
+@router.post("/{int:case_id}/register", response=CaseDetailOut, summary=_summary("register"))
 def register(request, case_id: int, data: DateIn):
     return _transition(request, case_id, services.case_register, data)
 
 
-@router.post("/{int:case_id}/decline", response=CaseDetailOut, summary="不予立案")
+@router.post("/{int:case_id}/decline", response=CaseDetailOut, summary=_summary("decline"))
 def decline(request, case_id: int, data: DeclineIn):
     return _transition(request, case_id, services.case_decline, data)
 
 
-@router.post("/{int:case_id}/step", response=CaseDetailOut, summary="记录调查取证环节")
+@router.post("/{int:case_id}/step", response=CaseDetailOut, summary=_summary("step"))
 def step(request, case_id: int, data: StepIn):
     return _transition(request, case_id, services.case_record_step, data)
 
 
-@router.post("/{int:case_id}/extend", response=CaseDetailOut, summary="延长办案期限（负责人批准）")
+@router.post("/{int:case_id}/extend", response=CaseDetailOut, summary=_summary("extend"))
 def extend(request, case_id: int, data: ExtendIn):
     return _transition(request, case_id, services.case_extend, data)
 
 
-@router.post("/{int:case_id}/submit-review", response=CaseDetailOut, summary="调查终结，提交审核")
+@router.post("/{int:case_id}/submit-review", response=CaseDetailOut, summary=_summary("submit-review"))
 def submit_review(request, case_id: int, data: SubmitReviewIn):
     return _transition(request, case_id, services.case_submit_for_review, data)
 
 
-@router.post("/{int:case_id}/notify", response=CaseDetailOut, summary="事先告知")
+@router.post("/{int:case_id}/notify", response=CaseDetailOut, summary=_summary("notify"))
 def notify(request, case_id: int, data: NotifyIn):
     return _transition(request, case_id, services.case_notify, data)
 
 
-@router.post("/{int:case_id}/statement", response=CaseDetailOut, summary="记录陈述、申辩")
+@router.post("/{int:case_id}/statement", response=CaseDetailOut, summary=_summary("statement"))
 def statement(request, case_id: int, data: StatementIn):
     return _transition(request, case_id, services.case_record_statement, data)
 
 
-@router.post("/{int:case_id}/hearing-request", response=CaseDetailOut, summary="登记听证申请")
+@router.post("/{int:case_id}/hearing-request", response=CaseDetailOut, summary=_summary("hearing-request"))
 def hearing_request(request, case_id: int, data: DateIn):
     return _transition(request, case_id, services.case_request_hearing, data)
 
 
-@router.post("/{int:case_id}/hearing", response=CaseDetailOut, summary="记录听证")
+@router.post("/{int:case_id}/hearing", response=CaseDetailOut, summary=_summary("hearing"))
 def hearing(request, case_id: int, data: HearingIn):
     return _transition(request, case_id, services.case_hold_hearing, data)
 
 
-@router.post("/{int:case_id}/decide", response=CaseDetailOut, summary="作出决定")
+@router.post("/{int:case_id}/decide", response=CaseDetailOut, summary=_summary("decide"))
 def decide(request, case_id: int, data: DecideIn):
     case = _case(request, case_id)
     services.case_decide(actor=request.auth, case=case, decision=services.DecisionInput(**data.dict()))
     return _done(request, case)
 
 
-@router.post("/{int:case_id}/serve", response=CaseDetailOut, summary="送达决定书")
+@router.post("/{int:case_id}/serve", response=CaseDetailOut, summary=_summary("serve"))
 def serve(request, case_id: int, data: ServeIn):
     return _transition(request, case_id, services.case_serve, data)
 
 
-@router.post("/{int:case_id}/execute", response=CaseDetailOut, summary="登记执行情况")
+@router.post("/{int:case_id}/execute", response=CaseDetailOut, summary=_summary("execute"))
 def execute(request, case_id: int, data: ExecuteIn):
     return _transition(request, case_id, services.case_execute, data)
 
 
-@router.post("/{int:case_id}/close", response=CaseDetailOut, summary="结案（负责人批准）")
+@router.post("/{int:case_id}/close", response=CaseDetailOut, summary=_summary("close"))
 def close(request, case_id: int, data: CloseIn):
     return _transition(request, case_id, services.case_close, data)
 
 
-@router.post("/{int:case_id}/archive", response=CaseDetailOut, summary="归档")
+@router.post("/{int:case_id}/archive", response=CaseDetailOut, summary=_summary("archive"))
 def archive(request, case_id: int):
     return _transition(request, case_id, services.case_archive)
 
 
-@router.post("/{int:case_id}/challenges", response={201: CaseDetailOut}, summary="登记行政复议、行政诉讼")
+@router.post("/{int:case_id}/challenges", response={201: CaseDetailOut}, summary=_summary("challenge"))
 def challenge(request, case_id: int, data: ChallengeIn):
     return Status(201, _transition(request, case_id, services.case_challenge_file, data))
 
@@ -570,7 +591,7 @@ def challenge(request, case_id: int, data: ChallengeIn):
 @router.post(
     "/{int:case_id}/challenges/{int:challenge_id}/outcome",
     response=CaseDetailOut,
-    summary="登记行政复议、行政诉讼结果",
+    summary=_summary("challenge-outcome"),
 )
 def challenge_outcome(request, case_id: int, challenge_id: int, data: ChallengeOutcomeIn):
     case = _case(request, case_id)

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from zhifa.catalog import penalties
 from zhifa.catalog.choices import CircumstanceLevel, ProcedureStep
 from zhifa.core.models import Record
 from zhifa.registry.choices import CertificateKind
@@ -233,20 +234,7 @@ def evidence_of(case: Case) -> list[dict]:
 
 
 def penalties_line(decision) -> str:
-    parts = []
-    if decision.warning:
-        parts.append("警告")
-    if decision.fine:
-        parts.append(f"罚款{money(decision.fine)}")
-    if decision.confiscation:
-        parts.append(f"没收违法所得{money(decision.confiscation)}")
-    if decision.suspension:
-        parts.append("责令停产停业")
-    if decision.revocation:
-        parts.append("吊销许可证件")
-    if decision.other_measures.strip():
-        parts.append(decision.other_measures.strip())
-    return "；".join(parts)
+    return "；".join(penalties.parts(decision, money=money))
 
 
 def discretion_of(case: Case, decision) -> dict | None:

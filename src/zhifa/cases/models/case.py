@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 
+from zhifa.catalog.choices import PenaltyMeasure
 from zhifa.catalog.models import CatalogVersion, EnforcementItem
 from zhifa.catalog.procedures import Procedure
 from zhifa.core.models import Agency
@@ -132,11 +133,13 @@ class Decision(models.Model):
     case = models.OneToOneField(Case, on_delete=models.PROTECT, related_name="decision")
     kind = models.CharField("决定类型", max_length=16, choices=DecisionKind.choices)
     number = models.CharField("决定书文号", max_length=64, blank=True)
-    warning = models.BooleanField("警告", default=False)
-    fine = models.DecimalField("罚款（元）", null=True, blank=True, **money)
-    confiscation = models.DecimalField("没收违法所得（元）", null=True, blank=True, **money)
-    suspension = models.BooleanField("责令停产停业", default=False)
-    revocation = models.BooleanField("吊销许可证照", default=False)
+    warning = models.BooleanField(PenaltyMeasure.WARNING.label, default=False)
+    fine = models.DecimalField(f"{PenaltyMeasure.FINE.label}（元）", null=True, blank=True, **money)
+    confiscation = models.DecimalField(
+        f"{PenaltyMeasure.CONFISCATE_GAINS.label}（元）", null=True, blank=True, **money
+    )
+    suspension = models.BooleanField(PenaltyMeasure.SUSPEND_BUSINESS.label, default=False)
+    revocation = models.BooleanField(PenaltyMeasure.REVOKE_LICENCE.label, default=False)
     other_measures = models.TextField("其他处罚", blank=True)
     level = models.CharField("裁量情节", max_length=16, blank=True)
     recommended_min = models.DecimalField("基准下限", null=True, blank=True, **money)

@@ -1,6 +1,7 @@
 """The forms of a case's steps, each calling its service: 案件登记, 简易程序, and every transition of the
-ordinary procedure (one spec per action: who may, in which status, which form, which service). A refusal
-of the service comes back next to its field, with the input kept; nothing is written on GET."""
+ordinary procedure (one spec per action: which form, which service; who may and in which status is the
+transition table's, cases.transitions). A refusal of the service comes back next to its field, with the
+input kept; nothing is written on GET."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,8 +20,7 @@ from zhifa.core.forms import apply_errors, int_or_none
 from zhifa.core.models import Agency
 from zhifa.core.selectors import active_agencies
 
-from .. import forms, selectors, services
-from ..choices import CaseStatus, DecisionKind
+from .. import forms, selectors, services, transitions
 from ..models import Case
 from ._common import VIEW, render_step
 
@@ -32,19 +32,27 @@ HANDLE, APPROVE = services.HANDLE, services.APPROVE
 
 @dataclass(frozen=True)
 class Action:
-    slug: str
-    label: str
-    perm: str
-    statuses: tuple[str, ...]
+    slug: str  # the action of the transition table
     form: type
     call: Callable  # call(actor, case, form) -> Case
     done: str
     notice: str = ""
-    when: Callable[[Case], bool] | None = None  # further condition for offering the button
     submit: str = "提交"
 
+    @property
+    def label(self) -> str:
+        return transitions.first(self.slug).label
+
+    @property
+    def perm(self) -> str:
+        return transitions.first(self.slug).perm
+
+    @property
+    def statuses(self) -> tuple[str, ...]:
+        return transitions.sources(self.slug)
+
     def offered(self, case: Case) -> bool:
-        return case.status in self.statuses and (self.when is None or self.when(case))
+        return self.slug in transitions.offered(case, {self.perm})
 
 
 def _assign(actor, case, form):
@@ -157,66 +165,43 @@ def _conclude_challenge(actor, case, form):
     )
 
 
-def _challengeable(case: Case) -> bool:
-    decision = getattr(case, "decision", None)
-    return decision is not None and decision.kind in services.CHALLENGEABLE
-
-
-def _closable(case: Case) -> bool:
-    if case.status == CaseStatus.EXECUTED:
-        return True
-    decision = getattr(case, "decision", None)
-    return decision is not None and decision.kind == DecisionKind.NO_PENALTY
-
-
-S = CaseStatus
-DECIDING = (S.INVESTIGATING, S.REVIEWING, S.NOTIFIED, S.HEARING)
-AFTER_DECISION = (S.DECIDED, S.SERVED, S.EXECUTED, S.CLOSED, S.ARCHIVED)
 ACTIONS: dict[str, Action] = {
     a.slug: a
     for a in [
-        Action("assign", "指定承办人员", HANDLE, (S.INTAKE, S.INVESTIGATING), forms.AssignForm, _assign,
-               "已指定承办人员", "承办人员不得少于两人，且须持有本领域有效执法证件；执法辅助人员只能担任辅助人员。"),
-        Action("register", "立案", APPROVE, (S.INTAKE,), forms.RegisterForm, _register, "已立案",
+        Action("assign", forms.AssignForm, _assign, "已指定承办人员",
+               "承办人员不得少于两人，且须持有本领域有效执法证件；执法辅助人员只能担任辅助人员。"),
+        Action("register", forms.RegisterForm, _register, "已立案",
                "经负责人批准立案；立案后案件取得编号，自立案之日起90日内作出决定。", submit="批准立案"),
-        Action("decline", "不予立案", APPROVE, (S.INTAKE,), forms.DeclineForm, _decline, "已决定不予立案"),
-        Action("step", "记录调查取证", HANDLE, (S.INVESTIGATING,), forms.StepForm, _step, "已记录",
+        Action("decline", forms.DeclineForm, _decline, "已决定不予立案"),
+        Action("step", forms.StepForm, _step, "已记录",
                "执法人员不少于两人，出示执法证件；须音像记录的环节请上传录音或视频。", submit="记录"),
-        Action("extend", "延长办案期限", APPROVE, DECIDING, forms.ExtendForm, _extend, "已延长办案期限",
+        Action("extend", forms.ExtendForm, _extend, "已延长办案期限",
                "经负责人批准延长，写明理由（行政处罚法第六十条）。", submit="批准延长"),
-        Action("submit-review", "调查终结，提交审核", HANDLE, (S.INVESTIGATING,), forms.SubmitReviewForm, _submit,
-               "已提交审核"),
-        Action("notify", "事先告知", HANDLE, (S.REVIEWING,), forms.NotifyForm, _notify, "已事先告知",
+        Action("submit-review", forms.SubmitReviewForm, _submit, "已提交审核"),
+        Action("notify", forms.NotifyForm, _notify, "已事先告知",
                "告知拟作出的处罚内容及事实、理由、依据，以及陈述、申辩、要求听证的权利；听证申请期限为告知后5个工作日。"),
-        Action("statement", "记录陈述申辩", HANDLE, (S.NOTIFIED, S.HEARING), forms.StatementForm, _statement,
-               "已记录陈述申辩"),
-        Action("hearing-request", "登记听证申请", HANDLE, (S.NOTIFIED,), forms.HearingRequestForm, _hearing_request,
-               "已登记听证申请", when=lambda case: case.hearing_deadline is not None),
-        Action("hearing", "记录听证", HANDLE, (S.HEARING,), forms.HearingForm, _hearing, "已记录听证",
-               when=lambda case: case.hearing_held_on is None),
-        Action("decide", "作出决定", APPROVE, DECIDING, forms.DecideForm, _decide, "已作出决定",
+        Action("statement", forms.StatementForm, _statement, "已记录陈述申辩"),
+        Action("hearing-request", forms.HearingRequestForm, _hearing_request, "已登记听证申请"),
+        Action("hearing", forms.HearingForm, _hearing, "已记录听证"),
+        Action("decide", forms.DecideForm, _decide, "已作出决定",
                "处罚决定须在事先告知（及听证）之后作出；罚款不在裁量基准推荐幅度内的，须写明理由。", submit="作出决定"),
-        Action("serve", "送达决定书", HANDLE, (S.DECIDED,), forms.ServeForm, _serve, "已送达",
-               "决定之日起7个工作日内送达，超期的将记为超期送达。"),
-        Action("execute", "登记执行情况", HANDLE, (S.SERVED,), forms.ExecuteForm, _execute, "已登记执行情况"),
-        Action("close", "结案", APPROVE, (S.SERVED, S.EXECUTED), forms.CloseForm, _close, "已结案", when=_closable,
-               submit="批准结案"),
-        Action("challenge", "登记复议、诉讼", HANDLE, AFTER_DECISION, forms.ChallengeForm, _challenge,
-               "已登记复议、诉讼", when=_challengeable, submit="登记"),
-        Action("challenge-outcome", "登记复议、诉讼结果", HANDLE, AFTER_DECISION, forms.ChallengeConcludeForm,
-               _conclude_challenge, "已登记复议、诉讼结果",
+        Action("serve", forms.ServeForm, _serve, "已送达", "决定之日起7个工作日内送达，超期的将记为超期送达。"),
+        Action("execute", forms.ExecuteForm, _execute, "已登记执行情况"),
+        Action("close", forms.CloseForm, _close, "已结案", submit="批准结案"),
+        Action("challenge", forms.ChallengeForm, _challenge, "已登记复议、诉讼", submit="登记"),
+        Action("challenge-outcome", forms.ChallengeConcludeForm, _conclude_challenge, "已登记复议、诉讼结果",
                "决定被撤销、变更或确认违法的，已公示的信息将在3个工作日内撤下。",
-               when=lambda case: case.challenges.filter(outcome="pending").exists(), submit="登记结果"),
-        Action("archive", "归档", HANDLE, (S.CLOSED, S.DECLINED), forms.ArchiveForm, _archive, "已归档",
-               "归档后案件不再办理。", submit="归档"),
+               submit="登记结果"),
+        Action("archive", forms.ArchiveForm, _archive, "已归档", "归档后案件不再办理。", submit="归档"),
     ]
 }  # fmt: skip
 
 
 def offered_actions(user, case: Case) -> list[Action]:
-    """The steps the case's status allows and `user` may do (one permission check per kind)."""
-    allowed = {perm: access.can(user, perm, case) for perm in (HANDLE, APPROVE)}
-    return [a for a in ACTIONS.values() if a.offered(case) and allowed[a.perm]]
+    """The steps the case's status allows and `user` may do (one permission check per kind), in the
+    transition table's order."""
+    perms = {perm for perm in (HANDLE, APPROVE) if access.can(user, perm, case)}
+    return [ACTIONS[slug] for slug in transitions.offered(case, perms)]
 
 
 def _form_kwargs(action: Action, case: Case) -> dict:

@@ -22,8 +22,8 @@ from zhifa.core.models import Agency
 from zhifa.core.selectors import chosen_agency
 from zhifa.registry.models import EnforcementBody, EnforcementField
 
-from .. import discretion, selectors, services
-from ..choices import ChangeReason, ExemptionKind, FineBasis, ProcedureStep
+from .. import discretion, penalties, selectors, services
+from ..choices import ChangeReason, ExemptionKind, FineBasis, PenaltyMeasure, ProcedureStep
 from ..discretion import FACT_LABELS
 from ..models import CatalogVersion, Delegation, EnforcementItem, OrgUnit
 
@@ -687,18 +687,10 @@ def set_benchmark(request, item_id: int, data: BenchmarkIn):
 def _measures(result: discretion.Recommendation) -> list[str]:
     if result.no_penalty:
         return ["不予行政处罚"]
-    measures = ["警告"] if result.warning else []
+    measures = [label for label in penalties.level_labels(result) if label == PenaltyMeasure.WARNING.label]
     if result.fine_min is not None and result.fine_max is not None:
-        measures.append(f"罚款{result.fine_min}元至{result.fine_max}元")
-    measures += [
-        label
-        for flag, label in [
-            (result.confiscate, "没收违法所得、非法财物"),
-            (result.suspend, "责令停产停业"),
-            (result.revoke, "吊销许可证照"),
-        ]
-        if flag
-    ]
+        measures.append(f"{PenaltyMeasure.FINE.label}{result.fine_min}元至{result.fine_max}元")
+    measures += [label for label in penalties.level_labels(result) if label != PenaltyMeasure.WARNING.label]
     return measures
 
 

@@ -34,9 +34,10 @@ from ..choices import (
     ExemptionKind,
     FineBasis,
     ItemCategory,
+    PenaltyMeasure,
 )
 from ..discretion import FACT_LABELS
-from ..models import Benchmark, CatalogVersion, EnforcementItem, LegalBasis, OrgUnit
+from ..models import Benchmark, BenchmarkLevel, CatalogVersion, EnforcementItem, LegalBasis, OrgUnit
 from ..services import MANAGE_DELEGATION, ExemptionInput, LevelInput
 
 
@@ -101,9 +102,11 @@ class LevelForm(Form):
     fine_basis = forms.ChoiceField(label="罚款计算方式", choices=blank(FineBasis.choices), required=False)
     fine_min = money_field("罚款下限", help_text="元；按倍数计算的填倍数")
     fine_max = money_field("罚款上限")
-    confiscate = forms.BooleanField(label="没收违法所得、非法财物", required=False)
-    suspend = forms.BooleanField(label="责令停产停业", required=False)
-    revoke = forms.BooleanField(label="吊销许可证照", required=False)
+    confiscate = forms.BooleanField(
+        label=BenchmarkLevel._meta.get_field("confiscate").verbose_name, required=False
+    )
+    suspend = forms.BooleanField(label=PenaltyMeasure.SUSPEND_BUSINESS.label, required=False)
+    revoke = forms.BooleanField(label=PenaltyMeasure.REVOKE_LICENCE.label, required=False)
 
     def is_used(self) -> bool:
         data = getattr(self, "cleaned_data", {})

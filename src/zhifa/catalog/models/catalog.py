@@ -13,6 +13,7 @@ from ..choices import (
     ItemCategory,
     ItemLevel,
     LegalRank,
+    PenaltyMeasure,
     ProcedureStep,
     VersionStatus,
 )
@@ -108,8 +109,8 @@ class EnforcementItem(DraftOnlyModel):
     major_fine_threshold = models.DecimalField(
         "罚款达到该数额为重大（元）", max_digits=14, decimal_places=2, null=True, blank=True
     )
-    major_on_revocation = models.BooleanField("吊销许可证照为重大", default=False)
-    major_on_suspension = models.BooleanField("责令停产停业为重大", default=False)
+    major_on_revocation = models.BooleanField(f"{PenaltyMeasure.REVOKE_LICENCE.label}为重大", default=False)
+    major_on_suspension = models.BooleanField(f"{PenaltyMeasure.SUSPEND_BUSINESS.label}为重大", default=False)
     major_on_hearing = models.BooleanField("经过听证为重大", default=False)
     av_steps = models.JSONField("须音像记录的环节", default=list, blank=True)
     service_guide = models.TextField("服务指南", blank=True)

@@ -3,7 +3,7 @@ from django.db import models
 
 from zhifa.core.models import Agency
 
-from ..choices import CircumstanceLevel, ExemptionKind, FineBasis
+from ..choices import CircumstanceLevel, ExemptionKind, FineBasis, PenaltyMeasure
 from .catalog import EnforcementItem, LegalBasis
 from .immutable import DraftOnlyModel
 
@@ -58,9 +58,11 @@ class BenchmarkLevel(DraftOnlyModel):
     fine_max = models.DecimalField(
         "罚款上限", max_digits=14, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
     )
-    confiscate = models.BooleanField("没收违法所得、非法财物", default=False)
-    suspend = models.BooleanField("责令停产停业", default=False)
-    revoke = models.BooleanField("吊销许可证照", default=False)
+    confiscate = models.BooleanField(
+        f"{PenaltyMeasure.CONFISCATE_GAINS.label}、{PenaltyMeasure.CONFISCATE_PROPERTY.label}", default=False
+    )
+    suspend = models.BooleanField(PenaltyMeasure.SUSPEND_BUSINESS.label, default=False)
+    revoke = models.BooleanField(PenaltyMeasure.REVOKE_LICENCE.label, default=False)
 
     jurisdiction_field = "benchmark__item__version__agency"
 

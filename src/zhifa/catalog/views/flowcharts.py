@@ -1,5 +1,5 @@
-"""执法流程图 of an agency: 简易程序 and 普通程序, drawn from catalog.procedures (the steps the case system
-runs), with the agency's items that the catalogue singles out along the way."""
+"""执法流程图 of an agency: 简易程序 and 普通程序, drawn from catalog.procedures (read from the case state
+machine's table), with the agency's items that the catalogue singles out along the way."""
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpResponse
@@ -31,16 +31,16 @@ def charts_of(agency: Agency) -> list[dict]:
                 flowchart_svg(flow, title=chart_title(agency, flow.procedure)).split("?>", 1)[1]
             ),
         }
-        for flow in (procedures.SIMPLE, procedures.ORDINARY)
+        for flow in procedures.flows().values()
     ]
 
 
 def svg_response(agency: Agency, procedure: str) -> HttpResponse:
-    flow = procedures.FLOWS.get(procedure)
-    if flow is None:
+    if procedure not in procedures.Procedure.values:
         raise Http404("没有该执法程序")
     response = HttpResponse(
-        flowchart_svg(flow, title=chart_title(agency, procedure)), content_type="image/svg+xml"
+        flowchart_svg(procedures.flow(procedure), title=chart_title(agency, procedure)),
+        content_type="image/svg+xml",
     )
     response["Content-Disposition"] = "inline"
     return response

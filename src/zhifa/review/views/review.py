@@ -32,6 +32,7 @@ from ..forms import (
     checklist_from,
 )
 from ..models import PoolMember, PreReview, ReviewRound
+from ..transitions import MACHINE
 
 
 def _filters(request) -> dict:
@@ -89,6 +90,11 @@ def _detail_context(request, review, **extra) -> dict:
     last = rounds[-1] if rounds else None
     is_reviewer = review.reviewer_id == user.pk
     can_submit = _can(user, services.SUBMIT, review)
+    # what the transition table allows in this status to this user (the opinion: the assigned reviewer)
+    perms = {p for p in (services.RESOLVE, services.COORDINATE) if _can(user, p, review)}
+    perms |= {services.SUBMIT} if can_submit else set()
+    perms |= {services.OPINION} if is_reviewer and user.has_perm(services.OPINION) else set()
+    allowed = set(MACHINE.available(review.status, perms))
     findings = precheck.run(review, last) if last else {}
     points = [(p, findings.get(p.value, [])) for p in CheckPoint]
     context = {
@@ -103,13 +109,11 @@ def _detail_context(request, review, **extra) -> dict:
         "invited": list(review.invited_opinions.all()),
         "documents": list(case.documents.order_by("generated_at").only("title", "number", "kind")),
         "evidence": list(case.evidence.order_by("created_at", "id")),
-        "can_opine": is_reviewer
-        and review.status == ReviewStatus.SUBMITTED
-        and user.has_perm(services.OPINION),
-        "can_resubmit": can_submit and review.status in (ReviewStatus.PROBLEMS, ReviewStatus.PASSED),
-        "can_dispute": can_submit and review.status == ReviewStatus.PROBLEMS,
-        "can_resolve": review.status == ReviewStatus.DISPUTED and _can(user, services.RESOLVE, review),
-        "can_assign": review.status == ReviewStatus.SUBMITTED and _can(user, services.COORDINATE, review),
+        "can_opine": "opinion" in allowed,
+        "can_resubmit": "resubmit" in allowed,
+        "can_dispute": "dispute" in allowed,
+        "can_resolve": "resolve" in allowed,
+        "can_assign": "assign" in allowed,
         "can_invite": is_reviewer or can_submit,
         "can_pre_review": case.is_complex and (is_reviewer or can_submit),
         "answerable": [
@@ -122,7 +126,7 @@ def _detail_context(request, review, **extra) -> dict:
         "invite_form": InviteForm(),
         "pre_review_form": PreReviewForm(),
         "answer_form": AnswerPreReviewForm(),
-        "candidates": _candidates(review) if review.status == ReviewStatus.SUBMITTED else [],
+        "candidates": _candidates(review) if "assign" in allowed else [],
         "opinion_errors": {},
         "posted": {},
     }

@@ -1,0 +1,138 @@
+"""A state machine as one table of transitions: from which states each action may be taken, where it
+leads, who may take it. The case (cases.transitions) and the 法制审核 (review.transitions) each declare
+theirs as a `Machine`; services guard and move through it, pages offer what it allows, charts draw it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from django.db import models
+
+from zhifa.core import kit
+
+START = "start"  # no subject yet: the action that creates one (a node of the flow charts only)
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: str  # the page's and the API's slug
+    label: str
+    perm: str
+    sources: tuple[str, ...]
+    target: str | None = None  # None: a step recorded without moving the subject
+    variant: str = ""  # which of the action's rows (e.g. the kind of decision)
+    condition: str = ""  # when this row applies, shown on the flow chart's edge
+    rule: str = ""  # the time limit or condition of the step, shown on the flow chart
+    refusal: str = ""  # what the refusal says cannot be done, when not the label
+    procedures: tuple[str, ...] = ()  # the procedures whose flow chart draws it (cases)
+    documents: tuple[str, ...] = ()  # the documents the step needs (issue 20)
+    # a further condition on the subject for offering the action (a button, an API hint); the
+    # service checks the same condition with its reason
+    when: Callable[[Any], bool] | None = None
+
+
+@dataclass(frozen=True)
+class Machine:
+    statuses: type[models.TextChoices]
+    table: tuple[Transition, ...]
+    record_prefix: str  # records are "<prefix>.<action>"
+    subject: str  # how a refusal names the subject: 案件, 法制审核
+    start_label: str = ""
+
+    @cached_property
+    def actions(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(t.action for t in self.table))  # in the table's order
+
+    def rows(self, action: str, *variants: str) -> list[Transition]:
+        """The rows of `action` (only those of `variants` when given)."""
+        found = [t for t in self.table if t.action == action and (not variants or t.variant in variants)]
+        if not found:
+            raise KeyError(action, variants)
+        return found
+
+    def first(self, action: str) -> Transition:
+        return self.rows(action)[0]
+
+    def sources(self, action: str, *variants: str) -> tuple[str, ...]:
+        """The states from which `action` (of `variants`) may be taken, in the statuses' order."""
+        allowed = {s for t in self.rows(action, *variants) for s in t.sources}
+        return tuple(s for s in [START, *self.statuses.values] if s in allowed)
+
+    def target(self, action: str, variant: str = "") -> str | None:
+        (row,) = self.rows(action, variant)
+        return row.target
+
+    def allows(self, status: str, action: str, *variants: str) -> bool:
+        return status in self.sources(action, *variants)
+
+    def available(self, status: str, perms: set[str] | frozenset[str]) -> list[str]:
+        """The actions a subject in `status` allows to someone holding `perms` (on that subject)."""
+        return [a for a in self.actions if status in self.sources(a) and self.first(a).perm in perms]
+
+    def offered(self, subject, perms: set[str] | frozenset[str]) -> list[str]:
+        """The actions to offer on `subject` to someone holding `perms`: those its status allows whose
+        `when` (on any of the action's rows) holds."""
+        return [
+            action
+            for action in self.available(subject.status, perms)
+            if any(t.when is None or t.when(subject) for t in self.rows(action))
+        ]
+
+    def require(self, subject, action: str, *variants: str) -> None:
+        """Refuse (field "status") unless the subject's status allows `action` (of `variants`)."""
+        allowed = self.sources(action, *variants)
+        if subject.status not in allowed:
+            row = self.rows(action, *variants)[0]
+            expected = "、".join(self.statuses(s).label for s in allowed)
+            kit.refuse(
+                "status",
+                f"{self.subject}当前为“{subject.get_status_display()}”，"
+                f"不能{row.refusal or row.label}（应为：{expected}）",
+            )
+
+    def move(
+        self,
+        subject,
+        action: str,
+        *,
+        actor: kit.Actor,
+        variant: str = "",
+        fields: tuple[str, ...] = (),
+        payload: dict | None = None,
+    ) -> None:
+        """Move `subject` where `action` (of `variant`) leads, recorded as "<prefix>.<action>"."""
+        kit.move(
+            subject,
+            self.target(action, variant),
+            actor=actor,
+            action=f"{self.record_prefix}.{action.replace('-', '_')}",
+            fields=fields,
+            payload=payload,
+        )
+
+    def moves(self, procedure: str | None = None) -> list[tuple[str, str, Transition]]:
+        """(from, to, row) of every move (of `procedure`) between states reached from START."""
+        candidates = [
+            (source, t.target, t)
+            for t in self.table
+            if t.target and (procedure is None or procedure in t.procedures)
+            for source in t.sources
+            if source != t.target
+        ]
+        reached, frontier = {START}, [START]
+        while frontier:
+            state = frontier.pop()
+            for source, to, _ in candidates:
+                if source == state and to not in reached:
+                    reached.add(to)
+                    frontier.append(to)
+        return [(source, to, t) for source, to, t in candidates if source in reached]
+
+    def edges(self, procedure: str | None = None) -> set[tuple[str, str]]:
+        return {(source, to) for source, to, _ in self.moves(procedure)}
+
+    def state_label(self, state: str) -> str:
+        return self.start_label if state == START else self.statuses(state).label

@@ -1,0 +1,104 @@
+"""The case state machine, in one table: from which states each action may be taken, where it leads,
+who may take it and on which condition. The services' status guards, the case page's action list, the
+API's transition endpoints and the published flow charts (catalog.procedures) all read this table, so
+"which states allow action X" is written here and nowhere else.
+
+A row whose `target` is None records a step without moving the case. An action with several rows
+(e.g. 作出决定) leads to different states by its `variant` (the kind of decision); its rows' `condition`
+labels the edge on the flow chart.
+"""
+
+from functools import partial
+
+from zhifa.catalog.procedures import Procedure
+
+from .choices import CaseStatus, DecisionKind
+from .machine import START, Machine, Transition
+
+HANDLE = "cases.handle_case"
+APPROVE = "cases.approve_case"
+
+
+S = CaseStatus
+DECIDING = (S.INVESTIGATING, S.REVIEWING, S.NOTIFIED, S.HEARING)
+AFTER_DECISION = (S.DECIDED, S.SERVED, S.EXECUTED, S.CLOSED, S.ARCHIVED)
+BOTH = (Procedure.ORDINARY, Procedure.SIMPLE)
+ORDINARY = (Procedure.ORDINARY,)
+
+
+CHALLENGEABLE = (DecisionKind.PENALTY, DecisionKind.NO_PENALTY)
+
+
+def close_variants(case) -> tuple[str, ...]:
+    """The rows of 结案 open to `case`: a decision not to penalise may be closed once served."""
+    decision = getattr(case, "decision", None)
+    return ("", "no_penalty") if decision is not None and decision.kind == DecisionKind.NO_PENALTY else ("",)
+
+
+def _closable(case) -> bool:
+    return case.status in MACHINE.sources("close", *close_variants(case))
+
+
+def _challengeable(case) -> bool:
+    decision = getattr(case, "decision", None)
+    return decision is not None and decision.kind in CHALLENGEABLE
+
+
+def _challenge_pending(case) -> bool:
+    return case.challenges.filter(outcome="pending").exists()
+
+
+def _hearing_rights(case) -> bool:
+    return case.hearing_deadline is not None
+
+
+def _hearing_not_held(case) -> bool:
+    return case.hearing_held_on is None
+
+
+T = partial(Transition, procedures=BOTH)  # a row drawn in both procedures unless it says
+TABLE: tuple[Transition, ...] = (
+    T("intake", "案件登记", HANDLE, (START,), S.INTAKE, procedures=ORDINARY,
+      rule="登记线索、当事人和执法事项"),
+    T("simple", "当场作出处罚决定并交付", HANDLE, (START,), S.SERVED, procedures=(Procedure.SIMPLE,),
+      rule="执法人员不少于两人，出示执法证件；告知违法事实、理由、依据和权利，听取陈述、申辩；"
+           "警告，或对个人200元以下、单位3000元以下罚款；当场交付决定书"),
+    T("assign", "指定承办人员", HANDLE, (S.INTAKE, S.INVESTIGATING)),
+    T("register", "立案", APPROVE, (S.INTAKE,), S.INVESTIGATING, procedures=ORDINARY,
+      rule="负责人批准；发现线索之日起15日内"),
+    T("decline", "不予立案", APPROVE, (S.INTAKE,), S.DECLINED, procedures=ORDINARY),
+    T("step", "记录调查取证", HANDLE, (S.INVESTIGATING,), refusal="记录调查取证环节"),
+    T("extend", "延长办案期限", APPROVE, DECIDING),
+    T("submit-review", "调查终结，提交审核", HANDLE, (S.INVESTIGATING,), S.REVIEWING, procedures=ORDINARY,
+      refusal="提交审核", rule="列入法制审核目录的须经法制审核通过"),
+    T("notify", "事先告知", HANDLE, (S.REVIEWING,), S.NOTIFIED, procedures=ORDINARY,
+      rule="告知陈述、申辩权；符合条件的告知听证权利，5个工作日内申请"),
+    T("statement", "记录陈述申辩", HANDLE, (S.NOTIFIED, S.HEARING)),
+    T("hearing-request", "登记听证申请", HANDLE, (S.NOTIFIED,), S.HEARING, procedures=ORDINARY,
+      refusal="申请听证", condition="当事人申请听证", rule="听证7日前通知当事人", when=_hearing_rights),
+    T("hearing", "记录听证", HANDLE, (S.HEARING,), when=_hearing_not_held),
+    T("decide", "作出决定", APPROVE, (S.NOTIFIED, S.HEARING), S.DECIDED, variant="penalty",
+      procedures=ORDINARY, refusal="作出处罚决定（须先事先告知）", condition="行政处罚",
+      rule="立案之日起90日内，经批准可延长"),
+    T("decide", "作出决定", APPROVE, DECIDING, S.DECIDED, variant="no_penalty", procedures=ORDINARY,
+      condition="不予行政处罚"),
+    T("decide", "作出决定", APPROVE, DECIDING, S.CLOSED, variant="ends", procedures=ORDINARY,
+      condition="移送、撤销立案"),
+    T("serve", "送达决定书", HANDLE, (S.DECIDED,), S.SERVED, procedures=ORDINARY,
+      rule="决定作出之日起7个工作日内"),
+    T("execute", "登记执行情况", HANDLE, (S.SERVED,), S.EXECUTED,
+      condition="缴纳、履行完毕或申请强制执行", rule="缴纳、分期或延期缴纳，逾期申请强制执行"),
+    T("close", "结案", APPROVE, (S.EXECUTED,), S.CLOSED, when=_closable),
+    T("close", "结案", APPROVE, (S.SERVED,), S.CLOSED, variant="no_penalty", procedures=ORDINARY,
+      condition="不予行政处罚决定送达后", when=_closable),
+    T("challenge", "登记复议、诉讼", HANDLE, AFTER_DECISION, when=_challengeable),
+    T("challenge-outcome", "登记复议、诉讼结果", HANDLE, AFTER_DECISION, when=_challenge_pending),
+    T("archive", "归档", HANDLE, (S.CLOSED, S.DECLINED), S.ARCHIVED),
+)  # fmt: skip
+
+MACHINE = Machine(CaseStatus, TABLE, record_prefix="case", subject="案件", start_label="发现违法行为")
+ACTIONS = MACHINE.actions
+rows, first, sources, target = MACHINE.rows, MACHINE.first, MACHINE.sources, MACHINE.target
+allows, available, require, move = MACHINE.allows, MACHINE.available, MACHINE.require, MACHINE.move
+offered = MACHINE.offered
+moves, edges, state_label = MACHINE.moves, MACHINE.edges, MACHINE.state_label

@@ -1,0 +1,29 @@
+"""Penalty measures in templates, named as catalog.choices.PenaltyMeasure names them (through
+catalog.penalties): {% load penalties %}, then `lvl|level_measures`, `decision|decision_measures`,
+`{% measure "revoke_licence" %}`."""
+
+from django import template
+from django.template.defaultfilters import floatformat
+
+from zhifa.catalog import penalties
+from zhifa.catalog.choices import PenaltyMeasure
+
+register = template.Library()
+
+
+@register.filter
+def level_measures(level, without: str = "") -> list[str]:
+    """The measures a benchmark level or a recommendation allows besides the fine (`without` one)."""
+    skip = PenaltyMeasure(without).label if without else None
+    return [label for label in penalties.level_labels(level) if label != skip]
+
+
+@register.filter
+def decision_measures(decision) -> list[str]:
+    """Each measure of a decision or a proposal in words, amounts in yuan."""
+    return penalties.parts(decision, money=lambda value: f"{floatformat(value, '-2')}元")
+
+
+@register.simple_tag
+def measure(code: str) -> str:
+    return PenaltyMeasure(code).label
