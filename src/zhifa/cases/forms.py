@@ -5,6 +5,7 @@ follow the services' error keys, so a refusal lands on the field it is about."""
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.functional import lazy
 
 from zhifa.catalog import selectors as catalog
 from zhifa.catalog.choices import CircumstanceLevel, ProcedureStep
@@ -26,6 +27,7 @@ from .choices import (
     PartyKind,
     ServiceMethod,
 )
+from .clocks import SERVICE_WORKDAYS, register_days
 from .models import Case, Challenge
 
 
@@ -264,7 +266,10 @@ class AssignForm(forms.Form):
 
 
 class RegisterForm(forms.Form):
-    registered_on = _date("立案日期", help_text="负责人批准立案的日期；自发现线索之日起15日内")
+    registered_on = _date(
+        "立案日期",
+        help_text=lazy(lambda: f"负责人批准立案的日期；自发现线索之日起{register_days()}日内", str)(),
+    )
 
 
 class DeclineForm(forms.Form):
@@ -411,7 +416,7 @@ class RecommendForm(DecideForm):
 
 
 class ServeForm(forms.Form):
-    served_on = _date("送达日期", help_text="决定之日起7个工作日内送达")
+    served_on = _date("送达日期", help_text=f"决定之日起{SERVICE_WORKDAYS}个工作日内送达")
     method = forms.ChoiceField(label="送达方式", choices=ServiceMethod.choices, initial=ServiceMethod.DIRECT)
     recipient = forms.CharField(label="受送达人", max_length=64)
     note = _text("备注", rows=2, required=False)

@@ -25,12 +25,11 @@ from .choices import (
     PartyKind,
     ServiceMethod,
 )
+from .clocks import HEARING_REQUEST_WORKDAYS, SERVICE_WORKDAYS
 from .models import Case, CaseHandler, Challenge, Decision, Execution, Service
 
 HANDLE = "cases.handle_case"
 APPROVE = "cases.approve_case"
-HEARING_REQUEST_WORKDAYS = 5  # 行政处罚法 第六十四条, 第八十五条: 五日 are working days
-SERVICE_WORKDAYS = 7  # 第六十一条: 七日内送达
 
 
 def _log(case: Case, action: str, actor, **payload) -> None:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from zhifa.accounts.choices import RoleCode
 from zhifa.core import access
 
+from . import clocks
 from .choices import AUXILIARY_ROLES, CaseRole, CertificateKind, CertificateStatus, PersonKind, PersonStatus
 from .models import Certificate, EnforcementBody, EnforcementField, Officer, TrainingRecord
 from .names import initials_of
@@ -203,8 +204,8 @@ def training_standings(officers: QuerySet[Officer], year: int) -> list[TrainingS
             "trainings__hours", filter=Q(trainings__on__year=year, trainings__kind=TrainingKind.PUBLIC_LAW)
         ),
     )
-    target = Decimal(settings.ZHIFA_TRAINING_HOURS_PER_YEAR)
-    public_target = Decimal(settings.ZHIFA_NEW_OFFICER_PUBLIC_LAW_HOURS)
+    target = clocks.training_hours_per_year()
+    public_target = clocks.new_officer_public_law_hours()
     return [
         TrainingStanding(
             officer=officer,
@@ -236,7 +237,7 @@ class AgencyRatios:
 
     @property
     def reviewers_required(self) -> int:
-        return math.ceil(self.officers * settings.ZHIFA_REVIEWER_RATIO) if self.officers else 0
+        return math.ceil(self.officers * clocks.reviewer_ratio()) if self.officers else 0
 
     @property
     def reviewer_shortfall(self) -> int:

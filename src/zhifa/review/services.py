@@ -4,7 +4,6 @@ actor, validates with the reason in Chinese, writes and appends a record in the 
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -17,6 +16,7 @@ from zhifa.core.choices import AgencyKind
 
 from . import reviewers
 from .choices import AdviserRole, CheckPoint, OpinionResult, ResolutionMethod, ResolutionOutcome, ReviewStatus
+from .clocks import review_workdays
 from .models import Dispute, InvitedOpinion, PoolMember, PreReview, Review, ReviewRound
 
 SUBMIT = "review.submit_review"
@@ -29,10 +29,6 @@ OPINION_NUMBER_KIND = "法审"
 
 def refuse(reason: str, field: str = "status"):
     raise ValidationError({field: reason})
-
-
-def review_workdays() -> int:
-    return getattr(settings, "ZHIFA_REVIEW_WORKDAYS", 5)
 
 
 def _log(review: Review, action: str, actor, **payload) -> None:
