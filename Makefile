@@ -26,6 +26,7 @@ test: test-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/zhifa makemigrations --check --dry-run
+	$(BIN)/mypy
 	$(BIN)/pytest -n auto
 ifeq ($(ZHIFA_TEST_POSTGRES),1)
 	ZHIFA_DATABASE_URL=$(PG_URL) $(BIN)/pytest -n auto
@@ -44,6 +45,7 @@ lint: test-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/zhifa makemigrations --check --dry-run
+	$(BIN)/mypy
 
 format: test-deps
 	$(BIN)/ruff check --fix .

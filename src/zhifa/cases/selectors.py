@@ -6,6 +6,7 @@ their certificates, the timeline of records interleaved with evidence."""
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import cast
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -418,7 +419,9 @@ def timeline(case: Case) -> list[TimelineEntry]:
             payload = {}
         payload = payload if isinstance(payload, dict) else {}
         evidence = (
-            evidence_by_pk.pop(payload.get("evidence"), None) if record.action == EVIDENCE_ACTION else None
+            evidence_by_pk.pop(cast(int, payload.get("evidence")), None)
+            if record.action == EVIDENCE_ACTION
+            else None
         )
         entries.append(
             TimelineEntry(

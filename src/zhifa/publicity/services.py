@@ -6,6 +6,7 @@ entry is never edited: a correction is a new version that supersedes it.
 
 from dataclasses import dataclass
 from datetime import date
+from typing import NoReturn
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -28,7 +29,7 @@ APPROVE = "publicity.approve_disclosure"
 NOT_DISCLOSED = (DecisionKind.TRANSFER, DecisionKind.WITHDRAW)
 
 
-def _refuse(message: str, field: str = "__all__"):
+def _refuse(message: str, field: str = "__all__") -> NoReturn:
     raise ValidationError({field: message})
 
 

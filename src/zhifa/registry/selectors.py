@@ -5,6 +5,7 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
@@ -105,12 +106,12 @@ def _search_q(q: str) -> Q:
     return Q(pk__in=Officer.objects.filter(match).values("pk"))
 
 
-def _certificate_q(state: str, on: date) -> Q:
+def _certificate_q(state: str, on: date) -> Any:
     """Filter officers by the state of their enforcement certificates on `on`."""
     certs = Certificate.objects.filter(officer=OuterRef("pk"), kind=CertificateKind.ENFORCEMENT)
     valid = certs.filter(status=CertificateStatus.VALID, issued_on__lte=on, expires_on__gte=on)
     warn = on + timedelta(days=settings.ZHIFA_CERTIFICATE_EXPIRY_WARNING_DAYS)
-    states = {
+    states: dict[str, Any] = {  # Exists, ~Exists and their combinations (Q)
         "valid": Exists(valid),
         "expiring": Exists(valid.filter(expires_on__lte=warn)),
         "expired": Exists(certs.filter(status=CertificateStatus.VALID, expires_on__lt=on)) & ~Exists(valid),

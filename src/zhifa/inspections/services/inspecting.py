@@ -213,6 +213,7 @@ def inspection_finish(
 
 def _credit_record(inspection: Inspection) -> None:
     """纳入信用档案: one entry per result on every directory entry of the same subject."""
+    assert inspection.finished_on is not None  # recorded by inspection_finish before this runs
     entry = {
         "date": inspection.finished_on.isoformat(),
         "agency": inspection.agency.name,

@@ -1,5 +1,7 @@
 """The permission strings of the app (declared in the models' Meta, granted in apps.py)."""
 
+from typing import NoReturn
+
 from django.core.exceptions import ValidationError
 
 from zhifa.core import access
@@ -12,7 +14,7 @@ VIEW_PLAN = "inspections.view_plan"
 VIEW_SUBJECT = "inspections.view_subject"
 
 
-def refuse(field: str, message: str):
+def refuse(field: str, message: str) -> NoReturn:
     raise ValidationError({field: message})
 
 
