@@ -363,3 +363,32 @@ def test_the_years_are_settings(settings):
     settings.ZHIFA_PUBLICITY_PERSON_PENALTY_YEARS, settings.ZHIFA_PUBLICITY_YEARS = 3, 6
     assert expiry_date(entry(), date(2026, 3, 2)) == date(2029, 3, 2)
     assert expiry_date(entry(subject=SubjectKind.ORGANISATION), date(2026, 3, 2)) == date(2032, 3, 2)
+
+
+# ---- the sentences on the pages follow the constants ------------------------------------------------
+
+
+def test_pages_state_the_periods_from_the_clocks(settings):
+    from django.template import Context, Template
+
+    def render(name):
+        return Template(f'{{% load clocks %}}{{% clock "{name}" %}}').render(Context())
+
+    assert render("cases.NEAR_WORKDAYS") == "3"
+    assert render("cases.SERVICE_WORKDAYS") == "7"
+    assert render("registry.training_hours_per_year") == "60"
+    settings.ZHIFA_REVIEWER_RATIO, settings.ZHIFA_REGISTER_DAYS = 0.075, 10
+    assert render("registry.reviewer_percent") == "7.5"
+    assert render("cases.register_days") == "10"
+
+
+def test_the_case_clocks_state_their_periods(settings):
+    from zhifa.cases import selectors
+    from zhifa.cases.choices import CaseStatus
+
+    case = SimpleNamespace(
+        status=CaseStatus.INTAKE, discovered_on=date(2026, 3, 2), hearing_deadline=None, decision_due=None
+    )
+    settings.ZHIFA_REGISTER_DAYS = 10
+    (clock,) = selectors.clocks_of(case, today=date(2026, 3, 3))
+    assert (clock.due, clock.note) == (date(2026, 3, 12), "发现线索之日起10日内")
