@@ -25,7 +25,9 @@ from zhifa.registry import clocks as registry_clocks
 from zhifa.registry.selectors import AgencyRatios, TrainingStanding
 from zhifa.review import gate
 
-pytestmark = pytest.mark.django_db  # the working-day clock reads the holiday override table
+# Only the tests that count working days touch the database (the holiday override table): the rest run
+# without one, so that the mutation run (a fresh pytest session per mutant) stays fast.
+workday_db = pytest.mark.django_db
 
 D = Decimal
 
@@ -319,6 +321,7 @@ def test_thirty_hours_of_public_law_for_a_new_officer(hours, short):
 DECIDED = date(2026, 3, 2)  # a Monday; no holiday in the next five weeks
 
 
+@workday_db
 @pytest.mark.parametrize(
     ("kind", "due"),
     [
@@ -382,6 +385,7 @@ def test_pages_state_the_periods_from_the_clocks(settings):
     assert render("cases.register_days") == "10"
 
 
+@workday_db
 def test_the_case_clocks_state_their_periods(settings):
     from zhifa.cases import selectors
     from zhifa.cases.choices import CaseStatus
