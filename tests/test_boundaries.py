@@ -396,3 +396,50 @@ def test_the_case_clocks_state_their_periods(settings):
     settings.ZHIFA_REGISTER_DAYS = 10
     (clock,) = selectors.clocks_of(case, today=date(2026, 3, 3))
     assert (clock.due, clock.note) == (date(2026, 3, 12), "发现线索之日起10日内")
+
+
+def test_every_item_of_the_case_is_looked_at():
+    listed_only_second = gate_case()
+    first = SimpleNamespace(name="未列入目录的事项", needs_legal_review=False)
+    second = listed_only_second.items.all()[0]
+    listed_only_second.items = SimpleNamespace(all=lambda: [first, second])
+    assert gate.major_reasons(listed_only_second, decision(revocation=True)) == ["吊销许可证照"]
+
+
+def test_no_fine_is_no_amount_against_the_threshold():
+    assert gate.major_reasons(gate_case(threshold="1"), decision(fine=None)) == []
+    assert gate.major_reasons(gate_case(threshold="0"), decision(fine=None)) == [
+        "罚款达到销售不符合食品安全标准的食品的重大标准（0元以上）"
+    ]
+
+
+def test_a_refusal_is_keyed_by_status_unless_told():
+    with pytest.raises(ValidationError) as exc:
+        rules.refuse("案件已结案")
+    assert exc.value.message_dict == {"status": ["案件已结案"]}
+
+
+def test_outside_the_benchmark_range_a_fine_needs_a_reason(monkeypatch):
+    recommendation = SimpleNamespace(
+        fine_min=D(10000), fine_max=D(50000), allows_fine=lambda fine: D(10000) <= fine <= D(50000)
+    )
+    calls = []
+
+    def recommend(item, facts, *, on):
+        calls.append((item, facts, on))
+        return recommendation
+
+    monkeypatch.setattr(rules.discretion, "recommend", recommend)
+    case = fine_case()
+    item = case.items[0]
+    item.benchmark = object()
+    facts = {"fact_value": 3000}
+    assert rules.check_fine(case, D(50000), facts, "", date(2026, 3, 20)) is recommendation
+    assert calls == [(item, facts, date(2026, 3, 20))]
+    with pytest.raises(ValidationError) as exc:
+        check(case, "50000.01")
+    assert exc.value.message_dict == {
+        "deviation_reason": ["拟罚款50000.01元不在裁量基准推荐范围（10000—50000元）内，须书面说明理由"]
+    }
+    assert check(case, "50000.01", reason="多次违法，从重") is recommendation
+    assert check(case, "9999.99", reason="首次违法，从轻") is recommendation
