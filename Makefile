@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test bench lint format deps test-deps assets clean
+.PHONY: run test bench lint format deps test-deps assets clean mutate
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,7 @@ test: test-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/zhifa makemigrations --check --dry-run
+	$(BIN)/mypy
 	$(BIN)/pytest -n auto
 ifeq ($(ZHIFA_TEST_POSTGRES),1)
 	ZHIFA_DATABASE_URL=$(PG_URL) $(BIN)/pytest -n auto
@@ -34,10 +35,17 @@ endif
 bench: test-deps
 	$(BIN)/python -m benchmarks
 
+# Mutation testing of the rule modules ([tool.mutmut] in pyproject.toml); slow, never in CI. One module at a
+# time: make mutate MODULE=core.workdays (or review.gate, cases.rules, publicity.masking, registry.selectors).
+mutate: test-deps
+	$(BIN)/mutmut run $(if $(MODULE),"zhifa.$(MODULE).*")
+	$(BIN)/mutmut results
+
 lint: test-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/zhifa makemigrations --check --dry-run
+	$(BIN)/mypy
 
 format: test-deps
 	$(BIN)/ruff check --fix .

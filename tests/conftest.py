@@ -1,9 +1,13 @@
 import pytest
+from hypothesis import HealthCheck, settings
 
 from tests.factories import AgencyFactory, RegionFactory, UserFactory
 from zhifa.accounts.choices import RoleCode
 from zhifa.core import workdays
 from zhifa.core.choices import RegionLevel
+
+# `make mutate` runs the suite under mutmut's tracing on a busy machine: generation speed is no signal there.
+settings.register_profile("mutation", suppress_health_check=list(HealthCheck), deadline=None)
 
 
 def pytest_collection_modifyitems(config, items):

@@ -51,7 +51,7 @@ def test_task_start_and_finish_through_the_api(inspector_user, drawn):
         {"result": "no_problem", "summary": "未见异常", "on": "2026-03-02"},
         content_type="application/json",
     )
-    assert finished.json()["publish_due"] == "2026-03-30"
+    assert (finished.json()["publicity_due"], finished.json()["publicity_label"]) == ("2026-03-30", "待审核")
 
 
 def test_unplanned_without_approval_is_refused(agencies, inspector_user, subjects, catalogues):

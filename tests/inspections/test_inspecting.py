@@ -195,7 +195,6 @@ def test_task_result_opens_a_case_publishes_the_event_and_feeds_the_credit_recor
         and case.source == "inspection"
         and case.party_credit_code == task.subject.credit_code
     )
-    assert done.publish_due == date(2026, 3, 30)  # 20 working days
     assert received == [
         {
             "source": done,
@@ -207,6 +206,7 @@ def test_task_result_opens_a_case_publishes_the_event_and_feeds_the_credit_recor
             "items": ["食品经营监督检查"],
             "result": "发现问题已立案",
             "inspected_on": ON,
+            "result_on": ON,
             "summary": "现场发现销售过期食品",
         }
     ]
@@ -270,20 +270,52 @@ def test_no_penalty_list_applies_to_the_items(agencies, drawn, inspector_user, l
         )
 
 
-def test_publishing_a_result(agencies, drawn, inspector_user):
+def test_the_result_has_one_publicity_clock_and_one_reminder(agencies, drawn, inspector_user, lead):
+    """Publicity owns the 公示 of a result: one draft, due 20 working days after the result was recorded
+    (2026-03-02 → 03-30), read back on the inspection; one 工作台 reminder (publicity's), none here."""
+    from zhifa.inspections import selectors, workbench
+    from zhifa.publicity import services as publicity
+    from zhifa.publicity import workbench as publicity_workbench
+    from zhifa.publicity.models import Disclosure
+
     inspection = services.inspection_start(
         actor=inspector_user, agency=agencies["east_market"], task=drawn.tasks.first(), on=ON
     )
-    with pytest.raises(ValidationError, match="尚未录入检查结果"):
-        services.result_publish(actor=inspector_user, inspection=inspection)
+    finished_on = date(2026, 3, 4)  # the clock runs from the result, not from the start
     services.inspection_finish(
         actor=inspector_user,
         inspection=inspection,
         result=InspectionResult.NO_PROBLEM,
         summary="未见异常",
-        on=ON,
+        on=finished_on,
     )
-    assert services.result_publish(actor=inspector_user, inspection=inspection).published_on == ON
+    draft = Disclosure.objects.get(source_type="inspections.inspection", source_id=str(inspection.pk))
+    assert (draft.kind, draft.status, draft.decided_on, draft.due_on) == (
+        "inspection",
+        "draft",
+        finished_on,
+        date(2026, 4, 1),
+    )
+    shown = selectors.get_inspection(lead, inspection.pk)
+    assert (shown.publicity_due, shown.publicity_on, shown.publicity_label) == (
+        date(2026, 4, 1),
+        None,
+        "待审核",
+    )
+    assert list(selectors.inspections_visible_to(lead, unpublished=True)) == [shown]
+    assert not {f.name for f in Inspection._meta.get_fields()} & {"publish_due", "published_on"}
+
+    today = date(2026, 3, 31)
+    assert [i.title for i in workbench.pending(lead, today=today)] == []
+    reminders = publicity_workbench.pending(lead, today=today)
+    assert [i.due for i in reminders] == [date(2026, 4, 1)]
+
+    published = publicity.disclosure_publish(actor=None, disclosure=draft)
+    shown = selectors.get_inspection(lead, inspection.pk)
+    assert (shown.publicity_on, shown.publicity_label) == (published.published_on, "已公示")
+    assert list(selectors.inspections_visible_to(lead, unpublished=True)) == []
+    assert list(selectors.public_results(drawn.plan)) == [shown]
+    assert publicity_workbench.pending(lead, today=today) == []
 
 
 def test_rating_is_anonymous(inspection):

@@ -137,3 +137,26 @@ def test_any_valid_credit_code_is_kept(code, prefix):
     if is_id_number(code):  # an 18-digit run that is also a valid ID number is removed, by design
         return
     assert mask_personal_data(f"{prefix}{code}，罚款3000元") == f"{prefix}{code}，罚款3000元"
+
+
+@pytest.mark.parametrize(
+    ("text", "public"),
+    [
+        ("罚款５０００元", "罚款5000元"),  # full-width digits are digits
+        ("号码１３８１２３４５６７８。", "号码＊＊＊。"),
+        ("编号12345678901", "编号12345678901"),  # eleven digits, but no mobile in them
+        ("联系电话：6612345", "联系电话：＊＊＊"),  # a local number after a contact label
+        (
+            "统一社会信用代码911101010000000002",
+            "统一社会信用代码911101010000000002",
+        ),  # all digits, still public
+        ("", ""),
+    ],
+)
+def test_what_is_kept_and_what_goes(text, public):
+    assert mask_personal_data(text) == public
+
+
+@pytest.mark.parametrize("name", ["", "  ", None])
+def test_no_name_is_no_masked_name(name):
+    assert mask_name(name) == ""

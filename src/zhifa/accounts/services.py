@@ -49,7 +49,7 @@ def user_set_roles(*, actor: Actor, user: User, roles) -> User:
     unknown = set(codes) - set(Role.objects.filter(code__in=codes).values_list("code", flat=True))
     if unknown:
         kit.refuse("roles", f"未知角色：{'、'.join(sorted(unknown))}")
-    user.roles.set(codes)
+    user.roles.set(Role.objects.filter(code__in=codes))
     user.__dict__.pop("_role_codes", None)
     user.__dict__.pop("_role_perm_cache", None)
     # Only the 三员 enter the Django admin.

@@ -8,8 +8,8 @@ from zhifa.core import workdays
 from zhifa.core.deadlines import StoredDeadline
 
 from .choices import CaseStatus
+from .clocks import HEARING_REQUEST_WORKDAYS
 from .models import Case
-from .services import HEARING_REQUEST_WORKDAYS
 
 HEARING_REQUEST = StoredDeadline(
     label="听证申请期限",

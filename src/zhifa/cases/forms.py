@@ -4,6 +4,7 @@ follow the services' error keys, so a refusal lands on the field it is about."""
 
 from django import forms
 from django.utils import timezone
+from django.utils.functional import lazy
 
 from zhifa.catalog import selectors as catalog
 from zhifa.catalog.choices import CircumstanceLevel, PenaltyMeasure, ProcedureStep
@@ -24,6 +25,7 @@ from .choices import (
     PartyKind,
     ServiceMethod,
 )
+from .clocks import SERVICE_WORKDAYS, register_days
 from .models import Case, Challenge
 
 
@@ -192,7 +194,9 @@ class AssignForm(Form):
 
 class RegisterForm(Form):
     registered_on = date_field(
-        "立案日期", help_text="负责人批准立案的日期；自发现线索之日起15日内", today=True
+        "立案日期",
+        help_text=lazy(lambda: f"负责人批准立案的日期；自发现线索之日起{register_days()}日内", str)(),
+        today=True,
     )
 
 
@@ -340,7 +344,7 @@ class RecommendForm(DecideForm):
 
 
 class ServeForm(Form):
-    served_on = date_field("送达日期", help_text="决定之日起7个工作日内送达", today=True)
+    served_on = date_field("送达日期", help_text=f"决定之日起{SERVICE_WORKDAYS}个工作日内送达", today=True)
     method = forms.ChoiceField(label="送达方式", choices=ServiceMethod.choices, initial=ServiceMethod.DIRECT)
     recipient = forms.CharField(label="受送达人", max_length=64)
     note = text_field("备注", rows=2, required=False)

@@ -11,11 +11,9 @@ from zhifa.core import kit
 from zhifa.registry import selectors as registry
 from zhifa.registry.choices import CaseRole
 
-from .choices import EvidenceKind, HandlerRole, PartyKind
+from .choices import EvidenceKind, HandlerRole
+from .clocks import DECISION_DAYS, SIMPLE_FINE_LIMIT  # noqa: F401 (services read rules.SIMPLE_FINE_LIMIT)
 from .models import Case
-
-DECISION_DAYS = 90  # 行政处罚法 第六十条: 自立案之日起九十日内作出决定
-SIMPLE_FINE_LIMIT = {PartyKind.PERSON: Decimal(200), PartyKind.ORGANISATION: Decimal(3000)}  # 第五十一条
 
 
 def require_distinct_handlers(handlers) -> None:

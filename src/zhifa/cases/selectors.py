@@ -6,6 +6,7 @@ their certificates, the timeline of records interleaved with evidence."""
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import cast
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -25,12 +26,10 @@ from .choices import (
     HandlerRole,
     ServiceMethod,
 )
+from .clocks import DECISION_DAYS, HEARING_REQUEST_WORKDAYS, NEAR_WORKDAYS, SERVICE_WORKDAYS, register_days
 from .models import Case, CaseHandler, Evidence
-from .services import SERVICE_WORKDAYS  # 行政处罚法 第六十一条: 七日内送达 (working days)
 
 VIEW = "cases.view_case"
-REGISTER_DAYS = 15  # natural days from discovery to 立案
-NEAR_WORKDAYS = 3  # a due date within three working days is near
 DECIDING = (CaseStatus.INVESTIGATING, CaseStatus.REVIEWING, CaseStatus.NOTIFIED, CaseStatus.HEARING)
 OPEN = (CaseStatus.INTAKE, *DECIDING, CaseStatus.DECIDED, CaseStatus.SERVED, CaseStatus.EXECUTED)
 DATE_FIELDS = {"registered_on": "立案日期", "created_at": "登记日期"}
@@ -42,7 +41,7 @@ DATE_FIELDS = {"registered_on": "立案日期", "created_at": "登记日期"}
 def overdue_q(today: date) -> Q:
     """Open cases with a deadline of the agency already passed (register, decide or serve)."""
     return (
-        Q(status=CaseStatus.INTAKE, discovered_on__lt=today - timedelta(days=REGISTER_DAYS))
+        Q(status=CaseStatus.INTAKE, discovered_on__lt=today - timedelta(days=register_days()))
         | Q(status__in=DECIDING, decision_due__lt=today)
         # add_workdays(decided_on, 7) < today  ⟺  decided_on < the 7th working day before today
         | Q(
@@ -58,8 +57,8 @@ def near_due_q(today: date) -> Q:
     return (
         Q(
             status=CaseStatus.INTAKE,
-            discovered_on__gte=today - timedelta(days=REGISTER_DAYS),
-            discovered_on__lte=horizon - timedelta(days=REGISTER_DAYS),
+            discovered_on__gte=today - timedelta(days=register_days()),
+            discovered_on__lte=horizon - timedelta(days=register_days()),
         )
         | Q(status__in=DECIDING, decision_due__gte=today, decision_due__lte=horizon)
         | Q(
@@ -172,8 +171,10 @@ def clocks_of(case: Case, today: date | None = None) -> list[Clock]:
     today = today or timezone.localdate()
     clocks = []
     if case.status == CaseStatus.INTAKE:
-        due = case.discovered_on + timedelta(days=REGISTER_DAYS)
-        clocks.append(Clock(case, "register", "立案", due, _state(due, today), "发现线索之日起15日内"))
+        due = case.discovered_on + timedelta(days=register_days())
+        clocks.append(
+            Clock(case, "register", "立案", due, _state(due, today), f"发现线索之日起{register_days()}日内")
+        )
     if case.status == CaseStatus.NOTIFIED and case.hearing_deadline:
         state = "passed" if case.hearing_deadline < today else _state(case.hearing_deadline, today)
         clocks.append(
@@ -183,11 +184,13 @@ def clocks_of(case: Case, today: date | None = None) -> list[Clock]:
                 "听证申请",
                 case.hearing_deadline,
                 state,
-                "当事人自告知之日起5个工作日内",
+                f"当事人自告知之日起{HEARING_REQUEST_WORKDAYS}个工作日内",
             )
         )
     if case.status in DECIDING and case.decision_due:
-        note = "立案之日起90日" + (f"，已延长{case.extension_days}日" if case.extension_days else "")
+        note = f"立案之日起{DECISION_DAYS}日" + (
+            f"，已延长{case.extension_days}日" if case.extension_days else ""
+        )
         clocks.append(
             Clock(case, "decide", "作出决定", case.decision_due, _state(case.decision_due, today), note)
         )
@@ -196,7 +199,14 @@ def clocks_of(case: Case, today: date | None = None) -> list[Clock]:
         if decision is not None:
             due = service_due(decision.decided_on)
             clocks.append(
-                Clock(case, "serve", "送达决定书", due, _state(due, today), "决定之日起7个工作日内")
+                Clock(
+                    case,
+                    "serve",
+                    "送达决定书",
+                    due,
+                    _state(due, today),
+                    f"决定之日起{SERVICE_WORKDAYS}个工作日内",
+                )
             )
     return sorted(clocks, key=lambda c: c.due)
 
@@ -404,7 +414,9 @@ def timeline(case: Case) -> list[TimelineEntry]:
             payload = {}
         payload = payload if isinstance(payload, dict) else {}
         evidence = (
-            evidence_by_pk.pop(payload.get("evidence"), None) if record.action == EVIDENCE_ACTION else None
+            evidence_by_pk.pop(cast(int, payload.get("evidence")), None)
+            if record.action == EVIDENCE_ACTION
+            else None
         )
         entries.append(
             TimelineEntry(

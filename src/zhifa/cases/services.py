@@ -30,14 +30,13 @@ from .choices import (
     PartyKind,
     ServiceMethod,
 )
+from .clocks import HEARING_REQUEST_WORKDAYS, SERVICE_WORKDAYS
 from .models import Case, CaseHandler, Challenge, Decision, Execution, Service
 
 if TYPE_CHECKING:
     from zhifa.registry.models import Officer
 
 HANDLE, APPROVE = transitions.HANDLE, transitions.APPROVE
-HEARING_REQUEST_WORKDAYS = 5  # 行政处罚法 第六十四条, 第八十五条: 五日 are working days
-SERVICE_WORKDAYS = 7  # 第六十一条: 七日内送达
 
 
 CASES = Case.objects.select_related("agency", "field")  # what `kit.locked` re-reads a case with

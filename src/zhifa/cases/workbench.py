@@ -78,7 +78,12 @@ def _approval_items(user, today: date) -> list[PendingItem]:
         items.append(PendingItem(CATEGORY, f"待批准立案：{intake}件", _list_url(status=CaseStatus.INTAKE)))
     if deciding:
         items.append(
-            PendingItem(CATEGORY, f"3个工作日内须作出决定：{deciding}件", _list_url(near_due=1), due=horizon)
+            PendingItem(
+                CATEGORY,
+                f"{selectors.NEAR_WORKDAYS}个工作日内须作出决定：{deciding}件",
+                _list_url(near_due=1),
+                due=horizon,
+            )
         )
     if to_close:
         items.append(

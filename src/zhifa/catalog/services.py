@@ -3,6 +3,7 @@ post duties. One function per action; each checks permission, validates, writes 
 appends a record to the agency's chain."""
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -68,9 +69,9 @@ def _copy_items(source: CatalogVersion, target: CatalogVersion) -> None:
     bases, basis_map = [], {}
     for old, new in zip(items, copies, strict=True):
         for basis in old.legal_bases.all():
-            copy = LegalBasis(item=new, **_fields(basis, versioning.BASIS_FIELDS))
-            bases.append(copy)
-            basis_map[basis.pk] = copy
+            basis_copy = LegalBasis(item=new, **_fields(basis, versioning.BASIS_FIELDS))
+            bases.append(basis_copy)
+            basis_map[basis.pk] = basis_copy
     LegalBasis.objects.bulk_create(bases, batch_size=2000)
     benchmarks, children = [], []
     for old, new in zip(items, copies, strict=True):
@@ -162,7 +163,7 @@ def item_save(
     if errors:
         raise ValidationError(errors)
     is_new = item.pk is None
-    old_bases = [] if is_new else list(item.legal_bases.all())
+    old_bases = [] if is_new else list(LegalBasis.objects.filter(item=item))
     item.save()
     for basis in bases:
         basis.item = item
@@ -308,7 +309,7 @@ def benchmark_set(
     item: EnforcementItem,
     legal_basis: LegalBasis,
     levels: list[LevelInput],
-    exemptions: list[ExemptionInput] = (),
+    exemptions: Sequence[ExemptionInput] = (),
     fact_label: str = "",
     note: str = "",
 ) -> Benchmark:
@@ -330,8 +331,8 @@ def benchmark_set(
     for row in level_rows:
         row.benchmark = benchmark
     BenchmarkLevel.objects.bulk_create(level_rows)
-    for row in exemption_rows:
-        row.benchmark = benchmark
+    for exemption in exemption_rows:
+        exemption.benchmark = benchmark
     Exemption.objects.bulk_create(exemption_rows)
     kit.record(
         item.version,
@@ -487,7 +488,8 @@ def delegation_create(
     delegation = Delegation(
         from_agency=from_agency, to_agency=to_agency, item_code=item.code, item_name=item.name, **fields
     )
-    delegation.evaluation_due = evaluation_due_after(delegation.on) if delegation.on else None
+    if delegation.on:  # without it full_clean refuses the missing date
+        delegation.evaluation_due = evaluation_due_after(delegation.on)
     delegation.full_clean()
     delegation.save()
     kit.record(
@@ -521,7 +523,7 @@ def delegation_evaluate(
         EvaluationOutcome.KEEP: DelegationStatus.ACTIVE,
         EvaluationOutcome.ADJUST: DelegationStatus.ADJUSTED,
         EvaluationOutcome.WITHDRAW: DelegationStatus.WITHDRAWN,
-    }[outcome]
+    }[EvaluationOutcome(outcome)]
     delegation.evaluation_due = evaluation_due_after(on)
     delegation.save(update_fields=["status", "evaluation_due", "updated_at"])
     kit.record(

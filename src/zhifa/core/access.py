@@ -7,11 +7,14 @@ agency in the subtree of their agency's region). Lists go through `visible_to`; 
 """
 
 from enum import StrEnum
+from typing import TypeVar
 
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, PermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
+
+M = TypeVar("M", bound=models.Model)
 
 
 class Scope(StrEnum):
@@ -60,11 +63,11 @@ def visible_to(user, queryset: models.QuerySet, perm: str | None = None) -> mode
     return queryset.none() if q is None else queryset.filter(q)
 
 
-def get_visible_or_404(user, queryset: models.QuerySet, perm: str | None = None, **lookup) -> models.Model:
+def get_visible_or_404(user, queryset: models.QuerySet[M], perm: str | None = None, **lookup) -> M:
     """One object the user may see; 404 when it does not exist or lies outside their jurisdiction."""
     try:
         return visible_to(user, queryset, perm).get(**lookup)
-    except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
+    except (ObjectDoesNotExist, ValueError, TypeError) as exc:
         raise Http404("未找到该对象，或您无权查看") from exc
 
 

@@ -13,7 +13,7 @@ Events in use (payload keywords):
   (core.Agency that inspected; for a joint task, one event per agency), actor, subject_kind
   ("organisation" | "individual_business" | "person"), subject_name, credit_code ("" for a person),
   items (list of 抽查事项 names), result (Chinese label, e.g. "未发现问题"), inspected_on (date),
-  summary (free text; may contain personal data, the receiver masks it).
+  result_on (date the result was recorded: the 公示 clock starts there), summary (free text; may contain personal data, the receiver masks it).
 """
 
 from collections import defaultdict

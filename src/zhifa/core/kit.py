@@ -81,7 +81,7 @@ def move(
 ) -> Record:
     """Set `subject.status`, save it with `fields` (and `updated_at` when the model has it), and record
     the move with the new status in its payload."""
-    subject.status = status
+    setattr(subject, "status", status)  # noqa: B010 (any model with a status field)
     update = ["status", *fields]
     if any(f.name == "updated_at" for f in subject._meta.concrete_fields):
         update.append("updated_at")

@@ -86,7 +86,7 @@ def naming(column: str, message: str) -> str:
 def column_of(model: type[models.Model], name: str) -> str:
     """The header of the column a model field comes from: the templates use the fields' verbose names."""
     try:
-        return str(model._meta.get_field(name).verbose_name)
+        return str(getattr(model._meta.get_field(name), "verbose_name", ""))
     except FieldDoesNotExist:
         return ""
 
@@ -402,7 +402,7 @@ class ImportForm(Form):
 
     def __init__(self, *args, kinds: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = kinds
+        self.fields["kind"].choices = kinds  # type: ignore[attr-defined]  # a ChoiceField
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

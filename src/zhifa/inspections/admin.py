@@ -33,7 +33,7 @@ class TaskAdmin(ReadOnlyScopedAdmin):
 
 @admin.register(Inspection)
 class InspectionAdmin(ReadOnlyScopedAdmin):
-    list_display = ["subject", "agency", "started_on", "result", "published_on"]
+    list_display = ["subject", "agency", "started_on", "result", "finished_on"]
     list_filter = ["result"]
 
 

@@ -6,6 +6,7 @@ from django.http import Http404
 
 from zhifa.catalog import selectors as catalog
 from zhifa.core import access
+from zhifa.publicity import selectors as publicity
 from zhifa.registry.selectors import enforcers_for
 
 from .choices import DrawStatus, PlanStatus
@@ -97,20 +98,18 @@ def get_subject(user, pk) -> Subject:
 def inspections_visible_to(
     user, *, q: str = "", result: str = "", unpublished: bool = False
 ) -> QuerySet[Inspection]:
+    """Inspections with their 公示 as publicity holds it (publicity_due, publicity_on, publicity_label)."""
     inspections = access.visible_to(user, Inspection.objects.select_related("agency", "subject", "task"))
     if q := q.strip():
         inspections = inspections.filter(Q(subject__name__icontains=q) | Q(subject_code=q.upper()))
     if result:
         inspections = inspections.filter(result=result)
-    if unpublished:
-        inspections = inspections.exclude(result="").filter(published_on__isnull=True)
-    return inspections
+    return publicity.awaiting_publicity(inspections) if unpublished else publicity.with_publicity(inspections)
 
 
 def get_inspection(user, pk) -> Inspection:
-    return access.get_visible_or_404(
-        user, Inspection.objects.select_related("agency", "subject", "task"), pk=pk
-    )
+    inspections = Inspection.objects.select_related("agency", "subject", "task")
+    return access.get_visible_or_404(user, publicity.with_publicity(inspections), pk=pk)
 
 
 def reports_visible_to(user) -> QuerySet[PriorReport]:
@@ -180,11 +179,9 @@ def public_draws(plan: Plan) -> QuerySet[Draw]:
 
 
 def public_results(plan: Plan) -> QuerySet[Inspection]:
-    return (
-        Inspection.objects.filter(task__plan=plan, published_on__isnull=False)
-        .select_related("agency", "subject")
-        .order_by("-published_on", "id")
-    )
+    """The plan's results that are public now (publicity approved them and has not taken them down)."""
+    results = Inspection.objects.filter(task__plan=plan).select_related("agency", "subject")
+    return publicity.publicly_shown(results).order_by("-publicity_on", "id")
 
 
 def revealed(draw: Draw) -> bool:

@@ -20,7 +20,6 @@ urlpatterns = [
     path("tasks/<int:pk>/override/<int:assignment_id>/", views.task_override, name="task_override"),
     path("inspections/", views.inspection_list, name="inspection_list"),
     path("inspections/<int:pk>/", views.inspection_detail, name="inspection_detail"),
-    path("inspections/<int:pk>/publish/", views.inspection_publish, name="inspection_publish"),
     path("reports/", views.report_list, name="report_list"),
     path("reports/<int:pk>/<slug:action>/", views.report_action, name="report_action"),
     path("scan/<str:token>/", views.scan, name="scan"),

@@ -1,8 +1,7 @@
-"""工作台 items: my open inspection tasks (nearest due first), results waiting for 公示 (with their
-20-working-day limit), and 事前报备 waiting for approval."""
+"""工作台 items: my open inspection tasks (nearest due first) and 事前报备 waiting for approval. Results
+waiting for 公示 are publicity's reminder (its drafts and their deadlines), not repeated here."""
 
 from datetime import date
-from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils import timezone
@@ -11,8 +10,8 @@ from zhifa.core import access
 from zhifa.core.workbench import PendingItem
 
 from .choices import ReportStatus, TaskStatus
-from .models import Inspection, PriorReport, Task
-from .services.perms import APPROVE, INSPECT
+from .models import PriorReport, Task
+from .services.perms import APPROVE
 
 CATEGORY = "双随机抽查"
 LIMIT = 20
@@ -40,21 +39,6 @@ def pending(user, *, today: date | None = None) -> list[PendingItem]:
                 task.due_on < today,
             )
         )
-    if user.has_perm(INSPECT):
-        unpublished = access.visible_to(user, Inspection.objects.all(), INSPECT).exclude(result="")
-        unpublished = unpublished.filter(published_on__isnull=True).order_by("publish_due")
-        first = unpublished.first()
-        if first is not None:
-            url = f"{reverse('inspections:inspection_list')}?{urlencode({'unpublished': 1})}"
-            items.append(
-                PendingItem(
-                    CATEGORY,
-                    f"待公示的检查结果 {unpublished.count()} 条",
-                    url,
-                    first.publish_due,
-                    first.publish_due < today,
-                )
-            )
     if user.has_perm(APPROVE):
         waiting = access.visible_to(user, PriorReport.objects.filter(status=ReportStatus.PENDING), APPROVE)
         count = waiting.count()

@@ -2,7 +2,7 @@ from django.db import models
 
 
 class DisclosureKind(models.TextChoices):
-    """执法类别 of a disclosed decision; the deadline follows from it (seed 003 §2(二)6)."""
+    """执法类别 of a disclosed decision; the deadline follows from it (publicity.clocks)."""
 
     LICENCE = "licence", "行政许可"
     PENALTY = "penalty", "行政处罚"
@@ -10,11 +10,6 @@ class DisclosureKind(models.TextChoices):
     COERCION = "coercion", "行政强制"
     OTHER = "other", "其他执法决定"
     INSPECTION = "inspection", "检查结果"
-
-
-# 行政许可、行政处罚决定: 7 working days; every other decision and inspection results: 20.
-DEADLINE_WORKDAYS = {DisclosureKind.LICENCE: 7, DisclosureKind.PENALTY: 7}
-OTHER_DEADLINE_WORKDAYS = 20
 
 
 class DisclosureStatus(models.TextChoices):

@@ -13,15 +13,16 @@ from zhifa.cases.choices import DecisionKind, PartyKind
 from zhifa.catalog import penalties
 from zhifa.core import workdays
 
-from .choices import DEADLINE_WORKDAYS, OTHER_DEADLINE_WORKDAYS, DisclosureKind, SubjectKind
+from . import clocks
+from .choices import DisclosureKind, SubjectKind
 from .masking import mask_name, mask_personal_data, scrub_known
 
 SUMMARY_LIMIT = 2000
 
 
 def due_date(kind: str, decided_on: date) -> date:
-    """7 working days for 行政许可 and 行政处罚 decisions, 20 for the rest (seed 003 §2(二)6)."""
-    return workdays.add_workdays(decided_on, DEADLINE_WORKDAYS.get(kind, OTHER_DEADLINE_WORKDAYS))
+    """公示期限: working days after the decision, by 执法类别 (publicity.clocks)."""
+    return workdays.add_workdays(decided_on, clocks.workdays_for(kind))
 
 
 def public_subject(kind: str, name: str) -> str:
@@ -90,9 +91,10 @@ def from_decision(case, decision) -> DraftFields:
 
 
 def from_inspection(
-    *, subject_kind, subject_name, credit_code, items, result, inspected_on, summary, **_
+    *, subject_kind, subject_name, credit_code, items, result, inspected_on, summary, result_on=None, **_
 ) -> DraftFields:
-    """The fields of one inspection result (event "inspection.result_recorded")."""
+    """The fields of one inspection result (event "inspection.result_recorded"). The result is the
+    decision: its date (result_on, the day it was recorded) starts the 公示 clock."""
     kind = subject_kind if subject_kind in SubjectKind.values else SubjectKind.ORGANISATION
     subject = public_subject(kind, subject_name)
     return DraftFields(
@@ -104,5 +106,5 @@ def from_inspection(
         items="、".join(items or []),
         conclusion=public_conclusion(result),
         summary=public_text(summary or "", names={subject_name: subject}),
-        decided_on=inspected_on,
+        decided_on=result_on or inspected_on,
     )

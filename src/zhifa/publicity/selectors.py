@@ -5,7 +5,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import QuerySet
+from django.db.models import Case, CharField, Exists, OuterRef, QuerySet, Subquery, Value, When
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from zhifa.core import access
@@ -129,3 +130,40 @@ def agencies_without_report(user, year: int) -> list[tuple[Agency, AnnualReport 
         for agency in agencies
         if getattr(reports.get(agency.pk), "status", None) != ReportStatus.PUBLISHED
     ]
+
+
+# ---- the 公示 of another app's records (publicity owns publication; later apps read it here) -------------
+
+
+def _versions_of(rows: QuerySet) -> QuerySet[Disclosure]:
+    """Every disclosure version drafted from the row of `rows` that OuterRef("pk") points at."""
+    return Disclosure.objects.filter(
+        source_type=rows.model._meta.label_lower, source_id=Cast(OuterRef("pk"), CharField())
+    )
+
+
+def with_publicity(rows: QuerySet) -> QuerySet:
+    """`rows` (records drafted from an event, e.g. inspection results) annotated with their 公示:
+    publicity_due (the first version's deadline), publicity_on (the day it first went public),
+    publicity_status (the latest version's status) and publicity_label (its Chinese label).
+    A row with no disclosure has None and ""."""
+    versions = _versions_of(rows)
+    labels = [When(publicity_status=value, then=Value(label)) for value, label in DisclosureStatus.choices]
+    return rows.annotate(
+        publicity_due=Subquery(versions.order_by("version").values("due_on")[:1]),
+        publicity_on=Subquery(
+            versions.filter(published_on__isnull=False).order_by("version").values("published_on")[:1]
+        ),
+        publicity_status=Subquery(versions.order_by("-version").values("status")[:1]),
+    ).annotate(publicity_label=Case(*labels, default=Value(""), output_field=CharField()))
+
+
+def awaiting_publicity(rows: QuerySet) -> QuerySet:
+    """The rows whose disclosure is a draft not yet approved (待公示)."""
+    return with_publicity(rows).filter(publicity_status=DisclosureStatus.DRAFT)
+
+
+def publicly_shown(rows: QuerySet) -> QuerySet:
+    """The rows whose disclosure is public now (not withdrawn, expired or withheld)."""
+    shown = _versions_of(rows).filter(status=DisclosureStatus.PUBLISHED)
+    return with_publicity(rows).filter(Exists(shown))

@@ -7,7 +7,6 @@ entry is never edited: a correction is a new version that supersedes it.
 from dataclasses import dataclass
 from datetime import date
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -18,13 +17,13 @@ from zhifa.core.models import Agency
 
 from . import annual_report, drafting
 from .choices import DisclosureKind, DisclosureStatus, ReportStatus, SubjectKind, WithholdReason
+from .clocks import WITHDRAW_WORKDAYS, entry_years, person_penalty_years
 from .entries import build_entry, entry_sha256
 from .masking import mask_personal_data
 from .models import AnnualReport, Disclosure
 
 DRAFT = "publicity.draft_disclosure"
 APPROVE = "publicity.approve_disclosure"
-WITHDRAW_WORKDAYS = 3  # 行政处罚法 第四十八条: withdrawn within three working days
 # 移送、撤销立案 end a case without a decision on the party: nothing to disclose.
 NOT_DISCLOSED = (DecisionKind.TRANSFER, DecisionKind.WITHDRAW)
 
@@ -68,7 +67,9 @@ def draft_for_decision(*, case, decision, actor: Actor = None) -> Disclosure | N
 
 @transaction.atomic
 def draft_for_inspection(*, source, agency, actor: Actor = None, **result) -> Disclosure:
-    """Event "inspection.result_recorded": draft the public result, due in 20 working days."""
+    """Event "inspection.result_recorded": draft the public result, due in clocks.OTHER_WORKDAYS working
+    days of the result. Publicity owns the publication of inspection results: this draft is their only
+    公示 state and clock."""
     disclosure = _create_draft(agency, drafting.from_inspection(**result), source=source)
     kit.record(
         disclosure,
@@ -141,16 +142,12 @@ def disclosure_edit(*, actor: Actor, disclosure: Disclosure, conclusion: str, su
 
 
 def expiry_date(disclosure: Disclosure, published_on: date) -> date:
-    """公示期限: natural persons' penalties come down after ZHIFA_PUBLICITY_PERSON_PENALTY_YEARS (2),
-    everything else after ZHIFA_PUBLICITY_YEARS (5)."""
+    """公示期满: natural persons' penalties come down after clocks.person_penalty_years() (default 2),
+    everything else after clocks.entry_years() (default 5)."""
     person_penalty = (
         disclosure.subject_kind == SubjectKind.PERSON and disclosure.kind == DisclosureKind.PENALTY
     )
-    years = (
-        getattr(settings, "ZHIFA_PUBLICITY_PERSON_PENALTY_YEARS", 2)
-        if person_penalty
-        else getattr(settings, "ZHIFA_PUBLICITY_YEARS", 5)
-    )
+    years = person_penalty_years() if person_penalty else entry_years()
     try:
         return published_on.replace(year=published_on.year + years)
     except ValueError:  # 29 February

@@ -5,6 +5,7 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
@@ -14,6 +15,7 @@ from zhifa.accounts.choices import RoleCode
 from zhifa.core import access
 from zhifa.core.privacy import mask_id_number
 
+from . import clocks
 from .choices import AUXILIARY_ROLES, CaseRole, CertificateKind, CertificateStatus, PersonKind, PersonStatus
 from .models import Certificate, EnforcementBody, EnforcementField, Officer, TrainingRecord
 from .names import initials_of
@@ -105,12 +107,12 @@ def _search_q(q: str) -> Q:
     return Q(pk__in=Officer.objects.filter(match).values("pk"))
 
 
-def _certificate_q(state: str, on: date) -> Q:
+def _certificate_q(state: str, on: date) -> Any:
     """Filter officers by the state of their enforcement certificates on `on`."""
     certs = Certificate.objects.filter(officer=OuterRef("pk"), kind=CertificateKind.ENFORCEMENT)
     valid = certs.filter(status=CertificateStatus.VALID, issued_on__lte=on, expires_on__gte=on)
     warn = on + timedelta(days=settings.ZHIFA_CERTIFICATE_EXPIRY_WARNING_DAYS)
-    states = {
+    states: dict[str, Any] = {  # Exists, ~Exists and their combinations (Q)
         "valid": Exists(valid),
         "expiring": Exists(valid.filter(expires_on__lte=warn)),
         "expired": Exists(certs.filter(status=CertificateStatus.VALID, expires_on__lt=on)) & ~Exists(valid),
@@ -204,8 +206,8 @@ def training_standings(officers: QuerySet[Officer], year: int) -> list[TrainingS
             "trainings__hours", filter=Q(trainings__on__year=year, trainings__kind=TrainingKind.PUBLIC_LAW)
         ),
     )
-    target = Decimal(settings.ZHIFA_TRAINING_HOURS_PER_YEAR)
-    public_target = Decimal(settings.ZHIFA_NEW_OFFICER_PUBLIC_LAW_HOURS)
+    target = clocks.training_hours_per_year()
+    public_target = clocks.new_officer_public_law_hours()
     return [
         TrainingStanding(
             officer=officer,
@@ -237,7 +239,7 @@ class AgencyRatios:
 
     @property
     def reviewers_required(self) -> int:
-        return math.ceil(self.officers * settings.ZHIFA_REVIEWER_RATIO) if self.officers else 0
+        return math.ceil(self.officers * clocks.reviewer_ratio()) if self.officers else 0
 
     @property
     def reviewer_shortfall(self) -> int:

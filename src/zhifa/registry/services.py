@@ -240,7 +240,7 @@ def _clean_officer(officer: Officer) -> None:
     officer.id_number = (officer.id_number or "").strip().upper()
     officer.name_initials = initials_of(officer.name)
     officer.full_clean()
-    if officer.user_id and officer.user.agency_id != officer.agency_id:
+    if officer.user is not None and officer.user.agency_id != officer.agency_id:
         kit.refuse("user", "登录账号不属于该机关")
 
 

@@ -9,8 +9,8 @@ from zhifa.core import workdays
 from zhifa.core.deadlines import StoredDeadline
 
 from .choices import ReviewStatus
+from .clocks import review_workdays
 from .models import Review, ReviewRound
-from .services import review_workdays
 
 
 def _round_due(round_: ReviewRound):

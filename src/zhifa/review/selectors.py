@@ -92,20 +92,20 @@ def agency_stats(agencies: QuerySet[Agency], year: int) -> list[AgencyStats]:
     """Per agency for the year: opinions given, first rounds passed, average working days from 送审 to
     opinion, and the reviewer ratio (≥5% of officers). Grouped queries; the working days (holidays are
     not SQL) are counted once per distinct (送审日, 审核日) pair."""
-    agencies = list(agencies.order_by("region__path", "name"))
-    ids = [a.pk for a in agencies]
+    listed = list(agencies.order_by("region__path", "name"))
+    ids = [a.pk for a in listed]
     rounds = ReviewRound.objects.filter(review__case__agency_id__in=ids, reviewed_at__year=year)
     done = dict(
         rounds.values("review__case__agency_id")
         .annotate(n=Count("pk"))
         .values_list("review__case__agency_id", "n")
     )
-    first = (
+    first_rounds = (
         rounds.filter(number=1)
         .values("review__case__agency_id")
         .annotate(n=Count("pk"), ok=Count("pk", filter=Q(result=OpinionResult.AGREE)))
     )
-    first = {row["review__case__agency_id"]: (row["ok"], row["n"]) for row in first}
+    first = {row["review__case__agency_id"]: (row["ok"], row["n"]) for row in first_rounds}
     days: dict[int, list[int]] = {}  # agency → [total working days, rounds]
     spans = rounds.annotate(on=TruncDate("submitted_at"), off=TruncDate("reviewed_at"))
     for row in spans.values("review__case__agency_id", "on", "off").annotate(n=Count("pk")):
@@ -124,7 +124,7 @@ def agency_stats(agencies: QuerySet[Agency], year: int) -> list[AgencyStats]:
             officers=ratios[a.pk].officers,
             reviewers_required=ratios[a.pk].reviewers_required,
         )
-        for a in agencies
+        for a in listed
     ]
 
 

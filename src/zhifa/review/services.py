@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -22,15 +21,12 @@ from zhifa.core.kit import Actor
 
 from . import reviewers
 from .choices import AdviserRole, CheckPoint, OpinionResult, ResolutionMethod, ResolutionOutcome, ReviewStatus
+from .clocks import review_workdays
 from .models import Dispute, InvitedOpinion, PoolMember, PreReview, Review, ReviewRound
 from .transitions import COORDINATE, MACHINE, OPINION, RESOLVE, SUBMIT
 
 SUBMITTABLE = (CaseStatus.REVIEWING, CaseStatus.NOTIFIED, CaseStatus.HEARING)
 OPINION_NUMBER_KIND = "法审"
-
-
-def review_workdays() -> int:
-    return getattr(settings, "ZHIFA_REVIEW_WORKDAYS", 5)
 
 
 REVIEWS = Review.objects.select_related("case__agency")  # what `kit.locked` re-reads a review with

@@ -4,7 +4,7 @@ from django.db import models
 from ..choices import AgencyKind, RegionLevel
 from ..validators import validate_credit_code, validate_region_code
 
-LEVEL_ORDER = [RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY, RegionLevel.TOWNSHIP]
+LEVEL_ORDER: list[str] = [RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY, RegionLevel.TOWNSHIP]
 
 
 class Region(models.Model):
@@ -35,15 +35,16 @@ class Region(models.Model):
         return f"{self.name}（{self.code}）"
 
     def clean(self) -> None:
-        if self.parent_id is None:
+        parent = self.parent if self.parent_id is not None else None
+        if parent is None:
             return
-        if LEVEL_ORDER.index(self.level) <= LEVEL_ORDER.index(self.parent.level):
+        if LEVEL_ORDER.index(self.level) <= LEVEL_ORDER.index(parent.level):
             raise ValidationError({"level": "级别必须低于上级区划的级别"})
-        if self.parent.path and self.pk and f"{self.code}/" in self.parent.path:
+        if parent.path and self.pk and f"{self.code}/" in parent.path:
             raise ValidationError({"parent": "上级区划不能是本区划或其下级"})
 
     def build_path(self) -> str:
-        return f"{self.parent.path if self.parent_id else ''}{self.code}/"
+        return f"{self.parent.path if self.parent is not None else ''}{self.code}/"
 
 
 class AgencyQuerySet(models.QuerySet):

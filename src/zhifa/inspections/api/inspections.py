@@ -1,5 +1,5 @@
-"""/api/inspections/: plans, draws (commit, run, reveal, file), tasks, inspections (start, finish,
-publish), subjects and the repeated-inspection guard. Thin: reads through selectors, writes through
+"""/api/inspections/: plans, draws (commit, run, reveal, file), tasks, inspections (start, finish;
+their 公示 is read from publicity), subjects and the repeated-inspection guard. Thin: reads through selectors, writes through
 services. Another agency's object is a 404, a step the user may not do a 403, a refusal a 422."""
 
 from datetime import date
@@ -69,8 +69,9 @@ class InspectionOut(Schema):
     result: str
     summary: str
     case_id: int | None
-    publish_due: date | None
-    published_on: date | None
+    publicity_due: date | None = Field(None, description="公示期限（执法公示的草稿）")
+    publicity_on: date | None = Field(None, description="公示日期")
+    publicity_label: str = Field("", description="公示状态")
 
 
 class SubjectOut(Schema):
@@ -211,7 +212,7 @@ def inspection_detail(request, inspection_id: int):
 @router.post("/inspections/{int:inspection_id}/finish", response=InspectionOut, summary="录入检查结果")
 def inspection_finish(request, inspection_id: int, payload: FinishIn):
     inspection = selectors.get_inspection(_user(request, "inspections.view_inspection"), inspection_id)
-    return services.inspection_finish(
+    services.inspection_finish(
         actor=request.auth,
         inspection=inspection,
         result=payload.result,
@@ -219,12 +220,7 @@ def inspection_finish(request, inspection_id: int, payload: FinishIn):
         on=payload.on or timezone.localdate(),
         lenient_reason=payload.lenient_reason,
     )
-
-
-@router.post("/inspections/{int:inspection_id}/publish", response=InspectionOut, summary="公示检查结果")
-def inspection_publish(request, inspection_id: int):
-    inspection = selectors.get_inspection(_user(request, "inspections.view_inspection"), inspection_id)
-    return services.result_publish(actor=request.auth, inspection=inspection)
+    return selectors.get_inspection(request.auth, inspection_id)  # with the 公示 publicity drafted
 
 
 @router.get("/subjects", response=list[SubjectOut], summary="检查对象名录库")

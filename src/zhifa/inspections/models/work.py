@@ -133,8 +133,6 @@ class Inspection(models.Model):
         Case, verbose_name="立案案件", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     finished_on = models.DateField("结果录入日期", null=True, blank=True)
-    publish_due = models.DateField("结果公示期限", null=True, blank=True)
-    published_on = models.DateField("结果公示日期", null=True, blank=True)
     rated = models.BooleanField("企业已评价", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -147,9 +145,6 @@ class Inspection(models.Model):
         indexes = [
             models.Index(fields=["subject_code", "started_on"]),
             models.Index(fields=["agency", "started_on"]),
-            models.Index(
-                fields=["publish_due"], condition=models.Q(published_on=None), name="insp_to_publish"
-            ),
         ]
         constraints = [
             models.UniqueConstraint(

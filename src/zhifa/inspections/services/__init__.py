@@ -11,7 +11,7 @@ from .directory import (
 )
 from .draws import draw_commit, draw_file, draw_reveal, draw_run, inspector_override
 from .enterprise import GuardOutcome, guard_check, prior_report_decide, prior_report_file, rating_submit
-from .inspecting import inspection_finish, inspection_start, result_publish
+from .inspecting import inspection_finish, inspection_start
 from .perms import APPROVE, INSPECT, MANAGE_PLAN, MANAGE_SUBJECT
 from .plans import PlanInput, plan_create, plan_publish
 
@@ -41,6 +41,5 @@ __all__ = [
     "rating_submit",
     "relation_declare",
     "residence_set",
-    "result_publish",
     "subject_create",
 ]

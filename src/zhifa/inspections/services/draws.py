@@ -55,7 +55,7 @@ def _pools(plan: Plan, on: date) -> tuple[list[dict], dict[str, int]]:
             .filter(kind=CertificateKind.ENFORCEMENT, officer__in=officers)
             .values_list("officer_id", "number")
         )
-        code_of = {}
+        code_of: dict[int, str] = {}
         for officer_id, number in numbers:
             code_of[officer_id] = min(number, code_of.get(officer_id, number))
         officer_of.update({code: officer_id for officer_id, code in code_of.items()})
@@ -67,7 +67,7 @@ def _conflicts(plan: Plan, regions: dict[str, str], officer_of: dict[str, int]) 
     """回避 pairs (subject, inspector): the subject lies in the region the inspector lives in (or below
     it), the inspector inspected it last time, or declared a relation with it."""
     code_of = {officer_id: code for code, officer_id in officer_of.items()}
-    pairs = set()
+    pairs: set[tuple[str, str]] = set()
     residence = InspectorProfile.objects.filter(officer_id__in=code_of, residence_region__isnull=False)
     living: dict[str, list[str]] = defaultdict(list)
     for officer_id, path in residence.values_list("officer_id", "residence_region__path"):
@@ -223,6 +223,7 @@ def draw_file(draw: Draw) -> dict:
     """The public draw file: everything `zhifa verify-draw` needs, plus the hand overrides, shown as such."""
     if draw.status != DrawStatus.REVEALED:
         kit.refuse("status", "种子公开后才提供抽取文件")
+    assert draw.committed_at is not None and draw.revealed_at is not None  # set by commit and reveal
     overrides = (
         TaskInspector.objects.filter(task__draw=draw)
         .exclude(reason="")
@@ -293,7 +294,7 @@ def inspector_override(
         .values_list("residence_region__path", flat=True)
         .first()
     )
-    if home and task.subject.region_id and task.subject.region.path.startswith(home):
+    if home and task.subject.region is not None and task.subject.region.path.startswith(home):
         kit.refuse("officer", f"{officer.name}居住在检查对象所在区划，须回避")
     replaced = assignment.replaced or assignment.officer
     assignment.replaced, assignment.officer, assignment.reason = replaced, officer, reason.strip()

@@ -4,7 +4,6 @@ guard (N days, yearly cap, merge into a joint visit), and the enterprise's anony
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -14,18 +13,13 @@ from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
 
 from ..choices import ReportStatus, TaskStatus
+from ..clocks import enterprise_yearly_cap, reinspection_days
 from ..models import Inspection, PriorReport, Rating, Subject, Task
 from .perms import APPROVE, INSPECT
 
-DEFAULT_YEARLY_CAP = 2
-
-
-def reinspection_days() -> int:
-    return getattr(settings, "ZHIFA_REINSPECTION_DAYS", 30)
-
 
 def yearly_cap(subject: Subject) -> int:
-    return subject.yearly_cap or getattr(settings, "ZHIFA_ENTERPRISE_YEARLY_CAP", DEFAULT_YEARLY_CAP)
+    return subject.yearly_cap or enterprise_yearly_cap()
 
 
 @dataclass(frozen=True)
@@ -56,9 +50,9 @@ def guard_check(*, subject: Subject, on: date, exclude_task: Task | None = None)
     warnings = []
     days = reinspection_days()
     recent = inspections.filter(started_on__gt=on - timedelta(days=days), started_on__lte=on)
-    recent = list(recent.select_related("agency").order_by("-started_on")[:3])
-    if recent:
-        last = recent[0]
+    latest = list(recent.select_related("agency").order_by("-started_on")[:3])
+    if latest:
+        last = latest[0]
         warnings.append(f"该企业{last.started_on:%Y年%m月%d日}已由{last.agency.name}检查，距今不足{days}日")
     count, cap = inspections.filter(started_on__year=on.year).count(), yearly_cap(subject)
     if count >= cap:

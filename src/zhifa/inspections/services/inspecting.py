@@ -1,5 +1,6 @@
-"""检查: start (a task's part, or an unplanned inspection under an approved 事前报备; the guard runs),
-finish with one of the four results (发现问题已立案 opens a case), and 公示 of the result."""
+"""检查: start (a task's part, or an unplanned inspection under an approved 事前报备; the guard runs) and
+finish with one of the four results (发现问题已立案 opens a case). The 公示 of the result belongs to
+publicity, which drafts it from the "inspection.result_recorded" event (its clock, its reminder)."""
 
 from datetime import date
 
@@ -10,7 +11,7 @@ from django.utils import timezone
 from zhifa.cases.choices import CaseSource, PartyKind
 from zhifa.cases.services import IntakeInput, PartyInput, case_intake
 from zhifa.catalog import selectors as catalog
-from zhifa.core import access, events, kit, workdays
+from zhifa.core import access, events, kit
 from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
 
@@ -18,8 +19,6 @@ from ..choices import InspectionResult, LenientKind, ReportStatus, SubjectKind, 
 from ..models import Inspection, LenientEntry, PriorReport, Subject, Task
 from .enterprise import guard_check
 from .perms import INSPECT
-
-PUBLISH_WORKDAYS = 20  # 抽查结果 within 20 working days (seed 003; events.py)
 
 
 def _task_items(task: Task, agency: Agency) -> tuple[list[str], list[str]]:
@@ -158,8 +157,8 @@ def inspection_finish(
     on: date | None = None,
     lenient_reason: str = "",
 ) -> Inspection:
-    """录入检查结果: feeds the subject's 信用档案, is due for 公示 within 20 working days, and is
-    announced to the sibling apps (publicity drafts the disclosure)."""
+    """录入检查结果: feeds the subject's 信用档案 and is announced to the sibling apps (publicity drafts
+    the disclosure, due within publicity.clocks.OTHER_WORKDAYS of `on`)."""
     on = on or timezone.localdate()
     inspection = kit.locked(
         Inspection.objects.select_related("agency", "subject"), inspection, actor=actor, perm=INSPECT
@@ -186,8 +185,7 @@ def inspection_finish(
         inspection.case = _open_case(actor, inspection, summary.strip(), on)
     inspection.result, inspection.summary, inspection.finished_on = result, summary.strip(), on
     inspection.lenient_note = "；".join([*lenient, lenient_reason.strip()]).strip("；")
-    inspection.publish_due = workdays.add_workdays(on, PUBLISH_WORKDAYS)
-    inspection.save(update_fields=["result", "summary", "finished_on", "lenient_note", "publish_due", "case"])
+    inspection.save(update_fields=["result", "summary", "finished_on", "lenient_note", "case"])
     _credit_record(inspection)
     _close_task(inspection.task_id)
     kit.record(
@@ -207,6 +205,7 @@ def inspection_finish(
         items=list(inspection.item_names),
         result=inspection.get_result_display(),
         inspected_on=inspection.started_on,
+        result_on=on,
         summary=inspection.summary,
     )
     return inspection
@@ -214,6 +213,7 @@ def inspection_finish(
 
 def _credit_record(inspection: Inspection) -> None:
     """纳入信用档案: one entry per result on every directory entry of the same subject."""
+    assert inspection.finished_on is not None  # recorded by inspection_finish before this runs
     entry = {
         "date": inspection.finished_on.isoformat(),
         "agency": inspection.agency.name,
@@ -236,17 +236,3 @@ def _close_task(task_id: int | None) -> None:
     if departments <= finished:
         task.status = TaskStatus.DONE
         task.save(update_fields=["status"])
-
-
-@transaction.atomic
-def result_publish(*, actor: Actor, inspection: Inspection, on: date | None = None) -> Inspection:
-    """公示检查结果 on the portal (the 20-working-day clock stops)."""
-    inspection = kit.locked(Inspection, inspection, actor=actor, perm=INSPECT)
-    if not inspection.result:
-        kit.refuse("result", "尚未录入检查结果")
-    if inspection.published_on:
-        kit.refuse("published_on", "该结果已公示")
-    inspection.published_on = on or timezone.localdate()
-    inspection.save(update_fields=["published_on"])
-    kit.record(inspection, "inspections.result_publish", actor=actor)
-    return inspection

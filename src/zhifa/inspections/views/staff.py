@@ -294,8 +294,8 @@ def inspection_list(request):
                 "计划内" if i.task_id else "计划外",
                 i.started_on,
                 i.get_result_display(),
-                i.publish_due,
-                i.published_on,
+                i.publicity_due,
+                i.publicity_on,
             )
             for i in inspections.iterator(chunk_size=2000)
         )
@@ -325,18 +325,6 @@ def inspection_detail(request, pk):
         "can_inspect": access.can(request.user, services.INSPECT, inspection),
     }
     return render(request, "inspections/inspection_detail.html", context)
-
-
-@login_required
-@require_POST
-def inspection_publish(request, pk):
-    inspection = selectors.get_inspection(request.user, pk)
-    try:
-        services.result_publish(actor=request.user, inspection=inspection)
-        messages.success(request, "检查结果已公示")
-    except ValidationError as exc:
-        refusal_messages(request, exc)
-    return redirect("inspections:inspection_detail", inspection.pk)
 
 
 # ---- 涉企: 事前报备, unplanned inspections, 扫码入企 ------------------------------------------------------

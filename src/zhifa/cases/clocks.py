@@ -1,0 +1,27 @@
+"""案件的法定期限和数额 — every period and amount of the penalty procedure, in one place.
+
+A constant is a number the law fixes (its article beside it); a function reads a setting where the law
+leaves the number to the department's own rules, with the default documented. Pages and documents render
+their text from these names, so a change here changes every sentence that states it.
+
+行政处罚法 第八十五条: 本法中“二日”“三日”“五日”“七日”的规定是指工作日, 不含法定节假日.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+
+from .choices import PartyKind
+
+DECISION_DAYS = 90  # 行政处罚法 第六十条: 自立案之日起九十日内作出行政处罚决定 (natural days)
+HEARING_REQUEST_WORKDAYS = 5  # 行政处罚法 第六十四条(一): 告知后五日内提出听证 (第八十五条: 工作日)
+SERVICE_WORKDAYS = 7  # 行政处罚法 第六十一条: 七日内送达 (第八十五条: 工作日)
+# 行政处罚法 第五十一条: 当场处罚 — 对公民二百元以下、对法人或者其他组织三千元以下罚款或者警告.
+SIMPLE_FINE_LIMIT = {PartyKind.PERSON: Decimal(200), PartyKind.ORGANISATION: Decimal(3000)}
+NEAR_WORKDAYS = 3  # not law: a due date within three working days is shown as near
+
+
+def register_days() -> int:
+    """发现线索到立案的期限 (natural days). The 行政处罚法 leaves it to departmental rules (e.g. 市场监管
+    行政处罚程序规定 第十八条: 十五个工作日); setting ZHIFA_REGISTER_DAYS, default 15."""
+    return int(getattr(settings, "ZHIFA_REGISTER_DAYS", 15))
