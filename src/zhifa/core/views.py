@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
-from . import access, records, selectors, workbench
+from . import access, record_labels, records, selectors, workbench
 from .choices import AgencyKind
 from .exports import xlsx_response
 from .models import Agency
@@ -67,7 +67,8 @@ def record_log(request):
     """审计日志: the record log of the agencies in the auditor's jurisdiction."""
     filters = {key: request.GET.get(key, "") for key in ("subject_type", "action")}
     page = paginate(request, selectors.records_visible_to(request.user, **filters))
-    return render(request, "core/record_log.html", {"page": page, "filters": filters})
+    choices = record_labels.filter_choices(selectors.records_visible_to(request.user))
+    return render(request, "core/record_log.html", {"page": page, "filters": filters, **choices})
 
 
 @login_required

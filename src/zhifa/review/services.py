@@ -12,6 +12,7 @@ from django.utils import timezone
 from zhifa.cases.choices import CaseStatus, DecisionKind
 from zhifa.cases.documents.kinds import DocumentKind
 from zhifa.cases.models import Case
+from zhifa.catalog.choices import ProcedureStep
 from zhifa.core import access, numbering, records, workdays
 from zhifa.core.choices import AgencyKind
 
@@ -135,10 +136,15 @@ def _new_round(review: Review, actor, data: ProposalInput, answers: dict) -> Rev
     )
 
 
+def _step_label(step: str) -> str:
+    return ProcedureStep(step).label if step in ProcedureStep.values else step
+
+
 def _evidence_list(case: Case) -> str:
     rows = case.evidence.order_by("created_at", "id").values_list("step", "original_name", "sha256")
     return "\n".join(
-        f"{i}. {name}（{step}，SHA-256 {sha[:12]}…）" for i, (step, name, sha) in enumerate(rows, 1)
+        f"{i}. {name}（{_step_label(step)}，SHA-256 {sha[:12]}…）"
+        for i, (step, name, sha) in enumerate(rows, 1)
     )
 
 

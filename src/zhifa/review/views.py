@@ -89,11 +89,12 @@ def _detail_context(request, review, **extra) -> dict:
     last = rounds[-1] if rounds else None
     is_reviewer = review.reviewer_id == user.pk
     can_submit = _can(user, services.SUBMIT, review)
-    findings = precheck.run(review, last) if last else {}
+    findings = precheck.openable_by(user, precheck.run(review, last)) if last else {}
     points = [(p, findings.get(p.value, [])) for p in CheckPoint]
     context = {
         "review": review,
         "case": case,
+        "can_open_case": access.can(user, case_selectors.VIEW, case),
         "rounds": rounds,
         "last": last,
         "points": points,
