@@ -245,8 +245,42 @@ def demo_site(django_db_setup, django_db_blocker, media_root):
     settings = override_settings(MEDIA_ROOT=media_root, PASSWORD_HASHERS=fast)
     with django_db_blocker.unblock(), settings, transaction.atomic():
         call_command("demo", no_serve=True, stdout=io.StringIO())
+        _admin_activity()
         yield
         transaction.set_rollback(True)
+
+
+def _admin_activity() -> None:
+    """What the demo does not make and the 三员's pages list: an admin change (操作日志) and a failed
+    login that locked an account (登录锁定, 登录失败)."""
+    from axes.models import AccessAttempt, AccessFailureLog
+    from django.contrib.admin.models import CHANGE, LogEntry
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+
+    from zhifa.accounts.models import User
+    from zhifa.core.models import Agency
+
+    agency = Agency.objects.order_by("pk").first()
+    LogEntry.objects.create(
+        user=User.objects.get(username="sysadmin"),
+        content_type=ContentType.objects.get_for_model(Agency),
+        object_id=str(agency.pk),
+        object_repr=str(agency),
+        action_flag=CHANGE,
+        change_message='[{"changed": {"fields": ["简称"]}}]',
+    )
+    browser = {
+        "username": "dh_zf2",
+        "ip_address": "127.0.0.1",
+        "user_agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64)",
+        "path_info": "/accounts/login/",
+        "http_accept": "text/html",
+    }
+    AccessAttempt.objects.create(
+        **browser, attempt_time=timezone.now(), failures_since_start=5, get_data="", post_data=""
+    )
+    AccessFailureLog.objects.create(**browser, attempt_time=timezone.now(), locked_out=True)
 
 
 @pytest.fixture(scope="module")

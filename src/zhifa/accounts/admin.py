@@ -100,14 +100,25 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
 
 def _plain_axes_admin(base: type[admin.ModelAdmin]) -> type[admin.ModelAdmin]:
-    class Plain(base):
-        list_display = [("browser" if f == "user_agent" else f) for f in base.list_display]
-        list_display_links = None
+    literal = {"user_agent": "browser", "path_info": "path"}
 
+    class Plain(base):
+        list_display = [literal.get(f, f) for f in base.list_display]
+        list_display_links = None
+        list_filter = [f for f in base.list_filter if f != "path_info"]  # raw paths; the search finds them
+
+        # What the browser sent, shown as sent (translate="no": a literal, not our wording).
         @admin.display(description="浏览器标识")
         def browser(self, obj):
-            # The browser's own string, shown as sent (translate="no": a literal, not our wording).
             return format_html('<span translate="no">{}</span>', obj.user_agent)
+
+        @admin.display(description="访问路径")
+        def path(self, obj):
+            return format_html('<span translate="no">{}</span>', obj.path_info)
+
+        @admin.display(description="状态")
+        def status(self, obj):
+            return super().status(obj)
 
     Plain.__name__ = base.__name__
     return Plain

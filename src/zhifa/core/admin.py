@@ -125,9 +125,16 @@ class RecordAdmin(ReadOnlyScopedAdmin):
 class LogEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """操作日志: what the three admins and others did in this admin site; read-only, for the 审计管理员."""
 
-    list_display = ["action_time", "user", "content_type", "object_repr", "action_flag"]
+    list_display = ["action_time", "user", "content_type", "object_repr", "action_flag", "change"]
+    # No change page: it would show the stored change message as JSON and link to the user's admin
+    # page, which the 审计管理员 may not open; the list holds all of it, in words.
+    list_display_links = None
     list_filter = ["action_flag", "content_type"]
     search_fields = ["object_repr", "user__username", "user__real_name"]
+
+    @admin.display(description="修改内容")
+    def change(self, entry):
+        return entry.get_change_message()
 
     def get_queryset(self, request):
         entries = super().get_queryset(request).select_related("user", "content_type")
