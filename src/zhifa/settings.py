@@ -42,7 +42,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "axes",
+    "django.forms",  # its widget templates, for FORM_RENDERER below
+    "zhifa.accounts.axes_config.AxesConfig",
     "ninja",  # serves Swagger UI from its own static files, not a CDN
     "zhifa.core",
     "zhifa.accounts",
@@ -86,6 +87,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render through TEMPLATES, so templates/django/forms/ may adjust them (every select's blank
+# choice reads 请选择).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": dj_database_url.parse(
@@ -138,6 +143,7 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]  # Chinese for what Django's admin and django-axes leave in English
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

@@ -37,10 +37,10 @@ def test_inspector_list_export_has_the_officers_and_residences(client, lead, ins
     assert rows[0] == ("执法领域", "姓名", "居住地区划")
     assert sorted(rows[1:]) == sorted(
         [
-            ("market", "张伟", "未登记"),
-            ("market", "李娜", city["east"].name),
-            ("market", "王强", "未登记"),
-            ("market", "赵敏", "未登记"),
+            ("市场监管", "张伟", "未登记"),
+            ("市场监管", "李娜", city["east"].name),
+            ("市场监管", "王强", "未登记"),
+            ("市场监管", "赵敏", "未登记"),
         ]
     )
 

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from tests.review.conftest import all_pass
+from zhifa.registry.models import EnforcementBody
 from zhifa.review import services
 from zhifa.review.choices import CheckPoint, ReviewStatus
 from zhifa.review.models import Review
@@ -173,12 +174,55 @@ def test_a_pool_reviewer_of_another_agency_works_on_the_assigned_case(
     assert (
         client.get(reverse("review:material_document", args=[submitted.pk, document.pk])).status_code == 200
     )
-    assert client.get(reverse("cases:evidence_list", args=[submitted.case_id])).status_code == 404
     assert (
         client.post(reverse("review:review_opinion", args=[submitted.pk]), opinion_post()).status_code == 302
     )
     submitted.refresh_from_db()
     assert submitted.status == ReviewStatus.PASSED
+
+
+def _case_material_urls(case) -> list[str]:
+    evidence, document = case.evidence.get(), case.documents.first()
+    return [
+        reverse("cases:evidence_list", args=[case.pk]),
+        reverse("cases:evidence_download", args=[evidence.pk]),
+        reverse("cases:case_documents", args=[case.pk]),
+        reverse("cases:document_pdf", args=[document.pk]),
+        reverse("cases:document_docx", args=[document.pk]),
+    ]
+
+
+def test_the_assigned_pool_reviewer_opens_the_case_materials_the_review_page_links_to(
+    client, submitted, supervisor, agencies, make_user
+):
+    """Every link of the review page opens for the pool reviewer of another agency: the case's evidence
+    and documents do; the case page and the agency's 执法主体 record, which they may not open, are not
+    linked. An unassigned reviewer of that same agency still gets 404 on all of them."""
+    from zhifa.accounts.choices import RoleCode
+
+    pooled = make_user(agencies["west_market"], RoleCode.LEGAL_REVIEWER)
+    unassigned = make_user(agencies["west_market"], RoleCode.LEGAL_REVIEWER)
+    services.pool_add(actor=None, justice=agencies["city_justice"], user=pooled)
+    services.review_assign(actor=supervisor, review=submitted, reviewer=pooled)
+    case = submitted.case
+    client.force_login(pooled)
+    html = client.get(reverse("review:review_detail", args=[submitted.pk])).content.decode()
+    for url in [
+        reverse("cases:evidence_list", args=[case.pk]),
+        reverse("cases:case_documents", args=[case.pk]),
+    ]:
+        assert f'href="{url}"' in html
+    assert f'href="{reverse("cases:case_detail", args=[case.pk])}"' not in html
+    body = EnforcementBody.objects.get(agency=case.agency)
+    assert f'href="{reverse("registry:body_detail", args=[body.pk])}"' not in html
+    for url in _case_material_urls(case):
+        assert client.get(url).status_code == 200, url
+    assert client.get(reverse("cases:case_detail", args=[case.pk])).status_code == 404
+
+    client.force_login(unassigned)
+    for url in _case_material_urls(case):
+        assert client.get(url).status_code == 404, url
+    assert client.get(reverse("review:review_detail", args=[submitted.pk])).status_code == 404
 
 
 def test_the_case_page_shows_the_review(client, submitted, handler_user):

@@ -1,6 +1,9 @@
+from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.html import format_html
 
 from zhifa.core import access
 from zhifa.core.admin import ReadOnlyAdminMixin
@@ -22,9 +25,15 @@ class UserChangeForm(auth_forms.UserChangeForm):
         return roles
 
 
+class AdminPasswordChangeForm(auth_forms.AdminPasswordChangeForm):
+    # Django appends an English warning to this help text outside its translations.
+    usable_password_help_text = "用户能否以密码登录。停用后，该用户当前的密码将失效，不能再以密码登录本系统。"
+
+
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     form = UserChangeForm
+    change_password_form = AdminPasswordChangeForm
     list_display = ["username", "real_name", "agency", "is_active"]
     list_filter = ["is_active", "roles"]
     search_fields = ["username", "real_name", "mobile"]
@@ -46,8 +55,24 @@ class UserAdmin(DjangoUserAdmin):
         if not request.user.has_perm("accounts.assign_roles"):
             readonly.append("roles")
         if not request.user.has_perm("accounts.change_user"):
-            readonly += ["username", "real_name", "agency", "mobile", "email", "is_active"]
+            readonly += ["username", "real_name", "agency_name", "mobile", "email", "is_active"]
         return readonly
+
+    def get_fieldsets(self, request, obj=None):
+        """Who may not change users sees neither the password (its form would answer 403) nor a link
+        to the agency's admin page (which they may not open): the agency is shown as text."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or request.user.has_perm("accounts.change_user"):
+            return fieldsets
+        swap = {"agency": "agency_name"}
+        return [
+            (title, {**options, "fields": [swap.get(f, f) for f in options["fields"] if f != "password"]})
+            for title, options in fieldsets
+        ]
+
+    @admin.display(description="机关")
+    def agency_name(self, user):
+        return user.agency.name if user.agency_id else "—"
 
     def save_related(self, request, form, formsets, change):
         # Roles go through the service, which enforces 三员分立 and writes the record.
@@ -69,3 +94,41 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return access.visible_to(request.user, super().get_queryset(request), "accounts.view_user")
+
+
+# ---- django-axes: its lists, without change pages (their titles and fields are axes' English) -----
+
+
+def _plain_axes_admin(base: type[admin.ModelAdmin]) -> type[admin.ModelAdmin]:
+    literal = {"user_agent": "browser", "path_info": "path"}
+
+    class Plain(base):
+        list_display = [literal.get(f, f) for f in base.list_display]
+        list_display_links = None
+        list_filter = [f for f in base.list_filter if f != "path_info"]  # raw paths; the search finds them
+
+        # What the browser sent, shown as sent (translate="no": a literal, not our wording).
+        @admin.display(description="浏览器标识")
+        def browser(self, obj):
+            return format_html('<span translate="no">{}</span>', obj.user_agent)
+
+        @admin.display(description="访问路径")
+        def path(self, obj):
+            return format_html('<span translate="no">{}</span>', obj.path_info)
+
+        @admin.display(description="状态")
+        def status(self, obj):
+            return super().status(obj)
+
+    Plain.__name__ = base.__name__
+    return Plain
+
+
+for _model, _base in [
+    (AccessAttempt, AccessAttemptAdmin),
+    (AccessLog, AccessLogAdmin),
+    (AccessFailureLog, AccessFailureLogAdmin),
+]:
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
+        admin.site.register(_model, _plain_axes_admin(_base))

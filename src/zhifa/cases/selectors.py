@@ -18,6 +18,7 @@ from zhifa.registry import selectors as registry
 from zhifa.registry.choices import CertificateKind
 
 from .choices import (
+    CaseSource,
     CaseStatus,
     ChallengeKind,
     ChallengeOutcome,
@@ -355,6 +356,8 @@ def _value(key: str, value) -> str:
         return ProcedureStep(value).label
     if key == "method" and value in ServiceMethod.values:
         return ServiceMethod(value).label
+    if key == "source" and value in CaseSource.values:
+        return CaseSource(value).label
     if key in ("kind", "outcome") and value in _KIND_LABELS:
         return str(_KIND_LABELS[value])
     if key == "handlers" and isinstance(value, list):

@@ -6,8 +6,9 @@ agency in the subtree of their agency's region). Lists go through `visible_to`; 
 `get_visible_or_404`, so another agency's object is a 404, never a hint that it exists.
 """
 
+from collections.abc import Callable, Iterable
 from enum import StrEnum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, PermissionDenied
 from django.db import models
@@ -38,10 +39,30 @@ def _agency_path(model: type[models.Model]) -> str:
     return field
 
 
+# Visibility beyond jurisdiction, registered by the apps that give it: (model, view perms, rule), where
+# rule(user) is the Q of the objects of `model` the user may also see with one of those perms.
+_grants: list[tuple[type[models.Model], frozenset[str], Callable[[Any], Q]]] = []
+
+
+def grant_view(model: type[models.Model], perms: Iterable[str], rule: Callable[[Any], Q]) -> None:
+    """Let a user see, with any of `perms` (view permissions only: a grant never lets anyone act), the
+    objects of `model` that `rule(user)` selects, whatever their agency. E.g. the reviewer a justice
+    bureau assigns to another agency's case sees that case's evidence and documents."""
+    _grants.append((model, frozenset(perms), rule))
+
+
 def jurisdiction_q(user, model: type[models.Model], perm: str) -> Q | None:
     """The filter for objects of `model` that `user` may touch with `perm`; None means "nothing"."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return None
+    q = _jurisdiction_q(user, model, perm)
+    for granted_model, perms, rule in _grants:
+        if granted_model is model and perm in perms:
+            q = rule(user) if q is None else q | rule(user)
+    return q
+
+
+def _jurisdiction_q(user, model: type[models.Model], perm: str) -> Q | None:
     if user.is_superuser:
         return Q()
     if user.agency_id is None or not user.has_perm(perm):

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from . import access, holidays, records, selectors, workbench
+from . import access, holidays, record_labels, records, selectors, workbench
 from .choices import AgencyKind
 from .exports import xlsx_response
 from .forms import HolidayNoticeForm
@@ -70,7 +70,8 @@ def record_log(request):
     """审计日志: the record log of the agencies in the auditor's jurisdiction."""
     filters = {key: request.GET.get(key, "") for key in ("subject_type", "action")}
     page = paginate(request, selectors.records_visible_to(request.user, **filters))
-    return render(request, "core/record_log.html", {"page": page, "filters": filters})
+    choices = record_labels.filter_choices(selectors.records_visible_to(request.user))
+    return render(request, "core/record_log.html", {"page": page, "filters": filters, **choices})
 
 
 @login_required

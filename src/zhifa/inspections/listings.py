@@ -18,11 +18,11 @@ def item_rows(items):
             legal_bases_text(item),
             item.inspection_object,
             item.inspection_method,
-            item.implementing_body or "",
+            item.implementing_body.name if item.implementing_body else "",
         )
 
 
 def inspector_rows(rows):
-    for code, officers in rows:
+    for field, officers in rows:
         for officer, home in officers:
-            yield (code, officer.name, home or "未登记")
+            yield (field.name, officer.name, home or "未登记")

@@ -128,18 +128,21 @@ def random_items(agency):
 
 
 def inspector_rows(agency) -> list:
-    """执法检查人员名录库 of an agency: per field of its random items, (field code, [(officer, residence
+    """执法检查人员名录库 of an agency: per field of its random items, (field, [(officer, residence
     region name)]) of the officers with a valid certificate for it."""
     _, items = random_items(agency)
-    fields = sorted({item.field_id for item in items})
+    fields = sorted({item.field for item in items}, key=lambda field: field.code)
     homes = dict(
         InspectorProfile.objects.filter(officer__agency=agency).values_list(
             "officer_id", "residence_region__name"
         )
     )
     return [
-        (code, [(o, homes.get(o.pk)) for o in enforcers_for(code).filter(agency=agency).order_by("name")])
-        for code in fields
+        (
+            field,
+            [(o, homes.get(o.pk)) for o in enforcers_for(field.code).filter(agency=agency).order_by("name")],
+        )
+        for field in fields
     ]
 
 

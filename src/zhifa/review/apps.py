@@ -28,6 +28,9 @@ class ReviewConfig(AppConfig):
         register_panel(Panel("review/_case_panel.html", order=30))  # the case page's 法制审核 card
         annual.register(annual_figures)
         workbench.register(pending)
+        from .selectors import grant_reviewers_the_case_materials
+
+        grant_reviewers_the_case_materials()
         module = "法制审核"
         register(
             MenuItem(module, "法制审核", "review:review_list", "review.view_review", order=60),

@@ -3,17 +3,19 @@ reviewer beside the point with links to the evidence and documents. A finding is
 the reviewer still decides every point."""
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import timezone
 
 from zhifa.cases.choices import EvidenceKind, HandlerRole
 from zhifa.cases.documents.kinds import DocumentKind
 from zhifa.catalog import discretion
 from zhifa.catalog.choices import ProcedureStep
+from zhifa.core import access
 from zhifa.core.models import Record
 from zhifa.registry import selectors as registry
 from zhifa.registry.choices import BodyStatus, PersonKind
@@ -335,6 +337,35 @@ def run(review, round=None, today: date | None = None) -> dict[str, list[Finding
         for finding in check(facts):
             found[finding.point].append(finding)
     return found
+
+
+# What a finding's link opens, and the permission that page checks (its kwarg "pk" is the object's).
+_LINK_TARGETS = {
+    "cases:case_detail": ("cases.Case", "cases.view_case"),
+    "cases:case_recommend": ("cases.Case", "cases.view_case"),
+    "cases:evidence_list": ("cases.Case", "cases.view_evidence"),
+    "cases:case_documents": ("cases.Case", "cases.view_casedocument"),
+    "registry:body_detail": ("registry.EnforcementBody", "registry.view_enforcementbody"),
+}
+
+
+def openable_by(user, found: dict[str, list[Finding]]) -> dict[str, list[Finding]]:
+    """`found` with only the links `user` may open: a pool reviewer of another agency sees the case's
+    evidence and documents, but not its other pages or the agency's 执法主体 record."""
+    return {
+        point: [
+            replace(f, links=[(label, url) for label, url in f.links if _may_open(user, url)]) for f in fs
+        ]
+        for point, fs in found.items()
+    }
+
+
+def _may_open(user, url: str) -> bool:
+    match = resolve(url)
+    if match.view_name not in _LINK_TARGETS:
+        return True  # a page every reviewer may open (tests/test_crawl.py follows every link shown)
+    model_name, perm = _LINK_TARGETS[match.view_name]
+    return access.can(user, perm, apps.get_model(model_name)(pk=match.kwargs["pk"]))
 
 
 def defects(review, round=None, today: date | None = None) -> list[Finding]:

@@ -131,3 +131,18 @@ def agency_stats(agencies: QuerySet[Agency], year: int) -> list[AgencyStats]:
 def stats_agencies(user) -> QuerySet[Agency]:
     """The agencies whose figures the user may see: their own, or their region's for supervisors."""
     return access.visible_to(user, Agency.objects.exclude(kind=AgencyKind.JUSTICE), VIEW)
+
+
+def grant_reviewers_the_case_materials() -> None:
+    """The reviewer assigned to a review (a pool reviewer may belong to another agency) sees that case's
+    evidence and documents — the materials the review page links to — and nothing else of it."""
+    from zhifa.cases.models import Case, CaseDocument, Evidence
+
+    def assigned(user) -> QuerySet:
+        return Review.objects.filter(reviewer=user).values("case_id")
+
+    access.grant_view(
+        Case, ["cases.view_evidence", "cases.view_casedocument"], lambda u: Q(pk__in=assigned(u))
+    )
+    access.grant_view(Evidence, ["cases.view_evidence"], lambda u: Q(case_id__in=assigned(u)))
+    access.grant_view(CaseDocument, ["cases.view_casedocument"], lambda u: Q(case_id__in=assigned(u)))

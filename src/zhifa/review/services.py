@@ -15,6 +15,7 @@ from zhifa.cases.choices import CaseStatus, DecisionKind
 from zhifa.cases.documents.kinds import DocumentKind
 from zhifa.cases.models import Case
 from zhifa.catalog import penalties
+from zhifa.catalog.choices import ProcedureStep
 from zhifa.core import access, kit, numbering, workdays
 from zhifa.core.choices import AgencyKind
 from zhifa.core.kit import Actor
@@ -114,10 +115,15 @@ def _new_round(review: Review, actor: Actor, data: ProposalInput, answers: dict)
     )
 
 
+def _step_label(step: str) -> str:
+    return ProcedureStep(step).label if step in ProcedureStep.values else step
+
+
 def _evidence_list(case: Case) -> str:
     rows = case.evidence.order_by("created_at", "id").values_list("step", "original_name", "sha256")
     return "\n".join(
-        f"{i}. {name}（{step}，SHA-256 {sha[:12]}…）" for i, (step, name, sha) in enumerate(rows, 1)
+        f"{i}. {name}（{_step_label(step)}，SHA-256 {sha[:12]}…）"
+        for i, (step, name, sha) in enumerate(rows, 1)
     )
 
 

@@ -30,16 +30,20 @@ VIEW = services.VIEW
 HANDLE = services.HANDLE
 APPROVE = services.APPROVE
 EVIDENCE_VIEW = "cases.view_evidence"
+DOCUMENTS_VIEW = "cases.view_casedocument"
 PANEL = "cases/documents_panel.html"
 MAX_TEMPLATE_BYTES = 256 * 1024
 
 
-def _case(request, pk: int) -> Case:
-    return access.get_visible_or_404(request.user, Case.objects.select_related("agency"), VIEW, pk=pk)
+def _case(request, pk: int, view: str = VIEW) -> Case:
+    return access.get_visible_or_404(request.user, Case.objects.select_related("agency"), view, pk=pk)
 
 
 def _document(request, pk: int) -> CaseDocument:
-    return access.get_visible_or_404(request.user, CaseDocument.objects.select_related("case"), VIEW, pk=pk)
+    # Whoever may see the case's documents: the case's agency, and the reviewer assigned to the case.
+    return access.get_visible_or_404(
+        request.user, CaseDocument.objects.select_related("case"), DOCUMENTS_VIEW, pk=pk
+    )
 
 
 def _case_url(case: Case) -> str:
@@ -62,7 +66,7 @@ def _errors(exc: ValidationError) -> str:
 @login_required
 def case_documents(request, pk: int):
     """The documents of one case on a page of their own (the case page includes the same panel)."""
-    case = _case(request, pk)
+    case = _case(request, pk, view=DOCUMENTS_VIEW)
     return render(request, "cases/case_documents.html", {"case": case, "back_url": _case_url(case)})
 
 
@@ -121,8 +125,7 @@ def document_docx(request, pk: int):
 @login_required
 def casefile_download(request, pk: int):
     """The complete 案卷 as a zip (documents, evidence files, manifest.json), recorded as exported."""
-    case = _case(request, pk)
-    access.require(request.user, EVIDENCE_VIEW, case)
+    case = _case(request, pk, view=EVIDENCE_VIEW)
     handle, _manifest = casefile.export(actor=request.user, case=case)
     return FileResponse(
         handle, as_attachment=True, filename=casefile.filename(case), content_type="application/zip"

@@ -32,10 +32,11 @@ from . import storage
 VIEW_CASE = "cases.view_case"
 
 
-def _case(request, pk: int, perm: str | None = None) -> Case:
-    """The case if the user may see it (404 otherwise); with `perm`, 403 when seen but not allowed."""
+def _case(request, pk: int, perm: str | None = None, view: str = VIEW_CASE) -> Case:
+    """The case if the user may see it (`view`; 404 otherwise); with `perm`, 403 when seen but not
+    allowed."""
     case = access.get_visible_or_404(
-        request.user, Case.objects.select_related("agency", "field"), VIEW_CASE, pk=pk
+        request.user, Case.objects.select_related("agency", "field"), view, pk=pk
     )
     if perm:
         access.require(request.user, perm, case)
@@ -60,8 +61,9 @@ def _case_url(case: Case) -> str:
 
 @login_required
 def evidence_list(request, pk: int):
-    """The case's evidence (the panel of the case page, on its own page)."""
-    case = _case(request, pk)
+    """The case's evidence (the panel of the case page, on its own page): for whoever may see the
+    evidence, which includes the reviewer assigned to the case (review.apps grants it)."""
+    case = _case(request, pk, view=evidence.VIEW)
     context = {
         "case": case,
         "case_url": _case_url(case),

@@ -126,6 +126,11 @@ class EnforcementItem(DraftOnlyModel):
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
 
+    @property
+    def av_step_labels(self) -> list[str]:
+        """The steps to record on audio or video, by their Chinese names."""
+        return [ProcedureStep(s).label if s in ProcedureStep.values else s for s in self.av_steps or []]
+
     def clean(self) -> None:
         errors = {}
         unknown = [step for step in self.av_steps or [] if step not in ProcedureStep.values]

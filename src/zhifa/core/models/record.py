@@ -56,7 +56,7 @@ class Record(models.Model):
         indexes = [models.Index(fields=["subject_type", "subject_id", "seq"], name="record_subject_idx")]
 
     def __str__(self) -> str:
-        return f"#{self.seq} {self.subject_type}:{self.subject_id} {self.action}"
+        return f"第{self.seq}条 {self.subject_text} {self.action_label}"
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
@@ -65,6 +65,19 @@ class Record(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("执法记录只能追加，不能删除")
+
+    @property
+    def action_label(self) -> str:
+        from zhifa.core.record_labels import action_label
+
+        return action_label(self.action)
+
+    @property
+    def subject_text(self) -> str:
+        """ "案件 32": the subject's kind (its model's verbose_name) and number."""
+        from zhifa.core.record_labels import subject_label
+
+        return f"{subject_label(self.subject_type)} {self.subject_id}"
 
 
 class RecordChain(models.Model):

@@ -95,11 +95,12 @@ def _detail_context(request, review, **extra) -> dict:
     perms |= {services.SUBMIT} if can_submit else set()
     perms |= {services.OPINION} if is_reviewer and user.has_perm(services.OPINION) else set()
     allowed = set(MACHINE.available(review.status, perms))
-    findings = precheck.run(review, last) if last else {}
+    findings = precheck.openable_by(user, precheck.run(review, last)) if last else {}
     points = [(p, findings.get(p.value, [])) for p in CheckPoint]
     context = {
         "review": review,
         "case": case,
+        "can_open_case": access.can(user, case_selectors.VIEW, case),
         "rounds": rounds,
         "last": last,
         "points": points,
