@@ -163,6 +163,8 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+# limit/offset bounded (an offset past 2^63 overflows the database): zhifa.core.params
+NINJA_PAGINATION_CLASS = "zhifa.core.params.BoundedLimitOffset"
 
 # Business settings (see DESIGN.md, domain facts).
 ZHIFA_PAGE_SIZE = 20

@@ -7,7 +7,10 @@ class CoreConfig(AppConfig):
     verbose_name = "基础数据"
 
     def ready(self):
+        from . import hygiene
         from .menu import MenuItem, register
+
+        hygiene.install()
 
         register(
             MenuItem("首页", "工作台", "core:workbench", order=0),

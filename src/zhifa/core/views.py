@@ -7,6 +7,7 @@ from .choices import AgencyKind
 from .exports import xlsx_response
 from .models import Agency
 from .pagination import paginate
+from .params import BadParameter
 
 
 @login_required
@@ -78,3 +79,9 @@ def record_verify(request):
     visible = access.visible_to(request.user, Agency.objects.all(), "core.view_record")
     results = [(agency, records.verify(agency)) for agency in visible.order_by("region__code", "name")]
     return render(request, "core/record_verify.html", {"results": results})
+
+
+def bad_request(request, exception=None):
+    """400: the reason (e.g. a parameter out of its range, core.params) instead of Django's English page."""
+    message = str(exception) if isinstance(exception, BadParameter) else ""
+    return render(request, "400.html", {"message": message}, status=400)

@@ -9,6 +9,8 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
+from zhifa.core.params import Year
+
 from . import selectors, services
 from .models import PriorReport
 
@@ -118,7 +120,7 @@ class FinishIn(Schema):
 
 @router.get("/plans", response=list[PlanOut], summary="抽查计划")
 @paginate
-def plan_list(request, q: str = "", year: str = "", status: str = ""):
+def plan_list(request, q: str = "", year: Year | None = None, status: str = ""):
     return selectors.plans_visible_to(_user(request), q=q, year=year, status=status)
 
 

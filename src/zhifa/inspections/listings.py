@@ -18,7 +18,7 @@ def item_rows(items):
             legal_bases_text(item),
             item.inspection_object,
             item.inspection_method,
-            item.implementing_body or "",
+            item.implementing_body.name if item.implementing_body else "",
         )
 
 

@@ -18,6 +18,7 @@ from zhifa.core import access
 from zhifa.core.exports import xlsx_download, xlsx_response
 from zhifa.core.models import Agency, Region
 from zhifa.core.pagination import paginate
+from zhifa.core.params import year_param
 from zhifa.core.xlsx_import import ImportForm, page_context
 from zhifa.registry.models import Officer
 
@@ -75,7 +76,8 @@ def _own_agency(request) -> Agency:
 @permission_required(VIEW_PLAN, raise_exception=True)
 def plan_list(request):
     filters = _filters(request, "q", "year", "status")
-    page = paginate(request, selectors.plans_visible_to(request.user, **filters))
+    year = year_param(request)
+    page = paginate(request, selectors.plans_visible_to(request.user, **{**filters, "year": year}))
     context = {"page": page, "filters": filters, "statuses": PlanStatus.choices}
     context["can_manage"] = request.user.has_perm(services.MANAGE_PLAN)
     return render(request, "inspections/plan_list.html", context)

@@ -1,0 +1,98 @@
+"""Input hygiene: no control characters in any text the platform stores.
+
+C0 controls other than tab, line feed and carriage return, DEL and the C1 controls cannot be shown,
+printed or exported (XML, and so xlsx and docx, cannot hold most of them), and PostgreSQL refuses NUL.
+
+Where: on the models, not in the forms or the API schemas, because every write path ends in a model's
+`save()` — the page's service call, the API's, the Excel imports, the commands, the admin. So:
+
+- every CharField/TextField of our apps gets `NoControlCharacters` among its validators (at start-up,
+  `install()`), which forms built on the model, the admin and `full_clean()` show beside the field;
+- a `pre_save` check refuses the same characters on every save, raising the field-keyed
+  ValidationError the services' callers already show (a form error on the page, a 422 in the API),
+  inside the service's transaction, so nothing is written.
+
+The message names the field: “当事人名称”不能包含控制字符. `clean_text()` is the same check for a text
+that is not a model field (a query parameter).
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.signals import pre_save
+from django.utils.deconstruct import deconstructible
+
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def message(label) -> str:
+    return f"“{label}”不能包含控制字符"
+
+
+def has_control(value) -> bool:
+    return isinstance(value, str) and CONTROL_RE.search(value) is not None
+
+
+@deconstructible
+class NoControlCharacters:
+    """A field validator: `label` is the field's Chinese name."""
+
+    def __init__(self, label):
+        self.label = label
+
+    def __call__(self, value):
+        if has_control(value):
+            raise ValidationError(message(self.label), code="control_characters")
+
+    def __eq__(self, other):
+        return isinstance(other, NoControlCharacters) and str(self.label) == str(other.label)
+
+
+_text_fields: dict[type, list[models.Field]] = {}
+
+
+def _ours(model) -> bool:
+    return model._meta.app_config is not None and model._meta.app_config.name.startswith("zhifa.")
+
+
+def _check(sender, instance, raw=False, **kwargs):
+    if raw:  # loaddata: fixtures are ours
+        return
+    fields = _text_fields.get(sender._meta.concrete_model)
+    if not fields:
+        return
+    errors = {
+        field.name: message(field.verbose_name)
+        for field in fields
+        if has_control(getattr(instance, field.attname, None))
+    }
+    if errors:
+        raise ValidationError(errors)
+
+
+def install() -> None:
+    """Attach the validator to every text field of our models and the save-time check (CoreConfig.ready).
+    `field.validators` is the field's cached list, not its constructor argument: migrations never see it."""
+    for model in apps.get_models():
+        if not _ours(model) or model._meta.proxy:
+            continue
+        fields = [
+            f for f in model._meta.concrete_fields if isinstance(f, models.CharField | models.TextField)
+        ]
+        for field in fields:
+            if not any(isinstance(v, NoControlCharacters) for v in field.validators):  # inherited fields
+                field.validators.append(NoControlCharacters(field.verbose_name))
+        if fields:
+            _text_fields[model] = fields
+    pre_save.connect(_check, dispatch_uid="zhifa.core.hygiene")
+
+
+def clean_text(name: str, label, value: str) -> str:
+    """`value` of the parameter `name` (shown as `label`), refused when it holds control characters."""
+    if has_control(value):
+        raise ValidationError({name: message(label)})
+    return value

@@ -1,0 +1,128 @@
+"""One way to read the numeric query parameters every list takes (year, page, limit, offset), for the
+pages and the API alike, each bounded to a sane range.
+
+Unbounded integers reach the database (SQLite and PostgreSQL overflow past 2^63) or `datetime.date`
+(years outside 1..9999) and answer 500; here they are refused with a Chinese message naming the
+parameter instead: a 400 page on the pages (`BadParameter`), a 422 in the API (the `Year`, `Limit`,
+`Offset`, `Page` types and `BoundedLimitOffset`, the API's default pagination).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from django.core.exceptions import BadRequest
+from django.core.paginator import Page, Paginator
+from ninja import Field, Schema
+from ninja.pagination import LimitOffsetPagination
+from pydantic import ValidationError as PydanticError
+from pydantic import WrapValidator
+from pydantic_core import PydanticCustomError
+
+YEAR_MIN, YEAR_MAX = 2000, 2100
+PAGE_MAX = 100_000
+LIMIT_MAX = 500
+OFFSET_MAX = 10_000_000
+# 工作日推算 beyond about three years of workdays has no legal use, and the calendar is unknown there.
+WORKDAYS_MAX = 750
+
+LABELS = {
+    "year": "年度",
+    "page": "页码",
+    "limit": "每页条数",
+    "offset": "起始位置",
+    "n": "工作日数",
+    "day": "日期",
+}
+
+
+def label(name: str) -> str:
+    return LABELS.get(name, name)
+
+
+def range_message(name: str, low, high) -> str:
+    if isinstance(low, date):
+        return f"“{label(name)}”应为{low:%Y-%m-%d}至{high:%Y-%m-%d}之间的日期（YYYY-MM-DD）"
+    return f"“{label(name)}”应为{low}至{high}之间的整数"
+
+
+class BadParameter(BadRequest):
+    """A query parameter out of its range: the page answers 400 with this message."""
+
+
+def int_param(request, name: str, *, low: int, high: int, default: int | None = None) -> int | None:
+    """?name= as an integer within low..high; absent or blank gives `default`; anything else is a
+    `BadParameter` (400) naming the parameter."""
+    raw = request.GET.get(name, "")
+    raw = raw.strip() if isinstance(raw, str) else raw
+    if raw in ("", None):
+        return default
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        value = None
+    if value is None or not low <= value <= high:
+        raise BadParameter(range_message(name, low, high))
+    return value
+
+
+def year_param(request, name: str = "year", default: int | None = None) -> int | None:
+    """?year= within YEAR_MIN..YEAR_MAX (absent: `default`)."""
+    return int_param(request, name, low=YEAR_MIN, high=YEAR_MAX, default=default)
+
+
+def page_number(request) -> int:
+    """?page= within 1..PAGE_MAX (absent: 1)."""
+    return int_param(request, "page", low=1, high=PAGE_MAX, default=1)
+
+
+def paginate(request, queryset, per_page: int | None = None) -> Page:
+    """The requested page of `queryset`; a page number past the end gives the last page (a list that
+    shrank since the link was made), a malformed or absurd one a 400."""
+    from django.conf import settings
+
+    return Paginator(queryset, per_page or settings.ZHIFA_PAGE_SIZE).get_page(page_number(request))
+
+
+# ---- the API ------------------------------------------------------------------------------------------
+
+
+def _bounded(name: str, low, high):
+    """A pydantic wrap validator: the value's own checks, with one Chinese message naming `name`."""
+
+    def validate(value: Any, handler):
+        try:
+            return handler(value)
+        except PydanticError as exc:
+            raise PydanticCustomError("out_of_range", range_message(name, low, high)) from exc
+
+    return WrapValidator(validate)
+
+
+def bounded_int(name: str, low: int, high: int):
+    return Annotated[int, Field(ge=low, le=high), _bounded(name, low, high)]
+
+
+Year = bounded_int("year", YEAR_MIN, YEAR_MAX)
+Page = bounded_int("page", 1, PAGE_MAX)
+Limit = bounded_int("limit", 1, LIMIT_MAX)
+Offset = bounded_int("offset", 0, OFFSET_MAX)
+WorkdayCount = bounded_int("n", -WORKDAYS_MAX, WORKDAYS_MAX)
+# A calendar day the working-day clock can answer for (the years the platform has or will have).
+CalendarDay = Annotated[
+    date,
+    Field(ge=date(YEAR_MIN, 1, 1), le=date(YEAR_MAX, 12, 31)),
+    _bounded("day", date(YEAR_MIN, 1, 1), date(YEAR_MAX, 12, 31)),
+]
+
+
+class BoundedLimitOffset(LimitOffsetPagination):
+    """The API's pagination (settings.NINJA_PAGINATION_CLASS): limit 1..500, offset 0..10^7."""
+
+    class Input(Schema):
+        limit: Limit = 50
+        offset: Offset = 0
+
+    def __init__(self, **kwargs):
+        super().__init__(max_limit=LIMIT_MAX, **kwargs)
