@@ -5,9 +5,9 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from . import access, selectors, services, workdays
-from .params import CalendarDay, WorkdayCount
 from .choices import AgencyKind
 from .models import Agency, Region
+from .params import CalendarDay, WorkdayCount
 
 router = Router(tags=["organisations"])
 

@@ -105,7 +105,7 @@ def bounded_int(name: str, low: int, high: int):
 
 
 Year = bounded_int("year", YEAR_MIN, YEAR_MAX)
-Page = bounded_int("page", 1, PAGE_MAX)
+PageNumber = bounded_int("page", 1, PAGE_MAX)
 Limit = bounded_int("limit", 1, LIMIT_MAX)
 Offset = bounded_int("offset", 0, OFFSET_MAX)
 WorkdayCount = bounded_int("n", -WORKDAYS_MAX, WORKDAYS_MAX)
