@@ -117,6 +117,57 @@ CalendarDay = Annotated[
 ]
 
 
+# The Chinese words for what pydantic refuses; "required" as Django's forms say it, so that a page and
+# the API refuse an empty required field alike.
+_SCHEMA_MESSAGES = {
+    "missing": "这个字段是必填项。",
+    "int_parsing": "“{label}”应为整数",
+    "int_type": "“{label}”应为整数",
+    "int_from_float": "“{label}”应为整数",
+    "float_parsing": "“{label}”应为数字",
+    "float_type": "“{label}”应为数字",
+    "decimal_parsing": "“{label}”应为数字",
+    "decimal_type": "“{label}”应为数字",
+    "bool_parsing": "“{label}”应为是或否",
+    "bool_type": "“{label}”应为是或否",
+    "date_parsing": "“{label}”应为日期（YYYY-MM-DD）",
+    "date_from_datetime_parsing": "“{label}”应为日期（YYYY-MM-DD）",
+    "date_type": "“{label}”应为日期（YYYY-MM-DD）",
+    "datetime_parsing": "“{label}”应为日期时间",
+    "datetime_from_date_parsing": "“{label}”应为日期时间",
+    "string_type": "“{label}”应为文本",
+    "string_too_long": "“{label}”最多{max_length}个字符",
+    "enum": "“{label}”的取值无效",
+    "literal_error": "“{label}”的取值无效",
+    "greater_than_equal": "“{label}”不能小于{ge}",
+    "greater_than": "“{label}”应大于{gt}",
+    "less_than_equal": "“{label}”不能大于{le}",
+    "less_than": "“{label}”应小于{lt}",
+    "list_type": "“{label}”应为列表",
+    "dict_type": "“{label}”格式不正确",
+    "model_attributes_type": "请求内容格式不正确",
+    "json_invalid": "请求内容不是有效的JSON",
+}
+
+
+def schema_message(error: dict) -> str:
+    """A pydantic error of the API's input in Chinese, naming the field (its last location part)."""
+    kind, ctx = error.get("type", ""), error.get("ctx") or {}
+    if kind == "out_of_range" or any("\u4e00" <= ch <= "\u9fff" for ch in error.get("msg", "")):
+        return error["msg"]  # ours already (core.params types)
+    names = [part for part in error.get("loc", []) if isinstance(part, str)]
+    name = names[-1] if names else ""
+    if kind == "string_too_short":
+        if ctx.get("min_length") == 1:
+            return _SCHEMA_MESSAGES["missing"]
+        return f"“{label(name)}”至少{ctx.get('min_length')}个字符"
+    template = _SCHEMA_MESSAGES.get(kind, "“{label}”的格式不正确")
+    try:
+        return template.format(label=label(name), **ctx)
+    except (KeyError, IndexError, ValueError):
+        return f"“{label(name)}”的格式不正确"
+
+
 class BoundedLimitOffset(LimitOffsetPagination):
     """The API's pagination (settings.NINJA_PAGINATION_CLASS): limit 1..500, offset 0..10^7."""
 
