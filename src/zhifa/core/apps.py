@@ -1,5 +1,11 @@
 from django.apps import AppConfig
 
+from . import hygiene
+
+# Before any app's forms or admin are imported (the admin's autodiscovery runs in an earlier app's
+# ready()): form fields declared from now on refuse control characters as the models do.
+hygiene.forms_refuse_alike()
+
 
 class CoreConfig(AppConfig):
     name = "zhifa.core"

@@ -8,6 +8,8 @@ Where: on the models, not in the forms or the API schemas, because every write p
 
 - every CharField/TextField of our apps gets `NoControlCharacters` among its validators (at start-up,
   `install()`), which forms built on the model, the admin and `full_clean()` show beside the field;
+- a page's form refuses them too, in the same words (`forms_refuse_alike`, before any form class is
+  declared: core/apps.py);
 - a `pre_save` check refuses the same characters on every save, raising the field-keyed
   ValidationError the services' callers already show (a form error on the page, a 422 in the API),
   inside the service's transaction, so nothing is written.
@@ -20,12 +22,15 @@ from __future__ import annotations
 
 import re
 
+from django import forms
 from django.apps import apps
+from django.core.validators import ProhibitNullCharactersValidator
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.signals import pre_save
 from django.utils.deconstruct import deconstructible
 
+REQUIRED = "这个字段是必填项。"
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -83,12 +88,36 @@ def install() -> None:
         fields = [
             f for f in model._meta.concrete_fields if isinstance(f, models.CharField | models.TextField)
         ]
+        for field in model._meta.concrete_fields:
+            # "required" in the words of the forms: a page and the API (through full_clean) agree
+            field.error_messages["blank"] = REQUIRED
         for field in fields:
             if not any(isinstance(v, NoControlCharacters) for v in field.validators):  # inherited fields
                 field.validators.append(NoControlCharacters(field.verbose_name))
         if fields:
             _text_fields[model] = fields
     pre_save.connect(_check, dispatch_uid="zhifa.core.hygiene")
+
+
+def forms_refuse_alike() -> None:
+    """A form's text field refuses the NUL character by itself (Django's ProhibitNullCharactersValidator,
+    in words that name no field). Put our validator in its place, named by the field's label, so that
+    the page says what the model and so the API say, and for every control character, not NUL alone."""
+    original = forms.CharField.__init__
+    if getattr(original, "zhifa_hygiene", False):
+        return
+
+    def __init__(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        self.validators = [
+            NoControlCharacters(self.label or "")
+            if isinstance(v, ProhibitNullCharactersValidator) and self.label
+            else v
+            for v in self.validators
+        ]
+
+    __init__.zhifa_hygiene = True
+    forms.CharField.__init__ = __init__
 
 
 def clean_text(name: str, label, value: str) -> str:

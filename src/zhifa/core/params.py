@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
+from django import forms
 from django.core.exceptions import BadRequest
 from django.core.paginator import Page, Paginator
 from ninja import Field, Schema
@@ -83,6 +84,19 @@ def paginate(request, queryset, per_page: int | None = None) -> Page:
     from django.conf import settings
 
     return Paginator(queryset, per_page or settings.ZHIFA_PAGE_SIZE).get_page(page_number(request))
+
+
+class YearField(forms.IntegerField):
+    """A form's year, refused in the same words as the API's `Year` (a page and the API agree)."""
+
+    def __init__(self, *, name: str = "year", **kwargs):
+        message = range_message(name, YEAR_MIN, YEAR_MAX)
+        kwargs.setdefault("min_value", YEAR_MIN)
+        kwargs.setdefault("max_value", YEAR_MAX)
+        super().__init__(**kwargs)
+        self.error_messages["invalid"] = message
+        for validator in self.validators:
+            validator.message = message
 
 
 # ---- the API ------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from django.utils import timezone
 from zhifa.accounts.models import User
 from zhifa.core import access, xlsx_import
 from zhifa.core.models import Agency
+from zhifa.core.params import YearField
 from zhifa.core.selectors import active_agencies
 from zhifa.core.validators import validate_id_number
 
@@ -226,7 +227,7 @@ class TrainingForm(forms.Form):
 
 
 class AssessmentForm(forms.Form):
-    year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
+    year = YearField(label="年度")
     grade = forms.ChoiceField(label="考核等次", choices=AssessmentGrade.choices)
     note = forms.CharField(label="评语", required=False, widget=_textarea())
 
