@@ -147,3 +147,11 @@ class TestPagination:
         client.force_login(head)
         data = client.get("/api/regions?limit=1&offset=1").json()
         assert (data["count"], [r["code"] for r in data["items"]]) == (3, ["970102"])
+
+
+class TestIds:
+    def test_a_filter_by_plan_that_is_no_id_is_refused(self, client, head):
+        client.force_login(head)
+        response = client.get("/api/inspections/tasks?plan=拟处理意见")
+        assert api_errors(response) == [(["query", "plan"], "“抽查计划”应为1至2147483647之间的整数")]
+        assert client.get("/inspections/tasks/?plan=abc").status_code == 400

@@ -24,8 +24,8 @@ import re
 
 from django import forms
 from django.apps import apps
-from django.core.validators import ProhibitNullCharactersValidator
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import models
 from django.db.models.signals import pre_save
 from django.utils.deconstruct import deconstructible

@@ -25,6 +25,7 @@ YEAR_MIN, YEAR_MAX = 2000, 2100
 PAGE_MAX = 100_000
 LIMIT_MAX = 500
 OFFSET_MAX = 10_000_000
+ID_MAX = 2**31 - 1  # an id past the databases' integer keys would overflow the query
 # 工作日推算 beyond about three years of workdays has no legal use, and the calendar is unknown there.
 WORKDAYS_MAX = 750
 
@@ -35,6 +36,8 @@ LABELS = {
     "offset": "起始位置",
     "n": "工作日数",
     "day": "日期",
+    "plan": "抽查计划",
+    "agency": "机关",
 }
 
 
@@ -66,6 +69,11 @@ def int_param(request, name: str, *, low: int, high: int, default: int | None = 
     if value is None or not low <= value <= high:
         raise BadParameter(range_message(name, low, high))
     return value
+
+
+def id_param(request, name: str) -> int | None:
+    """?name= as the id of a row (a filter by plan, agency, …), absent: None."""
+    return int_param(request, name, low=1, high=ID_MAX)
 
 
 def year_param(request, name: str = "year", default: int | None = None) -> int | None:
@@ -102,32 +110,35 @@ class YearField(forms.IntegerField):
 # ---- the API ------------------------------------------------------------------------------------------
 
 
-def _bounded(name: str, low, high):
-    """A pydantic wrap validator: the value's own checks, with one Chinese message naming `name`."""
+def _bounded(low, high, name: str | None = None):
+    """A pydantic wrap validator: the value's own checks, with one Chinese message naming the parameter
+    (`name`, else the field's own name)."""
 
-    def validate(value: Any, handler):
+    def validate(value: Any, handler, info):
         try:
             return handler(value)
         except PydanticError as exc:
-            raise PydanticCustomError("out_of_range", range_message(name, low, high)) from exc
+            label_of = name or info.field_name or ""
+            raise PydanticCustomError("out_of_range", range_message(label_of, low, high)) from exc
 
     return WrapValidator(validate)
 
 
-def bounded_int(name: str, low: int, high: int):
-    return Annotated[int, Field(ge=low, le=high), _bounded(name, low, high)]
+def bounded_int(low: int, high: int, name: str | None = None):
+    return Annotated[int, Field(ge=low, le=high), _bounded(low, high, name)]
 
 
-Year = bounded_int("year", YEAR_MIN, YEAR_MAX)
-PageNumber = bounded_int("page", 1, PAGE_MAX)
-Limit = bounded_int("limit", 1, LIMIT_MAX)
-Offset = bounded_int("offset", 0, OFFSET_MAX)
-WorkdayCount = bounded_int("n", -WORKDAYS_MAX, WORKDAYS_MAX)
+Year = bounded_int(YEAR_MIN, YEAR_MAX, "year")
+Id = bounded_int(1, ID_MAX)
+PageNumber = bounded_int(1, PAGE_MAX, "page")
+Limit = bounded_int(1, LIMIT_MAX, "limit")
+Offset = bounded_int(0, OFFSET_MAX, "offset")
+WorkdayCount = bounded_int(-WORKDAYS_MAX, WORKDAYS_MAX, "n")
 # A calendar day the working-day clock can answer for (the years the platform has or will have).
 CalendarDay = Annotated[
     date,
     Field(ge=date(YEAR_MIN, 1, 1), le=date(YEAR_MAX, 12, 31)),
-    _bounded("day", date(YEAR_MIN, 1, 1), date(YEAR_MAX, 12, 31)),
+    _bounded(date(YEAR_MIN, 1, 1), date(YEAR_MAX, 12, 31), "day"),
 ]
 
 

@@ -59,7 +59,7 @@ def get_draw(user, pk) -> Draw:
 
 
 def tasks_visible_to(
-    user, *, q: str = "", status: str = "", plan: str = "", mine: bool = False
+    user, *, q: str = "", status: str = "", plan: int | None = None, mine: bool = False
 ) -> QuerySet[Task]:
     tasks = Task.objects.filter(plan__in=Plan.objects.filter(_plan_q(user))).select_related(
         "subject", "plan", "plan__agency"

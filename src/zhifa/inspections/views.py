@@ -18,7 +18,7 @@ from zhifa.core import access
 from zhifa.core.exports import xlsx_download, xlsx_response
 from zhifa.core.models import Agency, Region
 from zhifa.core.pagination import paginate
-from zhifa.core.params import year_param
+from zhifa.core.params import id_param, year_param
 from zhifa.core.xlsx_import import ImportForm, page_context
 from zhifa.registry.models import Officer
 
@@ -203,7 +203,10 @@ def draw_download(request, pk):
 @permission_required(VIEW_TASK, raise_exception=True)
 def task_list(request):
     filters = _filters(request, "q", "status", "plan", "mine")
-    tasks = selectors.tasks_visible_to(request.user, **{**filters, "mine": bool(filters["mine"])})
+    plan = id_param(request, "plan")
+    tasks = selectors.tasks_visible_to(
+        request.user, **{**filters, "plan": plan, "mine": bool(filters["mine"])}
+    )
     if request.GET.get("export"):
         rows = (
             (
