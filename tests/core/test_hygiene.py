@@ -60,3 +60,19 @@ def test_a_form_field_refuses_in_the_same_words():
     form = Form({"title": "培训\x00名称"})
     assert form.errors == {"title": ["“培训名称”不能包含控制字符"]}
     assert Form({"title": "培训\x1b名称"}).errors == {"title": ["“培训名称”不能包含控制字符"]}
+
+
+class TestQueryParameters:
+    def test_the_api_refuses_a_control_character_in_a_filter(self, client, officer):
+        client.force_login(officer)
+        response = client.get("/api/agencies", {"q": "东区\x00"})
+        assert response.status_code == 422
+        assert response.json()["detail"] == [
+            {"type": "control_characters", "loc": ["query", "q"], "msg": "“关键词”不能包含控制字符"}
+        ]
+
+    def test_a_page_answers_400_naming_the_parameter(self, client, officer):
+        client.force_login(officer)
+        response = client.get("/org/agencies/", {"q": "东区\x07"})
+        assert response.status_code == 400
+        assert "“关键词”不能包含控制字符" in response.content.decode()
