@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test bench lint format deps test-deps assets clean mutate
+.PHONY: run test bench lint format deps test-deps assets clean mutate fuzz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ test: test-deps
 ifeq ($(ZHIFA_TEST_POSTGRES),1)
 	ZHIFA_DATABASE_URL=$(PG_URL) $(BIN)/pytest -n auto
 endif
+
+# The API against its OpenAPI schema, longer than in `make test` (random seeds; FUZZ_EXAMPLES per operation).
+FUZZ_EXAMPLES ?= 100
+fuzz: test-deps
+	ZHIFA_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) ZHIFA_FUZZ_RANDOM=1 $(BIN)/pytest -n auto tests/test_api_fuzz.py
 
 bench: test-deps
 	$(BIN)/python -m benchmarks

@@ -4,6 +4,7 @@ same services and selectors as the UI."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from ninja import NinjaAPI
+from ninja.errors import ValidationError as SchemaError
 from ninja.security import HttpBearer, django_auth
 
 from zhifa.accounts.api import router as accounts_router
@@ -11,6 +12,7 @@ from zhifa.accounts.services import user_for_token
 from zhifa.cases.api import router as cases_router
 from zhifa.catalog.api import router as catalog_router
 from zhifa.core.api import router as core_router
+from zhifa.core.params import schema_message
 from zhifa.inspections.api import router as inspections_router
 from zhifa.publicity.api import router as publicity_router
 from zhifa.registry.api import router as registry_router
@@ -62,6 +64,17 @@ def _field_errors(exc: ValidationError) -> list[dict]:
 @api.exception_handler(ValidationError)
 def on_validation_error(request, exc):
     return api.create_response(request, {"detail": _field_errors(exc)}, status=422)
+
+
+@api.exception_handler(SchemaError)
+def on_schema_error(request, exc):
+    """What the schemas refuse (a type, a missing field, a parameter out of range), in Chinese, naming
+    the field: the same words a page's form would show (core.params.schema_message)."""
+    detail = [
+        {"type": error.get("type", ""), "loc": list(error.get("loc", [])), "msg": schema_message(error)}
+        for error in exc.errors
+    ]
+    return api.create_response(request, {"detail": detail}, status=422)
 
 
 @api.exception_handler(PermissionDenied)

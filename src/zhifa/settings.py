@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "zhifa.core.hygiene.QueryParametersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
@@ -169,6 +170,8 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+# limit/offset bounded (an offset past 2^63 overflows the database): zhifa.core.params
+NINJA_PAGINATION_CLASS = "zhifa.core.params.BoundedLimitOffset"
 
 # Business settings (see DESIGN.md, domain facts).
 ZHIFA_PAGE_SIZE = 20

@@ -6,6 +6,8 @@ from .api import api
 admin.site.site_header = admin.site.site_title = "执法通 · 系统管理"
 admin.site.index_title = "系统管理"
 
+handler400 = "zhifa.core.views.bad_request"
+
 urlpatterns = [
     path("", include("zhifa.core.urls")),
     path("accounts/", include("zhifa.accounts.urls")),

@@ -7,6 +7,7 @@ from ninja.pagination import paginate
 from . import access, holidays, selectors, services, workdays
 from .choices import AgencyKind, DayKind
 from .models import Agency, Region
+from .params import CalendarDay, WorkdayCount
 
 router = Router(tags=["organisations"])
 
@@ -77,12 +78,12 @@ class WorkdayOut(Schema):
 
 
 @router.get("/workdays/{day}", response=WorkdayOut, tags=["calendar"], summary="是否工作日")
-def get_workday(request, day: date):
+def get_workday(request, day: CalendarDay):
     return {"date": day, "is_workday": workdays.is_workday(day)}
 
 
 @router.get("/workdays/{day}/plus/{n}", response=WorkdayOut, tags=["calendar"], summary="第n个工作日")
-def add_workdays(request, day: date, n: int):
+def add_workdays(request, day: CalendarDay, n: WorkdayCount):
     result = workdays.add_workdays(day, n)
     return {"date": result, "is_workday": workdays.is_workday(result)}
 

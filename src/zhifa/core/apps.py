@@ -1,5 +1,11 @@
 from django.apps import AppConfig
 
+from . import hygiene
+
+# Before any app's forms or admin are imported (the admin's autodiscovery runs in an earlier app's
+# ready()): form fields declared from now on refuse control characters as the models do.
+hygiene.forms_refuse_alike()
+
 
 class CoreConfig(AppConfig):
     name = "zhifa.core"
@@ -7,9 +13,10 @@ class CoreConfig(AppConfig):
     verbose_name = "基础数据"
 
     def ready(self):
-        from . import deadlines, holidays, workbench
+        from . import deadlines, holidays, hygiene, workbench
         from .menu import MenuItem, register
 
+        hygiene.install()
         workbench.register(holidays.pending_for)
         workbench.register(deadlines.moved_for)
 

@@ -10,6 +10,7 @@ from .exports import xlsx_response
 from .forms import HolidayNoticeForm
 from .models import Agency
 from .pagination import paginate
+from .params import BadParameter
 
 
 @login_required
@@ -111,3 +112,9 @@ def holiday_schedule(request):
         "years": selectors.holiday_override_years(),
     }
     return render(request, "core/holiday_schedule.html", context)
+
+
+def bad_request(request, exception=None):
+    """400: the reason (e.g. a parameter out of its range, core.params) instead of Django's English page."""
+    message = str(exception) if isinstance(exception, BadParameter) else ""
+    return render(request, "400.html", {"message": message}, status=400)

@@ -30,7 +30,7 @@ def _plan_q(user, prefix: str = "") -> Q:
     return Q(**{f"{prefix}pk__in": own}) | Q(**{f"{prefix}pk__in": joined})
 
 
-def plans_visible_to(user, *, q: str = "", year: str = "", status: str = "") -> QuerySet[Plan]:
+def plans_visible_to(user, *, q: str = "", year: int | None = None, status: str = "") -> QuerySet[Plan]:
     plans = Plan.objects.filter(_plan_q(user)).select_related("agency")
     if q := q.strip():
         plans = plans.filter(title__icontains=q)
@@ -60,7 +60,7 @@ def get_draw(user, pk) -> Draw:
 
 
 def tasks_visible_to(
-    user, *, q: str = "", status: str = "", plan: str = "", mine: bool = False
+    user, *, q: str = "", status: str = "", plan: int | None = None, mine: bool = False
 ) -> QuerySet[Task]:
     tasks = Task.objects.filter(plan__in=Plan.objects.filter(_plan_q(user))).select_related(
         "subject", "plan", "plan__agency"

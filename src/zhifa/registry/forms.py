@@ -14,6 +14,7 @@ from zhifa.accounts.models import User
 from zhifa.core import access, xlsx_import
 from zhifa.core.forms import Form, agency_field, blank, date_field, offer_agencies, textarea
 from zhifa.core.models import Agency
+from zhifa.core.params import YearField
 from zhifa.core.selectors import active_agencies
 from zhifa.core.validators import validate_id_number
 
@@ -196,7 +197,7 @@ class TrainingForm(Form):
 
 
 class AssessmentForm(Form):
-    year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
+    year = YearField(label="年度")
     grade = forms.ChoiceField(label="考核等次", choices=AssessmentGrade.choices)
     note = forms.CharField(label="评语", required=False, widget=textarea())
 

@@ -9,6 +9,8 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
+from zhifa.core.params import Id, Year
+
 from .. import selectors, services
 from ..models import PriorReport
 
@@ -119,7 +121,7 @@ class FinishIn(Schema):
 
 @router.get("/plans", response=list[PlanOut], summary="抽查计划")
 @paginate
-def plan_list(request, q: str = "", year: str = "", status: str = ""):
+def plan_list(request, q: str = "", year: Year | None = None, status: str = ""):
     return selectors.plans_visible_to(_user(request), q=q, year=year, status=status)
 
 
@@ -165,7 +167,7 @@ def draw_file(request, draw_id: int):
 
 @router.get("/tasks", response=list[TaskOut], summary="检查任务")
 @paginate
-def task_list(request, q: str = "", status: str = "", plan: str = "", mine: bool = False):
+def task_list(request, q: str = "", status: str = "", plan: Id | None = None, mine: bool = False):
     return selectors.tasks_visible_to(
         _user(request, "inspections.view_task"), q=q, status=status, plan=plan, mine=mine
     )

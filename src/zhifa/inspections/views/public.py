@@ -3,10 +3,11 @@ published results, and an enterprise's own page reached by its 扫码入企 code
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
+
+from zhifa.core.pagination import paginate
 
 from .. import selectors, services
 from ..choices import DrawStatus, PlanStatus
@@ -16,9 +17,7 @@ from .staff import draw_file_response
 
 
 def plans(request):
-    page = Paginator(selectors.published_plans().order_by("-year", "-id"), 20).get_page(
-        request.GET.get("page")
-    )
+    page = paginate(request, selectors.published_plans().order_by("-year", "-id"), per_page=20)
     return render(request, "inspections/public_plans.html", {"page": page, "filters": {}})
 
 
@@ -28,7 +27,7 @@ def _published_plan(pk) -> Plan:
 
 def plan(request, pk):
     plan = _published_plan(pk)
-    page = Paginator(selectors.public_results(plan), 50).get_page(request.GET.get("page"))
+    page = paginate(request, selectors.public_results(plan), per_page=50)
     context = {
         "plan": plan,
         "items": plan.items.select_related("agency"),

@@ -19,6 +19,7 @@ from zhifa.core.exports import xlsx_download, xlsx_response
 from zhifa.core.forms import filters_of, offer_agencies, refusal_messages
 from zhifa.core.models import Agency, Region
 from zhifa.core.pagination import paginate
+from zhifa.core.params import id_param, year_param
 from zhifa.core.xlsx_import import ImportForm, page_context
 from zhifa.registry.models import Officer
 
@@ -69,7 +70,8 @@ def _own_agency(request) -> Agency:
 @permission_required(VIEW_PLAN, raise_exception=True)
 def plan_list(request):
     filters = filters_of(request, ("q", "year", "status"))
-    page = paginate(request, selectors.plans_visible_to(request.user, **filters))
+    year = year_param(request)
+    page = paginate(request, selectors.plans_visible_to(request.user, **{**filters, "year": year}))
     context = {"page": page, "filters": filters, "statuses": PlanStatus.choices}
     context["can_manage"] = request.user.has_perm(services.MANAGE_PLAN)
     return render(request, "inspections/plan_list.html", context)
@@ -195,7 +197,10 @@ def draw_download(request, pk):
 @permission_required(VIEW_TASK, raise_exception=True)
 def task_list(request):
     filters = filters_of(request, ("q", "status", "plan", "mine"))
-    tasks = selectors.tasks_visible_to(request.user, **{**filters, "mine": bool(filters["mine"])})
+    plan = id_param(request, "plan")
+    tasks = selectors.tasks_visible_to(
+        request.user, **{**filters, "plan": plan, "mine": bool(filters["mine"])}
+    )
     if request.GET.get("export"):
         rows = (
             (

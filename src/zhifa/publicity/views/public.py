@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 
 from zhifa.core.models import Agency
 from zhifa.core.pagination import paginate
+from zhifa.core.params import page_number
 
 from .. import log, selectors
 from ..annual_report import sections
@@ -70,7 +71,7 @@ def decisions(request):
 @cacheable
 def _decision_list(request, filters):
     paginator = CappedPaginator(selectors.search_published(filters), PER_PAGE)
-    page = paginator.get_page(request.GET.get("page"))
+    page = paginator.get_page(page_number(request))
     context = {
         "page": page,
         "f": filters,

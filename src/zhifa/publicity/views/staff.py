@@ -12,6 +12,7 @@ from zhifa.core import access
 from zhifa.core.exports import xlsx_response
 from zhifa.core.forms import apply_errors
 from zhifa.core.pagination import paginate
+from zhifa.core.params import year_param
 
 from .. import selectors, services
 from ..annual_report import due_date, sections
@@ -238,10 +239,7 @@ def report_file(request, pk: int, fmt: str):
 @login_required
 def reports_missing(request):
     """司法行政部门: the agencies in its region whose 统计年报 for the year is not yet public."""
-    try:
-        year = int(request.GET.get("year", ""))
-    except ValueError:
-        year = timezone.localdate().year - 1
+    year = year_param(request, default=timezone.localdate().year - 1)
     rows = selectors.agencies_without_report(request.user, year)
     context = {"rows": rows, "year": year, "due": due_date(year)}
     return render(request, "publicity/reports_missing.html", context)

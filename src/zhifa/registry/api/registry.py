@@ -14,6 +14,7 @@ from ninja.pagination import paginate
 from zhifa.accounts.models import User
 from zhifa.core import access
 from zhifa.core.models import Agency
+from zhifa.core.params import Year
 from zhifa.core.privacy import mask_id_number
 from zhifa.core.selectors import active_agencies, chosen_agency
 
@@ -462,7 +463,7 @@ def check_certificate(request, certificate_id: int, data: CertificateCheckIn):
 
 
 @router.get("/officers/{officer_id}/trainings", response=list[TrainingOut], summary="培训记录")
-def list_trainings(request, officer_id: int, year: int | None = None):
+def list_trainings(request, officer_id: int, year: Year | None = None):
     officer = _officer(request, officer_id)
     trainings = access.visible_to(request.auth, TrainingRecord.objects.filter(officer=officer))
     if year:
@@ -478,7 +479,7 @@ def add_training(request, officer_id: int, data: TrainingIn):
 
 
 @router.put("/officers/{officer_id}/assessments/{year}", response=AssessmentOut, summary="登记年度考核")
-def set_assessment(request, officer_id: int, year: int, data: AssessmentIn):
+def set_assessment(request, officer_id: int, year: Year, data: AssessmentIn):
     officer = _officer(request, officer_id)
     return services.assessment_set(
         actor=request.auth, officer=officer, year=year, grade=data.grade, note=data.note
@@ -584,7 +585,7 @@ def agency_ratios(request, agency_id: int):
 
 
 @router.get("/agencies/{agency_id}/training", response=TrainingReportOut, summary="年度培训学时达标情况")
-def agency_training(request, agency_id: int, year: int | None = None):
+def agency_training(request, agency_id: int, year: Year | None = None):
     agency = _agency(request, agency_id, "registry.view_officer")
     year = year or timezone.localdate().year
     officers = access.visible_to(request.auth, Officer.objects.filter(agency=agency))

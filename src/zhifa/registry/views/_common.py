@@ -6,14 +6,13 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils import timezone
 
+from zhifa.core import params
 from zhifa.core.exports import xlsx_response
-from zhifa.core.forms import int_or_none
 
 
 def year_param(request) -> int:
-    """?year= within 2000..2100, else the current year."""
-    year = int_or_none(request.GET.get("year"))
-    return year if year and 2000 <= year <= 2100 else timezone.localdate().year
+    """?year= within the sane range (core.params), absent: the current year; otherwise a 400."""
+    return params.year_param(request, default=timezone.localdate().year)
 
 
 def add_years(day: date, years: int) -> date:

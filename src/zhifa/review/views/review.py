@@ -18,6 +18,7 @@ from zhifa.core.exports import xlsx_response
 from zhifa.core.forms import apply_errors
 from zhifa.core.models import Agency
 from zhifa.core.pagination import paginate
+from zhifa.core.params import year_param
 
 from .. import opinion_document, precheck, selectors, services
 from ..choices import CheckPoint, ReviewStatus
@@ -365,7 +366,7 @@ def material_document(request, pk: int, document_pk: int):
 
 @login_required
 def review_stats(request):
-    year = int(request.GET.get("year") or timezone.localdate().year)
+    year = year_param(request, default=timezone.localdate().year)
     agencies = selectors.stats_agencies(request.user)
     page = paginate(request, agencies.order_by("region__path", "name"))
     stats = selectors.agency_stats(Agency.objects.filter(pk__in=[a.pk for a in page]), year)

@@ -1,0 +1,71 @@
+"""The parity check (issue 19 item 2): a write that has both a page form and an API endpoint refuses the
+same ill-formed input with the same words beside the same field, through either door, never with a 500,
+and writes nothing. An app's test module lists its endpoints as `Door` rows and calls `check_parity`."""
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from zhifa.core.models import Record
+
+CONTROLS = {"C0": "\x07", "DEL": "\x7f", "C1": "\x85", "NUL": "\x00"}
+
+
+def control_message(label: str) -> str:
+    return f"“{label}”不能包含控制字符"
+
+
+@dataclass
+class Door:
+    """One write, as a page form and as an API call. `good` is valid form data; `to_api` turns form data
+    into the API's JSON; `text_fields` are the free-text fields (form name → Chinese label);
+    `api` may name form fields in braces (a path part); `bad` adds other ill-formed inputs: (form field, value, the expected message)."""
+
+    name: str
+    page: str
+    api: str
+    good: dict[str, Any]
+    text_fields: dict[str, str]
+    bad: list[tuple[str, Any, str]] = field(default_factory=list)
+    method: str = "post"
+    to_api: Callable[[dict], dict] = lambda data: data
+    api_field: Callable[[str], str] = lambda name: name
+
+    def variants(self):
+        for name, label in self.text_fields.items():
+            for kind, char in CONTROLS.items():
+                value = f"{self.good.get(name) or '文字'}{char}尾"
+                yield f"{name}-{kind}", name, value, control_message(label)
+        for name, value, message in self.bad:
+            yield f"{name}={value!r}", name, value, message
+
+
+def page_errors(response) -> dict[str, list[str]]:
+    assert response.status_code == 200, (response.status_code, response.content[:500])
+    form = response.context["form"]
+    return {name: list(messages) for name, messages in form.errors.items()}
+
+
+def api_errors(response) -> dict[str, list[str]]:
+    assert response.status_code == 422, (response.status_code, response.content[:500])
+    found: dict[str, list[str]] = {}
+    for error in response.json()["detail"]:
+        found.setdefault(str(error["loc"][-1]), []).append(error["msg"])
+    return found
+
+
+def check_parity(client, user, door: Door, field_name: str, value, message: str, counted=()) -> None:
+    client.force_login(user)
+    snapshot = lambda: (*(m.objects.count() for m in counted), Record.objects.count())  # noqa: E731
+    before = snapshot()
+    data = {**door.good, field_name: value}
+    on_page = page_errors(client.post(door.page, data))
+    through_api = api_errors(
+        client.generic(
+            door.method.upper(), door.api.format(**data), json.dumps(door.to_api(data)), "application/json"
+        )
+    )
+    assert on_page.get(field_name) == [message], on_page
+    assert through_api.get(door.api_field(field_name)) == [message], through_api
+    assert snapshot() == before
