@@ -8,6 +8,11 @@ from zhifa.core.choices import RegionLevel
 
 # `make mutate` runs the suite under mutmut's tracing on a busy machine: generation speed is no signal there.
 settings.register_profile("mutation", suppress_health_check=list(HealthCheck), deadline=None)
+# Everywhere else: how fast examples are generated or run depends on the machine's load (CI shares two
+# cores between the workers), so neither is a test; the properties themselves are.
+settings.register_profile("suite", suppress_health_check=[HealthCheck.too_slow], deadline=None)
+if settings._current_profile == "default":  # unless a profile was chosen (--hypothesis-profile=mutation)
+    settings.load_profile("suite")
 
 
 def pytest_collection_modifyitems(config, items):

@@ -922,7 +922,8 @@ class TestCompliance:
         assert "达标者" in html(client.get(url, {"year": 2026, "all": "1"}))
         rows = xlsx_rows(client.get(f"{url}export.xlsx", {"year": 2026}))
         assert rows[1][0] == "欠学时者" and rows[1][5] == 50
-        assert client.get(url, {"year": "abc"}).status_code == 200
+        refused = client.get(url, {"year": "abc"})
+        assert refused.status_code == 400 and "“年度”应为2000至2100之间的整数" in html(refused)
 
 
 # ---- Excel import -----------------------------------------------------------------------------------
