@@ -23,11 +23,11 @@ def user_create(
     *, actor: Actor, username: str, real_name: str, agency, password: str, mobile: str = "", roles=()
 ) -> User:
     """新增用户 (系统管理员). Roles are assigned here only when the actor may assign roles."""
-    system = access.is_system(actor)
-    if not (system or actor.has_perm("accounts.add_user")):
-        raise PermissionDenied("您无权新增用户")
-    if not system and not agency.region.path.startswith(actor.agency.region.path):
-        raise PermissionDenied("只能为本辖区内的机关新增用户")
+    if not access.is_system(actor):
+        if not actor.has_perm("accounts.add_user"):
+            raise PermissionDenied("您无权新增用户")
+        if actor.agency is None or not agency.region.path.startswith(actor.agency.region.path):
+            raise PermissionDenied("只能为本辖区内的机关新增用户")
     user = User(username=username, real_name=real_name, agency=agency, mobile=mobile)
     user.full_clean(exclude=["password"])
     validate_password(password, user)
@@ -67,7 +67,7 @@ def _user_payload(user: User) -> dict:
 
 
 @transaction.atomic
-def api_token_create(*, actor: Actor, name: str, expires_at: datetime | None = None) -> tuple[ApiToken, str]:
+def api_token_create(*, actor: User, name: str, expires_at: datetime | None = None) -> tuple[ApiToken, str]:
     """A personal API token for `actor`. Returns the token and its key, which is shown only now."""
     if not actor.has_perm("accounts.use_api_token"):
         raise PermissionDenied("您的角色不能使用API令牌")
@@ -82,7 +82,7 @@ def api_token_create(*, actor: Actor, name: str, expires_at: datetime | None = N
 
 
 @transaction.atomic
-def api_token_revoke(*, actor: Actor, token: ApiToken) -> ApiToken:
+def api_token_revoke(*, actor: User, token: ApiToken) -> ApiToken:
     if token.user_id != actor.pk:
         raise PermissionDenied("只能吊销本人的令牌")
     ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())

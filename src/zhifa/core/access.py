@@ -8,12 +8,16 @@ agency in the subtree of their agency's region). Lists go through `visible_to`; 
 
 from collections.abc import Callable, Iterable
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, PermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
+from typing_extensions import TypeIs
+
+if TYPE_CHECKING:
+    from zhifa.accounts.models import User
 
 M = TypeVar("M", bound=models.Model)
 
@@ -23,8 +27,9 @@ class Scope(StrEnum):
     REGION = "region"
 
 
-def is_system(actor) -> bool:
-    """actor=None is the system itself (commands, demo data); a superuser exists only to bootstrap."""
+def is_system(actor: "User | None") -> TypeIs[None]:
+    """actor=None is the system itself (commands, demo data); a superuser exists only to bootstrap.
+    (Typed so that after `if not is_system(actor):` the checker knows `actor` is a user.)"""
     return actor is None or actor.is_superuser
 
 

@@ -38,7 +38,7 @@ def use_empty_label(field: forms.Field) -> None:
         if field.empty_label == _DJANGO_BLANK:
             field.empty_label = EMPTY_LABEL
     elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.MultipleChoiceField):
-        choices = list(field.choices)
+        choices = list(field.choices)  # type: ignore[arg-type]  # a ChoiceField's choices are normalised to a list
         if choices and choices[0] == ("", _DJANGO_BLANK):
             field.choices = [("", EMPTY_LABEL), *choices[1:]]
 
@@ -100,7 +100,7 @@ def agency_field(label: str = "机关", **kwargs) -> forms.ModelChoiceField:
     )
 
 
-def offer_agencies(field: forms.Field, actor, perm: str) -> QuerySet[Agency]:
+def offer_agencies(field: forms.ModelChoiceField, actor, perm: str) -> QuerySet[Agency]:
     """Let an agency picker offer what core.selectors.active_agencies gives: the active agencies the
     actor may act for with `perm` (an inactive agency is never offered). Returns the queryset."""
     field.queryset = agencies = active_agencies(actor, perm)

@@ -72,9 +72,9 @@ def _read_section(schedule: Schedule, name: str, body: str) -> None:
         elif "补休" in clause:
             for match in _ANY_DAY.finditer(clause):
                 schedule.holidays[_date(schedule.year, *match.groups())] = f"{name}补休"
-        elif "放假" in clause and (match := _RANGE.search(clause)):
-            start = _date(schedule.year, *match.groups()[:3])
-            end_year, end_month, end_day = match.groups()[3:]
+        elif "放假" in clause and (found := _RANGE.search(clause)):
+            start = _date(schedule.year, *found.groups()[:3])
+            end_year, end_month, end_day = found.groups()[3:]
             end = _date(start.year, end_year, end_month or start.month, end_day) if end_day else start
             if end < start or (end - start).days > 14:
                 raise NoticeError(f"“{name}”的放假起止日期不正确：{clause.strip()}")

@@ -86,7 +86,7 @@ def install() -> None:
     for model in apps.get_models():
         if not _ours(model) or model._meta.proxy:
             continue
-        fields = [
+        fields: list[models.Field] = [
             f for f in model._meta.concrete_fields if isinstance(f, models.CharField | models.TextField)
         ]
         for field in model._meta.concrete_fields:
@@ -117,8 +117,8 @@ def forms_refuse_alike() -> None:
             for v in self.validators
         ]
 
-    __init__.zhifa_hygiene = True
-    forms.CharField.__init__ = __init__
+    __init__.zhifa_hygiene = True  # type: ignore[attr-defined]  # marks the patch as done
+    forms.CharField.__init__ = __init__  # type: ignore[method-assign]  # see the docstring
 
 
 def clean_text(name: str, label, value: str) -> str:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from zhifa.core.models import Agency, Record
 
 Actor: TypeAlias = "User | None"
+Person: TypeAlias = "User"  # an action only a signed-in person takes (the system actor cannot)
 M = TypeVar("M", bound=models.Model)
 
 NON_FIELD = "__all__"

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ def register(slot: str, panel: Panel) -> None:
         _slots[slot].append(panel)
 
 
-def render(slot: str, request, subject_name: str, subject) -> list[str]:
+def render(slot: str, request, subject_name: str, subject) -> list[SafeString]:
     """Each panel of `slot` rendered for `subject` (in the template as `subject_name`) as the
     signed-in user sees it."""
     html = []

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from django import forms
 from django.core.exceptions import BadRequest
 from django.core.paginator import Page, Paginator
+from django.core.validators import BaseValidator
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
 from pydantic import ValidationError as PydanticError
@@ -86,7 +87,7 @@ def year_param(request, name: str = "year", default: int | None = None) -> int |
 
 def page_number(request) -> int:
     """?page= within 1..PAGE_MAX (absent: 1)."""
-    return int_param(request, "page", low=1, high=PAGE_MAX, default=1)
+    return int_param(request, "page", low=1, high=PAGE_MAX, default=1) or 1
 
 
 def paginate(request, queryset, per_page: int | None = None) -> Page:
@@ -107,7 +108,8 @@ class YearField(forms.IntegerField):
         super().__init__(**kwargs)
         self.error_messages["invalid"] = message
         for validator in self.validators:
-            validator.message = message
+            if isinstance(validator, BaseValidator):  # the min/max validators set above
+                validator.message = message
 
 
 # ---- the API ------------------------------------------------------------------------------------------
@@ -134,8 +136,9 @@ def bounded_int(low: int, high: int, name: str | None = None):
 Year = bounded_int(YEAR_MIN, YEAR_MAX, "year")
 Id = bounded_int(1, ID_MAX)
 PageNumber = bounded_int(1, PAGE_MAX, "page")
-Limit = bounded_int(1, LIMIT_MAX, "limit")
-Offset = bounded_int(0, OFFSET_MAX, "offset")
+# Spelled out (not bounded_int) so the type checker sees a type in the pagination's schema.
+Limit = Annotated[int, Field(ge=1, le=LIMIT_MAX), _bounded(1, LIMIT_MAX, "limit")]
+Offset = Annotated[int, Field(ge=0, le=OFFSET_MAX), _bounded(0, OFFSET_MAX, "offset")]
 WorkdayCount = bounded_int(-WORKDAYS_MAX, WORKDAYS_MAX, "n")
 # A calendar day the working-day clock can answer for (the years the platform has or will have).
 CalendarDay = Annotated[

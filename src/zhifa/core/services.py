@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from . import access, kit, workdays
-from .kit import Actor
+from .kit import Actor, Person
 from .models import Agency, HolidayOverride, Region
 
 
@@ -32,7 +32,7 @@ def agency_create(*, actor: Actor, **fields) -> Agency:
     if not access.is_system(actor):
         if not actor.has_perm("core.add_agency"):
             raise PermissionDenied("您无权新增机关")
-        if not agency.region.path.startswith(actor.agency.region.path):
+        if actor.agency is None or not agency.region.path.startswith(actor.agency.region.path):
             raise PermissionDenied("只能在本辖区内新增机关")
     agency.save()
     kit.record(agency, "agency.create", actor=actor, payload=_agency_payload(agency))
@@ -62,7 +62,7 @@ def _agency_payload(agency: Agency) -> dict:
 
 
 @transaction.atomic
-def holiday_override_set(*, actor: Actor, day: date, kind: str, name: str = "") -> HolidayOverride:
+def holiday_override_set(*, actor: Person, day: date, kind: str, name: str = "") -> HolidayOverride:
     """Enter one day of a year's official schedule (放假/调休上班)."""
     if not actor.has_perm("core.add_holidayoverride"):
         raise PermissionDenied("您无权维护节假日安排")
@@ -72,7 +72,7 @@ def holiday_override_set(*, actor: Actor, day: date, kind: str, name: str = "") 
 
 
 @transaction.atomic
-def holiday_override_delete(*, actor: Actor, day: date) -> None:
+def holiday_override_delete(*, actor: Person, day: date) -> None:
     if not actor.has_perm("core.delete_holidayoverride"):
         raise PermissionDenied("您无权维护节假日安排")
     HolidayOverride.objects.filter(date=day).delete()

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from zhifa.catalog import selectors as catalog
 from zhifa.core import access, kit
-from zhifa.core.kit import Actor
+from zhifa.core.kit import Actor, Person
 from zhifa.core.models import Agency
 
 from ..choices import ReportStatus, TaskStatus
@@ -69,7 +69,7 @@ def guard_check(*, subject: Subject, on: date, exclude_task: Task | None = None)
 
 @transaction.atomic
 def prior_report_file(
-    *, actor: Actor, agency: Agency, subject: Subject, reason: str, item_codes: list[str], planned_on: date
+    *, actor: Person, agency: Agency, subject: Subject, reason: str, item_codes: list[str], planned_on: date
 ) -> PriorReport:
     """事前报备: the reason and the items (only items of the agency's catalogue in force)."""
     access.require_for_agency(actor, INSPECT, agency, "您无权为该机关报备检查")

@@ -12,7 +12,7 @@ from zhifa.cases.choices import CaseSource, PartyKind
 from zhifa.cases.services import IntakeInput, PartyInput, case_intake
 from zhifa.catalog import selectors as catalog
 from zhifa.core import access, events, kit
-from zhifa.core.kit import Actor
+from zhifa.core.kit import Actor, Person
 from zhifa.core.models import Agency
 
 from ..choices import InspectionResult, LenientKind, ReportStatus, SubjectKind, TaskStatus
@@ -47,7 +47,7 @@ def _report_items(report: PriorReport | None, agency: Agency, subject: Subject, 
 @transaction.atomic
 def inspection_start(
     *,
-    actor: Actor,
+    actor: Person,
     agency: Agency,
     subject: Subject | None = None,
     task: Task | None = None,
