@@ -172,7 +172,7 @@ def test_a_fine_is_major_from_the_threshold_on(fine, major):
 
 def test_what_makes_a_decision_major():
     heard = date(2026, 3, 15)
-    assert gate.major_reasons(gate_case(), decision(revocation=True)) == ["吊销许可证照"]
+    assert gate.major_reasons(gate_case(), decision(revocation=True)) == ["吊销许可证件"]
     assert gate.major_reasons(gate_case(), decision(suspension=True)) == ["责令停产停业"]
     assert gate.major_reasons(gate_case(hearing=heard), decision()) == ["经过听证"]
     assert gate.major_reasons(gate_case(complex_=True), decision()) == ["负责人认定的疑难复杂案件"]
@@ -246,7 +246,7 @@ def test_a_different_kind_or_an_added_measure_is_not_covered():
         "审核通过的拟处理意见不含责令停产停业"
     )
     assert gate.heavier_than_reviewed(reviewed(), decision(fine="1", revocation=True)) == (
-        "审核通过的拟处理意见不含吊销许可证照"
+        "审核通过的拟处理意见不含吊销许可证件"
     )
     both = reviewed(suspension=True, revocation=True)
     assert gate.heavier_than_reviewed(both, decision(fine="1", suspension=True, revocation=True)) is None
@@ -403,7 +403,7 @@ def test_every_item_of_the_case_is_looked_at():
     first = SimpleNamespace(name="未列入目录的事项", needs_legal_review=False)
     second = listed_only_second.items.all()[0]
     listed_only_second.items = SimpleNamespace(all=lambda: [first, second])
-    assert gate.major_reasons(listed_only_second, decision(revocation=True)) == ["吊销许可证照"]
+    assert gate.major_reasons(listed_only_second, decision(revocation=True)) == ["吊销许可证件"]
 
 
 def test_no_fine_is_no_amount_against_the_threshold():
@@ -411,12 +411,6 @@ def test_no_fine_is_no_amount_against_the_threshold():
     assert gate.major_reasons(gate_case(threshold="0"), decision(fine=None)) == [
         "罚款达到销售不符合食品安全标准的食品的重大标准（0元以上）"
     ]
-
-
-def test_a_refusal_is_keyed_by_status_unless_told():
-    with pytest.raises(ValidationError) as exc:
-        rules.refuse("案件已结案")
-    assert exc.value.message_dict == {"status": ["案件已结案"]}
 
 
 def test_outside_the_benchmark_range_a_fine_needs_a_reason(monkeypatch):

@@ -20,7 +20,8 @@ from django.core.management import call_command
 from django.db import models, transaction
 from django.test import override_settings
 from django.urls import Resolver404, resolve
-from zhifa.accounts.demo import USERS
+
+from zhifa.demo.accounts import USERS
 
 PER_PATTERN = 3  # URLs followed per resolved URL name, per user
 # Per user, the pages a crawl may open at most: a guard against a runaway crawl, never reached today.

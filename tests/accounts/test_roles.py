@@ -79,10 +79,10 @@ class TestWhatEachRoleMayDo:
     @pytest.mark.parametrize(
         ("role", "present", "absent"),
         [
-            (RoleCode.OFFICER, {"工作台", "机关/机构", "API令牌"}, {"审计日志", "用户管理", "节假日调整"}),
+            (RoleCode.OFFICER, {"工作台", "机关/机构", "API令牌"}, {"审计日志", "用户管理", "节假日安排"}),
             (RoleCode.SUPERVISOR, {"工作台", "机关/机构"}, {"审计日志", "用户管理"}),
-            (RoleCode.SYSTEM_ADMIN, {"用户管理", "节假日调整", "行政区划"}, {"审计日志", "登录锁定"}),
-            (RoleCode.SECURITY_ADMIN, {"用户管理", "登录锁定"}, {"审计日志", "机关/机构", "节假日调整"}),
+            (RoleCode.SYSTEM_ADMIN, {"用户管理", "节假日安排", "行政区划"}, {"审计日志", "登录锁定"}),
+            (RoleCode.SECURITY_ADMIN, {"用户管理", "登录锁定"}, {"审计日志", "机关/机构", "节假日安排"}),
             (
                 RoleCode.AUDIT_ADMIN,
                 {"审计日志", "操作日志", "登录日志"},

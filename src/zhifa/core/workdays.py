@@ -55,7 +55,8 @@ def is_workday(d: date) -> bool:
     if not overrides and d.year not in _warned_years:
         _warned_years.add(d.year)
         logger.warning(
-            "%s 年的法定节假日安排未录入，暂按周一至周五计算工作日；请在“节假日调整”中录入。", d.year
+            "%s 年的法定节假日安排未录入，暂按周一至周五计算工作日；请在“系统管理 → 节假日安排”中录入。",
+            d.year,
         )
     return d.weekday() < 5
 
