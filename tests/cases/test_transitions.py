@@ -57,6 +57,17 @@ def test_the_page_has_a_form_for_every_action_on_a_case_and_none_else():
         assert action.statuses == transitions.sources(slug) and action.label == transitions.first(slug).label
 
 
+def test_the_step_hints_state_the_periods_of_the_clocks():
+    from zhifa.cases import clocks
+    from zhifa.publicity import clocks as publicity_clocks
+
+    notices = {slug: action.notice for slug, action in steps.ACTIONS.items()}
+    assert f"自立案之日起{clocks.DECISION_DAYS}日内作出决定" in notices["register"]
+    assert f"听证申请期限为告知后{clocks.HEARING_REQUEST_WORKDAYS}个工作日" in notices["notify"]
+    assert f"决定之日起{clocks.SERVICE_WORKDAYS}个工作日内送达" in notices["serve"]
+    assert f"在{publicity_clocks.WITHDRAW_WORKDAYS}个工作日内撤下" in notices["challenge-outcome"]
+
+
 def offered_on_page(client, case) -> set[str]:
     page = html(client.get(url(case)))
     return set(re.findall(rf'href="/cases/{case.pk}/([a-z-]+)/"', page)) & set(steps.ACTIONS)

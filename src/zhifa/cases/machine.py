@@ -104,9 +104,11 @@ class Machine:
         payload: dict | None = None,
     ) -> None:
         """Move `subject` where `action` (of `variant`) leads, recorded as "<prefix>.<action>"."""
+        target = self.target(action, variant)
+        assert target is not None, f"{action} records a step without moving: use kit.record"
         kit.move(
             subject,
-            self.target(action, variant),
+            target,
             actor=actor,
             action=f"{self.record_prefix}.{action.replace('-', '_')}",
             fields=fields,

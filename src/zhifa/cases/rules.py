@@ -82,6 +82,7 @@ def check_fine(case: Case, fine: Decimal | None, facts: dict, deviation_reason: 
     if fine is None:
         return None
     item = case.items.order_by("code").first()
+    assert item is not None  # intake refuses a case without an enforcement item
     basis = item.legal_bases.filter(fine_basis=FineBasis.AMOUNT, statutory_max__isnull=False).first()
     if basis and fine > basis.statutory_max:
         kit.refuse(

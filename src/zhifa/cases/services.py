@@ -6,7 +6,7 @@ so a second transition racing the first finds the case already moved and is refu
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -70,7 +70,7 @@ class IntakeInput:
     item_codes: tuple[str, ...]
     party: PartyInput
     facts: str = ""
-    occurred_at: object = None
+    occurred_at: datetime | None = None
 
 
 def _new_case(actor: Actor, agency: Agency, data: IntakeInput, procedure: str) -> Case:
@@ -216,6 +216,7 @@ def case_extend(*, actor: Actor, case: Case, days: int, reason: str) -> Case:
         kit.refuse("days", "延长天数应在1至90天之间")
     if not reason.strip():
         kit.refuse("extension_reason", "请填写延长理由")
+    assert case.registered_on is not None  # "extend" is allowed only from registered statuses
     case.extension_days += days
     case.extension_reason = "\n".join(filter(None, [case.extension_reason, reason.strip()]))
     case.decision_due = rules.decision_due(case.registered_on, case.extension_days)
@@ -335,7 +336,7 @@ class DecisionInput:
 
 
 # 作出决定: which row of the transition table each kind of decision takes
-DECISION_VARIANT = {
+DECISION_VARIANT: dict[str, str] = {
     DecisionKind.PENALTY: "penalty",
     DecisionKind.NO_PENALTY: "no_penalty",
     DecisionKind.TRANSFER: "ends",
@@ -365,6 +366,7 @@ def case_decide(*, actor: Actor, case: Case, decision: DecisionInput) -> Case:
         kit.refuse("transfer_to", "请填写移送机关")
     if not decision.reasoning.strip():
         kit.refuse("reasoning", "请填写说理（事实、证据、依据、裁量）")
+    assert case.registered_on is not None  # "decide" is allowed only from registered statuses
     if decision.decided_on < (case.notified_on or case.registered_on):
         kit.refuse("decided_on", "决定日期不能早于立案或告知日期")
     rules.require_within_decision_limit(case, decision.decided_on)
@@ -373,7 +375,8 @@ def case_decide(*, actor: Actor, case: Case, decision: DecisionInput) -> Case:
         case, decision.fine, decision.facts, decision.deviation_reason, decision.decided_on
     )
     gates.check(case, decision)
-    doc_kind = {DecisionKind.PENALTY: "罚决", DecisionKind.NO_PENALTY: "不罚决"}.get(kind)
+    doc_kinds: dict[str, str] = {DecisionKind.PENALTY: "罚决", DecisionKind.NO_PENALTY: "不罚决"}
+    doc_kind = doc_kinds.get(kind)
     made = Decision.objects.create(
         case=case,
         kind=kind,

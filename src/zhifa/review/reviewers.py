@@ -2,6 +2,10 @@
 justice bureau's pool (法制审核协作机制, seed 002 §(九)); never a handler or the registrant of the case
 (回避)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Count, QuerySet
@@ -12,6 +16,9 @@ from zhifa.core.models import Agency
 
 from .choices import ReviewStatus
 from .models import PoolMember, Review
+
+if TYPE_CHECKING:
+    from zhifa.accounts.models import User
 
 
 def conflict(user, case) -> str | None:
@@ -55,7 +62,7 @@ def _least_busy_free(users, case):
     return min(free, key=lambda user: load.get(user.pk, 0), default=None)
 
 
-def pick(case) -> tuple[object, bool]:
+def pick(case) -> tuple[User, bool]:
     """(reviewer, from_pool): the least busy free reviewer of the agency, else of the pool."""
     own = _least_busy_free(agency_reviewers(case), case)
     if own is not None:

@@ -127,6 +127,12 @@ def _evidence_list(case: Case) -> str:
     )
 
 
+def _last_round(review: Review) -> ReviewRound:
+    last = review.rounds.order_by("-number").first()
+    assert last is not None  # review_submit creates the first round with the review
+    return last
+
+
 @transaction.atomic
 def review_submit(*, actor: Actor, case: Case, data: ProposalInput) -> Review:
     """送审: the handling unit submits the package; a reviewer of the agency (or of the pool) is assigned."""
@@ -135,8 +141,10 @@ def review_submit(*, actor: Actor, case: Case, data: ProposalInput) -> Review:
         kit.refuse("case", "本案已送法制审核，请在审核页重新送审")
     _check_materials(case, data)
     reviewer, from_pool = reviewers.pick(case)
+    status = MACHINE.target("submit")
+    assert status is not None  # the table's submit row moves the review to 待审核
     review = Review.objects.create(
-        case=case, reviewer=reviewer, from_pool=from_pool, created_by=actor, status=MACHINE.target("submit")
+        case=case, reviewer=reviewer, from_pool=from_pool, created_by=actor, status=status
     )
     made = _new_round(review, actor, data, {})
     review.save(update_fields=["due_on"])
@@ -159,7 +167,7 @@ def review_resubmit(*, actor: Actor, review: Review, data: ProposalInput, answer
     (e.g. heavier after the hearing) goes through review again. Every round is kept."""
     review = kit.locked(REVIEWS, review, actor=actor, perm=SUBMIT)
     MACHINE.require(review, "resubmit")
-    last = review.rounds.order_by("-number").first()
+    last = _last_round(review)
     answers = {
         point: (answers.get(point) or "").strip()
         for point in (last.problems if review.status == ReviewStatus.PROBLEMS else {})
@@ -236,7 +244,7 @@ def review_give_opinion(*, actor: Actor, review: Review, checklist: dict, summar
     cleaned = clean_checklist(checklist)
     result = OpinionResult.AGREE if all(row["ok"] for row in cleaned.values()) else OpinionResult.PROBLEMS
     now = timezone.now()
-    last = review.rounds.order_by("-number").first()
+    last = _last_round(review)
     last.result, last.checklist, last.reviewed_by, last.reviewed_at = result, cleaned, actor, now
     last.summary = summary.strip() or (
         "经审核，同意承办机构的拟处理意见。"
@@ -274,7 +282,7 @@ def review_dispute(*, actor: Actor, review: Review, reason: str) -> Dispute:
     MACHINE.require(review, "dispute")
     if not reason.strip():
         kit.refuse("reason", "请写明异议理由")
-    last = review.rounds.order_by("-number").first()
+    last = _last_round(review)
     dispute = Dispute.objects.create(review=review, round=last, reason=reason.strip(), raised_by=actor)
     MACHINE.move(review, "dispute", actor=actor, payload={"round": last.number, "reason": reason.strip()})
     return dispute
@@ -293,6 +301,7 @@ def review_resolve(*, actor: Actor, review: Review, method: str, outcome: str, n
     if not note.strip():
         kit.refuse("note", "请记录讨论情况（参加人员、主要意见、结论）")
     dispute = review.disputes.filter(resolved_at__isnull=True).order_by("-raised_at").first()
+    assert dispute is not None  # "resolve" is allowed only while disputed, entered by review_dispute
     dispute.method, dispute.outcome, dispute.note = method, outcome, note.strip()
     dispute.resolved_by, dispute.resolved_at = actor, timezone.now()
     dispute.save(update_fields=["method", "outcome", "note", "resolved_by", "resolved_at"])

@@ -19,8 +19,10 @@ from zhifa.core import access
 from zhifa.core.forms import apply_errors, int_or_none
 from zhifa.core.models import Agency
 from zhifa.core.selectors import active_agencies
+from zhifa.publicity.clocks import WITHDRAW_WORKDAYS
 
 from .. import forms, selectors, services, transitions
+from ..clocks import DECISION_DAYS, HEARING_REQUEST_WORKDAYS, SERVICE_WORKDAYS
 from ..models import Case
 from ._common import VIEW, render_step
 
@@ -171,7 +173,7 @@ ACTIONS: dict[str, Action] = {
         Action("assign", forms.AssignForm, _assign, "已指定承办人员",
                "承办人员不得少于两人，且须持有本领域有效执法证件；执法辅助人员只能担任辅助人员。"),
         Action("register", forms.RegisterForm, _register, "已立案",
-               "经负责人批准立案；立案后案件取得编号，自立案之日起90日内作出决定。", submit="批准立案"),
+               f"经负责人批准立案；立案后案件取得编号，自立案之日起{DECISION_DAYS}日内作出决定。", submit="批准立案"),
         Action("decline", forms.DeclineForm, _decline, "已决定不予立案"),
         Action("step", forms.StepForm, _step, "已记录",
                "执法人员不少于两人，出示执法证件；须音像记录的环节请上传录音或视频。", submit="记录"),
@@ -179,18 +181,18 @@ ACTIONS: dict[str, Action] = {
                "经负责人批准延长，写明理由（行政处罚法第六十条）。", submit="批准延长"),
         Action("submit-review", forms.SubmitReviewForm, _submit, "已提交审核"),
         Action("notify", forms.NotifyForm, _notify, "已事先告知",
-               "告知拟作出的处罚内容及事实、理由、依据，以及陈述、申辩、要求听证的权利；听证申请期限为告知后5个工作日。"),
+               f"告知拟作出的处罚内容及事实、理由、依据，以及陈述、申辩、要求听证的权利；听证申请期限为告知后{HEARING_REQUEST_WORKDAYS}个工作日。"),
         Action("statement", forms.StatementForm, _statement, "已记录陈述申辩"),
         Action("hearing-request", forms.HearingRequestForm, _hearing_request, "已登记听证申请"),
         Action("hearing", forms.HearingForm, _hearing, "已记录听证"),
         Action("decide", forms.DecideForm, _decide, "已作出决定",
                "处罚决定须在事先告知（及听证）之后作出；罚款不在裁量基准推荐幅度内的，须写明理由。", submit="作出决定"),
-        Action("serve", forms.ServeForm, _serve, "已送达", "决定之日起7个工作日内送达，超期的将记为超期送达。"),
+        Action("serve", forms.ServeForm, _serve, "已送达", f"决定之日起{SERVICE_WORKDAYS}个工作日内送达，超期的将记为超期送达。"),
         Action("execute", forms.ExecuteForm, _execute, "已登记执行情况"),
         Action("close", forms.CloseForm, _close, "已结案", submit="批准结案"),
         Action("challenge", forms.ChallengeForm, _challenge, "已登记复议、诉讼", submit="登记"),
         Action("challenge-outcome", forms.ChallengeConcludeForm, _conclude_challenge, "已登记复议、诉讼结果",
-               "决定被撤销、变更或确认违法的，已公示的信息将在3个工作日内撤下。",
+               f"决定被撤销、变更或确认违法的，已公示的信息将在{WITHDRAW_WORKDAYS}个工作日内撤下。",
                submit="登记结果"),
         Action("archive", forms.ArchiveForm, _archive, "已归档", "归档后案件不再办理。", submit="归档"),
     ]
