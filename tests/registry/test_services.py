@@ -212,6 +212,41 @@ class TestOfficersAndCertificates:
         with pytest.raises(ValidationError, match="辅助人员"):
             self.issue(supervisor, helper)
 
+    @pytest.mark.parametrize(("status", "label"), [("left", "调离/退休"), ("suspended", "暂停执法")])
+    def test_no_certificate_for_someone_not_on_an_enforcement_post(
+        self, client, supervisor, agencies, status, label
+    ):
+        """Seed 001 §6: 原则上不得向未在行政执法岗位的人员发放行政执法证件 — refused by name, nothing written,
+        through the service, the page and the API alike."""
+        officer = OfficerFactory(agency=agencies["east_market"], name="周退", status=status)
+        before = Record.objects.count()
+        with pytest.raises(ValidationError) as exc:
+            self.issue(supervisor, officer)
+        assert exc.value.message_dict["officer"] == [
+            f"周退当前为“{label}”，不在行政执法岗位，不得发放行政执法证件（原则上不得向未在行政执法岗位的人员发放行政执法证件）"
+        ]
+        client.force_login(supervisor)
+        form = {
+            "number": "JZ20260009",
+            "kind": "enforcement",
+            "issuer": "测试市司法局",
+            "issued_on": "2026-01-01",
+            "expires_on": "2031-01-01",
+        }
+        page = client.post(
+            f"/registry/officers/{officer.pk}/certificates/new/", {**form, "certificate_fields": [field().pk]}
+        )
+        assert "不在行政执法岗位" in page.content.decode()
+        api = client.post(
+            f"/api/registry/officers/{officer.pk}/certificates",
+            {**form, "fields": [field().code]},
+            content_type="application/json",
+        )
+        assert api.status_code == 422
+        assert api.json()["detail"][0]["loc"] == ["body", "officer"]
+        assert "不在行政执法岗位" in api.json()["detail"][0]["msg"]
+        assert not Certificate.objects.exists() and Record.objects.count() == before
+
     def test_agency_head_cannot_issue_certificates(self, head, agencies):
         with pytest.raises(PermissionDenied):
             self.issue(head, OfficerFactory(agency=agencies["east_market"]))

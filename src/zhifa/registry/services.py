@@ -12,7 +12,7 @@ from zhifa.core.choices import AgencyKind
 from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
 
-from .choices import BodyChangeKind, BodyStatus, CertificateStatus, LegalStanding, PersonKind
+from .choices import BodyChangeKind, BodyStatus, CertificateStatus, LegalStanding, PersonKind, PersonStatus
 from .models import Assessment, BodyChange, Certificate, EnforcementBody, Officer, TrainingRecord
 from .names import initials_of
 
@@ -273,10 +273,17 @@ def certificate_issue(
     expires_on: date,
     fields,
 ) -> Certificate:
-    """核发执法证 (司法行政部门). Auxiliary staff hold no certificate (seed 000 §10)."""
+    """核发执法证 (司法行政部门): only to an officer in active service on an enforcement post (seed 001 §6:
+    原则上不得向未在行政执法岗位的人员发放行政执法证件); auxiliary staff hold none (seed 000 §10)."""
     access.require(actor, MANAGE_CERTIFICATE, officer)
     if officer.kind == PersonKind.AUXILIARY:
         kit.refuse("officer", "行政执法辅助人员不能申领行政执法证件")
+    if officer.status != PersonStatus.ACTIVE:
+        kit.refuse(
+            "officer",
+            f"{officer.name}当前为“{officer.get_status_display()}”，不在行政执法岗位，"
+            "不得发放行政执法证件（原则上不得向未在行政执法岗位的人员发放行政执法证件）",
+        )
     certificate = Certificate(
         officer=officer,
         number=number.strip().upper(),
