@@ -10,6 +10,7 @@ import pytest
 
 from tests import helpers
 from tests.catalog.conftest import FOOD_BASIS, item_fields
+from tests.catalog.helpers import submit_and_approve
 from tests.factories import field
 from tests.helpers import html, xlsx_rows
 from zhifa.accounts.choices import RoleCode
@@ -348,7 +349,7 @@ class TestVersions:
             services.item_create(
                 actor=None, draft=version, code=f"N-{n:03d}", legal_bases=[FOOD_BASIS], **item_fields()
             )
-            services.version_publish(actor=None, draft=version, reason="amended")
+            submit_and_approve(actor=None, draft=version, reason="amended")
 
         publish_one(1)
         client.force_login(officer)
