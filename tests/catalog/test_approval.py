@@ -369,3 +369,16 @@ def test_submit_a_second_time_while_waiting_is_refused(api, submitted, head):
     response = api.post(f"/drafts/{submitted.pk}/submit", {"reason": "initial"})
     assert errors(response) == {"version": "清单已报送审核，审核期间不能修改；如需修改，请待审核机关退回"}
     assert wrote.none
+
+
+def test_item_pages_of_a_submitted_version_offer_no_edit(client, head, submitted):
+    client.force_login(head)
+    item = submitted.items.get()
+    body = html(client.get(f"/catalog/items/{item.pk}/"))
+    assert (
+        "该事项所在的第1版已报送审核，审核期间不能修改。" in body
+        and f"/catalog/items/{item.pk}/edit/" not in body
+    )
+    response = client.post(f"/catalog/items/{item.pk}/remove/", {"confirm": "on"})
+    assert response.status_code == 409 and "审核期间不能修改" in html(response)
+    assert EnforcementItem.objects.count() == 1
