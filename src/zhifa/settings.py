@@ -182,6 +182,8 @@ ZHIFA_CERTIFICATE_RECHECK_YEARS = 2
 ZHIFA_CERTIFICATE_EXPIRY_WARNING_DAYS = 30
 ZHIFA_ROTATION_YEARS = int(os.environ.get("ZHIFA_ROTATION_YEARS", "5"))
 ZHIFA_REVIEWER_RATIO = 0.05
+# The county market regulator (who reviews the 随机抽查事项清单) is the 行政执法部门 named so (catalog.reviewers).
+ZHIFA_MARKET_REGULATOR_NAME = os.environ.get("ZHIFA_MARKET_REGULATOR_NAME", "市场监督管理局")
 # 涉企检查 (国办发〔2024〕54号): another inspection of the same enterprise within this many days, or beyond its
 # yearly cap, is warned about and needs a stated reason.
 ZHIFA_REINSPECTION_DAYS = int(os.environ.get("ZHIFA_REINSPECTION_DAYS", "30"))

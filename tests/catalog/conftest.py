@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 
+from tests.catalog.helpers import submit_and_approve
 from tests.factories import field
 from zhifa.catalog import services
 from zhifa.catalog.services import BasisInput, ExemptionInput, LevelInput
@@ -92,6 +93,4 @@ def food_benchmark(food_item):
 
 @pytest.fixture
 def published(draft, food_benchmark):
-    return services.version_publish(
-        actor=None, draft=draft, reason="initial", effective_from=date(2026, 1, 1)
-    )
+    return submit_and_approve(actor=None, draft=draft, reason="initial", effective_from=date(2026, 1, 1))

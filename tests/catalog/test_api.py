@@ -7,11 +7,12 @@ import pytest
 from django.utils import timezone
 
 from tests.catalog.conftest import FOOD_BASIS, LEVELS, item_fields
+from tests.catalog.helpers import submit_and_approve
 from tests.factories import AgencyFactory, RegionFactory
 from tests.helpers import Api, errors, has_chinese
 from zhifa.accounts.choices import RoleCode
 from zhifa.catalog import services
-from zhifa.catalog.models import CatalogVersion, Delegation, EnforcementItem
+from zhifa.catalog.models import CatalogVersion, Delegation, EnforcementItem, VersionReview
 from zhifa.core import records
 from zhifa.core.models import Record
 
@@ -300,29 +301,32 @@ class TestDraft:
             "草稿中没有事项“SCJG-CF-001”"
         )
 
-    def test_publish(self, api, head, draft, food_item):
+    def test_submit(self, api, head, draft, food_item):
         api.login(head)
-        assert errors(api.post(f"/drafts/{draft.pk}/publish", {}))["reason"] == (
+        assert errors(api.post(f"/drafts/{draft.pk}/submit", {}))["reason"] == (
             "请选择调整原因（立、改、废、释或改革）"
         )
-        assert errors(api.post(f"/drafts/{draft.pk}/publish", {"reason": "whim"}))["reason"] == (
+        assert errors(api.post(f"/drafts/{draft.pk}/submit", {"reason": "whim"}))["reason"] == (
             "“whim”不是有效的调整原因"
         )
         response = api.post(
-            f"/drafts/{draft.pk}/publish",
+            f"/drafts/{draft.pk}/submit",
             {"reason": "initial", "note": "首次编制清单", "effective_from": "2026-01-01"},
         )
         assert response.status_code == 200, response.content
         data = response.json()
         assert (data["status"], data["reason"], data["reason_note"], data["effective_from"]) == (
-            "published",
+            "submitted",
             "initial",
             "首次编制清单",
             "2026-01-01",
         )
         assert [a["code"] for a in data["diff"]["added"]] == ["SCJG-CF-001"]
         assert data["content_hash"] == CatalogVersion.objects.get().content_hash
-        assert data["published_by"] == head.real_name
+        assert (data["published_at"], data["published_by"]) == (None, None)
+        assert [(r["list_label"], r["reviewer_name"], r["status_label"]) for r in data["reviews"]] == [
+            ("行政执法事项清单", "东区司法局", "待审核")
+        ]
         assert records.verify().ok
 
     def test_the_second_version_shows_what_changed(self, api, head, published, agencies):
@@ -331,13 +335,16 @@ class TestDraft:
         api.put(f"/drafts/{draft['id']}/items/SCJG-CF-001", item_payload(name="销售不合格食品"))
         api.post(f"/drafts/{draft['id']}/items", item_payload(code="SCJG-JC-001", category="inspection"))
         data = api.post(
-            f"/drafts/{draft['id']}/publish", {"reason": "amended", "effective_from": "2026-07-01"}
+            f"/drafts/{draft['id']}/submit", {"reason": "amended", "effective_from": "2026-07-01"}
         ).json()
+        url = f"/agencies/{agencies['east_market'].pk}/in-force"
+        assert api.get(url, on="2026-07-01").json()["number"] == 1  # not approved yet
+        for review in VersionReview.objects.filter(status="pending"):
+            services.version_approve(actor=None, review=review)
         assert data["diff"]["changed"] == [
             {"code": "SCJG-CF-001", "name": "销售不合格食品", "parts": ["name"]}
         ]
         assert data["diff"]["added"] == [{"code": "SCJG-JC-001", "name": "销售不符合食品安全标准的食品"}]
-        url = f"/agencies/{agencies['east_market'].pk}/in-force"
         assert [api.get(url, on=day).json()["number"] for day in ("2026-06-30", "2026-07-01")] == [1, 2]
 
     def test_a_published_version_cannot_be_edited(self, api, head, published):
@@ -351,9 +358,7 @@ class TestDraft:
             errors(api.post(f"/drafts/{published.pk}/items", item_payload(code="X-2")))["version"] == message
         )
         assert errors(api.delete(f"/drafts/{published.pk}/items/{item.code}"))["version"] == message
-        assert (
-            errors(api.post(f"/drafts/{published.pk}/publish", {"reason": "amended"}))["version"] == message
-        )
+        assert errors(api.post(f"/drafts/{published.pk}/submit", {"reason": "amended"}))["version"] == message
         assert errors(api.put(f"/items/{item.pk}/benchmark", benchmark_payload()))["version"] == message
         assert EnforcementItem.objects.get().name == "销售不符合食品安全标准的食品"
 
@@ -364,7 +369,7 @@ class TestDraft:
             assert api.put(f"/drafts/{draft.pk}/items/X-1", item_payload()).status_code == 403
             assert api.post(f"/drafts/{draft.pk}/items", item_payload(code="X-1")).status_code == 403
             assert api.delete(f"/drafts/{draft.pk}/items/{food_item.code}").status_code == 403
-            assert api.post(f"/drafts/{draft.pk}/publish", {"reason": "initial"}).status_code == 403
+            assert api.post(f"/drafts/{draft.pk}/submit", {"reason": "initial"}).status_code == 403
             assert api.put(f"/items/{food_item.pk}/benchmark", benchmark_payload()).status_code == 403
         assert api.login(officer).get(f"/versions/{draft.pk}").status_code == 200
         assert list(EnforcementItem.objects.values_list("code", flat=True)) == [food_item.code]
@@ -631,7 +636,7 @@ class TestDuties:
     def test_units_assignments_overlaps_and_gaps(self, api, officer, agencies, draft, food_item):
         second_item(draft)
         second_item(draft, code="SCJG-XK-001", category="license", name="食品经营许可")
-        services.version_publish(actor=None, draft=draft, reason="initial", effective_from=date(2026, 1, 1))
+        submit_and_approve(actor=None, draft=draft, reason="initial", effective_from=date(2026, 1, 1))
         agency = agencies["east_market"]
         team1 = services.org_unit_create(actor=None, agency=agency, name="执法一队")
         team2 = services.org_unit_create(actor=None, agency=agency, name="执法二队")
@@ -683,7 +688,7 @@ def test_another_agencys_objects_are_404(api, west_head, head, published, agenci
         ("put", f"/drafts/{draft.pk}/items/X-1", item_payload()),
         ("post", f"/drafts/{draft.pk}/items", item_payload(code="X-1")),
         ("delete", f"/drafts/{draft.pk}/items/{item.code}", None),
-        ("post", f"/drafts/{draft.pk}/publish", {"reason": "amended"}),
+        ("post", f"/drafts/{draft.pk}/submit", {"reason": "amended"}),
         ("put", f"/items/{item.pk}/benchmark", benchmark_payload()),
         ("post", "/recommend", {"item_id": item.pk, "on": "2026-06-01", "facts": {"fact_value": 1}}),
         ("post", "/delegations", delegation_payload(item, township, on="2025-10-09")),

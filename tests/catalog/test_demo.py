@@ -23,6 +23,7 @@ from zhifa.catalog.models import (
     Exemption,
     LegalBasis,
     OrgUnit,
+    VersionReview,
 )
 from zhifa.core import records
 from zhifa.core.models import Agency, Record
@@ -41,6 +42,7 @@ MODELS = [
     OrgUnit,
     DutyAssignment,
     BenchmarkEvaluation,
+    VersionReview,
     Record,
 ]
 
@@ -62,7 +64,10 @@ def test_demo_is_idempotent_and_its_records_verify(demo, capsys):
     before = counts()
     call_command("demo", no_serve=True)
     assert counts() == before
-    assert "执法事项清单：10 个部门发布 11 个版本（草稿 1 个）；赋权乡镇事项：2 项" in capsys.readouterr().out
+    assert (
+        "执法事项清单：10 个部门发布 11 个版本（草稿 1 个，待审核 1 个，已退回 1 个）；赋权乡镇事项：2 项"
+        in capsys.readouterr().out
+    )
     assert records.verify().ok
 
 
@@ -184,3 +189,30 @@ def test_the_read_only_admin_shows_the_catalogue(demo, admin_client):
         assert response.status_code == 200, url
     assert len(pages) == 13
     assert admin_client.get(reverse("admin:catalog_catalogversion_add")).status_code == 403
+
+
+def test_published_versions_were_approved_by_the_county_reviewers(demo):
+    """seed 003 二(一)2: each published version was approved by its county 司法局 (and, where its
+    随机抽查事项清单 changed, by the county 市场监督管理局); one waits and one was returned."""
+    for version in CatalogVersion.objects.filter(status="published").select_related("agency__region"):
+        reviews = {r.list_name: r for r in version.reviews.select_related("reviewer__region")}
+        justice = reviews["catalog"]
+        assert justice.status == "approved" and justice.reviewer.kind == "justice"
+        assert justice.reviewer.region_id == version.agency.region_id
+        if "random" in reviews:
+            assert reviews["random"].status == "approved"
+            assert reviews["random"].reviewer.name.endswith("市场监督管理局")
+    main = Agency.objects.get(name=MAIN)
+    assert {r.list_name for r in CatalogVersion.objects.get(agency=main, number=1).reviews.all()} == {
+        "catalog",
+        "random",
+    }
+    waiting = CatalogVersion.objects.get(status="submitted")
+    assert (waiting.agency.name, waiting.number) == ("东湖区生态环境局", 2)
+    assert [(r.reviewer.name, r.status) for r in waiting.reviews.all()] == [("东湖区司法局", "pending")]
+    returned = CatalogVersion.objects.get(status="returned")
+    assert (returned.agency.name, returned.number) == (MAIN, 3)
+    review = returned.reviews.get(status="returned")
+    assert (review.reviewer.name, review.decided_by.username) == ("东湖区司法局", "dh_jd")
+    assert review.reason.startswith("删除“食品经营许可”事项须以划转文件为依据")
+    assert selectors.version_in_force(main, date(2027, 6, 1)).number == 2

@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tests.catalog.conftest import FIRST_OFFENCE, FOOD_BASIS, LEVELS, item_fields
+from tests.catalog.helpers import submit_and_approve
 from zhifa.catalog import discretion, services
 from zhifa.catalog.services import BasisInput, ExemptionInput, LevelInput
 
@@ -169,7 +170,7 @@ class TestCalculator:
                 )
             ],
         )
-        services.version_publish(actor=None, draft=draft, reason="initial", effective_from=date(2026, 1, 1))
+        submit_and_approve(actor=None, draft=draft, reason="initial", effective_from=date(2026, 1, 1))
         result = discretion.recommend(
             item, {"circumstance": "ordinary", "goods_value": "1234.50"}, on=date(2026, 6, 1)
         )
@@ -198,7 +199,7 @@ class TestCalculator:
             exemptions=[FIRST_OFFENCE],
             fact_label="货值金额（元）",
         )
-        services.version_publish(actor=None, draft=draft, reason="amended", effective_from=date(2026, 7, 1))
+        submit_and_approve(actor=None, draft=draft, reason="amended", effective_from=date(2026, 7, 1))
         old_item = published.items.get()
         assert discretion.recommend(old_item, {"fact_value": 3000}, on=date(2026, 6, 30)).fine_max == Decimal(
             80000

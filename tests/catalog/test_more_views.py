@@ -13,6 +13,7 @@ import pytest
 from django.utils import timezone
 
 from tests.catalog.conftest import FOOD_BASIS, LEVELS, item_fields
+from tests.catalog.helpers import submit_and_approve
 from tests.factories import AgencyFactory, RegionFactory
 from tests.helpers import Writes, html, xlsx_rows
 from zhifa.accounts.choices import RoleCode
@@ -800,9 +801,7 @@ def guide_published(agencies, draft, food_benchmark):
             av_steps=["on_site"],
         ),
     )
-    return services.version_publish(
-        actor=None, draft=draft, reason="initial", effective_from=date(2026, 1, 1)
-    )
+    return submit_and_approve(actor=None, draft=draft, reason="initial", effective_from=date(2026, 1, 1))
 
 
 class TestPublic:
@@ -856,7 +855,7 @@ class TestPublic:
             assert "销售不符合食品安全标准的食品" not in body and "货值金额2000元" not in body, url
         assert client.get(f"/gs/catalog/{east}/items/{CODE}/").status_code == 404
         # published v1, then a v2 draft with a new item and a changed benchmark
-        services.version_publish(actor=None, draft=draft, reason="initial", effective_from=date(2026, 1, 1))
+        submit_and_approve(actor=None, draft=draft, reason="initial", effective_from=date(2026, 1, 1))
         second = services.draft_open(actor=None, agency=agencies["east_market"])
         services.item_create(
             actor=None,
@@ -901,7 +900,7 @@ class TestPublic:
             **item_fields(name="下一版的新事项"),
         )
         later = TODAY + timedelta(days=30)
-        services.version_publish(actor=None, draft=second, reason="amended", effective_from=later)
+        submit_and_approve(actor=None, draft=second, reason="amended", effective_from=later)
         east = agencies["east_market"].pk
         body = html(client.get(f"/gs/catalog/{east}/"))
         assert "现行第1版" in body and f"第2版已公布，将于{later:%Y-%m-%d}起施行" in body

@@ -10,6 +10,7 @@ import pytest
 
 from tests import helpers
 from tests.catalog.conftest import FOOD_BASIS, item_fields
+from tests.catalog.helpers import approve_all, submit_and_approve
 from tests.factories import field
 from tests.helpers import html, xlsx_rows
 from zhifa.accounts.choices import RoleCode
@@ -183,7 +184,7 @@ class TestPagesRender:
                 f"/catalog/items/{food_item.pk}/",
                 f"/catalog/items/{food_item.pk}/edit/",
                 f"/catalog/items/{food_item.pk}/remove/",
-                f"/catalog/versions/{draft.pk}/publish/",
+                f"/catalog/versions/{draft.pk}/submit/",
                 "/catalog/import/",
             ]:
                 assert client.get(url).status_code == 200, url
@@ -227,7 +228,7 @@ class TestOtherAgency:
         return [
             f"/catalog/versions/{version.pk}/",
             f"/catalog/versions/{version.pk}/items/new/",
-            f"/catalog/versions/{version.pk}/publish/",
+            f"/catalog/versions/{version.pk}/submit/",
             f"/catalog/items/?version={version.pk}",
             f"/catalog/items/export.xlsx?version={version.pk}",
             f"/catalog/items/export.xlsx?version={version.pk}&kind=benchmarks",
@@ -280,7 +281,7 @@ class TestWithoutPermission:
         urls = [
             "/catalog/draft/",
             f"/catalog/versions/{draft.pk}/items/new/",
-            f"/catalog/versions/{draft.pk}/publish/",
+            f"/catalog/versions/{draft.pk}/submit/",
             f"/catalog/items/{food_item.pk}/edit/",
             f"/catalog/items/{food_item.pk}/remove/",
             "/catalog/import/",
@@ -300,7 +301,7 @@ class TestWithoutPermission:
         assert client.get(f"/catalog/versions/{draft.pk}/").status_code == 200
         writes = Writes()
         assert client.post(f"/catalog/items/{food_item.pk}/edit/", edit_form(food_item)).status_code == 403
-        assert client.post(f"/catalog/versions/{draft.pk}/publish/", publish_form()).status_code == 403
+        assert client.post(f"/catalog/versions/{draft.pk}/submit/", publish_form()).status_code == 403
         assert writes.none
 
     def test_read_pages_offer_no_edit_buttons_without_the_permission(self, client, officer, head, food_item):
@@ -319,7 +320,8 @@ class TestWithoutPermission:
 class TestVersions:
     def test_list_shows_status_reason_dates_and_counts(self, client, officer, second_draft, head):
         client.force_login(head)
-        assert client.post(f"/catalog/versions/{second_draft.pk}/publish/", publish_form()).status_code == 302
+        assert client.post(f"/catalog/versions/{second_draft.pk}/submit/", publish_form()).status_code == 302
+        approve_all()
         client.force_login(officer)
         body = html(client.get("/catalog/versions/"))
         assert "第2版" in body and "第1版" in body
@@ -348,7 +350,7 @@ class TestVersions:
             services.item_create(
                 actor=None, draft=version, code=f"N-{n:03d}", legal_bases=[FOOD_BASIS], **item_fields()
             )
-            services.version_publish(actor=None, draft=version, reason="amended")
+            submit_and_approve(actor=None, draft=version, reason="amended")
 
         publish_one(1)
         client.force_login(officer)
@@ -365,7 +367,8 @@ class TestVersions:
         self, client, head, officer, second_draft
     ):
         client.force_login(head)
-        client.post(f"/catalog/versions/{second_draft.pk}/publish/", publish_form())
+        client.post(f"/catalog/versions/{second_draft.pk}/submit/", publish_form())
+        approve_all()
         client.force_login(officer)
         body = html(client.get(f"/catalog/versions/{second_draft.pk}/"))
         second_draft.refresh_from_db()
@@ -397,7 +400,8 @@ class TestVersions:
 
     def test_old_versions_stay_readable(self, client, officer, head, second_draft, published):
         client.force_login(head)
-        client.post(f"/catalog/versions/{second_draft.pk}/publish/", publish_form())
+        client.post(f"/catalog/versions/{second_draft.pk}/submit/", publish_form())
+        approve_all()
         client.force_login(officer)
         old_item = published.items.get()
         body = html(client.get(f"/catalog/items/{old_item.pk}/"))
@@ -723,22 +727,30 @@ class TestItemForms:
 class TestPublish:
     def test_page_shows_the_would_be_diff(self, client, head, second_draft):
         client.force_login(head)
-        body = html(client.get(f"/catalog/versions/{second_draft.pk}/publish/"))
-        assert "发布后将记录的差异" in body and "对比：第1版" in body
+        body = html(client.get(f"/catalog/versions/{second_draft.pk}/submit/"))
+        assert "发布后将记录的差异" in body and "对比：第1版" in body and "报送审核" in body
         assert "新增事项（1）" in body and "SCJG-JC-001" in body
         assert "修改事项（1）" in body and "事项名称" in body
 
-    def test_publish(self, client, head, second_draft):
+    def test_submit_then_approved(self, client, head, second_draft):
         client.force_login(head)
         writes = Writes()
-        response = client.post(f"/catalog/versions/{second_draft.pk}/publish/", publish_form())
+        response = client.post(f"/catalog/versions/{second_draft.pk}/submit/", publish_form())
         assert response["Location"] == f"/catalog/versions/{second_draft.pk}/"
         second_draft.refresh_from_db()
-        assert second_draft.is_published and second_draft.reason == "amended"
-        assert second_draft.effective_from == date(2026, 7, 1) and second_draft.published_by == head
+        assert (second_draft.status, second_draft.reason, second_draft.submitted_by) == (
+            "submitted",
+            "amended",
+            head,
+        )
+        assert second_draft.effective_from == date(2026, 7, 1) and second_draft.published_by is None
         assert second_draft.reason_note == "食品安全法修正"
-        assert Record.objects.for_subject(second_draft).filter(action="catalog.publish").exists()
+        assert Record.objects.for_subject(second_draft).filter(action="catalog.submit").exists()
         assert writes.new_records == 1
+        approve_all()
+        second_draft.refresh_from_db()
+        assert second_draft.is_published and second_draft.effective_from == date(2026, 7, 1)
+        assert Record.objects.for_subject(second_draft).filter(action="catalog.publish").exists()
 
     @pytest.mark.parametrize(
         ("overrides", "message"),
@@ -751,7 +763,7 @@ class TestPublish:
     def test_form_errors(self, client, head, second_draft, overrides, message):
         client.force_login(head)
         writes = Writes()
-        body = html(client.post(f"/catalog/versions/{second_draft.pk}/publish/", publish_form(**overrides)))
+        body = html(client.post(f"/catalog/versions/{second_draft.pk}/submit/", publish_form(**overrides)))
         assert message in body and "食品安全法修正" in body
         assert writes.none and not CatalogVersion.objects.get(pk=second_draft.pk).is_published
 
@@ -759,13 +771,13 @@ class TestPublish:
         draft = services.draft_open(actor=None, agency=agencies["east_market"])
         client.force_login(head)
         writes = Writes()
-        body = html(client.post(f"/catalog/versions/{draft.pk}/publish/", publish_form()))
+        body = html(client.post(f"/catalog/versions/{draft.pk}/submit/", publish_form()))
         assert "草稿与上一版本相同，无需发布" in body and "与上一版本相同，没有变化" in body
         assert writes.none
 
     def test_an_empty_first_catalogue_is_not_published(self, client, head, draft):
         client.force_login(head)
-        body = html(client.post(f"/catalog/versions/{draft.pk}/publish/", publish_form(reason="initial")))
+        body = html(client.post(f"/catalog/versions/{draft.pk}/submit/", publish_form(reason="initial")))
         assert "清单为空，不能发布" in body
         assert not CatalogVersion.objects.get(pk=draft.pk).is_published
 
@@ -779,7 +791,7 @@ class TestPublishedVersionsAreFrozen:
             (f"/catalog/versions/{published.pk}/items/new/", item_form()),
             (f"/catalog/items/{food_item.pk}/edit/", edit_form(food_item, name="改名")),
             (f"/catalog/items/{food_item.pk}/remove/", {"confirm": "on"}),
-            (f"/catalog/versions/{published.pk}/publish/", publish_form()),
+            (f"/catalog/versions/{published.pk}/submit/", publish_form()),
         ]:
             for response in (client.get(url), client.post(url, data)):
                 assert response.status_code == 409, url
@@ -791,6 +803,6 @@ class TestPublishedVersionsAreFrozen:
         client.force_login(head)
         body = html(client.get(f"/catalog/items/{food_item.pk}/"))
         assert "/edit/" not in body and "不能修改" in body
-        assert f"/catalog/versions/{published.pk}/publish/" not in html(
+        assert f"/catalog/versions/{published.pk}/submit/" not in html(
             client.get(f"/catalog/versions/{published.pk}/")
         )

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from tests.catalog.conftest import FOOD_BASIS, item_fields
+from tests.catalog.helpers import submit_and_approve
 from zhifa.accounts.choices import RoleCode
 from zhifa.catalog import selectors, services
 from zhifa.catalog.models import CatalogVersion, EnforcementItem, LegalBasis
@@ -70,8 +71,8 @@ class TestPublishing:
 
     def test_publish_needs_a_reason_and_records_it(self, draft, food_item):
         with pytest.raises(ValidationError):
-            services.version_publish(actor=None, draft=draft, reason="")
-        version = services.version_publish(
+            submit_and_approve(actor=None, draft=draft, reason="")
+        version = submit_and_approve(
             actor=None, draft=draft, reason="initial", effective_from=date(2026, 1, 1)
         )
         record = Record.objects.for_subject(version).get(action="catalog.publish")
@@ -98,7 +99,7 @@ class TestPublishing:
             legal_bases=[FOOD_BASIS],
             **item_fields(category="inspection", name="食品经营日常检查"),
         )
-        second = services.version_publish(
+        second = submit_and_approve(
             actor=None, draft=draft, reason="amended", effective_from=date(2026, 7, 1)
         )
         assert [a["code"] for a in second.diff["added"]] == ["SCJG-JC-001"]
@@ -106,7 +107,7 @@ class TestPublishing:
         assert second.diff["changed"][0]["parts"] == ["name"]  # same clause: the benchmark is kept
         third_draft = services.draft_open(actor=None, agency=agencies["east_market"])
         services.item_remove(actor=None, draft=third_draft, code="SCJG-JC-001")
-        third = services.version_publish(
+        third = submit_and_approve(
             actor=None, draft=third_draft, reason="repealed", effective_from=date(2026, 9, 1)
         )
         assert [r["code"] for r in third.diff["removed"]] == ["SCJG-JC-001"]
@@ -136,7 +137,7 @@ class TestPublishing:
     def test_unchanged_draft_is_not_published_again(self, agencies, published):
         draft = services.draft_open(actor=None, agency=agencies["east_market"])
         with pytest.raises(ValidationError, match="相同"):
-            services.version_publish(actor=None, draft=draft, reason="amended")
+            submit_and_approve(actor=None, draft=draft, reason="amended")
 
     def test_old_versions_stay_readable_and_the_version_in_force_follows_the_date(self, agencies, published):
         draft = services.draft_open(actor=None, agency=agencies["east_market"])
@@ -147,7 +148,7 @@ class TestPublishing:
             legal_bases=[FOOD_BASIS],
             **item_fields(name="新名称"),
         )
-        services.version_publish(actor=None, draft=draft, reason="amended", effective_from=date(2026, 7, 1))
+        submit_and_approve(actor=None, draft=draft, reason="amended", effective_from=date(2026, 7, 1))
         agency = agencies["east_market"]
         assert (
             selectors.item_in_force(agency, "SCJG-CF-001", date(2026, 6, 30)).name
@@ -221,4 +222,4 @@ class TestItemRules:
 
     def test_publish_reason_must_be_a_known_one(self, draft, food_item):
         with pytest.raises(ValidationError, match="调整原因"):
-            services.version_publish(actor=None, draft=draft, reason="because")
+            submit_and_approve(actor=None, draft=draft, reason="because")

@@ -10,6 +10,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from tests.catalog.conftest import FOOD_BASIS, item_fields
+from tests.catalog.helpers import submit_and_approve
 from tests.factories import AgencyFactory, RegionFactory
 from zhifa.accounts.choices import RoleCode
 from zhifa.catalog import services
@@ -135,5 +136,5 @@ class TestBenchmarkRevisions:
             legal_bases=[FOOD_BASIS],
             **item_fields(name="销售不合格食品"),
         )
-        services.version_publish(actor=None, draft=draft, reason="amended")
+        submit_and_approve(actor=None, draft=draft, reason="amended")
         assert pending(reviewer) == []

@@ -36,8 +36,29 @@ class LegalRank(models.TextChoices):
 
 
 class VersionStatus(models.TextChoices):
+    """A version's states; the moves between them are catalog.transitions.TABLE."""
+
     DRAFT = "draft", "草稿"
+    SUBMITTED = "submitted", "待审核"
+    RETURNED = "returned", "已退回"
     PUBLISHED = "published", "已发布"
+
+
+OPEN_STATUSES = (VersionStatus.DRAFT, VersionStatus.SUBMITTED, VersionStatus.RETURNED)
+
+
+class ReviewedList(models.TextChoices):
+    """The lists that need a county reviewer's approval before they take effect (seed 003 二(一)2)."""
+
+    CATALOG = "catalog", "行政执法事项清单"
+    RANDOM = "random", "随机抽查事项清单"
+
+
+class ListReviewStatus(models.TextChoices):
+    PENDING = "pending", "待审核"
+    APPROVED = "approved", "审核通过"
+    RETURNED = "returned", "已退回"
+    CLOSED = "closed", "已终止（另一审核机关已退回）"
 
 
 class ChangeReason(models.TextChoices):

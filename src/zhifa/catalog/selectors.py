@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from zhifa.core import access
 
-from .choices import DelegationStatus, VersionStatus
-from .models import CatalogVersion, Delegation, DutyAssignment, EnforcementItem
+from .choices import DelegationStatus, ListReviewStatus, VersionStatus
+from .models import CatalogVersion, Delegation, DutyAssignment, EnforcementItem, VersionReview
+from .transitions import APPROVE_VERSION
 
 DERIVED_LISTS = {
     "all": ("行政执法事项清单", Q()),
@@ -34,6 +35,27 @@ def version_in_force(agency, on: date | None = None) -> CatalogVersion | None:
 def versions_visible_to(user, *, agency_id=None) -> QuerySet[CatalogVersion]:
     versions = access.visible_to(user, CatalogVersion.objects.select_related("agency", "published_by"))
     return versions.filter(agency_id=agency_id) if agency_id else versions
+
+
+# ---- 清单审核 ---------------------------------------------------------------------------------------
+
+
+def reviews_visible_to(user) -> QuerySet[VersionReview]:
+    """Reviews of the user's own agency (the competent reviewer is one agency, whatever the region
+    scope of a supervisor)."""
+    reviews = access.visible_to(
+        user, VersionReview.objects.select_related("version__agency", "reviewer", "decided_by")
+    )
+    if getattr(user, "is_superuser", False):
+        return reviews
+    return reviews.filter(reviewer_id=getattr(user, "agency_id", None))
+
+
+def reviews_pending_for(user) -> QuerySet[VersionReview]:
+    """What waits for the user's approval: pending reviews of their agency, if they may approve."""
+    if not getattr(user, "is_authenticated", False) or not user.has_perm(APPROVE_VERSION):
+        return VersionReview.objects.none()
+    return reviews_visible_to(user).filter(status=ListReviewStatus.PENDING).order_by("created_at", "id")
 
 
 def items_of_list(

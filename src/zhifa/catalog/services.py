@@ -8,17 +8,27 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.http import Http404
 from django.utils import timezone
 
 from zhifa.core import access, kit, workdays
 from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
 
-from . import versioning
-from .choices import ChangeReason, DelegationStatus, EvaluationOutcome, ItemCategory, VersionStatus
+from . import reviewers, transitions, versioning
+from .choices import (
+    OPEN_STATUSES,
+    ChangeReason,
+    DelegationStatus,
+    EvaluationOutcome,
+    ItemCategory,
+    ListReviewStatus,
+    ReviewedList,
+    VersionStatus,
+)
 from .models import (
     Benchmark,
     BenchmarkEvaluation,
@@ -31,9 +41,11 @@ from .models import (
     Exemption,
     LegalBasis,
     OrgUnit,
+    VersionReview,
 )
 
-MANAGE_CATALOG = "catalog.manage_catalog"
+MANAGE_CATALOG = transitions.MANAGE_CATALOG
+APPROVE = transitions.APPROVE_VERSION
 MANAGE_DELEGATION = "catalog.manage_delegation"
 
 
@@ -46,10 +58,11 @@ def published_versions(agency: Agency):
 
 @transaction.atomic
 def draft_open(*, actor: Actor, agency: Agency) -> CatalogVersion:
-    """The agency's draft: the open one, or a new one copied from the latest published version."""
+    """The agency's open version (a draft, one awaiting review or one returned), or a new draft copied
+    from the latest published version."""
     access.require_for_agency(actor, MANAGE_CATALOG, agency)
     Agency.objects.select_for_update().filter(pk=agency.pk).first()  # one draft, even under a race
-    draft = CatalogVersion.objects.filter(agency=agency, status=VersionStatus.DRAFT).first()
+    draft = CatalogVersion.objects.filter(agency=agency, status__in=OPEN_STATUSES).first()
     if draft:
         return draft
     last = CatalogVersion.objects.filter(agency=agency).aggregate(n=Max("number"))["n"] or 0
@@ -110,7 +123,9 @@ def _fields(obj, names) -> dict:
 def _draft_for_change(actor: Actor, version: CatalogVersion) -> CatalogVersion:
     version = kit.locked(CatalogVersion, version, actor=actor)
     access.require_for_agency(actor, MANAGE_CATALOG, version.agency)
-    if version.status != VersionStatus.DRAFT:
+    if version.status == VersionStatus.SUBMITTED:
+        kit.refuse("version", "清单已报送审核，审核期间不能修改；如需修改，请待审核机关退回")
+    if not transitions.allows(version.status, "edit"):
         kit.refuse("version", "已发布的清单版本不能修改，请在草稿中修改后重新发布")
     return version
 
@@ -215,7 +230,179 @@ def item_remove(*, actor: Actor, draft: CatalogVersion, code: str) -> None:
     kit.record(draft, "catalog.item_remove", actor=actor, payload={"version": draft.number, "code": code})
 
 
-# ---- publishing -----------------------------------------------------------------------------------
+# ---- submitting, review and publishing (seed 003 二(一)2; the moves are catalog.transitions) --------
+
+
+def _frozen_change(draft: CatalogVersion, reason: str) -> tuple[dict, dict]:
+    """(snapshot, diff against the latest published version) of a draft fit to be submitted."""
+    if reason not in ChangeReason.values:
+        kit.refuse("reason", "请选择调整原因（立、改、废、释或改革）")
+    missing = list(draft.items.filter(legal_bases__isnull=True).values_list("code", flat=True)[:10])
+    if missing:
+        kit.refuse("items", f"以下事项没有设定依据：{'、'.join(missing)}")
+    previous = published_versions(draft.agency).first()
+    if not draft.items.exists() and previous is None:
+        kit.refuse("items", "清单为空，不能发布")
+    new = versioning.snapshot(draft)
+    old = versioning.snapshot(previous) if previous else {}
+    change = versioning.diff(old, new)
+    if previous and not any(change.values()):
+        kit.refuse("items", "草稿与上一版本相同，无需发布")
+    return new, change
+
+
+def _random_list(snap: dict[str, dict]) -> dict[str, dict]:
+    return {code: item for code, item in snap.items() if item.get("is_random_inspection")}
+
+
+def _reviewers(draft: CatalogVersion, new: dict) -> list[tuple[str, Agency]]:
+    """(list, reviewing agency) for each list of the draft that needs approval: always the 行政执法事项
+    清单; the 随机抽查事项清单 when it differs from the one in the latest published version."""
+    catalog = reviewers.justice_bureau_of(draft.agency)
+    if catalog is None:
+        kit.refuse("reviewer", f"未找到{draft.agency.name}所在县（区）的司法行政部门，不能报送审核")
+    needed: list[tuple[str, Agency]] = [(ReviewedList.CATALOG, catalog)]
+    previous = published_versions(draft.agency).first()
+    old = versioning.snapshot(previous) if previous else {}
+    if _random_list(new) != _random_list(old):
+        market = reviewers.market_regulator_of(draft.agency)
+        if market is None:
+            kit.refuse(
+                "reviewer",
+                f"未找到{draft.agency.name}所在县（区）的市场监管部门，随机抽查事项清单无法报送审核",
+            )
+        needed.append((ReviewedList.RANDOM, market))
+    return needed
+
+
+@transaction.atomic
+def version_submit(
+    *, actor, draft: CatalogVersion, reason: str, reason_note: str = "", effective_from: date | None = None
+) -> CatalogVersion:
+    """报送审核: freeze the draft's reason, diff and content hash and send each list that needs it to
+    its county reviewer. Nothing takes effect until every reviewer approves."""
+    draft = _draft_for_change(actor, draft)
+    transitions.require(draft, "submit")
+    new, change = _frozen_change(draft, reason)
+    needed = _reviewers(draft, new)
+    draft.reason, draft.reason_note = reason, reason_note
+    draft.submitted_at, draft.submitted_by = timezone.now(), actor
+    draft.effective_from = effective_from or timezone.localdate()
+    draft.diff, draft.content_hash = change, versioning.content_hash(new)
+    VersionReview.objects.bulk_create(
+        [VersionReview(version=draft, list_name=name, reviewer=agency) for name, agency in needed]
+    )
+    kit.move(
+        draft,
+        transitions.target("submit"),
+        actor=actor,
+        action="catalog.submit",
+        fields=(
+            "reason",
+            "reason_note",
+            "submitted_at",
+            "submitted_by",
+            "effective_from",
+            "diff",
+            "content_hash",
+        ),
+        payload={
+            "version": draft.number,
+            "reason": reason,
+            "hash": draft.content_hash,
+            "reviewers": {str(name): agency.name for name, agency in needed},
+            **_diff_counts(change),
+        },
+    )
+    return draft
+
+
+def _diff_counts(change: dict) -> dict:
+    return {key: len(change[key]) for key in ("added", "changed", "removed")}
+
+
+def _locked_review(actor, review: VersionReview) -> VersionReview:
+    """The review under lock, for its own reviewing agency only: another agency's is a 404 even when
+    a supervisor's region covers it (the competent reviewer is one agency)."""
+    review = kit.locked(
+        VersionReview.objects.select_related("reviewer", "version__agency"), review, actor=actor, perm=APPROVE
+    )
+    if actor is not None and not actor.is_superuser and actor.agency_id != review.reviewer_id:
+        raise Http404("未找到该审核，或您无权查看")
+    if review.status != ListReviewStatus.PENDING:
+        kit.refuse(
+            "status", f"该{review.get_list_name_display()}审核已{review.get_status_display()}，不能再审核"
+        )
+    return review
+
+
+@transaction.atomic
+def version_approve(*, actor, review: VersionReview) -> CatalogVersion:
+    """审核通过 one list. When no other list of the version is waiting, the version is published: it
+    takes effect on its date (or today, if that date has passed) and appears on the portal."""
+    review = _locked_review(actor, review)
+    version = CatalogVersion.objects.select_for_update().get(pk=review.version_id)
+    transitions.require(version, "approve")
+    review.status, review.decided_by, review.decided_at = ListReviewStatus.APPROVED, actor, timezone.now()
+    review.save(update_fields=["status", "decided_by", "decided_at"])
+    waiting = version.reviews.filter(status=ListReviewStatus.PENDING).exists()
+    payload = {"version": version.number, "list": review.list_name, "reviewer": review.reviewer.name}
+    if waiting:
+        kit.record(version, "catalog.approve", actor=actor, payload=payload)
+        return version
+    today = timezone.localdate()
+    version.published_at, version.published_by = timezone.now(), actor
+    if actor is not None:  # a person approves now; the system records an approval given at the date asked
+        version.effective_from = max(version.effective_from or today, today)
+    kit.move(
+        version,
+        transitions.target("publish"),
+        actor=actor,
+        action="catalog.publish",
+        fields=("published_at", "published_by", "effective_from"),
+        payload={
+            **payload,
+            "hash": version.content_hash,
+            "effective_from": version.effective_from,
+        },
+    )
+    return version
+
+
+@transaction.atomic
+def version_return(*, actor, review: VersionReview, reason: str) -> CatalogVersion:
+    """退回修改 with the reasons: the version goes back to its agency to be edited and resubmitted; the
+    other lists' reviews of this round end with it."""
+    review = _locked_review(actor, review)
+    reason = (reason or "").strip()
+    if not reason:
+        kit.refuse("reason", "请填写退回理由")
+    version = CatalogVersion.objects.select_for_update().get(pk=review.version_id)
+    transitions.require(version, "return")
+    now = timezone.now()
+    review.status, review.reason, review.decided_by, review.decided_at = (
+        ListReviewStatus.RETURNED,
+        reason,
+        actor,
+        now,
+    )
+    review.save(update_fields=["status", "reason", "decided_by", "decided_at"])
+    version.reviews.filter(status=ListReviewStatus.PENDING).update(
+        status=ListReviewStatus.CLOSED, decided_at=now
+    )
+    kit.move(
+        version,
+        transitions.target("return"),
+        actor=actor,
+        action="catalog.return",
+        payload={
+            "version": version.number,
+            "list": review.list_name,
+            "reviewer": review.reviewer.name,
+            "reason": reason,
+        },
+    )
+    return version
 
 
 @transaction.atomic
@@ -227,30 +414,23 @@ def version_publish(
     reason_note: str = "",
     effective_from: date | None = None,
 ) -> CatalogVersion:
-    """Freeze the draft as a new version: its diff against the previous version, its content hash and a
-    record. From then on nothing in it can change."""
-    draft = _draft_for_change(actor, draft)
-    if reason not in ChangeReason.values:
-        kit.refuse("reason", "请选择调整原因（立、改、废、释或改革）")
-    missing = list(draft.items.filter(legal_bases__isnull=True).values_list("code", flat=True)[:10])
-    if missing:
-        kit.refuse("items", f"以下事项没有设定依据：{'、'.join(missing)}")
-    if not draft.items.exists() and not published_versions(draft.agency).exists():
-        kit.refuse("items", "清单为空，不能发布")
-    new = versioning.snapshot(draft)
-    previous = published_versions(draft.agency).first()
-    old = versioning.snapshot(previous) if previous else {}
-    change = versioning.diff(old, new)
-    if previous and not any(change.values()):
-        kit.refuse("items", "草稿与上一版本相同，无需发布")
-    draft.status = VersionStatus.PUBLISHED
+    """The system's shortcut (commands, fixtures of other apps, benchmarks): a list approved outside
+    this system is recorded as published at once. People go through submit and review."""
+    if actor is not None:
+        raise PermissionDenied("清单须报送县级审核机关审核通过后才能发布")
+    draft = kit.locked(CatalogVersion, draft, actor=None)
+    transitions.require(draft, "submit")
+    new, change = _frozen_change(draft, reason)
     draft.reason, draft.reason_note = reason, reason_note
-    draft.published_at, draft.published_by = timezone.now(), actor
+    draft.published_at, draft.published_by = timezone.now(), None
     draft.effective_from = effective_from or timezone.localdate()
     draft.diff, draft.content_hash = change, versioning.content_hash(new)
-    draft.save(
-        update_fields=[
-            "status",
+    kit.move(
+        draft,
+        VersionStatus.PUBLISHED,
+        actor=None,
+        action="catalog.publish",
+        fields=(
             "reason",
             "reason_note",
             "published_at",
@@ -258,19 +438,12 @@ def version_publish(
             "effective_from",
             "diff",
             "content_hash",
-        ]
-    )
-    kit.record(
-        draft,
-        "catalog.publish",
-        actor=actor,
+        ),
         payload={
             "version": draft.number,
             "reason": reason,
             "hash": draft.content_hash,
-            "added": len(change["added"]),
-            "changed": len(change["changed"]),
-            "removed": len(change["removed"]),
+            **_diff_counts(change),
         },
     )
     return draft

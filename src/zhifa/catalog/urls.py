@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from .views import delegations, discretion, duties, flowcharts, versions
+from .views import delegations, discretion, duties, flowcharts, reviews, versions
 
 app_name = "catalog"
 
@@ -11,7 +11,9 @@ urlpatterns = [
     path("versions/", versions.version_list, name="version_list"),
     path("versions/<int:pk>/", versions.version_detail, name="version_detail"),
     path("versions/<int:pk>/items/new/", versions.item_create, name="item_create"),
-    path("versions/<int:pk>/publish/", versions.version_publish, name="version_publish"),
+    path("versions/<int:pk>/submit/", versions.version_submit, name="version_submit"),
+    path("reviews/", reviews.review_list, name="review_list"),
+    path("reviews/<int:pk>/", reviews.review_detail, name="review_detail"),
     path("draft/", versions.draft, name="draft"),
     path("items/", versions.item_list, name="item_list"),
     path("items/export.xlsx", versions.item_export, name="item_export"),

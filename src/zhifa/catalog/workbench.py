@@ -25,6 +25,7 @@ from .services import MANAGE_CATALOG, MANAGE_DELEGATION
 
 CATEGORY_DELEGATION = "赋权乡镇评估"
 CATEGORY_BENCHMARK = "裁量基准"
+CATEGORY_LIST_REVIEW = "清单审核"
 DUE_SOON_DAYS = 30
 MAX_ITEMS = 20
 
@@ -39,6 +40,8 @@ def pending(user, *, today: date | None = None) -> list[PendingItem]:
             items += _delegation_items(user, today)
         if user.has_perm(MANAGE_CATALOG):
             items += _benchmark_items(user, today)
+            items += _returned_items(user)
+        items += _review_items(user)
     except NoReverseMatch:  # the catalogue's pages are not installed
         return []
     return items
@@ -85,6 +88,35 @@ def _delegation_items(user, today: date) -> list[PendingItem]:
                 )
             )
     return items
+
+
+def _review_items(user) -> list[PendingItem]:
+    """The reviewer's side: lists waiting for their agency's approval (seed 003 二(一)2)."""
+    return [
+        PendingItem(
+            CATEGORY_LIST_REVIEW,
+            f"{r.version.agency.name}{r.get_list_name_display()}第{r.version.number}版待审核",
+            _url("catalog:review_detail", r.pk),
+            due=None,
+        )
+        for r in selectors.reviews_pending_for(user)[:MAX_ITEMS]
+    ]
+
+
+def _returned_items(user) -> list[PendingItem]:
+    """The agency's side: versions returned by a reviewer, to be edited and resubmitted."""
+    versions = access.visible_to(
+        user, CatalogVersion.objects.select_related("agency"), MANAGE_CATALOG
+    ).filter(status=VersionStatus.RETURNED)
+    return [
+        PendingItem(
+            CATEGORY_LIST_REVIEW,
+            f"{v.agency.name}清单第{v.number}版被审核机关退回，请修改后重新报送",
+            _url("catalog:version_detail", v.pk),
+            due=None,
+        )
+        for v in versions.order_by("-id")[:MAX_ITEMS]
+    ]
 
 
 def _benchmark_items(user, today: date) -> list[PendingItem]:

@@ -2,6 +2,9 @@
 行政检查, 行政许可, 行政强制) on real legal bases, with 20 discretion benchmarks — published as version 1
 (首次编制, in force from 2026-01-01). 东湖区市场监督管理局 also has version 2 (法律法规改, from 2026-07-01:
 one benchmark re-cut, one item added), so the diff history shows; 青山县应急管理局 has a draft open.
+Every published version went through 报送审核 and was approved by its county 司法局 (and 市场监督管理局 for
+the 随机抽查事项清单); 东湖区生态环境局's version 2 waits for 东湖区司法局, and 东湖区市场监督管理局's version
+3 was returned by it with reasons (seed 003 二(一)2).
 
 Plus two delegations to the townships (one due for evaluation within 30 days, one overdue: dated from
 today), the units and post duties of 东湖区市场监督管理局 (one item held twice without a division of
@@ -17,8 +20,17 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from zhifa.accounts.models import User
 from zhifa.catalog import services
-from zhifa.catalog.choices import ChangeReason, DelegationForm, ItemCategory, ItemLevel, LegalRank
+from zhifa.catalog.choices import (
+    ChangeReason,
+    DelegationForm,
+    ItemCategory,
+    ItemLevel,
+    LegalRank,
+    ListReviewStatus,
+    ReviewedList,
+)
 from zhifa.catalog.models import CatalogVersion, Delegation, DutyAssignment, OrgUnit
 from zhifa.catalog.services import BasisInput, ExemptionInput, LevelInput
 from zhifa.core.choices import AgencyKind
@@ -28,6 +40,13 @@ from zhifa.registry.models import EnforcementBody, EnforcementField
 
 MAIN = "东湖区市场监督管理局"
 DRAFT_AGENCY = "青山县应急管理局"
+WAITING_AGENCY = "东湖区生态环境局"  # version 2 waits for 东湖区司法局's approval
+RETURNING_USER = "dh_jd"  # 周敏, supervisor of 东湖区司法局, returned 东湖区市场监督管理局's version 3
+RETURN_REASON = (
+    "删除“食品经营许可”事项须以划转文件为依据，报送材料未附区政府划转决定；"
+    "《中华人民共和国食品安全法》第三十五条仍在施行，请补充依据或恢复该事项后重新报送。"
+)
+THIRD_EFFECTIVE = date(2027, 1, 1)
 FIRST_EFFECTIVE = date(2026, 1, 1)
 SECOND_EFFECTIVE = date(2026, 7, 1)
 
@@ -760,7 +779,9 @@ def load(out) -> None:
     published = CatalogVersion.objects.filter(status="published")
     out.write(
         f"执法事项清单：{published.values('agency').distinct().count()} 个部门发布 {published.count()} 个版本"
-        f"（草稿 {CatalogVersion.objects.filter(status='draft').count()} 个）；"
+        f"（草稿 {CatalogVersion.objects.filter(status='draft').count()} 个，"
+        f"待审核 {CatalogVersion.objects.filter(status='submitted').count()} 个，"
+        f"已退回 {CatalogVersion.objects.filter(status='returned').count()} 个）；"
         f"赋权乡镇事项：{Delegation.objects.count()} 项"
     )
 
@@ -771,18 +792,60 @@ def _load_catalogue(agency: Agency, field_code: str) -> None:
     draft = services.draft_open(actor=None, agency=agency)
     for spec in SPECS[field_code]:
         _save_item(draft, spec, enforcement_field, body)
-    services.version_publish(
-        actor=None,
-        draft=draft,
+    _submit_and_approve(
+        draft,
         reason=ChangeReason.INITIAL,
         reason_note=f"依据法律、法规、规章和“三定”规定，首次编制{agency.name}行政执法事项清单及裁量基准。",
         effective_from=FIRST_EFFECTIVE,
     )
     if agency.name == MAIN:
         _second_version(agency, enforcement_field, body)
+        _returned_version(agency)
+    if agency.name == WAITING_AGENCY:
+        _waiting_version(agency)
     if agency.name == DRAFT_AGENCY:
         draft = services.draft_open(actor=None, agency=agency)
         _save_item(draft, SAFETY_SEIZURE_ITEM, enforcement_field, body)
+
+
+def _submit_and_approve(draft: CatalogVersion, **submit) -> None:
+    """报送 and approved by the county reviewers (the justice bureau; the market regulator when the
+    随机抽查事项清单 changed), as the system, at the date the version asked for."""
+    services.version_submit(actor=None, draft=draft, **submit)
+    for review in draft.reviews.filter(status=ListReviewStatus.PENDING):
+        services.version_approve(actor=None, review=review)
+
+
+def _submitted_without(agency: Agency, code: str, reason: str, note: str) -> CatalogVersion:
+    """The agency's next version, without item `code`, submitted for review."""
+    draft = services.draft_open(actor=None, agency=agency)
+    services.item_remove(actor=None, draft=draft, code=code)
+    return services.version_submit(
+        actor=None, draft=draft, reason=reason, reason_note=note, effective_from=THIRD_EFFECTIVE
+    )
+
+
+def _returned_version(agency: Agency) -> None:
+    """Version 3 of 东湖区市场监督管理局: submitted without the 食品经营许可 item, returned by 东湖区司法局."""
+    version = _submitted_without(
+        agency,
+        "SCJG-XK-001",
+        ChangeReason.INSTITUTIONAL_REFORM,
+        "食品经营许可拟划转区行政审批局实施，从本部门清单中删除。",
+    )
+    review = version.reviews.get(list_name=ReviewedList.CATALOG)
+    reviewer = User.objects.filter(username=RETURNING_USER).first()
+    services.version_return(actor=reviewer, review=review, reason=RETURN_REASON)
+
+
+def _waiting_version(agency: Agency) -> None:
+    """Version 2 of 东湖区生态环境局, waiting for 东湖区司法局's approval."""
+    _submitted_without(
+        agency,
+        "STHJ-QZ-001",
+        ChangeReason.SYSTEM_REFORM,
+        "查封、扣押事项随综合行政执法改革划转区综合行政执法局实施。",
+    )
 
 
 def _save_item(draft: CatalogVersion, spec: ItemSpec, enforcement_field, body) -> None:
@@ -842,9 +905,8 @@ def _second_version(agency: Agency, enforcement_field, body) -> None:
         ),
     )
     _save_item(draft, FOOD_SEIZURE_ITEM, enforcement_field, body)
-    services.version_publish(
-        actor=None,
-        draft=draft,
+    _submit_and_approve(
+        draft,
         reason=ChangeReason.AMENDED,
         reason_note="根据裁量基准评估意见调整“生产经营不符合食品安全标准的食品”裁量情节；"
         "依据《中华人民共和国食品安全法》第一百一十条、《中华人民共和国行政强制法》第二十五条增列查封、扣押事项。",

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count
+from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
@@ -25,7 +26,7 @@ from zhifa.registry.models import EnforcementBody, EnforcementField
 from .. import discretion, penalties, selectors, services
 from ..choices import ChangeReason, ExemptionKind, FineBasis, PenaltyMeasure, ProcedureStep
 from ..discretion import FACT_LABELS
-from ..models import CatalogVersion, Delegation, EnforcementItem, OrgUnit
+from ..models import CatalogVersion, Delegation, EnforcementItem, OrgUnit, VersionReview
 
 router = Router(tags=["catalog"])
 
@@ -125,9 +126,43 @@ class DerivedListOut(Schema):
     count: int
 
 
+class ReviewOut(Schema):
+    id: int
+    version_id: int
+    agency_name: str = Field(alias="version.agency.name")
+    version_number: int = Field(alias="version.number")
+    list_name: str
+    list_label: str
+    reviewer_id: int
+    reviewer_name: str = Field(alias="reviewer.name")
+    status: str
+    status_label: str
+    reason: str
+    decided_by: str | None = Field(None, alias="decided_by.real_name")
+    decided_at: datetime | None
+    created_at: datetime
+
+    @staticmethod
+    def resolve_list_label(obj):
+        return obj.get_list_name_display()
+
+    @staticmethod
+    def resolve_status_label(obj):
+        return obj.get_status_display()
+
+
 class VersionDetailOut(VersionOut):
     diff: dict
     lists: list[DerivedListOut]
+    reviews: list[ReviewOut]
+
+    @staticmethod
+    def resolve_reviews(obj):
+        return list(
+            obj.reviews.select_related("version__agency", "reviewer", "decided_by").order_by(
+                "-created_at", "-id"
+            )
+        )
 
     @staticmethod
     def resolve_lists(obj):
@@ -332,6 +367,10 @@ class PublishIn(Schema):
     reason: str = ""
     note: str = ""
     effective_from: date | None = None
+
+
+class ReturnIn(Schema):
+    reason: str = ""
 
 
 # conditions may be left out of the body (the level's own check then asks for it); required_facts is a list.
@@ -632,14 +671,14 @@ def remove_item(request, version_id: int, code: str):
     return Status(204, None)
 
 
-@router.post("/drafts/{version_id}/publish", response=VersionDetailOut, summary="发布清单版本")
-def publish(request, version_id: int, data: PublishIn):
+@router.post("/drafts/{version_id}/submit", response=VersionDetailOut, summary="报送清单版本审核")
+def submit(request, version_id: int, data: PublishIn):
     draft = _version(request, version_id)
     errors: dict[str, str] = {}
     _check_choices(errors, "reason", data.reason, ChangeReason, "调整原因", blank=True)
     if errors:
         raise ValidationError(errors)
-    version = services.version_publish(
+    version = services.version_submit(
         actor=request.auth,
         draft=draft,
         reason=data.reason,
@@ -647,6 +686,40 @@ def publish(request, version_id: int, data: PublishIn):
         effective_from=data.effective_from,
     )
     return _version(request, version.pk)
+
+
+def _review(request, review_id: int) -> VersionReview:
+    """A review of the user's own agency (else 404)."""
+    review = selectors.reviews_visible_to(request.auth).filter(pk=review_id).first()
+    if review is None:
+        raise Http404("未找到该审核，或您无权查看")
+    return review
+
+
+@router.get("/reviews", response=list[ReviewOut], summary="本机关的清单审核（默认待审核）")
+@paginate
+def list_reviews(request, status: str = "pending"):
+    reviews = selectors.reviews_visible_to(request.auth)
+    return reviews.filter(status=status) if status else reviews
+
+
+@router.get("/reviews/{review_id}", response=ReviewOut, summary="清单审核详情")
+def get_review(request, review_id: int):
+    return _review(request, review_id)
+
+
+@router.post("/reviews/{review_id}/approve", response=ReviewOut, summary="清单审核通过")
+def approve_review(request, review_id: int):
+    review = _review(request, review_id)
+    services.version_approve(actor=request.auth, review=review)
+    return _review(request, review.pk)
+
+
+@router.post("/reviews/{review_id}/return", response=ReviewOut, summary="清单退回修改")
+def return_review(request, review_id: int, data: ReturnIn):
+    review = _review(request, review_id)
+    services.version_return(actor=request.auth, review=review, reason=data.reason)
+    return _review(request, review.pk)
 
 
 @router.put("/items/{item_id}/benchmark", response=ItemDetailOut, summary="设定裁量基准")

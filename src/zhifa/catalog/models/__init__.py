@@ -2,6 +2,7 @@ from .catalog import CatalogVersion, EnforcementItem, LegalBasis
 from .delegation import Delegation, DelegationEvaluation
 from .discretion import Benchmark, BenchmarkEvaluation, BenchmarkLevel, Exemption
 from .duties import DutyAssignment, OrgUnit
+from .review import VersionReview
 
 __all__ = [
     "Benchmark",
@@ -15,4 +16,5 @@ __all__ = [
     "Exemption",
     "LegalBasis",
     "OrgUnit",
+    "VersionReview",
 ]

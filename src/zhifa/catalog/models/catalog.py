@@ -8,6 +8,7 @@ from zhifa.core.models import Agency
 from zhifa.registry.models import EnforcementBody, EnforcementField
 
 from ..choices import (
+    OPEN_STATUSES,
     ChangeReason,
     FineBasis,
     ItemCategory,
@@ -25,8 +26,9 @@ item_code_validator = RegexValidator(
 
 
 class CatalogVersion(models.Model):
-    """A version of one agency's 行政执法事项清单. Edits go into the one draft; publishing freezes it with
-    its reason and its diff against the previous published version."""
+    """A version of one agency's 行政执法事项清单. Edits go into the one open version (draft, or returned
+    by a reviewer); submitting freezes its reason and diff, and it is published (takes effect) once
+    every competent county reviewer has approved it (seed 003 二(一)2; catalog.transitions)."""
 
     agency = models.ForeignKey(
         Agency, verbose_name="机关", on_delete=models.PROTECT, related_name="catalog_versions"
@@ -37,6 +39,15 @@ class CatalogVersion(models.Model):
     )
     reason = models.CharField("调整原因", max_length=32, choices=ChangeReason.choices, blank=True)
     reason_note = models.TextField("调整说明", blank=True)
+    submitted_at = models.DateTimeField("报送审核时间", null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="报送人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     published_at = models.DateTimeField("发布时间", null=True, blank=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -60,7 +71,9 @@ class CatalogVersion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["agency", "number"], name="uniq_catalog_version_number"),
             models.UniqueConstraint(
-                fields=["agency"], condition=Q(status="draft"), name="one_catalog_draft_per_agency"
+                fields=["agency"],
+                condition=Q(status__in=[str(s) for s in OPEN_STATUSES]),
+                name="one_catalog_draft_per_agency",
             ),
         ]
 
@@ -70,6 +83,11 @@ class CatalogVersion(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == VersionStatus.PUBLISHED
+
+    @property
+    def is_open(self) -> bool:
+        """Still the agency's open version (draft, awaiting review, or returned)."""
+        return self.status in OPEN_STATUSES
 
     def delete(self, *args, **kwargs):
         if type(self).objects.filter(pk=self.pk, status=VersionStatus.PUBLISHED).exists():

@@ -57,7 +57,9 @@ def benchmark_of(item: EnforcementItem) -> Benchmark | None:
 def _read_only_reason(request, item: EnforcementItem) -> str:
     if item.category != ItemCategory.PENALTY:
         return "只有行政处罚事项才设裁量基准"
-    if item.version.status != VersionStatus.DRAFT:
+    if item.version.status == VersionStatus.SUBMITTED:
+        return "清单已报送审核，审核期间不能修改；如需修改，请待审核机关退回"
+    if item.version.status not in (VersionStatus.DRAFT, VersionStatus.RETURNED):
         return "已发布的清单版本不能修改，请在草稿中修改后重新发布"
     if not access.can(request.user, services.MANAGE_CATALOG, item):
         return "您无权编制裁量基准"

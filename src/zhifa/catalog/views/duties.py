@@ -16,7 +16,7 @@ from zhifa.core.pagination import paginate
 from zhifa.core.selectors import active_agencies
 
 from .. import selectors, services
-from ..choices import VersionStatus
+from ..choices import OPEN_STATUSES
 from ..forms.discretion_delegations_duties import DutyAssignForm, OrgUnitForm, visible_agency_or_404
 from ..models import CatalogVersion, DutyAssignment, OrgUnit
 
@@ -27,7 +27,7 @@ GAPS_SHOWN = 200
 
 def _version(agency: Agency, basis: str) -> CatalogVersion | None:
     if basis == "draft":
-        return CatalogVersion.objects.filter(agency=agency, status=VersionStatus.DRAFT).first()
+        return CatalogVersion.objects.filter(agency=agency, status__in=OPEN_STATUSES).first()
     return selectors.version_in_force(agency)
 
 

@@ -22,8 +22,8 @@ from zhifa.core.models import Agency
 from zhifa.core.pagination import paginate
 from zhifa.core.selectors import active_agencies
 
-from .. import selectors, services
-from ..choices import ItemCategory, ProcedureStep, VersionStatus
+from .. import selectors, services, transitions
+from ..choices import OPEN_STATUSES, ItemCategory, ProcedureStep, VersionStatus
 from ..forms.versions import (
     DraftOpenForm,
     ImportForm,
@@ -99,14 +99,19 @@ def version_detail(request, pk: int):
     draft: what publishing now would record), and its lists."""
     version = get_version(request, pk)
     previous = previous_published(version)
-    diff = version.diff if version.is_published else pending_diff(version)
+    frozen = version.is_published or version.status == VersionStatus.SUBMITTED
+    diff = version.diff if frozen else pending_diff(version)
+    managing = can_manage(request.user, version)
     context = {
         "version": version,
         "diff": diff_view(diff, version, previous),
         "lists": _list_counts(version),
         "benchmarks": Benchmark.objects.filter(item__version=version).count(),
         "others": CatalogVersion.objects.filter(agency_id=version.agency_id).exclude(pk=version.pk),
-        "can_manage": not version.is_published and can_manage(request.user, version),
+        "can_manage": managing and transitions.allows(version.status, "edit"),
+        "can_submit": managing and transitions.allows(version.status, "submit"),
+        "reviews": version.reviews.select_related("reviewer", "decided_by").order_by("-created_at", "-id"),
+        "my_reviews": selectors.reviews_pending_for(request.user).filter(version=version),
     }
     return render(request, "catalog/version_detail.html", context)
 
@@ -215,7 +220,7 @@ def item_detail(request, pk: int):
         .exclude(pk=item.pk)
         .select_related("version")
         .order_by("-version__number"),
-        "can_manage": not version.is_published and can_manage(request.user, version),
+        "can_manage": transitions.allows(version.status, "edit") and can_manage(request.user, version),
     }
     return render(request, "catalog/item_detail.html", context)
 
@@ -244,7 +249,7 @@ def draft(request):
         agency = _draft_agency(request, agencies)
         form = DraftOpenForm(initial={"agency": agency.pk}, actor=request.user)
     filters = {**filters_of(request, ("q", "category")), "agency": str(agency.pk)}
-    version = CatalogVersion.objects.filter(agency=agency, status=VersionStatus.DRAFT).first()
+    version = CatalogVersion.objects.filter(agency=agency, status__in=OPEN_STATUSES).first()
     context = {
         "agency": agency,
         "agencies": agencies,
@@ -296,7 +301,7 @@ def _item_page(request, version, form, formset, *, title, item=None, adding=Fals
 @permission_required(VIEW_VERSION, raise_exception=True)
 def item_create(request, pk: int):
     version = get_version(request, pk, manage=True)
-    if version.is_published:
+    if not transitions.allows(version.status, "edit"):
         return locked(request, version)
     data = request.POST if request.method == "POST" else None
     form = ItemForm(data, agency=version.agency)
@@ -326,7 +331,7 @@ def item_create(request, pk: int):
 def item_edit(request, pk: int):
     item = get_item(request, pk, manage=True)
     version = item.version
-    if version.is_published:
+    if not transitions.allows(version.status, "edit"):
         return locked(request, version)
     data = request.POST if request.method == "POST" else None
     form = ItemForm(data, agency=version.agency, item=item)
@@ -356,7 +361,7 @@ def item_edit(request, pk: int):
 def item_remove(request, pk: int):
     item = get_item(request, pk, manage=True)
     version = item.version
-    if version.is_published:
+    if not transitions.allows(version.status, "edit"):
         return locked(request, version)
     form = RemoveForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -378,16 +383,17 @@ def item_remove(request, pk: int):
 
 @login_required
 @permission_required(VIEW_VERSION, raise_exception=True)
-def version_publish(request, pk: int):
-    """发布: the would-be diff against the latest published version, then reason, note and date."""
+def version_submit(request, pk: int):
+    """报送审核: the would-be diff against the latest published version, then reason, note and date;
+    the version takes effect only once the county reviewers approve it."""
     version = get_version(request, pk, manage=True)
-    if version.is_published:
+    if not transitions.allows(version.status, "submit"):
         return locked(request, version)
     form = PublishForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            published = services.version_publish(
+            submitted = services.version_submit(
                 actor=request.user,
                 draft=version,
                 reason=data["reason"],
@@ -397,18 +403,21 @@ def version_publish(request, pk: int):
         except ValidationError as exc:
             apply_errors(form, exc, form.error_map)
         else:
-            messages.success(
-                request, f"已发布清单第{published.number}版，自{published.effective_from:%Y-%m-%d}起施行"
+            names = "、".join(
+                f"{r.reviewer.name}（{r.get_list_name_display()}）"
+                for r in submitted.reviews.filter(status="pending")
             )
-            return redirect("catalog:version_detail", published.pk)
+            messages.success(request, f"已将清单第{submitted.number}版报送{names}审核，审核通过后发布施行")
+            return redirect("catalog:version_detail", submitted.pk)
     previous = previous_published(version)
     context = {
         "version": version,
         "form": form,
         "diff": diff_view(pending_diff(version), version, previous),
         "items": version.items.count(),
+        "returned": version.reviews.filter(status="returned").select_related("reviewer").first(),
     }
-    return render(request, "catalog/version_publish.html", context)
+    return render(request, "catalog/version_submit.html", context)
 
 
 # ---- Excel导入 --------------------------------------------------------------------------------------
