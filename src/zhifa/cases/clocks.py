@@ -16,6 +16,7 @@ from .choices import PartyKind
 DECISION_DAYS = 90  # 行政处罚法 第六十条: 自立案之日起九十日内作出行政处罚决定 (natural days)
 HEARING_REQUEST_WORKDAYS = 5  # 行政处罚法 第六十四条(一): 告知后五日内提出听证 (第八十五条: 工作日)
 SERVICE_WORKDAYS = 7  # 行政处罚法 第六十一条: 七日内送达 (第八十五条: 工作日)
+HEARING_NOTICE_WORKDAYS = 7  # 行政处罚法 第六十四条(二): 举行听证的七日前通知当事人 (第八十五条: 工作日)
 # 行政处罚法 第五十一条: 当场处罚 — 对公民二百元以下、对法人或者其他组织三千元以下罚款或者警告.
 SIMPLE_FINE_LIMIT: dict[str, Decimal] = {
     PartyKind.PERSON: Decimal(200),

@@ -12,7 +12,15 @@ from functools import partial
 
 from zhifa.catalog.procedures import Procedure
 
-from .choices import CaseStatus, DecisionKind
+from .choices import CaseStatus, DecisionKind, PartyKind
+from .clocks import (
+    DECISION_DAYS,
+    HEARING_NOTICE_WORKDAYS,
+    HEARING_REQUEST_WORKDAYS,
+    SERVICE_WORKDAYS,
+    SIMPLE_FINE_LIMIT,
+    register_days,
+)
 from .machine import START, Machine, Transition
 
 HANDLE = "cases.handle_case"
@@ -57,35 +65,42 @@ def _hearing_not_held(case) -> bool:
 
 
 T = partial(Transition, procedures=BOTH)  # a row drawn in both procedures unless it says
+
+
+def _yuan(kind: str) -> str:
+    return f"{SIMPLE_FINE_LIMIT[kind]:f}"
+
+
 TABLE: tuple[Transition, ...] = (
     T("intake", "案件登记", HANDLE, (START,), S.INTAKE, procedures=ORDINARY,
       rule="登记线索、当事人和执法事项"),
     T("simple", "当场作出处罚决定并交付", HANDLE, (START,), S.SERVED, procedures=(Procedure.SIMPLE,),
       rule="执法人员不少于两人，出示执法证件；告知违法事实、理由、依据和权利，听取陈述、申辩；"
-           "警告，或对个人200元以下、单位3000元以下罚款；当场交付决定书"),
+           f"警告，或对个人{_yuan(PartyKind.PERSON)}元以下、单位{_yuan(PartyKind.ORGANISATION)}元以下罚款；"
+           "当场交付决定书"),
     T("assign", "指定承办人员", HANDLE, (S.INTAKE, S.INVESTIGATING)),
     T("register", "立案", APPROVE, (S.INTAKE,), S.INVESTIGATING, procedures=ORDINARY,
-      rule="负责人批准；发现线索之日起15日内"),
+      rule=f"负责人批准；发现线索之日起{register_days()}日内"),
     T("decline", "不予立案", APPROVE, (S.INTAKE,), S.DECLINED, procedures=ORDINARY),
     T("step", "记录调查取证", HANDLE, (S.INVESTIGATING,), refusal="记录调查取证环节"),
     T("extend", "延长办案期限", APPROVE, DECIDING),
     T("submit-review", "调查终结，提交审核", HANDLE, (S.INVESTIGATING,), S.REVIEWING, procedures=ORDINARY,
       refusal="提交审核", rule="列入法制审核目录的须经法制审核通过"),
     T("notify", "事先告知", HANDLE, (S.REVIEWING,), S.NOTIFIED, procedures=ORDINARY,
-      rule="告知陈述、申辩权；符合条件的告知听证权利，5个工作日内申请"),
+      rule=f"告知陈述、申辩权；符合条件的告知听证权利，{HEARING_REQUEST_WORKDAYS}个工作日内申请"),
     T("statement", "记录陈述申辩", HANDLE, (S.NOTIFIED, S.HEARING)),
     T("hearing-request", "登记听证申请", HANDLE, (S.NOTIFIED,), S.HEARING, procedures=ORDINARY,
-      refusal="申请听证", condition="当事人申请听证", rule="听证7日前通知当事人", when=_hearing_rights),
+      refusal="申请听证", condition="当事人申请听证", rule=f"听证{HEARING_NOTICE_WORKDAYS}个工作日前通知当事人", when=_hearing_rights),
     T("hearing", "记录听证", HANDLE, (S.HEARING,), when=_hearing_not_held),
     T("decide", "作出决定", APPROVE, (S.NOTIFIED, S.HEARING), S.DECIDED, variant="penalty",
       procedures=ORDINARY, refusal="作出处罚决定（须先事先告知）", condition="行政处罚",
-      rule="立案之日起90日内，经批准可延长"),
+      rule=f"立案之日起{DECISION_DAYS}日内，经批准可延长"),
     T("decide", "作出决定", APPROVE, DECIDING, S.DECIDED, variant="no_penalty", procedures=ORDINARY,
       condition="不予行政处罚"),
     T("decide", "作出决定", APPROVE, DECIDING, S.CLOSED, variant="ends", procedures=ORDINARY,
       condition="移送、撤销立案"),
     T("serve", "送达决定书", HANDLE, (S.DECIDED,), S.SERVED, procedures=ORDINARY,
-      rule="决定作出之日起7个工作日内"),
+      rule=f"决定作出之日起{SERVICE_WORKDAYS}个工作日内"),
     T("execute", "登记执行情况", HANDLE, (S.SERVED,), S.EXECUTED,
       condition="缴纳、履行完毕或申请强制执行", rule="缴纳、分期或延期缴纳，逾期申请强制执行"),
     T("close", "结案", APPROVE, (S.EXECUTED,), S.CLOSED, when=_closable),
