@@ -32,6 +32,21 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application, config
 schema = schema.exclude(path_regex=r"/tokens/\{token_id\}/revoke$")
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """The WSGI app is called directly, not through Django's test client, so it would run
+    close_old_connections at the end of each request: on PostgreSQL that closes the connection that holds
+    the test's transaction (SQLite's in-memory database is never closed). Do as the test client does."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def bearer(db, agencies, make_user):
     user = make_user(agencies["east_market"], *sorted(BUSINESS_ROLES), username="fuzzer")
