@@ -12,7 +12,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from zhifa.catalog.choices import PenaltyMeasure, ProcedureStep
-from zhifa.core import access, workdays
+from zhifa.core import access, record_labels, workdays
 from zhifa.core.models import Record
 from zhifa.registry import selectors as registry
 from zhifa.registry.choices import CertificateKind
@@ -275,29 +275,8 @@ def handler_rows(case: Case, on: date | None = None) -> list[HandlerRow]:
     ]
 
 
-ACTION_LABELS = {
-    "case.intake": "案件登记",
-    "case.assign": "指定承办人员",
-    "case.register": "立案",
-    "case.decline": "不予立案",
-    "case.step": "调查取证",
-    "case.extend": "延长办案期限",
-    "case.submit_review": "调查终结，提交审核",
-    "case.notify": "事先告知",
-    "case.statement": "陈述、申辩",
-    "case.hearing_request": "申请听证",
-    "case.hearing": "举行听证",
-    "case.decide": "作出决定",
-    "case.serve": "送达",
-    "case.execute": "执行",
-    "case.close": "结案",
-    "case.archive": "归档",
-    "case.simple": "简易程序当场处罚",
-    "case.evidence": "上传证据",
-    "case.document": "生成文书",
-    "case.challenge": "登记复议、诉讼",
-    "case.challenge_concluded": "复议、诉讼结果",
-}
+# The record actions' Chinese labels: one table for the audit log and the case timeline.
+ACTION_LABELS = record_labels.ACTIONS
 EVIDENCE_ACTION = "case.evidence"
 
 PAYLOAD_LABELS = {
