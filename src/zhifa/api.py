@@ -17,6 +17,7 @@ from zhifa.inspections.api import router as inspections_router
 from zhifa.publicity.api import router as publicity_router
 from zhifa.registry.api import router as registry_router
 from zhifa.review.api import router as review_router
+from zhifa.supervision.api import router as supervision_router
 
 
 class TokenAuth(HttpBearer):
@@ -104,3 +105,4 @@ api.add_router("/cases/", cases_router)
 api.add_router("/review/", review_router)
 api.add_router("/publicity/", publicity_router)
 api.add_router("/inspections/", inspections_router)
+api.add_router("/supervision/", supervision_router)

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "zhifa.review",
     "zhifa.publicity",
     "zhifa.inspections",
+    "zhifa.supervision",
 ]
 
 MIDDLEWARE = [

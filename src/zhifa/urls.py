@@ -21,6 +21,7 @@ urlpatterns = [
     path("review/", include("zhifa.review.urls")),
     path("publicity/", include("zhifa.publicity.urls")),
     path("inspections/", include("zhifa.inspections.urls")),
+    path("supervision/", include("zhifa.supervision.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+
+
+class SupervisionConfig(AppConfig):
+    """行政执法监督: what the justice bureau does with the enforcement data. Each feature keeps its services,
+    selectors, pages, API and wiring together in its own package (plans, actions, campaigns); the models live
+    in `models/`, one module per feature, under the one app label `supervision`."""
+
+    name = "zhifa.supervision"
+    label = "supervision"
+    verbose_name = "执法监督"
+
+    def ready(self):
+        from .actions.wiring import wire as wire_actions
+        from .campaigns.wiring import wire as wire_campaigns
+        from .plans.wiring import wire as wire_plans
+
+        wire_plans()
+        wire_actions()
+        wire_campaigns()

@@ -1,0 +1,1 @@
+"""The supervision app's models, one module per feature (plans, actions, campaigns)."""

@@ -1,0 +1,9 @@
+from django.urls import include, path
+
+app_name = "supervision"
+
+urlpatterns = [
+    path("plans/", include("zhifa.supervision.plans.urls")),
+    path("actions/", include("zhifa.supervision.actions.urls")),
+    path("campaigns/", include("zhifa.supervision.campaigns.urls")),
+]
