@@ -344,6 +344,7 @@ PAYLOAD_LABELS = {
     "complex": "疑难复杂",
     "on": "日期",
     "proposed": "拟作出的处罚",
+    "statement_deadline": "陈述申辩期限",
     "hearing_deadline": "听证申请期限",
     "statement": "陈述申辩意见",
     "kind": "类型",

@@ -54,13 +54,13 @@ def _own_items(user, today: date) -> list[PendingItem]:
         clock = selectors.next_clock(case, today)
         url = reverse("cases:case_detail", args=[case.pk])
         title = f"{case.number or '（未立案）'} {case.summary}："
-        if clock is not None and clock.state in ("near", "overdue"):
-            title += f"{clock.label}期限{clock.due:%Y-%m-%d}" + (
-                "，已逾期" if clock.overdue else "，即将到期"
-            )
-            items.append(PendingItem(CATEGORY, title, url, due=clock.due, overdue=clock.overdue))
-        elif waiting := _waiting(case, today):
+        soon = clock if clock is not None and clock.state in ("near", "overdue") else None
+        # the end of the 陈述申辩 period says more than the hearing window closing the same days
+        if (waiting := _waiting(case, today)) and (soon is None or soon.step == "hearing_request"):
             items.append(PendingItem(CATEGORY, title + waiting[0], url, due=waiting[1]))
+        elif soon is not None:
+            title += f"{soon.label}期限{soon.due:%Y-%m-%d}" + ("，已逾期" if soon.overdue else "，即将到期")
+            items.append(PendingItem(CATEGORY, title, url, due=soon.due, overdue=soon.overdue))
     return items
 
 
