@@ -322,3 +322,25 @@ class TestWorkbench:
         assert self.items(handler, case, date(2026, 6, 1)) == [
             (f"{case.number} {case.summary}：作出决定期限2026-05-31，已逾期", date(2026, 5, 31))
         ]
+
+
+def test_a_calendar_change_moves_both_periods_of_an_open_notice(
+    agencies, make_user, handler_user, leader, registered
+):
+    from tests.core.test_holiday_schedule import NOTICE
+    from zhifa.accounts.choices import RoleCode
+    from zhifa.core import holidays
+
+    case = notified(registered, handler_user, leader, date(2026, 12, 28))
+    assert (case.statement_deadline, case.hearing_deadline) == (
+        date(2027, 1, 4),
+        date(2027, 1, 4),
+    )  # weekdays only
+    admin = make_user(agencies["city_justice"], RoleCode.SYSTEM_ADMIN, username="sysadmin")
+    entered = holidays.holiday_schedule_enter(actor=admin, text=NOTICE)
+    assert sorted((m.deadline.label, m.before, m.after) for m in entered.moved) == [
+        ("听证申请期限", date(2027, 1, 4), date(2027, 1, 5)),
+        ("陈述申辩期限", date(2027, 1, 4), date(2027, 1, 5)),
+    ]
+    case.refresh_from_db()
+    assert rules.decision_wait(case).until == date(2027, 1, 5)
