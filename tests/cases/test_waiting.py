@@ -344,3 +344,22 @@ def test_a_calendar_change_moves_both_periods_of_an_open_notice(
     ]
     case.refresh_from_db()
     assert rules.decision_wait(case).until == date(2027, 1, 5)
+
+
+def test_the_transition_row_carries_the_rule_for_the_flow_chart_and_the_buttons(
+    handler_user, leader, registered
+):
+    from zhifa.cases import transitions
+    from zhifa.catalog import procedures
+    from zhifa.catalog.flowchart import flowchart_svg
+
+    (row,) = transitions.rows("decide", "penalty")
+    rule = "陈述、申辩期限（告知后5个工作日）和听证申请期限（5个工作日）届满或当事人书面放弃后；立案之日起90日内，经批准可延长"
+    assert row.rule == rule
+    assert f"作出决定：{rule}" in flowchart_svg(
+        procedures.flow(procedures.Procedure.ORDINARY), title="普通程序"
+    )
+    case = notified(registered, handler_user, leader, TODAY)
+    assert row.when(case) is False
+    waive(handler_user, case)
+    assert row.when(case) is True
