@@ -171,3 +171,19 @@ def test_the_pages_show_the_demo(demo, client):
     assert response.status_code == 200 and response.context["page"].paginator.count >= 6
     for case in Case.objects.filter(agency__name="东湖区市场监督管理局"):
         assert client.get(f"/cases/{case.pk}/").status_code == 200
+
+
+def test_demo_penalty_decisions_come_after_the_periods_of_the_notice_or_a_written_waiver(demo):
+    from zhifa.cases import rules
+
+    checked = waived = 0
+    for decision in Decision.objects.filter(kind=DecisionKind.PENALTY, case__procedure=Procedure.ORDINARY):
+        wait = rules.decision_wait(decision.case)
+        assert wait is not None and wait.until == max(
+            decision.case.statement_deadline,
+            decision.case.hearing_deadline or decision.case.statement_deadline,
+        )
+        assert decision.decided_on >= wait.allowed_from, decision.case
+        checked, waived = checked + 1, waived + bool(wait.waived_on)
+    assert checked >= 20 and waived >= 1
+    assert Evidence.objects.filter(kind="waiver").count() >= 3

@@ -156,6 +156,7 @@ def test_every_registered_deadline_selects_its_open_rows():
 
     assert {(d.model._meta.label_lower, d.field) for d in deadlines.registered()} == {
         ("cases.case", "hearing_deadline"),
+        ("cases.case", "statement_deadline"),
         ("publicity.disclosure", "due_on"),
         ("review.review", "due_on"),
         ("review.reviewround", "due_on"),

@@ -50,4 +50,4 @@ class CasesConfig(AppConfig):
 
         from . import deadlines
 
-        stored_deadlines.register(deadlines.HEARING_REQUEST)
+        stored_deadlines.register(deadlines.HEARING_REQUEST, deadlines.STATEMENT)

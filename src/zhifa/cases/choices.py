@@ -70,6 +70,9 @@ class EvidenceKind(models.TextChoices):
     VIDEO = "video", "视频"
     DOCUMENT = "document", "书证"
     EDATA = "edata", "电子数据"
+    # the party's signed statement that it gives up 陈述、申辩 and 听证 (a scan or PDF): once recorded, a
+    # penalty decision need not wait for the periods of the notice (cases.rules.decision_wait)
+    WAIVER = "waiver", "放弃陈述申辩、听证的书面声明"
 
 
 class ChallengeKind(models.TextChoices):

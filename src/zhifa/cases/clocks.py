@@ -14,7 +14,10 @@ from django.conf import settings
 from .choices import PartyKind
 
 DECISION_DAYS = 90  # 行政处罚法 第六十条: 自立案之日起九十日内作出行政处罚决定 (natural days)
-HEARING_REQUEST_WORKDAYS = 5  # 行政处罚法 第六十四条(一): 告知后五日内提出听证 (第八十五条: 工作日)
+# 行政处罚法 第六十四条(一): "当事人要求听证的，应当在行政机关告知后五日内提出" — 第八十五条 makes the
+# "五日" working days; counted on our clock from the day after the notice (core.workdays.add_workdays: the
+# 5th working day after 告知 is the last day). A penalty decision waits until it has passed (cases.rules).
+HEARING_REQUEST_WORKDAYS = 5
 SERVICE_WORKDAYS = 7  # 行政处罚法 第六十一条: 七日内送达 (第八十五条: 工作日)
 HEARING_NOTICE_WORKDAYS = 7  # 行政处罚法 第六十四条(二): 举行听证的七日前通知当事人 (第八十五条: 工作日)
 # 行政处罚法 第五十一条: 当场处罚 — 对公民二百元以下、对法人或者其他组织三千元以下罚款或者警告.
@@ -29,3 +32,14 @@ def register_days() -> int:
     """发现线索到立案的期限 (natural days). The 行政处罚法 leaves it to departmental rules (e.g. 市场监管
     行政处罚程序规定 第十八条: 十五个工作日); setting ZHIFA_REGISTER_DAYS, default 15."""
     return int(getattr(settings, "ZHIFA_REGISTER_DAYS", 15))
+
+
+def statement_workdays() -> int:
+    """陈述、申辩期限: working days after 告知 within which the party states its case; a penalty decision
+    waits until they (and the hearing request period) have passed, or the party waives them in writing.
+    行政处罚法 第四十五条 gives the right but no period, which departmental rules fix (e.g. 市场监督管理
+    行政处罚程序规定: 五个工作日 from service of the notice; the former 工商 rules: 三个工作日). Setting
+    ZHIFA_STATEMENT_WORKDAYS, default 5 — the hearing request period of 第六十四条, so one date ends both.
+    The date is computed at 告知 and stored on the case (Case.statement_deadline), so a later change of
+    the setting does not shorten a period already given."""
+    return int(getattr(settings, "ZHIFA_STATEMENT_WORKDAYS", 5))

@@ -8,7 +8,7 @@ from zhifa.core import workdays
 from zhifa.core.deadlines import StoredDeadline
 
 from .choices import CaseStatus
-from .clocks import HEARING_REQUEST_WORKDAYS
+from .clocks import HEARING_REQUEST_WORKDAYS, statement_workdays
 from .models import Case
 
 HEARING_REQUEST = StoredDeadline(
@@ -17,5 +17,14 @@ HEARING_REQUEST = StoredDeadline(
     field="hearing_deadline",
     open=Q(status=CaseStatus.NOTIFIED, notified_on__isnull=False),
     compute=lambda case: workdays.add_workdays(case.notified_on, HEARING_REQUEST_WORKDAYS),
+    url=lambda case: reverse("cases:case_detail", args=[case.pk]),
+)
+
+STATEMENT = StoredDeadline(
+    label="陈述申辩期限",
+    model=Case,
+    field="statement_deadline",
+    open=Q(status__in=(CaseStatus.NOTIFIED, CaseStatus.HEARING), notified_on__isnull=False),
+    compute=lambda case: workdays.add_workdays(case.notified_on, statement_workdays()),
     url=lambda case: reverse("cases:case_detail", args=[case.pk]),
 )

@@ -2,18 +2,26 @@
 by the field, through core.kit.refuse). Services call them after locking the case; which states allow
 which step is the transition table's (cases.transitions)."""
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
 from zhifa.catalog import discretion
 from zhifa.catalog.choices import FineBasis
-from zhifa.core import kit
+from zhifa.core import kit, workdays
 from zhifa.registry import selectors as registry
 from zhifa.registry.choices import CaseRole
 
 from .choices import EvidenceKind, HandlerRole
-from .clocks import DECISION_DAYS, SIMPLE_FINE_LIMIT  # noqa: F401 (services read rules.SIMPLE_FINE_LIMIT)
-from .models import Case
+from .clocks import (  # noqa: F401 (services read rules.SIMPLE_FINE_LIMIT)
+    DECISION_DAYS,
+    SIMPLE_FINE_LIMIT,
+    statement_workdays,
+)
+from .models import Case, Evidence
 
 
 def require_distinct_handlers(handlers) -> None:
@@ -65,6 +73,71 @@ def require_audio_video(case: Case, steps) -> None:
 
         labels = "、".join(ProcedureStep(step).label for step in sorted(missing))
         kit.refuse("evidence", f"执法事项要求对以下环节进行音像记录，但尚未上传录音或视频：{labels}")
+
+
+@dataclass(frozen=True)
+class DecisionWait:
+    """What a penalty decision waits for after 告知 (行政处罚法 第六十二条: not before the party has been
+    heard): the periods the notice gave — 陈述、申辩 (clocks.statement_workdays) and, when hearing rights
+    were given, the hearing request (第六十四条) — end on `until`, or the party waived them in writing on
+    `waived_on` (an Evidence of kind WAIVER)."""
+
+    until: date
+    waived_on: date | None = None
+
+    @property
+    def allowed_from(self) -> date:
+        """可作出处罚决定日期: the day after the periods end, or the day of the waiver."""
+        return self.waived_on or self.until + timedelta(days=1)
+
+    def running(self, today: date) -> bool:
+        return self.waived_on is None and today <= self.until
+
+    def refusal(self) -> str:
+        return f"陈述、申辩期限至{cn_date(self.until)}届满（或当事人书面放弃后），届满前不能作出处罚决定"
+
+
+def cn_date(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def decision_wait(case: Case) -> DecisionWait | None:
+    """The wait of `case` after its 告知, None before one (or in the simple procedure). A case notified
+    before the statement period was stored gets it computed from the notice date. Lists annotate
+    `waiver_at` (selectors.with_waiver) to spare the query per case."""
+    if case.notified_on is None:
+        return None
+    statement = case.statement_deadline or workdays.add_workdays(case.notified_on, statement_workdays())
+    until = max(statement, case.hearing_deadline or statement)
+    if hasattr(case, "waiver_at"):
+        waiver_at = case.waiver_at
+    else:
+        waiver_at = waivers(case.pk).values_list("at", flat=True).first()
+    return DecisionWait(until, timezone.localdate(waiver_at) if waiver_at else None)
+
+
+def waivers(case_id):
+    """The written waivers recorded on a case, the first signed first: `at` is when the party signed
+    (the evidence's 采集时间, else its upload)."""
+    return (
+        Evidence.objects.filter(case_id=case_id, kind=EvidenceKind.WAIVER)
+        .annotate(at=Coalesce("captured_at", "created_at"))
+        .order_by("at", "id")
+    )
+
+
+def require_periods_over(case: Case, decided_on: date, today: date) -> None:
+    """A penalty decision dated, and made, after the periods of the notice — or on or after the day the
+    party's written waiver was recorded."""
+    wait = decision_wait(case)
+    if wait is None or min(decided_on, today) > wait.until:
+        return
+    if wait.waived_on is None:
+        kit.refuse("decided_on", wait.refusal())
+    if decided_on < wait.waived_on:
+        kit.refuse(
+            "decided_on", f"当事人于{cn_date(wait.waived_on)}书面放弃陈述、申辩和听证，决定日期不能早于该日"
+        )
 
 
 def require_within_decision_limit(case: Case, on: date) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import cast
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from zhifa.catalog.choices import PenaltyMeasure, ProcedureStep
@@ -17,6 +17,7 @@ from zhifa.core.models import Record
 from zhifa.registry import selectors as registry
 from zhifa.registry.choices import CertificateKind
 
+from . import rules
 from .choices import (
     CaseSource,
     CaseStatus,
@@ -27,7 +28,14 @@ from .choices import (
     HandlerRole,
     ServiceMethod,
 )
-from .clocks import DECISION_DAYS, HEARING_REQUEST_WORKDAYS, NEAR_WORKDAYS, SERVICE_WORKDAYS, register_days
+from .clocks import (
+    DECISION_DAYS,
+    HEARING_REQUEST_WORKDAYS,
+    NEAR_WORKDAYS,
+    SERVICE_WORKDAYS,
+    register_days,
+    statement_workdays,
+)
 from .models import Case, CaseHandler, Evidence
 
 VIEW = "cases.view_case"
@@ -122,10 +130,22 @@ def cases_visible_to(
     return cases.order_by("-created_at", "-id")
 
 
+def with_waiver(cases: QuerySet[Case]) -> QuerySet[Case]:
+    """`waiver_at`: when the party signed its first written waiver of 陈述、申辩 and 听证 (None when
+    none is recorded), read by rules.decision_wait without a query per case."""
+    return cases.annotate(waiver_at=Subquery(rules.waivers(OuterRef("pk")).values("at")[:1]))
+
+
 def with_list_data(cases: QuerySet[Case]) -> QuerySet[Case]:
     """What a list row shows besides the case: its handlers and the decision (for the clocks)."""
-    return cases.select_related("agency", "decision").prefetch_related(
-        Prefetch("handlers", queryset=CaseHandler.objects.select_related("officer").order_by("-role", "id"))
+    return (
+        with_waiver(cases)
+        .select_related("agency", "decision")
+        .prefetch_related(
+            Prefetch(
+                "handlers", queryset=CaseHandler.objects.select_related("officer").order_by("-role", "id")
+            )
+        )
     )
 
 
@@ -137,10 +157,12 @@ class Clock:
     """One deadline of a case: the step due, its date, and where today stands against it."""
 
     case: Case
-    step: str  # register / hearing_request / decide / serve
+    step: str  # register / hearing_request / statement / decide / serve
     label: str
     due: date
-    state: str  # ok / near / overdue / passed (a party's window that has closed)
+    # ok / near / overdue; a party's window: passed (closed), waiting (open: no penalty decision yet),
+    # waived (the party gave it up in writing)
+    state: str
     note: str = ""
 
     @property
@@ -153,7 +175,14 @@ class Clock:
 
     @property
     def state_label(self) -> str:
-        return {"ok": "", "near": "即将到期", "overdue": "已逾期", "passed": "已届满"}[self.state]
+        return {
+            "ok": "",
+            "near": "即将到期",
+            "overdue": "已逾期",
+            "passed": "已届满",
+            "waiting": "届满前不能作出处罚决定",
+            "waived": "当事人已书面放弃",
+        }[self.state]
 
 
 def _state(due: date, today: date) -> str:
@@ -188,6 +217,8 @@ def clocks_of(case: Case, today: date | None = None) -> list[Clock]:
                 f"当事人自告知之日起{HEARING_REQUEST_WORKDAYS}个工作日内",
             )
         )
+    if case.status in (CaseStatus.NOTIFIED, CaseStatus.HEARING) and (wait := rules.decision_wait(case)):
+        clocks.append(statement_clock(case, wait, today))
     if case.status in DECIDING and case.decision_due:
         note = f"立案之日起{DECISION_DAYS}日" + (
             f"，已延长{case.extension_days}日" if case.extension_days else ""
@@ -212,9 +243,27 @@ def clocks_of(case: Case, today: date | None = None) -> list[Clock]:
     return sorted(clocks, key=lambda c: c.due)
 
 
+def statement_clock(case: Case, wait: rules.DecisionWait, today: date) -> Clock:
+    """陈述申辩期限届满: the day the periods of the notice end; a penalty decision waits for it (or for
+    the party's written waiver). Not a deadline of the agency: its states are the party's."""
+    periods = f"告知后{statement_workdays()}个工作日内陈述、申辩" + (
+        f"、{HEARING_REQUEST_WORKDAYS}个工作日内申请听证" if case.hearing_deadline else ""
+    )
+    if wait.waived_on:
+        state, note = "waived", f"{periods}；当事人已于{wait.waived_on:%Y-%m-%d}书面放弃"
+    else:
+        state = "waiting" if wait.running(today) else "passed"
+        note = f"{periods}；届满前不能作出处罚决定"
+    note += f"，可作出处罚决定日期：{wait.allowed_from:%Y-%m-%d}"
+    return Clock(case, "statement", "陈述申辩期限届满", wait.until, state, note)
+
+
+PARTY_STATES = ("passed", "waiting", "waived")  # a party's window, not a deadline of the agency
+
+
 def next_clock(case: Case, today: date | None = None) -> Clock | None:
-    """The case's next deadline of the agency (a closed hearing window is not one)."""
-    return next((c for c in clocks_of(case, today) if c.state != "passed"), None)
+    """The case's next deadline of the agency (a party's window is not one)."""
+    return next((c for c in clocks_of(case, today) if c.state not in PARTY_STATES), None)
 
 
 def pending_clocks(cases, today: date | None = None) -> list[Clock]:
@@ -222,7 +271,7 @@ def pending_clocks(cases, today: date | None = None) -> list[Clock]:
     cases already carrying their decision."""
     today = today or timezone.localdate()
     if isinstance(cases, QuerySet):
-        cases = cases.filter(status__in=OPEN).select_related("decision")
+        cases = with_waiver(cases.filter(status__in=OPEN)).select_related("decision")
     return [clock for case in cases if (clock := next_clock(case, today)) is not None]
 
 
@@ -295,6 +344,7 @@ PAYLOAD_LABELS = {
     "complex": "疑难复杂",
     "on": "日期",
     "proposed": "拟作出的处罚",
+    "statement_deadline": "陈述申辩期限",
     "hearing_deadline": "听证申请期限",
     "statement": "陈述申辩意见",
     "kind": "类型",

@@ -30,7 +30,7 @@ from .choices import (
     PartyKind,
     ServiceMethod,
 )
-from .clocks import HEARING_REQUEST_WORKDAYS, SERVICE_WORKDAYS
+from .clocks import HEARING_REQUEST_WORKDAYS, SERVICE_WORKDAYS, statement_workdays
 from .models import Case, CaseHandler, Challenge, Decision, Execution, Service
 
 if TYPE_CHECKING:
@@ -250,20 +250,27 @@ def case_submit_for_review(*, actor: Actor, case: Case, report: str, is_complex:
 
 @transaction.atomic
 def case_notify(*, actor: Actor, case: Case, on: date, proposed: str, hearing_rights: bool) -> Case:
-    """事先告知 of the proposed penalty: facts, reasons, basis and rights; 听证 may be requested within
-    five working days when the penalty qualifies."""
+    """事先告知 of the proposed penalty: facts, reasons, basis and rights; 陈述、申辩 within the agency's
+    period (clocks.statement_workdays) and 听证 may be requested within five working days when the
+    penalty qualifies. Both dates are stored: a penalty decision waits for them (rules.decision_wait)."""
     case = kit.locked(CASES, case, actor=actor, perm=HANDLE)
     transitions.require(case, "notify")
     if not proposed.strip():
         kit.refuse("proposed", "请写明拟作出的处罚及其事实、理由、依据")
     case.notified_on = on
+    case.statement_deadline = workdays.add_workdays(on, statement_workdays())
     case.hearing_deadline = workdays.add_workdays(on, HEARING_REQUEST_WORKDAYS) if hearing_rights else None
     transitions.move(
         case,
         "notify",
         actor=actor,
-        fields=("notified_on", "hearing_deadline"),
-        payload={"on": on, "proposed": proposed.strip(), "hearing_deadline": case.hearing_deadline},
+        fields=("notified_on", "statement_deadline", "hearing_deadline"),
+        payload={
+            "on": on,
+            "proposed": proposed.strip(),
+            "statement_deadline": case.statement_deadline,
+            "hearing_deadline": case.hearing_deadline,
+        },
     )
     return case
 
@@ -346,7 +353,8 @@ DECISION_VARIANT: dict[str, str] = {
 
 @transaction.atomic
 def case_decide(*, actor: Actor, case: Case, decision: DecisionInput) -> Case:
-    """决定: a penalty only after 告知 (and the hearing when requested), within the 90-day limit, by
+    """决定: a penalty only after 告知 and the periods it gave (or the party's written waiver), and the
+    hearing when requested, within the 90-day limit, by
     qualified handlers, within the law and the benchmark (or with a written reason), and after every
     registered gate (法制审核 of major decisions) passes."""
     case = kit.locked(CASES, case, actor=actor, perm=APPROVE)
@@ -358,6 +366,7 @@ def case_decide(*, actor: Actor, case: Case, decision: DecisionInput) -> Case:
         transitions.require(case, "decide", variant)
         if case.hearing_requested and not case.hearing_held_on:
             kit.refuse("hearing", "当事人已申请听证，须先组织听证")
+        rules.require_periods_over(case, decision.decided_on, timezone.localdate())
         if not penalties.measures(decision):
             kit.refuse("fine", "请写明处罚种类")
     else:

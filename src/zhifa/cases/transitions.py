@@ -10,8 +10,11 @@ labels the edge on the flow chart.
 
 from functools import partial
 
+from django.utils import timezone
+
 from zhifa.catalog.procedures import Procedure
 
+from . import rules
 from .choices import CaseStatus, DecisionKind, PartyKind
 from .clocks import (
     DECISION_DAYS,
@@ -20,6 +23,7 @@ from .clocks import (
     SERVICE_WORKDAYS,
     SIMPLE_FINE_LIMIT,
     register_days,
+    statement_workdays,
 )
 from .machine import START, Machine, Transition
 
@@ -64,6 +68,13 @@ def _hearing_not_held(case) -> bool:
     return case.hearing_held_on is None
 
 
+def _heard(case) -> bool:
+    """The periods of the notice are over (or waived): a penalty decision may be made today. The service
+    checks the same with the decision's date and says until when (rules.require_periods_over)."""
+    wait = rules.decision_wait(case)
+    return wait is None or not wait.running(timezone.localdate())
+
+
 T = partial(Transition, procedures=BOTH)  # a row drawn in both procedures unless it says
 
 
@@ -94,7 +105,8 @@ TABLE: tuple[Transition, ...] = (
     T("hearing", "记录听证", HANDLE, (S.HEARING,), when=_hearing_not_held),
     T("decide", "作出决定", APPROVE, (S.NOTIFIED, S.HEARING), S.DECIDED, variant="penalty",
       procedures=ORDINARY, refusal="作出处罚决定（须先事先告知）", condition="行政处罚",
-      rule=f"立案之日起{DECISION_DAYS}日内，经批准可延长"),
+      rule=f"陈述、申辩期限（告知后{statement_workdays()}个工作日）和听证申请期限（{HEARING_REQUEST_WORKDAYS}个工作日）"
+           f"届满或当事人书面放弃后；立案之日起{DECISION_DAYS}日内，经批准可延长", when=_heard),
     T("decide", "作出决定", APPROVE, DECIDING, S.DECIDED, variant="no_penalty", procedures=ORDINARY,
       condition="不予行政处罚"),
     T("decide", "作出决定", APPROVE, DECIDING, S.CLOSED, variant="ends", procedures=ORDINARY,

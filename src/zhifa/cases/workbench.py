@@ -1,7 +1,8 @@
 """工作台 items of the cases app.
 
 For a user linked to an Officer: the near-due and overdue steps of the open cases they handle, one item
-per case, linking to the case. For users who approve (cases.approve_case): counts over their scope — cases
+per case, linking to the case; else, for a notified case, the end of the 陈述申辩 period when near, and
+"待作出处罚决定" once it has ended or the party waived it in writing. For users who approve (cases.approve_case): counts over their scope — cases
 waiting for 立案, decisions due within three working days, cases to close — and the overdue cases, each
 linking to the filtered list. A handful of queries per call, however many cases.
 """
@@ -16,7 +17,7 @@ from zhifa.core import access, workdays
 from zhifa.core.workbench import PendingItem
 from zhifa.registry.models import Officer
 
-from . import selectors
+from . import rules, selectors
 from .choices import CaseStatus, DecisionKind
 from .models import Case
 from .services import APPROVE
@@ -44,21 +45,41 @@ def _own_items(user, today: date) -> list[PendingItem]:
     if officer is None:
         return []
     cases = (
-        Case.objects.filter(handlers__officer=officer, status__in=selectors.OPEN)
+        selectors.with_waiver(Case.objects.filter(handlers__officer=officer, status__in=selectors.OPEN))
         .select_related("decision")
         .order_by("decision_due", "id")[:OWN_LIMIT]
     )
     items = []
-    for clock in selectors.pending_clocks(list(cases), today):
-        if clock.state not in ("near", "overdue"):
-            continue
-        case = clock.case
-        title = f"{case.number or '（未立案）'} {case.summary}：{clock.label}期限{clock.due:%Y-%m-%d}" + (
-            "，已逾期" if clock.overdue else "，即将到期"
-        )
+    for case in cases:
+        clock = selectors.next_clock(case, today)
         url = reverse("cases:case_detail", args=[case.pk])
-        items.append(PendingItem(CATEGORY, title, url, due=clock.due, overdue=clock.overdue))
+        title = f"{case.number or '（未立案）'} {case.summary}："
+        soon = clock if clock is not None and clock.state in ("near", "overdue") else None
+        # the end of the 陈述申辩 period says more than the hearing window closing the same days
+        if (waiting := _waiting(case, today)) and (soon is None or soon.step == "hearing_request"):
+            items.append(PendingItem(CATEGORY, title + waiting[0], url, due=waiting[1]))
+        elif soon is not None:
+            title += f"{soon.label}期限{soon.due:%Y-%m-%d}" + ("，已逾期" if soon.overdue else "，即将到期")
+            items.append(PendingItem(CATEGORY, title, url, due=soon.due, overdue=soon.overdue))
     return items
+
+
+def _waiting(case: Case, today: date) -> tuple[str, date | None] | None:
+    """What the handler waits for before the penalty decision, or may now propose it: the end of the
+    periods of the notice when it is near, and the case once they have ended (or been waived)."""
+    wait = rules.decision_wait(case) if case.status == CaseStatus.NOTIFIED else None
+    if wait is None:
+        return None
+    if wait.waived_on:
+        return f"当事人已于{wait.waived_on:%Y-%m-%d}书面放弃陈述申辩、听证，待作出处罚决定", case.decision_due
+    if not wait.running(today):
+        return f"陈述申辩期限已于{wait.until:%Y-%m-%d}届满，待作出处罚决定", case.decision_due
+    if wait.until <= workdays.add_workdays(today, selectors.NEAR_WORKDAYS):
+        return (
+            f"陈述申辩期限{wait.until:%Y-%m-%d}届满，{wait.allowed_from:%Y-%m-%d}起可作出处罚决定",
+            wait.until,
+        )
+    return None
 
 
 def _approval_items(user, today: date) -> list[PendingItem]:

@@ -31,6 +31,7 @@ from stdnum.cn import ric
 from zhifa.accounts.models import User
 from zhifa.cases import gates, services
 from zhifa.cases.choices import CaseStatus, DecisionKind, ExecutionKind, HandlerRole, PartyKind, ServiceMethod
+from zhifa.cases.clocks import HEARING_REQUEST_WORKDAYS, statement_workdays
 from zhifa.cases.documents import services as document_services
 from zhifa.cases.evidence import services as evidence_services
 from zhifa.cases.models import Case
@@ -354,6 +355,11 @@ def _day(today: date, days_ago: int) -> date:
     return max(FIRST_DAY, today - timedelta(days=days_ago))
 
 
+def _periods_end(notified: date) -> date:
+    """The last day of the 陈述申辩 and hearing request periods of a notice given on `notified`."""
+    return workdays.add_workdays(notified, max(HEARING_REQUEST_WORKDAYS, statement_workdays()))
+
+
 def _dates(case: Made, today: date) -> dict:
     """The dates of each step, all in 2026 and before today; the clocks of open cases run from today."""
     i, target = case.index, case.target
@@ -393,7 +399,10 @@ def _dates(case: Made, today: date) -> dict:
     }
     dates["hearing_request"] = dates["notified"] + timedelta(days=2)
     dates["hearing"] = dates["notified"] + timedelta(days=9)
-    dates["decided"] = dates["notified"] + timedelta(days=12)
+    # a penalty decision waits for the periods of the notice (or, for a few, a written waiver: _waives)
+    dates["decided"] = max(
+        dates["notified"] + timedelta(days=12), _periods_end(dates["notified"]) + timedelta(days=1)
+    )
     if target == "decided":
         dates["decided"] = decided
     if target in ("transferred", "withdrawn"):
@@ -472,6 +481,10 @@ class Evidence:
     def photo(self, case: Case, on: date, seed: int) -> None:
         self._upload(case, "on_site", "photo", f"现场照片_{on:%Y%m%d}.png", _png(seed), on)
 
+    def waiver(self, case: Case, on: date, seed: int) -> None:
+        """The party's signed waiver of 陈述、申辩 and 听证, scanned (recorded at 送达 of the notice)."""
+        self._upload(case, "service", "waiver", f"放弃陈述申辩听证声明_{on:%Y%m%d}.png", _png(seed), on)
+
     def _upload(self, case, step, kind, name, content, on):
         captured = timezone.make_aware(datetime.combine(on, time(10, 30)))
         data = self.module.UploadInput(
@@ -480,7 +493,10 @@ class Evidence:
             kind=kind,
             step=step,
             media_type="audio/wav" if kind == "audio" else "image/png",
-            description=STEP_TITLES.get(step, "") if kind == "audio" else "违法现场照片",
+            description={
+                "audio": STEP_TITLES.get(step, ""),
+                "waiver": "当事人签署的放弃陈述、申辩和听证权利的书面声明",
+            }.get(kind, "违法现场照片"),
             captured_at=min(captured, timezone.now()),
             latitude=D("28.683210") + D(case.pk % 97) / 10000,
             longitude=D("115.857940") + D(case.pk % 89) / 10000,
@@ -746,9 +762,12 @@ def _load_ordinary(made: Made, today: date, evidence: Evidence, documents: Docum
         documents.make(case, "penalty_notice")
     if seed % 2 == 0:
         case = services.case_record_statement(actor=None, case=case, statement=made.scenario.statement)
+    requests_hearing = target == "hearing" or (hearing_rights and seed % 4 == 1)
+    if not requests_hearing and (seed % 5 == 0 or dates["decided"] <= _periods_end(dates["notified"])):
+        evidence.waiver(case, dates["notified"] + timedelta(days=1), seed)
     if reach == "notified":
         return case
-    if target == "hearing" or (hearing_rights and seed % 4 == 1):
+    if requests_hearing:
         case = services.case_request_hearing(actor=None, case=case, on=dates["hearing_request"])
         if target == "hearing":
             if seed % 2:

@@ -20,7 +20,7 @@ from zhifa.core.privacy import mask_id_number
 from zhifa.core.selectors import chosen_agency
 from zhifa.registry.models import Officer
 
-from .. import selectors, services, transitions
+from .. import rules, selectors, services, transitions
 from ..choices import CaseSource, PartyKind
 from ..models import Case
 
@@ -177,6 +177,12 @@ class ActionOut(Schema):
     label: str
 
 
+class DecisionWaitOut(Schema):
+    until: date = Field(description="陈述、申辩（及听证申请）期限届满之日")
+    allowed_from: date = Field(description="可作出处罚决定日期：届满次日，或当事人书面放弃之日")
+    waived_on: date | None = Field(description="当事人书面放弃陈述申辩、听证的日期")
+
+
 class CaseDetailOut(CaseOut):
     facts: str
     field: str = Field(alias="field.code")
@@ -190,6 +196,7 @@ class CaseDetailOut(CaseOut):
     investigation_report: str
     is_complex: bool
     notified_on: date | None
+    statement_deadline: date | None = Field(description="陈述申辩期限（告知时按本机关的期限计算）")
     hearing_deadline: date | None
     hearing_requested: bool
     hearing_held_on: date | None
@@ -202,6 +209,7 @@ class CaseDetailOut(CaseOut):
     challenges: list[ChallengeOut]
     records: list[RecordOut]
     clocks: list[ClockOut]
+    decision_wait: DecisionWaitOut | None = Field(description="事先告知后处罚决定须等待的期限；未告知的为空")
     actions: list[ActionOut] = Field(
         default_factory=list, description="本案当前可由调用者办理的环节（即案件页面上的按钮），按办案顺序"
     )
@@ -261,6 +269,11 @@ class CaseDetailOut(CaseOut):
             }
             for r in Record.objects.for_subject(obj).order_by("seq")
         ]
+
+    @staticmethod
+    def resolve_decision_wait(obj):
+        wait = rules.decision_wait(obj)
+        return wait and {"until": wait.until, "allowed_from": wait.allowed_from, "waived_on": wait.waived_on}
 
     @staticmethod
     def resolve_clocks(obj):

@@ -16,6 +16,7 @@ from zhifa.core.models import Record
 from zhifa.registry.choices import CertificateKind
 
 from ..choices import DecisionKind, ExecutionKind, HandlerRole, PartyKind, ServiceMethod
+from ..clocks import statement_workdays
 from ..models import Case
 from .kinds import KINDS, DocumentKind, has_decision
 
@@ -445,6 +446,8 @@ def build(case: Case, kind: str, number: str, *, today: date | None = None, noti
             "proposed": _text(notify["payload"].get("proposed", "")) if notify else "",
             "hearing_rights": case.hearing_deadline is not None,
             "hearing_deadline": cn_date(case.hearing_deadline),
+            "statement_workdays": statement_workdays(),
+            "statement_deadline": cn_date(case.statement_deadline),
             "number": notice_number,
         },
         "decision": decision_data,

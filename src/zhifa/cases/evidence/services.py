@@ -159,7 +159,7 @@ def _coordinate(value, low: int, high: int, label: str, field: str) -> Decimal |
 def _validated(data: UploadInput) -> dict:
     """The session fields for `data`, or a ValidationError naming the first bad field."""
     if data.kind not in EvidenceKind.values:
-        kit.refuse("kind", "请选择证据类型（照片、录音、视频、书证或电子数据）")
+        kit.refuse("kind", f"请选择证据类型（{'、'.join(EvidenceKind.labels)}）")
     if data.step not in ProcedureStep.values:
         kit.refuse("step", "请选择执法环节")
     if data.size <= 0:
@@ -254,6 +254,7 @@ ALIASES = {
 }
 _HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx"}
 _AUDIO_MP4_BRANDS = {b"M4A ", b"M4B ", b"M4P ", b"F4A "}
+PAPERS = (EvidenceKind.DOCUMENT, EvidenceKind.WAIVER)  # a written paper: PDF, office file or a scan
 TYPE_WORDS = {"image": "图片", "video": "视频", "audio": "音频", "text": "文本"}
 
 
@@ -347,7 +348,7 @@ def _stored_type(kind: str, media_type: str, name: str) -> str:
         if media_type in AUDIO_CONTAINERS:
             return "audio/" + media_type.partition("/")[2]
         return ""
-    if kind == EvidenceKind.DOCUMENT:
+    if kind in PAPERS:
         if (
             media_type == "application/pdf"
             or media_type in OFFICE_TYPES
@@ -369,7 +370,7 @@ def _declared_type_fits(kind: str, media_type: str) -> bool:
     major = media_type.partition("/")[0]
     if kind == EvidenceKind.AUDIO:
         return major == "audio" or media_type in AUDIO_CONTAINERS
-    if kind == EvidenceKind.DOCUMENT:
+    if kind in PAPERS:
         return major in {"application", "image"}
     return major == {EvidenceKind.PHOTO: "image", EvidenceKind.VIDEO: "video"}[kind]
 
@@ -402,11 +403,14 @@ def _temp(session: UploadSession) -> Path:
     return Path(settings.MEDIA_ROOT) / session.temp_path
 
 
-def _check_case(actor, case: Case) -> None:
-    """Permission first (another agency's case is a 404), then the case's own state."""
+def _check_case(actor, case: Case, kind: str) -> None:
+    """Permission first (another agency's case is a 404), then the case's own state. A waiver of 陈述、
+    申辩 and 听证 exists only once 告知 has given those rights."""
     access.require(actor, HANDLE, case)
     if case.status == CaseStatus.ARCHIVED:
         kit.refuse("case", "案件已归档，不能再添加证据")
+    if kind == EvidenceKind.WAIVER and case.notified_on is None:
+        kit.refuse("kind", f"本案尚未事先告知，不能登记“{EvidenceKind.WAIVER.label}”")
 
 
 def _owner_matches(actor, session: UploadSession) -> bool:
@@ -447,8 +451,11 @@ def discard_stale_uploads(*, older_than: timedelta = STALE_AFTER, uploader=None)
 def start_upload(*, actor, case: Case, data: UploadInput) -> UploadSession:
     """Open an upload session on `case` for the file the officer describes; nothing is recorded yet."""
     case = Case.objects.select_related("agency").get(pk=case.pk)  # its status now, not when it was read
-    _check_case(actor, case)
+    _check_case(actor, case, data.kind)
     fields = _validated(data)
+    signed = fields["captured_at"]
+    if data.kind == EvidenceKind.WAIVER and signed and timezone.localdate(signed) < case.notified_on:
+        kit.refuse("captured_at", f"书面声明的签署时间不能早于告知日期（{case.notified_on:%Y-%m-%d}）")
     if actor is not None:
         discard_stale_uploads(uploader=actor)
         open_count = UploadSession.objects.filter(uploader=actor, finished=False).count()
@@ -537,7 +544,7 @@ def append_chunk(*, actor, session_id, offset: int, data, limit: int = CHUNK_MAX
         if session.finished:  # finished while this request waited for the lock: the file is in the store
             kit.refuse("offset", "该文件已上传完成")
         try:
-            _check_case(actor, session.case)
+            _check_case(actor, session.case, session.kind)
             written = _write(f, session, offset, data, limit)
             moved = UploadSession.objects.filter(pk=session.pk, received=offset, finished=False).update(
                 received=offset + written
@@ -565,7 +572,7 @@ def finish_upload(*, actor, session_id) -> Evidence:
         if session.finished and session.evidence_id:
             return session.evidence
         try:
-            _check_case(actor, session.case)
+            _check_case(actor, session.case, session.kind)
             if session.received == 0:
                 kit.refuse("file", "文件为空，不能作为证据上传")
             if session.received != session.size:
@@ -587,7 +594,7 @@ def finish_upload(*, actor, session_id) -> Evidence:
 @transaction.atomic
 def _record(actor, session: UploadSession, sha256: str, size: int, media_type: str) -> Evidence:
     case = Case.objects.select_for_update(of=("self",)).select_related("agency").get(pk=session.case_id)
-    _check_case(actor, case)
+    _check_case(actor, case, session.kind)
     evidence = Evidence.objects.create(
         case=case,
         step=session.step,

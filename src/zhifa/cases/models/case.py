@@ -72,6 +72,7 @@ class Case(models.Model):
     investigation_report = models.TextField("调查终结报告", blank=True)
     is_complex = models.BooleanField("疑难复杂案件", default=False)
     notified_on = models.DateField("告知日期", null=True, blank=True)
+    statement_deadline = models.DateField("陈述申辩期限", null=True, blank=True)
     hearing_deadline = models.DateField("听证申请期限", null=True, blank=True)
     hearing_requested = models.BooleanField("当事人申请听证", default=False)
     hearing_held_on = models.DateField("听证日期", null=True, blank=True)

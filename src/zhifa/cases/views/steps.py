@@ -21,8 +21,8 @@ from zhifa.core.models import Agency
 from zhifa.core.selectors import active_agencies
 from zhifa.publicity.clocks import WITHDRAW_WORKDAYS
 
-from .. import forms, selectors, services, transitions
-from ..clocks import DECISION_DAYS, HEARING_REQUEST_WORKDAYS, SERVICE_WORKDAYS
+from .. import forms, rules, selectors, services, transitions
+from ..clocks import DECISION_DAYS, HEARING_REQUEST_WORKDAYS, SERVICE_WORKDAYS, statement_workdays
 from ..models import Case
 from ._common import VIEW, render_step
 
@@ -181,12 +181,13 @@ ACTIONS: dict[str, Action] = {
                "经负责人批准延长，写明理由（行政处罚法第六十条）。", submit="批准延长"),
         Action("submit-review", forms.SubmitReviewForm, _submit, "已提交审核"),
         Action("notify", forms.NotifyForm, _notify, "已事先告知",
-               f"告知拟作出的处罚内容及事实、理由、依据，以及陈述、申辩、要求听证的权利；听证申请期限为告知后{HEARING_REQUEST_WORKDAYS}个工作日。"),
+               f"告知拟作出的处罚内容及事实、理由、依据，以及陈述、申辩、要求听证的权利；听证申请期限为告知后{HEARING_REQUEST_WORKDAYS}个工作日，陈述、申辩期限为告知后{statement_workdays()}个工作日。"),
         Action("statement", forms.StatementForm, _statement, "已记录陈述申辩"),
         Action("hearing-request", forms.HearingRequestForm, _hearing_request, "已登记听证申请"),
         Action("hearing", forms.HearingForm, _hearing, "已记录听证"),
         Action("decide", forms.DecideForm, _decide, "已作出决定",
-               "处罚决定须在事先告知（及听证）之后作出；罚款不在裁量基准推荐幅度内的，须写明理由。", submit="作出决定"),
+               f"处罚决定须在事先告知后、陈述申辩期限（{statement_workdays()}个工作日）和听证申请期限届满或当事人书面放弃之后"
+               "（申请听证的，须先举行听证）作出；罚款不在裁量基准推荐幅度内的，须写明理由。", submit="作出决定"),
         Action("serve", forms.ServeForm, _serve, "已送达", f"决定之日起{SERVICE_WORKDAYS}个工作日内送达，超期的将记为超期送达。"),
         Action("execute", forms.ExecuteForm, _execute, "已登记执行情况"),
         Action("close", forms.CloseForm, _close, "已结案", submit="批准结案"),
@@ -253,6 +254,8 @@ def case_action(request, pk: int, action: str):
             messages.success(request, spec.done)
             return redirect("cases:case_detail", case.pk)
     notice = spec.notice
+    if spec.slug == "decide" and (wait := rules.decision_wait(case)) and wait.running(timezone.localdate()):
+        notice = f"{wait.refusal()}；可作出处罚决定日期：{rules.cn_date(wait.allowed_from)}。{notice}"
     if not spec.offered(case):
         notice = f"案件当前为“{case.get_status_display()}”，通常不能{spec.label}。" + (
             notice and " " + notice
