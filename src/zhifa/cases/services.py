@@ -525,7 +525,7 @@ def case_simple(
     rules.require_distinct_handlers(handlers)
     case = _new_case(actor, agency, data, Procedure.SIMPLE)
     rules.require_simple_items(
-        catalog.with_measures(case.items), data.party.kind, decision.warning, decision.fine
+        catalog.with_measures(case.items.all()), data.party.kind, decision.warning, decision.fine
     )
     on = decision.decided_on
     for officer, role in handlers:
