@@ -35,6 +35,12 @@ DISPLAY_BASIS = BasisInput(
     fine_basis="amount",
     statutory_max=Decimal(30000),
 )
+LICENCE_BASIS = BasisInput(
+    law_name="中华人民共和国食品安全法",
+    rank="law",
+    article="第三十五条第一款",
+    text="国家对食品生产经营实行许可制度。从事食品生产、食品销售、餐饮服务，应当依法取得许可。……",
+)
 SIMPLE_CODES = ["SCJG-CF-003", "SCJG-CF-004"]  # the items the simple procedure may decide
 
 
@@ -60,8 +66,8 @@ def simple_items(draft) -> None:
 @pytest.fixture
 def catalogue(agencies):
     """东区市场监督管理局's published list (in force from 2026-01-01): a penalty item with a benchmark
-    (SCJG-CF-001, fines from 50000 yuan), two items the simple procedure may decide (SIMPLE_CODES) and a
-    coercive one."""
+    (SCJG-CF-001, fines from 50000 yuan), two items the simple procedure may decide (SIMPLE_CODES), a
+    coercive one and a licence."""
     draft = catalog.draft_open(actor=None, agency=agencies["east_market"])
     simple_items(draft)
     item = catalog.item_create(
@@ -83,6 +89,13 @@ def catalogue(agencies):
         **item_fields(
             name="查封、扣押不符合食品安全标准的食品", category="coercion", av_steps=["seizure", "on_site"]
         ),
+    )
+    catalog.item_create(
+        actor=None,
+        draft=draft,
+        code="SCJG-XK-001",
+        legal_bases=[LICENCE_BASIS],
+        **item_fields(name="食品经营许可", category="license"),
     )
     return catalog.version_publish(actor=None, draft=draft, reason="initial", effective_from=date(2026, 1, 1))
 
