@@ -314,7 +314,6 @@ def fine(level, conditions, low, high, fact_min=None, fact_max=None, **flags) ->
 MAJOR = {
     "needs_legal_review": True,
     "major_fine_threshold": D(50000),
-    "major_on_hearing": True,
     "av_steps": ["on_site", "inquiry", "hearing", "service"],
 }
 ORDINARY_AV = {"av_steps": ["on_site", "inquiry", "service"]}
