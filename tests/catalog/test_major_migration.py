@@ -51,3 +51,10 @@ def test_a_version_frozen_with_the_flag_still_verifies(published):
 def test_a_version_published_after_the_removal_hashes_without_retired_fields(published):
     assert published.retired_fields == {}
     assert versioning.hash_verifies(published)
+
+
+def test_a_diff_stored_before_the_removal_still_names_the_part_in_chinese():
+    from zhifa.catalog.views import _common, public
+
+    label = "经过听证为重大（已删除，见行政处罚法第五十八条）"
+    assert _common.part_label("major_on_hearing") == public.PART_LABELS["major_on_hearing"] == label

@@ -33,6 +33,8 @@ ITEM_FIELDS = (
     "av_steps",
     "service_guide",
 )
+# fields removed since some versions were frozen: their label, for the diffs stored with those versions
+RETIRED_LABELS = {"major_on_hearing": "经过听证为重大（已删除，见行政处罚法第五十八条）"}
 BASIS_FIELDS = (
     "law_name",
     "rank",
