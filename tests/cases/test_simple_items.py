@@ -157,6 +157,24 @@ def test_the_rule_reads_the_measures_and_the_limit_per_party(agencies):
     )
 
 
+def test_a_fine_on_an_item_that_provides_only_a_warning_is_refused(agencies):
+    draft = catalog.draft_open(actor=None, agency=agencies["east_market"])
+    warn = catalog.item_create(
+        actor=None, draft=draft, code="SCJG-CF-103", legal_bases=[REVOKE_ONLY], **item_fields(name="警告")
+    )
+    catalog.benchmark_set(
+        actor=None,
+        item=warn,
+        legal_basis=warn.legal_bases.get(),
+        levels=[LevelInput("minor", "情节轻微的", warning=True)],
+    )
+    assert rules.simple_item_refusal(warn, "person") == ""
+    rules.require_simple_items([warn], "person", True, None)
+    with pytest.raises(ValidationError) as exc:
+        rules.require_simple_items([warn], "person", False, Decimal(100))
+    assert exc.value.message_dict == {"fine": ["事项SCJG-CF-103（警告）的处罚种类不含罚款，不能当场处以罚款"]}
+
+
 # ---- the picker --------------------------------------------------------------------------------------
 
 

@@ -5,7 +5,7 @@ which step is the transition table's (cases.transitions)."""
 from datetime import date, timedelta
 from decimal import Decimal
 
-from zhifa.catalog import discretion, penalties
+from zhifa.catalog import discretion, major, penalties
 from zhifa.catalog.choices import FineBasis, ItemCategory, PenaltyMeasure
 from zhifa.core import kit
 from zhifa.registry import selectors as registry
@@ -109,10 +109,6 @@ def check_fine(case: Case, fine: Decimal | None, facts: dict, deviation_reason: 
 # ---- 简易程序 (行政处罚法 第五十一条) --------------------------------------------------------------------
 
 
-def _yuan(amount: Decimal) -> str:
-    return f"{Decimal(amount).normalize():f}"
-
-
 def _item_words(item) -> str:
     return f"事项{item.code}（{item.name}）"
 
@@ -135,9 +131,11 @@ def simple_item_refusal(item, party_kind: str | None = None) -> str:
     kinds = [party_kind] if party_kind else list(SIMPLE_FINE_LIMIT)
     floor = penalties.lowest_fine(item)
     if all(floor > SIMPLE_FINE_LIMIT[kind] for kind in kinds):
-        limits = "、".join(f"对{PartyKind(kind).label}{_yuan(SIMPLE_FINE_LIMIT[kind])}元" for kind in kinds)
+        limits = "、".join(
+            f"对{PartyKind(kind).label}{major.yuan(SIMPLE_FINE_LIMIT[kind])}元" for kind in kinds
+        )
         return (
-            f"{_item_words(item)}的法定罚款下限为{_yuan(floor)}元，超过简易程序{limits}的限额，"
+            f"{_item_words(item)}的法定罚款下限为{major.yuan(floor)}元，超过简易程序{limits}的限额，"
             "且不能给予警告，请适用普通程序"
         )
     return ""
@@ -159,5 +157,5 @@ def require_simple_items(items, party_kind: str, warning: bool, fine: Decimal | 
         if fine is not None and fine < floor:
             kit.refuse(
                 "fine",
-                f"罚款{_yuan(fine)}元低于{_item_words(item)}的法定罚款下限{_yuan(floor)}元，请适用普通程序",
+                f"罚款{major.yuan(fine)}元低于{_item_words(item)}的法定罚款下限{major.yuan(floor)}元，请适用普通程序",
             )
