@@ -9,14 +9,67 @@ from zhifa.accounts.choices import RoleCode
 from zhifa.cases import services
 from zhifa.cases.choices import HandlerRole
 from zhifa.catalog import services as catalog
+from zhifa.catalog.services import BasisInput, LevelInput
 
 ON = date(2026, 3, 2)
 
 
+STALL_BASIS = BasisInput(
+    law_name="江州市食品摊贩管理条例",
+    rank="local_regulation",
+    article="第二十条",
+    text="食品摊贩未按规定公示登记卡的，由县级市场监督管理部门责令改正，给予警告；拒不改正的，处五十元以上五百元以下罚款。",
+    fine_basis="amount",
+    statutory_min=Decimal(50),
+    statutory_max=Decimal(500),
+)
+STALL_LEVELS = [
+    LevelInput("minor", "首次发现，当场改正的", warning=True),
+    LevelInput("ordinary", "拒不改正的", fine_basis="amount", fine_min=Decimal(50), fine_max=Decimal(200)),
+]
+DISPLAY_BASIS = BasisInput(
+    law_name="中华人民共和国市场主体登记管理条例",
+    rank="admin_regulation",
+    article="第四十八条第一款",
+    text="未将营业执照置于住所或者主要经营场所醒目位置的，由登记机关责令改正；拒不改正的，处3万元以下的罚款。",
+    fine_basis="amount",
+    statutory_max=Decimal(30000),
+)
+LICENCE_BASIS = BasisInput(
+    law_name="中华人民共和国食品安全法",
+    rank="law",
+    article="第三十五条第一款",
+    text="国家对食品生产经营实行许可制度。从事食品生产、食品销售、餐饮服务，应当依法取得许可。……",
+)
+SIMPLE_CODES = ["SCJG-CF-003", "SCJG-CF-004"]  # the items the simple procedure may decide
+
+
+def simple_items(draft) -> None:
+    """A warning-or-fine item (SCJG-CF-003, with its benchmark) and a fine-only one (SCJG-CF-004)."""
+    stall = catalog.item_create(
+        actor=None,
+        draft=draft,
+        code="SCJG-CF-003",
+        legal_bases=[STALL_BASIS],
+        **item_fields(name="食品摊贩未按规定公示登记卡"),
+    )
+    catalog.benchmark_set(actor=None, item=stall, legal_basis=stall.legal_bases.get(), levels=STALL_LEVELS)
+    catalog.item_create(
+        actor=None,
+        draft=draft,
+        code="SCJG-CF-004",
+        legal_bases=[DISPLAY_BASIS],
+        **item_fields(name="未将营业执照置于住所或者主要经营场所醒目位置"),
+    )
+
+
 @pytest.fixture
 def catalogue(agencies):
-    """东区市场监督管理局's published list: one penalty item with a benchmark (in force from 2026-01-01)."""
+    """东区市场监督管理局's published list (in force from 2026-01-01): a penalty item with a benchmark
+    (SCJG-CF-001, fines from 50000 yuan), two items the simple procedure may decide (SIMPLE_CODES), a
+    coercive one and a licence."""
     draft = catalog.draft_open(actor=None, agency=agencies["east_market"])
+    simple_items(draft)
     item = catalog.item_create(
         actor=None, draft=draft, code="SCJG-CF-001", legal_bases=[FOOD_BASIS], **item_fields()
     )
@@ -36,6 +89,13 @@ def catalogue(agencies):
         **item_fields(
             name="查封、扣押不符合食品安全标准的食品", category="coercion", av_steps=["seizure", "on_site"]
         ),
+    )
+    catalog.item_create(
+        actor=None,
+        draft=draft,
+        code="SCJG-XK-001",
+        legal_bases=[LICENCE_BASIS],
+        **item_fields(name="食品经营许可", category="license"),
     )
     return catalog.version_publish(actor=None, draft=draft, reason="initial", effective_from=date(2026, 1, 1))
 

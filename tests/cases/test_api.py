@@ -146,7 +146,7 @@ class TestWrites:
         payload = {
             "summary": "店外占道经营",
             "place": "东区人民路9号",
-            "item_code": "SCJG-CF-001",
+            "item_code": "SCJG-CF-004",
             "party": {
                 "kind": "organisation",
                 "name": "东区小吃店",

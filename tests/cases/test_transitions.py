@@ -155,7 +155,7 @@ class TestTwoDistinctHandlers:
             {
                 "summary": "占道经营",
                 "place": "东区人民路1号",
-                "item_code": "SCJG-CF-001",
+                "item_code": "SCJG-CF-003",
                 "party": {"kind": "person", "name": "王某"},
                 "handler_ids": [officers[0].pk, officers[0].pk],
                 "decided_on": "2026-03-02",
@@ -169,7 +169,7 @@ class TestTwoDistinctHandlers:
 # ---- the rules that were the forms' are the services': the page and the API say the same -------------
 
 SIMPLE_PAGE = {
-    "item_code": "SCJG-CF-001",
+    "item_code": "SCJG-CF-003",
     "summary": "未按规定公示食品经营许可证",
     "place": "东区人民路5号",
     "decided_on": "2026-03-02",
@@ -191,7 +191,7 @@ def test_a_simple_penalty_needs_a_warning_or_a_fine_on_page_and_api(
         {
             "summary": SIMPLE_PAGE["summary"],
             "place": SIMPLE_PAGE["place"],
-            "item_code": "SCJG-CF-001",
+            "item_code": "SCJG-CF-003",
             "party": {"kind": "organisation", "name": "东区味美餐饮有限公司"},
             "handler_ids": [officers[0].pk, officers[1].pk],
             "decided_on": "2026-03-02",

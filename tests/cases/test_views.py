@@ -376,7 +376,7 @@ class TestSteps:
     def test_simple_procedure_on_the_phone_form(self, client, handler_user, officers, catalogue):
         client.force_login(handler_user)
         data = {
-            "item_code": "SCJG-CF-001",
+            "item_code": "SCJG-CF-004",
             "summary": "未按规定公示食品经营许可证",
             "place": "东区人民路5号",
             "decided_on": "2026-03-02",
@@ -448,7 +448,7 @@ class TestRefusals:
     def test_simple_fine_above_the_limit(self, client, handler_user, officers, catalogue):
         client.force_login(handler_user)
         data = {
-            "item_code": "SCJG-CF-001",
+            "item_code": "SCJG-CF-004",
             "summary": "x",
             "place": "y",
             "decided_on": "2026-03-02",

@@ -212,7 +212,7 @@ class TestSimpleProcedure:
         return services.case_simple(
             actor=handler_user,
             agency=agencies["east_market"],
-            data=intake(party=party),
+            data=intake(codes=("SCJG-CF-004",), party=party),
             handlers=[(officers[0], "lead"), (officers[1], "co")],
             decision=services.DecisionInput(kind="penalty", decided_on=ON, reasoning="", fine=Decimal(fine)),
             recipient="王某",

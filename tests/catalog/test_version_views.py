@@ -506,7 +506,7 @@ class TestItems:
             "第一百二十四条",
             "50000至100000元",
             "受理地点：东区政务服务中心",
-            "罚款50000元以上；吊销许可证件；",
+            "罚款50000元以上；吊销许可证件",
             "现场检查（勘验）、查封、扣押",
             "重大执法决定法制审核目录清单",
             "货值金额（元）",
@@ -577,13 +577,13 @@ class TestItemForms:
                 is_supervision="on",
                 av_steps=["on_site", "inquiry"],
                 needs_legal_review="on",
-                major_on_hearing="on",
+                major_on_revocation="on",
             ),
         )
         assert response.status_code == 302
         item = EnforcementItem.objects.get(code="SCJG-CF-002")
         assert response["Location"] == f"/catalog/items/{item.pk}/"
-        assert item.is_supervision and item.needs_legal_review and item.major_on_hearing
+        assert item.is_supervision and item.needs_legal_review and item.major_on_revocation
         assert item.av_steps == ["on_site", "inquiry"]
         basis = item.legal_bases.get()
         assert (basis.article, basis.statutory_min, basis.effective_from) == (

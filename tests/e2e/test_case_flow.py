@@ -117,7 +117,7 @@ def test_simple_procedure_on_a_phone(page: Page, catalogue, officers, handler_us
     page.set_viewport_size(PHONE)
     log_in(page, handler_user.username)
     page.goto("/cases/simple/new/")
-    page.locator("#id_item_code").select_option("SCJG-CF-001")
+    page.locator("#id_item_code").select_option("SCJG-CF-004")
     page.locator("#id_summary").fill("占道经营")
     page.locator("#id_place").fill("东区人民路2号")
     page.get_by_label("自然人").check()

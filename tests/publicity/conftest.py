@@ -41,7 +41,7 @@ def simple_decision(agencies, catalogue, handler_user, officers):  # noqa: F811
         return cases.case_simple(
             actor=handler_user,
             agency=agencies["east_market"],
-            data=intake(party=party, facts=facts),
+            data=intake(codes=("SCJG-CF-004",), party=party, facts=facts),
             handlers=[(officers[0], "lead"), (officers[1], "co")],
             decision=cases.DecisionInput(
                 kind="penalty", decided_on=DECIDED_ON, reasoning="", fine=Decimal(fine)

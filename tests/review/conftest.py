@@ -7,7 +7,17 @@ from decimal import Decimal
 
 import pytest
 
-from tests.cases.conftest import ON, handler_user, intake, leader, new_case, officers, penalty, registered  # noqa: F401
+from tests.cases.conftest import (  # noqa: F401
+    ON,
+    handler_user,
+    intake,
+    leader,
+    new_case,
+    officers,
+    penalty,
+    registered,
+    simple_items,
+)
 from tests.cases.test_evidence import png_bytes, wav_bytes
 from tests.catalog.conftest import FIRST_OFFENCE, FOOD_BASIS, LEVELS, item_fields
 from zhifa.accounts.choices import RoleCode
@@ -48,6 +58,7 @@ def catalogue(agencies):
         legal_bases=[FOOD_BASIS],
         **item_fields(name="食品经营许可检查", category="inspection", av_steps=["on_site"]),
     )
+    simple_items(draft)
     return catalog.version_publish(actor=None, draft=draft, reason="initial", effective_from=date(2026, 1, 1))
 
 

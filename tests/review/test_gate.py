@@ -93,7 +93,7 @@ def test_the_simple_procedure_never_qualifies(agencies, catalogue, officers, han
     case = cases.case_simple(
         actor=handler_user,
         agency=agencies["east_market"],
-        data=intake(),
+        data=intake(codes=("SCJG-CF-003",)),
         handlers=[(officers[0], "lead"), (officers[1], "co")],
         decision=cases.DecisionInput(
             kind="penalty", decided_on=date(2026, 3, 2), reasoning="当场", warning=True

@@ -14,7 +14,7 @@ from zhifa.registry import selectors as registry
 from zhifa.registry.choices import PersonKind, PersonStatus
 from zhifa.registry.models import Officer
 
-from . import services
+from . import selectors, services
 from .choices import (
     CaseSource,
     ChallengeKind,
@@ -396,7 +396,9 @@ class SimpleForm(PartyFields):
     """简易程序 on a phone: party, item, two handlers, a warning or a small fine, the recipient."""
 
     agency = agency_field("办案机关")
-    item_code = LooseChoiceField(label="执法事项")
+    item_code = LooseChoiceField(
+        label="执法事项", help_text="只列出可以当场给予警告或小额罚款的行政处罚事项（行政处罚法第五十一条）"
+    )
     summary = forms.CharField(label="违法行为", max_length=200)
     place = forms.CharField(label="地点", max_length=200)
     decided_on = date_field("处罚日期", today=True)
@@ -419,7 +421,9 @@ class SimpleForm(PartyFields):
             self.fields["agency"].widget = forms.HiddenInput()
         if self.agency is not None:
             self.fields["agency"].initial = self.agency.pk
-        self.fields["item_code"].choices = blank(item_choices(self.agency))
+        self.fields["item_code"].choices = blank(
+            [(item.code, f"{item.code} {item.name}") for item in selectors.simple_items(self.agency)]
+        )
         officers, _ = officer_choices(self.agency) if self.agency else ([], set())
         queryset = Officer.objects.filter(pk__in=[o.pk for o in officers], kind=PersonKind.OFFICER).order_by(
             "name", "id"

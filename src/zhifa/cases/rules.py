@@ -9,18 +9,14 @@ from decimal import Decimal
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from zhifa.catalog import discretion
-from zhifa.catalog.choices import FineBasis
+from zhifa.catalog import discretion, major, penalties
+from zhifa.catalog.choices import FineBasis, ItemCategory, PenaltyMeasure
 from zhifa.core import kit, workdays
 from zhifa.registry import selectors as registry
 from zhifa.registry.choices import CaseRole
 
-from .choices import EvidenceKind, HandlerRole
-from .clocks import (  # noqa: F401 (services read rules.SIMPLE_FINE_LIMIT)
-    DECISION_DAYS,
-    SIMPLE_FINE_LIMIT,
-    statement_workdays,
-)
+from .choices import EvidenceKind, HandlerRole, PartyKind
+from .clocks import DECISION_DAYS, SIMPLE_FINE_LIMIT, statement_workdays
 from .models import Case, Evidence
 
 
@@ -177,3 +173,58 @@ def check_fine(case: Case, fine: Decimal | None, facts: dict, deviation_reason: 
             f"拟罚款{fine}元不在裁量基准推荐范围（{recommendation.fine_min}—{recommendation.fine_max}元）内，须书面说明理由",
         )
     return recommendation
+
+
+# ---- 简易程序 (行政处罚法 第五十一条) --------------------------------------------------------------------
+
+
+def _item_words(item) -> str:
+    return f"事项{item.code}（{item.name}）"
+
+
+def simple_item_refusal(item, party_kind: str | None = None) -> str:
+    """Why `item` cannot be decided on the spot (第五十一条: 违法事实确凿并有法定依据，对公民处以二百元以下、
+    对法人或者其他组织处以三千元以下罚款或者警告) for a party of `party_kind`, or for any party when None;
+    "" when it can: a 行政处罚 item whose measures include 警告, or 罚款 whose legal minimum is within the
+    limit. Prefetch `legal_bases` and `benchmark__levels` when asking about many items."""
+    if item.category != ItemCategory.PENALTY:
+        return (
+            f"{_item_words(item)}属于{ItemCategory(item.category).label}事项，不是行政处罚事项，"
+            "不能适用简易程序当场处罚"
+        )
+    measures = penalties.item_measures(item)
+    if PenaltyMeasure.WARNING in measures:
+        return ""
+    if PenaltyMeasure.FINE not in measures:
+        return f"{_item_words(item)}的处罚种类不含警告或罚款，不能适用简易程序当场处罚"
+    kinds = [party_kind] if party_kind else list(SIMPLE_FINE_LIMIT)
+    floor = penalties.lowest_fine(item)
+    if all(floor > SIMPLE_FINE_LIMIT[kind] for kind in kinds):
+        limits = "、".join(
+            f"对{PartyKind(kind).label}{major.yuan(SIMPLE_FINE_LIMIT[kind])}元" for kind in kinds
+        )
+        return (
+            f"{_item_words(item)}的法定罚款下限为{major.yuan(floor)}元，超过简易程序{limits}的限额，"
+            "且不能给予警告，请适用普通程序"
+        )
+    return ""
+
+
+def require_simple_items(items, party_kind: str, warning: bool, fine: Decimal | None) -> None:
+    """Every item of an on-the-spot decision may be decided so, and provides the measures decided: a
+    warning only where the item has 警告, a fine only where it has 罚款 and not below its legal minimum."""
+    for item in items:
+        refusal = simple_item_refusal(item, party_kind)
+        if refusal:
+            kit.refuse("item_codes", refusal)
+        measures = penalties.item_measures(item)
+        if warning and PenaltyMeasure.WARNING not in measures:
+            kit.refuse("warning", f"{_item_words(item)}的处罚种类不含警告，不能当场给予警告")
+        if fine is not None and PenaltyMeasure.FINE not in measures:
+            kit.refuse("fine", f"{_item_words(item)}的处罚种类不含罚款，不能当场处以罚款")
+        floor = penalties.lowest_fine(item)
+        if fine is not None and fine < floor:
+            kit.refuse(
+                "fine",
+                f"罚款{major.yuan(fine)}元低于{_item_words(item)}的法定罚款下限{major.yuan(floor)}元，请适用普通程序",
+            )

@@ -11,7 +11,9 @@ from typing import cast
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from zhifa.catalog import selectors as catalog
 from zhifa.catalog.choices import PenaltyMeasure, ProcedureStep
+from zhifa.catalog.models import EnforcementItem
 from zhifa.core import access, record_labels, workdays
 from zhifa.core.models import Record
 from zhifa.registry import selectors as registry
@@ -147,6 +149,19 @@ def with_list_data(cases: QuerySet[Case]) -> QuerySet[Case]:
             )
         )
     )
+
+
+# ---- the simple procedure's item picker --------------------------------------------------------------
+
+
+def simple_items(agency, on: date | None = None) -> list[EnforcementItem]:
+    """The items of `agency`'s catalogue in force on `on` that may be decided on the spot
+    (cases.rules.simple_item_refusal for some party): what the 简易程序 picker offers, page and API."""
+    version = catalog.version_in_force(agency, on) if agency is not None else None
+    if version is None:
+        return []
+    items = catalog.with_measures(version.items.order_by("code"))
+    return [item for item in items if not rules.simple_item_refusal(item)]
 
 
 # ---- clocks -----------------------------------------------------------------------------------------

@@ -533,6 +533,9 @@ def case_simple(
         kit.refuse("fine", "请选择警告或罚款")
     rules.require_distinct_handlers(handlers)
     case = _new_case(actor, agency, data, Procedure.SIMPLE)
+    rules.require_simple_items(
+        catalog.with_measures(case.items.all()), data.party.kind, decision.warning, decision.fine
+    )
     on = decision.decided_on
     for officer, role in handlers:
         rules.require_handler_role(officer, role, case, on)

@@ -93,7 +93,6 @@ ITEM_COLUMNS: tuple[Column, ...] = (
     Column("罚款达到该数额为重大（元）", False, AMOUNT_RULE, "50000"),
     Column(REVOKE_MAJOR, False, YES_NO_RULE, "是"),
     Column(SUSPEND_MAJOR, False, YES_NO_RULE, "是"),
-    Column("经过听证为重大", False, YES_NO_RULE, "否"),
     Column(
         "须音像记录的环节",
         False,
@@ -244,7 +243,6 @@ class _ItemParser:
             "major_fine_threshold": row.decimal("罚款达到该数额为重大（元）"),
             "major_on_revocation": row.yes_no(REVOKE_MAJOR),
             "major_on_suspension": row.yes_no(SUSPEND_MAJOR),
-            "major_on_hearing": row.yes_no("经过听证为重大"),
             "av_steps": row.labels("须音像记录的环节", ProcedureStep),
             "service_guide": row.text("服务指南"),
         }
@@ -606,7 +604,6 @@ def _item_rows(items) -> Iterator[tuple]:
             item.major_fine_threshold,
             yes_no(item.major_on_revocation),
             yes_no(item.major_on_suspension),
-            yes_no(item.major_on_hearing),
             STEP_SEPARATOR.join(STEP_LABELS.get(step, step) for step in item.av_steps),
             item.service_guide,
         )

@@ -5,7 +5,7 @@ name them (catalog.choices.PenaltyMeasure), so a document, a review round and a 
 from collections.abc import Callable
 from decimal import Decimal
 
-from .choices import PenaltyMeasure
+from .choices import FineBasis, PenaltyMeasure
 
 M = PenaltyMeasure
 
@@ -54,3 +54,33 @@ def level_labels(level) -> list[str]:
 def flag_label(name: str) -> str:
     """The label of a decision's or proposal's field (`revocation` → 吊销许可证件)."""
     return {**AMOUNTS, **FLAGS}[name].label
+
+
+# ---- the measures an enforcement item provides ------------------------------------------------------
+
+
+def item_measures(item) -> list[PenaltyMeasure]:
+    """The measures the catalogue gives an item, read from its structured fields (not the article's
+    words): 罚款 where a legal basis sets a 法定罚款计算方式 or a benchmark level a fine range, and each
+    measure a benchmark level allows (警告, 没收, 责令停产停业, 吊销许可证件). Prefetch `legal_bases`
+    and `benchmark__levels` when reading many items."""
+    found: set[PenaltyMeasure] = set()
+    if any(basis.fine_basis for basis in item.legal_bases.all()):
+        found.add(M.FINE)
+    benchmark = getattr(item, "benchmark", None)
+    for level in benchmark.levels.all() if benchmark is not None else ():
+        if level.fine_basis or level.fine_max is not None:
+            found.add(M.FINE)
+        found.update(m for name, ms in LEVEL_FLAGS.items() if getattr(level, name) for m in ms)
+    return sorted(found, key=ORDER.index)
+
+
+def lowest_fine(item) -> Decimal:
+    """The lowest fine the law allows for the item: the smallest 法定罚款下限 of its fine clauses (0 where a
+    clause sets none, or counts in multiples of 违法所得 or 货值金额, or only a benchmark sets the fine)."""
+    floors = [
+        basis.statutory_min if basis.fine_basis == FineBasis.AMOUNT and basis.statutory_min else Decimal(0)
+        for basis in item.legal_bases.all()
+        if basis.fine_basis
+    ]
+    return min(floors, default=Decimal(0))

@@ -71,6 +71,11 @@ def items_of_list(
     return items.order_by("code")
 
 
+def with_measures(items: QuerySet[EnforcementItem]) -> QuerySet[EnforcementItem]:
+    """`items` with what catalog.penalties.item_measures reads (legal bases, benchmark levels)."""
+    return items.select_related("benchmark").prefetch_related("legal_bases", "benchmark__levels")
+
+
 def item_in_force(agency, code: str, on: date | None = None) -> EnforcementItem | None:
     version = version_in_force(agency, on)
     return version.items.filter(code=code).first() if version else None

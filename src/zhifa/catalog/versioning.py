@@ -30,10 +30,11 @@ ITEM_FIELDS = (
     "major_fine_threshold",
     "major_on_revocation",
     "major_on_suspension",
-    "major_on_hearing",
     "av_steps",
     "service_guide",
 )
+# fields removed since some versions were frozen: their label, for the diffs stored with those versions
+RETIRED_LABELS = {"major_on_hearing": "经过听证为重大（已删除，见行政处罚法第五十八条）"}
 BASIS_FIELDS = (
     "law_name",
     "rank",
@@ -106,6 +107,23 @@ def snapshot(version: CatalogVersion) -> dict[str, dict]:
 
 def content_hash(snap: dict[str, dict]) -> str:
     return hashlib.sha256(canonical_json(snap).encode()).hexdigest()
+
+
+def hashed_snapshot(version: CatalogVersion) -> dict[str, dict]:
+    """The snapshot the version's content hash was computed over: today's snapshot plus, for a version
+    frozen before a field was removed, the values its items then had in that field (`retired_fields`,
+    kept by the migration that removed it: 0005 for 经过听证为重大)."""
+    snap = snapshot(version)
+    for name, values in (version.retired_fields or {}).items():
+        for code, value in values.items():
+            if code in snap:
+                snap[code][name] = value
+    return snap
+
+
+def hash_verifies(version: CatalogVersion) -> bool:
+    """Whether the items of a submitted or published version are still those its content hash covers."""
+    return content_hash(hashed_snapshot(version)) == version.content_hash
 
 
 def diff(old: dict[str, dict], new: dict[str, dict]) -> dict:

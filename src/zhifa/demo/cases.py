@@ -638,13 +638,11 @@ def _load_simple(made: Made, today: date, evidence: Evidence) -> Case | None:
     if not pair:
         return None
     person = made.party.kind == PartyKind.PERSON
-    warning = made.scenario.code == "SCJG-CF-003"
-    fine = None if warning else (D(100) if person else D(2000))
+    fine = D(100) if person else D(2000)  # the demo's simple items provide a fine, not a warning
     decision = services.DecisionInput(
         kind=DecisionKind.PENALTY,
         decided_on=on,
-        reasoning=f"{made.facts}当事人对违法事实无异议。依据《行政处罚法》第五十一条，当场{'给予警告' if warning else f'处罚款{fine}元'}。",
-        warning=warning,
+        reasoning=f"{made.facts}当事人对违法事实无异议。依据《行政处罚法》第五十一条，当场处罚款{fine}元。",
         fine=fine,
     )
     case = _as_system_or_clerk(
@@ -661,10 +659,10 @@ def _load_simple(made: Made, today: date, evidence: Evidence) -> Case | None:
     case = services.case_execute(
         actor=None,
         case=case,
-        kind=ExecutionKind.DONE if warning else ExecutionKind.PAID,
+        kind=ExecutionKind.PAID,
         on=on,
         amount=fine,
-        note="当场收缴罚款，出具财政部门统一制发的专用票据" if fine else "当事人已当场改正",
+        note="当场收缴罚款，出具财政部门统一制发的专用票据",
     )
     if made.target == "simple_executed":
         return case

@@ -204,6 +204,7 @@ CITY_GRAFFITI = BasisInput(
     "第三十四条第（二）项",
     "有下列行为之一者，城市人民政府市容环境卫生行政主管部门或者其委托的单位除责令其纠正违法行为、采取补救措施外，"
     "可以并处警告、罚款：……（二）在城市建筑物、设施以及树木上涂写、刻画或者未经批准张挂、张贴宣传品等的；……",
+    fine_basis="amount",  # the regulation sets no amount
 )
 CITY_BILLBOARD = BasisInput(
     "城市市容和环境卫生管理条例",
@@ -313,7 +314,6 @@ def fine(level, conditions, low, high, fact_min=None, fact_max=None, **flags) ->
 MAJOR = {
     "needs_legal_review": True,
     "major_fine_threshold": D(50000),
-    "major_on_hearing": True,
     "av_steps": ["on_site", "inquiry", "hearing", "service"],
 }
 ORDINARY_AV = {"av_steps": ["on_site", "inquiry", "service"]}

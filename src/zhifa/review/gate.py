@@ -7,39 +7,24 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 
 from zhifa.cases.choices import DecisionKind
-from zhifa.catalog import penalties
+from zhifa.catalog import major, penalties
 
 from .choices import ReviewStatus
 from .models import Review
 
 GATED_KINDS = (DecisionKind.PENALTY, DecisionKind.NO_PENALTY)
-
-
-def yuan(amount: Decimal) -> str:
-    """70000.00 → "70000"."""
-    return f"{Decimal(amount).normalize():f}"
+yuan = major.yuan  # 70000.00 → "70000" (review.precheck reads it from here)
 
 
 def major_reasons(case, decision) -> list[str]:
-    """Why the decision is major under the agency's 重大执法决定法制审核目录 and the case's course
-    (empty: it is not). `decision` has the fields of cases.services.DecisionInput / ReviewRound."""
+    """Why the decision is major (empty: it is not): the criteria of the case's items in the agency's
+    重大执法决定法制审核目录 and the law's (a hearing held, a case found 疑难复杂; 行政处罚法 第五十八条),
+    all read from catalog.major, which the catalogue and the public 目录 state. `decision` has the fields
+    of cases.services.DecisionInput / ReviewRound."""
     if case.is_simple or decision.kind not in GATED_KINDS:
         return []
-    reasons = []
-    for item in case.items.all():
-        if not item.needs_legal_review:
-            continue
-        threshold = item.major_fine_threshold
-        if threshold is not None and (decision.fine or 0) >= threshold:
-            reasons.append(f"罚款达到{item.name}的重大标准（{yuan(threshold)}元以上）")
-        if item.major_on_revocation and decision.revocation:
-            reasons.append(penalties.flag_label("revocation"))
-        if item.major_on_suspension and decision.suspension:
-            reasons.append(penalties.flag_label("suspension"))
-    if case.hearing_held_on:
-        reasons.append("经过听证")
-    if case.is_complex:
-        reasons.append("负责人认定的疑难复杂案件")
+    reasons = [reason for item in case.items.all() for reason in major.item_reasons(item, decision)]
+    reasons += major.case_reasons(heard=bool(case.hearing_held_on), complex_=bool(case.is_complex))
     return list(dict.fromkeys(reasons))
 
 

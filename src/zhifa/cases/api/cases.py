@@ -463,6 +463,13 @@ def intake(request, data: IntakeIn):
     return Status(201, _case(request, case.pk))
 
 
+@router.get("/simple/items", response=list[ItemOut], summary="简易程序可选的执法事项")
+def simple_items(request, agency_id: int | None = None, on: date | None = None):
+    """The 行政处罚 items of the agency's catalogue in force on `on` (default today) that may be decided
+    on the spot: a warning, or a fine whose legal minimum is within 200 / 3000 yuan (行政处罚法 第五十一条)."""
+    return selectors.simple_items(_agency(request, agency_id), on)
+
+
 @router.post("/simple", response={201: CaseDetailOut}, summary="简易程序（当场处罚）")
 def simple(request, data: SimpleIn):
     agency = _agency(request, data.agency_id)

@@ -23,7 +23,7 @@ from zhifa.core.models import Agency
 from zhifa.core.selectors import chosen_agency
 from zhifa.registry.models import EnforcementBody, EnforcementField
 
-from .. import discretion, penalties, selectors, services
+from .. import discretion, major, penalties, selectors, services
 from ..choices import ChangeReason, ExemptionKind, FineBasis, PenaltyMeasure, ProcedureStep
 from ..discretion import FACT_LABELS
 from ..models import CatalogVersion, Delegation, EnforcementItem, OrgUnit, VersionReview
@@ -297,7 +297,9 @@ class ItemDetailOut(ItemOut):
     major_fine_threshold: Decimal | None
     major_on_revocation: bool
     major_on_suspension: bool
-    major_on_hearing: bool
+    major_criteria: list[str] = Field(
+        description="本事项列入重大执法决定法制审核目录的标准；经过听证、疑难复杂案件依法一律须法制审核"
+    )
     service_guide: str
     legal_bases: list[BasisOut]
     benchmark: BenchmarkOut | None
@@ -309,6 +311,10 @@ class ItemDetailOut(ItemOut):
     @staticmethod
     def resolve_benchmark(obj):
         return getattr(obj, "benchmark", None)
+
+    @staticmethod
+    def resolve_major_criteria(obj):
+        return major.item_criteria(obj)
 
 
 class InForceOut(Schema):
@@ -353,7 +359,6 @@ class ItemIn(Schema):
     major_fine_threshold: Decimal | None = None
     major_on_revocation: bool = False
     major_on_suspension: bool = False
-    major_on_hearing: bool = False
     av_steps: list[str] = []
     service_guide: str = ""
     legal_bases: list[BasisIn] = []

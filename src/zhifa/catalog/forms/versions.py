@@ -94,7 +94,6 @@ class ItemForm(Form):
     )
     major_on_revocation = _item_flag("major_on_revocation")
     major_on_suspension = _item_flag("major_on_suspension")
-    major_on_hearing = _item_flag("major_on_hearing")
     av_steps = forms.MultipleChoiceField(
         label="须音像记录的环节",
         choices=ProcedureStep.choices,
@@ -118,7 +117,6 @@ class ItemForm(Form):
                 "major_fine_threshold",
                 "major_on_revocation",
                 "major_on_suspension",
-                "major_on_hearing",
             ),
         ),
         ("音像记录", ("av_steps",)),

@@ -60,6 +60,9 @@ class CatalogVersion(models.Model):
     effective_from = models.DateField("施行日期", null=True, blank=True)
     diff = models.JSONField("与上一版本的差异", default=dict, blank=True)
     content_hash = models.CharField("内容哈希", max_length=64, blank=True)
+    # {field: {item code: value}}: what the items held, when the hash was computed, in fields removed since
+    # (catalog.versioning.hashed_snapshot), so the hash of a version frozen before still verifies
+    retired_fields = models.JSONField("已删除字段在冻结时的值", default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     jurisdiction_field = "agency"
@@ -129,7 +132,6 @@ class EnforcementItem(DraftOnlyModel):
     )
     major_on_revocation = models.BooleanField(f"{PenaltyMeasure.REVOKE_LICENCE.label}为重大", default=False)
     major_on_suspension = models.BooleanField(f"{PenaltyMeasure.SUSPEND_BUSINESS.label}为重大", default=False)
-    major_on_hearing = models.BooleanField("经过听证为重大", default=False)
     av_steps = models.JSONField("须音像记录的环节", default=list, blank=True)
     service_guide = models.TextField("服务指南", blank=True)
 
@@ -162,7 +164,6 @@ class EnforcementItem(DraftOnlyModel):
             self.major_fine_threshold is not None,
             self.major_on_revocation,
             self.major_on_suspension,
-            self.major_on_hearing,
         )
         if self.needs_legal_review and not any(criteria):
             errors["needs_legal_review"] = "列入法制审核目录的事项须至少设定一项重大执法决定的标准"

@@ -5,7 +5,7 @@ catalog.penalties): {% load penalties %}, then `lvl|level_measures`, `decision|d
 from django import template
 from django.template.defaultfilters import floatformat
 
-from zhifa.catalog import penalties
+from zhifa.catalog import major, penalties
 from zhifa.catalog.choices import PenaltyMeasure
 
 register = template.Library()
@@ -27,3 +27,15 @@ def decision_measures(decision) -> list[str]:
 @register.simple_tag
 def measure(code: str) -> str:
     return PenaltyMeasure(code).label
+
+
+@register.filter
+def major_criteria(item) -> list[str]:
+    """The item's criteria in the 重大执法决定法制审核目录 (catalog.major, which the decision gate reads)."""
+    return major.item_criteria(item)
+
+
+@register.inclusion_tag("catalog/_statutory_major.html")
+def statutory_major() -> dict:
+    """The law's criteria, which hold for every item whatever the 目录 (行政处罚法 第五十八条)."""
+    return {"criteria": major.STATUTORY, "law": major.LAW}

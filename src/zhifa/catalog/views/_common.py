@@ -25,6 +25,7 @@ PART_LABELS = {
     },
     "legal_bases": "设定依据",
     "benchmark": "裁量基准",
+    **versioning.RETIRED_LABELS,
 }
 
 

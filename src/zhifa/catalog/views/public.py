@@ -11,7 +11,7 @@ from django.utils import timezone
 from zhifa.core.models import Agency
 from zhifa.core.pagination import paginate
 
-from .. import selectors
+from .. import selectors, versioning
 from ..choices import ItemCategory, ProcedureStep, VersionStatus
 from ..models import BenchmarkLevel, CatalogVersion, EnforcementItem, Exemption
 from .discretion import benchmark_of
@@ -27,6 +27,7 @@ PART_LABELS = {
     },
     "field_id": "执法领域",
     "implementing_body_id": "实施主体",
+    **versioning.RETIRED_LABELS,
 }
 STEP_LABELS = dict(ProcedureStep.choices)
 
