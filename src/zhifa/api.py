@@ -4,13 +4,16 @@ same services and selectors as the UI."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from ninja import NinjaAPI
+from ninja.errors import HttpError
 from ninja.errors import ValidationError as SchemaError
+from ninja.parser import Parser
 from ninja.security import HttpBearer, django_auth
 
 from zhifa.accounts.api import router as accounts_router
 from zhifa.accounts.services import user_for_token
 from zhifa.cases.api import router as cases_router
 from zhifa.catalog.api import router as catalog_router
+from zhifa.core import hygiene
 from zhifa.core.api import router as core_router
 from zhifa.core.params import schema_message
 from zhifa.inspections.api import router as inspections_router
@@ -31,6 +34,18 @@ class TokenAuth(HttpBearer):
         return user
 
 
+class ApiParser(Parser):
+    """The JSON body, refused when any of its strings holds a control character (core.hygiene): the handler
+    and its lookups never see one."""
+
+    def parse_body(self, request):
+        data = super().parse_body(request)
+        path = hygiene.control_path(data)
+        if path is not None:
+            raise hygiene.ControlCharactersInBody(path, data)
+        return data
+
+
 class ZhifaAPI(NinjaAPI):
     def get_openapi_operation_id(self, operation) -> str:
         """Operation ids are part of the contract (generated clients name their methods after them), so
@@ -49,6 +64,7 @@ api = ZhifaAPI(
     version="1",
     description="行政执法综合管理监督平台 JSON API。浏览器使用会话登录；其他系统使用个人API令牌（Bearer）。",
     auth=[TokenAuth(), django_auth],
+    parser=ApiParser(),
     urls_namespace="api",
 )
 
@@ -75,6 +91,20 @@ def on_schema_error(request, exc):
         for error in exc.errors
     ]
     return api.create_response(request, {"detail": detail}, status=422)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, exc):
+    """ninja answers a body its parser refused with 400 "Cannot parse request body"; a control character
+    in the body is a 422 naming the field instead, as the models would refuse it."""
+    cause = exc.__cause__
+    if isinstance(cause, hygiene.ControlCharactersInBody):
+        parts = request.path.split("/")
+        app = parts[2] if len(parts) > 2 else None
+        text = hygiene.message(hygiene.json_label(app, cause.path, cause.body))
+        detail = [{"type": "control_characters", "loc": ["body", *cause.path], "msg": text}]
+        return api.create_response(request, {"detail": detail}, status=422)
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
 
 
 @api.exception_handler(PermissionDenied)
