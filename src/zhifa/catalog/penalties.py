@@ -1,17 +1,25 @@
-"""Penalty measures in words: which field of a decision (cases.Decision), a proposal (review.ReviewRound)
-or a benchmark level (catalog.PenaltyLevel) holds which measure of 行政处罚法 第九条, and the one way to
-name them (catalog.choices.PenaltyMeasure), so a document, a review round and a 公示 never disagree."""
+"""Penalty measures in words: how a decision (cases.Decision), a proposal (review.ReviewRound) or a
+benchmark level (catalog.PenaltyLevel) holds the measures of 行政处罚法 第九条, and the one way to name
+them (catalog.choices.PenaltyMeasure), so a document, a review round and a 公示 never disagree.
+
+A decision or a proposal stores its measures as PenaltyMeasure values: the two with an amount in their own
+fields (`fine`, `confiscation`), every other kind in the list `measures` (`KINDS`), and 其他处罚 as words
+(`other_measures`)."""
 
 from collections.abc import Callable
 from decimal import Decimal
+
+from django import forms
 
 from .choices import PenaltyMeasure
 
 M = PenaltyMeasure
 
-# field of a decision or a proposal → the measure it holds (an amount in yuan, or a yes/no flag)
+# field of a decision or a proposal → the measure whose amount (yuan) it holds
 AMOUNTS = {"fine": M.FINE, "confiscation": M.CONFISCATE_GAINS}
-FLAGS = {"warning": M.WARNING, "revocation": M.REVOKE_LICENCE, "suspension": M.SUSPEND_BUSINESS}
+# the measures a decision or a proposal lists in `measures` (no amount, no words)
+KINDS = [m for m in PenaltyMeasure if m not in (*AMOUNTS.values(), M.OTHER)]
+MEASURES_HELP = "处罚种类（行政处罚法第九条）；罚款、没收违法所得以金额字段填写，其他处罚以文字填写"
 # field of a benchmark level → the measures it allows
 LEVEL_FLAGS = {
     "warning": (M.WARNING,),
@@ -22,9 +30,32 @@ LEVEL_FLAGS = {
 ORDER = list(PenaltyMeasure)
 
 
+def kind_choices() -> list[tuple[str, str]]:
+    """The choices of a `measures` field (a form's check boxes)."""
+    return [(m.value, m.label) for m in KINDS]
+
+
+def measures_field(label: str) -> forms.MultipleChoiceField:
+    """The check boxes of a decision's or a proposal's `measures` (a page's form)."""
+    return forms.MultipleChoiceField(
+        label=label, choices=kind_choices(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+
+def listed(obj) -> set[PenaltyMeasure]:
+    """The measures of `obj`'s `measures` list (values outside KINDS are not measures of the list)."""
+    values = set(getattr(obj, "measures", None) or ())
+    return {m for m in KINDS if m.value in values}
+
+
+def stored(obj) -> list[str]:
+    """What a decision or a proposal stores in `measures`: its listed measures in 第九条's order."""
+    return [m.value for m in KINDS if m in listed(obj)]
+
+
 def measures(obj) -> list[PenaltyMeasure]:
     """The measures a decision or proposal imposes, in 第九条's order (OTHER for 其他处罚 text)."""
-    found = {m for name, m in {**AMOUNTS, **FLAGS}.items() if getattr(obj, name, None)}
+    found = {m for name, m in AMOUNTS.items() if getattr(obj, name, None)} | listed(obj)
     if (getattr(obj, "other_measures", "") or "").strip():
         found.add(M.OTHER)
     return sorted(found, key=ORDER.index)
@@ -51,6 +82,16 @@ def level_labels(level) -> list[str]:
     return [m.label for m in sorted(found, key=ORDER.index)]
 
 
-def flag_label(name: str) -> str:
-    """The label of a decision's or proposal's field (`revocation` → 吊销许可证件)."""
-    return {**AMOUNTS, **FLAGS}[name].label
+def from_words(text: str) -> tuple[list[str], str]:
+    """其他处罚 written in words that are nothing but measures of KINDS ("通报批评；责令关闭"), as those
+    measures: (values, ""); any other words are kept as they are: ([], text). For the data migration of
+    the decisions and proposals stored before `measures` existed."""
+    rest = text or ""
+    found = []
+    for measure in sorted(KINDS, key=lambda m: -len(m.label)):  # the longer label first
+        if measure.label in rest:
+            found.append(measure.value)
+            rest = rest.replace(measure.label, "")
+    if not found or rest.strip(" ，,、；;。.\n\t"):
+        return [], text or ""
+    return [m.value for m in KINDS if m.value in found], ""

@@ -36,6 +36,7 @@ from zhifa.cases.evidence import services as evidence_services
 from zhifa.cases.models import Case
 from zhifa.catalog import discretion
 from zhifa.catalog import selectors as catalog
+from zhifa.catalog.choices import PenaltyMeasure
 from zhifa.core import workdays
 from zhifa.core.models import Agency
 from zhifa.core.validators import credit_code_with_check, id_number_with_check
@@ -589,7 +590,7 @@ def _reasoning(case: Case, made: Made, penalty_text: str, recommendation) -> str
 
 def _penalty_text(decision: services.DecisionInput) -> str:
     parts = []
-    if decision.warning:
+    if PenaltyMeasure.WARNING in decision.measures:
         parts.append("给予警告")
     if decision.fine:
         parts.append(f"处罚款{_plain(decision.fine)}元")
@@ -628,7 +629,7 @@ def _load_simple(made: Made, today: date, evidence: Evidence) -> Case | None:
         kind=DecisionKind.PENALTY,
         decided_on=on,
         reasoning=f"{made.facts}当事人对违法事实无异议。依据《行政处罚法》第五十一条，当场{'给予警告' if warning else f'处罚款{fine}元'}。",
-        warning=warning,
+        measures=(PenaltyMeasure.WARNING,) if warning else (),
         fine=fine,
     )
     case = _as_system_or_clerk(
@@ -729,7 +730,9 @@ def _load_ordinary(made: Made, today: date, evidence: Evidence, documents: Docum
         kind=DecisionKind.PENALTY,
         decided_on=dates["decided"],
         reasoning="",
-        warning=bool(recommendation and recommendation.warning) or fine is None,
+        measures=(PenaltyMeasure.WARNING,)
+        if bool(recommendation and recommendation.warning) or fine is None
+        else (),
         fine=fine,
         facts=facts,
         deviation_reason=DEVIATION_REASON if target == "deviation" else "",
@@ -770,7 +773,7 @@ def _load_ordinary(made: Made, today: date, evidence: Evidence, documents: Docum
         kind=DecisionKind.PENALTY,
         decided_on=dates["decided"],
         reasoning=_reasoning(case, made, _penalty_text(proposed), recommendation),
-        warning=proposed.warning,
+        measures=proposed.measures,
         fine=fine,
         facts=facts,
         deviation_reason=proposed.deviation_reason,

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 
 from zhifa.cases.choices import DecisionKind
 from zhifa.catalog import penalties
+from zhifa.catalog.choices import PenaltyMeasure
 
 from .choices import ReviewStatus
 from .models import Review
@@ -32,10 +33,11 @@ def major_reasons(case, decision) -> list[str]:
         threshold = item.major_fine_threshold
         if threshold is not None and (decision.fine or 0) >= threshold:
             reasons.append(f"罚款达到{item.name}的重大标准（{yuan(threshold)}元以上）")
-        if item.major_on_revocation and decision.revocation:
-            reasons.append(penalties.flag_label("revocation"))
-        if item.major_on_suspension and decision.suspension:
-            reasons.append(penalties.flag_label("suspension"))
+        listed = penalties.listed(decision)
+        if item.major_on_revocation and PenaltyMeasure.REVOKE_LICENCE in listed:
+            reasons.append(PenaltyMeasure.REVOKE_LICENCE.label)
+        if item.major_on_suspension and PenaltyMeasure.SUSPEND_BUSINESS in listed:
+            reasons.append(PenaltyMeasure.SUSPEND_BUSINESS.label)
     if case.hearing_held_on:
         reasons.append("经过听证")
     if case.is_complex:
@@ -51,9 +53,9 @@ def heavier_than_reviewed(reviewed, decision) -> str | None:
         value, approved = getattr(decision, name) or Decimal(0), getattr(reviewed, name) or Decimal(0)
         if value > approved:
             return f"{measure.label}{yuan(value)}元重于审核通过的{yuan(approved)}元"
-    for name, measure in penalties.FLAGS.items():
-        if name != "warning" and getattr(decision, name) and not getattr(reviewed, name):
-            return f"审核通过的拟处理意见不含{measure.label}"
+    added = penalties.listed(decision) - penalties.listed(reviewed) - {PenaltyMeasure.WARNING}
+    if added:
+        return f"审核通过的拟处理意见不含{min(added, key=penalties.ORDER.index).label}"
     if (
         decision.other_measures or ""
     ).strip() and decision.other_measures.strip() != reviewed.other_measures.strip():
