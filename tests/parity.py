@@ -17,6 +17,9 @@ def control_message(label: str) -> str:
     return f"“{label}”不能包含控制字符"
 
 
+DOORS: list["Door"] = []  # every Door declared, for tests/test_parity_table.py
+
+
 @dataclass
 class Door:
     """One write, as a page form and as an API call. `good` is valid form data; `to_api` turns form data
@@ -24,6 +27,7 @@ class Door:
     `api` may name form fields in braces (a path part); `bad` adds other ill-formed inputs: (form field, value, the expected message)."""
 
     name: str
+    operation: str  # the API's operation id (tests/parity_table.PAIRS)
     page: str
     api: str
     good: dict[str, Any]
@@ -32,6 +36,10 @@ class Door:
     method: str = "post"
     to_api: Callable[[dict], dict] = lambda data: data
     api_field: Callable[[str], str] = lambda name: name
+
+    def __post_init__(self):
+        if not any(d.operation == self.operation and d.name == self.name for d in DOORS):
+            DOORS.append(self)
 
     def variants(self):
         """Every kind of control character in the first text field, NUL in each of the others (the kinds
@@ -73,3 +81,14 @@ def check_parity(client, user, door: Door, field_name: str, value, message: str,
     assert on_page.get(field_name) == [message], on_page
     assert through_api.get(path[-1] if path else door.api_field(field_name)) == [message], through_api
     assert snapshot() == before
+
+
+def check_door(client, user, door: Door, counted=()) -> None:
+    """Every variant of `door` (one database set-up for all of them: a refusal writes nothing)."""
+    failures = []
+    for vid, field_name, value, message in door.variants():
+        try:
+            check_parity(client, user, door, field_name, value, message, counted=counted)
+        except AssertionError as exc:
+            failures.append(f"{door.name} {vid}: {exc}")
+    assert failures == [], "\n".join(failures)

@@ -1,6 +1,9 @@
 """The JSON API at /api/ (OpenAPI at /api/docs). Each app adds a router; handlers stay thin and call the
 same services and selectors as the UI."""
 
+import sys
+import typing
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from ninja import NinjaAPI
@@ -42,8 +45,37 @@ class ApiParser(Parser):
         data = super().parse_body(request)
         path = hygiene.control_path(data)
         if path is not None:
-            raise hygiene.ControlCharactersInBody(path, data)
+            # ninja calls the parser from the operation's body model (a classmethod's `cls`): its schema
+            # may title the field in Chinese (Field(title=…)), the words of the page's form
+            model = sys._getframe(1).f_locals.get("cls")
+            raise hygiene.ControlCharactersInBody(path, data, title=schema_title(model, path))
         return data
+
+
+def schema_title(model, path: list[str]) -> str | None:
+    """The `title` of the body field at `path` in a ninja body model, if it was given one."""
+    fields = getattr(model, "model_fields", {})
+    single = getattr(model, "__read_from_single_attr__", None)
+    if single in fields:
+        fields = getattr(_schema_of(fields[single].annotation), "model_fields", {})
+    info = None
+    for key in path:
+        info = fields.get(key)
+        if info is None:
+            return None
+        fields = getattr(_schema_of(info.annotation), "model_fields", {})
+    return info.title if info is not None else None
+
+
+def _schema_of(annotation):
+    """The schema class inside `X`, `list[X]` or `X | None`."""
+    if isinstance(annotation, type) and hasattr(annotation, "model_fields"):
+        return annotation
+    for inner in typing.get_args(annotation):
+        found = _schema_of(inner)
+        if found is not None:
+            return found
+    return None
 
 
 class ZhifaAPI(NinjaAPI):
@@ -101,7 +133,7 @@ def on_http_error(request, exc):
     if isinstance(cause, hygiene.ControlCharactersInBody):
         parts = request.path.split("/")
         app = parts[2] if len(parts) > 2 else None
-        text = hygiene.message(hygiene.json_label(app, cause.path, cause.body))
+        text = hygiene.message(cause.title or hygiene.json_label(app, cause.path, cause.body))
         detail = [{"type": "control_characters", "loc": ["body", *cause.path], "msg": text}]
         return api.create_response(request, {"detail": detail}, status=422)
     return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)

@@ -24,6 +24,7 @@ def party_of(data: dict) -> dict:
 
 INTAKE = Door(
     "案件登记",
+    "zhifa_cases_api_intake",
     page="/cases/new/",
     api="/api/cases/",
     good={

@@ -165,9 +165,9 @@ class QueryParametersMiddleware:
 class ControlCharactersInBody(ValueError):
     """Raised by the API's parser; `path` is the JSON keys down to the string."""
 
-    def __init__(self, path: list[str], body=None):
+    def __init__(self, path: list[str], body=None, title: str | None = None):
         super().__init__(".".join(path))
-        self.path, self.body = path, body
+        self.path, self.body, self.title = path, body, title
 
 
 def control_path(data, path: tuple[str, ...] = ()) -> list[str] | None:

@@ -14,8 +14,8 @@ def to_measures(apps, schema_editor):
     Model = apps.get_model("cases", "Decision")
     for row in Model.objects.all().iterator():
         found, other = from_words(row.other_measures)
-        row.measures = [value for name, value in FLAGS if getattr(row, name)]
-        row.measures += [value for value in found if value not in row.measures]
+        values = {value for name, value in FLAGS if getattr(row, name)} | set(found)
+        row.measures = [value for value in PenaltyMeasure.values if value in values]  # 第九条's order
         row.other_measures = other
         row.save(update_fields=["measures", "other_measures"])
 
