@@ -95,3 +95,39 @@ def from_words(text: str) -> tuple[list[str], str]:
     if not found or rest.strip(" ，,、；;。.\n\t"):
         return [], text or ""
     return [m.value for m in KINDS if m.value in found], ""
+
+
+# ---- the data migration of the decisions and proposals stored before `measures` ---------------------------
+# (cases 0007, review 0003): the yes/no fields of before → the PenaltyMeasure value each stood for
+OLD_FLAGS = (
+    ("warning", M.WARNING.value),
+    ("suspension", M.SUSPEND_BUSINESS.value),
+    ("revocation", M.REVOKE_LICENCE.value),
+)
+
+
+def migration_to_values(app_label: str, model_name: str):
+    """The forward and backward functions of the RunPython that moves `model_name`'s yes/no fields into
+    `measures` (and 其他处罚 words that were nothing but measures), and back (the kinds the yes/no fields
+    cannot hold go back to words)."""
+
+    def forward(apps, schema_editor):
+        for row in apps.get_model(app_label, model_name).objects.all().iterator():
+            found, other = from_words(row.other_measures)
+            values = {value for name, value in OLD_FLAGS if getattr(row, name)} | set(found)
+            row.measures = [value for value in PenaltyMeasure.values if value in values]  # 第九条's order
+            row.other_measures = other
+            row.save(update_fields=["measures", "other_measures"])
+
+    def backward(apps, schema_editor):
+        flags = dict(OLD_FLAGS)
+        for row in apps.get_model(app_label, model_name).objects.all().iterator():
+            for name, value in OLD_FLAGS:
+                setattr(row, name, value in row.measures)
+            rest = [value for value in row.measures if value not in flags.values()]
+            if rest:
+                words = "、".join(PenaltyMeasure(value).label for value in rest)
+                row.other_measures = "、".join(filter(None, [words, row.other_measures]))
+            row.save(update_fields=[*flags, "other_measures"])
+
+    return forward, backward
