@@ -123,7 +123,6 @@ NO_DOOR = {
     "zhifa_inspections_api_inspection_unplanned": _TODO,
     "zhifa_inspections_api_report_decide": _STATE_ONLY,
     "zhifa_accounts_api_create_token": _TODO,
-    "zhifa_cases_api_simple": _TODO,
     "zhifa_catalog_api_create_delegation": _TODO,
     "zhifa_catalog_api_create_item": _TODO,
     "zhifa_catalog_api_evaluate_delegation": _TODO,

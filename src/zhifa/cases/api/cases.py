@@ -309,7 +309,7 @@ class IntakeIn(Schema):
 
 class SimpleIn(Schema):
     agency_id: int | None = None
-    summary: str
+    summary: str = Field(title="违法行为")
     place: str
     item_code: str
     party: PartyIn
@@ -317,8 +317,8 @@ class SimpleIn(Schema):
     decided_on: date = Field(default_factory=timezone.localdate)
     warning: bool = False
     fine: Decimal | None = None
-    reasoning: str = ""
-    recipient: str = ""
+    reasoning: str = Field("", title="违法事实与依据")
+    recipient: str = Field("", title="签收人")
 
 
 class HandlerIn(Schema):
