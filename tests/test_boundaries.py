@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from zhifa.cases import clocks as case_clocks
 from zhifa.cases import rules
 from zhifa.cases.choices import DecisionKind, PartyKind
+from zhifa.catalog.choices import PenaltyMeasure
 from zhifa.core import workdays
 from zhifa.publicity import clocks as publicity_clocks
 from zhifa.publicity import drafting
@@ -158,7 +159,7 @@ def gate_case(threshold="50000", hearing=None, simple=False, complex_=False, nee
 
 
 def decision(kind=DecisionKind.PENALTY, fine=None, **fields):
-    base = {"confiscation": None, "suspension": False, "revocation": False, "other_measures": ""}
+    base = {"confiscation": None, "measures": [], "other_measures": ""}
     return SimpleNamespace(kind=kind, fine=D(fine) if fine is not None else None, **{**base, **fields})
 
 
@@ -172,12 +173,21 @@ def test_a_fine_is_major_from_the_threshold_on(fine, major):
 
 def test_what_makes_a_decision_major():
     heard = date(2026, 3, 15)
-    assert gate.major_reasons(gate_case(), decision(revocation=True)) == ["吊销许可证件"]
-    assert gate.major_reasons(gate_case(), decision(suspension=True)) == ["责令停产停业"]
+    assert gate.major_reasons(gate_case(), decision(measures=[PenaltyMeasure.REVOKE_LICENCE])) == [
+        "吊销许可证件"
+    ]
+    assert gate.major_reasons(gate_case(), decision(measures=[PenaltyMeasure.SUSPEND_BUSINESS])) == [
+        "责令停产停业"
+    ]
     assert gate.major_reasons(gate_case(hearing=heard), decision()) == ["经过听证"]
     assert gate.major_reasons(gate_case(complex_=True), decision()) == ["负责人认定的疑难复杂案件"]
     assert gate.major_reasons(gate_case(threshold=None), decision(fine="1000000")) == []
-    assert gate.major_reasons(gate_case(needs_review=False), decision(fine="1000000", revocation=True)) == []
+    assert (
+        gate.major_reasons(
+            gate_case(needs_review=False), decision(fine="1000000", measures=[PenaltyMeasure.REVOKE_LICENCE])
+        )
+        == []
+    )
     assert gate.major_reasons(gate_case(), decision(kind=DecisionKind.NO_PENALTY, fine=None)) == []
     assert gate.major_reasons(gate_case(hearing=heard), decision(kind=DecisionKind.NO_PENALTY)) == [
         "经过听证"
@@ -188,7 +198,12 @@ def test_what_makes_a_decision_major():
 def test_a_transfer_or_withdrawal_on_a_heard_case_is_not_gated(kind):
     """移送 / 撤销立案 decide nothing about the party: neither a hearing nor a heavy fine makes them major."""
     case = gate_case(hearing=date(2026, 3, 15), complex_=True)
-    assert gate.major_reasons(case, decision(kind=kind, fine="1000000", revocation=True)) == []
+    assert (
+        gate.major_reasons(
+            case, decision(kind=kind, fine="1000000", measures=[PenaltyMeasure.REVOKE_LICENCE])
+        )
+        == []
+    )
 
 
 def test_the_simple_procedure_is_never_gated():
@@ -201,8 +216,7 @@ def reviewed(kind=DecisionKind.PENALTY, fine="70000", confiscation=None, other="
         kind=kind,
         fine=D(fine) if fine is not None else None,
         confiscation=D(confiscation) if confiscation is not None else None,
-        suspension=flags.get("suspension", False),
-        revocation=flags.get("revocation", False),
+        measures=flags.get("measures", []),
         other_measures=other,
         get_kind_display=lambda: DecisionKind(kind).label,
     )
@@ -242,14 +256,20 @@ def test_a_different_kind_or_an_added_measure_is_not_covered():
         gate.heavier_than_reviewed(reviewed(), decision(kind=DecisionKind.NO_PENALTY))
         == "拟作出的决定类型与审核通过的（行政处罚）不同"
     )
-    assert gate.heavier_than_reviewed(reviewed(), decision(fine="1", suspension=True)) == (
-        "审核通过的拟处理意见不含责令停产停业"
+    assert gate.heavier_than_reviewed(
+        reviewed(), decision(fine="1", measures=[PenaltyMeasure.SUSPEND_BUSINESS])
+    ) == ("审核通过的拟处理意见不含责令停产停业")
+    assert gate.heavier_than_reviewed(
+        reviewed(), decision(fine="1", measures=[PenaltyMeasure.REVOKE_LICENCE])
+    ) == ("审核通过的拟处理意见不含吊销许可证件")
+    both = reviewed(measures=[PenaltyMeasure.SUSPEND_BUSINESS, PenaltyMeasure.REVOKE_LICENCE])
+    assert (
+        gate.heavier_than_reviewed(
+            both,
+            decision(fine="1", measures=[PenaltyMeasure.SUSPEND_BUSINESS, PenaltyMeasure.REVOKE_LICENCE]),
+        )
+        is None
     )
-    assert gate.heavier_than_reviewed(reviewed(), decision(fine="1", revocation=True)) == (
-        "审核通过的拟处理意见不含吊销许可证件"
-    )
-    both = reviewed(suspension=True, revocation=True)
-    assert gate.heavier_than_reviewed(both, decision(fine="1", suspension=True, revocation=True)) is None
 
 
 @pytest.mark.parametrize(
@@ -403,7 +423,9 @@ def test_every_item_of_the_case_is_looked_at():
     first = SimpleNamespace(name="未列入目录的事项", needs_legal_review=False)
     second = listed_only_second.items.all()[0]
     listed_only_second.items = SimpleNamespace(all=lambda: [first, second])
-    assert gate.major_reasons(listed_only_second, decision(revocation=True)) == ["吊销许可证件"]
+    assert gate.major_reasons(listed_only_second, decision(measures=[PenaltyMeasure.REVOKE_LICENCE])) == [
+        "吊销许可证件"
+    ]
 
 
 def test_no_fine_is_no_amount_against_the_threshold():

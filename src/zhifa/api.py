@@ -1,16 +1,22 @@
 """The JSON API at /api/ (OpenAPI at /api/docs). Each app adds a router; handlers stay thin and call the
 same services and selectors as the UI."""
 
+import sys
+import typing
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from ninja import NinjaAPI
+from ninja.errors import HttpError
 from ninja.errors import ValidationError as SchemaError
+from ninja.parser import Parser
 from ninja.security import HttpBearer, django_auth
 
 from zhifa.accounts.api import router as accounts_router
 from zhifa.accounts.services import user_for_token
 from zhifa.cases.api import router as cases_router
 from zhifa.catalog.api import router as catalog_router
+from zhifa.core import hygiene
 from zhifa.core.api import router as core_router
 from zhifa.core.params import schema_message
 from zhifa.inspections.api import router as inspections_router
@@ -32,6 +38,47 @@ class TokenAuth(HttpBearer):
         return user
 
 
+class ApiParser(Parser):
+    """The JSON body, refused when any of its strings holds a control character (core.hygiene): the handler
+    and its lookups never see one."""
+
+    def parse_body(self, request):
+        data = super().parse_body(request)
+        path = hygiene.control_path(data)
+        if path is not None:
+            # ninja calls the parser from the operation's body model (a classmethod's `cls`): its schema
+            # may title the field in Chinese (Field(title=…)), the words of the page's form
+            model = sys._getframe(1).f_locals.get("cls")
+            raise hygiene.ControlCharactersInBody(path, data, title=schema_title(model, path))
+        return data
+
+
+def schema_title(model, path: list[str]) -> str | None:
+    """The `title` of the body field at `path` in a ninja body model, if it was given one."""
+    fields = getattr(model, "model_fields", {})
+    single = getattr(model, "__read_from_single_attr__", None)
+    if single in fields:
+        fields = getattr(_schema_of(fields[single].annotation), "model_fields", {})
+    info = None
+    for key in path:
+        info = fields.get(key)
+        if info is None:
+            return None
+        fields = getattr(_schema_of(info.annotation), "model_fields", {})
+    return info.title if info is not None else None
+
+
+def _schema_of(annotation):
+    """The schema class inside `X`, `list[X]` or `X | None`."""
+    if isinstance(annotation, type) and hasattr(annotation, "model_fields"):
+        return annotation
+    for inner in typing.get_args(annotation):
+        found = _schema_of(inner)
+        if found is not None:
+            return found
+    return None
+
+
 class ZhifaAPI(NinjaAPI):
     def get_openapi_operation_id(self, operation) -> str:
         """Operation ids are part of the contract (generated clients name their methods after them), so
@@ -50,6 +97,7 @@ api = ZhifaAPI(
     version="1",
     description="行政执法综合管理监督平台 JSON API。浏览器使用会话登录；其他系统使用个人API令牌（Bearer）。",
     auth=[TokenAuth(), django_auth],
+    parser=ApiParser(),
     urls_namespace="api",
 )
 
@@ -76,6 +124,20 @@ def on_schema_error(request, exc):
         for error in exc.errors
     ]
     return api.create_response(request, {"detail": detail}, status=422)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, exc):
+    """ninja answers a body its parser refused with 400 "Cannot parse request body"; a control character
+    in the body is a 422 naming the field instead, as the models would refuse it."""
+    cause = exc.__cause__
+    if isinstance(cause, hygiene.ControlCharactersInBody):
+        parts = request.path.split("/")
+        app = parts[2] if len(parts) > 2 else None
+        text = hygiene.message(cause.title or hygiene.json_label(app, cause.path, cause.body))
+        detail = [{"type": "control_characters", "loc": ["body", *cause.path], "msg": text}]
+        return api.create_response(request, {"detail": detail}, status=422)
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
 
 
 @api.exception_handler(PermissionDenied)

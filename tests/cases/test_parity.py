@@ -1,11 +1,13 @@
 """Page and API refuse the same ill-formed input of 案件登记 alike (tests/parity.py); a party name with a
 control character is refused, and one stored before the refusal no longer breaks the case export."""
 
+from types import SimpleNamespace
+
 import pytest
 
 from tests.cases.test_api import PERSON_ID
 from tests.helpers import xlsx_rows
-from tests.parity import Door, check_parity
+from tests.parity import Door, check_door, check_parity
 from zhifa.cases.models import Case
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +26,7 @@ def party_of(data: dict) -> dict:
 
 INTAKE = Door(
     "案件登记",
+    "zhifa_cases_api_intake",
     page="/cases/new/",
     api="/api/cases/",
     good={
@@ -44,6 +47,48 @@ INTAKE = Door(
         "party": party_of(data),
     },
 )
+
+
+def simple_door(officers) -> Door:
+    return Door(
+        "简易程序",
+        "zhifa_cases_api_simple",
+        page="/cases/simple/new/",
+        api="/api/cases/simple",
+        good={
+            "item_code": "SCJG-CF-001",
+            "summary": "占道经营",
+            "place": "东区人民路1号",
+            "decided_on": "2026-03-02",
+            "party_kind": "person",
+            "party_name": "王某",
+            "party_id_number": PERSON_ID,
+            "lead": officers[0].pk,
+            "co": officers[1].pk,
+            "fine": "100",
+            "reasoning": "当场查明违法事实",
+            "recipient": "王某",
+        },
+        text_fields={
+            "summary": "违法行为",
+            "reasoning": "违法事实与依据",
+            "recipient": "签收人",
+            "party_name": "当事人",
+        },
+        bad=[("summary", "", REQUIRED)],
+        to_api=lambda data: {
+            **{k: v for k, v in data.items() if not k.startswith("party_") and k not in ("lead", "co")},
+            "party": party_of(data),
+            "handler_ids": [data["lead"], data["co"]],
+        },
+    )
+
+
+simple_door([SimpleNamespace(pk=0), SimpleNamespace(pk=0)])  # the table, for tests/test_parity_table.py
+
+
+def test_simple_page_and_api_refuse_alike(client, handler_user, catalogue, officers):
+    check_door(client, handler_user, simple_door(officers), counted=(Case,))
 
 
 @pytest.mark.parametrize(

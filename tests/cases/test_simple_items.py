@@ -16,6 +16,7 @@ from tests.helpers import Writes
 from zhifa.cases import rules, services
 from zhifa.cases.models import Case, CaseHandler, Decision, Service
 from zhifa.catalog import services as catalog
+from zhifa.catalog.choices import PenaltyMeasure
 from zhifa.catalog.services import BasisInput, LevelInput
 from zhifa.core.models import NumberSequence
 from zhifa.core.validators import credit_code_with_check
@@ -54,7 +55,7 @@ def simple(agencies, actor, officers, code, *, warning=False, fine=None, kind="o
             kind="penalty",
             decided_on=ON,
             reasoning="",
-            warning=warning,
+            measures=(PenaltyMeasure.WARNING,) if warning else (),
             fine=None if fine is None else Decimal(fine),
         ),
         recipient="王某",
@@ -109,7 +110,11 @@ def test_the_service_decides_eligible_items_on_the_spot(
 ):
     case = simple(agencies, handler_user, officers, code, **options)
     assert [item.code for item in case.items.all()] == [code]
-    assert (case.status, case.decision.warning, case.decision.fine) == ("served", warning, fine)
+    assert (case.status, PenaltyMeasure.WARNING in case.decision.measures, case.decision.fine) == (
+        "served",
+        warning,
+        fine,
+    )
 
 
 # ---- the rule on items of a draft: measures read from the legal bases and the benchmark ---------------

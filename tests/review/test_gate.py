@@ -11,6 +11,7 @@ from tests.review.conftest import all_pass, notify, penalty, proposal
 from zhifa.cases import services as cases
 from zhifa.cases.admin import DecisionAdmin
 from zhifa.cases.models import Case, Decision
+from zhifa.catalog.choices import PenaltyMeasure
 from zhifa.review import services
 from zhifa.review.gate import major_reasons
 
@@ -43,7 +44,7 @@ def test_a_review_that_has_not_passed_does_not_open_the_gate(
     ("decision", "reason"),
     [
         (penalty("80000"), "罚款80000元重于审核通过的70000元"),
-        (penalty(revocation=True), "不含吊销许可证件"),
+        (penalty(measures=[PenaltyMeasure.REVOKE_LICENCE]), "不含吊销许可证件"),
         (penalty(confiscation=Decimal("100")), "没收违法所得100元重于"),
     ],
 )
@@ -70,7 +71,7 @@ def test_a_different_kind_of_decision_is_refused(submitted, reviewer, leader, ha
 def test_what_makes_a_decision_major(investigated):
     case = investigated
     assert major_reasons(case, penalty("50000")) and not major_reasons(case, penalty("49999"))
-    assert major_reasons(case, penalty("100", suspension=True)) == ["责令停产停业"]
+    assert major_reasons(case, penalty("100", measures=[PenaltyMeasure.SUSPEND_BUSINESS])) == ["责令停产停业"]
     case.hearing_held_on = date(2026, 3, 15)
     assert "经过听证" in major_reasons(case, penalty("100"))
     case.hearing_held_on, case.is_complex = None, True
@@ -96,11 +97,11 @@ def test_the_simple_procedure_never_qualifies(agencies, catalogue, officers, han
         data=intake(codes=("SCJG-CF-003",)),
         handlers=[(officers[0], "lead"), (officers[1], "co")],
         decision=cases.DecisionInput(
-            kind="penalty", decided_on=date(2026, 3, 2), reasoning="当场", warning=True
+            kind="penalty", decided_on=date(2026, 3, 2), reasoning="当场", measures=[PenaltyMeasure.WARNING]
         ),
         recipient="",
     )
-    assert case.decision.warning
+    assert case.decision.measures == ["warning"]
 
 
 def test_decisions_cannot_be_added_or_changed_in_the_admin(rf, passed, django_user_model):

@@ -12,6 +12,7 @@ import pytest
 
 from tests.helpers import html
 from zhifa.catalog import major
+from zhifa.catalog.choices import PenaltyMeasure
 from zhifa.catalog.models import EnforcementItem
 from zhifa.review.gate import major_reasons
 
@@ -23,15 +24,10 @@ STATUTORY_TEXT = (
 )
 
 
-def decision(fine="0", **measures):
-    fields = {
-        "revocation": False,
-        "suspension": False,
-        "confiscation": None,
-        "other_measures": "",
-        **measures,
-    }
-    return SimpleNamespace(kind="penalty", fine=Decimal(fine), **fields)
+def decision(fine="0", *measures):
+    return SimpleNamespace(
+        kind="penalty", fine=Decimal(fine), measures=list(measures), confiscation=None, other_measures=""
+    )
 
 
 def case_of(item, heard=False, complex_=False):
@@ -57,8 +53,8 @@ def public_rows(client, agency) -> tuple[dict[str, str], str]:
 # one decision per criterion the catalogue can show: the decision that meets it and one that just does not
 TRIGGERS = {
     "罚款": lambda threshold: (decision(threshold), decision(str(Decimal(threshold) - Decimal("0.01")))),
-    "吊销许可证件": lambda _: (decision(revocation=True), decision()),
-    "责令停产停业": lambda _: (decision(suspension=True), decision()),
+    "吊销许可证件": lambda _: (decision("0", PenaltyMeasure.REVOKE_LICENCE), decision()),
+    "责令停产停业": lambda _: (decision("0", PenaltyMeasure.SUSPEND_BUSINESS), decision()),
 }
 
 

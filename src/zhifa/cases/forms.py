@@ -9,6 +9,7 @@ from django.utils.functional import lazy
 from zhifa.catalog import selectors as catalog
 from zhifa.catalog.choices import CircumstanceLevel, PenaltyMeasure, ProcedureStep
 from zhifa.catalog.discretion import FACT_LABELS
+from zhifa.catalog.penalties import measures_field
 from zhifa.core.forms import Form, agency_field, blank, date_field, money_field, offer_agencies, text_field
 from zhifa.registry import selectors as registry
 from zhifa.registry.choices import PersonKind, PersonStatus
@@ -265,11 +266,9 @@ class DecideForm(Form):
 
     kind = forms.ChoiceField(label="决定类型", choices=DecisionKind.choices, initial=DecisionKind.PENALTY)
     decided_on = date_field("决定日期", today=True)
-    warning = forms.BooleanField(label="警告", required=False)
+    measures = measures_field("处罚种类")
     fine = money_field("罚款（元）")
     confiscation = money_field(f"{PenaltyMeasure.CONFISCATE_GAINS.label}（元）")
-    suspension = forms.BooleanField(label=PenaltyMeasure.SUSPEND_BUSINESS.label, required=False)
-    revocation = forms.BooleanField(label=PenaltyMeasure.REVOKE_LICENCE.label, required=False)
     other_measures = text_field("其他处罚", rows=2, required=False)
     transfer_to = forms.CharField(
         label="移送机关", max_length=128, required=False, help_text="决定移送时填写"
@@ -322,11 +321,9 @@ class DecideForm(Form):
             kind=data["kind"],
             decided_on=data["decided_on"],
             reasoning=data["reasoning"],
-            warning=data["warning"],
+            measures=tuple(data["measures"]),
             fine=data.get("fine"),
             confiscation=data.get("confiscation"),
-            suspension=data["suspension"],
-            revocation=data["revocation"],
             other_measures=data.get("other_measures", ""),
             deviation_reason=data.get("deviation_reason", ""),
             transfer_to=data.get("transfer_to", ""),
@@ -457,7 +454,7 @@ class SimpleForm(PartyFields):
             kind=DecisionKind.PENALTY,
             decided_on=data["decided_on"],
             reasoning=data.get("reasoning", ""),
-            warning=data["warning"],
+            measures=(PenaltyMeasure.WARNING,) if data["warning"] else (),
             fine=fine if fine else None,
         )
 

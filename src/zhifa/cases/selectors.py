@@ -364,7 +364,7 @@ PAYLOAD_LABELS = {
     "statement": "陈述申辩意见",
     "kind": "类型",
     "decided_on": "决定日期",
-    "warning": PenaltyMeasure.WARNING.label,
+    "measures": "处罚种类",
     "fine": f"{PenaltyMeasure.FINE.label}（元）",
     "confiscation": f"{PenaltyMeasure.CONFISCATE_GAINS.label}（元）",
     "deviation_reason": "偏离基准理由",
@@ -380,7 +380,7 @@ PAYLOAD_LABELS = {
     "outcome": "结果",
 }
 _SKIP = {
-    "status", "facts", "reasoning", "suspension", "revocation", "other_measures",
+    "status", "facts", "reasoning", "other_measures",
     "document", "evidence", "challenge", "size", "media_type", "lat", "lng", "captured_at",
 }  # fmt: skip
 _KIND_LABELS = {
@@ -404,6 +404,8 @@ def _value(key: str, value) -> str:
         return CaseSource(value).label
     if key in ("kind", "outcome") and value in _KIND_LABELS:
         return str(_KIND_LABELS[value])
+    if key == "measures" and isinstance(value, list):
+        return "、".join(PenaltyMeasure(v).label if v in PenaltyMeasure.values else str(v) for v in value)
     if key == "handlers" and isinstance(value, list):
         return "、".join(
             f"{h.get('name', '')}（{HandlerRole(h['role']).label if h.get('role') in HandlerRole.values else ''}）"

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from zhifa.catalog import penalties
 from zhifa.catalog import selectors as catalog
+from zhifa.catalog.choices import PenaltyMeasure
 from zhifa.catalog.procedures import Procedure
 from zhifa.core import access, events, kit, numbering, workdays
 from zhifa.core.kit import Actor
@@ -326,11 +327,9 @@ class DecisionInput:
     kind: str
     decided_on: date
     reasoning: str
-    warning: bool = False
+    measures: tuple[str, ...] = ()  # PenaltyMeasure values of catalog.penalties.KINDS
     fine: Decimal | None = None
     confiscation: Decimal | None = None
-    suspension: bool = False
-    revocation: bool = False
     other_measures: str = ""
     deviation_reason: str = ""
     transfer_to: str = ""
@@ -392,11 +391,9 @@ def case_decide(*, actor: Actor, case: Case, decision: DecisionInput) -> Case:
         number=numbering.next_number(case.agency, doc_kind, year=decision.decided_on.year)
         if doc_kind
         else "",
-        warning=decision.warning,
+        measures=penalties.stored(decision),
         fine=decision.fine,
         confiscation=decision.confiscation,
-        suspension=decision.suspension,
-        revocation=decision.revocation,
         other_measures=decision.other_measures,
         level=recommendation.level if recommendation else "",
         recommended_min=recommendation.fine_min if recommendation else None,
@@ -520,21 +517,21 @@ def case_simple(
     """简易程序: a warning, or a fine of at most 200 yuan (person) / 3000 yuan (organisation), decided and
     served on the spot by two certified officers; the case is filed afterwards (行政处罚法 第五十一条)."""
     limit = rules.SIMPLE_FINE_LIMIT[data.party.kind]
+    warning = PenaltyMeasure.WARNING in penalties.listed(decision)
     if (
         decision.kind != DecisionKind.PENALTY
-        or decision.suspension
-        or decision.revocation
+        or penalties.listed(decision) - {PenaltyMeasure.WARNING}
         or decision.confiscation
     ):
         kit.refuse("kind", "简易程序只能当场给予警告或小额罚款")
     if decision.fine is not None and decision.fine > limit:
         kit.refuse("fine", f"简易程序罚款不得超过{limit}元，请适用普通程序")
-    if not (decision.warning or decision.fine):
+    if not (warning or decision.fine):
         kit.refuse("fine", "请选择警告或罚款")
     rules.require_distinct_handlers(handlers)
     case = _new_case(actor, agency, data, Procedure.SIMPLE)
     rules.require_simple_items(
-        catalog.with_measures(case.items.all()), data.party.kind, decision.warning, decision.fine
+        catalog.with_measures(case.items.all()), data.party.kind, warning, decision.fine
     )
     on = decision.decided_on
     for officer, role in handlers:
@@ -545,7 +542,7 @@ def case_simple(
         case=case,
         kind=DecisionKind.PENALTY,
         number=numbering.next_number(agency, "简罚", year=on.year),
-        warning=decision.warning,
+        measures=[PenaltyMeasure.WARNING.value] if warning else [],
         fine=decision.fine,
         reasoning=decision.reasoning.strip() or "当场查明违法事实，依法当场作出处罚决定。",
         decided_on=on,

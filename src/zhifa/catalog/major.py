@@ -15,6 +15,7 @@ Two sources, and the catalogue shows both:
 from dataclasses import dataclass
 from decimal import Decimal
 
+from . import penalties
 from .choices import PenaltyMeasure
 
 LAW = "《中华人民共和国行政处罚法》第五十八条第一款"
@@ -64,9 +65,10 @@ def item_reasons(item, decision) -> list[str]:
     threshold = item.major_fine_threshold
     if threshold is not None and (decision.fine or 0) >= threshold:
         reasons.append(f"罚款达到{item.name}的重大标准（{yuan(threshold)}元以上）")
-    if item.major_on_revocation and decision.revocation:
+    listed = penalties.listed(decision)
+    if item.major_on_revocation and PenaltyMeasure.REVOKE_LICENCE in listed:
         reasons.append(PenaltyMeasure.REVOKE_LICENCE.label)
-    if item.major_on_suspension and decision.suspension:
+    if item.major_on_suspension and PenaltyMeasure.SUSPEND_BUSINESS in listed:
         reasons.append(PenaltyMeasure.SUSPEND_BUSINESS.label)
     return reasons
 

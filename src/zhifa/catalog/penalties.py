@@ -1,17 +1,25 @@
-"""Penalty measures in words: which field of a decision (cases.Decision), a proposal (review.ReviewRound)
-or a benchmark level (catalog.PenaltyLevel) holds which measure of 行政处罚法 第九条, and the one way to
-name them (catalog.choices.PenaltyMeasure), so a document, a review round and a 公示 never disagree."""
+"""Penalty measures in words: how a decision (cases.Decision), a proposal (review.ReviewRound) or a
+benchmark level (catalog.PenaltyLevel) holds the measures of 行政处罚法 第九条, and the one way to name
+them (catalog.choices.PenaltyMeasure), so a document, a review round and a 公示 never disagree.
+
+A decision or a proposal stores its measures as PenaltyMeasure values: the two with an amount in their own
+fields (`fine`, `confiscation`), every other kind in the list `measures` (`KINDS`), and 其他处罚 as words
+(`other_measures`)."""
 
 from collections.abc import Callable
 from decimal import Decimal
+
+from django import forms
 
 from .choices import FineBasis, PenaltyMeasure
 
 M = PenaltyMeasure
 
-# field of a decision or a proposal → the measure it holds (an amount in yuan, or a yes/no flag)
+# field of a decision or a proposal → the measure whose amount (yuan) it holds
 AMOUNTS = {"fine": M.FINE, "confiscation": M.CONFISCATE_GAINS}
-FLAGS = {"warning": M.WARNING, "revocation": M.REVOKE_LICENCE, "suspension": M.SUSPEND_BUSINESS}
+# the measures a decision or a proposal lists in `measures` (no amount, no words)
+KINDS = [m for m in PenaltyMeasure if m not in (*AMOUNTS.values(), M.OTHER)]
+MEASURES_HELP = "处罚种类（行政处罚法第九条）；罚款、没收违法所得以金额字段填写，其他处罚以文字填写"
 # field of a benchmark level → the measures it allows
 LEVEL_FLAGS = {
     "warning": (M.WARNING,),
@@ -22,9 +30,32 @@ LEVEL_FLAGS = {
 ORDER = list(PenaltyMeasure)
 
 
+def kind_choices() -> list[tuple[str, str]]:
+    """The choices of a `measures` field (a form's check boxes)."""
+    return [(m.value, m.label) for m in KINDS]
+
+
+def measures_field(label: str) -> forms.MultipleChoiceField:
+    """The check boxes of a decision's or a proposal's `measures` (a page's form)."""
+    return forms.MultipleChoiceField(
+        label=label, choices=kind_choices(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+
+def listed(obj) -> set[PenaltyMeasure]:
+    """The measures of `obj`'s `measures` list (values outside KINDS are not measures of the list)."""
+    values = set(getattr(obj, "measures", None) or ())
+    return {m for m in KINDS if m.value in values}
+
+
+def stored(obj) -> list[str]:
+    """What a decision or a proposal stores in `measures`: its listed measures in 第九条's order."""
+    return [m.value for m in KINDS if m in listed(obj)]
+
+
 def measures(obj) -> list[PenaltyMeasure]:
     """The measures a decision or proposal imposes, in 第九条's order (OTHER for 其他处罚 text)."""
-    found = {m for name, m in {**AMOUNTS, **FLAGS}.items() if getattr(obj, name, None)}
+    found = {m for name, m in AMOUNTS.items() if getattr(obj, name, None)} | listed(obj)
     if (getattr(obj, "other_measures", "") or "").strip():
         found.add(M.OTHER)
     return sorted(found, key=ORDER.index)
@@ -51,9 +82,55 @@ def level_labels(level) -> list[str]:
     return [m.label for m in sorted(found, key=ORDER.index)]
 
 
-def flag_label(name: str) -> str:
-    """The label of a decision's or proposal's field (`revocation` → 吊销许可证件)."""
-    return {**AMOUNTS, **FLAGS}[name].label
+def from_words(text: str) -> tuple[list[str], str]:
+    """其他处罚 written in words that are nothing but measures of KINDS ("通报批评；责令关闭"), as those
+    measures: (values, ""); any other words are kept as they are: ([], text). For the data migration of
+    the decisions and proposals stored before `measures` existed."""
+    rest = text or ""
+    found = []
+    for measure in sorted(KINDS, key=lambda m: -len(m.label)):  # the longer label first
+        if measure.label in rest:
+            found.append(measure.value)
+            rest = rest.replace(measure.label, "")
+    if not found or rest.strip(" ，,、；;。.\n\t"):
+        return [], text or ""
+    return [m.value for m in KINDS if m.value in found], ""
+
+
+# ---- the data migration of the decisions and proposals stored before `measures` ---------------------------
+# (cases 0007, review 0003): the yes/no fields of before → the PenaltyMeasure value each stood for
+OLD_FLAGS = (
+    ("warning", M.WARNING.value),
+    ("suspension", M.SUSPEND_BUSINESS.value),
+    ("revocation", M.REVOKE_LICENCE.value),
+)
+
+
+def migration_to_values(app_label: str, model_name: str):
+    """The forward and backward functions of the RunPython that moves `model_name`'s yes/no fields into
+    `measures` (and 其他处罚 words that were nothing but measures), and back (the kinds the yes/no fields
+    cannot hold go back to words)."""
+
+    def forward(apps, schema_editor):
+        for row in apps.get_model(app_label, model_name).objects.all().iterator():
+            found, other = from_words(row.other_measures)
+            values = {value for name, value in OLD_FLAGS if getattr(row, name)} | set(found)
+            row.measures = [value for value in PenaltyMeasure.values if value in values]  # 第九条's order
+            row.other_measures = other
+            row.save(update_fields=["measures", "other_measures"])
+
+    def backward(apps, schema_editor):
+        flags = dict(OLD_FLAGS)
+        for row in apps.get_model(app_label, model_name).objects.all().iterator():
+            for name, value in OLD_FLAGS:
+                setattr(row, name, value in row.measures)
+            rest = [value for value in row.measures if value not in flags.values()]
+            if rest:
+                words = "、".join(PenaltyMeasure(value).label for value in rest)
+                row.other_measures = "、".join(filter(None, [words, row.other_measures]))
+            row.save(update_fields=[*flags, "other_measures"])
+
+    return forward, backward
 
 
 # ---- the measures an enforcement item provides ------------------------------------------------------

@@ -58,7 +58,7 @@ class NoControlCharacters:
         return isinstance(other, NoControlCharacters) and str(self.label) == str(other.label)
 
 
-_text_fields: dict[type, list[models.Field]] = {}
+_text_fields: dict[type[models.Model], list[models.Field]] = {}
 
 
 def _ours(model) -> bool:
@@ -154,3 +154,68 @@ class QueryParametersMiddleware:
         from .views import bad_request
 
         return bad_request(request, BadParameter(text))
+
+
+# ---- the API's JSON bodies ------------------------------------------------------------------------------
+# A JSON body's strings reach the handlers' lookups (an item code, a credit code) before any model is
+# saved, and PostgreSQL answers a NUL in a query with an error, so the API refuses a control character in
+# any string of the body before the handler runs: a 422 naming the field (`ApiParser`, zhifa/api.py).
+
+
+class ControlCharactersInBody(ValueError):
+    """Raised by the API's parser; `path` is the JSON keys down to the string."""
+
+    def __init__(self, path: list[str], body=None, title: str | None = None):
+        super().__init__(".".join(path))
+        self.path, self.body, self.title = path, body, title
+
+
+def control_path(data, path: tuple[str, ...] = ()) -> list[str] | None:
+    """The keys down to the first string (or key) of `data` that holds a control character, else None.
+    A list's items are named by the list's key."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if has_control(key):
+                return [*path, CONTROL_RE.sub("", str(key))]
+            found = control_path(value, (*path, str(key)))
+            if found is not None:
+                return found
+    elif isinstance(data, list):
+        for value in data:
+            found = control_path(value, path)
+            if found is not None:
+                return found
+    elif has_control(data):
+        return list(path)
+    return None
+
+
+def json_label(app: str | None, path: list[str], body=None) -> str:
+    """The Chinese name of a body field for the message: the verbose name of the model field of that name
+    (`party.name` is tried as `party_name` first). Among the models of the URL's app, then of every app,
+    the one that shares the most field names with the body's keys decides when two models name the field
+    differently (`reason` is 检查事由 on a 事前报备, 人工调整理由 on a drawn inspector). Else the API's
+    parameter words (core.params.label)."""
+    from .params import label
+
+    keys = set(body) if isinstance(body, dict) else set()
+    names = ["_".join(path[-2:]), path[-1]] if len(path) > 1 else path[-1:]
+    for name in names:
+        for in_scope in (lambda m: m._meta.app_label == app, lambda m: True):
+            found: dict[str, int] = {}
+            for model, fields in _text_fields.items():
+                field = next((f for f in fields if f.name == name), None)
+                if field is None or not in_scope(model):
+                    continue
+                shared = len(
+                    keys & {f.name for f in model._meta.concrete_fields}
+                    | keys & {f.attname for f in model._meta.concrete_fields}
+                )
+                text = str(field.verbose_name)
+                found[text] = max(found.get(text, 0), shared)
+            if found:
+                best = max(found.values())
+                winners = [text for text, shared in found.items() if shared == best]
+                if len(winners) == 1:
+                    return winners[0]
+    return label(path[-1] if path else "")

@@ -42,6 +42,8 @@ LABELS = {
     "status": "状态",
     "kind": "类别",
     "agency": "机关",
+    "item_codes": "执法事项",
+    "item_code": "执法事项",
 }
 
 

@@ -37,6 +37,7 @@ from zhifa.cases.evidence import services as evidence_services
 from zhifa.cases.models import Case
 from zhifa.catalog import discretion
 from zhifa.catalog import selectors as catalog
+from zhifa.catalog.choices import PenaltyMeasure
 from zhifa.core import workdays
 from zhifa.core.models import Agency
 from zhifa.core.validators import credit_code_with_check, id_number_with_check
@@ -605,7 +606,7 @@ def _reasoning(case: Case, made: Made, penalty_text: str, recommendation) -> str
 
 def _penalty_text(decision: services.DecisionInput) -> str:
     parts = []
-    if decision.warning:
+    if PenaltyMeasure.WARNING in decision.measures:
         parts.append("给予警告")
     if decision.fine:
         parts.append(f"处罚款{_plain(decision.fine)}元")
@@ -743,7 +744,9 @@ def _load_ordinary(made: Made, today: date, evidence: Evidence, documents: Docum
         kind=DecisionKind.PENALTY,
         decided_on=dates["decided"],
         reasoning="",
-        warning=bool(recommendation and recommendation.warning) or fine is None,
+        measures=(PenaltyMeasure.WARNING,)
+        if bool(recommendation and recommendation.warning) or fine is None
+        else (),
         fine=fine,
         facts=facts,
         deviation_reason=DEVIATION_REASON if target == "deviation" else "",
@@ -787,7 +790,7 @@ def _load_ordinary(made: Made, today: date, evidence: Evidence, documents: Docum
         kind=DecisionKind.PENALTY,
         decided_on=dates["decided"],
         reasoning=_reasoning(case, made, _penalty_text(proposed), recommendation),
-        warning=proposed.warning,
+        measures=proposed.measures,
         fine=fine,
         facts=facts,
         deviation_reason=proposed.deviation_reason,

@@ -7,6 +7,7 @@ own are served from it. Idempotent: cases already reviewed are left alone."""
 from zhifa.accounts.models import User
 from zhifa.cases.choices import CaseStatus
 from zhifa.cases.models import Case
+from zhifa.catalog.choices import PenaltyMeasure
 from zhifa.core.models import Agency
 from zhifa.demo import cases as cases_demo
 from zhifa.review import services
@@ -100,7 +101,7 @@ def load(out) -> None:
             decided_on=add_workdays(case.notified_on, 10),
             reasoning="",
             fine=None,
-            warning=True,
+            measures=(PenaltyMeasure.WARNING,),
         )
         _submit(case, proposal)
         pending += 1

@@ -59,7 +59,7 @@ class SubjectForm(Form):
 
 class ReportForm(Form):
     subject = forms.ModelChoiceField(label="检查对象", queryset=Subject.objects.none())
-    reason = forms.CharField(label="检查事由", widget=textarea(3))
+    reason = forms.CharField(label="检查事由", widget=textarea(3), required=False)  # the service requires it
     item_codes = forms.CharField(label="检查事项编码", help_text="多个用逗号分隔")
     planned_on = date_field("拟检查日期")
 
@@ -69,7 +69,7 @@ class ReportForm(Form):
 
 class FinishForm(Form):
     result = forms.ChoiceField(label="检查结果", choices=InspectionResult.choices)
-    summary = forms.CharField(label="检查情况", widget=textarea(4))
+    summary = forms.CharField(label="检查情况", widget=textarea(4), required=False)  # the service requires it
     on = date_field("结果录入日期")
     lenient_reason = forms.CharField(label="不适用包容审慎的理由（如需立案）", required=False)
 

@@ -1,6 +1,7 @@
 """统计年报: an agency's figures for a year, computed from the data — cases (处罚), the disclosures
 registered here (许可、强制 …) and whatever sibling apps register with core.annual (复议、诉讼、检查 …)."""
 
+from collections import Counter
 from datetime import date
 from decimal import Decimal
 
@@ -8,6 +9,7 @@ from django.db.models import Count, Q, Sum
 
 from zhifa.cases.choices import DecisionKind
 from zhifa.cases.models import Case, Decision
+from zhifa.catalog import penalties
 from zhifa.catalog.choices import PenaltyMeasure
 from zhifa.catalog.procedures import Procedure
 from zhifa.core import annual
@@ -28,27 +30,27 @@ def _penalty_figures(agency, year: int) -> list[Figure]:
     c = decisions.aggregate(
         penalties=Count("id", filter=penalty),
         simple=Count("id", filter=penalty & Q(case__procedure=Procedure.SIMPLE)),
-        warnings=Count("id", filter=penalty & Q(warning=True)),
         fines=Count("id", filter=penalty & Q(fine__gt=0)),
         confiscations=Count("id", filter=penalty & Q(confiscation__gt=0)),
-        suspensions=Count("id", filter=penalty & Q(suspension=True)),
-        revocations=Count("id", filter=penalty & Q(revocation=True)),
         no_penalty=Count("id", filter=Q(kind=DecisionKind.NO_PENALTY)),
         transfers=Count("id", filter=Q(kind=DecisionKind.TRANSFER)),
         fine_total=Sum("fine", filter=penalty),
         confiscation_total=Sum("confiscation", filter=penalty),
     )
+    # the kinds listed in `measures` (a JSON list: counted here, alike on SQLite and PostgreSQL)
+    listed = Counter(m for row in decisions.filter(penalty).values_list("measures", flat=True) for m in row)
+    counts = {
+        **{m: listed[m.value] for m in penalties.KINDS},
+        PenaltyMeasure.FINE: c["fines"],
+        PenaltyMeasure.CONFISCATE_GAINS: c["confiscations"],
+    }
     cases = Case.objects.filter(agency=agency)
     section = "行政处罚"
     rows = [
         ("cases.registered", "立案数", cases.filter(registered_on__year=year).count()),
         ("cases.penalties", "作出行政处罚决定数", c["penalties"]),
         ("cases.simple", "其中：简易程序", c["simple"]),
-        ("cases.warnings", PenaltyMeasure.WARNING.label, c["warnings"]),
-        ("cases.fines", PenaltyMeasure.FINE.label, c["fines"]),
-        ("cases.confiscations", PenaltyMeasure.CONFISCATE_GAINS.label, c["confiscations"]),
-        ("cases.suspensions", PenaltyMeasure.SUSPEND_BUSINESS.label, c["suspensions"]),
-        ("cases.revocations", PenaltyMeasure.REVOKE_LICENCE.label, c["revocations"]),
+        *((f"cases.measure.{m.value}", m.label, counts[m]) for m in penalties.ORDER if m in counts),
         ("cases.fine_total", "罚款金额（元）", c["fine_total"] or Decimal("0")),
         ("cases.confiscation_total", "没收违法所得金额（元）", c["confiscation_total"] or Decimal("0")),
         ("cases.no_penalty", "不予行政处罚决定数", c["no_penalty"]),

@@ -13,10 +13,13 @@ class RegisterForm(Form):
     kind = forms.ChoiceField(label="执法类别", choices=REGISTER_KINDS)
     number = forms.CharField(label="决定书文号", max_length=64, required=False)
     subject_kind = forms.ChoiceField(label="执法对象类型", choices=SubjectKind.choices)
-    subject_name = forms.CharField(label="执法对象", max_length=128, help_text="自然人姓名公示时自动隐去名字")
+    # required by the service (请填写执法对象), in the same words as the API's refusal
+    subject_name = forms.CharField(
+        label="执法对象", max_length=128, required=False, help_text="自然人姓名公示时自动隐去名字"
+    )
     credit_code = forms.CharField(label="统一社会信用代码", max_length=18, required=False)
     items = forms.CharField(label="执法事项", max_length=500, required=False)
-    conclusion = forms.CharField(label="执法结论", max_length=500)
+    conclusion = forms.CharField(label="执法结论", max_length=500, required=False)
     summary = forms.CharField(label="主要事实", widget=textarea(4), required=False)
     decided_on = date_field("决定日期")
 
@@ -32,11 +35,12 @@ class CorrectForm(EditForm):
 
 class WithholdForm(Form):
     reason = forms.ChoiceField(label="不予公开理由", choices=WithholdReason.choices)
-    note = forms.CharField(label="依据和说明", widget=textarea(3))
+    note = forms.CharField(label="依据和说明", widget=textarea(3), required=False)  # the service requires it
 
 
 class WithdrawForm(Form):
-    reason = forms.CharField(label="撤回理由", widget=textarea(3))
+    # blank: the reason already noted (a decision revoked on 复议), else the service asks for one
+    reason = forms.CharField(label="撤回理由", widget=textarea(3), required=False)
 
 
 class ReportForm(Form):

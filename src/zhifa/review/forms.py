@@ -4,13 +4,14 @@ from django import forms
 
 from zhifa.cases.choices import DecisionKind
 from zhifa.catalog.choices import PenaltyMeasure
+from zhifa.catalog.penalties import measures_field
 from zhifa.core.forms import Form, blank, textarea
 
 from .choices import AdviserRole, CheckPoint, ResolutionMethod, ResolutionOutcome
 from .services import ProposalInput
 
 # the fields a proposal and a round share as they are (facts and the crime answer are converted)
-PLAIN_FIELDS = ("kind", "proposal", "warning", "fine", "confiscation", "suspension", "revocation")
+PLAIN_FIELDS = ("kind", "proposal", "fine", "confiscation")
 PLAIN_FIELDS += ("other_measures", "deviation_reason", "evidence_list", "crime_note")
 CRIME_CHOICES = blank([("no", "不涉嫌犯罪"), ("yes", "涉嫌犯罪，需移送司法机关")])
 
@@ -22,13 +23,11 @@ class ProposalForm(Form):
         label="拟作决定类型", choices=[(k, DecisionKind(k).label) for k in ("penalty", "no_penalty")]
     )
     proposal = forms.CharField(label="拟处理意见（事实、理由、依据）", widget=textarea(4), required=False)
-    warning = forms.BooleanField(label=PenaltyMeasure.WARNING.label, required=False)
+    measures = measures_field("拟处罚种类")
     fine = forms.DecimalField(label="罚款（元）", required=False, min_value=0, decimal_places=2)
     confiscation = forms.DecimalField(
         label=f"{PenaltyMeasure.CONFISCATE_GAINS.label}（元）", required=False, min_value=0, decimal_places=2
     )
-    suspension = forms.BooleanField(label=PenaltyMeasure.SUSPEND_BUSINESS.label, required=False)
-    revocation = forms.BooleanField(label=PenaltyMeasure.REVOKE_LICENCE.label, required=False)
     other_measures = forms.CharField(label="其他处罚", required=False)
     fact_value = forms.DecimalField(label="裁量事实数值（如货值金额）", required=False)
     circumstance = forms.CharField(label="裁量情节代码（无数值时）", required=False)
@@ -47,13 +46,15 @@ class ProposalForm(Form):
         if data["circumstance"]:
             facts["circumstance"] = data["circumstance"]
         crime = {"yes": True, "no": False}.get(data["suspected_crime"])
-        return ProposalInput(**{n: data[n] for n in PLAIN_FIELDS}, facts=facts, suspected_crime=crime)
+        plain = {n: data[n] for n in PLAIN_FIELDS}
+        return ProposalInput(**plain, measures=tuple(data["measures"]), facts=facts, suspected_crime=crime)
 
     @classmethod
     def initial_from(cls, round) -> dict:
         if round is None:
             return {}
         initial = {n: getattr(round, n) for n in PLAIN_FIELDS}
+        initial["measures"] = list(round.measures)
         initial["fact_value"] = round.facts.get("fact_value")
         initial["circumstance"] = round.facts.get("circumstance", "")
         initial["suspected_crime"] = {True: "yes", False: "no"}.get(round.suspected_crime, "")

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 
 from zhifa.cases.choices import DecisionKind
 from zhifa.catalog import major, penalties
+from zhifa.catalog.choices import PenaltyMeasure
 
 from .choices import ReviewStatus
 from .models import Review
@@ -36,9 +37,9 @@ def heavier_than_reviewed(reviewed, decision) -> str | None:
         value, approved = getattr(decision, name) or Decimal(0), getattr(reviewed, name) or Decimal(0)
         if value > approved:
             return f"{measure.label}{yuan(value)}元重于审核通过的{yuan(approved)}元"
-    for name, measure in penalties.FLAGS.items():
-        if name != "warning" and getattr(decision, name) and not getattr(reviewed, name):
-            return f"审核通过的拟处理意见不含{measure.label}"
+    added = penalties.listed(decision) - penalties.listed(reviewed) - {PenaltyMeasure.WARNING}
+    if added:
+        return f"审核通过的拟处理意见不含{min(added, key=penalties.ORDER.index).label}"
     if (
         decision.other_measures or ""
     ).strip() and decision.other_measures.strip() != reviewed.other_measures.strip():

@@ -77,11 +77,10 @@ class ReviewRound(models.Model):
     kind = models.CharField(
         "拟作决定类型", max_length=16, choices=DecisionKind.choices, default=DecisionKind.PENALTY
     )
-    warning = models.BooleanField(PenaltyMeasure.WARNING.label, default=False)
+    # the measures of 第九条 other than the two with an amount: PenaltyMeasure values (catalog.penalties)
+    measures = models.JSONField("拟处罚种类", default=list, blank=True)
     fine = models.DecimalField(f"{PenaltyMeasure.FINE.label}（元）", **money)
     confiscation = models.DecimalField(f"{PenaltyMeasure.CONFISCATE_GAINS.label}（元）", **money)
-    suspension = models.BooleanField(PenaltyMeasure.SUSPEND_BUSINESS.label, default=False)
-    revocation = models.BooleanField(PenaltyMeasure.REVOKE_LICENCE.label, default=False)
     other_measures = models.TextField("其他处罚", blank=True)
     deviation_reason = models.TextField("偏离裁量基准的理由", blank=True)
     facts = models.JSONField("裁量情节", default=dict, blank=True, encoder=DjangoJSONEncoder)

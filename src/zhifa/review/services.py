@@ -45,11 +45,9 @@ class ProposalInput:
 
     proposal: str
     kind: str = DecisionKind.PENALTY
-    warning: bool = False
+    measures: tuple[str, ...] = ()  # PenaltyMeasure values of catalog.penalties.KINDS
     fine: Decimal | None = None
     confiscation: Decimal | None = None
-    suspension: bool = False
-    revocation: bool = False
     other_measures: str = ""
     deviation_reason: str = ""
     facts: dict = field(default_factory=dict)
@@ -62,11 +60,9 @@ class ProposalInput:
         """The proposal matching a cases.services.DecisionInput (demo and tests)."""
         names = (
             "kind",
-            "warning",
+            "measures",
             "fine",
             "confiscation",
-            "suspension",
-            "revocation",
             "other_measures",
             "deviation_reason",
             "facts",
@@ -104,6 +100,7 @@ def _new_round(review: Review, actor: Actor, data: ProposalInput, answers: dict)
     review.due_on = workdays.add_workdays(today, review_workdays())
     values = asdict(data)
     values["evidence_list"] = data.evidence_list.strip() or _evidence_list(review.case)
+    values["measures"] = penalties.stored(data)
     return ReviewRound.objects.create(
         review=review,
         number=number,

@@ -14,6 +14,8 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
+from zhifa.catalog.choices import PenaltyMeasure
+from zhifa.catalog.penalties import MEASURES_HELP
 from zhifa.core import access
 from zhifa.core.models import Agency, Record
 from zhifa.core.privacy import mask_id_number
@@ -115,11 +117,9 @@ class HandlerOut(Schema):
 class DecisionOut(Schema):
     kind: str
     number: str
-    warning: bool
+    measures: list[PenaltyMeasure]
     fine: Decimal | None
     confiscation: Decimal | None
-    suspension: bool
-    revocation: bool
     other_measures: str
     level: str
     recommended_min: Decimal | None
@@ -322,7 +322,7 @@ class IntakeIn(Schema):
 
 class SimpleIn(Schema):
     agency_id: int | None = None
-    summary: str
+    summary: str = Field(title="违法行为")
     place: str
     item_code: str
     party: PartyIn
@@ -330,8 +330,8 @@ class SimpleIn(Schema):
     decided_on: date = Field(default_factory=timezone.localdate)
     warning: bool = False
     fine: Decimal | None = None
-    reasoning: str = ""
-    recipient: str = ""
+    reasoning: str = Field("", title="违法事实与依据")
+    recipient: str = Field("", title="签收人")
 
 
 class HandlerIn(Schema):
@@ -386,11 +386,9 @@ class DecideIn(Schema):
     kind: str
     decided_on: date = Field(default_factory=timezone.localdate)
     reasoning: str
-    warning: bool = False
+    measures: list[PenaltyMeasure] = Field(default_factory=list, description=MEASURES_HELP)
     fine: Decimal | None = None
     confiscation: Decimal | None = None
-    suspension: bool = False
-    revocation: bool = False
     other_measures: str = ""
     deviation_reason: str = ""
     transfer_to: str = ""
@@ -494,7 +492,7 @@ def simple(request, data: SimpleIn):
             kind="penalty",
             decided_on=data.decided_on,
             reasoning=data.reasoning,
-            warning=data.warning,
+            measures=(PenaltyMeasure.WARNING,) if data.warning else (),
             fine=data.fine,
         ),
         recipient=data.recipient,

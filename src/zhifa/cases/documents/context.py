@@ -295,7 +295,7 @@ def decision_of(decision) -> dict | None:
         "number": decision.number,
         "decided_on": cn_date(decision.decided_on),
         "penalties": penalties_line(decision),
-        "warning": decision.warning,
+        "measures": [m.label for m in penalties.measures(decision)],
         "fine": yuan(decision.fine),
         "fine_money": money(decision.fine),
         "fine_upper": rmb_upper(decision.fine),

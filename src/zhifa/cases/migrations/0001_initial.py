@@ -8,177 +8,516 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('catalog', '0002_validation_rules'),
-        ('core', '0002_record_append_only'),
-        ('registry', '0002_seed_fields'),
+        ("catalog", "0002_validation_rules"),
+        ("core", "0002_record_append_only"),
+        ("registry", "0002_seed_fields"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Case',
+            name="Case",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(blank=True, db_index=True, max_length=64, verbose_name='案件编号')),
-                ('procedure', models.CharField(choices=[('simple', '简易程序'), ('ordinary', '普通程序')], max_length=16, verbose_name='程序')),
-                ('source', models.CharField(choices=[('inspection', '检查发现'), ('complaint', '投诉举报'), ('transfer', '移送'), ('assigned', '上级交办'), ('monitoring', '监测'), ('other', '其他')], max_length=16, verbose_name='案件来源')),
-                ('status', models.CharField(choices=[('intake', '待立案'), ('investigating', '调查取证'), ('reviewing', '审核'), ('notified', '已告知'), ('hearing', '听证'), ('decided', '已决定'), ('served', '已送达'), ('executed', '执行完毕'), ('closed', '已结案'), ('archived', '已归档'), ('declined', '不予立案')], default='intake', max_length=16, verbose_name='状态')),
-                ('summary', models.CharField(max_length=200, verbose_name='案由')),
-                ('facts', models.TextField(blank=True, verbose_name='违法事实')),
-                ('discovered_on', models.DateField(verbose_name='发现日期')),
-                ('occurred_at', models.DateTimeField(blank=True, null=True, verbose_name='发生时间')),
-                ('place', models.CharField(max_length=200, verbose_name='地点')),
-                ('party_kind', models.CharField(choices=[('person', '自然人'), ('organisation', '法人或其他组织')], max_length=16, verbose_name='当事人类型')),
-                ('party_name', models.CharField(max_length=128, verbose_name='当事人')),
-                ('party_id_number', models.CharField(blank=True, max_length=18, validators=[zhifa.core.validators.validate_id_number], verbose_name='身份证号码')),
-                ('party_credit_code', models.CharField(blank=True, max_length=18, validators=[zhifa.core.validators.validate_credit_code], verbose_name='统一社会信用代码')),
-                ('party_representative', models.CharField(blank=True, max_length=64, verbose_name='法定代表人（负责人）')),
-                ('party_address', models.CharField(blank=True, max_length=200, verbose_name='住所（地址）')),
-                ('party_phone', models.CharField(blank=True, max_length=32, verbose_name='联系电话')),
-                ('registered_on', models.DateField(blank=True, null=True, verbose_name='立案日期')),
-                ('decision_due', models.DateField(blank=True, null=True, verbose_name='决定期限')),
-                ('extension_days', models.PositiveIntegerField(default=0, verbose_name='延长天数')),
-                ('extension_reason', models.TextField(blank=True, verbose_name='延长理由')),
-                ('investigation_report', models.TextField(blank=True, verbose_name='调查终结报告')),
-                ('is_complex', models.BooleanField(default=False, verbose_name='疑难复杂案件')),
-                ('notified_on', models.DateField(blank=True, null=True, verbose_name='告知日期')),
-                ('hearing_deadline', models.DateField(blank=True, null=True, verbose_name='听证申请期限')),
-                ('hearing_requested', models.BooleanField(default=False, verbose_name='当事人申请听证')),
-                ('hearing_held_on', models.DateField(blank=True, null=True, verbose_name='听证日期')),
-                ('statement', models.TextField(blank=True, verbose_name='陈述、申辩意见')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='登记时间')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cases', to='core.agency', verbose_name='办案机关')),
-                ('catalog_version', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cases', to='catalog.catalogversion', verbose_name='清单版本')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='登记人')),
-                ('field', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.enforcementfield', verbose_name='执法领域')),
-                ('items', models.ManyToManyField(related_name='cases', to='catalog.enforcementitem', verbose_name='执法事项')),
-                ('registered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='立案批准人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.CharField(blank=True, db_index=True, max_length=64, verbose_name="案件编号"),
+                ),
+                (
+                    "procedure",
+                    models.CharField(
+                        choices=[("simple", "简易程序"), ("ordinary", "普通程序")],
+                        max_length=16,
+                        verbose_name="程序",
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("inspection", "检查发现"),
+                            ("complaint", "投诉举报"),
+                            ("transfer", "移送"),
+                            ("assigned", "上级交办"),
+                            ("monitoring", "监测"),
+                            ("other", "其他"),
+                        ],
+                        max_length=16,
+                        verbose_name="案件来源",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("intake", "待立案"),
+                            ("investigating", "调查取证"),
+                            ("reviewing", "审核"),
+                            ("notified", "已告知"),
+                            ("hearing", "听证"),
+                            ("decided", "已决定"),
+                            ("served", "已送达"),
+                            ("executed", "执行完毕"),
+                            ("closed", "已结案"),
+                            ("archived", "已归档"),
+                            ("declined", "不予立案"),
+                        ],
+                        default="intake",
+                        max_length=16,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("summary", models.CharField(max_length=200, verbose_name="案由")),
+                ("facts", models.TextField(blank=True, verbose_name="违法事实")),
+                ("discovered_on", models.DateField(verbose_name="发现日期")),
+                ("occurred_at", models.DateTimeField(blank=True, null=True, verbose_name="发生时间")),
+                ("place", models.CharField(max_length=200, verbose_name="地点")),
+                (
+                    "party_kind",
+                    models.CharField(
+                        choices=[("person", "自然人"), ("organisation", "法人或其他组织")],
+                        max_length=16,
+                        verbose_name="当事人类型",
+                    ),
+                ),
+                ("party_name", models.CharField(max_length=128, verbose_name="当事人")),
+                (
+                    "party_id_number",
+                    models.CharField(
+                        blank=True,
+                        max_length=18,
+                        validators=[zhifa.core.validators.validate_id_number],
+                        verbose_name="身份证号码",
+                    ),
+                ),
+                (
+                    "party_credit_code",
+                    models.CharField(
+                        blank=True,
+                        max_length=18,
+                        validators=[zhifa.core.validators.validate_credit_code],
+                        verbose_name="统一社会信用代码",
+                    ),
+                ),
+                (
+                    "party_representative",
+                    models.CharField(blank=True, max_length=64, verbose_name="法定代表人（负责人）"),
+                ),
+                ("party_address", models.CharField(blank=True, max_length=200, verbose_name="住所（地址）")),
+                ("party_phone", models.CharField(blank=True, max_length=32, verbose_name="联系电话")),
+                ("registered_on", models.DateField(blank=True, null=True, verbose_name="立案日期")),
+                ("decision_due", models.DateField(blank=True, null=True, verbose_name="决定期限")),
+                ("extension_days", models.PositiveIntegerField(default=0, verbose_name="延长天数")),
+                ("extension_reason", models.TextField(blank=True, verbose_name="延长理由")),
+                ("investigation_report", models.TextField(blank=True, verbose_name="调查终结报告")),
+                ("is_complex", models.BooleanField(default=False, verbose_name="疑难复杂案件")),
+                ("notified_on", models.DateField(blank=True, null=True, verbose_name="告知日期")),
+                ("hearing_deadline", models.DateField(blank=True, null=True, verbose_name="听证申请期限")),
+                ("hearing_requested", models.BooleanField(default=False, verbose_name="当事人申请听证")),
+                ("hearing_held_on", models.DateField(blank=True, null=True, verbose_name="听证日期")),
+                ("statement", models.TextField(blank=True, verbose_name="陈述、申辩意见")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="登记时间")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cases",
+                        to="core.agency",
+                        verbose_name="办案机关",
+                    ),
+                ),
+                (
+                    "catalog_version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cases",
+                        to="catalog.catalogversion",
+                        verbose_name="清单版本",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="登记人",
+                    ),
+                ),
+                (
+                    "field",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="registry.enforcementfield",
+                        verbose_name="执法领域",
+                    ),
+                ),
+                (
+                    "items",
+                    models.ManyToManyField(
+                        related_name="cases", to="catalog.enforcementitem", verbose_name="执法事项"
+                    ),
+                ),
+                (
+                    "registered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="立案批准人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '案件',
-                'verbose_name_plural': '案件',
-                'ordering': ['-created_at', '-id'],
-                'permissions': [('handle_case', '办理案件'), ('approve_case', '审批案件（立案、延期、决定、结案）')],
+                "verbose_name": "案件",
+                "verbose_name_plural": "案件",
+                "ordering": ["-created_at", "-id"],
+                "permissions": [
+                    ("handle_case", "办理案件"),
+                    ("approve_case", "审批案件（立案、延期、决定、结案）"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='CaseHandler',
+            name="CaseHandler",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('lead', '主办人'), ('co', '协办人'), ('assistant', '辅助人员')], max_length=16, verbose_name='角色')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='handlers', to='cases.case')),
-                ('officer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='case_roles', to='registry.officer', verbose_name='执法人员')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("lead", "主办人"), ("co", "协办人"), ("assistant", "辅助人员")],
+                        max_length=16,
+                        verbose_name="角色",
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="handlers", to="cases.case"
+                    ),
+                ),
+                (
+                    "officer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="case_roles",
+                        to="registry.officer",
+                        verbose_name="执法人员",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '承办人员',
-                'verbose_name_plural': '承办人员',
+                "verbose_name": "承办人员",
+                "verbose_name_plural": "承办人员",
             },
         ),
         migrations.CreateModel(
-            name='Decision',
+            name="Decision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('penalty', '行政处罚'), ('no_penalty', '不予行政处罚'), ('transfer', '移送'), ('withdraw', '撤销立案')], max_length=16, verbose_name='决定类型')),
-                ('number', models.CharField(blank=True, max_length=64, verbose_name='决定书文号')),
-                ('warning', models.BooleanField(default=False, verbose_name='警告')),
-                ('fine', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='罚款（元）')),
-                ('confiscation', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='没收违法所得（元）')),
-                ('suspension', models.BooleanField(default=False, verbose_name='责令停产停业')),
-                ('revocation', models.BooleanField(default=False, verbose_name='吊销许可证照')),
-                ('other_measures', models.TextField(blank=True, verbose_name='其他处罚')),
-                ('level', models.CharField(blank=True, max_length=16, verbose_name='裁量情节')),
-                ('recommended_min', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='基准下限')),
-                ('recommended_max', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='基准上限')),
-                ('deviation_reason', models.TextField(blank=True, verbose_name='偏离裁量基准的理由')),
-                ('reasoning', models.TextField(verbose_name='说理（事实、证据、依据、裁量）')),
-                ('transfer_to', models.CharField(blank=True, max_length=128, verbose_name='移送机关')),
-                ('decided_on', models.DateField(verbose_name='决定日期')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('case', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='decision', to='cases.case')),
-                ('decided_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='批准人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("penalty", "行政处罚"),
+                            ("no_penalty", "不予行政处罚"),
+                            ("transfer", "移送"),
+                            ("withdraw", "撤销立案"),
+                        ],
+                        max_length=16,
+                        verbose_name="决定类型",
+                    ),
+                ),
+                ("number", models.CharField(blank=True, max_length=64, verbose_name="决定书文号")),
+                ("warning", models.BooleanField(default=False, verbose_name="警告")),
+                (
+                    "fine",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="罚款（元）",
+                    ),
+                ),
+                (
+                    "confiscation",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="没收违法所得（元）",
+                    ),
+                ),
+                ("suspension", models.BooleanField(default=False, verbose_name="责令停产停业")),
+                ("revocation", models.BooleanField(default=False, verbose_name="吊销许可证照")),
+                ("other_measures", models.TextField(blank=True, verbose_name="其他处罚")),
+                ("level", models.CharField(blank=True, max_length=16, verbose_name="裁量情节")),
+                (
+                    "recommended_min",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="基准下限",
+                    ),
+                ),
+                (
+                    "recommended_max",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="基准上限",
+                    ),
+                ),
+                ("deviation_reason", models.TextField(blank=True, verbose_name="偏离裁量基准的理由")),
+                ("reasoning", models.TextField(verbose_name="说理（事实、证据、依据、裁量）")),
+                ("transfer_to", models.CharField(blank=True, max_length=128, verbose_name="移送机关")),
+                ("decided_on", models.DateField(verbose_name="决定日期")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "case",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="decision", to="cases.case"
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="批准人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '处理决定',
-                'verbose_name_plural': '处理决定',
+                "verbose_name": "处理决定",
+                "verbose_name_plural": "处理决定",
             },
         ),
         migrations.CreateModel(
-            name='Evidence',
+            name="Evidence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('step', models.CharField(choices=[('on_site', '现场检查（勘验）'), ('evidence', '调查取证'), ('inquiry', '询问'), ('seizure', '查封、扣押'), ('hearing', '听证'), ('service', '送达'), ('enforcement', '强制执行'), ('simple_decision', '简易程序当场处罚')], max_length=24, verbose_name='执法环节')),
-                ('kind', models.CharField(choices=[('photo', '照片'), ('audio', '录音'), ('video', '视频'), ('document', '书证'), ('edata', '电子数据')], max_length=16, verbose_name='证据类型')),
-                ('sha256', models.CharField(db_index=True, max_length=64, verbose_name='SHA-256')),
-                ('size', models.PositiveBigIntegerField(verbose_name='大小（字节）')),
-                ('media_type', models.CharField(max_length=128, verbose_name='媒体类型')),
-                ('original_name', models.CharField(max_length=255, verbose_name='原文件名')),
-                ('description', models.CharField(blank=True, max_length=500, verbose_name='说明')),
-                ('captured_at', models.DateTimeField(blank=True, null=True, verbose_name='采集时间')),
-                ('latitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='纬度')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='经度')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='上传时间')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='evidence', to='cases.case')),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "step",
+                    models.CharField(
+                        choices=[
+                            ("on_site", "现场检查（勘验）"),
+                            ("evidence", "调查取证"),
+                            ("inquiry", "询问"),
+                            ("seizure", "查封、扣押"),
+                            ("hearing", "听证"),
+                            ("service", "送达"),
+                            ("enforcement", "强制执行"),
+                            ("simple_decision", "简易程序当场处罚"),
+                        ],
+                        max_length=24,
+                        verbose_name="执法环节",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("photo", "照片"),
+                            ("audio", "录音"),
+                            ("video", "视频"),
+                            ("document", "书证"),
+                            ("edata", "电子数据"),
+                        ],
+                        max_length=16,
+                        verbose_name="证据类型",
+                    ),
+                ),
+                ("sha256", models.CharField(db_index=True, max_length=64, verbose_name="SHA-256")),
+                ("size", models.PositiveBigIntegerField(verbose_name="大小（字节）")),
+                ("media_type", models.CharField(max_length=128, verbose_name="媒体类型")),
+                ("original_name", models.CharField(max_length=255, verbose_name="原文件名")),
+                ("description", models.CharField(blank=True, max_length=500, verbose_name="说明")),
+                ("captured_at", models.DateTimeField(blank=True, null=True, verbose_name="采集时间")),
+                (
+                    "latitude",
+                    models.DecimalField(
+                        blank=True, decimal_places=6, max_digits=9, null=True, verbose_name="纬度"
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(
+                        blank=True, decimal_places=6, max_digits=9, null=True, verbose_name="经度"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="上传时间")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="evidence", to="cases.case"
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '证据',
-                'verbose_name_plural': '证据',
-                'ordering': ['case_id', 'created_at', 'id'],
+                "verbose_name": "证据",
+                "verbose_name_plural": "证据",
+                "ordering": ["case_id", "created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Execution',
+            name="Execution",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('paid', '已缴纳'), ('instalments', '分期缴纳'), ('deferred', '延期缴纳'), ('court', '申请人民法院强制执行'), ('done', '履行完毕（非罚款）')], max_length=16, verbose_name='执行情况')),
-                ('on', models.DateField(verbose_name='日期')),
-                ('amount', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='金额（元）')),
-                ('note', models.TextField(blank=True, verbose_name='说明')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='executions', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("paid", "已缴纳"),
+                            ("instalments", "分期缴纳"),
+                            ("deferred", "延期缴纳"),
+                            ("court", "申请人民法院强制执行"),
+                            ("done", "履行完毕（非罚款）"),
+                        ],
+                        max_length=16,
+                        verbose_name="执行情况",
+                    ),
+                ),
+                ("on", models.DateField(verbose_name="日期")),
+                (
+                    "amount",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="金额（元）",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="说明")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="executions",
+                        to="cases.case",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '执行记录',
-                'verbose_name_plural': '执行记录',
-                'ordering': ['case_id', 'on', 'id'],
+                "verbose_name": "执行记录",
+                "verbose_name_plural": "执行记录",
+                "ordering": ["case_id", "on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Service',
+            name="Service",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('document', models.CharField(max_length=64, verbose_name='送达文书')),
-                ('served_on', models.DateField(verbose_name='送达日期')),
-                ('method', models.CharField(choices=[('direct', '直接送达'), ('left', '留置送达'), ('post', '邮寄送达'), ('electronic', '电子送达'), ('public', '公告送达'), ('on_spot', '当场交付')], max_length=16, verbose_name='送达方式')),
-                ('recipient', models.CharField(max_length=64, verbose_name='受送达人')),
-                ('late', models.BooleanField(default=False, verbose_name='超期送达')),
-                ('note', models.TextField(blank=True, verbose_name='备注')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='services', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("document", models.CharField(max_length=64, verbose_name="送达文书")),
+                ("served_on", models.DateField(verbose_name="送达日期")),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[
+                            ("direct", "直接送达"),
+                            ("left", "留置送达"),
+                            ("post", "邮寄送达"),
+                            ("electronic", "电子送达"),
+                            ("public", "公告送达"),
+                            ("on_spot", "当场交付"),
+                        ],
+                        max_length=16,
+                        verbose_name="送达方式",
+                    ),
+                ),
+                ("recipient", models.CharField(max_length=64, verbose_name="受送达人")),
+                ("late", models.BooleanField(default=False, verbose_name="超期送达")),
+                ("note", models.TextField(blank=True, verbose_name="备注")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="services", to="cases.case"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '送达记录',
-                'verbose_name_plural': '送达记录',
-                'ordering': ['case_id', 'served_on', 'id'],
+                "verbose_name": "送达记录",
+                "verbose_name_plural": "送达记录",
+                "ordering": ["case_id", "served_on", "id"],
             },
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['agency', 'status', 'created_at'], name='cases_case_agency__96a439_idx'),
+            model_name="case",
+            index=models.Index(
+                fields=["agency", "status", "created_at"], name="cases_case_agency__96a439_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['agency', 'registered_on'], name='cases_case_agency__d6b4aa_idx'),
+            model_name="case",
+            index=models.Index(fields=["agency", "registered_on"], name="cases_case_agency__d6b4aa_idx"),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['status', 'decision_due'], name='cases_case_status_108c79_idx'),
+            model_name="case",
+            index=models.Index(fields=["status", "decision_due"], name="cases_case_status_108c79_idx"),
         ),
         migrations.AddConstraint(
-            model_name='casehandler',
-            constraint=models.UniqueConstraint(fields=('case', 'officer'), name='uniq_case_handler'),
+            model_name="casehandler",
+            constraint=models.UniqueConstraint(fields=("case", "officer"), name="uniq_case_handler"),
         ),
     ]

@@ -7,39 +7,111 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0001_initial'),
+        ("cases", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='UploadSession',
+            name="UploadSession",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('name', models.CharField(max_length=255, verbose_name='文件名')),
-                ('size', models.PositiveBigIntegerField(verbose_name='声明大小（字节）')),
-                ('media_type', models.CharField(blank=True, max_length=128, verbose_name='声明的媒体类型')),
-                ('kind', models.CharField(choices=[('photo', '照片'), ('audio', '录音'), ('video', '视频'), ('document', '书证'), ('edata', '电子数据')], max_length=16, verbose_name='证据类型')),
-                ('step', models.CharField(choices=[('on_site', '现场检查（勘验）'), ('evidence', '调查取证'), ('inquiry', '询问'), ('seizure', '查封、扣押'), ('hearing', '听证'), ('service', '送达'), ('enforcement', '强制执行'), ('simple_decision', '简易程序当场处罚')], max_length=24, verbose_name='执法环节')),
-                ('description', models.CharField(blank=True, max_length=500, verbose_name='说明')),
-                ('captured_at', models.DateTimeField(blank=True, null=True, verbose_name='采集时间')),
-                ('latitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='纬度')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='经度')),
-                ('received', models.PositiveBigIntegerField(default=0, verbose_name='已接收（字节）')),
-                ('temp_path', models.CharField(max_length=255, verbose_name='临时文件')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='开始时间')),
-                ('finished', models.BooleanField(default=False, verbose_name='已完成')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='uploads', to='cases.case', verbose_name='案件')),
-                ('evidence', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='upload', to='cases.evidence')),
-                ('uploader', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='上传人')),
+                (
+                    "id",
+                    models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False),
+                ),
+                ("name", models.CharField(max_length=255, verbose_name="文件名")),
+                ("size", models.PositiveBigIntegerField(verbose_name="声明大小（字节）")),
+                ("media_type", models.CharField(blank=True, max_length=128, verbose_name="声明的媒体类型")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("photo", "照片"),
+                            ("audio", "录音"),
+                            ("video", "视频"),
+                            ("document", "书证"),
+                            ("edata", "电子数据"),
+                        ],
+                        max_length=16,
+                        verbose_name="证据类型",
+                    ),
+                ),
+                (
+                    "step",
+                    models.CharField(
+                        choices=[
+                            ("on_site", "现场检查（勘验）"),
+                            ("evidence", "调查取证"),
+                            ("inquiry", "询问"),
+                            ("seizure", "查封、扣押"),
+                            ("hearing", "听证"),
+                            ("service", "送达"),
+                            ("enforcement", "强制执行"),
+                            ("simple_decision", "简易程序当场处罚"),
+                        ],
+                        max_length=24,
+                        verbose_name="执法环节",
+                    ),
+                ),
+                ("description", models.CharField(blank=True, max_length=500, verbose_name="说明")),
+                ("captured_at", models.DateTimeField(blank=True, null=True, verbose_name="采集时间")),
+                (
+                    "latitude",
+                    models.DecimalField(
+                        blank=True, decimal_places=6, max_digits=9, null=True, verbose_name="纬度"
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(
+                        blank=True, decimal_places=6, max_digits=9, null=True, verbose_name="经度"
+                    ),
+                ),
+                ("received", models.PositiveBigIntegerField(default=0, verbose_name="已接收（字节）")),
+                ("temp_path", models.CharField(max_length=255, verbose_name="临时文件")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="开始时间")),
+                ("finished", models.BooleanField(default=False, verbose_name="已完成")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="uploads",
+                        to="cases.case",
+                        verbose_name="案件",
+                    ),
+                ),
+                (
+                    "evidence",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="upload",
+                        to="cases.evidence",
+                    ),
+                ),
+                (
+                    "uploader",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="上传人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '证据上传会话',
-                'verbose_name_plural': '证据上传会话',
-                'ordering': ['created_at'],
-                'indexes': [models.Index(fields=['uploader', 'finished', 'created_at'], name='cases_uploa_uploade_e5204a_idx')],
+                "verbose_name": "证据上传会话",
+                "verbose_name_plural": "证据上传会话",
+                "ordering": ["created_at"],
+                "indexes": [
+                    models.Index(
+                        fields=["uploader", "finished", "created_at"], name="cases_uploa_uploade_e5204a_idx"
+                    )
+                ],
             },
         ),
     ]

@@ -6,55 +6,135 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0002_uploadsession'),
-        ('core', '0002_record_append_only'),
+        ("cases", "0002_uploadsession"),
+        ("core", "0002_record_append_only"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CaseDocument',
+            name="CaseDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('register_approval', '立案审批表'), ('inspection_record', '现场检查（勘验）笔录'), ('inquiry_record', '询问笔录'), ('penalty_notice', '行政处罚事先告知书'), ('penalty_decision', '行政处罚决定书'), ('no_penalty_decision', '不予行政处罚决定书'), ('service_receipt', '送达回证'), ('closing_report', '结案报告')], max_length=32, verbose_name='文书种类')),
-                ('title', models.CharField(max_length=64, verbose_name='文书名称')),
-                ('number', models.CharField(blank=True, max_length=64, verbose_name='文号')),
-                ('sha256', models.CharField(db_index=True, max_length=64, verbose_name='PDF SHA-256')),
-                ('size', models.PositiveBigIntegerField(verbose_name='PDF大小（字节）')),
-                ('pdf', models.BinaryField(verbose_name='PDF')),
-                ('docx', models.BinaryField(verbose_name='DOCX')),
-                ('docx_sha256', models.CharField(max_length=64, verbose_name='DOCX SHA-256')),
-                ('template_source', models.CharField(max_length=64, verbose_name='模板')),
-                ('generated_at', models.DateTimeField(auto_now_add=True, verbose_name='生成时间')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='documents', to='cases.case')),
-                ('generated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='生成人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("register_approval", "立案审批表"),
+                            ("inspection_record", "现场检查（勘验）笔录"),
+                            ("inquiry_record", "询问笔录"),
+                            ("penalty_notice", "行政处罚事先告知书"),
+                            ("penalty_decision", "行政处罚决定书"),
+                            ("no_penalty_decision", "不予行政处罚决定书"),
+                            ("service_receipt", "送达回证"),
+                            ("closing_report", "结案报告"),
+                        ],
+                        max_length=32,
+                        verbose_name="文书种类",
+                    ),
+                ),
+                ("title", models.CharField(max_length=64, verbose_name="文书名称")),
+                ("number", models.CharField(blank=True, max_length=64, verbose_name="文号")),
+                ("sha256", models.CharField(db_index=True, max_length=64, verbose_name="PDF SHA-256")),
+                ("size", models.PositiveBigIntegerField(verbose_name="PDF大小（字节）")),
+                ("pdf", models.BinaryField(verbose_name="PDF")),
+                ("docx", models.BinaryField(verbose_name="DOCX")),
+                ("docx_sha256", models.CharField(max_length=64, verbose_name="DOCX SHA-256")),
+                ("template_source", models.CharField(max_length=64, verbose_name="模板")),
+                ("generated_at", models.DateTimeField(auto_now_add=True, verbose_name="生成时间")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="documents", to="cases.case"
+                    ),
+                ),
+                (
+                    "generated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="生成人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '文书',
-                'verbose_name_plural': '文书',
-                'ordering': ['case_id', 'generated_at', 'id'],
-                'indexes': [models.Index(fields=['case', 'kind', 'generated_at'], name='cases_cased_case_id_593823_idx')],
+                "verbose_name": "文书",
+                "verbose_name_plural": "文书",
+                "ordering": ["case_id", "generated_at", "id"],
+                "indexes": [
+                    models.Index(
+                        fields=["case", "kind", "generated_at"], name="cases_cased_case_id_593823_idx"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='CaseDocumentTemplate',
+            name="CaseDocumentTemplate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('register_approval', '立案审批表'), ('inspection_record', '现场检查（勘验）笔录'), ('inquiry_record', '询问笔录'), ('penalty_notice', '行政处罚事先告知书'), ('penalty_decision', '行政处罚决定书'), ('no_penalty_decision', '不予行政处罚决定书'), ('service_receipt', '送达回证'), ('closing_report', '结案报告')], max_length=32, verbose_name='文书种类')),
-                ('text', models.TextField(blank=True, verbose_name='模板内容')),
-                ('sha256', models.CharField(blank=True, max_length=64, verbose_name='SHA-256')),
-                ('original_name', models.CharField(blank=True, max_length=255, verbose_name='上传文件名')),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='上传时间')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='case_document_templates', to='core.agency', verbose_name='机关')),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='上传人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("register_approval", "立案审批表"),
+                            ("inspection_record", "现场检查（勘验）笔录"),
+                            ("inquiry_record", "询问笔录"),
+                            ("penalty_notice", "行政处罚事先告知书"),
+                            ("penalty_decision", "行政处罚决定书"),
+                            ("no_penalty_decision", "不予行政处罚决定书"),
+                            ("service_receipt", "送达回证"),
+                            ("closing_report", "结案报告"),
+                        ],
+                        max_length=32,
+                        verbose_name="文书种类",
+                    ),
+                ),
+                ("text", models.TextField(blank=True, verbose_name="模板内容")),
+                ("sha256", models.CharField(blank=True, max_length=64, verbose_name="SHA-256")),
+                ("original_name", models.CharField(blank=True, max_length=255, verbose_name="上传文件名")),
+                ("uploaded_at", models.DateTimeField(auto_now_add=True, verbose_name="上传时间")),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="case_document_templates",
+                        to="core.agency",
+                        verbose_name="机关",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="上传人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '文书模板',
-                'verbose_name_plural': '文书模板',
-                'ordering': ['agency_id', 'kind', '-uploaded_at', '-id'],
-                'indexes': [models.Index(fields=['agency', 'kind', 'uploaded_at'], name='cases_cased_agency__67fa78_idx')],
+                "verbose_name": "文书模板",
+                "verbose_name_plural": "文书模板",
+                "ordering": ["agency_id", "kind", "-uploaded_at", "-id"],
+                "indexes": [
+                    models.Index(
+                        fields=["agency", "kind", "uploaded_at"], name="cases_cased_agency__67fa78_idx"
+                    )
+                ],
             },
         ),
     ]

@@ -5,29 +5,62 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0004_evidence_immutable'),
+        ("cases", "0004_evidence_immutable"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Challenge',
+            name="Challenge",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('reconsideration', '行政复议'), ('litigation', '行政诉讼')], max_length=16, verbose_name='救济途径')),
-                ('organ', models.CharField(max_length=128, verbose_name='复议机关或人民法院')),
-                ('filed_on', models.DateField(verbose_name='申请（起诉）日期')),
-                ('outcome', models.CharField(choices=[('pending', '审理中'), ('upheld', '维持（驳回请求）'), ('revoked', '撤销'), ('changed', '变更'), ('unlawful', '确认违法'), ('withdrawn', '申请人撤回')], default='pending', max_length=16, verbose_name='结果')),
-                ('concluded_on', models.DateField(blank=True, null=True, verbose_name='结果日期')),
-                ('note', models.TextField(blank=True, verbose_name='说明')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='challenges', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("reconsideration", "行政复议"), ("litigation", "行政诉讼")],
+                        max_length=16,
+                        verbose_name="救济途径",
+                    ),
+                ),
+                ("organ", models.CharField(max_length=128, verbose_name="复议机关或人民法院")),
+                ("filed_on", models.DateField(verbose_name="申请（起诉）日期")),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("pending", "审理中"),
+                            ("upheld", "维持（驳回请求）"),
+                            ("revoked", "撤销"),
+                            ("changed", "变更"),
+                            ("unlawful", "确认违法"),
+                            ("withdrawn", "申请人撤回"),
+                        ],
+                        default="pending",
+                        max_length=16,
+                        verbose_name="结果",
+                    ),
+                ),
+                ("concluded_on", models.DateField(blank=True, null=True, verbose_name="结果日期")),
+                ("note", models.TextField(blank=True, verbose_name="说明")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="challenges",
+                        to="cases.case",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '行政复议、行政诉讼',
-                'verbose_name_plural': '行政复议、行政诉讼',
-                'ordering': ['case_id', 'filed_on', 'id'],
+                "verbose_name": "行政复议、行政诉讼",
+                "verbose_name_plural": "行政复议、行政诉讼",
+                "ordering": ["case_id", "filed_on", "id"],
             },
         ),
     ]

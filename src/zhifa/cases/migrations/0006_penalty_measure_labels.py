@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0005_challenge'),
+        ("cases", "0005_challenge"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='decision',
-            name='revocation',
-            field=models.BooleanField(default=False, verbose_name='吊销许可证件'),
+            model_name="decision",
+            name="revocation",
+            field=models.BooleanField(default=False, verbose_name="吊销许可证件"),
         ),
     ]

@@ -134,13 +134,12 @@ class Decision(models.Model):
     case = models.OneToOneField(Case, on_delete=models.PROTECT, related_name="decision")
     kind = models.CharField("决定类型", max_length=16, choices=DecisionKind.choices)
     number = models.CharField("决定书文号", max_length=64, blank=True)
-    warning = models.BooleanField(PenaltyMeasure.WARNING.label, default=False)
+    # the measures of 第九条 other than the two with an amount: PenaltyMeasure values (catalog.penalties)
+    measures = models.JSONField("处罚种类", default=list, blank=True)
     fine = models.DecimalField(f"{PenaltyMeasure.FINE.label}（元）", null=True, blank=True, **money)
     confiscation = models.DecimalField(
         f"{PenaltyMeasure.CONFISCATE_GAINS.label}（元）", null=True, blank=True, **money
     )
-    suspension = models.BooleanField(PenaltyMeasure.SUSPEND_BUSINESS.label, default=False)
-    revocation = models.BooleanField(PenaltyMeasure.REVOKE_LICENCE.label, default=False)
     other_measures = models.TextField("其他处罚", blank=True)
     level = models.CharField("裁量情节", max_length=16, blank=True)
     recommended_min = models.DecimalField("基准下限", null=True, blank=True, **money)

@@ -7,268 +7,704 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0002_record_append_only'),
-        ('registry', '0002_seed_fields'),
+        ("core", "0002_record_append_only"),
+        ("registry", "0002_seed_fields"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='BenchmarkEvaluation',
+            name="BenchmarkEvaluation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('item_code', models.CharField(max_length=32, verbose_name='事项编码')),
-                ('on', models.DateField(verbose_name='评估日期')),
-                ('findings', models.TextField(verbose_name='评估意见')),
-                ('needs_revision', models.BooleanField(default=False, verbose_name='需要修订')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.agency', verbose_name='机关')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("item_code", models.CharField(max_length=32, verbose_name="事项编码")),
+                ("on", models.DateField(verbose_name="评估日期")),
+                ("findings", models.TextField(verbose_name="评估意见")),
+                ("needs_revision", models.BooleanField(default=False, verbose_name="需要修订")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.agency",
+                        verbose_name="机关",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '裁量基准评估',
-                'verbose_name_plural': '裁量基准评估',
-                'ordering': ['agency_id', '-on'],
+                "verbose_name": "裁量基准评估",
+                "verbose_name_plural": "裁量基准评估",
+                "ordering": ["agency_id", "-on"],
             },
         ),
         migrations.CreateModel(
-            name='CatalogVersion',
+            name="CatalogVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(verbose_name='版本号')),
-                ('status', models.CharField(choices=[('draft', '草稿'), ('published', '已发布')], default='draft', max_length=16, verbose_name='状态')),
-                ('reason', models.CharField(blank=True, choices=[('enacted', '法律法规立'), ('amended', '法律法规改'), ('repealed', '法律法规废'), ('interpreted', '法律法规释'), ('institutional_reform', '机构改革'), ('system_reform', '行政执法体制改革'), ('initial', '首次编制')], max_length=32, verbose_name='调整原因')),
-                ('reason_note', models.TextField(blank=True, verbose_name='调整说明')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='发布时间')),
-                ('effective_from', models.DateField(blank=True, null=True, verbose_name='施行日期')),
-                ('diff', models.JSONField(blank=True, default=dict, verbose_name='与上一版本的差异')),
-                ('content_hash', models.CharField(blank=True, max_length=64, verbose_name='内容哈希')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='catalog_versions', to='core.agency', verbose_name='机关')),
-                ('published_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='发布人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField(verbose_name="版本号")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "草稿"), ("published", "已发布")],
+                        default="draft",
+                        max_length=16,
+                        verbose_name="状态",
+                    ),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("enacted", "法律法规立"),
+                            ("amended", "法律法规改"),
+                            ("repealed", "法律法规废"),
+                            ("interpreted", "法律法规释"),
+                            ("institutional_reform", "机构改革"),
+                            ("system_reform", "行政执法体制改革"),
+                            ("initial", "首次编制"),
+                        ],
+                        max_length=32,
+                        verbose_name="调整原因",
+                    ),
+                ),
+                ("reason_note", models.TextField(blank=True, verbose_name="调整说明")),
+                ("published_at", models.DateTimeField(blank=True, null=True, verbose_name="发布时间")),
+                ("effective_from", models.DateField(blank=True, null=True, verbose_name="施行日期")),
+                ("diff", models.JSONField(blank=True, default=dict, verbose_name="与上一版本的差异")),
+                ("content_hash", models.CharField(blank=True, max_length=64, verbose_name="内容哈希")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="catalog_versions",
+                        to="core.agency",
+                        verbose_name="机关",
+                    ),
+                ),
+                (
+                    "published_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="发布人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '事项清单版本',
-                'verbose_name_plural': '事项清单版本',
-                'ordering': ['agency_id', '-number'],
-                'permissions': [('manage_catalog', '编制、发布执法事项清单和裁量基准')],
+                "verbose_name": "事项清单版本",
+                "verbose_name_plural": "事项清单版本",
+                "ordering": ["agency_id", "-number"],
+                "permissions": [("manage_catalog", "编制、发布执法事项清单和裁量基准")],
             },
         ),
         migrations.CreateModel(
-            name='Delegation',
+            name="Delegation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('item_code', models.CharField(max_length=32, verbose_name='事项编码')),
-                ('item_name', models.CharField(max_length=200, verbose_name='事项名称')),
-                ('form', models.CharField(choices=[('decision', '省政府赋权决定'), ('concentrated', '相对集中行政处罚权'), ('entrustment', '行政委托')], max_length=16, verbose_name='赋权形式')),
-                ('document', models.CharField(max_length=128, verbose_name='赋权文件')),
-                ('on', models.DateField(verbose_name='赋权日期')),
-                ('staff_transferred', models.PositiveIntegerField(default=0, verbose_name='随事项下沉人员数')),
-                ('staff_note', models.TextField(blank=True, verbose_name='人员下沉情况')),
-                ('training_note', models.TextField(blank=True, verbose_name='业务培训情况')),
-                ('status', models.CharField(choices=[('active', '实施中'), ('adjusted', '已调整'), ('withdrawn', '已收回')], default='active', max_length=16, verbose_name='状态')),
-                ('evaluation_due', models.DateField(verbose_name='评估期限')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('from_agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='delegations_out', to='core.agency', verbose_name='赋权部门')),
-                ('to_agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='delegations_in', to='core.agency', verbose_name='承接乡镇（街道）')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("item_code", models.CharField(max_length=32, verbose_name="事项编码")),
+                ("item_name", models.CharField(max_length=200, verbose_name="事项名称")),
+                (
+                    "form",
+                    models.CharField(
+                        choices=[
+                            ("decision", "省政府赋权决定"),
+                            ("concentrated", "相对集中行政处罚权"),
+                            ("entrustment", "行政委托"),
+                        ],
+                        max_length=16,
+                        verbose_name="赋权形式",
+                    ),
+                ),
+                ("document", models.CharField(max_length=128, verbose_name="赋权文件")),
+                ("on", models.DateField(verbose_name="赋权日期")),
+                (
+                    "staff_transferred",
+                    models.PositiveIntegerField(default=0, verbose_name="随事项下沉人员数"),
+                ),
+                ("staff_note", models.TextField(blank=True, verbose_name="人员下沉情况")),
+                ("training_note", models.TextField(blank=True, verbose_name="业务培训情况")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("active", "实施中"), ("adjusted", "已调整"), ("withdrawn", "已收回")],
+                        default="active",
+                        max_length=16,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("evaluation_due", models.DateField(verbose_name="评估期限")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "from_agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="delegations_out",
+                        to="core.agency",
+                        verbose_name="赋权部门",
+                    ),
+                ),
+                (
+                    "to_agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="delegations_in",
+                        to="core.agency",
+                        verbose_name="承接乡镇（街道）",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '赋权乡镇事项',
-                'verbose_name_plural': '赋权乡镇事项',
-                'ordering': ['evaluation_due', 'id'],
-                'permissions': [('manage_delegation', '赋权乡镇及评估')],
+                "verbose_name": "赋权乡镇事项",
+                "verbose_name_plural": "赋权乡镇事项",
+                "ordering": ["evaluation_due", "id"],
+                "permissions": [("manage_delegation", "赋权乡镇及评估")],
             },
         ),
         migrations.CreateModel(
-            name='DelegationEvaluation',
+            name="DelegationEvaluation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('on', models.DateField(verbose_name='评估日期')),
-                ('outcome', models.CharField(choices=[('keep', '继续实施'), ('adjust', '调整'), ('withdraw', '收回')], max_length=16, verbose_name='评估结论')),
-                ('findings', models.TextField(verbose_name='评估意见')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('delegation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='evaluations', to='catalog.delegation', verbose_name='赋权事项')),
-                ('evaluator', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='评估人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("on", models.DateField(verbose_name="评估日期")),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[("keep", "继续实施"), ("adjust", "调整"), ("withdraw", "收回")],
+                        max_length=16,
+                        verbose_name="评估结论",
+                    ),
+                ),
+                ("findings", models.TextField(verbose_name="评估意见")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "delegation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="evaluations",
+                        to="catalog.delegation",
+                        verbose_name="赋权事项",
+                    ),
+                ),
+                (
+                    "evaluator",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="评估人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '赋权事项评估',
-                'verbose_name_plural': '赋权事项评估',
-                'ordering': ['delegation_id', 'on'],
+                "verbose_name": "赋权事项评估",
+                "verbose_name_plural": "赋权事项评估",
+                "ordering": ["delegation_id", "on"],
             },
         ),
         migrations.CreateModel(
-            name='EnforcementItem',
+            name="EnforcementItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=32, validators=[django.core.validators.RegexValidator('^[A-Za-z0-9][A-Za-z0-9\\-_.]{1,31}$', '事项编码应为2至32位字母、数字或-_.')], verbose_name='事项编码')),
-                ('name', models.CharField(max_length=200, verbose_name='事项名称')),
-                ('category', models.CharField(choices=[('license', '行政许可'), ('penalty', '行政处罚'), ('coercion', '行政强制'), ('levy', '行政征收'), ('requisition', '行政征用'), ('inspection', '行政检查'), ('confirmation', '行政确认'), ('benefit', '行政给付'), ('reward', '行政奖励'), ('adjudication', '行政裁决'), ('other', '其他')], max_length=16, verbose_name='权力类别')),
-                ('level', models.CharField(choices=[('province', '省级'), ('city', '市级'), ('county', '县级'), ('township', '乡级')], max_length=16, verbose_name='行使层级')),
-                ('duties', models.TextField(blank=True, verbose_name='责任事项')),
-                ('accountability', models.TextField(blank=True, verbose_name='追责情形')),
-                ('is_supervision', models.BooleanField(default=False, verbose_name='监管事项')),
-                ('is_random_inspection', models.BooleanField(default=False, verbose_name='随机抽查事项')),
-                ('inspection_object', models.CharField(blank=True, max_length=128, verbose_name='抽查对象')),
-                ('inspection_method', models.CharField(blank=True, max_length=128, verbose_name='抽查方式')),
-                ('needs_legal_review', models.BooleanField(default=False, verbose_name='列入重大执法决定法制审核目录')),
-                ('major_fine_threshold', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='罚款达到该数额为重大（元）')),
-                ('major_on_revocation', models.BooleanField(default=False, verbose_name='吊销许可证照为重大')),
-                ('major_on_suspension', models.BooleanField(default=False, verbose_name='责令停产停业为重大')),
-                ('major_on_hearing', models.BooleanField(default=False, verbose_name='经过听证为重大')),
-                ('av_steps', models.JSONField(blank=True, default=list, verbose_name='须音像记录的环节')),
-                ('service_guide', models.TextField(blank=True, verbose_name='服务指南')),
-                ('field', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.enforcementfield', verbose_name='执法领域')),
-                ('implementing_body', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.enforcementbody', verbose_name='实施主体')),
-                ('version', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='catalog.catalogversion', verbose_name='清单版本')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=32,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[A-Za-z0-9][A-Za-z0-9\\-_.]{1,31}$", "事项编码应为2至32位字母、数字或-_."
+                            )
+                        ],
+                        verbose_name="事项编码",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="事项名称")),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("license", "行政许可"),
+                            ("penalty", "行政处罚"),
+                            ("coercion", "行政强制"),
+                            ("levy", "行政征收"),
+                            ("requisition", "行政征用"),
+                            ("inspection", "行政检查"),
+                            ("confirmation", "行政确认"),
+                            ("benefit", "行政给付"),
+                            ("reward", "行政奖励"),
+                            ("adjudication", "行政裁决"),
+                            ("other", "其他"),
+                        ],
+                        max_length=16,
+                        verbose_name="权力类别",
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("province", "省级"),
+                            ("city", "市级"),
+                            ("county", "县级"),
+                            ("township", "乡级"),
+                        ],
+                        max_length=16,
+                        verbose_name="行使层级",
+                    ),
+                ),
+                ("duties", models.TextField(blank=True, verbose_name="责任事项")),
+                ("accountability", models.TextField(blank=True, verbose_name="追责情形")),
+                ("is_supervision", models.BooleanField(default=False, verbose_name="监管事项")),
+                ("is_random_inspection", models.BooleanField(default=False, verbose_name="随机抽查事项")),
+                ("inspection_object", models.CharField(blank=True, max_length=128, verbose_name="抽查对象")),
+                ("inspection_method", models.CharField(blank=True, max_length=128, verbose_name="抽查方式")),
+                (
+                    "needs_legal_review",
+                    models.BooleanField(default=False, verbose_name="列入重大执法决定法制审核目录"),
+                ),
+                (
+                    "major_fine_threshold",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="罚款达到该数额为重大（元）",
+                    ),
+                ),
+                (
+                    "major_on_revocation",
+                    models.BooleanField(default=False, verbose_name="吊销许可证照为重大"),
+                ),
+                (
+                    "major_on_suspension",
+                    models.BooleanField(default=False, verbose_name="责令停产停业为重大"),
+                ),
+                ("major_on_hearing", models.BooleanField(default=False, verbose_name="经过听证为重大")),
+                ("av_steps", models.JSONField(blank=True, default=list, verbose_name="须音像记录的环节")),
+                ("service_guide", models.TextField(blank=True, verbose_name="服务指南")),
+                (
+                    "field",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="registry.enforcementfield",
+                        verbose_name="执法领域",
+                    ),
+                ),
+                (
+                    "implementing_body",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="registry.enforcementbody",
+                        verbose_name="实施主体",
+                    ),
+                ),
+                (
+                    "version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="catalog.catalogversion",
+                        verbose_name="清单版本",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '执法事项',
-                'verbose_name_plural': '执法事项',
-                'ordering': ['version_id', 'code'],
+                "verbose_name": "执法事项",
+                "verbose_name_plural": "执法事项",
+                "ordering": ["version_id", "code"],
             },
         ),
         migrations.CreateModel(
-            name='Benchmark',
+            name="Benchmark",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('fact_label', models.CharField(blank=True, help_text='如：违法所得（元）、货值金额（元）；留空则按情节等次选择', max_length=64, verbose_name='划分情节的事实')),
-                ('note', models.TextField(blank=True, verbose_name='适用说明')),
-                ('item', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='benchmark', to='catalog.enforcementitem', verbose_name='事项')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "fact_label",
+                    models.CharField(
+                        blank=True,
+                        help_text="如：违法所得（元）、货值金额（元）；留空则按情节等次选择",
+                        max_length=64,
+                        verbose_name="划分情节的事实",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="适用说明")),
+                (
+                    "item",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="benchmark",
+                        to="catalog.enforcementitem",
+                        verbose_name="事项",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '裁量基准',
-                'verbose_name_plural': '裁量基准',
+                "verbose_name": "裁量基准",
+                "verbose_name_plural": "裁量基准",
             },
         ),
         migrations.CreateModel(
-            name='Exemption',
+            name="Exemption",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('first_offence', '首违不罚'), ('minor', '轻微不罚'), ('no_fault', '无主观过错不罚'), ('lighter', '从轻处罚'), ('mitigated', '减轻处罚')], max_length=16, verbose_name='类型')),
-                ('conditions', models.TextField(verbose_name='适用条件')),
-                ('required_facts', models.JSONField(default=list, verbose_name='须同时具备的事实')),
-                ('legal_basis', models.CharField(blank=True, max_length=128, verbose_name='依据')),
-                ('benchmark', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='exemptions', to='catalog.benchmark', verbose_name='裁量基准')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("first_offence", "首违不罚"),
+                            ("minor", "轻微不罚"),
+                            ("no_fault", "无主观过错不罚"),
+                            ("lighter", "从轻处罚"),
+                            ("mitigated", "减轻处罚"),
+                        ],
+                        max_length=16,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("conditions", models.TextField(verbose_name="适用条件")),
+                ("required_facts", models.JSONField(default=list, verbose_name="须同时具备的事实")),
+                ("legal_basis", models.CharField(blank=True, max_length=128, verbose_name="依据")),
+                (
+                    "benchmark",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="exemptions",
+                        to="catalog.benchmark",
+                        verbose_name="裁量基准",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '减免责情形',
-                'verbose_name_plural': '减免责情形',
-                'ordering': ['benchmark_id', 'id'],
+                "verbose_name": "减免责情形",
+                "verbose_name_plural": "减免责情形",
+                "ordering": ["benchmark_id", "id"],
             },
         ),
         migrations.CreateModel(
-            name='LegalBasis',
+            name="LegalBasis",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('law_name', models.CharField(max_length=128, verbose_name='法律法规名称')),
-                ('rank', models.CharField(choices=[('law', '法律'), ('admin_regulation', '行政法规'), ('local_regulation', '地方性法规'), ('department_rule', '部门规章'), ('local_rule', '地方政府规章'), ('normative', '规范性文件')], max_length=24, verbose_name='位阶')),
-                ('article', models.CharField(max_length=64, verbose_name='条款')),
-                ('text', models.TextField(verbose_name='条文内容')),
-                ('effective_from', models.DateField(blank=True, null=True, verbose_name='施行日期')),
-                ('effective_to', models.DateField(blank=True, null=True, verbose_name='失效日期')),
-                ('fine_basis', models.CharField(blank=True, max_length=16, verbose_name='法定罚款计算方式')),
-                ('statutory_min', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='法定罚款下限')),
-                ('statutory_max', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='法定罚款上限')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='legal_bases', to='catalog.enforcementitem', verbose_name='事项')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("law_name", models.CharField(max_length=128, verbose_name="法律法规名称")),
+                (
+                    "rank",
+                    models.CharField(
+                        choices=[
+                            ("law", "法律"),
+                            ("admin_regulation", "行政法规"),
+                            ("local_regulation", "地方性法规"),
+                            ("department_rule", "部门规章"),
+                            ("local_rule", "地方政府规章"),
+                            ("normative", "规范性文件"),
+                        ],
+                        max_length=24,
+                        verbose_name="位阶",
+                    ),
+                ),
+                ("article", models.CharField(max_length=64, verbose_name="条款")),
+                ("text", models.TextField(verbose_name="条文内容")),
+                ("effective_from", models.DateField(blank=True, null=True, verbose_name="施行日期")),
+                ("effective_to", models.DateField(blank=True, null=True, verbose_name="失效日期")),
+                ("fine_basis", models.CharField(blank=True, max_length=16, verbose_name="法定罚款计算方式")),
+                (
+                    "statutory_min",
+                    models.DecimalField(
+                        blank=True, decimal_places=2, max_digits=14, null=True, verbose_name="法定罚款下限"
+                    ),
+                ),
+                (
+                    "statutory_max",
+                    models.DecimalField(
+                        blank=True, decimal_places=2, max_digits=14, null=True, verbose_name="法定罚款上限"
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="legal_bases",
+                        to="catalog.enforcementitem",
+                        verbose_name="事项",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '设定依据',
-                'verbose_name_plural': '设定依据',
-                'ordering': ['item_id', 'id'],
+                "verbose_name": "设定依据",
+                "verbose_name_plural": "设定依据",
+                "ordering": ["item_id", "id"],
             },
         ),
         migrations.AddField(
-            model_name='benchmark',
-            name='legal_basis',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='benchmarks', to='catalog.legalbasis', verbose_name='处罚依据'),
+            model_name="benchmark",
+            name="legal_basis",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="benchmarks",
+                to="catalog.legalbasis",
+                verbose_name="处罚依据",
+            ),
         ),
         migrations.CreateModel(
-            name='OrgUnit',
+            name="OrgUnit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=64, verbose_name='机构/岗位名称')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='org_units', to='core.agency', verbose_name='机关')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='posts', to='catalog.orgunit', verbose_name='所属机构')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=64, verbose_name="机构/岗位名称")),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="org_units",
+                        to="core.agency",
+                        verbose_name="机关",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="posts",
+                        to="catalog.orgunit",
+                        verbose_name="所属机构",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '执法机构与岗位',
-                'verbose_name_plural': '执法机构与岗位',
-                'ordering': ['agency_id', 'parent_id', 'name'],
+                "verbose_name": "执法机构与岗位",
+                "verbose_name_plural": "执法机构与岗位",
+                "ordering": ["agency_id", "parent_id", "name"],
             },
         ),
         migrations.CreateModel(
-            name='DutyAssignment',
+            name="DutyAssignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('item_code', models.CharField(max_length=32, verbose_name='事项编码')),
-                ('division', models.CharField(blank=True, max_length=200, verbose_name='分工说明')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='duty_assignments', to='core.agency', verbose_name='机关')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assignments', to='catalog.orgunit', verbose_name='机构/岗位')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("item_code", models.CharField(max_length=32, verbose_name="事项编码")),
+                ("division", models.CharField(blank=True, max_length=200, verbose_name="分工说明")),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="duty_assignments",
+                        to="core.agency",
+                        verbose_name="机关",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assignments",
+                        to="catalog.orgunit",
+                        verbose_name="机构/岗位",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '岗位职权分解',
-                'verbose_name_plural': '岗位职权分解',
-                'ordering': ['agency_id', 'item_code'],
+                "verbose_name": "岗位职权分解",
+                "verbose_name_plural": "岗位职权分解",
+                "ordering": ["agency_id", "item_code"],
             },
         ),
         migrations.CreateModel(
-            name='BenchmarkLevel',
+            name="BenchmarkLevel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('level', models.CharField(choices=[('minor', '轻微'), ('ordinary', '一般'), ('serious', '较重'), ('grave', '严重')], max_length=16, verbose_name='情节')),
-                ('conditions', models.TextField(verbose_name='适用情形')),
-                ('fact_min', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='事实下限（含）')),
-                ('fact_max', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='事实上限（不含）')),
-                ('warning', models.BooleanField(default=False, verbose_name='警告')),
-                ('fine_basis', models.CharField(blank=True, choices=[('amount', '固定金额（元）'), ('illegal_gains', '违法所得的倍数'), ('goods_value', '货值金额的倍数')], max_length=16, verbose_name='罚款计算方式')),
-                ('fine_min', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='罚款下限')),
-                ('fine_max', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='罚款上限')),
-                ('confiscate', models.BooleanField(default=False, verbose_name='没收违法所得、非法财物')),
-                ('suspend', models.BooleanField(default=False, verbose_name='责令停产停业')),
-                ('revoke', models.BooleanField(default=False, verbose_name='吊销许可证照')),
-                ('benchmark', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='levels', to='catalog.benchmark', verbose_name='裁量基准')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("minor", "轻微"),
+                            ("ordinary", "一般"),
+                            ("serious", "较重"),
+                            ("grave", "严重"),
+                        ],
+                        max_length=16,
+                        verbose_name="情节",
+                    ),
+                ),
+                ("conditions", models.TextField(verbose_name="适用情形")),
+                (
+                    "fact_min",
+                    models.DecimalField(
+                        blank=True, decimal_places=2, max_digits=14, null=True, verbose_name="事实下限（含）"
+                    ),
+                ),
+                (
+                    "fact_max",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="事实上限（不含）",
+                    ),
+                ),
+                ("warning", models.BooleanField(default=False, verbose_name="警告")),
+                (
+                    "fine_basis",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("amount", "固定金额（元）"),
+                            ("illegal_gains", "违法所得的倍数"),
+                            ("goods_value", "货值金额的倍数"),
+                        ],
+                        max_length=16,
+                        verbose_name="罚款计算方式",
+                    ),
+                ),
+                (
+                    "fine_min",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="罚款下限",
+                    ),
+                ),
+                (
+                    "fine_max",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="罚款上限",
+                    ),
+                ),
+                ("confiscate", models.BooleanField(default=False, verbose_name="没收违法所得、非法财物")),
+                ("suspend", models.BooleanField(default=False, verbose_name="责令停产停业")),
+                ("revoke", models.BooleanField(default=False, verbose_name="吊销许可证照")),
+                (
+                    "benchmark",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="levels",
+                        to="catalog.benchmark",
+                        verbose_name="裁量基准",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '裁量情节',
-                'verbose_name_plural': '裁量情节',
-                'ordering': ['benchmark_id', 'fact_min', 'id'],
-                'constraints': [models.UniqueConstraint(fields=('benchmark', 'level'), name='uniq_benchmark_level')],
+                "verbose_name": "裁量情节",
+                "verbose_name_plural": "裁量情节",
+                "ordering": ["benchmark_id", "fact_min", "id"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("benchmark", "level"), name="uniq_benchmark_level")
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='catalogversion',
-            constraint=models.UniqueConstraint(fields=('agency', 'number'), name='uniq_catalog_version_number'),
+            model_name="catalogversion",
+            constraint=models.UniqueConstraint(
+                fields=("agency", "number"), name="uniq_catalog_version_number"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='catalogversion',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'draft')), fields=('agency',), name='one_catalog_draft_per_agency'),
+            model_name="catalogversion",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "draft")),
+                fields=("agency",),
+                name="one_catalog_draft_per_agency",
+            ),
         ),
         migrations.AddIndex(
-            model_name='delegation',
-            index=models.Index(fields=['status', 'evaluation_due'], name='catalog_del_status_84cfd2_idx'),
+            model_name="delegation",
+            index=models.Index(fields=["status", "evaluation_due"], name="catalog_del_status_84cfd2_idx"),
         ),
         migrations.AddIndex(
-            model_name='enforcementitem',
-            index=models.Index(fields=['code'], name='catalog_enf_code_6c55d1_idx'),
+            model_name="enforcementitem",
+            index=models.Index(fields=["code"], name="catalog_enf_code_6c55d1_idx"),
         ),
         migrations.AddIndex(
-            model_name='enforcementitem',
-            index=models.Index(fields=['version', 'category'], name='catalog_enf_version_932766_idx'),
+            model_name="enforcementitem",
+            index=models.Index(fields=["version", "category"], name="catalog_enf_version_932766_idx"),
         ),
         migrations.AddConstraint(
-            model_name='enforcementitem',
-            constraint=models.UniqueConstraint(fields=('version', 'code'), name='uniq_item_code_in_version'),
+            model_name="enforcementitem",
+            constraint=models.UniqueConstraint(fields=("version", "code"), name="uniq_item_code_in_version"),
         ),
         migrations.AddConstraint(
-            model_name='orgunit',
-            constraint=models.UniqueConstraint(fields=('agency', 'parent', 'name'), name='uniq_org_unit_name'),
+            model_name="orgunit",
+            constraint=models.UniqueConstraint(
+                fields=("agency", "parent", "name"), name="uniq_org_unit_name"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='dutyassignment',
-            constraint=models.UniqueConstraint(fields=('unit', 'item_code'), name='uniq_duty_assignment'),
+            model_name="dutyassignment",
+            constraint=models.UniqueConstraint(fields=("unit", "item_code"), name="uniq_duty_assignment"),
         ),
     ]

@@ -6,26 +6,45 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('catalog', '0001_initial'),
-        ('core', '0002_record_append_only'),
+        ("catalog", "0001_initial"),
+        ("core", "0002_record_append_only"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='delegationevaluation',
-            name='evaluator',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='评估人'),
+            model_name="delegationevaluation",
+            name="evaluator",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="评估人",
+            ),
         ),
         migrations.AlterField(
-            model_name='legalbasis',
-            name='fine_basis',
-            field=models.CharField(blank=True, choices=[('amount', '固定金额（元）'), ('illegal_gains', '违法所得的倍数'), ('goods_value', '货值金额的倍数')], max_length=16, verbose_name='法定罚款计算方式'),
+            model_name="legalbasis",
+            name="fine_basis",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("amount", "固定金额（元）"),
+                    ("illegal_gains", "违法所得的倍数"),
+                    ("goods_value", "货值金额的倍数"),
+                ],
+                max_length=16,
+                verbose_name="法定罚款计算方式",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='orgunit',
-            constraint=models.UniqueConstraint(condition=models.Q(('parent__isnull', True)), fields=('agency', 'name'), name='uniq_top_org_unit_name'),
+            model_name="orgunit",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("parent__isnull", True)),
+                fields=("agency", "name"),
+                name="uniq_top_org_unit_name",
+            ),
         ),
     ]

@@ -4,25 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('catalog', '0002_validation_rules'),
+        ("catalog", "0002_validation_rules"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='benchmarklevel',
-            name='confiscate',
-            field=models.BooleanField(default=False, verbose_name='没收违法所得、没收非法财物'),
+            model_name="benchmarklevel",
+            name="confiscate",
+            field=models.BooleanField(default=False, verbose_name="没收违法所得、没收非法财物"),
         ),
         migrations.AlterField(
-            model_name='benchmarklevel',
-            name='revoke',
-            field=models.BooleanField(default=False, verbose_name='吊销许可证件'),
+            model_name="benchmarklevel",
+            name="revoke",
+            field=models.BooleanField(default=False, verbose_name="吊销许可证件"),
         ),
         migrations.AlterField(
-            model_name='enforcementitem',
-            name='major_on_revocation',
-            field=models.BooleanField(default=False, verbose_name='吊销许可证件为重大'),
+            model_name="enforcementitem",
+            name="major_on_revocation",
+            field=models.BooleanField(default=False, verbose_name="吊销许可证件为重大"),
         ),
     ]

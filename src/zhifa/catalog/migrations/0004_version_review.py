@@ -6,71 +6,137 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('catalog', '0003_penalty_measure_labels'),
-        ('core', '0002_record_append_only'),
+        ("catalog", "0003_penalty_measure_labels"),
+        ("core", "0002_record_append_only"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='VersionReview',
+            name="VersionReview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('list_name', models.CharField(choices=[('catalog', '行政执法事项清单'), ('random', '随机抽查事项清单')], max_length=16, verbose_name='审核的清单')),
-                ('status', models.CharField(choices=[('pending', '待审核'), ('approved', '审核通过'), ('returned', '已退回'), ('closed', '已终止（另一审核机关已退回）')], default='pending', max_length=16, verbose_name='状态')),
-                ('reason', models.TextField(blank=True, verbose_name='退回理由')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='审核时间')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='报送时间')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "list_name",
+                    models.CharField(
+                        choices=[("catalog", "行政执法事项清单"), ("random", "随机抽查事项清单")],
+                        max_length=16,
+                        verbose_name="审核的清单",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "待审核"),
+                            ("approved", "审核通过"),
+                            ("returned", "已退回"),
+                            ("closed", "已终止（另一审核机关已退回）"),
+                        ],
+                        default="pending",
+                        max_length=16,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("reason", models.TextField(blank=True, verbose_name="退回理由")),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="审核时间")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="报送时间")),
             ],
             options={
-                'verbose_name': '清单审核',
-                'verbose_name_plural': '清单审核',
-                'ordering': ['-created_at', '-id'],
-                'permissions': [('approve_version', '审核执法事项清单、随机抽查事项清单')],
+                "verbose_name": "清单审核",
+                "verbose_name_plural": "清单审核",
+                "ordering": ["-created_at", "-id"],
+                "permissions": [("approve_version", "审核执法事项清单、随机抽查事项清单")],
             },
         ),
         migrations.RemoveConstraint(
-            model_name='catalogversion',
-            name='one_catalog_draft_per_agency',
+            model_name="catalogversion",
+            name="one_catalog_draft_per_agency",
         ),
         migrations.AddField(
-            model_name='catalogversion',
-            name='submitted_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='报送审核时间'),
+            model_name="catalogversion",
+            name="submitted_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="报送审核时间"),
         ),
         migrations.AddField(
-            model_name='catalogversion',
-            name='submitted_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='报送人'),
+            model_name="catalogversion",
+            name="submitted_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="报送人",
+            ),
         ),
         migrations.AlterField(
-            model_name='catalogversion',
-            name='status',
-            field=models.CharField(choices=[('draft', '草稿'), ('submitted', '待审核'), ('returned', '已退回'), ('published', '已发布')], default='draft', max_length=16, verbose_name='状态'),
+            model_name="catalogversion",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("draft", "草稿"),
+                    ("submitted", "待审核"),
+                    ("returned", "已退回"),
+                    ("published", "已发布"),
+                ],
+                default="draft",
+                max_length=16,
+                verbose_name="状态",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='catalogversion',
-            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ['draft', 'submitted', 'returned'])), fields=('agency',), name='one_catalog_draft_per_agency'),
+            model_name="catalogversion",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status__in", ["draft", "submitted", "returned"])),
+                fields=("agency",),
+                name="one_catalog_draft_per_agency",
+            ),
         ),
         migrations.AddField(
-            model_name='versionreview',
-            name='decided_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='审核人'),
+            model_name="versionreview",
+            name="decided_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="审核人",
+            ),
         ),
         migrations.AddField(
-            model_name='versionreview',
-            name='reviewer',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='catalog_reviews', to='core.agency', verbose_name='审核机关'),
+            model_name="versionreview",
+            name="reviewer",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="catalog_reviews",
+                to="core.agency",
+                verbose_name="审核机关",
+            ),
         ),
         migrations.AddField(
-            model_name='versionreview',
-            name='version',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reviews', to='catalog.catalogversion', verbose_name='清单版本'),
+            model_name="versionreview",
+            name="version",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="reviews",
+                to="catalog.catalogversion",
+                verbose_name="清单版本",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='versionreview',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'pending')), fields=('version', 'list_name'), name='one_pending_review_per_list'),
+            model_name="versionreview",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "pending")),
+                fields=("version", "list_name"),
+                name="one_pending_review_per_list",
+            ),
         ),
     ]

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,126 +15,292 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Agency',
+            name="Agency",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=128, verbose_name='名称')),
-                ('short_name', models.CharField(blank=True, max_length=16, verbose_name='简称（文号前缀）')),
-                ('credit_code', models.CharField(max_length=18, unique=True, validators=[zhifa.core.validators.validate_credit_code], verbose_name='统一社会信用代码')),
-                ('kind', models.CharField(choices=[('justice', '司法行政机关'), ('department', '行政执法部门'), ('comprehensive', '综合行政执法机构'), ('township', '乡镇街道'), ('devzone', '开发区管理机构'), ('other', '其他')], max_length=16, verbose_name='类别')),
-                ('active', models.BooleanField(default=True, verbose_name='有效')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='core.agency', verbose_name='上级机关')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=128, verbose_name="名称")),
+                ("short_name", models.CharField(blank=True, max_length=16, verbose_name="简称（文号前缀）")),
+                (
+                    "credit_code",
+                    models.CharField(
+                        max_length=18,
+                        unique=True,
+                        validators=[zhifa.core.validators.validate_credit_code],
+                        verbose_name="统一社会信用代码",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("justice", "司法行政机关"),
+                            ("department", "行政执法部门"),
+                            ("comprehensive", "综合行政执法机构"),
+                            ("township", "乡镇街道"),
+                            ("devzone", "开发区管理机构"),
+                            ("other", "其他"),
+                        ],
+                        max_length=16,
+                        verbose_name="类别",
+                    ),
+                ),
+                ("active", models.BooleanField(default=True, verbose_name="有效")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="core.agency",
+                        verbose_name="上级机关",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '机关/机构',
-                'verbose_name_plural': '机关/机构',
-                'ordering': ['region__code', 'name'],
+                "verbose_name": "机关/机构",
+                "verbose_name_plural": "机关/机构",
+                "ordering": ["region__code", "name"],
             },
         ),
         migrations.CreateModel(
-            name='HolidayOverride',
+            name="HolidayOverride",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(unique=True, verbose_name='日期')),
-                ('kind', models.CharField(choices=[('holiday', '休息日（法定节假日）'), ('workday', '工作日（含调休上班）')], max_length=16, verbose_name='类型')),
-                ('name', models.CharField(blank=True, help_text='如：春节、国庆节调休上班', max_length=64, verbose_name='说明')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(unique=True, verbose_name="日期")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("holiday", "休息日（法定节假日）"), ("workday", "工作日（含调休上班）")],
+                        max_length=16,
+                        verbose_name="类型",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        blank=True, help_text="如：春节、国庆节调休上班", max_length=64, verbose_name="说明"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '节假日调整',
-                'verbose_name_plural': '节假日调整',
-                'ordering': ['date'],
+                "verbose_name": "节假日调整",
+                "verbose_name_plural": "节假日调整",
+                "ordering": ["date"],
             },
         ),
         migrations.CreateModel(
-            name='RecordChain',
+            name="RecordChain",
             fields=[
-                ('agency', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, primary_key=True, related_name='+', serialize=False, to='core.agency')),
-                ('head_seq', models.PositiveBigIntegerField(default=0)),
-                ('head_hash', models.CharField(default='0000000000000000000000000000000000000000000000000000000000000000', max_length=64)),
+                (
+                    "agency",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        primary_key=True,
+                        related_name="+",
+                        serialize=False,
+                        to="core.agency",
+                    ),
+                ),
+                ("head_seq", models.PositiveBigIntegerField(default=0)),
+                (
+                    "head_hash",
+                    models.CharField(
+                        default="0000000000000000000000000000000000000000000000000000000000000000",
+                        max_length=64,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '记录链',
-                'verbose_name_plural': '记录链',
+                "verbose_name": "记录链",
+                "verbose_name_plural": "记录链",
             },
         ),
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=9, unique=True, validators=[zhifa.core.validators.validate_region_code], verbose_name='区划代码')),
-                ('name', models.CharField(max_length=64, verbose_name='名称')),
-                ('level', models.CharField(choices=[('province', '省级'), ('city', '市级'), ('county', '县级'), ('township', '乡级')], max_length=16, verbose_name='级别')),
-                ('path', models.CharField(db_index=True, editable=False, max_length=128, verbose_name='路径')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='core.region', verbose_name='上级区划')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=9,
+                        unique=True,
+                        validators=[zhifa.core.validators.validate_region_code],
+                        verbose_name="区划代码",
+                    ),
+                ),
+                ("name", models.CharField(max_length=64, verbose_name="名称")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("province", "省级"),
+                            ("city", "市级"),
+                            ("county", "县级"),
+                            ("township", "乡级"),
+                        ],
+                        max_length=16,
+                        verbose_name="级别",
+                    ),
+                ),
+                (
+                    "path",
+                    models.CharField(db_index=True, editable=False, max_length=128, verbose_name="路径"),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="core.region",
+                        verbose_name="上级区划",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '行政区划',
-                'verbose_name_plural': '行政区划',
-                'ordering': ['code'],
+                "verbose_name": "行政区划",
+                "verbose_name_plural": "行政区划",
+                "ordering": ["code"],
             },
         ),
         migrations.AddField(
-            model_name='agency',
-            name='region',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='agencies', to='core.region', verbose_name='所属区划'),
+            model_name="agency",
+            name="region",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="agencies",
+                to="core.region",
+                verbose_name="所属区划",
+            ),
         ),
         migrations.CreateModel(
-            name='NumberFormat',
+            name="NumberFormat",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=32, verbose_name='文书种类')),
-                ('prefix', models.CharField(max_length=32, verbose_name='文号前缀')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='number_formats', to='core.agency', verbose_name='机关')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=32, verbose_name="文书种类")),
+                ("prefix", models.CharField(max_length=32, verbose_name="文号前缀")),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="number_formats",
+                        to="core.agency",
+                        verbose_name="机关",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '文号格式',
-                'verbose_name_plural': '文号格式',
-                'constraints': [models.UniqueConstraint(fields=('agency', 'kind'), name='uniq_number_format')],
+                "verbose_name": "文号格式",
+                "verbose_name_plural": "文号格式",
+                "constraints": [
+                    models.UniqueConstraint(fields=("agency", "kind"), name="uniq_number_format")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='NumberSequence',
+            name="NumberSequence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=32)),
-                ('year', models.PositiveSmallIntegerField()),
-                ('last', models.PositiveIntegerField(default=0)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.agency')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=32)),
+                ("year", models.PositiveSmallIntegerField()),
+                ("last", models.PositiveIntegerField(default=0)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="core.agency"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '文号序列',
-                'verbose_name_plural': '文号序列',
-                'constraints': [models.UniqueConstraint(fields=('agency', 'kind', 'year'), name='uniq_number_sequence')],
+                "verbose_name": "文号序列",
+                "verbose_name_plural": "文号序列",
+                "constraints": [
+                    models.UniqueConstraint(fields=("agency", "kind", "year"), name="uniq_number_sequence")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Record',
+            name="Record",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seq', models.PositiveBigIntegerField(verbose_name='链内序号')),
-                ('subject_type', models.CharField(max_length=64, verbose_name='对象类型')),
-                ('subject_id', models.CharField(max_length=64, verbose_name='对象编号')),
-                ('action', models.CharField(max_length=64, verbose_name='动作')),
-                ('actor_name', models.CharField(blank=True, max_length=64, verbose_name='操作人姓名')),
-                ('at', models.DateTimeField(verbose_name='时间')),
-                ('payload', models.TextField(verbose_name='内容（规范化JSON）')),
-                ('prev_hash', models.CharField(max_length=64, verbose_name='前一哈希')),
-                ('hash', models.CharField(max_length=64, unique=True, verbose_name='哈希')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='操作人')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.agency', verbose_name='机关')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("seq", models.PositiveBigIntegerField(verbose_name="链内序号")),
+                ("subject_type", models.CharField(max_length=64, verbose_name="对象类型")),
+                ("subject_id", models.CharField(max_length=64, verbose_name="对象编号")),
+                ("action", models.CharField(max_length=64, verbose_name="动作")),
+                ("actor_name", models.CharField(blank=True, max_length=64, verbose_name="操作人姓名")),
+                ("at", models.DateTimeField(verbose_name="时间")),
+                ("payload", models.TextField(verbose_name="内容（规范化JSON）")),
+                ("prev_hash", models.CharField(max_length=64, verbose_name="前一哈希")),
+                ("hash", models.CharField(max_length=64, unique=True, verbose_name="哈希")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="操作人",
+                    ),
+                ),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.agency",
+                        verbose_name="机关",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '执法记录',
-                'verbose_name_plural': '执法记录',
-                'ordering': ['agency_id', 'seq'],
-                'indexes': [models.Index(fields=['subject_type', 'subject_id', 'seq'], name='record_subject_idx')],
-                'constraints': [models.UniqueConstraint(fields=('agency', 'seq'), name='uniq_record_chain_seq')],
+                "verbose_name": "执法记录",
+                "verbose_name_plural": "执法记录",
+                "ordering": ["agency_id", "seq"],
+                "indexes": [
+                    models.Index(fields=["subject_type", "subject_id", "seq"], name="record_subject_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(fields=("agency", "seq"), name="uniq_record_chain_seq")
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='agency',
-            index=models.Index(fields=['region', 'kind'], name='core_agency_region__7342c4_idx'),
+            model_name="agency",
+            index=models.Index(fields=["region", "kind"], name="core_agency_region__7342c4_idx"),
         ),
     ]

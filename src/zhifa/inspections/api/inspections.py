@@ -116,7 +116,7 @@ class FinishIn(Schema):
     result: str
     summary: str
     on: date | None = None
-    lenient_reason: str = ""
+    lenient_reason: str = Field("", title="不适用包容审慎的理由（如需立案）")
 
 
 @router.get("/plans", response=list[PlanOut], summary="抽查计划")

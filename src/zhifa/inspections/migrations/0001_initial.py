@@ -10,315 +10,793 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cases', '0005_challenge'),
-        ('core', '0002_record_append_only'),
-        ('registry', '0002_seed_fields'),
+        ("cases", "0005_challenge"),
+        ("core", "0002_record_append_only"),
+        ("registry", "0002_seed_fields"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='InspectorProfile',
+            name="InspectorProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('officer', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='inspector_profile', to='registry.officer', verbose_name='执法人员')),
-                ('residence_region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.region', verbose_name='居住地区划')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "officer",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="inspector_profile",
+                        to="registry.officer",
+                        verbose_name="执法人员",
+                    ),
+                ),
+                (
+                    "residence_region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.region",
+                        verbose_name="居住地区划",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '检查人员回避信息',
-                'verbose_name_plural': '检查人员回避信息',
+                "verbose_name": "检查人员回避信息",
+                "verbose_name_plural": "检查人员回避信息",
             },
         ),
         migrations.CreateModel(
-            name='Plan',
+            name="Plan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('yearly', '年度抽查计划'), ('joint', '跨部门联合抽查计划')], default='yearly', max_length=16, verbose_name='计划类型')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='年度')),
-                ('title', models.CharField(max_length=128, verbose_name='计划名称')),
-                ('ratios', models.JSONField(default=zhifa.inspections.models.plans.default_ratios, verbose_name='各风险等级抽查比例（%）')),
-                ('frequency', models.PositiveSmallIntegerField(default=1, verbose_name='年度抽查次数')),
-                ('per_subject', models.PositiveSmallIntegerField(default=2, verbose_name='每个对象每部门检查人员数')),
-                ('subject_kinds', models.JSONField(blank=True, default=list, verbose_name='对象类别')),
-                ('industry', models.CharField(blank=True, max_length=64, verbose_name='行业')),
-                ('file_by', models.DateField(verbose_name='制定期限')),
-                ('ends_on', models.DateField(verbose_name='检查完成期限')),
-                ('status', models.CharField(choices=[('draft', '草稿'), ('published', '已公布')], default='draft', max_length=16, verbose_name='状态')),
-                ('published_on', models.DateField(blank=True, null=True, verbose_name='公布日期')),
-                ('late_reason', models.CharField(blank=True, max_length=200, verbose_name='逾期制定理由')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.agency', verbose_name='牵头机关')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("yearly", "年度抽查计划"), ("joint", "跨部门联合抽查计划")],
+                        default="yearly",
+                        max_length=16,
+                        verbose_name="计划类型",
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="年度")),
+                ("title", models.CharField(max_length=128, verbose_name="计划名称")),
+                (
+                    "ratios",
+                    models.JSONField(
+                        default=zhifa.inspections.models.plans.default_ratios,
+                        verbose_name="各风险等级抽查比例（%）",
+                    ),
+                ),
+                ("frequency", models.PositiveSmallIntegerField(default=1, verbose_name="年度抽查次数")),
+                (
+                    "per_subject",
+                    models.PositiveSmallIntegerField(default=2, verbose_name="每个对象每部门检查人员数"),
+                ),
+                ("subject_kinds", models.JSONField(blank=True, default=list, verbose_name="对象类别")),
+                ("industry", models.CharField(blank=True, max_length=64, verbose_name="行业")),
+                ("file_by", models.DateField(verbose_name="制定期限")),
+                ("ends_on", models.DateField(verbose_name="检查完成期限")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "草稿"), ("published", "已公布")],
+                        default="draft",
+                        max_length=16,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("published_on", models.DateField(blank=True, null=True, verbose_name="公布日期")),
+                ("late_reason", models.CharField(blank=True, max_length=200, verbose_name="逾期制定理由")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.agency",
+                        verbose_name="牵头机关",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '抽查计划',
-                'verbose_name_plural': '抽查计划',
-                'ordering': ['-year', '-id'],
-                'permissions': [('manage_plan', '编制抽查计划、抽取')],
+                "verbose_name": "抽查计划",
+                "verbose_name_plural": "抽查计划",
+                "ordering": ["-year", "-id"],
+                "permissions": [("manage_plan", "编制抽查计划、抽取")],
             },
         ),
         migrations.CreateModel(
-            name='Draw',
+            name="Draw",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='批次')),
-                ('status', models.CharField(choices=[('committed', '已公布承诺（待抽取）'), ('drawn', '已抽取（待公开种子）'), ('revealed', '已公开种子')], default='committed', max_length=16, verbose_name='状态')),
-                ('input', models.JSONField(editable=False, verbose_name='抽取输入')),
-                ('candidate_hash', models.CharField(editable=False, max_length=64, verbose_name='候选名单哈希')),
-                ('seed_commitment', models.CharField(editable=False, max_length=64, verbose_name='种子承诺')),
-                ('sealed_seed', models.CharField(blank=True, editable=False, max_length=64)),
-                ('seed', models.CharField(blank=True, editable=False, max_length=64, verbose_name='随机种子')),
-                ('result', models.JSONField(blank=True, editable=False, null=True, verbose_name='抽取结果')),
-                ('committed_at', models.DateTimeField(verbose_name='承诺公布时间')),
-                ('drawn_at', models.DateTimeField(blank=True, null=True, verbose_name='抽取时间')),
-                ('revealed_at', models.DateTimeField(blank=True, null=True, verbose_name='种子公开时间')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='draws', to='inspections.plan', verbose_name='计划')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="批次")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("committed", "已公布承诺（待抽取）"),
+                            ("drawn", "已抽取（待公开种子）"),
+                            ("revealed", "已公开种子"),
+                        ],
+                        default="committed",
+                        max_length=16,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("input", models.JSONField(editable=False, verbose_name="抽取输入")),
+                (
+                    "candidate_hash",
+                    models.CharField(editable=False, max_length=64, verbose_name="候选名单哈希"),
+                ),
+                ("seed_commitment", models.CharField(editable=False, max_length=64, verbose_name="种子承诺")),
+                ("sealed_seed", models.CharField(blank=True, editable=False, max_length=64)),
+                (
+                    "seed",
+                    models.CharField(blank=True, editable=False, max_length=64, verbose_name="随机种子"),
+                ),
+                ("result", models.JSONField(blank=True, editable=False, null=True, verbose_name="抽取结果")),
+                ("committed_at", models.DateTimeField(verbose_name="承诺公布时间")),
+                ("drawn_at", models.DateTimeField(blank=True, null=True, verbose_name="抽取时间")),
+                ("revealed_at", models.DateTimeField(blank=True, null=True, verbose_name="种子公开时间")),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="draws",
+                        to="inspections.plan",
+                        verbose_name="计划",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '抽取',
-                'verbose_name_plural': '抽取',
-                'ordering': ['plan_id', 'number'],
+                "verbose_name": "抽取",
+                "verbose_name_plural": "抽取",
+                "ordering": ["plan_id", "number"],
             },
         ),
         migrations.CreateModel(
-            name='PlanItem',
+            name="PlanItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('item_code', models.CharField(max_length=32, verbose_name='事项编码')),
-                ('item_name', models.CharField(max_length=200, verbose_name='事项名称')),
-                ('inspection_method', models.CharField(blank=True, max_length=128, verbose_name='抽查方式')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.agency', verbose_name='实施部门')),
-                ('field', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.enforcementfield', verbose_name='执法领域')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='inspections.plan', verbose_name='计划')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("item_code", models.CharField(max_length=32, verbose_name="事项编码")),
+                ("item_name", models.CharField(max_length=200, verbose_name="事项名称")),
+                ("inspection_method", models.CharField(blank=True, max_length=128, verbose_name="抽查方式")),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.agency",
+                        verbose_name="实施部门",
+                    ),
+                ),
+                (
+                    "field",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="registry.enforcementfield",
+                        verbose_name="执法领域",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="inspections.plan",
+                        verbose_name="计划",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '计划抽查事项',
-                'verbose_name_plural': '计划抽查事项',
-                'ordering': ['plan_id', 'agency_id', 'item_code'],
+                "verbose_name": "计划抽查事项",
+                "verbose_name_plural": "计划抽查事项",
+                "ordering": ["plan_id", "agency_id", "item_code"],
             },
         ),
         migrations.CreateModel(
-            name='Rating',
+            name="Rating",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('month', models.DateField(verbose_name='月份')),
-                ('score', models.PositiveSmallIntegerField(verbose_name='评分（1-5）')),
-                ('comment', models.CharField(blank=True, max_length=500, verbose_name='意见')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.agency', verbose_name='被评价机关')),
+                (
+                    "id",
+                    models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False),
+                ),
+                ("month", models.DateField(verbose_name="月份")),
+                ("score", models.PositiveSmallIntegerField(verbose_name="评分（1-5）")),
+                ("comment", models.CharField(blank=True, max_length=500, verbose_name="意见")),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.agency",
+                        verbose_name="被评价机关",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '企业评价',
-                'verbose_name_plural': '企业评价',
-                'ordering': ['-month'],
+                "verbose_name": "企业评价",
+                "verbose_name_plural": "企业评价",
+                "ordering": ["-month"],
             },
         ),
         migrations.CreateModel(
-            name='Subject',
+            name="Subject",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('organisation', '企业及其他组织'), ('individual_business', '个体工商户'), ('person', '自然人')], max_length=24, verbose_name='对象类别')),
-                ('name', models.CharField(max_length=128, verbose_name='名称')),
-                ('code', models.CharField(max_length=32, verbose_name='对象编码')),
-                ('credit_code', models.CharField(blank=True, max_length=18, validators=[zhifa.core.validators.validate_credit_code], verbose_name='统一社会信用代码')),
-                ('industry', models.CharField(blank=True, max_length=64, verbose_name='行业')),
-                ('address', models.CharField(blank=True, max_length=200, verbose_name='地址')),
-                ('risk_level', models.CharField(choices=[('A', 'A（低风险）'), ('B', 'B（一般风险）'), ('C', 'C（较高风险）'), ('D', 'D（高风险）')], default='B', max_length=1, verbose_name='风险等级')),
-                ('yearly_cap', models.PositiveSmallIntegerField(blank=True, help_text='不填按系统默认（每年涉企检查次数上限）', null=True, verbose_name='年度检查上限')),
-                ('qr_token', models.CharField(default=zhifa.inspections.models.directory.new_qr_token, editable=False, max_length=64, unique=True, verbose_name='扫码入企令牌')),
-                ('credit_record', models.JSONField(blank=True, default=list, editable=False, verbose_name='信用档案（检查结果）')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.agency', verbose_name='名录库所属机关')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.region', verbose_name='所在区划')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("organisation", "企业及其他组织"),
+                            ("individual_business", "个体工商户"),
+                            ("person", "自然人"),
+                        ],
+                        max_length=24,
+                        verbose_name="对象类别",
+                    ),
+                ),
+                ("name", models.CharField(max_length=128, verbose_name="名称")),
+                ("code", models.CharField(max_length=32, verbose_name="对象编码")),
+                (
+                    "credit_code",
+                    models.CharField(
+                        blank=True,
+                        max_length=18,
+                        validators=[zhifa.core.validators.validate_credit_code],
+                        verbose_name="统一社会信用代码",
+                    ),
+                ),
+                ("industry", models.CharField(blank=True, max_length=64, verbose_name="行业")),
+                ("address", models.CharField(blank=True, max_length=200, verbose_name="地址")),
+                (
+                    "risk_level",
+                    models.CharField(
+                        choices=[
+                            ("A", "A（低风险）"),
+                            ("B", "B（一般风险）"),
+                            ("C", "C（较高风险）"),
+                            ("D", "D（高风险）"),
+                        ],
+                        default="B",
+                        max_length=1,
+                        verbose_name="风险等级",
+                    ),
+                ),
+                (
+                    "yearly_cap",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="不填按系统默认（每年涉企检查次数上限）",
+                        null=True,
+                        verbose_name="年度检查上限",
+                    ),
+                ),
+                (
+                    "qr_token",
+                    models.CharField(
+                        default=zhifa.inspections.models.directory.new_qr_token,
+                        editable=False,
+                        max_length=64,
+                        unique=True,
+                        verbose_name="扫码入企令牌",
+                    ),
+                ),
+                (
+                    "credit_record",
+                    models.JSONField(
+                        blank=True, default=list, editable=False, verbose_name="信用档案（检查结果）"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.agency",
+                        verbose_name="名录库所属机关",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.region",
+                        verbose_name="所在区划",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '检查对象',
-                'verbose_name_plural': '检查对象',
-                'ordering': ['agency_id', 'code'],
-                'permissions': [('manage_subject', '管理检查对象名录库')],
+                "verbose_name": "检查对象",
+                "verbose_name_plural": "检查对象",
+                "ordering": ["agency_id", "code"],
+                "permissions": [("manage_subject", "管理检查对象名录库")],
             },
         ),
         migrations.CreateModel(
-            name='PriorReport',
+            name="PriorReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.TextField(verbose_name='检查事由')),
-                ('item_codes', models.JSONField(default=list, verbose_name='检查事项')),
-                ('planned_on', models.DateField(verbose_name='拟检查日期')),
-                ('status', models.CharField(choices=[('pending', '待审批'), ('approved', '已批准'), ('rejected', '未批准')], default='pending', max_length=16, verbose_name='状态')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='审批时间')),
-                ('decided_on', models.DateField(blank=True, null=True, verbose_name='审批日期')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.agency', verbose_name='机关')),
-                ('approver', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='审批人')),
-                ('filed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='报备人')),
-                ('subject', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='inspections.subject', verbose_name='检查对象')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reason", models.TextField(verbose_name="检查事由")),
+                ("item_codes", models.JSONField(default=list, verbose_name="检查事项")),
+                ("planned_on", models.DateField(verbose_name="拟检查日期")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("pending", "待审批"), ("approved", "已批准"), ("rejected", "未批准")],
+                        default="pending",
+                        max_length=16,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="审批时间")),
+                ("decided_on", models.DateField(blank=True, null=True, verbose_name="审批日期")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.agency",
+                        verbose_name="机关",
+                    ),
+                ),
+                (
+                    "approver",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="审批人",
+                    ),
+                ),
+                (
+                    "filed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="报备人",
+                    ),
+                ),
+                (
+                    "subject",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="inspections.subject",
+                        verbose_name="检查对象",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '事前报备',
-                'verbose_name_plural': '事前报备',
-                'ordering': ['-created_at'],
-                'permissions': [('approve_priorreport', '审批涉企检查事前报备')],
+                "verbose_name": "事前报备",
+                "verbose_name_plural": "事前报备",
+                "ordering": ["-created_at"],
+                "permissions": [("approve_priorreport", "审批涉企检查事前报备")],
             },
         ),
         migrations.CreateModel(
-            name='LenientEntry',
+            name="LenientEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('observation', '观察期'), ('no_penalty', '免罚清单')], max_length=16, verbose_name='清单')),
-                ('item_code', models.CharField(blank=True, max_length=32, verbose_name='事项编码')),
-                ('valid_from', models.DateField(verbose_name='起始日期')),
-                ('valid_until', models.DateField(blank=True, null=True, verbose_name='截止日期')),
-                ('note', models.CharField(blank=True, max_length=200, verbose_name='说明')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.agency', verbose_name='机关')),
-                ('subject', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='inspections.subject', verbose_name='检查对象')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("observation", "观察期"), ("no_penalty", "免罚清单")],
+                        max_length=16,
+                        verbose_name="清单",
+                    ),
+                ),
+                ("item_code", models.CharField(blank=True, max_length=32, verbose_name="事项编码")),
+                ("valid_from", models.DateField(verbose_name="起始日期")),
+                ("valid_until", models.DateField(blank=True, null=True, verbose_name="截止日期")),
+                ("note", models.CharField(blank=True, max_length=200, verbose_name="说明")),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.agency",
+                        verbose_name="机关",
+                    ),
+                ),
+                (
+                    "subject",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="inspections.subject",
+                        verbose_name="检查对象",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '包容审慎清单',
-                'verbose_name_plural': '包容审慎清单',
+                "verbose_name": "包容审慎清单",
+                "verbose_name_plural": "包容审慎清单",
             },
         ),
         migrations.CreateModel(
-            name='DeclaredRelation',
+            name="DeclaredRelation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('note', models.CharField(max_length=200, verbose_name='关系说明')),
-                ('officer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='registry.officer', verbose_name='执法人员')),
-                ('subject', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='inspections.subject', verbose_name='检查对象')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("note", models.CharField(max_length=200, verbose_name="关系说明")),
+                (
+                    "officer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="registry.officer",
+                        verbose_name="执法人员",
+                    ),
+                ),
+                (
+                    "subject",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="inspections.subject",
+                        verbose_name="检查对象",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '利害关系申报',
-                'verbose_name_plural': '利害关系申报',
+                "verbose_name": "利害关系申报",
+                "verbose_name_plural": "利害关系申报",
             },
         ),
         migrations.CreateModel(
-            name='Task',
+            name="Task",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('stratum', models.CharField(max_length=1, verbose_name='风险等级')),
-                ('status', models.CharField(choices=[('open', '待检查'), ('in_progress', '检查中'), ('done', '已完成')], default='open', max_length=16, verbose_name='状态')),
-                ('due_on', models.DateField(verbose_name='完成期限')),
-                ('draw', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='tasks', to='inspections.draw', verbose_name='抽取')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='tasks', to='inspections.plan', verbose_name='计划')),
-                ('subject', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='tasks', to='inspections.subject', verbose_name='检查对象')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("stratum", models.CharField(max_length=1, verbose_name="风险等级")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "待检查"), ("in_progress", "检查中"), ("done", "已完成")],
+                        default="open",
+                        max_length=16,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("due_on", models.DateField(verbose_name="完成期限")),
+                (
+                    "draw",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="tasks",
+                        to="inspections.draw",
+                        verbose_name="抽取",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="tasks",
+                        to="inspections.plan",
+                        verbose_name="计划",
+                    ),
+                ),
+                (
+                    "subject",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="tasks",
+                        to="inspections.subject",
+                        verbose_name="检查对象",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '检查任务',
-                'verbose_name_plural': '检查任务',
-                'ordering': ['due_on', 'id'],
+                "verbose_name": "检查任务",
+                "verbose_name_plural": "检查任务",
+                "ordering": ["due_on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Inspection',
+            name="Inspection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('subject_code', models.CharField(editable=False, max_length=32, verbose_name='对象编码')),
-                ('item_codes', models.JSONField(default=list, verbose_name='检查事项编码')),
-                ('item_names', models.JSONField(default=list, verbose_name='检查事项')),
-                ('started_on', models.DateField(verbose_name='检查日期')),
-                ('via_qr', models.BooleanField(default=False, verbose_name='扫码入企')),
-                ('guard_reason', models.CharField(blank=True, max_length=200, verbose_name='重复检查理由')),
-                ('result', models.CharField(blank=True, choices=[('no_problem', '未发现问题'), ('rectify', '发现问题已责令整改'), ('case_opened', '发现问题已立案'), ('not_found', '未找到检查对象')], max_length=16, verbose_name='检查结果')),
-                ('summary', models.TextField(blank=True, verbose_name='检查情况')),
-                ('lenient_note', models.CharField(blank=True, max_length=200, verbose_name='包容审慎')),
-                ('finished_on', models.DateField(blank=True, null=True, verbose_name='结果录入日期')),
-                ('publish_due', models.DateField(blank=True, null=True, verbose_name='结果公示期限')),
-                ('published_on', models.DateField(blank=True, null=True, verbose_name='结果公示日期')),
-                ('rated', models.BooleanField(default=False, verbose_name='企业已评价')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.agency', verbose_name='检查机关')),
-                ('case', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='cases.case', verbose_name='立案案件')),
-                ('started_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='检查人')),
-                ('prior_report', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='inspections.priorreport', verbose_name='事前报备')),
-                ('subject', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='inspections.subject', verbose_name='检查对象')),
-                ('task', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='inspections', to='inspections.task', verbose_name='任务')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("subject_code", models.CharField(editable=False, max_length=32, verbose_name="对象编码")),
+                ("item_codes", models.JSONField(default=list, verbose_name="检查事项编码")),
+                ("item_names", models.JSONField(default=list, verbose_name="检查事项")),
+                ("started_on", models.DateField(verbose_name="检查日期")),
+                ("via_qr", models.BooleanField(default=False, verbose_name="扫码入企")),
+                ("guard_reason", models.CharField(blank=True, max_length=200, verbose_name="重复检查理由")),
+                (
+                    "result",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("no_problem", "未发现问题"),
+                            ("rectify", "发现问题已责令整改"),
+                            ("case_opened", "发现问题已立案"),
+                            ("not_found", "未找到检查对象"),
+                        ],
+                        max_length=16,
+                        verbose_name="检查结果",
+                    ),
+                ),
+                ("summary", models.TextField(blank=True, verbose_name="检查情况")),
+                ("lenient_note", models.CharField(blank=True, max_length=200, verbose_name="包容审慎")),
+                ("finished_on", models.DateField(blank=True, null=True, verbose_name="结果录入日期")),
+                ("publish_due", models.DateField(blank=True, null=True, verbose_name="结果公示期限")),
+                ("published_on", models.DateField(blank=True, null=True, verbose_name="结果公示日期")),
+                ("rated", models.BooleanField(default=False, verbose_name="企业已评价")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.agency",
+                        verbose_name="检查机关",
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="cases.case",
+                        verbose_name="立案案件",
+                    ),
+                ),
+                (
+                    "started_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="检查人",
+                    ),
+                ),
+                (
+                    "prior_report",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="inspections.priorreport",
+                        verbose_name="事前报备",
+                    ),
+                ),
+                (
+                    "subject",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="inspections.subject",
+                        verbose_name="检查对象",
+                    ),
+                ),
+                (
+                    "task",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="inspections",
+                        to="inspections.task",
+                        verbose_name="任务",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '检查记录',
-                'verbose_name_plural': '检查记录',
-                'ordering': ['-started_on', '-id'],
-                'permissions': [('inspect', '实施检查、录入结果')],
+                "verbose_name": "检查记录",
+                "verbose_name_plural": "检查记录",
+                "ordering": ["-started_on", "-id"],
+                "permissions": [("inspect", "实施检查、录入结果")],
             },
         ),
         migrations.CreateModel(
-            name='TaskInspector',
+            name="TaskInspector",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(blank=True, max_length=200, verbose_name='人工调整理由')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.agency', verbose_name='部门')),
-                ('officer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.officer', verbose_name='检查人员')),
-                ('replaced', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.officer', verbose_name='被替换人员')),
-                ('task', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='inspectors', to='inspections.task', verbose_name='任务')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reason", models.CharField(blank=True, max_length=200, verbose_name="人工调整理由")),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.agency",
+                        verbose_name="部门",
+                    ),
+                ),
+                (
+                    "officer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="registry.officer",
+                        verbose_name="检查人员",
+                    ),
+                ),
+                (
+                    "replaced",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="registry.officer",
+                        verbose_name="被替换人员",
+                    ),
+                ),
+                (
+                    "task",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="inspectors",
+                        to="inspections.task",
+                        verbose_name="任务",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '任务检查人员',
-                'verbose_name_plural': '任务检查人员',
-                'ordering': ['task_id', 'agency_id', 'id'],
+                "verbose_name": "任务检查人员",
+                "verbose_name_plural": "任务检查人员",
+                "ordering": ["task_id", "agency_id", "id"],
             },
         ),
         migrations.AddIndex(
-            model_name='plan',
-            index=models.Index(fields=['agency', 'year'], name='inspections_agency__43317a_idx'),
+            model_name="plan",
+            index=models.Index(fields=["agency", "year"], name="inspections_agency__43317a_idx"),
         ),
         migrations.AddConstraint(
-            model_name='draw',
-            constraint=models.UniqueConstraint(fields=('plan', 'number'), name='uniq_draw_number'),
+            model_name="draw",
+            constraint=models.UniqueConstraint(fields=("plan", "number"), name="uniq_draw_number"),
         ),
         migrations.AddConstraint(
-            model_name='planitem',
-            constraint=models.UniqueConstraint(fields=('plan', 'agency', 'item_code'), name='uniq_plan_item'),
+            model_name="planitem",
+            constraint=models.UniqueConstraint(fields=("plan", "agency", "item_code"), name="uniq_plan_item"),
         ),
         migrations.AddConstraint(
-            model_name='rating',
-            constraint=models.CheckConstraint(condition=models.Q(('score__gte', 1), ('score__lte', 5)), name='rating_score'),
+            model_name="rating",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("score__gte", 1), ("score__lte", 5)), name="rating_score"
+            ),
         ),
         migrations.AddIndex(
-            model_name='subject',
-            index=models.Index(fields=['agency', 'risk_level', 'code'], name='inspections_agency__ecd2e3_idx'),
+            model_name="subject",
+            index=models.Index(
+                fields=["agency", "risk_level", "code"], name="inspections_agency__ecd2e3_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='subject',
-            index=models.Index(fields=['code'], name='inspections_code_807b70_idx'),
+            model_name="subject",
+            index=models.Index(fields=["code"], name="inspections_code_807b70_idx"),
         ),
         migrations.AddConstraint(
-            model_name='subject',
-            constraint=models.UniqueConstraint(fields=('agency', 'code'), name='uniq_subject_code'),
+            model_name="subject",
+            constraint=models.UniqueConstraint(fields=("agency", "code"), name="uniq_subject_code"),
         ),
         migrations.AddConstraint(
-            model_name='leniententry',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'observation'), ('subject__isnull', False)), models.Q(('kind', 'no_penalty'), models.Q(('item_code', ''), _negated=True)), _connector='OR'), name='lenient_entry_target'),
+            model_name="leniententry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind", "observation"), ("subject__isnull", False)),
+                    models.Q(("kind", "no_penalty"), models.Q(("item_code", ""), _negated=True)),
+                    _connector="OR",
+                ),
+                name="lenient_entry_target",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='declaredrelation',
-            constraint=models.UniqueConstraint(fields=('officer', 'subject'), name='uniq_declared_relation'),
+            model_name="declaredrelation",
+            constraint=models.UniqueConstraint(fields=("officer", "subject"), name="uniq_declared_relation"),
         ),
         migrations.AddIndex(
-            model_name='task',
-            index=models.Index(fields=['status', 'due_on'], name='inspections_status_9e2f76_idx'),
+            model_name="task",
+            index=models.Index(fields=["status", "due_on"], name="inspections_status_9e2f76_idx"),
         ),
         migrations.AddConstraint(
-            model_name='task',
-            constraint=models.UniqueConstraint(fields=('draw', 'subject'), name='uniq_task_subject'),
+            model_name="task",
+            constraint=models.UniqueConstraint(fields=("draw", "subject"), name="uniq_task_subject"),
         ),
         migrations.AddIndex(
-            model_name='inspection',
-            index=models.Index(fields=['subject_code', 'started_on'], name='inspections_subject_0a7465_idx'),
+            model_name="inspection",
+            index=models.Index(fields=["subject_code", "started_on"], name="inspections_subject_0a7465_idx"),
         ),
         migrations.AddIndex(
-            model_name='inspection',
-            index=models.Index(fields=['agency', 'started_on'], name='inspections_agency__ffbeaa_idx'),
+            model_name="inspection",
+            index=models.Index(fields=["agency", "started_on"], name="inspections_agency__ffbeaa_idx"),
         ),
         migrations.AddIndex(
-            model_name='inspection',
-            index=models.Index(condition=models.Q(('published_on', None)), fields=['publish_due'], name='insp_to_publish'),
+            model_name="inspection",
+            index=models.Index(
+                condition=models.Q(("published_on", None)), fields=["publish_due"], name="insp_to_publish"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='inspection',
-            constraint=models.UniqueConstraint(condition=models.Q(('task__isnull', False)), fields=('task', 'agency'), name='uniq_task_part'),
+            model_name="inspection",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("task__isnull", False)), fields=("task", "agency"), name="uniq_task_part"
+            ),
         ),
     ]

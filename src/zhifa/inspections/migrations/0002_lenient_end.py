@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('inspections', '0001_initial'),
+        ("inspections", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='leniententry',
-            name='end_reason',
-            field=models.CharField(blank=True, max_length=200, verbose_name='移出理由'),
+            model_name="leniententry",
+            name="end_reason",
+            field=models.CharField(blank=True, max_length=200, verbose_name="移出理由"),
         ),
         migrations.AddField(
-            model_name='leniententry',
-            name='ended_on',
-            field=models.DateField(blank=True, null=True, verbose_name='移出日期'),
+            model_name="leniententry",
+            name="ended_on",
+            field=models.DateField(blank=True, null=True, verbose_name="移出日期"),
         ),
     ]

@@ -4,22 +4,21 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('inspections', '0002_lenient_end'),
+        ("inspections", "0002_lenient_end"),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='inspection',
-            name='insp_to_publish',
+            model_name="inspection",
+            name="insp_to_publish",
         ),
         migrations.RemoveField(
-            model_name='inspection',
-            name='publish_due',
+            model_name="inspection",
+            name="publish_due",
         ),
         migrations.RemoveField(
-            model_name='inspection',
-            name='published_on',
+            model_name="inspection",
+            name="published_on",
         ),
     ]

@@ -5,7 +5,7 @@ public open-data feed is at /gs/feed.json (no login)."""
 from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from zhifa.core import access
@@ -48,17 +48,17 @@ class RegisterIn(Schema):
     credit_code: str = ""
     items: str = ""
     conclusion: str
-    summary: str = ""
+    summary: str = Field("", title="主要事实")
     decided_on: date
 
 
 class WithholdIn(Schema):
     reason: str
-    note: str
+    note: str = Field("", title="依据和说明")
 
 
 class WithdrawIn(Schema):
-    reason: str = ""
+    reason: str = Field("", title="撤回理由")
 
 
 def _user(request):

@@ -8,139 +8,275 @@ import zhifa.publicity.search
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0002_record_append_only'),
+        ("core", "0002_record_append_only"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Checkpoint',
+            name="Checkpoint",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('day', models.DateField(unique=True, verbose_name='日期')),
-                ('size', models.PositiveBigIntegerField(verbose_name='叶数')),
-                ('root', models.CharField(max_length=64, verbose_name='根哈希')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("day", models.DateField(unique=True, verbose_name="日期")),
+                ("size", models.PositiveBigIntegerField(verbose_name="叶数")),
+                ("root", models.CharField(max_length=64, verbose_name="根哈希")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': '公示检查点',
-                'verbose_name_plural': '公示检查点',
-                'ordering': ['-day'],
+                "verbose_name": "公示检查点",
+                "verbose_name_plural": "公示检查点",
+                "ordering": ["-day"],
             },
         ),
         migrations.CreateModel(
-            name='Disclosure',
+            name="Disclosure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('licence', '行政许可'), ('penalty', '行政处罚'), ('no_penalty', '不予行政处罚'), ('coercion', '行政强制'), ('other', '其他执法决定'), ('inspection', '检查结果')], max_length=16, verbose_name='执法类别')),
-                ('status', models.CharField(choices=[('draft', '待审核'), ('withheld', '不予公开'), ('published', '已公示'), ('superseded', '已更正（被新版本取代）'), ('withdrawn', '已撤回'), ('expired', '公示期满撤下')], default='draft', max_length=16, verbose_name='状态')),
-                ('source_type', models.CharField(blank=True, max_length=64, verbose_name='来源类型')),
-                ('source_id', models.CharField(blank=True, max_length=64, verbose_name='来源编号')),
-                ('version', models.PositiveIntegerField(default=1, verbose_name='版本')),
-                ('number', models.CharField(blank=True, max_length=64, verbose_name='决定书文号')),
-                ('subject_kind', models.CharField(choices=[('person', '自然人'), ('individual_business', '个体工商户'), ('organisation', '法人或其他组织')], max_length=24, verbose_name='执法对象类型')),
-                ('subject_name', models.CharField(max_length=128, verbose_name='执法对象')),
-                ('credit_code', models.CharField(blank=True, max_length=18, verbose_name='统一社会信用代码')),
-                ('items', models.CharField(blank=True, max_length=500, verbose_name='执法事项')),
-                ('conclusion', models.CharField(max_length=500, verbose_name='执法结论')),
-                ('summary', models.TextField(blank=True, verbose_name='主要事实（已脱敏）')),
-                ('decided_on', models.DateField(verbose_name='决定日期')),
-                ('due_on', models.DateField(verbose_name='公示期限')),
-                ('withheld_reason', models.CharField(blank=True, choices=[('minor', '涉及未成年人'), ('state_secret', '涉及国家秘密'), ('trade_secret', '涉及商业秘密'), ('privacy', '涉及个人隐私'), ('voided', '决定已被撤销、变更或确认违法'), ('other', '其他依法不予公开的情形')], max_length=16, verbose_name='不予公开理由')),
-                ('withheld_note', models.TextField(blank=True, verbose_name='不予公开说明')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='公示时间')),
-                ('published_on', models.DateField(blank=True, db_index=True, null=True, verbose_name='公示日期')),
-                ('expires_on', models.DateField(blank=True, null=True, verbose_name='公示期满日期')),
-                ('entry', models.TextField(blank=True, verbose_name='公示条目（规范JSON）')),
-                ('record_hash', models.CharField(blank=True, max_length=64, verbose_name='记录哈希')),
-                ('withdraw_due', models.DateField(blank=True, null=True, verbose_name='撤回期限')),
-                ('withdraw_reason', models.TextField(blank=True, verbose_name='撤回理由')),
-                ('withdrawn_at', models.DateTimeField(blank=True, null=True, verbose_name='撤回时间')),
-                ('search_text', models.TextField(blank=True, verbose_name='检索文本')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='起草时间')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='disclosures', to='core.agency', verbose_name='执法机关')),
-                ('supersedes', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='superseded_by', to='publicity.disclosure', verbose_name='更正的版本')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("licence", "行政许可"),
+                            ("penalty", "行政处罚"),
+                            ("no_penalty", "不予行政处罚"),
+                            ("coercion", "行政强制"),
+                            ("other", "其他执法决定"),
+                            ("inspection", "检查结果"),
+                        ],
+                        max_length=16,
+                        verbose_name="执法类别",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "待审核"),
+                            ("withheld", "不予公开"),
+                            ("published", "已公示"),
+                            ("superseded", "已更正（被新版本取代）"),
+                            ("withdrawn", "已撤回"),
+                            ("expired", "公示期满撤下"),
+                        ],
+                        default="draft",
+                        max_length=16,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("source_type", models.CharField(blank=True, max_length=64, verbose_name="来源类型")),
+                ("source_id", models.CharField(blank=True, max_length=64, verbose_name="来源编号")),
+                ("version", models.PositiveIntegerField(default=1, verbose_name="版本")),
+                ("number", models.CharField(blank=True, max_length=64, verbose_name="决定书文号")),
+                (
+                    "subject_kind",
+                    models.CharField(
+                        choices=[
+                            ("person", "自然人"),
+                            ("individual_business", "个体工商户"),
+                            ("organisation", "法人或其他组织"),
+                        ],
+                        max_length=24,
+                        verbose_name="执法对象类型",
+                    ),
+                ),
+                ("subject_name", models.CharField(max_length=128, verbose_name="执法对象")),
+                ("credit_code", models.CharField(blank=True, max_length=18, verbose_name="统一社会信用代码")),
+                ("items", models.CharField(blank=True, max_length=500, verbose_name="执法事项")),
+                ("conclusion", models.CharField(max_length=500, verbose_name="执法结论")),
+                ("summary", models.TextField(blank=True, verbose_name="主要事实（已脱敏）")),
+                ("decided_on", models.DateField(verbose_name="决定日期")),
+                ("due_on", models.DateField(verbose_name="公示期限")),
+                (
+                    "withheld_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("minor", "涉及未成年人"),
+                            ("state_secret", "涉及国家秘密"),
+                            ("trade_secret", "涉及商业秘密"),
+                            ("privacy", "涉及个人隐私"),
+                            ("voided", "决定已被撤销、变更或确认违法"),
+                            ("other", "其他依法不予公开的情形"),
+                        ],
+                        max_length=16,
+                        verbose_name="不予公开理由",
+                    ),
+                ),
+                ("withheld_note", models.TextField(blank=True, verbose_name="不予公开说明")),
+                ("published_at", models.DateTimeField(blank=True, null=True, verbose_name="公示时间")),
+                (
+                    "published_on",
+                    models.DateField(blank=True, db_index=True, null=True, verbose_name="公示日期"),
+                ),
+                ("expires_on", models.DateField(blank=True, null=True, verbose_name="公示期满日期")),
+                ("entry", models.TextField(blank=True, verbose_name="公示条目（规范JSON）")),
+                ("record_hash", models.CharField(blank=True, max_length=64, verbose_name="记录哈希")),
+                ("withdraw_due", models.DateField(blank=True, null=True, verbose_name="撤回期限")),
+                ("withdraw_reason", models.TextField(blank=True, verbose_name="撤回理由")),
+                ("withdrawn_at", models.DateTimeField(blank=True, null=True, verbose_name="撤回时间")),
+                ("search_text", models.TextField(blank=True, verbose_name="检索文本")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="起草时间")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="disclosures",
+                        to="core.agency",
+                        verbose_name="执法机关",
+                    ),
+                ),
+                (
+                    "supersedes",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="superseded_by",
+                        to="publicity.disclosure",
+                        verbose_name="更正的版本",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '执法决定公示',
-                'verbose_name_plural': '执法决定公示',
-                'ordering': ['-published_on', '-id'],
-                'permissions': [('draft_disclosure', '编辑公示草稿'), ('approve_disclosure', '审核发布、撤回公示')],
+                "verbose_name": "执法决定公示",
+                "verbose_name_plural": "执法决定公示",
+                "ordering": ["-published_on", "-id"],
+                "permissions": [
+                    ("draft_disclosure", "编辑公示草稿"),
+                    ("approve_disclosure", "审核发布、撤回公示"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='LogLeaf',
+            name="LogLeaf",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('index', models.PositiveBigIntegerField(unique=True, verbose_name='序号')),
-                ('leaf_hash', models.CharField(max_length=64, verbose_name='叶哈希')),
-                ('data', models.TextField(blank=True, verbose_name='条目（链头叶）')),
-                ('disclosure', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='leaf', to='publicity.disclosure')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("index", models.PositiveBigIntegerField(unique=True, verbose_name="序号")),
+                ("leaf_hash", models.CharField(max_length=64, verbose_name="叶哈希")),
+                ("data", models.TextField(blank=True, verbose_name="条目（链头叶）")),
+                (
+                    "disclosure",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="leaf",
+                        to="publicity.disclosure",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '公示日志叶',
-                'verbose_name_plural': '公示日志叶',
-                'ordering': ['index'],
+                "verbose_name": "公示日志叶",
+                "verbose_name_plural": "公示日志叶",
+                "ordering": ["index"],
             },
         ),
         migrations.CreateModel(
-            name='AnnualReport',
+            name="AnnualReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveIntegerField(verbose_name='年度')),
-                ('status', models.CharField(choices=[('draft', '草稿'), ('published', '已公开')], default='draft', max_length=16, verbose_name='状态')),
-                ('figures', models.JSONField(default=list, verbose_name='数据')),
-                ('note', models.TextField(blank=True, verbose_name='总体情况说明')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='公开时间')),
-                ('record_hash', models.CharField(blank=True, max_length=64, verbose_name='记录哈希')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='annual_reports', to='core.agency', verbose_name='机关')),
-                ('published_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveIntegerField(verbose_name="年度")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "草稿"), ("published", "已公开")],
+                        default="draft",
+                        max_length=16,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("figures", models.JSONField(default=list, verbose_name="数据")),
+                ("note", models.TextField(blank=True, verbose_name="总体情况说明")),
+                ("published_at", models.DateTimeField(blank=True, null=True, verbose_name="公开时间")),
+                ("record_hash", models.CharField(blank=True, max_length=64, verbose_name="记录哈希")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="annual_reports",
+                        to="core.agency",
+                        verbose_name="机关",
+                    ),
+                ),
+                (
+                    "published_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '统计年报',
-                'verbose_name_plural': '统计年报',
-                'ordering': ['-year', 'agency_id'],
-                'permissions': [('publish_annualreport', '编制、公开统计年报')],
-                'constraints': [models.UniqueConstraint(fields=('agency', 'year'), name='uniq_annual_report')],
+                "verbose_name": "统计年报",
+                "verbose_name_plural": "统计年报",
+                "ordering": ["-year", "agency_id"],
+                "permissions": [("publish_annualreport", "编制、公开统计年报")],
+                "constraints": [
+                    models.UniqueConstraint(fields=("agency", "year"), name="uniq_annual_report")
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='disclosure',
-            index=models.Index(fields=['status', 'published_on'], name='publicity_d_status_437257_idx'),
+            model_name="disclosure",
+            index=models.Index(fields=["status", "published_on"], name="publicity_d_status_437257_idx"),
         ),
         migrations.AddIndex(
-            model_name='disclosure',
-            index=models.Index(fields=['agency', 'status', 'due_on'], name='publicity_d_agency__2fd340_idx'),
+            model_name="disclosure",
+            index=models.Index(fields=["agency", "status", "due_on"], name="publicity_d_agency__2fd340_idx"),
         ),
         migrations.AddIndex(
-            model_name='disclosure',
-            index=models.Index(fields=['source_type', 'source_id'], name='publicity_d_source__d073df_idx'),
+            model_name="disclosure",
+            index=models.Index(fields=["source_type", "source_id"], name="publicity_d_source__d073df_idx"),
         ),
         migrations.AddIndex(
-            model_name='disclosure',
-            index=models.Index(fields=['status', 'kind', 'published_on'], name='publicity_d_status_0413cb_idx'),
+            model_name="disclosure",
+            index=models.Index(
+                fields=["status", "kind", "published_on"], name="publicity_d_status_0413cb_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='disclosure',
-            index=models.Index(fields=['status', 'withdraw_due'], name='publicity_d_status_6510b5_idx'),
+            model_name="disclosure",
+            index=models.Index(fields=["status", "withdraw_due"], name="publicity_d_status_6510b5_idx"),
         ),
         migrations.AddIndex(
-            model_name='disclosure',
-            index=models.Index(fields=['updated_at'], name='publicity_d_updated_36d13d_idx'),
+            model_name="disclosure",
+            index=models.Index(fields=["updated_at"], name="publicity_d_updated_36d13d_idx"),
         ),
         migrations.AddIndex(
-            model_name='disclosure',
-            index=models.Index(fields=['status', 'decided_on'], name='publicity_d_status_4d44c2_idx'),
+            model_name="disclosure",
+            index=models.Index(fields=["status", "decided_on"], name="publicity_d_status_4d44c2_idx"),
         ),
         migrations.AddIndex(
-            model_name='disclosure',
-            index=models.Index(fields=['credit_code'], name='publicity_d_credit__6453c8_idx'),
+            model_name="disclosure",
+            index=models.Index(fields=["credit_code"], name="publicity_d_credit__6453c8_idx"),
         ),
         migrations.RunPython(zhifa.publicity.search.install, zhifa.publicity.search.uninstall),
     ]

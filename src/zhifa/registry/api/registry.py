@@ -194,7 +194,7 @@ class CertificateIn(Schema):
 
 class CertificateStatusIn(Schema):
     status: str
-    reason: str = ""
+    reason: str = Field("", title="原因")
 
 
 class CertificateCheckIn(Schema):
@@ -294,24 +294,24 @@ class BodyIn(Schema):
 
 
 class BodyConfirmIn(Schema):
-    document: str
+    document: str = Field(title="确认文号")
     confirmed_by: str
     on: date = Field(default_factory=timezone.localdate)
 
 
 class BodyAnnounceIn(Schema):
-    text: str
+    text: str = Field(title="公告内容")
     on: date = Field(default_factory=timezone.localdate)
 
 
 class BodyRenameIn(Schema):
-    new_name: str
+    new_name: str = Field(title="新名称")
     document: str = ""
     on: date = Field(default_factory=timezone.localdate)
 
 
 class BodyRevokeIn(Schema):
-    reason: str
+    reason: str = Field(title="撤销原因")
     document: str = ""
     on: date = Field(default_factory=timezone.localdate)
 

@@ -8,181 +8,479 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0002_record_append_only'),
+        ("core", "0002_record_append_only"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EnforcementField',
+            name="EnforcementField",
             fields=[
-                ('code', models.SlugField(max_length=32, primary_key=True, serialize=False, verbose_name='代码')),
-                ('name', models.CharField(max_length=32, unique=True, verbose_name='名称')),
+                (
+                    "code",
+                    models.SlugField(max_length=32, primary_key=True, serialize=False, verbose_name="代码"),
+                ),
+                ("name", models.CharField(max_length=32, unique=True, verbose_name="名称")),
             ],
             options={
-                'verbose_name': '执法领域',
-                'verbose_name_plural': '执法领域',
-                'ordering': ['code'],
+                "verbose_name": "执法领域",
+                "verbose_name_plural": "执法领域",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='EnforcementBody',
+            name="EnforcementBody",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=128, verbose_name='主体名称')),
-                ('standing', models.CharField(choices=[('statutory', '法定行政机关'), ('authorized', '法律法规授权组织'), ('entrusted', '受委托组织')], max_length=16, verbose_name='主体资格')),
-                ('legal_basis', models.TextField(blank=True, help_text='法定职责或授权的法律法规条款', verbose_name='依据')),
-                ('grant_kind', models.CharField(blank=True, choices=[('law_grant', '法律、法规授权'), ('concentrated_penalty', '相对集中行政处罚权决定'), ('concentrated_license', '相对集中行政许可权决定')], max_length=24, verbose_name='赋权方式')),
-                ('grant_document', models.CharField(blank=True, max_length=128, verbose_name='赋权文件')),
-                ('entrusted_scope', models.TextField(blank=True, verbose_name='委托事项与权限')),
-                ('entrusted_from', models.DateField(blank=True, null=True, verbose_name='委托起始日')),
-                ('entrusted_until', models.DateField(blank=True, null=True, verbose_name='委托截止日')),
-                ('status', models.CharField(choices=[('pending', '待确认'), ('confirmed', '已确认'), ('merged', '已合并'), ('revoked', '已撤销')], default='pending', max_length=16, verbose_name='状态')),
-                ('confirmed_by', models.CharField(blank=True, help_text='本级人民政府', max_length=64, verbose_name='确认机关')),
-                ('confirmation_document', models.CharField(blank=True, max_length=64, verbose_name='确认文号')),
-                ('confirmed_on', models.DateField(blank=True, null=True, verbose_name='确认日期')),
-                ('announcement', models.TextField(blank=True, verbose_name='公告内容')),
-                ('announced_on', models.DateField(blank=True, null=True, verbose_name='公告日期')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('agency', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='body', to='core.agency', verbose_name='机关/组织')),
-                ('entrusting_agency', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='entrusted_bodies', to='core.agency', verbose_name='委托机关')),
-                ('merged_into', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='merged_from', to='registry.enforcementbody', verbose_name='并入主体')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=128, verbose_name="主体名称")),
+                (
+                    "standing",
+                    models.CharField(
+                        choices=[
+                            ("statutory", "法定行政机关"),
+                            ("authorized", "法律法规授权组织"),
+                            ("entrusted", "受委托组织"),
+                        ],
+                        max_length=16,
+                        verbose_name="主体资格",
+                    ),
+                ),
+                (
+                    "legal_basis",
+                    models.TextField(
+                        blank=True, help_text="法定职责或授权的法律法规条款", verbose_name="依据"
+                    ),
+                ),
+                (
+                    "grant_kind",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("law_grant", "法律、法规授权"),
+                            ("concentrated_penalty", "相对集中行政处罚权决定"),
+                            ("concentrated_license", "相对集中行政许可权决定"),
+                        ],
+                        max_length=24,
+                        verbose_name="赋权方式",
+                    ),
+                ),
+                ("grant_document", models.CharField(blank=True, max_length=128, verbose_name="赋权文件")),
+                ("entrusted_scope", models.TextField(blank=True, verbose_name="委托事项与权限")),
+                ("entrusted_from", models.DateField(blank=True, null=True, verbose_name="委托起始日")),
+                ("entrusted_until", models.DateField(blank=True, null=True, verbose_name="委托截止日")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "待确认"),
+                            ("confirmed", "已确认"),
+                            ("merged", "已合并"),
+                            ("revoked", "已撤销"),
+                        ],
+                        default="pending",
+                        max_length=16,
+                        verbose_name="状态",
+                    ),
+                ),
+                (
+                    "confirmed_by",
+                    models.CharField(
+                        blank=True, help_text="本级人民政府", max_length=64, verbose_name="确认机关"
+                    ),
+                ),
+                (
+                    "confirmation_document",
+                    models.CharField(blank=True, max_length=64, verbose_name="确认文号"),
+                ),
+                ("confirmed_on", models.DateField(blank=True, null=True, verbose_name="确认日期")),
+                ("announcement", models.TextField(blank=True, verbose_name="公告内容")),
+                ("announced_on", models.DateField(blank=True, null=True, verbose_name="公告日期")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "agency",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="body",
+                        to="core.agency",
+                        verbose_name="机关/组织",
+                    ),
+                ),
+                (
+                    "entrusting_agency",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="entrusted_bodies",
+                        to="core.agency",
+                        verbose_name="委托机关",
+                    ),
+                ),
+                (
+                    "merged_into",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="merged_from",
+                        to="registry.enforcementbody",
+                        verbose_name="并入主体",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '执法主体',
-                'verbose_name_plural': '执法主体',
-                'ordering': ['agency__region__code', 'name'],
-                'permissions': [('manage_body', '登记、确认、公告执法主体')],
+                "verbose_name": "执法主体",
+                "verbose_name_plural": "执法主体",
+                "ordering": ["agency__region__code", "name"],
+                "permissions": [("manage_body", "登记、确认、公告执法主体")],
             },
         ),
         migrations.CreateModel(
-            name='BodyChange',
+            name="BodyChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('establish', '新设'), ('confirm', '确认'), ('announce', '公告'), ('merge', '合并'), ('rename', '更名'), ('revoke', '撤销')], max_length=16, verbose_name='变动')),
-                ('on', models.DateField(verbose_name='日期')),
-                ('document', models.CharField(blank=True, max_length=64, verbose_name='文号')),
-                ('detail', models.TextField(blank=True, verbose_name='说明')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='changes', to='registry.enforcementbody')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("establish", "新设"),
+                            ("confirm", "确认"),
+                            ("announce", "公告"),
+                            ("merge", "合并"),
+                            ("rename", "更名"),
+                            ("revoke", "撤销"),
+                        ],
+                        max_length=16,
+                        verbose_name="变动",
+                    ),
+                ),
+                ("on", models.DateField(verbose_name="日期")),
+                ("document", models.CharField(blank=True, max_length=64, verbose_name="文号")),
+                ("detail", models.TextField(blank=True, verbose_name="说明")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="changes",
+                        to="registry.enforcementbody",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '执法主体变动',
-                'verbose_name_plural': '执法主体变动',
-                'ordering': ['body_id', 'on', 'id'],
+                "verbose_name": "执法主体变动",
+                "verbose_name_plural": "执法主体变动",
+                "ordering": ["body_id", "on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Officer',
+            name="Officer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=32, verbose_name='姓名')),
-                ('name_initials', models.CharField(db_index=True, editable=False, max_length=32, verbose_name='姓名拼音首字母')),
-                ('id_number', models.CharField(max_length=18, unique=True, validators=[zhifa.core.validators.validate_id_number], verbose_name='身份证号码')),
-                ('kind', models.CharField(choices=[('officer', '行政执法人员'), ('auxiliary', '行政执法辅助人员')], default='officer', max_length=16, verbose_name='人员类别')),
-                ('status', models.CharField(choices=[('active', '在岗'), ('suspended', '暂停执法'), ('left', '调离/退休')], default='active', max_length=16, verbose_name='状态')),
-                ('post', models.CharField(blank=True, max_length=64, verbose_name='岗位')),
-                ('is_key_post', models.BooleanField(default=False, verbose_name='重要执法岗位')),
-                ('post_since', models.DateField(blank=True, null=True, verbose_name='任现岗位日期')),
-                ('enforcing_since', models.DateField(blank=True, null=True, verbose_name='首次从事执法日期')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='officers', to='core.agency', verbose_name='所在机关')),
-                ('fields', models.ManyToManyField(blank=True, related_name='officers', to='registry.enforcementfield', verbose_name='执法领域')),
-                ('user', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='officer', to=settings.AUTH_USER_MODEL, verbose_name='登录账号')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=32, verbose_name="姓名")),
+                (
+                    "name_initials",
+                    models.CharField(
+                        db_index=True, editable=False, max_length=32, verbose_name="姓名拼音首字母"
+                    ),
+                ),
+                (
+                    "id_number",
+                    models.CharField(
+                        max_length=18,
+                        unique=True,
+                        validators=[zhifa.core.validators.validate_id_number],
+                        verbose_name="身份证号码",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("officer", "行政执法人员"), ("auxiliary", "行政执法辅助人员")],
+                        default="officer",
+                        max_length=16,
+                        verbose_name="人员类别",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("active", "在岗"), ("suspended", "暂停执法"), ("left", "调离/退休")],
+                        default="active",
+                        max_length=16,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("post", models.CharField(blank=True, max_length=64, verbose_name="岗位")),
+                ("is_key_post", models.BooleanField(default=False, verbose_name="重要执法岗位")),
+                ("post_since", models.DateField(blank=True, null=True, verbose_name="任现岗位日期")),
+                ("enforcing_since", models.DateField(blank=True, null=True, verbose_name="首次从事执法日期")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="officers",
+                        to="core.agency",
+                        verbose_name="所在机关",
+                    ),
+                ),
+                (
+                    "fields",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="officers",
+                        to="registry.enforcementfield",
+                        verbose_name="执法领域",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="officer",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="登录账号",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '执法人员',
-                'verbose_name_plural': '执法人员',
-                'ordering': ['agency_id', 'name', 'id'],
-                'permissions': [('manage_officer', '维护执法人员、培训与考核')],
+                "verbose_name": "执法人员",
+                "verbose_name_plural": "执法人员",
+                "ordering": ["agency_id", "name", "id"],
+                "permissions": [("manage_officer", "维护执法人员、培训与考核")],
             },
         ),
         migrations.CreateModel(
-            name='Certificate',
+            name="Certificate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=20, unique=True, validators=[django.core.validators.RegexValidator('^[A-Z0-9]{8,20}$', '执法证号应为8至20位数字或大写字母', code='invalid_certificate_number')], verbose_name='证件编号')),
-                ('kind', models.CharField(choices=[('enforcement', '行政执法证'), ('supervision', '行政执法监督证')], default='enforcement', max_length=16, verbose_name='证件类别')),
-                ('issuer', models.CharField(max_length=64, verbose_name='发证机关')),
-                ('issued_on', models.DateField(verbose_name='发证日期')),
-                ('expires_on', models.DateField(verbose_name='有效期至')),
-                ('status', models.CharField(choices=[('valid', '有效'), ('suspended', '暂扣'), ('revoked', '吊销'), ('expired', '过期')], default='valid', max_length=16, verbose_name='状态')),
-                ('status_reason', models.CharField(blank=True, max_length=200, verbose_name='状态变更原因')),
-                ('last_checked_on', models.DateField(blank=True, null=True, verbose_name='最近审验日期')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('fields', models.ManyToManyField(related_name='certificates', to='registry.enforcementfield', verbose_name='执法领域')),
-                ('officer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='certificates', to='registry.officer', verbose_name='持证人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.CharField(
+                        max_length=20,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[A-Z0-9]{8,20}$",
+                                "执法证号应为8至20位数字或大写字母",
+                                code="invalid_certificate_number",
+                            )
+                        ],
+                        verbose_name="证件编号",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("enforcement", "行政执法证"), ("supervision", "行政执法监督证")],
+                        default="enforcement",
+                        max_length=16,
+                        verbose_name="证件类别",
+                    ),
+                ),
+                ("issuer", models.CharField(max_length=64, verbose_name="发证机关")),
+                ("issued_on", models.DateField(verbose_name="发证日期")),
+                ("expires_on", models.DateField(verbose_name="有效期至")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("valid", "有效"),
+                            ("suspended", "暂扣"),
+                            ("revoked", "吊销"),
+                            ("expired", "过期"),
+                        ],
+                        default="valid",
+                        max_length=16,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("status_reason", models.CharField(blank=True, max_length=200, verbose_name="状态变更原因")),
+                ("last_checked_on", models.DateField(blank=True, null=True, verbose_name="最近审验日期")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "fields",
+                    models.ManyToManyField(
+                        related_name="certificates", to="registry.enforcementfield", verbose_name="执法领域"
+                    ),
+                ),
+                (
+                    "officer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="certificates",
+                        to="registry.officer",
+                        verbose_name="持证人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '执法证件',
-                'verbose_name_plural': '执法证件',
-                'ordering': ['officer_id', '-issued_on'],
-                'permissions': [('manage_certificate', '核发、暂扣、吊销执法证件')],
+                "verbose_name": "执法证件",
+                "verbose_name_plural": "执法证件",
+                "ordering": ["officer_id", "-issued_on"],
+                "permissions": [("manage_certificate", "核发、暂扣、吊销执法证件")],
             },
         ),
         migrations.CreateModel(
-            name='Assessment',
+            name="Assessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(2000), django.core.validators.MaxValueValidator(2100)], verbose_name='年度')),
-                ('grade', models.CharField(choices=[('excellent', '优秀'), ('competent', '合格'), ('basic', '基本合格'), ('incompetent', '不合格')], max_length=16, verbose_name='考核等次')),
-                ('note', models.TextField(blank=True, verbose_name='评语')),
-                ('officer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assessments', to='registry.officer', verbose_name='人员')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(2000),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="年度",
+                    ),
+                ),
+                (
+                    "grade",
+                    models.CharField(
+                        choices=[
+                            ("excellent", "优秀"),
+                            ("competent", "合格"),
+                            ("basic", "基本合格"),
+                            ("incompetent", "不合格"),
+                        ],
+                        max_length=16,
+                        verbose_name="考核等次",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="评语")),
+                (
+                    "officer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assessments",
+                        to="registry.officer",
+                        verbose_name="人员",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '年度考核',
-                'verbose_name_plural': '年度考核',
-                'ordering': ['officer_id', '-year'],
+                "verbose_name": "年度考核",
+                "verbose_name_plural": "年度考核",
+                "ordering": ["officer_id", "-year"],
             },
         ),
         migrations.CreateModel(
-            name='TrainingRecord',
+            name="TrainingRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('on', models.DateField(verbose_name='培训日期')),
-                ('hours', models.DecimalField(decimal_places=1, max_digits=5, validators=[django.core.validators.MinValueValidator(0.5), django.core.validators.MaxValueValidator(200)], verbose_name='学时')),
-                ('kind', models.CharField(choices=[('public_law', '公共法律知识'), ('business', '业务知识'), ('skills', '执法技能')], max_length=16, verbose_name='培训类别')),
-                ('title', models.CharField(max_length=128, verbose_name='培训名称')),
-                ('provider', models.CharField(blank=True, max_length=128, verbose_name='组织单位')),
-                ('certificate_file', models.FileField(blank=True, upload_to='training/%Y/', verbose_name='结业证明')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('officer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='trainings', to='registry.officer', verbose_name='人员')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("on", models.DateField(verbose_name="培训日期")),
+                (
+                    "hours",
+                    models.DecimalField(
+                        decimal_places=1,
+                        max_digits=5,
+                        validators=[
+                            django.core.validators.MinValueValidator(0.5),
+                            django.core.validators.MaxValueValidator(200),
+                        ],
+                        verbose_name="学时",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("public_law", "公共法律知识"),
+                            ("business", "业务知识"),
+                            ("skills", "执法技能"),
+                        ],
+                        max_length=16,
+                        verbose_name="培训类别",
+                    ),
+                ),
+                ("title", models.CharField(max_length=128, verbose_name="培训名称")),
+                ("provider", models.CharField(blank=True, max_length=128, verbose_name="组织单位")),
+                (
+                    "certificate_file",
+                    models.FileField(blank=True, upload_to="training/%Y/", verbose_name="结业证明"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "officer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="trainings",
+                        to="registry.officer",
+                        verbose_name="人员",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '培训记录',
-                'verbose_name_plural': '培训记录',
-                'ordering': ['officer_id', '-on'],
+                "verbose_name": "培训记录",
+                "verbose_name_plural": "培训记录",
+                "ordering": ["officer_id", "-on"],
             },
         ),
         migrations.AddIndex(
-            model_name='enforcementbody',
-            index=models.Index(fields=['status'], name='registry_en_status_88e5d9_idx'),
+            model_name="enforcementbody",
+            index=models.Index(fields=["status"], name="registry_en_status_88e5d9_idx"),
         ),
         migrations.AddIndex(
-            model_name='officer',
-            index=models.Index(fields=['agency', 'kind', 'status'], name='registry_of_agency__ec4cb3_idx'),
+            model_name="officer",
+            index=models.Index(fields=["agency", "kind", "status"], name="registry_of_agency__ec4cb3_idx"),
         ),
         migrations.AddIndex(
-            model_name='certificate',
-            index=models.Index(fields=['status', 'expires_on'], name='registry_ce_status_a76bca_idx'),
+            model_name="certificate",
+            index=models.Index(fields=["status", "expires_on"], name="registry_ce_status_a76bca_idx"),
         ),
         migrations.AddConstraint(
-            model_name='certificate',
-            constraint=models.CheckConstraint(condition=models.Q(('expires_on__gt', models.F('issued_on'))), name='certificate_expires_after_issue'),
+            model_name="certificate",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("expires_on__gt", models.F("issued_on"))),
+                name="certificate_expires_after_issue",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='assessment',
-            constraint=models.UniqueConstraint(fields=('officer', 'year'), name='uniq_assessment_year'),
+            model_name="assessment",
+            constraint=models.UniqueConstraint(fields=("officer", "year"), name="uniq_assessment_year"),
         ),
         migrations.AddIndex(
-            model_name='trainingrecord',
-            index=models.Index(fields=['officer', 'on'], name='registry_tr_officer_15b6a0_idx'),
+            model_name="trainingrecord",
+            index=models.Index(fields=["officer", "on"], name="registry_tr_officer_15b6a0_idx"),
         ),
     ]

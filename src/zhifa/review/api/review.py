@@ -7,10 +7,12 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from zhifa.cases import selectors as case_selectors
+from zhifa.catalog.choices import PenaltyMeasure
+from zhifa.catalog.penalties import MEASURES_HELP
 
 from .. import precheck, selectors, services
 from ..choices import CheckPoint
@@ -22,11 +24,9 @@ router = Router(tags=["review"])
 class RoundOut(Schema):
     number: int
     kind: str
-    warning: bool
+    measures: list[PenaltyMeasure]
     fine: Decimal | None
     confiscation: Decimal | None
-    suspension: bool
-    revocation: bool
     other_measures: str
     deviation_reason: str
     proposal: str
@@ -88,11 +88,9 @@ class ReviewDetailOut(ReviewOut):
 class ProposalIn(Schema):
     proposal: str
     kind: str = "penalty"
-    warning: bool = False
+    measures: list[PenaltyMeasure] = Field(default_factory=list, description=MEASURES_HELP)
     fine: Decimal | None = None
     confiscation: Decimal | None = None
-    suspension: bool = False
-    revocation: bool = False
     other_measures: str = ""
     deviation_reason: str = ""
     facts: dict = {}

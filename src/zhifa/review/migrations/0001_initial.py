@@ -8,159 +8,446 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cases', '0005_challenge'),
-        ('core', '0002_record_append_only'),
+        ("cases", "0005_challenge"),
+        ("core", "0002_record_append_only"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Review',
+            name="Review",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('submitted', '待审核'), ('problems', '存在问题（待承办机构处理）'), ('disputed', '有异议（待集体讨论或机关负责人决定）'), ('passed', '审核通过')], default='submitted', max_length=16, verbose_name='状态')),
-                ('from_pool', models.BooleanField(default=False, verbose_name='由司法局协作库指派')),
-                ('due_on', models.DateField(blank=True, null=True, verbose_name='审核期限')),
-                ('passed_by', models.CharField(blank=True, max_length=16, verbose_name='通过方式')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='送审时间')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('case', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='review', to='cases.case', verbose_name='案件')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='送审人')),
-                ('reviewer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='法制审核人员')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "待审核"),
+                            ("problems", "存在问题（待承办机构处理）"),
+                            ("disputed", "有异议（待集体讨论或机关负责人决定）"),
+                            ("passed", "审核通过"),
+                        ],
+                        default="submitted",
+                        max_length=16,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("from_pool", models.BooleanField(default=False, verbose_name="由司法局协作库指派")),
+                ("due_on", models.DateField(blank=True, null=True, verbose_name="审核期限")),
+                ("passed_by", models.CharField(blank=True, max_length=16, verbose_name="通过方式")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="送审时间")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "case",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="review",
+                        to="cases.case",
+                        verbose_name="案件",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="送审人",
+                    ),
+                ),
+                (
+                    "reviewer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="法制审核人员",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '法制审核',
-                'verbose_name_plural': '法制审核',
-                'ordering': ['-updated_at', '-id'],
-                'permissions': [('submit_review', '送审、答复、提出异议'), ('give_opinion', '出具法制审核意见'), ('resolve_dispute', '记录集体讨论或机关负责人决定'), ('coordinate_pool', '协调法制审核协作库、预审核')],
+                "verbose_name": "法制审核",
+                "verbose_name_plural": "法制审核",
+                "ordering": ["-updated_at", "-id"],
+                "permissions": [
+                    ("submit_review", "送审、答复、提出异议"),
+                    ("give_opinion", "出具法制审核意见"),
+                    ("resolve_dispute", "记录集体讨论或机关负责人决定"),
+                    ("coordinate_pool", "协调法制审核协作库、预审核"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PreReview',
+            name="PreReview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('question', models.TextField(verbose_name='提请事项')),
-                ('requested_at', models.DateTimeField(auto_now_add=True, verbose_name='提请时间')),
-                ('opinion', models.TextField(blank=True, verbose_name='预审核意见')),
-                ('answered_at', models.DateTimeField(blank=True, null=True, verbose_name='答复时间')),
-                ('answered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='预审核人')),
-                ('justice', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.agency', verbose_name='司法行政机关')),
-                ('requested_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='提请人')),
-                ('review', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pre_reviews', to='review.review')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("question", models.TextField(verbose_name="提请事项")),
+                ("requested_at", models.DateTimeField(auto_now_add=True, verbose_name="提请时间")),
+                ("opinion", models.TextField(blank=True, verbose_name="预审核意见")),
+                ("answered_at", models.DateTimeField(blank=True, null=True, verbose_name="答复时间")),
+                (
+                    "answered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="预审核人",
+                    ),
+                ),
+                (
+                    "justice",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.agency",
+                        verbose_name="司法行政机关",
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="提请人",
+                    ),
+                ),
+                (
+                    "review",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pre_reviews",
+                        to="review.review",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '预审核',
-                'verbose_name_plural': '预审核',
-                'ordering': ['review_id', 'requested_at', 'id'],
+                "verbose_name": "预审核",
+                "verbose_name_plural": "预审核",
+                "ordering": ["review_id", "requested_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='InvitedOpinion',
+            name="InvitedOpinion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('author', models.CharField(max_length=64, verbose_name='姓名')),
-                ('role', models.CharField(choices=[('legal_adviser', '法律顾问'), ('public_lawyer', '公职律师')], max_length=16, verbose_name='身份')),
-                ('text', models.TextField(verbose_name='书面意见')),
-                ('added_at', models.DateTimeField(auto_now_add=True, verbose_name='登记时间')),
-                ('added_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='登记人')),
-                ('review', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='invited_opinions', to='review.review')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("author", models.CharField(max_length=64, verbose_name="姓名")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("legal_adviser", "法律顾问"), ("public_lawyer", "公职律师")],
+                        max_length=16,
+                        verbose_name="身份",
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="书面意见")),
+                ("added_at", models.DateTimeField(auto_now_add=True, verbose_name="登记时间")),
+                (
+                    "added_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="登记人",
+                    ),
+                ),
+                (
+                    "review",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="invited_opinions",
+                        to="review.review",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '法律顾问、公职律师意见',
-                'verbose_name_plural': '法律顾问、公职律师意见',
-                'ordering': ['review_id', 'added_at', 'id'],
+                "verbose_name": "法律顾问、公职律师意见",
+                "verbose_name_plural": "法律顾问、公职律师意见",
+                "ordering": ["review_id", "added_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ReviewRound',
+            name="ReviewRound",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(verbose_name='轮次')),
-                ('kind', models.CharField(choices=[('penalty', '行政处罚'), ('no_penalty', '不予行政处罚'), ('transfer', '移送'), ('withdraw', '撤销立案')], default='penalty', max_length=16, verbose_name='拟作决定类型')),
-                ('warning', models.BooleanField(default=False, verbose_name='警告')),
-                ('fine', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='罚款（元）')),
-                ('confiscation', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='没收违法所得（元）')),
-                ('suspension', models.BooleanField(default=False, verbose_name='责令停产停业')),
-                ('revocation', models.BooleanField(default=False, verbose_name='吊销许可证照')),
-                ('other_measures', models.TextField(blank=True, verbose_name='其他处罚')),
-                ('deviation_reason', models.TextField(blank=True, verbose_name='偏离裁量基准的理由')),
-                ('facts', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder, verbose_name='裁量情节')),
-                ('proposal', models.TextField(verbose_name='拟处理意见')),
-                ('evidence_list', models.TextField(blank=True, verbose_name='证据清单')),
-                ('suspected_crime', models.BooleanField(blank=True, null=True, verbose_name='是否涉嫌犯罪')),
-                ('crime_note', models.TextField(blank=True, verbose_name='涉嫌犯罪情况说明')),
-                ('answers', models.JSONField(blank=True, default=dict, verbose_name='对上一轮问题的答复')),
-                ('submitted_at', models.DateTimeField(verbose_name='送审时间')),
-                ('due_on', models.DateField(verbose_name='审核期限')),
-                ('result', models.CharField(blank=True, choices=[('agree', '同意'), ('problems', '存在问题')], max_length=16, verbose_name='审核结论')),
-                ('checklist', models.JSONField(blank=True, default=dict, verbose_name='逐项审核意见')),
-                ('summary', models.TextField(blank=True, verbose_name='审核意见')),
-                ('opinion_number', models.CharField(blank=True, max_length=64, verbose_name='意见书文号')),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True, verbose_name='审核时间')),
-                ('review', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rounds', to='review.review')),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='审核人')),
-                ('submitted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='送审人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField(verbose_name="轮次")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("penalty", "行政处罚"),
+                            ("no_penalty", "不予行政处罚"),
+                            ("transfer", "移送"),
+                            ("withdraw", "撤销立案"),
+                        ],
+                        default="penalty",
+                        max_length=16,
+                        verbose_name="拟作决定类型",
+                    ),
+                ),
+                ("warning", models.BooleanField(default=False, verbose_name="警告")),
+                (
+                    "fine",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="罚款（元）",
+                    ),
+                ),
+                (
+                    "confiscation",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="没收违法所得（元）",
+                    ),
+                ),
+                ("suspension", models.BooleanField(default=False, verbose_name="责令停产停业")),
+                ("revocation", models.BooleanField(default=False, verbose_name="吊销许可证照")),
+                ("other_measures", models.TextField(blank=True, verbose_name="其他处罚")),
+                ("deviation_reason", models.TextField(blank=True, verbose_name="偏离裁量基准的理由")),
+                (
+                    "facts",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        encoder=django.core.serializers.json.DjangoJSONEncoder,
+                        verbose_name="裁量情节",
+                    ),
+                ),
+                ("proposal", models.TextField(verbose_name="拟处理意见")),
+                ("evidence_list", models.TextField(blank=True, verbose_name="证据清单")),
+                ("suspected_crime", models.BooleanField(blank=True, null=True, verbose_name="是否涉嫌犯罪")),
+                ("crime_note", models.TextField(blank=True, verbose_name="涉嫌犯罪情况说明")),
+                ("answers", models.JSONField(blank=True, default=dict, verbose_name="对上一轮问题的答复")),
+                ("submitted_at", models.DateTimeField(verbose_name="送审时间")),
+                ("due_on", models.DateField(verbose_name="审核期限")),
+                (
+                    "result",
+                    models.CharField(
+                        blank=True,
+                        choices=[("agree", "同意"), ("problems", "存在问题")],
+                        max_length=16,
+                        verbose_name="审核结论",
+                    ),
+                ),
+                ("checklist", models.JSONField(blank=True, default=dict, verbose_name="逐项审核意见")),
+                ("summary", models.TextField(blank=True, verbose_name="审核意见")),
+                ("opinion_number", models.CharField(blank=True, max_length=64, verbose_name="意见书文号")),
+                ("reviewed_at", models.DateTimeField(blank=True, null=True, verbose_name="审核时间")),
+                (
+                    "review",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="rounds", to="review.review"
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="审核人",
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="送审人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '审核轮次',
-                'verbose_name_plural': '审核轮次',
-                'ordering': ['review_id', 'number'],
+                "verbose_name": "审核轮次",
+                "verbose_name_plural": "审核轮次",
+                "ordering": ["review_id", "number"],
             },
         ),
         migrations.CreateModel(
-            name='Dispute',
+            name="Dispute",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.TextField(verbose_name='异议理由')),
-                ('raised_at', models.DateTimeField(auto_now_add=True, verbose_name='提出时间')),
-                ('method', models.CharField(blank=True, choices=[('collective', '集体讨论'), ('head', '机关负责人决定')], max_length=16, verbose_name='处理方式')),
-                ('outcome', models.CharField(blank=True, choices=[('uphold', '采纳法制审核意见（承办机构整改后重新送审）'), ('overrule', '不采纳法制审核意见（按拟处理意见办理）')], max_length=16, verbose_name='处理结果')),
-                ('note', models.TextField(blank=True, verbose_name='讨论情况（参加人员、意见）')),
-                ('resolved_at', models.DateTimeField(blank=True, null=True, verbose_name='决定时间')),
-                ('raised_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='提出人')),
-                ('resolved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='记录人')),
-                ('review', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='disputes', to='review.review')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='disputes', to='review.reviewround')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reason", models.TextField(verbose_name="异议理由")),
+                ("raised_at", models.DateTimeField(auto_now_add=True, verbose_name="提出时间")),
+                (
+                    "method",
+                    models.CharField(
+                        blank=True,
+                        choices=[("collective", "集体讨论"), ("head", "机关负责人决定")],
+                        max_length=16,
+                        verbose_name="处理方式",
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("uphold", "采纳法制审核意见（承办机构整改后重新送审）"),
+                            ("overrule", "不采纳法制审核意见（按拟处理意见办理）"),
+                        ],
+                        max_length=16,
+                        verbose_name="处理结果",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="讨论情况（参加人员、意见）")),
+                ("resolved_at", models.DateTimeField(blank=True, null=True, verbose_name="决定时间")),
+                (
+                    "raised_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="提出人",
+                    ),
+                ),
+                (
+                    "resolved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="记录人",
+                    ),
+                ),
+                (
+                    "review",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="disputes",
+                        to="review.review",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="disputes",
+                        to="review.reviewround",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '审核异议',
-                'verbose_name_plural': '审核异议',
-                'ordering': ['review_id', 'raised_at', 'id'],
+                "verbose_name": "审核异议",
+                "verbose_name_plural": "审核异议",
+                "ordering": ["review_id", "raised_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='PoolMember',
+            name="PoolMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('added_at', models.DateTimeField(auto_now_add=True)),
-                ('added_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='登记人')),
-                ('justice', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='review_pool', to='core.agency', verbose_name='司法行政机关')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='审核人员')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("added_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "added_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="登记人",
+                    ),
+                ),
+                (
+                    "justice",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="review_pool",
+                        to="core.agency",
+                        verbose_name="司法行政机关",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="审核人员",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '法制审核协作库',
-                'verbose_name_plural': '法制审核协作库',
-                'constraints': [models.UniqueConstraint(fields=('justice', 'user'), name='uniq_pool_member')],
+                "verbose_name": "法制审核协作库",
+                "verbose_name_plural": "法制审核协作库",
+                "constraints": [models.UniqueConstraint(fields=("justice", "user"), name="uniq_pool_member")],
             },
         ),
         migrations.AddIndex(
-            model_name='review',
-            index=models.Index(fields=['status', 'due_on'], name='review_revi_status_83eea2_idx'),
+            model_name="review",
+            index=models.Index(fields=["status", "due_on"], name="review_revi_status_83eea2_idx"),
         ),
         migrations.AddIndex(
-            model_name='review',
-            index=models.Index(fields=['reviewer', 'status'], name='review_revi_reviewe_898515_idx'),
+            model_name="review",
+            index=models.Index(fields=["reviewer", "status"], name="review_revi_reviewe_898515_idx"),
         ),
         migrations.AddIndex(
-            model_name='reviewround',
-            index=models.Index(fields=['reviewed_at'], name='review_revi_reviewe_b7b71f_idx'),
+            model_name="reviewround",
+            index=models.Index(fields=["reviewed_at"], name="review_revi_reviewe_b7b71f_idx"),
         ),
         migrations.AddConstraint(
-            model_name='reviewround',
-            constraint=models.UniqueConstraint(fields=('review', 'number'), name='uniq_review_round'),
+            model_name="reviewround",
+            constraint=models.UniqueConstraint(fields=("review", "number"), name="uniq_review_round"),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('review', '0001_initial'),
+        ("review", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='reviewround',
-            name='revocation',
-            field=models.BooleanField(default=False, verbose_name='吊销许可证件'),
+            model_name="reviewround",
+            name="revocation",
+            field=models.BooleanField(default=False, verbose_name="吊销许可证件"),
         ),
     ]
