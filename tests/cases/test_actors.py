@@ -347,6 +347,10 @@ class TestAssisting:
         record = Record.objects.for_subject(case).get(action="case.intake")
         assert record.actor_name == "王芳"
         assert json.loads(record.payload)["supervisor"] == {"officer": officers[0].pk, "name": "张伟"}
+        entry = next(
+            e for e in selectors.timeline(case) if e.action == selectors.ACTION_LABELS["case.intake"]
+        )
+        assert ("指导执法人员", "张伟") in entry.details and entry.actor == "王芳"
 
     def test_the_supervisor_must_be_certified(self, agencies, assistant, officers, catalogue):
         other = OfficerFactory(agency=agencies["east_market"], name="黄晓东", kind=PersonKind.AUXILIARY)

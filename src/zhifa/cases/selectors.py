@@ -328,6 +328,7 @@ PAYLOAD_LABELS = {
     "title": "文书",
     "organ": "复议机关或法院",
     "outcome": "结果",
+    "supervisor": "指导执法人员",
 }
 _SKIP = {
     "status", "facts", "reasoning", "suspension", "revocation", "other_measures",
@@ -360,6 +361,8 @@ def _value(key: str, value) -> str:
             for h in value
             if isinstance(h, dict)
         )
+    if key == "supervisor" and isinstance(value, dict):
+        return str(value.get("name", ""))
     if isinstance(value, list):
         return "、".join(str(v) for v in value)
     return str(value)
