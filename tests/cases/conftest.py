@@ -102,20 +102,34 @@ def catalogue(agencies):
 
 @pytest.fixture
 def officers(agencies):
-    pair = [OfficerFactory(agency=agencies["east_market"], name=name) for name in ("张伟", "李娜")]
-    for officer in pair:
-        CertificateFactory(officer=officer, issued_on=date(2025, 1, 1), expires_on=date(2030, 1, 1))
-    return pair
+    return [certified(agencies["east_market"], name) for name in ("张伟", "李娜")]
+
+
+def link(user, officer):
+    """The user's account is the officer's (Officer.user): they act as that officer."""
+    officer.user = user
+    officer.save(update_fields=["user"])
+    return user
+
+
+def certified(agency, name, **kwargs):
+    officer = OfficerFactory(agency=agency, name=name, **kwargs)
+    CertificateFactory(officer=officer, issued_on=date(2025, 1, 1), expires_on=date(2030, 1, 1))
+    return officer
 
 
 @pytest.fixture
 def handler_user(agencies, make_user, officers):
-    return make_user(agencies["east_market"], RoleCode.OFFICER)
+    """张伟's account: a certified officer handling the case."""
+    return link(make_user(agencies["east_market"], RoleCode.OFFICER), officers[0])
 
 
 @pytest.fixture
 def leader(agencies, make_user):
-    return make_user(agencies["east_market"], RoleCode.UNIT_HEAD)
+    """刘洋's account: the certified head of the unit, who approves and decides."""
+    return link(
+        make_user(agencies["east_market"], RoleCode.UNIT_HEAD), certified(agencies["east_market"], "刘洋")
+    )
 
 
 def party(**overrides):

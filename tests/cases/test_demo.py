@@ -187,3 +187,29 @@ def test_demo_penalty_decisions_come_after_the_periods_of_the_notice_or_a_writte
         checked, waived = checked + 1, waived + bool(wait.waived_on)
     assert checked >= 20 and waived >= 1
     assert Evidence.objects.filter(kind="waiver").count() >= 3
+
+
+def test_certified_officers_act_and_auxiliary_staff_assist(demo):
+    """Issue 20: every enforcement act a person took in the demo (cases and inspections) was taken by an
+    officer certified for it that day; 王芳 (执法辅助人员) registered a clue, assisting 张伟."""
+    acts = [
+        "case.step",
+        "case.submit_review",
+        "case.notify",
+        "case.hearing",
+        "case.decide",
+        "case.simple",
+        "inspections.inspection_start",
+        "inspections.inspection_finish",
+    ]
+    by_people = Record.objects.filter(action__in=acts, actor__isnull=False).select_related("actor")
+    assert {"inspections.inspection_start", "inspections.inspection_finish"} <= {r.action for r in by_people}
+    for record in by_people:
+        on = timezone.localtime(record.at).date()
+        assert registry.acting_refusal(record.actor, [], on=on) is None, (record.action, record.actor_name)
+    assisted = Record.objects.get(action="case.intake", actor__username="dh_fz1")
+    supervisor = json.loads(assisted.payload)["supervisor"]
+    assert assisted.actor_name == "王芳" and supervisor["name"] == "张伟"
+    assert registry.acting_refusal(assisted.actor, [], on=TODAY) == (
+        "王芳是行政执法辅助人员，没有有效的行政执法证件"
+    )

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from tests.cases.conftest import penalty
 from tests.cases.test_views import advance, open_case
+from zhifa.accounts.choices import RoleCode
 from zhifa.cases import selectors, services, workbench
 from zhifa.cases.choices import CaseStatus
 from zhifa.cases.models import Case, Decision
@@ -158,8 +159,9 @@ class TestWorkbench:
         assert not soon.overdue and soon.due == TODAY + timedelta(days=1) and "立案期限" in soon.title
         assert not any("新线索" in title for title in by_title)
 
-    def test_a_user_without_an_officer_gets_no_own_items(self, handler_user, registered):
-        assert workbench.pending(handler_user, today=TODAY) == []
+    def test_a_user_without_an_officer_gets_no_own_items(self, agencies, make_user, registered):
+        clerk = make_user(agencies["east_market"], RoleCode.OFFICER)
+        assert workbench.pending(clerk, today=TODAY) == []
 
     def test_leader_counts_with_links_to_the_filtered_list(
         self, agencies, handler_user, leader, officers, catalogue, django_assert_max_num_queries

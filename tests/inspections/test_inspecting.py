@@ -351,6 +351,8 @@ def test_joint_task_one_visit_each_department_its_part(
 
     health_officers = [certified(health, name, "health") for name in ("钱一", "孙二", "周三")]
     health_user = UserFactory(agency=health, roles=[RoleCode.OFFICER])
+    health_officers[0].user = health_user  # 钱一 inspects for the health department
+    health_officers[0].save(update_fields=["user"])
     plan = services.plan_create(
         actor=lead,
         agency=agencies["east_market"],

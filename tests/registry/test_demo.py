@@ -1,4 +1,4 @@
-"""The registry demo: ~40 people (2 auxiliary), certificates in every state worth showing, training,
+"""The registry demo: ~41 people (2 auxiliary), certificates in every state worth showing, training,
 assessments, bodies; loaded through the services, so the record chains verify; idempotent."""
 
 import pytest
@@ -42,7 +42,7 @@ def test_demo_is_idempotent_and_its_records_verify(demo, capsys):
     before = counts()
     call_command("demo", no_serve=True)
     assert counts() == before
-    assert "执法人员：40 人" in capsys.readouterr().out
+    assert "执法人员：41 人" in capsys.readouterr().out
     assert records.verify().ok
 
 

@@ -247,6 +247,17 @@ class TestOfficersAndCertificates:
         assert "不在行政执法岗位" in api.json()["detail"][0]["msg"]
         assert not Certificate.objects.exists() and Record.objects.count() == before
 
+    def test_no_certificate_without_a_post(self, supervisor, agencies):
+        officer = OfficerFactory(agency=agencies["east_market"], name="钱无岗", post="")
+        before = Record.objects.count()
+        with pytest.raises(ValidationError) as exc:
+            self.issue(supervisor, officer)
+        assert exc.value.message_dict["officer"] == [
+            "钱无岗没有登记所在的行政执法岗位，不得发放行政执法证件"
+            "（原则上不得向未在行政执法岗位的人员发放行政执法证件），请先登记岗位"
+        ]
+        assert not Certificate.objects.exists() and Record.objects.count() == before
+
     def test_agency_head_cannot_issue_certificates(self, head, agencies):
         with pytest.raises(PermissionDenied):
             self.issue(head, OfficerFactory(agency=agencies["east_market"]))

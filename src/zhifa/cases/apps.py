@@ -20,13 +20,16 @@ class CasesConfig(AppConfig):
         from zhifa.core import annual, workbench
         from zhifa.core.menu import MenuItem, register
 
+        from .selectors import may_decide_on_spot
         from .workbench import pending
 
         module = "案件办理"
         register(
             MenuItem(module, "案件列表", "cases:case_list", "cases.view_case", order=50),
             MenuItem(module, "登记案件", "cases:case_intake", "cases.handle_case", order=51),
-            MenuItem(module, "简易程序", "cases:simple_new", "cases.handle_case", order=52),
+            MenuItem(
+                module, "简易程序", "cases:simple_new", "cases.handle_case", order=52, show=may_decide_on_spot
+            ),
         )
         workbench.register(pending)
         from .figures import annual_figures

@@ -71,6 +71,32 @@ def officer_label(officer: Officer, certified: set[int], field_name: str = "") -
     return f"{officer.name}（无{field_name or '本领域'}执法资格）"
 
 
+def supervisor_field() -> forms.ModelChoiceField:
+    """指导执法人员: whom someone not certified (执法辅助人员) assists in a 事务性 step (seed 000 §10)."""
+    return forms.ModelChoiceField(
+        label="指导执法人员",
+        queryset=Officer.objects.none(),
+        required=False,
+        help_text="未持执法证件的人员（如执法辅助人员）协助办理时，选择指导其办理的持证执法人员；持证执法人员本人办理的无需填写",
+    )
+
+
+def offer_supervisors(field: forms.ModelChoiceField, agency) -> None:
+    field.queryset = Officer.objects.filter(
+        agency=agency, kind=PersonKind.OFFICER, status=PersonStatus.ACTIVE
+    ).order_by("name", "id")
+
+
+class SupervisedForm(Form):
+    """A step 执法辅助人员 may take assisting a named officer of the case's agency."""
+
+    supervisor = supervisor_field()
+
+    def __init__(self, *args, case: Case, **kwargs):
+        super().__init__(*args, **kwargs)
+        offer_supervisors(self.fields["supervisor"], case.agency)
+
+
 # ---- intake -----------------------------------------------------------------------------------------
 
 
@@ -120,6 +146,7 @@ class IntakeForm(PartyFields):
         help_text="本机关施行中的执法事项清单",
     )
     facts = text_field("线索与初步查明的事实", required=False)
+    supervisor = supervisor_field()
 
     field_order = ["agency", "source", "summary", "discovered_on", "place", "item_codes", "facts"]
 
@@ -133,6 +160,7 @@ class IntakeForm(PartyFields):
         if self.agency is not None:
             self.fields["agency"].initial = self.agency.pk
         self.fields["item_codes"].choices = item_choices(self.agency)
+        offer_supervisors(self.fields["supervisor"], self.agency)
 
     def clean_agency(self):
         return self.cleaned_data.get("agency") or self.agency
@@ -242,11 +270,11 @@ class NotifyForm(Form):
     )
 
 
-class StatementForm(Form):
+class StatementForm(SupervisedForm):
     statement = text_field("当事人陈述、申辩意见", rows=5)
 
 
-class HearingRequestForm(Form):
+class HearingRequestForm(SupervisedForm):
     on = date_field("申请日期", today=True)
 
     error_map = {"hearing": "on"}
@@ -340,14 +368,14 @@ class RecommendForm(DecideForm):
             field.required = False
 
 
-class ServeForm(Form):
+class ServeForm(SupervisedForm):
     served_on = date_field("送达日期", help_text=f"决定之日起{SERVICE_WORKDAYS}个工作日内送达", today=True)
     method = forms.ChoiceField(label="送达方式", choices=ServiceMethod.choices, initial=ServiceMethod.DIRECT)
     recipient = forms.CharField(label="受送达人", max_length=64)
     note = text_field("备注", rows=2, required=False)
 
 
-class ExecuteForm(Form):
+class ExecuteForm(SupervisedForm):
     kind = forms.ChoiceField(label="执行情况", choices=ExecutionKind.choices)
     on = date_field("日期", today=True)
     amount = money_field("金额（元）", help_text="已缴纳时填写")

@@ -29,6 +29,9 @@ class Transition:
     refusal: str = ""  # what the refusal says cannot be done, when not the label
     procedures: tuple[str, ...] = ()  # the procedures whose flow chart draws it (cases)
     documents: tuple[str, ...] = ()  # the documents the step needs (issue 20)
+    # who may take it in person (registry.choices.CaseRole): an officer-only role needs the actor to be
+    # a certified officer; an auxiliary role may be taken by others assisting a named officer; "" no one
+    role: str = ""
     # a further condition on the subject for offering the action (a button, an API hint); the
     # service checks the same condition with its reason
     when: Callable[[Any], bool] | None = None
@@ -72,13 +75,16 @@ class Machine:
         """The actions a subject in `status` allows to someone holding `perms` (on that subject)."""
         return [a for a in self.actions if status in self.sources(a) and self.first(a).perm in perms]
 
-    def offered(self, subject, perms: set[str] | frozenset[str]) -> list[str]:
+    def offered(
+        self, subject, perms: set[str] | frozenset[str], may: Callable[[Transition], bool] | None = None
+    ) -> list[str]:
         """The actions to offer on `subject` to someone holding `perms`: those its status allows whose
-        `when` (on any of the action's rows) holds."""
+        `when` (on any of the action's rows) holds and, when given, that the person `may` take."""
         return [
             action
             for action in self.available(subject.status, perms)
             if any(t.when is None or t.when(subject) for t in self.rows(action))
+            and (may is None or may(self.first(action)))
         ]
 
     def require(self, subject, action: str, *variants: str) -> None:

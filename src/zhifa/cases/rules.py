@@ -10,11 +10,12 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from zhifa.catalog import discretion, major, penalties
-from zhifa.catalog.choices import FineBasis, ItemCategory, PenaltyMeasure
+from zhifa.catalog.choices import FineBasis, ItemCategory, PenaltyMeasure, ProcedureStep
 from zhifa.core import kit, workdays
 from zhifa.registry import selectors as registry
-from zhifa.registry.choices import CaseRole
+from zhifa.registry.choices import OFFICER_ONLY_ROLES, CaseRole
 
+from . import transitions
 from .choices import EvidenceKind, HandlerRole, PartyKind
 from .clocks import DECISION_DAYS, SIMPLE_FINE_LIMIT, statement_workdays
 from .models import Case, Evidence
@@ -55,6 +56,46 @@ def require_handler_role(officer, role: str, case: Case, on: date) -> None:
         )
 
 
+def act_needs_officer(action: str) -> bool:
+    """Whether the transition table's `action` is an enforcement act only a certified officer takes."""
+    return transitions.first(action).role in OFFICER_ONLY_ROLES
+
+
+def may_act(user, case: Case, on: date | None = None):
+    """What `user` may take in person on `case` (for the transition table's `offered`): every act when
+    certified for its field today (registry.selectors.acting_refusal), else only those that are not
+    officer-only (the 事务性 ones, which they do assisting a named officer)."""
+    qualified = registry.acting_refusal(user, [case.field_id], on=on or timezone.localdate()) is None
+    return lambda row: qualified or row.role not in OFFICER_ONLY_ROLES
+
+
+def act_refusal(user, case: Case, action: str, on: date | None = None) -> str | None:
+    """Why `user` may not take the officer-only `action` on `case` (None: they may, or it is not one)."""
+    row = transitions.first(action)
+    if row.role not in OFFICER_ONLY_ROLES:
+        return None
+    on = on or timezone.localdate()
+    return registry.acting_refusal(user, [case.field_id], on=on, act=row.label)
+
+
+def require_actor(
+    actor, case: Case, action: str, *, on: date, supervisor=None, coercive: bool = False
+) -> dict:
+    """Who takes `action` on `case` on `on`: an officer-only act (调查取证, 告知, 听证, 决定, 当场处罚;
+    `coercive` for 行政强制措施) needs the actor certified for the case's field; the 事务性 ones need a
+    certified `supervisor` when the actor is not. Returns what the record notes of the supervisor."""
+    row = transitions.first(action)
+    act = ProcedureStep.SEIZURE.label if coercive else row.label
+    if row.role in OFFICER_ONLY_ROLES:
+        registry.require_acting(actor, [case.field_id], on=on, act=act)
+        return {}
+    if row.role:
+        return registry.require_supervisor(
+            actor, [case.field_id], on=on, act=row.label, agency_id=case.agency_id, supervisor=supervisor
+        )
+    return {}
+
+
 def require_audio_video(case: Case, steps) -> None:
     """音像记录事项: a step the catalogue marks needs an audio or video file recorded at that step."""
     required = {step for item in case.items.all() for step in item.av_steps} & set(steps)
@@ -65,8 +106,6 @@ def require_audio_video(case: Case, steps) -> None:
     )
     missing = required - recorded
     if missing:
-        from zhifa.catalog.choices import ProcedureStep
-
         labels = "、".join(ProcedureStep(step).label for step in sorted(missing))
         kit.refuse("evidence", f"执法事项要求对以下环节进行音像记录，但尚未上传录音或视频：{labels}")
 

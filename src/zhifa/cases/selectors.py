@@ -19,7 +19,7 @@ from zhifa.core.models import Record
 from zhifa.registry import selectors as registry
 from zhifa.registry.choices import CertificateKind
 
-from . import rules
+from . import rules, transitions
 from .choices import (
     CaseSource,
     CaseStatus,
@@ -312,6 +312,20 @@ class HandlerRow:
     certificates: list  # (number, status label, expires_on)
 
 
+def offered_actions(user, case: Case) -> list[str]:
+    """The steps of the transition table `user` may take on `case` now: its status allows them, they hold
+    the permission (one check per kind) and, for an enforcement act, are certified for the case's field
+    today (cases.rules.may_act). The case page's buttons and the API's `actions` both read this."""
+    perms = {perm for perm in (transitions.HANDLE, transitions.APPROVE) if access.can(user, perm, case)}
+    return transitions.offered(case, perms, may=rules.may_act(user, case))
+
+
+def may_decide_on_spot(user) -> bool:
+    """Whether to offer 简易程序 (当场处罚) to `user`: certified today in some field (the service checks
+    the item's field on the decision day)."""
+    return registry.acting_refusal(user, [], on=timezone.localdate()) is None
+
+
 def handler_rows(case: Case, on: date | None = None) -> list[HandlerRow]:
     """The handlers with their certificates and whether each may enforce in the case's field on `on`."""
     on = on or timezone.localdate()
@@ -378,6 +392,7 @@ PAYLOAD_LABELS = {
     "title": "文书",
     "organ": "复议机关或法院",
     "outcome": "结果",
+    "supervisor": "指导执法人员",
 }
 _SKIP = {
     "status", "facts", "reasoning", "other_measures",
@@ -412,6 +427,8 @@ def _value(key: str, value) -> str:
             for h in value
             if isinstance(h, dict)
         )
+    if key == "supervisor" and isinstance(value, dict):
+        return str(value.get("name", ""))
     if isinstance(value, list):
         return "、".join(str(v) for v in value)
     return str(value)

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from zhifa.catalog import penalties
 from zhifa.catalog import selectors as catalog
-from zhifa.catalog.choices import PenaltyMeasure
+from zhifa.catalog.choices import PenaltyMeasure, ProcedureStep
 from zhifa.catalog.procedures import Procedure
 from zhifa.core import access, events, kit, numbering, workdays
 from zhifa.core.kit import Actor
@@ -119,9 +119,13 @@ def _new_case(actor: Actor, agency: Agency, data: IntakeInput, procedure: str) -
 
 
 @transaction.atomic
-def case_intake(*, actor: Actor, agency: Agency, data: IntakeInput) -> Case:
-    """案件登记 (ordinary procedure): the clue with its party and enforcement items of the version in force."""
+def case_intake(
+    *, actor: Actor, agency: Agency, data: IntakeInput, supervisor: Officer | None = None
+) -> Case:
+    """案件登记 (ordinary procedure): the clue with its party and enforcement items of the version in force.
+    Someone not certified registers it assisting a certified `supervisor` (受案登记, seed 000 §10)."""
     case = _new_case(actor, agency, data, Procedure.ORDINARY)
+    assisted = rules.require_actor(actor, case, "intake", on=timezone.localdate(), supervisor=supervisor)
     _note(
         case,
         "case.intake",
@@ -130,6 +134,7 @@ def case_intake(*, actor: Actor, agency: Agency, data: IntakeInput) -> Case:
         summary=case.summary,
         place=case.place,
         items=list(data.item_codes),
+        **assisted,
     )
     return case
 
@@ -202,6 +207,7 @@ def case_record_step(*, actor: Actor, case: Case, step: str, note: str, place: s
     """A step of the investigation (现场检查, 询问, 查封扣押…) in the full-process record."""
     case = kit.locked(CASES, case, actor=actor, perm=HANDLE)
     transitions.require(case, "step")
+    rules.require_actor(actor, case, "step", on=timezone.localdate(), coercive=step == ProcedureStep.SEIZURE)
     if not note.strip():
         kit.refuse("note", "请填写记录内容")
     _note(case, "case.step", actor=actor, step=step, note=note.strip(), place=place or case.place)
@@ -231,6 +237,7 @@ def case_submit_for_review(*, actor: Actor, case: Case, report: str, is_complex:
     """调查终结: the investigation report goes to 审核 (and, for a major case, to 法制审核)."""
     case = kit.locked(CASES, case, actor=actor, perm=HANDLE)
     transitions.require(case, "submit-review")
+    rules.require_actor(actor, case, "submit-review", on=timezone.localdate())
     if not report.strip():
         kit.refuse("investigation_report", "请填写调查终结报告")
     rules.require_qualified_handlers(case, timezone.localdate())
@@ -256,6 +263,7 @@ def case_notify(*, actor: Actor, case: Case, on: date, proposed: str, hearing_ri
     penalty qualifies. Both dates are stored: a penalty decision waits for them (rules.decision_wait)."""
     case = kit.locked(CASES, case, actor=actor, perm=HANDLE)
     transitions.require(case, "notify")
+    rules.require_actor(actor, case, "notify", on=on)
     if not proposed.strip():
         kit.refuse("proposed", "请写明拟作出的处罚及其事实、理由、依据")
     case.notified_on = on
@@ -277,20 +285,24 @@ def case_notify(*, actor: Actor, case: Case, on: date, proposed: str, hearing_ri
 
 
 @transaction.atomic
-def case_record_statement(*, actor: Actor, case: Case, statement: str) -> Case:
+def case_record_statement(
+    *, actor: Actor, case: Case, statement: str, supervisor: Officer | None = None
+) -> Case:
     """陈述、申辩 of the party, heard before the decision."""
     case = kit.locked(CASES, case, actor=actor, perm=HANDLE)
     transitions.require(case, "statement")
+    assisted = rules.require_actor(actor, case, "statement", on=timezone.localdate(), supervisor=supervisor)
     case.statement = "\n".join(filter(None, [case.statement, statement.strip()]))
     case.save(update_fields=["statement", "updated_at"])
-    _note(case, "case.statement", actor=actor, statement=statement.strip())
+    _note(case, "case.statement", actor=actor, statement=statement.strip(), **assisted)
     return case
 
 
 @transaction.atomic
-def case_request_hearing(*, actor: Actor, case: Case, on: date) -> Case:
+def case_request_hearing(*, actor: Actor, case: Case, on: date, supervisor: Officer | None = None) -> Case:
     case = kit.locked(CASES, case, actor=actor, perm=HANDLE)
     transitions.require(case, "hearing-request")
+    assisted = rules.require_actor(actor, case, "hearing-request", on=on, supervisor=supervisor)
     if case.hearing_deadline is None:
         kit.refuse("hearing", "本案告知中未告知听证权利")
     if on > case.hearing_deadline:
@@ -301,7 +313,7 @@ def case_request_hearing(*, actor: Actor, case: Case, on: date) -> Case:
         "hearing-request",
         actor=actor,
         fields=("hearing_requested",),
-        payload={"on": on},
+        payload={"on": on, **assisted},
     )
     return case
 
@@ -310,6 +322,7 @@ def case_request_hearing(*, actor: Actor, case: Case, on: date) -> Case:
 def case_hold_hearing(*, actor: Actor, case: Case, on: date, summary: str) -> Case:
     case = kit.locked(CASES, case, actor=actor, perm=HANDLE)
     transitions.require(case, "hearing")
+    rules.require_actor(actor, case, "hearing", on=on)
     if not summary.strip():
         kit.refuse("summary", "请填写听证笔录摘要")
     rules.require_audio_video(case, ["hearing"])
@@ -377,6 +390,7 @@ def case_decide(*, actor: Actor, case: Case, decision: DecisionInput) -> Case:
     assert case.registered_on is not None  # "decide" is allowed only from registered statuses
     if decision.decided_on < (case.notified_on or case.registered_on):
         kit.refuse("decided_on", "决定日期不能早于立案或告知日期")
+    rules.require_actor(actor, case, "decide", on=decision.decided_on)
     rules.require_within_decision_limit(case, decision.decided_on)
     rules.require_qualified_handlers(case, decision.decided_on)
     recommendation = rules.check_fine(
@@ -419,10 +433,20 @@ def case_decide(*, actor: Actor, case: Case, decision: DecisionInput) -> Case:
 
 
 @transaction.atomic
-def case_serve(*, actor: Actor, case: Case, on: date, method: str, recipient: str, note: str = "") -> Case:
+def case_serve(
+    *,
+    actor: Actor,
+    case: Case,
+    on: date,
+    method: str,
+    recipient: str,
+    note: str = "",
+    supervisor: Officer | None = None,
+) -> Case:
     """送达 of the decision, due within seven working days of it; a late service is recorded as late."""
     case = kit.locked(CASES, case, actor=actor, perm=HANDLE)
     transitions.require(case, "serve")
+    assisted = rules.require_actor(actor, case, "serve", on=on, supervisor=supervisor)
     decided_on = case.decision.decided_on
     if on < decided_on:
         kit.refuse("served_on", "送达日期不能早于决定日期")
@@ -443,7 +467,7 @@ def case_serve(*, actor: Actor, case: Case, on: date, method: str, recipient: st
         case,
         "serve",
         actor=actor,
-        payload={"on": on, "method": method, "recipient": recipient.strip(), "late": late},
+        payload={"on": on, "method": method, "recipient": recipient.strip(), "late": late, **assisted},
     )
     return case
 
@@ -453,17 +477,25 @@ FINISHING = {ExecutionKind.PAID, ExecutionKind.COURT, ExecutionKind.DONE}
 
 @transaction.atomic
 def case_execute(
-    *, actor: Actor, case: Case, kind: str, on: date, amount: Decimal | None = None, note: str = ""
+    *,
+    actor: Actor,
+    case: Case,
+    kind: str,
+    on: date,
+    amount: Decimal | None = None,
+    note: str = "",
+    supervisor: Officer | None = None,
 ) -> Case:
     """执行: paid (or done) finishes it; instalments and deferral are recorded and keep it open."""
     case = kit.locked(CASES, case, actor=actor, perm=HANDLE)
     transitions.require(case, "execute")
+    assisted = rules.require_actor(actor, case, "execute", on=on, supervisor=supervisor)
     if kind not in ExecutionKind.values:
         kit.refuse("kind", "未知的执行情况")
     if kind == ExecutionKind.PAID and not amount:
         kit.refuse("amount", "请填写缴纳金额")
     Execution.objects.create(case=case, kind=kind, on=on, amount=amount, note=note)
-    payload = {"kind": kind, "on": on, "amount": amount}
+    payload = {"kind": kind, "on": on, "amount": amount, **assisted}
     if kind in FINISHING:
         transitions.move(case, "execute", actor=actor, payload=payload)
     else:
@@ -534,6 +566,7 @@ def case_simple(
         catalog.with_measures(case.items.all()), data.party.kind, warning, decision.fine
     )
     on = decision.decided_on
+    rules.require_actor(actor, case, "simple", on=on)
     for officer, role in handlers:
         rules.require_handler_role(officer, role, case, on)
     CaseHandler.objects.bulk_create([CaseHandler(case=case, officer=o, role=r) for o, r in handlers])

@@ -13,6 +13,7 @@ from functools import partial
 from django.utils import timezone
 
 from zhifa.catalog.procedures import Procedure
+from zhifa.registry.choices import CaseRole as R
 
 from . import rules
 from .choices import CaseStatus, DecisionKind, PartyKind
@@ -83,9 +84,10 @@ def _yuan(kind: str) -> str:
 
 
 TABLE: tuple[Transition, ...] = (
-    T("intake", "案件登记", HANDLE, (START,), S.INTAKE, procedures=ORDINARY,
+    T("intake", "案件登记", HANDLE, (START,), S.INTAKE, procedures=ORDINARY, role=R.RECEIVE,
       rule="登记线索、当事人和执法事项"),
     T("simple", "当场作出处罚决定并交付", HANDLE, (START,), S.SERVED, procedures=(Procedure.SIMPLE,),
+      role=R.DECIDE,
       rule="执法人员不少于两人，出示执法证件；告知违法事实、理由、依据和权利，听取陈述、申辩；"
            f"警告，或对个人{_yuan(PartyKind.PERSON)}元以下、单位{_yuan(PartyKind.ORGANISATION)}元以下罚款；"
            "当场交付决定书"),
@@ -93,27 +95,27 @@ TABLE: tuple[Transition, ...] = (
     T("register", "立案", APPROVE, (S.INTAKE,), S.INVESTIGATING, procedures=ORDINARY,
       rule=f"负责人批准；发现线索之日起{register_days()}日内"),
     T("decline", "不予立案", APPROVE, (S.INTAKE,), S.DECLINED, procedures=ORDINARY),
-    T("step", "记录调查取证", HANDLE, (S.INVESTIGATING,), refusal="记录调查取证环节"),
+    T("step", "记录调查取证", HANDLE, (S.INVESTIGATING,), refusal="记录调查取证环节", role=R.INVESTIGATE),
     T("extend", "延长办案期限", APPROVE, DECIDING),
     T("submit-review", "调查终结，提交审核", HANDLE, (S.INVESTIGATING,), S.REVIEWING, procedures=ORDINARY,
-      refusal="提交审核", rule="列入法制审核目录的须经法制审核通过"),
-    T("notify", "事先告知", HANDLE, (S.REVIEWING,), S.NOTIFIED, procedures=ORDINARY,
+      refusal="提交审核", role=R.INVESTIGATE, rule="列入法制审核目录的须经法制审核通过"),
+    T("notify", "事先告知", HANDLE, (S.REVIEWING,), S.NOTIFIED, procedures=ORDINARY, role=R.HANDLE,
       rule=f"告知陈述、申辩权；符合条件的告知听证权利，{HEARING_REQUEST_WORKDAYS}个工作日内申请"),
-    T("statement", "记录陈述申辩", HANDLE, (S.NOTIFIED, S.HEARING)),
+    T("statement", "记录陈述申辩", HANDLE, (S.NOTIFIED, S.HEARING), role=R.RECEIVE),
     T("hearing-request", "登记听证申请", HANDLE, (S.NOTIFIED,), S.HEARING, procedures=ORDINARY,
-      refusal="申请听证", condition="当事人申请听证", rule=f"听证{HEARING_NOTICE_WORKDAYS}个工作日前通知当事人", when=_hearing_rights),
-    T("hearing", "记录听证", HANDLE, (S.HEARING,), when=_hearing_not_held),
+      refusal="申请听证", condition="当事人申请听证", role=R.RECEIVE, rule=f"听证{HEARING_NOTICE_WORKDAYS}个工作日前通知当事人", when=_hearing_rights),
+    T("hearing", "记录听证", HANDLE, (S.HEARING,), when=_hearing_not_held, role=R.HANDLE),
     T("decide", "作出决定", APPROVE, (S.NOTIFIED, S.HEARING), S.DECIDED, variant="penalty",
-      procedures=ORDINARY, refusal="作出处罚决定（须先事先告知）", condition="行政处罚",
+      procedures=ORDINARY, refusal="作出处罚决定（须先事先告知）", condition="行政处罚", role=R.DECIDE,
       rule=f"陈述、申辩期限（告知后{statement_workdays()}个工作日）和听证申请期限（{HEARING_REQUEST_WORKDAYS}个工作日）"
            f"届满或当事人书面放弃后；立案之日起{DECISION_DAYS}日内，经批准可延长", when=_heard),
     T("decide", "作出决定", APPROVE, DECIDING, S.DECIDED, variant="no_penalty", procedures=ORDINARY,
-      condition="不予行政处罚"),
+      condition="不予行政处罚", role=R.DECIDE),
     T("decide", "作出决定", APPROVE, DECIDING, S.CLOSED, variant="ends", procedures=ORDINARY,
-      condition="移送、撤销立案"),
-    T("serve", "送达决定书", HANDLE, (S.DECIDED,), S.SERVED, procedures=ORDINARY,
+      condition="移送、撤销立案", role=R.DECIDE),
+    T("serve", "送达决定书", HANDLE, (S.DECIDED,), S.SERVED, procedures=ORDINARY, role=R.SERVE,
       rule=f"决定作出之日起{SERVICE_WORKDAYS}个工作日内"),
-    T("execute", "登记执行情况", HANDLE, (S.SERVED,), S.EXECUTED,
+    T("execute", "登记执行情况", HANDLE, (S.SERVED,), S.EXECUTED, role=R.ASSIST,
       condition="缴纳、履行完毕或申请强制执行", rule="缴纳、分期或延期缴纳，逾期申请强制执行"),
     T("close", "结案", APPROVE, (S.EXECUTED,), S.CLOSED, when=_closable),
     T("close", "结案", APPROVE, (S.SERVED,), S.CLOSED, variant="no_penalty", procedures=ORDINARY,

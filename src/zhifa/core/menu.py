@@ -4,7 +4,9 @@ Apps add their entries with `register(...)` from AppConfig.ready(); the base tem
 `menu` from the context processor below.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.urls import NoReverseMatch, reverse
 
@@ -16,6 +18,7 @@ class MenuItem:
     url_name: str
     perm: str | tuple[str, ...] | None = None  # None: every signed-in user; a tuple: any one of them
     order: int = 100
+    show: Callable[[Any], bool] | None = None  # a further condition on the user (e.g. a valid 执法证)
 
 
 _items: list[MenuItem] = []
@@ -35,6 +38,8 @@ def menu_for(user) -> list[dict]:
     for item in sorted(_items, key=lambda i: i.order):
         perms = (item.perm,) if isinstance(item.perm, str) else item.perm or ()
         if perms and not any(user.has_perm(perm) for perm in perms):
+            continue
+        if item.show is not None and not item.show(user):
             continue
         try:
             url = reverse(item.url_name)

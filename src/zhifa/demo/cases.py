@@ -530,13 +530,26 @@ class Documents:
 
 
 def _clerk(agency: Agency):
-    """A person of the agency who may register cases (see `_intake`)."""
-    officer = Officer.objects.filter(agency=agency, user__isnull=False, user__is_active=True).first()
-    if officer is not None:
-        return officer.user
-    return User.objects.filter(
-        agency=agency, is_active=True, roles__code__in=["officer", "unit_head"]
+    """A certified officer of the agency who registers cases and decides on the spot (see `_intake`):
+    those acts are an officer's, never auxiliary staff's (issue 20)."""
+    today = timezone.localdate()
+    officers = Officer.objects.filter(
+        agency=agency, kind=PersonKind.OFFICER, user__isnull=False, user__is_active=True
+    ).select_related("user")
+    for officer in officers:
+        if registry.acting_refusal(officer.user, [], on=today) is None:
+            return officer.user
+    return None
+
+
+def _assistant_intake(made: Made, data: services.IntakeInput, supervisor: Officer) -> Case | None:
+    """受案登记 by the agency's 执法辅助人员 who logs in (dh_fz1), assisting `supervisor` (seed 000 §10)."""
+    helper = Officer.objects.filter(
+        agency=made.agency, kind=PersonKind.AUXILIARY, user__isnull=False, user__is_active=True
     ).first()
+    if helper is None:
+        return None
+    return services.case_intake(actor=helper.user, agency=made.agency, data=data, supervisor=supervisor)
 
 
 def _as_system_or_clerk(call, agency: Agency, **kwargs):
@@ -563,6 +576,8 @@ def _handlers(agency: Agency, field_code: str, on: date, today: date, index: int
     ]
     if len(certified) < 2:
         return []
+    heads = set(User.objects.filter(roles__code="agency_head").values_list("pk", flat=True))
+    certified = [o for o in certified if o.user_id not in heads]  # the agency head decides, not handles
     pool = [o for o in certified if o.user_id] + [o for o in certified if not o.user_id]
     first = index % min(len(pool), 3)
     return [pool[first], pool[(first + 1) % len(pool)]]
@@ -682,10 +697,9 @@ def _load_ordinary(made: Made, today: date, evidence: Evidence, documents: Docum
     pair = _handlers(made.agency, field_code, dates["discovered"], today, 0 if special else seed)
     if not pair:
         return None
-    case = _as_system_or_clerk(
-        services.case_intake,
-        made.agency,
-        data=_intake_input(made, (made.scenario.code,), dates["discovered"]),
+    data = _intake_input(made, (made.scenario.code,), dates["discovered"])
+    case = (target == "intake" and _assistant_intake(made, data, pair[0])) or _as_system_or_clerk(
+        services.case_intake, made.agency, data=data
     )
     handlers = [(pair[0], HandlerRole.LEAD), (pair[1], HandlerRole.CO)]
     assistant = Officer.objects.filter(

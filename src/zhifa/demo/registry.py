@@ -1,4 +1,4 @@
-"""Demo registry: 40 people across the demo departments and townships (2 of them 执法辅助人员 in
+"""Demo registry: 41 people across the demo departments and townships (2 of them 执法辅助人员 in
 东湖区市场监督管理局), their certificates, this year's training and last year's assessment, and the
 enforcement bodies of every department and township (one still waiting for confirmation).
 
@@ -110,6 +110,8 @@ PEOPLE = [
     Person("东湖街道办事处", "彭丽", "f", "19940409", None, "综合行政执法队"),
     Person("青山镇人民政府", "吕刚", "m", "19770601", None, "综合行政执法队"),
     Person("青山镇人民政府", "苏梅", "f", "20000315", None, "综合行政执法队", training="short"),
+    # 东湖区市场监督管理局's head (dh_jgfz) decides cases, so he holds a 行政执法证 too (issue 20)
+    Person(MAIN, "杨帆", "m", "19720310", "dh_jgfz", "局长"),
 ]
 
 PENDING_BODY = "青山县应急管理局"

@@ -12,7 +12,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
 from zhifa.accounts.choices import RoleCode
-from zhifa.core import access
+from zhifa.core import access, kit
 from zhifa.core.privacy import mask_id_number
 
 from . import clocks
@@ -55,6 +55,101 @@ def allowed_case_roles(
         else officer.certificates.valid_on(on).filter(kind=CertificateKind.ENFORCEMENT).exists()
     )
     return frozenset(CaseRole) if certified else AUXILIARY_ROLES
+
+
+# ---- who may act (issue 20 item 1; seed 000 §9–10, 001 §6) ----------------------------------------
+
+
+def _day(on: date) -> str:
+    return f"{on.year}年{on.month}月{on.day}日"
+
+
+def officer_of(user) -> Officer | None:
+    """The officer record a signed-in user is linked to (Officer.user), or None."""
+    if user is None or not getattr(user, "pk", None):
+        return None
+    return Officer.objects.filter(user_id=user.pk).first()
+
+
+def _fields(fields) -> list[EnforcementField]:
+    codes = [_field_code(f) for f in fields]
+    found = {f.code: f for f in EnforcementField.objects.filter(code__in=codes)}
+    return [found[code] for code in dict.fromkeys(codes) if code in found]
+
+
+def officer_refusal(officer: Officer | None, name: str, fields, *, on: date) -> str | None:
+    """Why the person `name` (linked to `officer`, or to none) may not act as a 行政执法人员 in every one
+    of `fields` on `on`, in Chinese; None when they may. An empty `fields` asks for a valid certificate
+    in any field. The one rule behind every enforcement act of cases and inspections."""
+    if officer is not None:
+        name = officer.name
+    fields = _fields(fields)
+    scope = f"（{'、'.join(f.name for f in fields)}领域）" if fields else ""
+    if officer is None:
+        return f"{name}没有有效的行政执法证件{scope}"
+    if officer.kind == PersonKind.AUXILIARY:
+        return f"{name}是行政执法辅助人员，没有有效的行政执法证件{scope}"
+    if officer.status != PersonStatus.ACTIVE:
+        return f"{name}当前为“{officer.get_status_display()}”，不得从事执法活动"
+    certificates = officer.certificates.filter(kind=CertificateKind.ENFORCEMENT)
+    if not fields:
+        if certificates.valid_on(on).exists():
+            return None
+        return _certificate_problem(name, certificates, "", on)
+    for field in fields:
+        covering = certificates.filter(fields=field)
+        if not covering.valid_on(on).exists():
+            return _certificate_problem(name, covering, f"（{field.name}领域）", on)
+    return None
+
+
+def _certificate_problem(name: str, certificates: QuerySet[Certificate], scope: str, on: date) -> str:
+    """The state on `on` of the latest of `certificates` (none of them valid that day), in words."""
+    latest = certificates.order_by("-issued_on", "-pk").first()
+    if latest is None:
+        return f"{name}没有有效的行政执法证件{scope}"
+    if latest.status == CertificateStatus.SUSPENDED:
+        return f"{name}的行政执法证件{latest.number}{scope}已被暂扣，{_day(on)}不能从事执法活动"
+    if latest.status == CertificateStatus.REVOKED:
+        return f"{name}的行政执法证件{latest.number}{scope}已被吊销"
+    if latest.issued_on > on:
+        return f"{name}的行政执法证件{latest.number}{scope}于{_day(latest.issued_on)}核发，{_day(on)}尚未取得"
+    return f"{name}的行政执法证件{latest.number}{scope}已于{_day(latest.expires_on)}过期，{_day(on)}无效"
+
+
+def acting_refusal(user, fields, *, on: date, act: str = "") -> str | None:
+    """Why the signed-in `user` may not perform an enforcement act (`act`, named at the end) in `fields`
+    on `on` (None: they may; the system actor always may). See officer_refusal."""
+    if access.is_system(user):
+        return None
+    problem = officer_refusal(officer_of(user), user.real_name or user.username, fields, on=on)
+    return f"{problem}，不能{act}" if problem and act else problem
+
+
+def require_acting(user, fields, *, on: date, act: str) -> None:
+    """Refuse ("actor") an enforcement act — 调查取证, 告知, 听证, 决定, 当场处罚, 行政强制措施, 检查 — unless
+    `user` is linked to an officer certified for `fields` on `on`."""
+    problem = acting_refusal(user, fields, on=on, act=act)
+    if problem:
+        kit.refuse("actor", problem)
+
+
+def require_supervisor(user, fields, *, on: date, act: str, agency_id: int, supervisor: Officer | None):
+    """The 事务性 work 执法辅助人员 may do (受案登记, 接收申请, 送达, 协助执行 …) is done, by anyone not
+    certified themselves, as an assistant to a named officer of the agency certified for `fields` on
+    `on`. Returns what the record notes of the supervisor ({} when the actor acts on their own)."""
+    if acting_refusal(user, fields, on=on) is None:
+        return {}
+    if supervisor is None:
+        name = user.real_name or user.username
+        kit.refuse("supervisor", f"{name}不是持证执法人员，{act}须在执法人员指导下进行，请选择指导执法人员")
+    assert supervisor is not None
+    if supervisor.agency_id != agency_id:
+        kit.refuse("supervisor", f"{supervisor.name}不是本机关的执法人员")
+    problem = officer_refusal(supervisor, supervisor.name, fields, on=on)
+    if problem:
+        kit.refuse("supervisor", f"{problem}，不能指导{act}")
+    return {"supervisor": {"officer": supervisor.pk, "name": supervisor.name}}
 
 
 def enforcers_for(field: EnforcementField | str, *, on: date | None = None) -> QuerySet[Officer]:

@@ -284,6 +284,12 @@ def certificate_issue(
             f"{officer.name}当前为“{officer.get_status_display()}”，不在行政执法岗位，"
             "不得发放行政执法证件（原则上不得向未在行政执法岗位的人员发放行政执法证件）",
         )
+    if not officer.post.strip():
+        kit.refuse(
+            "officer",
+            f"{officer.name}没有登记所在的行政执法岗位，不得发放行政执法证件"
+            "（原则上不得向未在行政执法岗位的人员发放行政执法证件），请先登记岗位",
+        )
     certificate = Certificate(
         officer=officer,
         number=number.strip().upper(),

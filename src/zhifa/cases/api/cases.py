@@ -16,7 +16,6 @@ from ninja.pagination import paginate
 
 from zhifa.catalog.choices import PenaltyMeasure
 from zhifa.catalog.penalties import MEASURES_HELP
-from zhifa.core import access
 from zhifa.core.models import Agency, Record
 from zhifa.core.privacy import mask_id_number
 from zhifa.core.selectors import chosen_agency
@@ -52,6 +51,16 @@ def _agency(request, agency_id: int | None) -> Agency:
             raise ValidationError({"agency_id": "请指定办案机关"})
         agency_id = user.agency_id
     return chosen_agency(user, agency_id, perm=VIEW)
+
+
+def _supervisor(agency_id: int, officer_id: int | None) -> Officer | None:
+    """The 指导执法人员 named by id (someone not certified assists them in a 事务性 step)."""
+    if officer_id is None:
+        return None
+    found = Officer.objects.filter(agency_id=agency_id, pk=officer_id).first()
+    if found is None:
+        raise ValidationError({"supervisor": f"执法人员{officer_id}不存在或不是本机关的人员"})
+    return found
 
 
 def _officers(agency_id: int, ids: list[int]) -> dict[int, Officer]:
@@ -216,9 +225,8 @@ class CaseDetailOut(CaseOut):
 
     @staticmethod
     def resolve_actions(obj, context):
-        user = context["request"].auth
-        perms = {perm for perm in (transitions.HANDLE, transitions.APPROVE) if access.can(user, perm, obj)}
-        return [{"action": a, "label": transitions.first(a).label} for a in transitions.offered(obj, perms)]
+        actions = selectors.offered_actions(context["request"].auth, obj)
+        return [{"action": a, "label": transitions.first(a).label} for a in actions]
 
     @staticmethod
     def resolve_party_id_number_masked(obj):
@@ -283,6 +291,9 @@ class CaseDetailOut(CaseOut):
         ]
 
 
+SUPERVISOR = "指导执法人员（执法人员id）：未持执法证件的人员（如执法辅助人员）协助办理受案登记、接收申请、送达、执行时必填"
+
+
 class PartyIn(Schema):
     kind: str = PartyKind.ORGANISATION.value
     name: str
@@ -306,6 +317,7 @@ class IntakeIn(Schema):
     party: PartyIn
     facts: str = ""
     occurred_at: datetime | None = None
+    supervisor_id: int | None = Field(None, description=SUPERVISOR)
 
     def to_input(self) -> services.IntakeInput:
         return services.IntakeInput(
@@ -347,6 +359,10 @@ class DateIn(Schema):
     on: date = Field(default_factory=timezone.localdate)
 
 
+class HearingRequestIn(DateIn):
+    supervisor_id: int | None = Field(None, description=SUPERVISOR)
+
+
 class DeclineIn(Schema):
     reason: str
 
@@ -375,6 +391,7 @@ class NotifyIn(Schema):
 
 class StatementIn(Schema):
     statement: str
+    supervisor_id: int | None = Field(None, description=SUPERVISOR)
 
 
 class HearingIn(Schema):
@@ -403,6 +420,7 @@ class ServeIn(Schema):
     method: str
     recipient: str
     note: str = ""
+    supervisor_id: int | None = Field(None, description=SUPERVISOR)
 
 
 class ExecuteIn(Schema):
@@ -410,6 +428,7 @@ class ExecuteIn(Schema):
     on: date = Field(default_factory=timezone.localdate)
     amount: Decimal | None = None
     note: str = ""
+    supervisor_id: int | None = Field(None, description=SUPERVISOR)
 
 
 class ChallengeIn(Schema):
@@ -455,8 +474,12 @@ def get_case(request, case_id: int):
 
 @router.post("/", response={201: CaseDetailOut}, summary="案件登记")
 def intake(request, data: IntakeIn):
+    agency = _agency(request, data.agency_id)
     case = services.case_intake(
-        actor=_user(request), agency=_agency(request, data.agency_id), data=data.to_input()
+        actor=_user(request),
+        agency=agency,
+        data=data.to_input(),
+        supervisor=_supervisor(agency.pk, data.supervisor_id),
     )
     return Status(201, _case(request, case.pk))
 
@@ -517,7 +540,10 @@ def _transition(request, case_id: int, service, data: Schema | None = None) -> C
     """One step through its service, the request's fields being the service's keyword arguments (the
     schemas below are named after them); answers the case as it now is."""
     case = _case(request, case_id)
-    service(actor=request.auth, case=case, **(data.dict() if data else {}))
+    kwargs = data.dict() if data else {}
+    if "supervisor_id" in kwargs:
+        kwargs["supervisor"] = _supervisor(case.agency_id, kwargs.pop("supervisor_id"))
+    service(actor=request.auth, case=case, **kwargs)
     return _done(request, case)
 
 
@@ -565,7 +591,7 @@ def statement(request, case_id: int, data: StatementIn):
 
 
 @router.post("/{int:case_id}/hearing-request", response=CaseDetailOut, summary=_summary("hearing-request"))
-def hearing_request(request, case_id: int, data: DateIn):
+def hearing_request(request, case_id: int, data: HearingRequestIn):
     return _transition(request, case_id, services.case_request_hearing, data)
 
 

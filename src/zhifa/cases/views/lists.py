@@ -48,6 +48,7 @@ def case_list(request):
         .select_related("agency")
         .order_by("agency_id", "name"),
         "can_intake": request.user.has_perm(services.HANDLE),
+        "can_simple": request.user.has_perm(services.HANDLE) and selectors.may_decide_on_spot(request.user),
     }
     return render(request, "cases/case_list.html", context)
 

@@ -20,6 +20,7 @@ from zhifa.core.forms import apply_errors, int_or_none
 from zhifa.core.models import Agency
 from zhifa.core.selectors import active_agencies
 from zhifa.publicity.clocks import WITHDRAW_WORKDAYS
+from zhifa.registry import selectors as registry
 
 from .. import forms, rules, selectors, services, transitions
 from ..clocks import DECISION_DAYS, HEARING_REQUEST_WORKDAYS, SERVICE_WORKDAYS, statement_workdays
@@ -100,11 +101,17 @@ def _notify(actor, case, form):
 
 
 def _statement(actor, case, form):
-    return services.case_record_statement(actor=actor, case=case, statement=form.cleaned_data["statement"])
+    data = form.cleaned_data
+    return services.case_record_statement(
+        actor=actor, case=case, statement=data["statement"], supervisor=data.get("supervisor")
+    )
 
 
 def _hearing_request(actor, case, form):
-    return services.case_request_hearing(actor=actor, case=case, on=form.cleaned_data["on"])
+    data = form.cleaned_data
+    return services.case_request_hearing(
+        actor=actor, case=case, on=data["on"], supervisor=data.get("supervisor")
+    )
 
 
 def _hearing(actor, case, form):
@@ -125,6 +132,7 @@ def _serve(actor, case, form):
         method=data["method"],
         recipient=data["recipient"],
         note=data.get("note", ""),
+        supervisor=data.get("supervisor"),
     )
 
 
@@ -137,6 +145,7 @@ def _execute(actor, case, form):
         on=data["on"],
         amount=data.get("amount"),
         note=data.get("note", ""),
+        supervisor=data.get("supervisor"),
     )
 
 
@@ -201,15 +210,14 @@ ACTIONS: dict[str, Action] = {
 
 
 def offered_actions(user, case: Case) -> list[Action]:
-    """The steps the case's status allows and `user` may do (one permission check per kind), in the
+    """The steps the case's status allows and `user` may do (selectors.offered_actions), in the
     transition table's order."""
-    perms = {perm for perm in (HANDLE, APPROVE) if access.can(user, perm, case)}
-    return [ACTIONS[slug] for slug in transitions.offered(case, perms)]
+    return [ACTIONS[slug] for slug in selectors.offered_actions(user, case)]
 
 
 def _form_kwargs(action: Action, case: Case) -> dict:
     with_case = (forms.AssignForm, forms.DecideForm, forms.ChallengeConcludeForm)
-    return {"case": case} if action.form in with_case else {}
+    return {"case": case} if action.form in with_case or issubclass(action.form, forms.SupervisedForm) else {}
 
 
 def _recommendation(case: Case, form) -> dict:
@@ -254,6 +262,8 @@ def case_action(request, pk: int, action: str):
             messages.success(request, spec.done)
             return redirect("cases:case_detail", case.pk)
     notice = spec.notice
+    if refusal := rules.act_refusal(request.user, case, spec.slug):
+        notice = refusal + "。" + notice
     if spec.slug == "decide" and (wait := rules.decision_wait(case)) and wait.running(timezone.localdate()):
         notice = f"{wait.refusal()}；可作出处罚决定日期：{rules.cn_date(wait.allowed_from)}。{notice}"
     if not spec.offered(case):
@@ -312,7 +322,10 @@ def case_intake(request):
     if request.method == "POST" and form.is_valid():
         try:
             case = services.case_intake(
-                actor=request.user, agency=form.cleaned_data["agency"], data=form.intake_input()
+                actor=request.user,
+                agency=form.cleaned_data["agency"],
+                data=form.intake_input(),
+                supervisor=form.cleaned_data.get("supervisor"),
             )
         except ValidationError as exc:
             apply_errors(form, exc)
@@ -351,6 +364,9 @@ def simple_new(request):
         request,
         "cases/case_simple.html",
         {
+            "refusal": registry.acting_refusal(
+                request.user, [], on=timezone.localdate(), act=transitions.first("simple").label
+            ),
             "form": form,
             "agency": agency,
             "title": "简易程序（当场处罚）",

@@ -11,12 +11,13 @@ from .directory import (
 )
 from .draws import draw_commit, draw_file, draw_reveal, draw_run, inspector_override
 from .enterprise import GuardOutcome, guard_check, prior_report_decide, prior_report_file, rating_submit
-from .inspecting import inspection_finish, inspection_start
+from .inspecting import FINISH, inspection_finish, inspection_refusal, inspection_start
 from .perms import APPROVE, INSPECT, MANAGE_PLAN, MANAGE_SUBJECT
 from .plans import PlanInput, plan_create, plan_publish
 
 __all__ = [
     "APPROVE",
+    "FINISH",
     "INSPECT",
     "MANAGE_PLAN",
     "MANAGE_SUBJECT",
@@ -29,6 +30,7 @@ __all__ = [
     "draw_run",
     "guard_check",
     "inspection_finish",
+    "inspection_refusal",
     "inspection_start",
     "inspector_override",
     "lenient_add",

@@ -1,5 +1,6 @@
 """检查: start (a task's part, or an unplanned inspection under an approved 事前报备; the guard runs) and
-finish with one of the four results (发现问题已立案 opens a case). The 公示 of the result belongs to
+finish with one of the four results (发现问题已立案 opens a case). Both are enforcement acts: the person
+acting must be an officer certified for the inspection's fields that day (registry.selectors.require_acting). The 公示 of the result belongs to
 publicity, which drafts it from the "inspection.result_recorded" event (its clock, its reminder)."""
 
 from datetime import date
@@ -14,6 +15,7 @@ from zhifa.catalog import selectors as catalog
 from zhifa.core import access, events, kit
 from zhifa.core.kit import Actor, Person
 from zhifa.core.models import Agency
+from zhifa.registry.selectors import acting_refusal, require_acting
 
 from ..choices import InspectionResult, LenientKind, ReportStatus, SubjectKind, TaskStatus
 from ..models import Inspection, LenientEntry, PriorReport, Subject, Task
@@ -26,6 +28,28 @@ def _task_items(task: Task, agency: Agency) -> tuple[list[str], list[str]]:
     if not items:
         kit.refuse("agency", f"{agency.name}不是该检查任务的参与部门")
     return [code for code, _ in items], [name for _, name in items]
+
+
+START, FINISH = "开始检查", "录入检查结果"  # the acts a certified officer takes (issue 20)
+
+
+def inspection_fields(agency: Agency, task: Task | None, codes: list[str], on: date) -> list[str]:
+    """The 执法领域 of an inspection: of its plan's items for the department, or of its catalogue items."""
+    if task is not None:
+        return list(task.plan.items.filter(agency=agency).values_list("field_id", flat=True))
+    version = catalog.version_in_force(agency, on)
+    if version is None or not codes:
+        return []
+    return list(version.items.filter(code__in=codes).values_list("field_id", flat=True))
+
+
+def inspection_refusal(
+    user, agency: Agency, *, task: Task | None = None, codes=(), on: date | None = None, act: str = START
+) -> str | None:
+    """Why `user` may not take `act` on an inspection of `agency` (its `task`, or its items `codes`; with
+    neither, in any field) on `on` — for the pages, which offer the buttons only when it is None."""
+    on = on or timezone.localdate()
+    return acting_refusal(user, inspection_fields(agency, task, list(codes), on), on=on, act=act)
 
 
 def _report_items(report: PriorReport | None, agency: Agency, subject: Subject, on: date):
@@ -75,6 +99,7 @@ def inspection_start(
         codes, names = _report_items(report, agency, subject, on)
     else:
         codes, names = (list(prior_report.item_codes), []) if prior_report else ([], [])
+    require_acting(actor, inspection_fields(agency, task, codes, on), on=on, act=START)
     outcome = guard_check(subject=subject, on=on, exclude_task=task)
     if outcome.blocks and not guard_reason.strip():
         kit.refuse("guard_reason", outcome.message())
@@ -165,6 +190,8 @@ def inspection_finish(
     )
     if inspection.result:
         kit.refuse("result", "该检查已录入结果")
+    fields = inspection_fields(inspection.agency, inspection.task, inspection.item_codes, on)
+    require_acting(actor, fields, on=on, act=FINISH)
     if result not in InspectionResult.values:
         kit.refuse("result", "请选择检查结果")
     if not summary.strip():

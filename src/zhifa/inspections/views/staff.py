@@ -232,14 +232,19 @@ def task_list(request):
 def task_detail(request, pk):
     task = selectors.get_task(request.user, pk)
     agency = _own_agency(request)
+    startable = (
+        request.user.has_perm(services.INSPECT)
+        and task.plan.items.filter(agency=agency).exists()
+        and not task.inspections.filter(agency=agency).exists()
+    )
+    refusal = services.inspection_refusal(request.user, agency, task=task) if startable else None
     context = {
         "task": task,
         "items": task.plan.items.select_related("agency"),
         "inspectors": task.inspectors.select_related("officer", "agency", "replaced"),
         "parts": task.inspections.select_related("agency"),
-        "can_start": request.user.has_perm(services.INSPECT)
-        and task.plan.items.filter(agency=agency).exists()
-        and not task.inspections.filter(agency=agency).exists(),
+        "can_start": startable and refusal is None,
+        "refusal": refusal,
         "can_manage": access.can(request.user, services.MANAGE_PLAN, task.plan),
         "guard": services.guard_check(subject=task.subject, on=timezone.localdate(), exclude_task=task),
         "replacements": Officer.objects.filter(agency=agency).order_by("name"),
@@ -324,10 +329,23 @@ def inspection_detail(request, pk):
         else:
             messages.success(request, "检查结果已录入")
             return redirect("inspections:inspection_detail", inspection.pk)
+    may_inspect = access.can(request.user, services.INSPECT, inspection) and not inspection.result
+    refusal = (
+        services.inspection_refusal(
+            request.user,
+            inspection.agency,
+            task=inspection.task,
+            codes=inspection.item_codes,
+            act=services.FINISH,
+        )
+        if may_inspect
+        else None
+    )
     context = {
         "inspection": inspection,
         "form": form,
-        "can_inspect": access.can(request.user, services.INSPECT, inspection),
+        "can_inspect": may_inspect and refusal is None,
+        "refusal": refusal,
     }
     return render(request, "inspections/inspection_detail.html", context)
 
@@ -362,6 +380,8 @@ def report_list(request):
         "form": form,
         "filters": {},
         "can_approve": request.user.has_perm(services.APPROVE),
+        "can_start": request.user.has_perm(services.INSPECT)
+        and services.inspection_refusal(request.user, _own_agency(request)) is None,
     }
     return render(request, "inspections/report_list.html", context)
 
@@ -403,10 +423,12 @@ def scan(request, token):
     reports = PriorReport.objects.filter(
         agency=agency, subject__code=subject.code, status=ReportStatus.APPROVED
     ).exclude(pk__in=Inspection.objects.filter(prior_report__isnull=False).values("prior_report_id"))
+    refusal = services.inspection_refusal(request.user, agency)
     context = {
         "subject": subject,
-        "tasks": tasks,
-        "reports": reports,
+        "tasks": tasks if refusal is None else tasks.none(),
+        "reports": reports if refusal is None else reports.none(),
+        "refusal": refusal,
         "guard": services.guard_check(subject=subject, on=timezone.localdate()),
     }
     return render(request, "inspections/scan.html", context)
