@@ -23,6 +23,7 @@ from zhifa.publicity.clocks import WITHDRAW_WORKDAYS
 
 from .. import forms, selectors, services, transitions
 from ..clocks import DECISION_DAYS, HEARING_REQUEST_WORKDAYS, SERVICE_WORKDAYS
+from ..documents import requirements
 from ..models import Case
 from ._common import VIEW, render_step
 
@@ -269,6 +270,7 @@ def case_action(request, pk: int, action: str):
         back_url=reverse("cases:case_detail", args=[case.pk]),
         action=spec,
         recommendation=recommendation,
+        needs=requirements.needs(case, spec.slug) if spec.offered(case) else [],
     )
 
 
