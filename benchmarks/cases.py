@@ -31,7 +31,7 @@ from django.utils import timezone
 from zhifa.accounts import services as accounts
 from zhifa.cases import selectors, services
 from zhifa.cases.choices import CaseStatus, HandlerRole, PartyKind
-from zhifa.cases.models import Case
+from zhifa.cases.models import Case, Evidence
 from zhifa.catalog import services as catalog
 from zhifa.catalog.services import BasisInput, LevelInput
 from zhifa.core import records
@@ -269,6 +269,26 @@ def _bulk_records(departments: list[dict], cases: list[tuple[int, int]], n: int)
             records.append_many(agency=agency, items=batch)
 
 
+PAPERS = ("register_approval", "penalty_notice", "penalty_decision", "service_receipt")
+
+
+def _scans(case: Case, *kinds: str) -> None:
+    """Signed scans standing in for the documents the steps need (rendering PDFs would dominate)."""
+    Evidence.objects.bulk_create(
+        Evidence(
+            case=case,
+            step="evidence",
+            kind="document",
+            sha256="0" * 64,
+            size=1,
+            media_type="application/pdf",
+            original_name=f"{kind}.pdf",
+            signed_document=kind,
+        )
+        for kind in kinds
+    )
+
+
 def _page_cases(dept: dict, count: int) -> list[Case]:
     """Cases made through the services (handlers, decision, service) with 50 records each."""
     leader, officers = dept["leader"], dept["officers"]
@@ -279,6 +299,7 @@ def _page_cases(dept: dict, count: int) -> list[Case]:
             actor=leader, case=case, handlers=[(officers[0], HandlerRole.LEAD), (officers[1], HandlerRole.CO)]
         )
         services.case_register(actor=leader, case=case, on=date(2026, 3, 2))
+        _scans(case, *PAPERS)
         services.case_submit_for_review(actor=leader, case=case, report="调查终结")
         services.case_notify(
             actor=leader, case=case, on=date(2026, 3, 10), proposed="拟罚款70000元", hearing_rights=False
@@ -287,7 +308,7 @@ def _page_cases(dept: dict, count: int) -> list[Case]:
         services.case_serve(
             actor=leader, case=case, on=date(2026, 3, 23), method="direct", recipient="法定代表人"
         )
-        have = Record.objects.for_subject(case).count()
+        have = Record.objects.for_subject(case).count() + len(PAPERS)  # the timeline lists the scans too
         records.append_many(
             agency=dept["agency"],
             items=[(case, "case.step", _payload(j, case.pk)) for j in range(PAGE_RECORDS - have)],
@@ -455,6 +476,8 @@ def transitions(ctx: Context) -> list[Row]:
             )
         )
     started = time.perf_counter()
+    for case in fresh:
+        _scans(case, *PAPERS)
     for case in fresh:
         case = services.case_register(actor=leader, case=case, on=date(2026, 3, 2))
         case = services.case_submit_for_review(actor=leader, case=case, report="调查终结")

@@ -152,3 +152,22 @@ def assert_refused(result, before, *expected: tuple[int, str, str], snapshot: Ca
     for error, (_, _, fragment) in zip(result.errors, expected, strict=True):
         assert fragment in error.message, error
     assert snapshot() == before
+
+
+# ---- the documents a case's step needs (cases.documents.requirements) --------------------------------
+
+
+def paperwork(case, action: str, *variants: str, actor=None):
+    """Generate (numbered, as `actor`, default the system) every document that `action` (of `variants`)
+    needs on `case` and the case file does not have yet — what an officer does before the step. Returns
+    the case as it now is."""
+    from zhifa.cases import transitions
+    from zhifa.cases.documents import requirements, services
+
+    case.refresh_from_db()
+    rows = transitions.MACHINE.open_rows(case, action, *variants)
+    for need in requirements.needs_of(case, rows):
+        if not need.present:
+            services.generate(actor=actor, case=case, kind=need.kind)
+    case.refresh_from_db()
+    return case

@@ -11,6 +11,7 @@ import pytest
 from tests.cases.conftest import penalty
 from tests.cases.test_views import PERSON_ID, advance, open_case
 from tests.factories import AgencyFactory
+from tests.helpers import paperwork
 from tests.review.helpers import pass_review
 from zhifa.accounts.choices import RoleCode
 from zhifa.cases import services
@@ -187,6 +188,7 @@ class TestWrites:
         for user, action, payload, status in calls:
             if action == "decide":  # after a hearing the decision is major: 法制审核 first
                 pass_review(Case.objects.get(pk=case.pk), penalty())
+            paperwork(case, action)
             before = Record.objects.for_subject(case).count()
             response = api.login(user).post(f"/{case.pk}/{action}", payload)
             assert response.status_code == 200, (action, response.content)

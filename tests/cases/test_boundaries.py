@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tests.cases.conftest import ON, intake, penalty
+from tests.helpers import paperwork
 from zhifa.cases import services
 from zhifa.cases.choices import CaseStatus
 from zhifa.cases.models import Case
@@ -16,10 +17,12 @@ pytestmark = pytest.mark.django_db
 
 
 def notified(case, handler_user, on=date(2026, 3, 10)):
+    case = paperwork(case, "submit-review")
     case = services.case_submit_for_review(actor=handler_user, case=case, report="调查终结，事实清楚。")
-    return services.case_notify(
+    case = services.case_notify(
         actor=handler_user, case=case, on=on, proposed="拟罚款70000元", hearing_rights=True
     )
+    return paperwork(case, "decide", "penalty")
 
 
 @pytest.mark.parametrize(
@@ -47,7 +50,9 @@ def test_a_hearing_request_within_five_working_days_of_the_notice(registered, ha
 def test_service_within_seven_working_days_of_the_decision(registered, leader, handler_user, on, late):
     """Decided on Friday 2026-03-20: the seventh working day is Tuesday 03-31."""
     case = services.case_decide(actor=leader, case=notified(registered, handler_user), decision=penalty())
-    case = services.case_serve(actor=handler_user, case=case, on=on, method="post", recipient="当事人")
+    case = services.case_serve(
+        actor=handler_user, case=paperwork(case, "serve"), on=on, method="post", recipient="当事人"
+    )
     assert case.services.get().late is late
 
 

@@ -58,7 +58,7 @@ def add_evidence(
 
 @pytest.fixture
 def full_case(agencies, catalogue, handler_user, officers, leader, tmp_path):
-    """A decided case with two evidence files and three documents."""
+    """A decided case with two evidence files and four documents."""
     case = services.case_intake(
         actor=handler_user, agency=agencies["east_market"], data=intake(facts="销售超过保质期的牛奶12盒。")
     )
@@ -71,10 +71,13 @@ def full_case(agencies, catalogue, handler_user, officers, leader, tmp_path):
     services.case_record_step(actor=handler_user, case=case, step="on_site", note="货架上陈列过期牛奶。")
     add_evidence(case, handler_user, tmp_path, "现场照片.jpg", PHOTO)
     add_evidence(case, handler_user, tmp_path, "执法记录仪.mp4", VIDEO, kind="video")
+    documents.generate(actor=handler_user, case=case, kind="register_approval")
+    documents.generate(actor=handler_user, case=case, kind="inspection_record")
     services.case_submit_for_review(actor=handler_user, case=case, report="调查终结。")
     services.case_notify(
         actor=handler_user, case=case, on=date(2026, 3, 10), proposed="拟罚款70000元", hearing_rights=True
     )
+    documents.generate(actor=handler_user, case=case, kind="penalty_notice")
     decision = services.DecisionInput(
         kind="penalty",
         decided_on=date(2026, 3, 20),
@@ -83,8 +86,7 @@ def full_case(agencies, catalogue, handler_user, officers, leader, tmp_path):
         facts={"fact_value": 3000},
     )
     case = services.case_decide(actor=leader, case=case, decision=decision)
-    for kind in ("register_approval", "penalty_notice", "penalty_decision"):
-        documents.generate(actor=handler_user, case=case, kind=kind)
+    documents.generate(actor=handler_user, case=case, kind="penalty_decision")
     return case
 
 
@@ -292,7 +294,7 @@ def test_download_from_the_page_and_the_api(client, full_case, handler_user, oth
     api = client.get(f"/api/cases/{full_case.pk}/casefile")
     assert api.status_code == 200
     with zipfile.ZipFile(io.BytesIO(b"".join(api.streaming_content))) as zf:
-        assert len(json.loads(zf.read("manifest.json"))["documents"]) == 3
+        assert len(json.loads(zf.read("manifest.json"))["documents"]) == 4
 
     exports = Record.objects.for_subject(full_case).filter(action="case.casefile").count()
     client.force_login(other_officer)

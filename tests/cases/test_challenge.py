@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from tests.cases.conftest import penalty
+from tests.helpers import paperwork
 from zhifa.accounts.choices import RoleCode
 from zhifa.cases import services
 from zhifa.cases.models import Challenge
@@ -16,11 +17,12 @@ from zhifa.core.models import Record
 
 @pytest.fixture
 def decided(registered, handler_user, leader):
-    case = services.case_submit_for_review(actor=handler_user, case=registered, report="调查终结，事实清楚。")
+    case = paperwork(registered, "submit-review")
+    case = services.case_submit_for_review(actor=handler_user, case=case, report="调查终结，事实清楚。")
     case = services.case_notify(
         actor=handler_user, case=case, on=date(2026, 3, 10), proposed="拟罚款70000元", hearing_rights=False
     )
-    return services.case_decide(actor=leader, case=case, decision=penalty())
+    return services.case_decide(actor=leader, case=paperwork(case, "decide", "penalty"), decision=penalty())
 
 
 @pytest.fixture

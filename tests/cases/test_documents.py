@@ -18,6 +18,7 @@ from django.urls import reverse
 from docx import Document
 
 from tests.cases.conftest import ON, intake
+from tests.helpers import paperwork
 from zhifa.accounts.choices import RoleCode
 from zhifa.cases import services
 from zhifa.cases.choices import CaseStatus, HandlerRole
@@ -76,7 +77,9 @@ def _investigate(case, handler_user):
 
 
 def _notify(case, handler_user):
-    case = services.case_submit_for_review(actor=handler_user, case=case, report=REPORT)
+    case = services.case_submit_for_review(
+        actor=handler_user, case=paperwork(case, "submit-review"), report=REPORT
+    )
     return services.case_notify(
         actor=handler_user,
         case=case,
@@ -115,13 +118,19 @@ def notified(fact_case, handler_user):
 
 @pytest.fixture
 def decided(notified, leader):
-    return services.case_decide(actor=leader, case=notified, decision=_penalty())
+    return services.case_decide(
+        actor=leader, case=paperwork(notified, "decide", "penalty"), decision=_penalty()
+    )
 
 
 @pytest.fixture
 def closed(decided, handler_user, leader):
     case = services.case_serve(
-        actor=handler_user, case=decided, on=date(2026, 3, 23), method="direct", recipient="法定代表人"
+        actor=handler_user,
+        case=paperwork(decided, "serve"),
+        on=date(2026, 3, 23),
+        method="direct",
+        recipient="法定代表人",
     )
     case = services.case_execute(
         actor=handler_user, case=case, kind="paid", on=date(2026, 4, 1), amount=Decimal(70000)
@@ -137,7 +146,7 @@ def not_penalised(fact_case, handler_user, leader):
         decided_on=date(2026, 3, 12),
         reasoning="当事人初次违法且危害后果轻微并及时改正，依法不予行政处罚。",
     )
-    return services.case_decide(actor=leader, case=case, decision=decision)
+    return services.case_decide(actor=leader, case=paperwork(case, "decide", "no_penalty"), decision=decision)
 
 
 # kind → (fixture of a case ready for it, text of its 说理 / main content that must appear)
@@ -234,10 +243,11 @@ def test_documents_are_immutable(decided, handler_user):
 
 
 def test_a_decision_before_the_decision_is_refused(notified, handler_user):
+    before = (CaseDocument.objects.count(), Record.objects.filter(action="case.document").count())
     with pytest.raises(ValidationError, match="尚未作出行政处罚决定"):
         documents.generate(actor=handler_user, case=notified, kind=DocumentKind.PENALTY_DECISION)
-    assert not CaseDocument.objects.exists()
-    assert not Record.objects.filter(action="case.document").exists()
+    assert (CaseDocument.objects.count(), Record.objects.filter(action="case.document").count()) == before
+    assert not CaseDocument.objects.filter(kind=DocumentKind.PENALTY_DECISION).exists()
 
 
 def test_a_no_penalty_decision_needs_that_decision(decided, handler_user):
@@ -261,7 +271,7 @@ def test_documents_wait_for_their_data(registered, handler_user, kind, reason):
 
 def test_an_archived_case_file_is_sealed(closed, handler_user, leader):
     document = documents.generate(actor=handler_user, case=closed, kind=DocumentKind.CLOSING_REPORT)
-    case = services.case_archive(actor=handler_user, case=closed)
+    case = services.case_archive(actor=handler_user, case=closed)  # the report just generated
     with pytest.raises(ValidationError, match="已归档"):
         documents.generate(actor=handler_user, case=case, kind=DocumentKind.PENALTY_DECISION)
     rows = {row["kind"]: row for row in case.documents.panel()}
@@ -370,9 +380,10 @@ def test_generate_and_download_from_the_pages(client, decided, handler_user):
 
     url = reverse("cases:document_generate", args=[decided.pk])
     back = reverse("cases:case_documents", args=[decided.pk])
+    before = CaseDocument.objects.count()  # the documents of the steps so far
     response = client.post(url, {"kind": "penalty_decision", "next": back})
     assert response.status_code == 302 and response["Location"] == back
-    document = CaseDocument.objects.get()
+    document = CaseDocument.objects.get(kind="penalty_decision")
     pdf = client.get(reverse("cases:document_pdf", args=[document.pk]))
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
     assert b"".join(pdf.streaming_content) == bytes(document.pdf)
@@ -385,7 +396,7 @@ def test_generate_and_download_from_the_pages(client, decided, handler_user):
     htmx = client.post(url, {"kind": "closing_report"}, HTTP_HX_REQUEST="true")
     assert htmx.status_code == 200 and 'id="documents-panel"' in htmx.content.decode()
     assert "不能制作结案报告" in htmx.content.decode()
-    assert CaseDocument.objects.count() == 1
+    assert CaseDocument.objects.count() == before + 1
 
 
 def test_the_case_page_includes_the_panel(client, decided, handler_user):
@@ -420,6 +431,7 @@ def test_the_template_pages(client, leader, agencies, decided, handler_user):
 
 def test_another_agencys_user_gets_404_everywhere(client, decided, handler_user, agencies, make_user):
     document = documents.generate(actor=handler_user, case=decided, kind=DocumentKind.PENALTY_DECISION)
+    before = CaseDocument.objects.count()
     east = agencies["east_market"]
     west_leader = make_user(agencies["west_market"], RoleCode.UNIT_HEAD)
     client.force_login(west_leader)
@@ -449,7 +461,7 @@ def test_another_agencys_user_gets_404_everywhere(client, decided, handler_user,
         f"/api/cases/{decided.pk}/documents", {"kind": "penalty_decision"}, content_type="application/json"
     )
     assert api.status_code == 404
-    assert CaseDocument.objects.count() == 1 and not CaseDocumentTemplate.objects.exists()
+    assert CaseDocument.objects.count() == before and not CaseDocumentTemplate.objects.exists()
 
 
 # ---- API ------------------------------------------------------------------------------------------------------------
@@ -457,6 +469,7 @@ def test_another_agencys_user_gets_404_everywhere(client, decided, handler_user,
 
 def test_api(client, decided, handler_user):
     client.force_login(handler_user)
+    before = [d["id"] for d in client.get(f"/api/cases/{decided.pk}/documents").json()]  # of the steps so far
     created = client.post(
         f"/api/cases/{decided.pk}/documents", {"kind": "penalty_decision"}, content_type="application/json"
     )
@@ -468,7 +481,7 @@ def test_api(client, decided, handler_user):
     )
     assert refused.status_code == 422 and "不予行政处罚决定" in refused.json()["detail"][0]["msg"]
     listed = client.get(f"/api/cases/{decided.pk}/documents").json()
-    assert [d["id"] for d in listed] == [body["id"]]
+    assert [d["id"] for d in listed] == [*before, body["id"]]
     pdf = client.get(f"/api/cases/documents/{body['id']}/pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     docx = client.get(f"/api/cases/documents/{body['id']}/pdf", {"format": "docx"})
@@ -479,8 +492,9 @@ def test_api_handlers_directly(decided, handler_user, other_officer):
     """The handlers work on their own (whichever API mounts the router)."""
     request = RequestFactory().get("/")
     request.auth = handler_user
+    before = [d.kind for d in api_documents.document_list(request, decided.pk)]  # of the steps so far
     api_documents.document_generate(request, decided.pk, api_documents.DocumentIn(kind="penalty_notice"))
-    assert [d.kind for d in api_documents.document_list(request, decided.pk)] == ["penalty_notice"]
+    assert [d.kind for d in api_documents.document_list(request, decided.pk)] == [*before, "penalty_notice"]
     request.auth = other_officer
     with pytest.raises(Http404):
         api_documents.document_list(request, decided.pk)

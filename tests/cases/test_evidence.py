@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from tests.cases.conftest import ON, intake
+from tests.helpers import paperwork
 from zhifa.accounts.choices import RoleCode
 from zhifa.cases import services
 from zhifa.cases.choices import CaseStatus, HandlerRole
@@ -212,6 +213,7 @@ class TestChunkedUpload:
 
     def test_recorded_video_lets_the_case_go_to_review(self, av_case, handler_user):
         upload(handler_user, av_case, png_bytes(100), kind="photo", step="seizure")  # a photo is not enough
+        av_case = paperwork(av_case, "submit-review")
         with pytest.raises(ValidationError, match="音像记录"):
             services.case_submit_for_review(actor=handler_user, case=av_case, report="调查终结")
         upload(handler_user, av_case, mp4_bytes(), kind="video", step="seizure")

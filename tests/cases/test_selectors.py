@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from tests.cases.conftest import penalty
 from tests.cases.test_views import advance, open_case
+from tests.helpers import paperwork
 from zhifa.accounts.choices import RoleCode
 from zhifa.cases import selectors, services, workbench
 from zhifa.cases.choices import CaseStatus
@@ -93,7 +94,9 @@ def mix(agencies, handler_user, leader, officers, catalogue):
     late = advance(open_case(agencies, handler_user, officers), CaseStatus.NOTIFIED, handler_user, leader)
     for _ in range(2):
         services.case_extend(actor=leader, case=late, days=90, reason="检验鉴定")
-    services.case_decide(actor=leader, case=late, decision=penalty(decided_on=date(2026, 9, 28)))
+    services.case_decide(
+        actor=leader, case=paperwork(late, "decide"), decision=penalty(decided_on=date(2026, 9, 28))
+    )
     cases.append(late)
     return cases
 

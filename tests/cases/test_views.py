@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 from tests.cases.conftest import ON, intake, penalty
 from tests.factories import AgencyFactory
+from tests.helpers import paperwork
 from zhifa.accounts.choices import RoleCode
 from zhifa.cases import services
 from zhifa.cases.choices import CaseStatus
@@ -51,9 +52,29 @@ ORDER = [
 ]
 
 
+# the action that leads to each status (its documents are generated first)
+ACTION_TO = dict(
+    zip(
+        ORDER,
+        [
+            "register",
+            "submit-review",
+            "notify",
+            "hearing-request",
+            "decide",
+            "serve",
+            "execute",
+            "close",
+            "archive",
+        ],
+        strict=True,
+    )
+)
+
+
 def advance(case, to: str, handler, leader, *, hearing: bool = False) -> Case:
-    """Walk `case` (INTAKE with handlers) up to status `to` with the conftest's dates; through a hearing
-    only when asked (or when `to` is HEARING)."""
+    """Walk `case` (INTAKE with handlers) up to status `to` with the conftest's dates, generating the
+    documents each step needs; through a hearing only when asked (or when `to` is HEARING)."""
     steps = {
         CaseStatus.INVESTIGATING: lambda c: services.case_register(actor=leader, case=c, on=ON),
         CaseStatus.REVIEWING: lambda c: services.case_submit_for_review(
@@ -87,7 +108,7 @@ def advance(case, to: str, handler, leader, *, hearing: bool = False) -> Case:
     for status in ORDER[start : ORDER.index(to) + 1]:
         if status == CaseStatus.HEARING and not (hearing or to == CaseStatus.HEARING):
             continue
-        case = steps[status](case)
+        case = steps[status](paperwork(case, ACTION_TO[status]))
     case.refresh_from_db()
     return case
 
@@ -225,7 +246,7 @@ class TestCasePage:
         assert "作出决定 2026-05-31" in text and "已逾期" in text  # 90 days from 2026-03-02, long past
 
     def test_decision_with_reasoning_discretion_and_deviation(self, client, handler_user, leader, registered):
-        case = advance(registered, CaseStatus.NOTIFIED, handler_user, leader)
+        case = paperwork(advance(registered, CaseStatus.NOTIFIED, handler_user, leader), "decide")
         services.case_decide(
             actor=leader,
             case=case,
@@ -340,6 +361,7 @@ class TestSteps:
         self, client, handler_user, leader, new_case, officers, action, start, who, data, after, recorded
     ):
         case = new_case if start == CaseStatus.INTAKE else advance(new_case, start, handler_user, leader)
+        case = paperwork(case, action)
         if data == "handlers":
             data = {"lead": officers[1].pk, "co": officers[0].pk}
         elif data == "decision":
@@ -363,7 +385,7 @@ class TestSteps:
         assert "张伟（持有效执法证" in text and "赵无证（无" in text
 
     def test_decision_records_the_discretion(self, client, handler_user, leader, registered):
-        case = advance(registered, CaseStatus.NOTIFIED, handler_user, leader)
+        case = paperwork(advance(registered, CaseStatus.NOTIFIED, handler_user, leader), "decide")
         client.force_login(leader)
         client.post(url(case, "decide"), DECISION_FORM)
         decision = Decision.objects.get(case=case)
@@ -429,7 +451,7 @@ class TestRefusals:
         assert writes.nothing
 
     def test_fine_outside_the_benchmark_needs_a_reason(self, client, handler_user, leader, registered):
-        case = advance(registered, CaseStatus.NOTIFIED, handler_user, leader)
+        case = paperwork(advance(registered, CaseStatus.NOTIFIED, handler_user, leader), "decide")
         client.force_login(leader)
         writes = Writes()
         response = client.post(url(case, "decide"), {**DECISION_FORM, "fine": "95000"})
@@ -440,7 +462,7 @@ class TestRefusals:
         assert writes.nothing
 
     def test_missing_fact_for_the_benchmark(self, client, handler_user, leader, registered):
-        case = advance(registered, CaseStatus.NOTIFIED, handler_user, leader)
+        case = paperwork(advance(registered, CaseStatus.NOTIFIED, handler_user, leader), "decide")
         client.force_login(leader)
         response = client.post(url(case, "decide"), {**DECISION_FORM, "fact_value": ""})
         assert "fact_value" in response.context["form"].errors
@@ -558,7 +580,7 @@ class TestRecommend:
     def test_without_script_the_button_posts_and_decides_nothing(
         self, client, handler_user, leader, registered
     ):
-        case = advance(registered, CaseStatus.NOTIFIED, handler_user, leader)
+        case = paperwork(advance(registered, CaseStatus.NOTIFIED, handler_user, leader), "decide")
         client.force_login(leader)
         writes = Writes()
         response = client.post(url(case, "decide"), {**DECISION_FORM, "_recommend": "1"})

@@ -1,6 +1,7 @@
 """The ordinary and simple procedures as a state machine: every guard refuses with its reason and
 writes nothing; every step is a record."""
 
+import json
 from datetime import date
 from decimal import Decimal
 
@@ -9,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from tests.cases.conftest import ON, intake, penalty
 from tests.factories import OfficerFactory
+from tests.helpers import paperwork
 from tests.review.helpers import pass_review
 from zhifa.cases import services
 from zhifa.cases.choices import CaseStatus, HandlerRole
@@ -21,10 +23,13 @@ pytestmark = pytest.mark.django_db
 
 
 def notified(case, handler_user, on=date(2026, 3, 10), hearing=True):
+    """Investigated, notified, with the documents of those steps and of the decision that follows."""
+    case = paperwork(case, "submit-review")
     case = services.case_submit_for_review(actor=handler_user, case=case, report="调查终结，事实清楚。")
-    return services.case_notify(
+    case = services.case_notify(
         actor=handler_user, case=case, on=on, proposed="拟罚款70000元", hearing_rights=hearing
     )
+    return paperwork(case, "decide", "penalty")
 
 
 class TestIntake:
@@ -93,7 +98,9 @@ class TestOrdinaryProcedure:
             services.case_register(actor=handler_user, case=new_case, on=ON)
 
     def test_penalty_needs_notice_first(self, registered, leader, handler_user):
-        services.case_submit_for_review(actor=handler_user, case=registered, report="调查终结")
+        services.case_submit_for_review(
+            actor=handler_user, case=paperwork(registered, "submit-review"), report="调查终结"
+        )
         with pytest.raises(ValidationError, match="须先事先告知"):
             services.case_decide(actor=leader, case=registered, decision=penalty())
         assert not Decision.objects.exists()
@@ -105,25 +112,37 @@ class TestOrdinaryProcedure:
         assert case.status == CaseStatus.DECIDED and case.decision.number.endswith("〔2026〕1号")
         assert (case.decision.level, case.decision.recommended_max) == ("ordinary", Decimal("80000.00"))
         case = services.case_serve(
-            actor=handler_user, case=case, on=date(2026, 3, 23), method="direct", recipient="法定代表人"
+            actor=handler_user,
+            case=paperwork(case, "serve"),
+            on=date(2026, 3, 23),
+            method="direct",
+            recipient="法定代表人",
         )
         case = services.case_execute(
             actor=handler_user, case=case, kind="paid", on=date(2026, 4, 1), amount=Decimal(70000)
         )
         case = services.case_close(actor=leader, case=case, on=date(2026, 4, 2), summary="已执行完毕")
-        case = services.case_archive(actor=handler_user, case=case)
+        case = services.case_archive(actor=handler_user, case=paperwork(case, "archive"))
         assert case.status == CaseStatus.ARCHIVED
-        actions = list(Record.objects.for_subject(case).values_list("action", flat=True))
+        actions = [
+            f"{action} {json.loads(payload).get('kind', '')}".strip() if action == "case.document" else action
+            for action, payload in Record.objects.for_subject(case).values_list("action", "payload")
+        ]
         assert actions == [
             "case.intake",
             "case.assign",
             "case.register",
+            "case.document register_approval",
             "case.submit_review",
             "case.notify",
+            "case.document penalty_notice",
             "case.decide",
+            "case.document penalty_decision",
+            "case.document service_receipt",
             "case.serve",
             "case.execute",
             "case.close",
+            "case.document closing_report",
             "case.archive",
         ]
         assert records.verify().ok
@@ -169,14 +188,17 @@ class TestOrdinaryProcedure:
         decision = services.DecisionInput(
             kind="transfer", decided_on=date(2026, 3, 5), reasoning="涉嫌犯罪", transfer_to="东区公安分局"
         )
-        assert (
-            services.case_decide(actor=leader, case=registered, decision=decision).status == CaseStatus.CLOSED
-        )
+        case = paperwork(registered, "decide", "ends")
+        assert services.case_decide(actor=leader, case=case, decision=decision).status == CaseStatus.CLOSED
 
     def test_late_service_is_recorded_as_late(self, registered, leader, handler_user):
         case = services.case_decide(actor=leader, case=notified(registered, handler_user), decision=penalty())
         case = services.case_serve(
-            actor=handler_user, case=case, on=date(2026, 4, 2), method="post", recipient="当事人"
+            actor=handler_user,
+            case=paperwork(case, "serve"),
+            on=date(2026, 4, 2),
+            method="post",
+            recipient="当事人",
         )
         assert case.services.get().late  # 7 working days after 3-20 is 3-31
 
@@ -193,7 +215,7 @@ class TestAudioVideo:
         services.case_assign(
             actor=handler_user, case=case, handlers=[(officers[0], "lead"), (officers[1], "co")]
         )
-        services.case_register(actor=leader, case=case, on=ON)
+        case = paperwork(services.case_register(actor=leader, case=case, on=ON), "submit-review")
         with pytest.raises(ValidationError, match="音像记录"):
             services.case_submit_for_review(actor=handler_user, case=case, report="调查终结")
 

@@ -1,6 +1,6 @@
 """End-to-end: a handler and a leader carry a case through the real pages in Chromium — the ordinary
-procedure from intake to archive with evidence uploaded by the page's chunked uploader and documents
-generated on the case page, and the simple procedure on a phone."""
+procedure from intake to archive with evidence uploaded by the page's chunked uploader and the documents
+each step needs generated on the case page (a step without them refused), and the simple procedure on a phone."""
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -10,6 +10,7 @@ from tests.e2e.conftest import PHONE
 from tests.e2e.test_browser import log_in
 from zhifa.cases.models import Case, Evidence
 from zhifa.core import records
+from zhifa.core.models import Record
 from zhifa.core.validators import credit_code_with_check
 
 pytestmark = pytest.mark.e2e
@@ -25,6 +26,12 @@ def act(page: Page, button: str, fields: dict[str, str], submit: str = "提交",
         page.locator(f"#id_{name}").check()
     page.get_by_role("button", name=submit, exact=True).click()
     expect(page.get_by_test_id("case-actions")).to_be_visible()
+
+
+def generate(page: Page, kind: str, number: str) -> None:
+    """Generate a document from the case page's 文书 panel and wait until it lists it with its number."""
+    page.get_by_test_id(f"generate-{kind}").click()
+    expect(page.locator(f'#documents-panel tr[data-kind="{kind}"]')).to_contain_text(number)
 
 
 def test_ordinary_procedure_from_intake_to_archive(
@@ -74,8 +81,26 @@ def test_ordinary_procedure_from_intake_to_archive(
     evidence = Evidence.objects.get(case=case)
     assert evidence.size == len(content)
 
+    # 调查终结 needs the 立案审批表 and the 现场检查笔录: refused, nothing written, until they are generated.
+    needs = page.get_by_test_id("step-needs")
+    expect(needs).to_contain_text("✗ 《立案审批表》")
+    page.get_by_test_id("case-actions").get_by_role("link", name="调查终结，提交审核", exact=True).click()
+    page.locator("#id_investigation_report").fill("事实清楚，证据确凿。")
+    written = Record.objects.count()
+    page.get_by_role("button", name="提交", exact=True).click()
+    expect(page.locator("main")).to_contain_text(
+        "缺少《立案审批表》、《现场检查（勘验）笔录》，请先生成并编号或上传签字扫描件"
+    )
+    case.refresh_from_db()
+    assert (case.status, Record.objects.count()) == ("investigating", written)
+    page.goto(f"/cases/{case.pk}/")
+    generate(page, "register_approval", case.number)
+    generate(page, "inspection_record", case.number)
+    page.goto(f"/cases/{case.pk}/")
+    expect(page.get_by_test_id("step-needs")).to_contain_text(f"✓ 《立案审批表》 已生成（{case.number}）")
     act(page, "调查终结，提交审核", {"investigation_report": "事实清楚，证据确凿。"})
     act(page, "事先告知", {"on": "2026-03-10", "proposed": "拟罚款70000元。"})
+    generate(page, "penalty_notice", "告")
 
     context.clear_cookies()
     log_in(page, leader.username)
@@ -89,9 +114,9 @@ def test_ordinary_procedure_from_intake_to_archive(
     expect(page.get_by_test_id("decision")).to_contain_text("罚款70000元")
 
     # Documents from the case page; the decision document carries the decision's number.
-    page.get_by_test_id("generate-penalty_decision").click()
     case.refresh_from_db()
-    expect(page.get_by_test_id("documents-panel")).to_contain_text(case.decision.number)
+    generate(page, "penalty_decision", case.decision.number)
+    generate(page, "service_receipt", case.number)
 
     context.clear_cookies()
     log_in(page, handler_user.username)
@@ -103,6 +128,8 @@ def test_ordinary_procedure_from_intake_to_archive(
     log_in(page, leader.username)
     page.goto(f"/cases/{case.pk}/")
     act(page, "结案", {"on": "2026-04-02", "summary": "罚款已缴纳，结案。"}, submit="批准结案")
+    generate(page, "closing_report", case.number)
+    page.goto(f"/cases/{case.pk}/")
     act(page, "归档", {}, submit="归档")
 
     case.refresh_from_db()

@@ -27,4 +27,13 @@ def pass_review(case, decision):
     else:
         review = services.review_resubmit(actor=None, review=review, data=data, answers={})
     services.review_assign(actor=None, review=review, reviewer=reviewer)
-    return services.review_give_opinion(actor=reviewer, review=review, checklist=AGREE)
+    return services.review_give_opinion(actor=reviewer, review=review, checklist=agree_over(review))
+
+
+def agree_over(review) -> dict:
+    """Every point passes; a point the automatic pre-check marks ✗ with the written reason it needs."""
+    from zhifa.review import precheck
+
+    flagged = {f.point for f in precheck.defects(review)}
+    reason = "经核实，相关材料已补正，不影响决定的合法性"
+    return {point: {"ok": True, "comment": reason if point in flagged else ""} for point in CheckPoint.values}

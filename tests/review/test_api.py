@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.review.conftest import notify
+from tests.review.conftest import PASS_REASON, notify
 from zhifa.cases.models import Decision
 from zhifa.review.choices import CheckPoint
 from zhifa.review.models import Review
@@ -31,7 +31,7 @@ def decide_payload(fine="70000") -> dict:
 
 
 def checklist(**problems) -> dict:
-    return {p: {"ok": p not in problems, "comment": problems.get(p, "")} for p in CheckPoint.values}
+    return {p: {"ok": p not in problems, "comment": problems.get(p, PASS_REASON)} for p in CheckPoint.values}
 
 
 def test_the_whole_loop_through_the_api(client, investigated, handler_user, reviewer, leader):

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from tests.helpers import paperwork
 from tests.review.conftest import all_pass, notify, penalty, proposal
 from zhifa.cases import services as cases
 from zhifa.cases.admin import DecisionAdmin
@@ -118,10 +119,12 @@ def test_decisions_cannot_be_added_or_changed_in_the_admin(rf, passed, django_us
 
 def test_submission_is_refused_when_materials_are_missing(registered, handler_user, body):
     case = cases.case_record_step(actor=handler_user, case=registered, step="on_site", note="检查")
-    case = cases.case_submit_for_review(actor=handler_user, case=case, report="调查终结")
+    case = cases.case_submit_for_review(  # 调查终结 itself needs the 立案审批表 (and the 检查笔录)
+        actor=handler_user, case=paperwork(case, "submit-review"), report="调查终结"
+    )
     with pytest.raises(ValidationError) as error:
         services.review_submit(actor=handler_user, case=case, data=proposal(proposal=""))
-    assert "送审材料不全，缺少：拟处理意见、证据材料、立案审批表" in str(error.value)
+    assert "送审材料不全，缺少：拟处理意见、证据材料" in str(error.value)
     assert not case.__class__.objects.get(pk=case.pk).__dict__.get("review")
     from zhifa.review.models import Review
 

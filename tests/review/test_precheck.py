@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from tests.review.conftest import notify, proposal, upload
+from zhifa.cases import services as cases
 from zhifa.cases.models import Case
 from zhifa.catalog.models import EnforcementItem
 from zhifa.registry.choices import BodyStatus, PersonKind
@@ -98,7 +99,9 @@ def test_fine_outside_the_benchmark_with_reason_passes(investigated, handler_use
 
 
 def test_document_missing(submitted, handler_user):
-    case = notify(submitted.case, handler_user)  # a 事先告知书 is now due
+    case = cases.case_notify(  # a 事先告知书 is now due
+        actor=handler_user, case=submitted.case, on=date(2026, 3, 10), proposed="拟罚款", hearing_rights=True
+    )
     submitted = Review.objects.get(pk=submitted.pk)
     assert defects(submitted) == {CheckPoint.DOCUMENTS: ["缺少行政处罚事先告知书"]}
     from zhifa.cases import documents

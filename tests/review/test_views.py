@@ -4,7 +4,7 @@ lists and the jurisdiction of every object-level page."""
 import pytest
 from django.urls import reverse
 
-from tests.review.conftest import all_pass
+from tests.review.conftest import PASS_REASON, all_pass
 from zhifa.registry.models import EnforcementBody
 from zhifa.review import services
 from zhifa.review.choices import CheckPoint, ReviewStatus
@@ -17,7 +17,7 @@ def opinion_post(**problems) -> dict:
     data = {}
     for point in CheckPoint.values:
         data[f"ok_{point}"] = "0" if point in problems else "1"
-        data[f"comment_{point}"] = problems.get(point, "")
+        data[f"comment_{point}"] = problems.get(point, PASS_REASON)
     return data
 
 

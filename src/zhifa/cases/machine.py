@@ -44,6 +44,9 @@ class Machine:
     record_prefix: str  # records are "<prefix>.<action>"
     subject: str  # how a refusal names the subject: 案件, 法制审核
     start_label: str = ""
+    # run by `require` once the status allows the action, with the rows open to the subject: refuses
+    # when a row's further condition fails (the case's required documents, cases.documents.requirements)
+    guard: Callable[[Any, list[Transition]], None] | None = None
 
     @cached_property
     def actions(self) -> tuple[str, ...]:
@@ -87,8 +90,13 @@ class Machine:
             and (may is None or may(self.first(action)))
         ]
 
+    def open_rows(self, subject, action: str, *variants: str) -> list[Transition]:
+        """The rows of `action` (of `variants`) the subject's status is a source of."""
+        return [t for t in self.rows(action, *variants) if subject.status in t.sources]
+
     def require(self, subject, action: str, *variants: str) -> None:
-        """Refuse (field "status") unless the subject's status allows `action` (of `variants`)."""
+        """Refuse (field "status") unless the subject's status allows `action` (of `variants`); then
+        the machine's `guard` on the rows open to it (field "documents" for the case's documents)."""
         allowed = self.sources(action, *variants)
         if subject.status not in allowed:
             row = self.rows(action, *variants)[0]
@@ -98,6 +106,8 @@ class Machine:
                 f"{self.subject}当前为“{subject.get_status_display()}”，"
                 f"不能{row.refusal or row.label}（应为：{expected}）",
             )
+        if self.guard is not None:
+            self.guard(subject, self.open_rows(subject, action, *variants))
 
     def move(
         self,

@@ -3,6 +3,10 @@ who may take it and on which condition. The services' status guards, the case pa
 API's transition endpoints and the published flow charts (catalog.procedures) all read this table, so
 "which states allow action X" is written here and nowhere else.
 
+A row's `documents` are the 文书 the step needs in the case file (generated and numbered, or a signed
+scan): the machine's guard (cases.documents.requirements) refuses the step while one the case has the
+matter of is missing.
+
 A row whose `target` is None records a step without moving the case. An action with several rows
 (e.g. 作出决定) leads to different states by its `variant` (the kind of decision); its rows' `condition`
 labels the edge on the flow chart.
@@ -26,6 +30,8 @@ from .clocks import (
     register_days,
     statement_workdays,
 )
+from .documents import requirements
+from .documents.kinds import DocumentKind
 from .machine import START, Machine, Transition
 
 HANDLE = "cases.handle_case"
@@ -37,6 +43,8 @@ DECIDING = (S.INVESTIGATING, S.REVIEWING, S.NOTIFIED, S.HEARING)
 AFTER_DECISION = (S.DECIDED, S.SERVED, S.EXECUTED, S.CLOSED, S.ARCHIVED)
 BOTH = (Procedure.ORDINARY, Procedure.SIMPLE)
 ORDINARY = (Procedure.ORDINARY,)
+D = DocumentKind
+DECISION_DOCUMENTS = (D.PENALTY_DECISION, D.NO_PENALTY_DECISION)  # the one of the decision's kind applies
 
 
 CHALLENGEABLE = (DecisionKind.PENALTY, DecisionKind.NO_PENALTY)
@@ -98,7 +106,8 @@ TABLE: tuple[Transition, ...] = (
     T("step", "记录调查取证", HANDLE, (S.INVESTIGATING,), refusal="记录调查取证环节", role=R.INVESTIGATE),
     T("extend", "延长办案期限", APPROVE, DECIDING),
     T("submit-review", "调查终结，提交审核", HANDLE, (S.INVESTIGATING,), S.REVIEWING, procedures=ORDINARY,
-      refusal="提交审核", role=R.INVESTIGATE, rule="列入法制审核目录的须经法制审核通过"),
+      refusal="提交审核", role=R.INVESTIGATE, rule="列入法制审核目录的须经法制审核通过",
+      documents=(D.REGISTER_APPROVAL, D.INSPECTION_RECORD, D.INQUIRY_RECORD)),
     T("notify", "事先告知", HANDLE, (S.REVIEWING,), S.NOTIFIED, procedures=ORDINARY, role=R.HANDLE,
       rule=f"告知陈述、申辩权；符合条件的告知听证权利，{HEARING_REQUEST_WORKDAYS}个工作日内申请"),
     T("statement", "记录陈述申辩", HANDLE, (S.NOTIFIED, S.HEARING), role=R.RECEIVE),
@@ -108,24 +117,34 @@ TABLE: tuple[Transition, ...] = (
     T("decide", "作出决定", APPROVE, (S.NOTIFIED, S.HEARING), S.DECIDED, variant="penalty",
       procedures=ORDINARY, refusal="作出处罚决定（须先事先告知）", condition="行政处罚", role=R.DECIDE,
       rule=f"陈述、申辩期限（告知后{statement_workdays()}个工作日）和听证申请期限（{HEARING_REQUEST_WORKDAYS}个工作日）"
-           f"届满或当事人书面放弃后；立案之日起{DECISION_DAYS}日内，经批准可延长", when=_heard),
+           f"届满或当事人书面放弃后；立案之日起{DECISION_DAYS}日内，经批准可延长", when=_heard,
+      documents=(D.PENALTY_NOTICE,)),
     T("decide", "作出决定", APPROVE, DECIDING, S.DECIDED, variant="no_penalty", procedures=ORDINARY,
-      condition="不予行政处罚", role=R.DECIDE),
+      condition="不予行政处罚", role=R.DECIDE, documents=(D.REGISTER_APPROVAL, D.PENALTY_NOTICE)),
     T("decide", "作出决定", APPROVE, DECIDING, S.CLOSED, variant="ends", procedures=ORDINARY,
-      condition="移送、撤销立案", role=R.DECIDE),
+      condition="移送、撤销立案", role=R.DECIDE, documents=(D.REGISTER_APPROVAL,)),
     T("serve", "送达决定书", HANDLE, (S.DECIDED,), S.SERVED, procedures=ORDINARY, role=R.SERVE,
-      rule=f"决定作出之日起{SERVICE_WORKDAYS}个工作日内"),
+      rule=f"决定作出之日起{SERVICE_WORKDAYS}个工作日内", documents=(*DECISION_DOCUMENTS, D.SERVICE_RECEIPT)),
     T("execute", "登记执行情况", HANDLE, (S.SERVED,), S.EXECUTED, role=R.ASSIST,
       condition="缴纳、履行完毕或申请强制执行", rule="缴纳、分期或延期缴纳，逾期申请强制执行"),
-    T("close", "结案", APPROVE, (S.EXECUTED,), S.CLOSED, when=_closable),
+    T("close", "结案", APPROVE, (S.EXECUTED,), S.CLOSED, when=_closable,
+      documents=(*DECISION_DOCUMENTS, D.SERVICE_RECEIPT)),
     T("close", "结案", APPROVE, (S.SERVED,), S.CLOSED, variant="no_penalty", procedures=ORDINARY,
-      condition="不予行政处罚决定送达后", when=_closable),
+      condition="不予行政处罚决定送达后", when=_closable, documents=(D.NO_PENALTY_DECISION, D.SERVICE_RECEIPT)),
     T("challenge", "登记复议、诉讼", HANDLE, AFTER_DECISION, when=_challengeable),
     T("challenge-outcome", "登记复议、诉讼结果", HANDLE, AFTER_DECISION, when=_challenge_pending),
-    T("archive", "归档", HANDLE, (S.CLOSED, S.DECLINED), S.ARCHIVED),
+    T("archive", "归档", HANDLE, (S.CLOSED,), S.ARCHIVED, documents=(D.CLOSING_REPORT,)),
+    T("archive", "归档", HANDLE, (S.DECLINED,), S.ARCHIVED, variant="declined", procedures=ORDINARY),
 )  # fmt: skip
 
-MACHINE = Machine(CaseStatus, TABLE, record_prefix="case", subject="案件", start_label="发现违法行为")
+MACHINE = Machine(
+    CaseStatus,
+    TABLE,
+    record_prefix="case",
+    subject="案件",
+    start_label="发现违法行为",
+    guard=requirements.guard,
+)
 ACTIONS = MACHINE.actions
 rows, first, sources, target = MACHINE.rows, MACHINE.first, MACHINE.sources, MACHINE.target
 allows, available, require, move = MACHINE.allows, MACHINE.available, MACHINE.require, MACHINE.move

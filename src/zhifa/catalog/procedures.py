@@ -1,7 +1,7 @@
 """The two penalty procedures of 行政处罚法 (2021) and their flow charts (执法流程图). A chart is drawn
 from the case state machine's own table (cases.transitions): its boxes are the states a case of the
-procedure passes through, its arrows the table's moves between them, each labelled with its action.
-So the published chart and the running system can never disagree.
+procedure passes through, its arrows the table's moves between them, each labelled with its action; a
+step's rule names the documents (文书) its row needs. So the published chart and the running system can never disagree.
 """
 
 from __future__ import annotations
@@ -51,13 +51,23 @@ def flow(procedure: str) -> Flow:
     """The chart of `procedure`, built from cases.transitions (imported here, not at the top: the
     cases app imports Procedure from this module)."""
     from zhifa.cases import transitions
+    from zhifa.cases.documents.requirements import describe
 
     moves = transitions.moves(procedure)
     order = [transitions.START, *transitions.CaseStatus.values]
     states = sorted({s for source, target, _ in moves for s in (source, target)}, key=order.index)
 
+    def rule(t) -> str:
+        needed = f"须有{describe(t, procedure)}" if t.documents else ""
+        label = (
+            f"{t.label}（{t.condition}）" if t.condition and len(transitions.rows(t.action)) > 1 else t.label
+        )
+        return f"{label}：{'，'.join(filter(None, [t.rule, needed]))}"
+
     def step(state: str) -> Step:
-        rules = dict.fromkeys(f"{t.label}：{t.rule}" for _, target, t in moves if target == state and t.rule)
+        rules = dict.fromkeys(
+            rule(t) for _, target, t in moves if target == state and (t.rule or t.documents)
+        )
         return Step(state, transitions.state_label(state), "；".join(rules))
 
     labels: dict[tuple[str, str], list[str]] = {}

@@ -29,9 +29,10 @@ from django.utils import timezone
 from stdnum.cn import ric
 
 from zhifa.accounts.models import User
-from zhifa.cases import gates, services
+from zhifa.cases import gates, services, transitions
 from zhifa.cases.choices import CaseStatus, DecisionKind, ExecutionKind, HandlerRole, PartyKind, ServiceMethod
 from zhifa.cases.clocks import HEARING_REQUEST_WORKDAYS, statement_workdays
+from zhifa.cases.documents import requirements
 from zhifa.cases.documents import services as document_services
 from zhifa.cases.evidence import services as evidence_services
 from zhifa.cases.models import Case
@@ -454,6 +455,14 @@ def _png(seed: int) -> bytes:
     )
 
 
+# the step a signed scan of each 文书 is filed under
+SCAN_STEPS = {
+    "inspection_record": "on_site",
+    "inquiry_record": "inquiry",
+    "penalty_decision": "service",
+    "no_penalty_decision": "service",
+    "service_receipt": "service",
+}
 STEP_TITLES = {
     "on_site": "现场检查录音录像",
     "inquiry": "询问过程录音",
@@ -486,7 +495,13 @@ class Evidence:
         """The party's signed waiver of 陈述、申辩 and 听证, scanned (recorded at 送达 of the notice)."""
         self._upload(case, "service", "waiver", f"放弃陈述申辩听证声明_{on:%Y%m%d}.png", _png(seed), on)
 
-    def _upload(self, case, step, kind, name, content, on):
+    def scan(self, case: Case, kind: str, title: str) -> None:
+        """The signed paper of a 文书, scanned, in place of the generated one."""
+        step = SCAN_STEPS.get(kind, "evidence")
+        on = timezone.localdate()
+        self._upload(case, step, "photo", f"{title}（签字）.png", _png(case.pk * 10 + len(kind)), on, kind)
+
+    def _upload(self, case, step, kind, name, content, on, signed_document=""):
         captured = timezone.make_aware(datetime.combine(on, time(10, 30)))
         data = self.module.UploadInput(
             name=name,
@@ -494,10 +509,12 @@ class Evidence:
             kind=kind,
             step=step,
             media_type="audio/wav" if kind == "audio" else "image/png",
-            description={
-                "audio": STEP_TITLES.get(step, ""),
-                "waiver": "当事人签署的放弃陈述、申辩和听证权利的书面声明",
-            }.get(kind, "违法现场照片"),
+            description=STEP_TITLES.get(step, "")
+            if kind == "audio"
+            else "当事人签署的放弃陈述、申辩和听证权利的书面声明"
+            if kind == "waiver"
+            else ("签字文书扫描件" if signed_document else "违法现场照片"),
+            signed_document=signed_document,
             captured_at=min(captured, timezone.now()),
             latitude=D("28.683210") + D(case.pk % 97) / 10000,
             longitude=D("115.857940") + D(case.pk % 89) / 10000,
@@ -507,13 +524,31 @@ class Evidence:
 
 
 class Documents:
-    """A few generated documents (rendering a PDF takes a while)."""
+    """The documents each step needs (cases.documents.requirements): the first LIMIT generated and
+    numbered (rendering a PDF takes a while), the rest as signed scans uploaded in their place."""
 
-    LIMIT = 8
+    LIMIT = 24
 
-    def __init__(self):
+    def __init__(self, evidence: "Evidence"):
         self.generate = document_services.generate
+        self.evidence = evidence
         self.count = 0
+        self.scans = 0
+
+    def before(self, case: Case, action: str, *variants: str) -> Case:
+        """Put in the case file what `action` (of `variants`) needs; returns the case as it now is."""
+        case.refresh_from_db()
+        for need in requirements.needs_of(case, transitions.MACHINE.open_rows(case, action, *variants)):
+            if need.present:
+                continue
+            if self.count < self.LIMIT:
+                self.generate(actor=None, case=case, kind=need.kind)
+                self.count += 1
+            else:
+                self.evidence.scan(case, need.kind, need.title)
+                self.scans += 1
+        case.refresh_from_db()
+        return case
 
     def make(self, case: Case, *kinds: str) -> None:
         for kind in kinds:
@@ -647,7 +682,7 @@ def _intake_input(made: Made, items: tuple[str, ...], discovered: date) -> servi
     )
 
 
-def _load_simple(made: Made, today: date, evidence: Evidence) -> Case | None:
+def _load_simple(made: Made, today: date, evidence: Evidence, documents: Documents) -> Case | None:
     on = made.dates["discovered"]
     field_code = next(code for code, scenarios in SCENARIOS.items() if made.scenario in scenarios)
     pair = _handlers(made.agency, field_code, on, today, made.index)
@@ -683,10 +718,13 @@ def _load_simple(made: Made, today: date, evidence: Evidence) -> Case | None:
     if made.target == "simple_executed":
         return case
     case = services.case_close(
-        actor=None, case=case, on=on + timedelta(days=3), summary="当场处罚决定已履行，报所属机关备案。"
+        actor=None,
+        case=documents.before(case, "close"),
+        on=on + timedelta(days=3),
+        summary="当场处罚决定已履行，报所属机关备案。",
     )
     if made.target == "simple_archived":
-        case = services.case_archive(actor=None, case=case)
+        case = services.case_archive(actor=None, case=documents.before(case, "archive"))
     return case
 
 
@@ -727,7 +765,7 @@ def _load_ordinary(made: Made, today: date, evidence: Evidence, documents: Docum
         evidence.photo(case, on_site, seed)
     reach = REACH.get(target)
     if target in ("transferred", "withdrawn"):
-        return _end_early(case, made, evidence)
+        return _end_early(case, made, evidence, documents)
     case = services.case_record_step(
         actor=None,
         case=case,
@@ -736,12 +774,12 @@ def _load_ordinary(made: Made, today: date, evidence: Evidence, documents: Docum
     )
     evidence.record(case, "inquiry", on_site + timedelta(days=2), seed + 1)
     if reach == "registered":
-        if seed % 2:
-            documents.make(case, "register_approval")
+        if seed % 2:  # ready for 调查终结
+            case = documents.before(case, "submit-review")
         return case
     case = services.case_submit_for_review(
         actor=None,
-        case=case,
+        case=documents.before(case, "submit-review"),
         report=f"调查终结报告：{made.facts}事实清楚，证据确凿，建议依法予以行政处罚。",
         is_complex=target == "hearing",
     )
@@ -750,7 +788,7 @@ def _load_ordinary(made: Made, today: date, evidence: Evidence, documents: Docum
     item = case.items.order_by("code").first()
     facts = _discretion_facts(made)
     if target == "no_penalty":
-        return _no_penalty(case, made, facts, evidence)
+        return _no_penalty(case, made, facts, evidence, documents)
     fine, recommendation = _fine(item, facts, dates["decided"])
     if target == "deviation":
         fine = (recommendation.fine_max + D(10000)).min(item.legal_bases.first().statutory_max or fine)
@@ -773,8 +811,6 @@ def _load_ordinary(made: Made, today: date, evidence: Evidence, documents: Docum
         proposed=f"拟{_penalty_text(proposed)}。事实、理由及依据：{made.facts}",
         hearing_rights=hearing_rights,
     )
-    if seed % 3 == 0:
-        documents.make(case, "penalty_notice")
     if seed % 2 == 0:
         case = services.case_record_statement(actor=None, case=case, statement=made.scenario.statement)
     requests_hearing = target == "hearing" or (hearing_rights and seed % 4 == 1)
@@ -834,13 +870,15 @@ awaiting_review: list[Waiting] = []
 def carry_on(case: Case, made: Made, decision, evidence: Evidence, documents: Documents) -> Case:
     """From the decision to where the plan takes the case."""
     dates, seed, reach, fine = made.dates, made.index, REACH.get(made.target), decision.fine
-    case = services.case_decide(actor=None, case=case, decision=decision)
+    case = services.case_decide(
+        actor=None, case=documents.before(case, "decide", "penalty"), decision=decision
+    )
     if reach == "decided":
         return case
     evidence.record(case, "service", dates["served"], seed + 3)
     case = services.case_serve(
         actor=None,
-        case=case,
+        case=documents.before(case, "serve"),
         on=dates["served"],
         method=[ServiceMethod.DIRECT, ServiceMethod.POST, ServiceMethod.DIRECT, ServiceMethod.ELECTRONIC][
             seed % 4
@@ -848,8 +886,6 @@ def carry_on(case: Case, made: Made, decision, evidence: Evidence, documents: Do
         recipient=made.party.representative or made.party.name,
         note="邮寄送达，EMS单号已附卷" if seed % 4 == 1 else "",
     )
-    if seed % 3 == 0:
-        documents.make(case, "penalty_decision", "service_receipt")
     if reach == "served":
         return case
     case = services.case_execute(
@@ -863,16 +899,19 @@ def carry_on(case: Case, made: Made, decision, evidence: Evidence, documents: Do
     if reach == "executed":
         return case
     case = services.case_close(
-        actor=None, case=case, on=dates["closed"], summary="处罚决定已执行完毕，案件材料齐全，报请结案。"
+        actor=None,
+        case=documents.before(case, "close"),
+        on=dates["closed"],
+        summary="处罚决定已执行完毕，案件材料齐全，报请结案。",
     )
-    if seed % 2:
-        documents.make(case, "closing_report")
+    if reach == "archived" or seed % 2:  # the 结案报告 of an archived case, and of some closed ones
+        case = documents.before(case, "archive")
     if reach == "archived":
         case = services.case_archive(actor=None, case=case)
     return case
 
 
-def _end_early(case: Case, made: Made, evidence: Evidence) -> Case:
+def _end_early(case: Case, made: Made, evidence: Evidence, documents: Documents) -> Case:
     if made.target == "transferred":
         decision = services.DecisionInput(
             kind=DecisionKind.TRANSFER,
@@ -887,13 +926,13 @@ def _end_early(case: Case, made: Made, evidence: Evidence) -> Case:
             decided_on=made.dates["decided"],
             reasoning="经进一步调查，现有证据不足以认定当事人实施了违法行为，经负责人批准撤销立案。",
         )
-    case = services.case_decide(actor=None, case=case, decision=decision)
+    case = services.case_decide(actor=None, case=documents.before(case, "decide", "ends"), decision=decision)
     if made.index % 2:
-        case = services.case_archive(actor=None, case=case)
+        case = services.case_archive(actor=None, case=documents.before(case, "archive"))
     return case
 
 
-def _no_penalty(case: Case, made: Made, facts: dict, evidence: Evidence) -> Case:
+def _no_penalty(case: Case, made: Made, facts: dict, evidence: Evidence, documents: Documents) -> Case:
     dates = made.dates
     decision = services.DecisionInput(
         kind=DecisionKind.NO_PENALTY,
@@ -902,31 +941,37 @@ def _no_penalty(case: Case, made: Made, facts: dict, evidence: Evidence) -> Case
         "第三十三条第一款的规定，决定不予行政处罚，并对当事人进行了批评教育。",
         facts=facts,
     )
-    case = services.case_decide(actor=None, case=case, decision=decision)
+    case = services.case_decide(
+        actor=None, case=documents.before(case, "decide", "no_penalty"), decision=decision
+    )
     evidence.record(case, "service", dates["served"], made.index + 3)
     case = services.case_serve(
         actor=None,
-        case=case,
+        case=documents.before(case, "serve"),
         on=dates["served"],
         method=ServiceMethod.DIRECT,
         recipient=made.party.representative or made.party.name,
     )
     if made.index % 2:
         case = services.case_close(
-            actor=None, case=case, on=dates["closed"], summary="不予行政处罚决定书已送达，报请结案。"
+            actor=None,
+            case=documents.before(case, "close", "no_penalty"),
+            on=dates["closed"],
+            summary="不予行政处罚决定书已送达，报请结案。",
         )
     return case
 
 
 def load(out) -> None:
     today = timezone.localdate()
-    evidence, documents = Evidence(), Documents()
+    evidence = Evidence()
+    documents = Documents(evidence)
     created = 0
     for made in _plan(today):
         if _exists(made) or catalog.version_in_force(made.agency, made.dates["discovered"]) is None:
             continue
         if made.target.startswith("simple"):
-            case = _load_simple(made, today, evidence)
+            case = _load_simple(made, today, evidence, documents)
         else:
             case = _load_ordinary(made, today, evidence, documents)
         created += case is not None
@@ -935,5 +980,5 @@ def load(out) -> None:
     out.write(
         f"案件：{cases.count()} 件（本次新增 {created} 件；"
         + "、".join(f"{label}{count}" for label, count in by_status.items() if count)
-        + f"）；证据文件 {evidence.count} 个、文书 {documents.count} 份"
+        + f"）；证据文件 {evidence.count} 个、文书 {documents.count} 份（另 {documents.scans} 份为签字扫描件）"
     )

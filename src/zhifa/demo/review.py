@@ -10,17 +10,14 @@ from zhifa.cases.models import Case
 from zhifa.catalog.choices import PenaltyMeasure
 from zhifa.core.models import Agency
 from zhifa.demo import cases as cases_demo
-from zhifa.review import services
+from zhifa.review import precheck, services
 from zhifa.review.choices import CheckPoint, ResolutionMethod, ResolutionOutcome
 from zhifa.review.models import PoolMember, Review
 
-AGREE = {point: {"ok": True, "comment": ""} for point in CheckPoint.values}
 DISCRETION_PROBLEM = {
-    **AGREE,
     CheckPoint.DISCRETION: {"ok": False, "comment": "未写明适用从重情节的事实依据，请补充说明"},
 }
 FACTS_PROBLEM = {
-    **AGREE,
     CheckPoint.FACTS: {"ok": False, "comment": "涉案食品的检验报告未随案移送，建议补充"},
 }
 POOL_REVIEWER, POOL = "dh_fzsh", "江州市司法局"
@@ -45,18 +42,29 @@ def _submit(case: Case, decision) -> Review:
     return services.review_submit(actor=None, case=case, data=data)
 
 
+def _agree(review: Review) -> dict:
+    """Every point agreed; a point the automatic pre-check marks ✗ answered with the reviewer's reason."""
+    flagged = {finding.point for finding in precheck.defects(review)}
+    reason = "经核实，相关材料已在案卷中（签字扫描件），不影响决定的合法性"
+    return {point: {"ok": True, "comment": reason if point in flagged else ""} for point in CheckPoint.values}
+
+
 def _pass(review: Review, index: int, decision) -> None:
     reviewer = review.reviewer
     if index == 1:  # 存在问题 → answered point by point → agreed at the second round
-        review = services.review_give_opinion(actor=reviewer, review=review, checklist=DISCRETION_PROBLEM)
+        review = services.review_give_opinion(
+            actor=reviewer, review=review, checklist={**_agree(review), **DISCRETION_PROBLEM}
+        )
         data = services.ProposalInput.from_decision(
             decision, "已补充从重情节的事实依据。", suspected_crime=False
         )
         answers = {CheckPoint.DISCRETION.value: "已补充当事人一年内再次违法的处罚决定书作为从重依据"}
         review = services.review_resubmit(actor=None, review=review, data=data, answers=answers)
-        services.review_give_opinion(actor=reviewer, review=review, checklist=AGREE)
+        services.review_give_opinion(actor=reviewer, review=review, checklist=_agree(review))
     elif index == 2:  # the unit disagrees → 集体讨论 overrules the opinion
-        review = services.review_give_opinion(actor=reviewer, review=review, checklist=FACTS_PROBLEM)
+        review = services.review_give_opinion(
+            actor=reviewer, review=review, checklist={**_agree(review), **FACTS_PROBLEM}
+        )
         services.review_dispute(actor=None, review=review, reason="现有抽样检验报告已附卷，证据充分")
         services.review_resolve(
             actor=None,
@@ -66,7 +74,7 @@ def _pass(review: Review, index: int, decision) -> None:
             note="局务会议集体讨论：检验报告已在证据材料中，事实清楚，按拟处理意见办理。",
         )
     else:
-        services.review_give_opinion(actor=reviewer, review=review, checklist=AGREE)
+        services.review_give_opinion(actor=reviewer, review=review, checklist=_agree(review))
 
 
 def _pool() -> None:

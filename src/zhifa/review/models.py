@@ -120,6 +120,16 @@ class ReviewRound(models.Model):
         return [(CheckPoint(point).label, comment) for point, comment in self.problems.items()]
 
     @property
+    def overrides_labelled(self) -> list[tuple[str, str, str]]:
+        """The points passed although the automatic pre-check marked them ✗: (point, what the pre-check
+        found, the reviewer's reason)."""
+        return [
+            (CheckPoint(point).label, "；".join(row["precheck"]), row.get("comment", ""))
+            for point, row in self.checklist.items()
+            if row.get("ok") and row.get("precheck")
+        ]
+
+    @property
     def answers_labelled(self) -> list[tuple[str, str]]:
         return [(CheckPoint(point).label, text) for point, text in self.answers.items()]
 

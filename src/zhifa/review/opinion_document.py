@@ -29,6 +29,14 @@ TEMPLATE = """# {{ agency }}
 """
 
 
+def _comment(row: dict) -> str:
+    """The reviewer's comment; on a point passed over a ✗ of the automatic pre-check, with what it found."""
+    comment = row.get("comment", "")
+    if row.get("ok") and row.get("precheck"):
+        return f"自动预审：{'；'.join(row['precheck'])}。通过理由：{comment}"
+    return comment
+
+
 def _data(round) -> dict:
     review, case = round.review, round.review.case
     handlers = "、".join(h.officer.name for h in case.handlers.select_related("officer"))
@@ -36,7 +44,7 @@ def _data(round) -> dict:
         {
             "label": point.label,
             "result": "通过" if round.checklist.get(point.value, {}).get("ok") else "存在问题",
-            "comment": round.checklist.get(point.value, {}).get("comment", ""),
+            "comment": _comment(round.checklist.get(point.value, {})),
         }
         for point in CheckPoint
     ]

@@ -272,6 +272,8 @@ def check_documents(f: Facts) -> list[Finding]:
     numbered = {}
     for kind, number in f.case.documents.values_list("kind", "number"):
         numbered[kind] = numbered.get(kind) or bool(number)
+    for kind in f.case.evidence.exclude(signed_document="").values_list("signed_document", flat=True):
+        numbered[kind] = True  # a signed scan stands in for the generated document
     links = _links(f.case, "case_documents")
     findings = [
         Finding(
@@ -289,7 +291,8 @@ def check_documents(f: Facts) -> list[Finding]:
         Finding(
             CheckPoint.DOCUMENTS,
             True,
-            "应有文书均已制作并编号：" + "、".join(DocumentKind(k).label for k in required),
+            "应有文书均已制作并编号（或已上传签字扫描件）："
+            + "、".join(DocumentKind(k).label for k in required),
             links,
         )
     ]

@@ -20,7 +20,7 @@ from zhifa.core import access, kit, numbering, workdays
 from zhifa.core.choices import AgencyKind
 from zhifa.core.kit import Actor
 
-from . import reviewers
+from . import precheck, reviewers
 from .choices import AdviserRole, CheckPoint, OpinionResult, ResolutionMethod, ResolutionOutcome, ReviewStatus
 from .clocks import review_workdays
 from .models import Dispute, InvitedOpinion, PoolMember, PreReview, Review, ReviewRound
@@ -88,7 +88,11 @@ def _check_materials(case: Case, data: ProposalInput) -> None:
         missing.append("拟处罚种类和幅度")
     if not case.evidence.exists():
         missing.append("证据材料")
-    if not case.documents.filter(kind=DocumentKind.REGISTER_APPROVAL).exists():
+    approval = DocumentKind.REGISTER_APPROVAL
+    if not (
+        case.documents.filter(kind=approval).exists()
+        or case.evidence.filter(signed_document=approval).exists()
+    ):
         missing.append("立案审批表")
     if missing:
         kit.refuse("materials", "送审材料不全，缺少：" + "、".join(missing))
@@ -228,10 +232,36 @@ def clean_checklist(checklist: dict) -> dict[str, dict]:
     return cleaned
 
 
+def answer_precheck(review: Review, cleaned: dict[str, dict]) -> dict[str, dict]:
+    """A point the automatic pre-check (自动预审) marks ✗ passes only with the reviewer's written reason
+    (the point's comment), refused naming the point and what the pre-check found. Each flagged point
+    keeps the pre-check's findings beside the opinion ("precheck"); returns the points passed over a ✗
+    with their findings and reason (for the record)."""
+    flagged = {
+        point: [f.text for f in findings if not f.ok] for point, findings in precheck.run(review).items()
+    }
+    errors, overridden = {}, {}
+    for point, texts in flagged.items():
+        if not texts:
+            continue
+        row = cleaned[point]
+        row["precheck"] = texts
+        if row["ok"] and not row["comment"]:
+            errors[f"comment_{point}"] = (
+                f"“{CheckPoint(point).label}”自动预审未通过（{'；'.join(texts)}），判定通过须写明理由"
+            )
+        elif row["ok"]:
+            overridden[point] = {"precheck": texts, "reason": row["comment"]}
+    if errors:
+        raise ValidationError(errors)
+    return overridden
+
+
 @transaction.atomic
 def review_give_opinion(*, actor: Actor, review: Review, checklist: dict, summary: str = "") -> Review:
     """法制审核意见: each point pass or problem; 同意 when every point passes, otherwise 存在问题 and the
-    handling unit must answer. The opinion gets its number (法制审核意见书)."""
+    handling unit must answer. A point the automatic pre-check marks ✗ passes only with a written
+    reason, kept with the opinion. The opinion gets its number (法制审核意见书)."""
     review = kit.locked(REVIEWS, review, actor=actor)
     _require_reviewer(actor, review)
     MACHINE.require(review, "opinion")
@@ -239,6 +269,7 @@ def review_give_opinion(*, actor: Actor, review: Review, checklist: dict, summar
     if why:
         kit.refuse("reviewer", why)
     cleaned = clean_checklist(checklist)
+    overridden = answer_precheck(review, cleaned)
     result = OpinionResult.AGREE if all(row["ok"] for row in cleaned.values()) else OpinionResult.PROBLEMS
     now = timezone.now()
     last = _last_round(review)
@@ -267,6 +298,7 @@ def review_give_opinion(*, actor: Actor, review: Review, checklist: dict, summar
             "result": result,
             "number": last.opinion_number,
             "problems": last.problems,
+            **({"precheck_overridden": overridden} if overridden else {}),
         },
     )
     return review

@@ -23,6 +23,7 @@ from zhifa.registry.models import Officer
 
 from .. import rules, selectors, services, transitions
 from ..choices import CaseSource, PartyKind
+from ..documents import requirements
 from ..models import Case
 
 router = Router(tags=["cases"])
@@ -181,9 +182,22 @@ class ClockOut(Schema):
     state: str
 
 
+class NeedOut(Schema):
+    kind: str = Field(description="文书种类")
+    title: str
+    present: bool = Field(description="已生成并编号，或已上传签字扫描件")
+    number: str = Field(description="最近生成的该文书的文号（未生成为空）")
+    scan: bool = Field(description="已上传签字扫描件")
+    state: str
+
+
 class ActionOut(Schema):
     action: str
     label: str
+    documents: list[NeedOut] = Field(
+        default_factory=list,
+        description="办理该环节须有的文书及其是否齐备；缺少时该环节被拒绝（422，字段 documents）",
+    )
 
 
 class DecisionWaitOut(Schema):
@@ -226,7 +240,10 @@ class CaseDetailOut(CaseOut):
     @staticmethod
     def resolve_actions(obj, context):
         actions = selectors.offered_actions(context["request"].auth, obj)
-        return [{"action": a, "label": transitions.first(a).label} for a in actions]
+        return [
+            {"action": a, "label": transitions.first(a).label, "documents": requirements.needs(obj, a)}
+            for a in actions
+        ]
 
     @staticmethod
     def resolve_party_id_number_masked(obj):

@@ -110,13 +110,15 @@ def refusal(case: "Case", code: str, *, steps: dict | None = None) -> str | None
     if kind is None:
         return "未知的文书种类"
     decision = case.decision if has_decision(case) else None
-    reason = _missing_data(case, kind, decision, steps)
+    reason = missing_data(case, kind, decision, steps)
     if reason is None and case.status not in kind.statuses:
         reason = f"案件当前为“{case.get_status_display()}”，不能制作{kind.title}"
     return reason
 
 
-def _missing_data(case: "Case", kind: Kind, decision, steps: dict | None) -> str | None:
+def missing_data(case: "Case", kind: Kind, decision, steps: dict | None) -> str | None:
+    """Why the case has no matter for this document (None: it has): no 询问 recorded for a 询问笔录, no
+    decision of that kind for a 决定书 …; the status is not looked at."""
     code = kind.code
     if code == DocumentKind.REGISTER_APPROVAL and case.is_simple:
         return "简易程序案件当场作出决定，不需立案审批"

@@ -15,7 +15,7 @@ from datetime import datetime
 from uuid import UUID
 
 from django.http import HttpResponse
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from zhifa.core import access
 
@@ -33,6 +33,7 @@ class UploadStartIn(Schema):
     step: str
     media_type: str = ""
     description: str = ""
+    signed_document: str = Field("", description="文书种类：上传的是该文书签字后的扫描件（照片或书证）")
     captured_at: datetime | str | None = None
     latitude: float | str | None = None
     longitude: float | str | None = None
@@ -46,6 +47,7 @@ class UploadOut(Schema):
     received: int
     kind: str
     step: str
+    signed_document: str
     finished: bool
     evidence_id: int | None
     chunk_size: int = evidence.CHUNK_SIZE
@@ -62,6 +64,7 @@ class EvidenceOut(Schema):
     media_type: str
     original_name: str
     description: str
+    signed_document: str = Field(description="文书种类：该文件是该文书签字后的扫描件（空：不是）")
     captured_at: datetime | None
     latitude: float | None
     longitude: float | None

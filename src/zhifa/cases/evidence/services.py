@@ -37,6 +37,8 @@ from zhifa.core import access, kit
 from zhifa.core.models import Record
 
 from ..choices import CaseStatus, EvidenceKind
+from ..documents.kinds import DocumentKind
+from ..documents.requirements import SCAN_KINDS
 from ..models import Case, Evidence, UploadSession
 from . import storage
 
@@ -84,6 +86,7 @@ class UploadInput:
     captured_at: datetime | None = None
     latitude: Decimal | None = None
     longitude: Decimal | None = None
+    signed_document: str = ""  # the 文书 kind this file is the signed scan of
 
 
 def parse_upload_input(data: Mapping, *, name: str | None = None, size: int | None = None) -> UploadInput:
@@ -129,6 +132,7 @@ def parse_upload_input(data: Mapping, *, name: str | None = None, size: int | No
         captured_at=captured_at,
         latitude=latitude,
         longitude=longitude,
+        signed_document=str(data.get("signed_document", "") or ""),
     )
 
 
@@ -169,6 +173,10 @@ def _validated(data: UploadInput) -> dict:
     media_type = (data.media_type or "").strip().lower()[:128]
     if media_type and not _declared_type_fits(data.kind, media_type):
         kit.refuse("kind", f"所选文件的类型（{media_type}）与证据类型“{EvidenceKind(data.kind).label}”不符")
+    if data.signed_document and data.signed_document not in DocumentKind.values:
+        kit.refuse("signed_document", "未知的文书种类")
+    if data.signed_document and data.kind not in SCAN_KINDS:
+        kit.refuse("signed_document", "签字文书扫描件须为照片或书证（扫描的PDF、图片）")
     description = (data.description or "").strip()
     if len(description) > 500:
         kit.refuse("description", "说明不能超过500字")
@@ -192,6 +200,7 @@ def _validated(data: UploadInput) -> dict:
         "captured_at": captured_at,
         "latitude": latitude,
         "longitude": longitude,
+        "signed_document": data.signed_document,
     }
 
 
@@ -607,6 +616,7 @@ def _record(actor, session: UploadSession, sha256: str, size: int, media_type: s
         captured_at=session.captured_at,
         latitude=session.latitude,
         longitude=session.longitude,
+        signed_document=session.signed_document,
         uploaded_by=actor,
     )
     kit.record(
@@ -624,6 +634,7 @@ def _record(actor, session: UploadSession, sha256: str, size: int, media_type: s
             "lat": session.latitude,
             "lng": session.longitude,
             "captured_at": session.captured_at,
+            **({"signed_document": session.signed_document} if session.signed_document else {}),
         },
     )
     UploadSession.objects.filter(pk=session.pk).update(finished=True, evidence=evidence)

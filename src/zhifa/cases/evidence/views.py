@@ -25,6 +25,7 @@ from zhifa.core import access
 from zhifa.core.forms import Form, textarea
 
 from ..choices import CaseStatus, EvidenceKind
+from ..documents.kinds import DocumentKind
 from ..models import Case, Evidence, UploadSession
 from . import services as evidence
 from . import storage
@@ -77,6 +78,11 @@ class EvidenceForm(Form):
 
     kind = forms.ChoiceField(label="证据类型", choices=EvidenceKind.choices, initial=EvidenceKind.PHOTO)
     step = forms.ChoiceField(label="执法环节", choices=ProcedureStep.choices)
+    signed_document = forms.ChoiceField(
+        label="签字文书扫描件（上传的是哪份文书签字后的扫描件）",
+        choices=[("", "不是文书扫描件"), *DocumentKind.choices],
+        required=False,
+    )
     description = forms.CharField(label="说明", max_length=500, required=False, widget=textarea(2))
     captured_at = forms.CharField(label="采集时间", required=False)
     latitude = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -137,6 +143,8 @@ def _evidence_new(request, pk: int):
     back_url = _next_url(request, _case_url(case))
     step = request.GET.get("step", "")
     initial = {"step": step if step in ProcedureStep.values else _default_step(case)}
+    if request.GET.get("signed_document") in DocumentKind.values:  # from a step's missing document
+        initial.update(signed_document=request.GET["signed_document"], kind=EvidenceKind.DOCUMENT)
     form = EvidenceForm(request.POST or None, case=case, initial=initial)
     form.file_errors = []
     if case.status == CaseStatus.ARCHIVED:

@@ -4,6 +4,7 @@ from django.db import models
 from zhifa.catalog.choices import ProcedureStep
 
 from ..choices import EvidenceKind
+from ..documents.kinds import DocumentKind
 from .case import Case
 
 
@@ -23,6 +24,10 @@ class Evidence(models.Model):
     media_type = models.CharField("媒体类型", max_length=128)
     original_name = models.CharField("原文件名", max_length=255)
     description = models.CharField("说明", max_length=500, blank=True)
+    # a scan of the signed paper of this 文书, in its place where a step needs it (documents.requirements)
+    signed_document = models.CharField(
+        "签字文书扫描件", max_length=32, choices=DocumentKind.choices, blank=True, default=""
+    )
     captured_at = models.DateTimeField("采集时间", null=True, blank=True)
     latitude = models.DecimalField("纬度", max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField("经度", max_digits=9, decimal_places=6, null=True, blank=True)

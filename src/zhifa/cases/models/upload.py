@@ -6,6 +6,7 @@ from django.db import models
 from zhifa.catalog.choices import ProcedureStep
 
 from ..choices import EvidenceKind
+from ..documents.kinds import DocumentKind
 from .case import Case
 from .evidence import Evidence
 
@@ -32,6 +33,9 @@ class UploadSession(models.Model):
     kind = models.CharField("证据类型", max_length=16, choices=EvidenceKind.choices)
     step = models.CharField("执法环节", max_length=24, choices=ProcedureStep.choices)
     description = models.CharField("说明", max_length=500, blank=True)
+    signed_document = models.CharField(
+        "签字文书扫描件", max_length=32, choices=DocumentKind.choices, blank=True, default=""
+    )
     captured_at = models.DateTimeField("采集时间", null=True, blank=True)
     latitude = models.DecimalField("纬度", max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField("经度", max_digits=9, decimal_places=6, null=True, blank=True)

@@ -12,6 +12,7 @@ from zhifa.core.privacy import mask_id_number
 
 from .. import panels, selectors
 from ..choices import PartyKind
+from ..documents import requirements
 from ._common import VIEW
 from .steps import offered_actions
 
@@ -28,7 +29,12 @@ def case_detail(request, pk: int):
         else case.party_credit_code
     )
     actions = [
-        (reverse("cases:case_action", args=[case.pk, action.slug]), action.label, action.perm)
+        (
+            reverse("cases:case_action", args=[case.pk, action.slug]),
+            action.label,
+            action.perm,
+            requirements.needs(case, action.slug),
+        )
         for action in offered_actions(request.user, case)
     ]
     context = {
@@ -46,6 +52,7 @@ def case_detail(request, pk: int):
         "challenges": list(case.challenges.all()),
         "timeline": selectors.timeline(case),
         "actions": actions,
+        "step_needs": any(needs for *_, needs in actions),
         "panels": panels.render_panels(request, case),
         "today": today,
     }

@@ -24,6 +24,7 @@ from zhifa.registry import selectors as registry
 
 from .. import forms, rules, selectors, services, transitions
 from ..clocks import DECISION_DAYS, HEARING_REQUEST_WORKDAYS, SERVICE_WORKDAYS, statement_workdays
+from ..documents import requirements
 from ..models import Case
 from ._common import VIEW, render_step
 
@@ -282,6 +283,7 @@ def case_action(request, pk: int, action: str):
         back_url=reverse("cases:case_detail", args=[case.pk]),
         action=spec,
         recommendation=recommendation,
+        needs=requirements.needs(case, spec.slug) if spec.offered(case) else [],
     )
 
 
