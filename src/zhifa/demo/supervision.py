@@ -42,7 +42,9 @@ def load_plans(stdout) -> None:
             if entry == left:
                 continue
             attachment = (
-                ContentFile(f"{entry.agency.name}：{entry.task.title}".encode(), name=f"{entry.task.title[:20]}.pdf")
+                ContentFile(
+                    f"{entry.agency.name}：{entry.task.title}".encode(), name=f"{entry.task.title[:20]}.pdf"
+                )
                 if index % 5 == 0
                 else None
             )

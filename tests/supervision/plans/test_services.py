@@ -8,17 +8,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.http import Http404
 
-from tests.helpers import Writes
+from tests.supervision.plans.helpers import Wrote
 from zhifa.core.models import Record
-from zhifa.supervision.models import LedgerEntry, LedgerReport, Oversight, OversightExtension, PlanTask, SupervisionPlan
+from zhifa.supervision.models import LedgerEntry
 from zhifa.supervision.plans import selectors, services
 from zhifa.supervision.plans.milestones import MILESTONES
 
 pytestmark = pytest.mark.django_db
-
-
-class Wrote(Writes):
-    counted = (SupervisionPlan, PlanTask, LedgerEntry, LedgerReport, Oversight, OversightExtension)
 
 
 def refused(call, field: str) -> str:
@@ -28,7 +24,9 @@ def refused(call, field: str) -> str:
 
 
 def actions(subject) -> list[str]:
-    return list(Record.objects.filter(subject_id=str(subject.pk)).order_by("id").values_list("action", flat=True))
+    return list(
+        Record.objects.filter(subject_id=str(subject.pk)).order_by("id").values_list("action", flat=True)
+    )
 
 
 class TestPlan:
@@ -65,17 +63,31 @@ class TestPlan:
         )
         with pytest.raises(PermissionDenied):  # outside the county supervisor's region
             services.plan_create(actor=sv["east_sup"], agency=a["city_justice"], year=2026, title="x")
-        assert refused(
-            lambda: services.plan_create(actor=sv["city_sup"], agency=a["east_justice"], year=2026, title="x"),
-            "agency",
-        ) == "只能为本机关制定监督计划，不能为东区司法局制定"
+        assert (
+            refused(
+                lambda: services.plan_create(
+                    actor=sv["city_sup"], agency=a["east_justice"], year=2026, title="x"
+                ),
+                "agency",
+            )
+            == "只能为本机关制定监督计划，不能为东区司法局制定"
+        )
 
     def test_a_plan_without_special_supervision_cannot_be_published(self, sv):
         plan = services.plan_create(
-            actor=sv["east_sup"], agency=sv["agencies"]["east_justice"], year=2026, title="无专项", milestones=False
+            actor=sv["east_sup"],
+            agency=sv["agencies"]["east_justice"],
+            year=2026,
+            title="无专项",
+            milestones=False,
         )
         services.task_add(
-            actor=sv["east_sup"], plan=plan, title="日常检查", kind="daily", owner="监督科", due=date(2026, 4, 1)
+            actor=sv["east_sup"],
+            plan=plan,
+            title="日常检查",
+            kind="daily",
+            owner="监督科",
+            due=date(2026, 4, 1),
         )
         wrote = Wrote()
         message = refused(lambda: services.plan_publish(actor=sv["east_sup"], plan=plan), "tasks")
@@ -150,7 +162,10 @@ class TestLedger:
     def test_the_target_reports_with_text_and_attachment(self, published, sv):
         entry = self.entry(published, sv["agencies"]["east_market"])
         report = services.ledger_report(
-            actor=sv["east_head"], entry=entry, text="已完成整治", attachment=ContentFile(b"%PDF-1.4", name="情况.pdf")
+            actor=sv["east_head"],
+            entry=entry,
+            text="已完成整治",
+            attachment=ContentFile(b"%PDF-1.4", name="情况.pdf"),
         )
         entry.refresh_from_db()
         assert (entry.status, entry.reported_on) == ("reported", date(2026, 3, 2))
@@ -167,7 +182,9 @@ class TestLedger:
     def test_a_report_by_an_agency_not_targeted_is_refused_and_nothing_written(self, published, sv):
         entry = self.entry(published, sv["agencies"]["east_market"])
         wrote = Wrote()
-        message = refused(lambda: services.ledger_report(actor=sv["east_sup"], entry=entry, text="代报"), "agency")
+        message = refused(
+            lambda: services.ledger_report(actor=sv["east_sup"], entry=entry, text="代报"), "agency"
+        )
         assert message == "东区司法局不是该任务的报送单位，应由东区市场监督管理局报送"
         with pytest.raises(Http404):
             services.ledger_report(actor=sv["west_head"], entry=entry, text="越权")
@@ -187,13 +204,23 @@ class TestLedger:
         assert message.startswith("附件“a.exe”的格式不支持")
         assert wrote.none
 
-    def test_rollup_counts_per_region_and_agency_in_one_query(self, published, sv, clock, django_assert_num_queries):
+    def test_rollup_counts_per_region_and_agency_in_one_query(
+        self, published, sv, clock, django_assert_num_queries
+    ):
         a = sv["agencies"]
-        city_plan = services.plan_create(actor=sv["city_sup"], agency=a["city_justice"], year=2026, title="市计划")
+        city_plan = services.plan_create(
+            actor=sv["city_sup"], agency=a["city_justice"], year=2026, title="市计划"
+        )
         services.plan_publish(actor=sv["city_sup"], plan=city_plan)
         clock.set(date(2026, 6, 10))  # 专项整治 (due 6月1日) has passed; 全员轮训 (6月30日) not yet
-        services.ledger_report(actor=sv["east_head"], entry=self.entry(published, a["east_market"]), text="迟报")
-        services.ledger_report(actor=sv["east_head"], entry=self.entry(published, a["east_market"], "training_rotation"), text="按时")
+        services.ledger_report(
+            actor=sv["east_head"], entry=self.entry(published, a["east_market"]), text="迟报"
+        )
+        services.ledger_report(
+            actor=sv["east_head"],
+            entry=self.entry(published, a["east_market"], "training_rotation"),
+            text="按时",
+        )
 
         with django_assert_num_queries(1):
             county = selectors.rollup(sv["east_sup"], year=2026)
@@ -264,7 +291,11 @@ class TestOversight:
     def test_an_agency_outside_the_region_cannot_be_overseen(self, sv):
         with pytest.raises(PermissionDenied):
             services.oversight_open(
-                actor=sv["east_sup"], agency=sv["agencies"]["west_market"], title="t", ground="major", description="d"
+                actor=sv["east_sup"],
+                agency=sv["agencies"]["west_market"],
+                title="t",
+                ground="major",
+                description="d",
             )
 
     def test_an_extension_without_reason_is_refused_and_nothing_written(self, oversight, sv):
@@ -296,7 +327,9 @@ class TestOversight:
             services.oversight_report(actor=sv["west_head"], oversight=oversight, text="x")
         clock.set(date(2026, 4, 8))
         assert selectors.oversight_overdue(oversight)
-        services.oversight_escalate(actor=sv["east_sup"], oversight=oversight, reason="逾期未办结，约谈负责人")
+        services.oversight_escalate(
+            actor=sv["east_sup"], oversight=oversight, reason="逾期未办结，约谈负责人"
+        )
         services.oversight_close(actor=sv["east_sup"], oversight=oversight, conclusion="已依法处理")
         oversight.refresh_from_db()
         assert (oversight.status, oversight.closed_on) == ("closed", date(2026, 4, 8))
@@ -307,7 +340,11 @@ class TestOversight:
             "supervision.oversight.escalate",
             "supervision.oversight.close",
         ]
-        assert refused(
-            lambda: services.oversight_escalate(actor=sv["east_sup"], oversight=oversight, reason="x"), "status"
-        ) == "督办事项当前为“已办结”，不能提级督办（应为：督办中）"
+        assert (
+            refused(
+                lambda: services.oversight_escalate(actor=sv["east_sup"], oversight=oversight, reason="x"),
+                "status",
+            )
+            == "督办事项当前为“已办结”，不能提级督办（应为：督办中）"
+        )
         assert selectors.oversight_actions(oversight, sv["east_sup"]) == []

@@ -279,13 +279,10 @@ def _plan(request, plan_id: int) -> SupervisionPlan:
     )
 
 
-def _plan_detail(request, plan: SupervisionPlan) -> dict:
+def _plan_detail(request, plan: SupervisionPlan) -> SupervisionPlan:
     plan = _plan(request, plan.pk)
-    return {
-        **PlanOut.from_orm(plan).dict(),
-        "tasks": list(plan.tasks.prefetch_related("targets").order_by("due", "id")),
-        "actions": selectors.plan_actions(plan, request.auth),
-    }
+    plan.actions = selectors.plan_actions(plan, request.auth)  # type: ignore[attr-defined]
+    return plan
 
 
 @router.get("/plans", response=list[PlanOut], summary="监督计划列表")
@@ -344,13 +341,10 @@ def _entry(request, entry_id: int) -> LedgerEntry:
     )
 
 
-def _entry_detail(request, entry: LedgerEntry) -> dict:
+def _entry_detail(request, entry: LedgerEntry) -> LedgerEntry:
     entry = _entry(request, entry.pk)
-    return {
-        **EntryOut.from_orm(entry).dict(),
-        "reports": list(selectors.reports_of(entry)),
-        "actions": ["report"] if selectors.may_report(entry, request.auth) else [],
-    }
+    entry.actions = ["report"] if selectors.may_report(entry, request.auth) else []  # type: ignore[attr-defined]
+    return entry
 
 
 @router.get("/ledger", response=list[EntryOut], summary="工作台账")
@@ -411,15 +405,10 @@ def _oversight(request, oversight_id: int) -> Oversight:
     )
 
 
-def _oversight_detail(request, oversight: Oversight) -> dict:
+def _oversight_detail(request, oversight: Oversight) -> Oversight:
     oversight = _oversight(request, oversight.pk)
-    reports, extensions = selectors.oversight_history(oversight)
-    return {
-        **OversightOut.from_orm(oversight).dict(),
-        "reports": list(reports),
-        "extensions": list(extensions),
-        "actions": selectors.oversight_actions(oversight, request.auth),
-    }
+    oversight.actions = selectors.oversight_actions(oversight, request.auth)  # type: ignore[attr-defined]
+    return oversight
 
 
 @router.get("/oversights", response=list[OversightOut], summary="督办事项列表")

@@ -1,6 +1,8 @@
 """Forms of 监督计划、工作台账 and 督办: they only parse; the services decide (their refusals come back
 beside the fields through core.forms.apply_errors)."""
 
+from typing import cast
+
 from django import forms
 
 from zhifa.core.choices import AgencyKind
@@ -23,12 +25,13 @@ class PlanForm(Form):
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
-        agencies = offer_agencies(self.fields["agency"], actor, MANAGE_PLAN).filter(kind=AgencyKind.JUSTICE)
+        field = cast(forms.ModelChoiceField, self.fields["agency"])
+        agencies = offer_agencies(field, actor, MANAGE_PLAN).filter(kind=AgencyKind.JUSTICE)
         if actor.agency_id:
             agencies = agencies.filter(pk=actor.agency_id)
-        self.fields["agency"].queryset = agencies
+        field.queryset = agencies
         if len(agencies) == 1:
-            self.fields["agency"].initial = agencies[0].pk
+            field.initial = agencies[0].pk
 
 
 class TaskForm(Form):
@@ -47,7 +50,7 @@ class TaskForm(Form):
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["targets"].queryset = (
+        cast(forms.ModelMultipleChoiceField, self.fields["targets"]).queryset = (
             Agency.objects.in_region_tree(plan.agency.region)
             .filter(active=True)
             .order_by("region__code", "name")
@@ -77,7 +80,7 @@ class OversightOpenForm(Form):
         if case is not None:
             del self.fields["agency"]
         else:
-            offer_agencies(self.fields["agency"], actor, MANAGE_OVERSIGHT)
+            offer_agencies(cast(forms.ModelChoiceField, self.fields["agency"]), actor, MANAGE_OVERSIGHT)
 
 
 class OversightReportForm(Form):

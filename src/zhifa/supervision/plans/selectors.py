@@ -197,7 +197,7 @@ def rollup(user, *, year=None, today: date | None = None) -> list[RegionRollup]:
             late=Count("id", filter=Q(status=EntryStatus.REPORTED, reported_on__gt=F("due"))),
             overdue=Count("id", filter=Q(status=EntryStatus.PENDING, due__lt=today)),
         )
-        .order_by("agency__region__code", "agency__name")
+        .order_by("agency__region__code", "agency_id")
     )
     regions: dict[str, RegionRollup] = {}
     for row in grouped:

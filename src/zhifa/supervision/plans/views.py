@@ -120,7 +120,7 @@ def _plan_page(request, plan, task_form=None, status=200):
     actions = selectors.plan_actions(plan, request.user)
     tasks = plan.tasks.prefetch_related("targets").order_by("due", "id")
     entry_counts = selectors.entries_visible_to(request.user, plan=plan.pk)
-    done = {}
+    done: dict[int, tuple[int, int]] = {}
     for entry in entry_counts:
         total, reported = done.get(entry.task_id, (0, 0))
         done[entry.task_id] = (total + 1, reported + (entry.status == EntryStatus.REPORTED))
