@@ -30,7 +30,11 @@ def test_the_oversight_page_and_api_offer_what_the_table_allows(client, oversigh
     oversight.refresh_from_db()
     allowed = [a for a in manage if OVERSIGHT.allows(oversight.status, a)]
     assert allowed == ["extend", "close"]
-    assert page_actions(client, sv["east_sup"], oversight) == api_actions(client, sv["east_sup"], oversight) == allowed
+    assert (
+        page_actions(client, sv["east_sup"], oversight)
+        == api_actions(client, sv["east_sup"], oversight)
+        == allowed
+    )
 
 
 def test_the_plan_page_and_api_offer_what_the_table_allows(client, east_plan, sv):

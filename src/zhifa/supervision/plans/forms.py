@@ -1,5 +1,6 @@
 """Forms of 监督计划、工作台账 and 督办: they only parse; the services decide (their refusals come back
-beside the fields through core.forms.apply_errors)."""
+beside the fields through core.forms.apply_errors). A field the service checks itself is not `required`
+here, so the page and the API refuse it in the same words."""
 
 from typing import cast
 
@@ -18,7 +19,7 @@ from .machine import MANAGE_OVERSIGHT, MANAGE_PLAN
 class PlanForm(Form):
     agency = agency_field("制定机关")
     year = YearField(label="年度")
-    title = forms.CharField(label="计划名称", max_length=120)
+    title = forms.CharField(label="计划名称", max_length=120, required=False)
     milestones = forms.BooleanField(
         label="按方案和实施计划的时间节点生成工作台账任务", required=False, initial=True
     )
@@ -35,9 +36,9 @@ class PlanForm(Form):
 
 
 class TaskForm(Form):
-    title = forms.CharField(label="任务", max_length=200)
-    kind = forms.ChoiceField(label="监督类别", choices=blank(TaskKind.choices))
-    owner = forms.CharField(label="责任人/责任科室", max_length=64)
+    title = forms.CharField(label="任务", max_length=200, required=False)
+    kind = forms.ChoiceField(label="监督类别", choices=blank(TaskKind.choices), required=False)
+    owner = forms.CharField(label="责任人/责任科室", max_length=64, required=False)
     due = date_field("完成期限", required=False, help_text="遇休息日顺延至下一个工作日")
     targets = forms.ModelMultipleChoiceField(
         label="报送单位",

@@ -131,6 +131,7 @@ def _plan_page(request, plan, task_form=None, status=200):
         "can_add": "add-task" in actions,
         "can_publish": "publish" in actions,
         "task_form": task_form or (TaskForm(plan=plan) if "add-task" in actions else None),
+        "form": task_form,  # the refused form, for tests/parity.py
         "has_special": any(r["task"].kind == TaskKind.SPECIAL for r in rows),
     }
     return render(request, T + "plan_detail.html", context, status=status)
@@ -474,6 +475,7 @@ def _oversight_page(request, oversight, forms=None, status=200):
             (action, OVERSIGHT.first(action).label, forms.get(action) or OVERSIGHT_FORMS[action]())
             for action in actions
         ],
+        "form": next(iter(forms.values()), None),  # the refused form, for tests/parity.py
         "can_open_case": oversight.case is not None
         and access.can(request.user, "cases.view_case", oversight.case),
     }
