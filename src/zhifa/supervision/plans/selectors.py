@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count, F, Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
 
 from zhifa.core import access
@@ -143,8 +144,6 @@ def report_visible_or_404(user, pk) -> LedgerReport:
     try:
         return LedgerReport.objects.select_related("entry").get(pk=pk, entry__in=entries)
     except (LedgerReport.DoesNotExist, ValueError, TypeError):
-        from django.http import Http404
-
         raise Http404("未找到该对象，或您无权查看") from None
 
 
