@@ -418,7 +418,7 @@ def _open(request, case: Case | None):
         request.POST or None,
         actor=request.user,
         case=case,
-        initial={"title": f"{case.number} {case.summary}" if case else ""},
+        initial={"title": f"{case.number} {case.summary}".strip() if case else ""},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -535,7 +535,7 @@ def case_panel_context(case, user) -> dict:
     return {
         "oversights": oversights,
         "oversight_form": OversightOpenForm(
-            actor=user, case=case, initial={"title": f"{case.number} {case.summary}"}
+            actor=user, case=case, initial={"title": f"{case.number} {case.summary}".strip()}
         )
         if can_open
         else None,
