@@ -108,6 +108,17 @@ ACTIONS = {
     "inspections.result_publish": "公示检查结果",
     "inspections.prior_report_file": "报告事前信息",
     "inspections.prior_report_decide": "审查事前报告",
+    # 监督计划、工作台账、督办
+    "supervision.plan.create": "制定监督计划",
+    "supervision.plan.milestones": "按时间节点生成工作台账任务",
+    "supervision.plan.task_add": "添加监督计划任务",
+    "supervision.plan.publish": "印发监督计划",
+    "supervision.ledger.report": "报送工作台账",
+    "supervision.oversight.open": "发起督办",
+    "supervision.oversight.report": "报告督办进展",
+    "supervision.oversight.extend": "督办延期",
+    "supervision.oversight.escalate": "提级督办",
+    "supervision.oversight.close": "督办办结",
 }
 
 
