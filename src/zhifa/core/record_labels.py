@@ -108,6 +108,15 @@ ACTIONS = {
     "inspections.result_publish": "公示检查结果",
     "inspections.prior_report_file": "报告事前信息",
     "inspections.prior_report_decide": "审查事前报告",
+    # 执法监督：监督事项
+    "supervision_item.open": "立项监督",
+    "supervision_item.find": "记录监督发现的问题",
+    "supervision_item.issue": "制发监督文书",
+    "supervision_item.reply": "答复监督并提交整改材料",
+    "supervision_item.accept": "整改验收通过",
+    "supervision_item.return": "退回重新整改",
+    "supervision_item.escalate": "监督逾期升级",
+    "supervision_item.close": "监督事项办结",
 }
 
 
