@@ -474,7 +474,7 @@ def escalate(
     MACHINE.require(item, "escalate")
     today = clocks.today()
     if not is_overdue(item, today):
-        kit.refuse("status", f"整改期限（{item.due_on:%Y-%m-%d}）尚未届满，不能升级")
+        kit.refuse("status", f"当前期限（{item.due_on:%Y-%m-%d}）尚未届满，不能升级")
     step = _choice(step, EscalationStep, "step", "升级措施")
     allowed = next_steps(item)
     if step not in allowed:
