@@ -21,7 +21,7 @@ from zhifa.cases.evidence import services as evidence
 from zhifa.cases.evidence import storage
 from zhifa.cases.models import Case, CaseDocument
 from zhifa.catalog.reviewers import justice_bureau_of
-from zhifa.core import access, kit, numbering, workdays
+from zhifa.core import access, hygiene, kit, numbering, workdays
 from zhifa.core.choices import AgencyKind
 from zhifa.core.kit import Actor
 from zhifa.core.models import Agency, Record
@@ -417,7 +417,7 @@ def reply_accept(*, actor: Actor, item: SupervisionItem, note: str = "") -> Supe
     item = kit.locked(ITEMS, item, actor=actor, perm=SUPERVISE)
     MACHINE.require(item, "accept")
     reply = _pending_reply(item)
-    note = note.strip()
+    note = hygiene.clean_text("note", "验收意见", note.strip())  # kept as the reply's 审查意见
     _verdict(reply, ReplyOutcome.ACCEPTED, note, actor)
     item.closed_at, item.due_on = timezone.now(), None
     MACHINE.move(
@@ -431,7 +431,7 @@ def reply_return(*, actor: Actor, item: SupervisionItem, reason: str) -> Supervi
     """退回重新整改 (with the reasons): the agency now owes the rectification by its deadline."""
     item = kit.locked(ITEMS, item, actor=actor, perm=SUPERVISE)
     MACHINE.require(item, "return")
-    reason = _required(reason, "reason", "退回理由")
+    reason = hygiene.clean_text("reason", "退回理由", _required(reason, "reason", "退回理由"))
     reply = _pending_reply(item)
     _verdict(reply, ReplyOutcome.RETURNED, reason, actor)
     last_deadline = item.escalations.filter(step=EscalationStep.DEADLINE).order_by("-id").first()
