@@ -132,9 +132,7 @@ def test_lists_filter_sort_and_export(client, supervisor, city_supervisor, agenc
         ),
     )[0]
     client.force_login(city_supervisor)
-    rows = lambda **q: [  # noqa: E731
-        r.context["rows"] for r in [client.get(f"{BASE}/", q)]
-    ][0]
+    rows = lambda **q: client.get(f"{BASE}/", q).context["rows"]  # noqa: E731
     assert [i.pk for i, _ in rows()] == [other.pk, item.pk]
     assert [i.pk for i, _ in rows(sort="opened")] == [item.pk, other.pk]
     assert [i.pk for i, _ in rows(kind="special")] == [other.pk]
