@@ -223,6 +223,28 @@ class TestInstruments:
         assert refused(call, field) == message
         assert before.none
 
+    def test_only_the_system_enters_an_instrument_of_an_earlier_day(self, item, finding, supervisor, writes):
+        before = writes()
+        call = lambda: services.instrument_issue(  # noqa: E731
+            actor=supervisor,
+            item=item,
+            grade="notice",
+            requirements="纠正",
+            finding_ids=[finding.pk],
+            on=date(2026, 3, 2),
+        )
+        assert refused(call, "on") == "只有系统补录时可以指定制发日期"
+        assert before.none
+        entered = services.instrument_issue(
+            actor=None,
+            item=item,
+            grade="notice",
+            requirements="纠正",
+            finding_ids=[finding.pk],
+            on=date(2026, 3, 2),
+        )
+        assert (entered.reply_due, entered.rectify_due) == (date(2026, 3, 16), date(2026, 3, 30))
+
     def test_grades_only_rise(self, notice, item, finding, supervisor, writes):
         before = writes()
         call = lambda: services.instrument_issue(  # noqa: E731

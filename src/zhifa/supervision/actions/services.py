@@ -8,7 +8,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -271,10 +271,14 @@ def instrument_issue(
     finding_ids: Iterable[int],
     reply_due: date | None = None,
     rectify_due: date | None = None,
+    on: date | None = None,
 ) -> Instrument:
     """制发监督文书 (通知书、意见书、决定书): founded on recorded findings, of a grade above any issued
     before, numbered in the bureau's sequence, with a reply and a rectification deadline (defaults from
-    clocks, per region)."""
+    clocks, per region). `on` (the system only: demo data, paper instruments entered later) is the day it
+    was issued, from which the deadlines run."""
+    if on is not None and actor is not None:
+        kit.refuse("on", "只有系统补录时可以指定制发日期")
     item = kit.locked(ITEMS, item, actor=actor, perm=SUPERVISE)
     MACHINE.require(item, "issue")
     grade = _choice(grade, Grade, "grade", "文书种类")
@@ -290,7 +294,7 @@ def instrument_issue(
     if len(findings) != len(wanted):
         kit.refuse("findings", "所选问题不属于本监督事项")
     requirements = _required(requirements, "requirements", "监督意见和整改要求")
-    today = clocks.today()
+    today = on or clocks.today()
     default_reply, default_rectify = clocks.default_deadlines(item.agency.region, grade, today)
     reply_due = _check_deadline(reply_due, "reply_due", "答复期限", today) if reply_due else default_reply
     rectify_due = (
@@ -309,6 +313,7 @@ def instrument_issue(
         reply_due=reply_due,
         rectify_due=rectify_due,
         issued_by=actor,
+        issued_at=timezone.make_aware(datetime.combine(on, time(9))) if on else timezone.now(),
     )
     instrument.findings.set(findings)
     item.grade, item.due_on = grade, reply_due
@@ -321,6 +326,7 @@ def instrument_issue(
             "instrument": instrument.pk,
             "grade": grade,
             "number": instrument.number,
+            "issued_on": today,
             "reply_due": reply_due,
             "rectify_due": rectify_due,
             "findings": wanted,

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from zhifa.cases.models import Case, CaseDocument
 from zhifa.core.models import Agency, Record
@@ -114,7 +115,7 @@ class Instrument(models.Model):
     reply_due = models.DateField("答复期限")
     rectify_due = models.DateField("整改期限")
     issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="制发人", **user_fk)
-    issued_at = models.DateTimeField("制发时间", auto_now_add=True)
+    issued_at = models.DateTimeField("制发时间", default=timezone.now)
 
     jurisdiction_field = "item__agency"
 
