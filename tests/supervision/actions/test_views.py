@@ -176,3 +176,20 @@ def test_the_flow_chart_reads_the_table(client, head):
     page = html(client.get(f"{BASE}/flow/"))
     assert "<td>核查中</td><td>制发监督文书</td><td>待答复整改</td>" in page
     assert "逾期升级（待答复整改）" in page
+
+
+def test_a_finding_page_links_records_by_their_number_in_the_agencys_chain(client, item, supervisor, writes):
+    from zhifa.core.models import Record
+
+    record = Record.objects.get(agency=item.agency, action="supervision_item.open")
+    client.force_login(supervisor)
+    before = writes()
+    response = client.post(f"{BASE}/{item.pk}/find/", {"text": "问题", "cases": "东市监立〔2026〕99号"})
+    assert response.context["form"].errors["cases"] == [
+        "东区市场监督管理局没有案件编号：东市监立〔2026〕99号"
+    ]
+    assert before.none
+    response = client.post(f"{BASE}/{item.pk}/find/", {"text": "问题", "records": str(record.seq)})
+    assert response.status_code == 302
+    assert list(item.findings.get().records.all()) == [record]
+    assert f"第{record.seq}条（立项监督" in html(client.get(f"{BASE}/{item.pk}/"))

@@ -80,7 +80,9 @@ class FindingForm(Form):
     )
     documents = forms.CharField(label="相关文书文号", required=False, help_text="多个用逗号分隔")
     records = forms.CharField(
-        label="相关执法记录编号", required=False, help_text="审计日志中的记录编号，多个用逗号分隔"
+        label="相关执法记录序号",
+        required=False,
+        help_text="被监督机关执法记录的序号（第几条），多个用逗号分隔",
     )
 
     def __init__(self, *args, item, **kwargs):
@@ -105,8 +107,8 @@ class FindingForm(Form):
     def clean_records(self):
         tokens = _tokens(self.cleaned_data["records"])
         if any(not t.isdigit() or len(t) > 12 for t in tokens):
-            raise forms.ValidationError("执法记录编号应为数字")
-        return self._ids("records", Record.objects.filter(agency=self.item.agency), "pk", "执法记录编号")
+            raise forms.ValidationError("执法记录序号应为数字")
+        return self._ids("records", Record.objects.filter(agency=self.item.agency), "seq", "执法记录序号")
 
     def to_kwargs(self) -> dict:
         d = self.cleaned_data
