@@ -11,6 +11,11 @@ COUNTED = (SupervisionItem, Finding, Instrument, Reply, Escalation)
 BASE = "/supervision/actions"
 
 
+def check_every_variant(client, user, door: Door) -> None:
+    for _, name, value, message in door.variants():
+        check_parity(client, user, door, name, value, message, counted=COUNTED)
+
+
 def open_door(agency_id: int) -> Door:
     return Door(
         "立项监督",
@@ -32,8 +37,7 @@ def open_door(agency_id: int) -> Door:
 
 def test_opening_refuses_alike(client, supervisor, agencies):
     door = open_door(agencies["east_market"].pk)
-    for _, name, value, message in door.variants():
-        check_parity(client, supervisor, door, name, value, message, counted=COUNTED)
+    check_every_variant(client, supervisor, door)
 
 
 def test_findings_refuse_alike(client, supervisor, item):
@@ -45,8 +49,7 @@ def test_findings_refuse_alike(client, supervisor, item):
         text_fields={"text": "问题描述"},
         bad=[("text", " ", "请填写问题描述")],
     )
-    for _, name, value, message in door.variants():
-        check_parity(client, supervisor, door, name, value, message, counted=COUNTED)
+    check_every_variant(client, supervisor, door)
 
 
 def test_issuing_refuses_alike(client, supervisor, item, finding):
@@ -66,8 +69,7 @@ def test_issuing_refuses_alike(client, supervisor, item, finding):
             "finding_ids": d["findings"],
         },
     )
-    for _, name, value, message in door.variants():
-        check_parity(client, supervisor, door, name, value, message, counted=COUNTED)
+    check_every_variant(client, supervisor, door)
 
 
 def test_replying_refuses_alike(client, head, item, notice):
@@ -79,8 +81,7 @@ def test_replying_refuses_alike(client, head, item, notice):
         text_fields={"text": "答复和整改情况"},
         bad=[("text", "", "请填写答复和整改情况")],
     )
-    for _, name, value, message in door.variants():
-        check_parity(client, head, door, name, value, message, counted=COUNTED)
+    check_every_variant(client, head, door)
 
 
 def test_returning_refuses_alike(client, supervisor, replied):
@@ -92,8 +93,7 @@ def test_returning_refuses_alike(client, supervisor, replied):
         text_fields={"reason": "退回理由"},
         bad=[("reason", "", "请填写退回理由")],
     )
-    for _, name, value, message in door.variants():
-        check_parity(client, supervisor, door, name, value, message, counted=COUNTED)
+    check_every_variant(client, supervisor, door)
 
 
 def test_escalating_refuses_alike(client, supervisor, item, notice, today):
@@ -111,5 +111,4 @@ def test_escalating_refuses_alike(client, supervisor, item, notice, today):
             ("due_on", "2026-03-20", "整改期限（2026-03-20）已过去，不能早于今天（2026-03-23）"),
         ],
     )
-    for _, name, value, message in door.variants():
-        check_parity(client, supervisor, door, name, value, message, counted=COUNTED)
+    check_every_variant(client, supervisor, door)
