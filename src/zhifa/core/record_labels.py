@@ -119,6 +119,15 @@ ACTIONS = {
     "supervision.oversight.extend": "督办延期",
     "supervision.oversight.escalate": "提级督办",
     "supervision.oversight.close": "督办办结",
+    # 执法监督：监督事项
+    "supervision_item.open": "立项监督",
+    "supervision_item.find": "记录监督发现的问题",
+    "supervision_item.issue": "制发监督文书",
+    "supervision_item.reply": "答复监督并提交整改材料",
+    "supervision_item.accept": "整改验收通过",
+    "supervision_item.return": "退回重新整改",
+    "supervision_item.escalate": "监督逾期升级",
+    "supervision_item.close": "监督事项办结",
 }
 
 

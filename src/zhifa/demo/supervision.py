@@ -3,9 +3,20 @@
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from zhifa.accounts.models import User
+from zhifa.cases.documents import pdf
+from zhifa.cases.documents.render import parse
+from zhifa.cases.models import Case
+from zhifa.core import workdays
+from zhifa.core.models import Agency
+from zhifa.supervision.actions import clocks, services
+from zhifa.supervision.actions.choices import EscalationStep, Grade, SupervisionKind, TargetKind
+from zhifa.supervision.models import SupervisionItem
+
 
 def load(stdout) -> None:
     load_plans(stdout)
+    load_actions(stdout)
 
 
 PLAN_AGENCIES = ("江州市司法局", "东湖区司法局")
@@ -78,3 +89,95 @@ def load_plans(stdout) -> None:
         f"监督计划：{SupervisionPlan.objects.count()} 个，工作台账："
         f"{LedgerEntry.objects.count()} 项，督办：{Oversight.objects.count()} 件"
     )
+
+
+MAIN = "东湖区市场监督管理局"
+TRANSPORT = "东湖区交通运输局"
+
+
+def _report_pdf(title: str, text: str) -> bytes:
+    """A small rectification report (整改报告) as the agency would upload it."""
+    return pdf.render(parse(f"# {MAIN}\n# {title}\n{text}\n> {MAIN}"), title=title, author=MAIN)
+
+
+def _found_and_issued(item, finding: str, grade: str, requirements: str, days_ago: int, **links):
+    """A finding on `item` and an instrument of `grade` founded on it, issued `days_ago` working days ago."""
+    made = services.finding_add(actor=None, item=item, text=finding, **links)
+    services.instrument_issue(
+        actor=None,
+        item=item,
+        grade=grade,
+        requirements=requirements,
+        finding_ids=[made.pk],
+        on=workdays.add_workdays(clocks.today(), -days_ago),
+    )
+
+
+def load_actions(stdout) -> None:
+    """监督事项 of 东湖区司法局 (周敏, dh_jd): one opened from a case of 东湖区市场监督管理局 whose notice is past
+    its reply deadline (overdue on both sides' 工作台, the banner on the case page); one 意见书 answered with a
+    rectification report, waiting for the supervisor's verdict; and a 专项监督 of 东湖区交通运输局 that missed
+    its deadline and was escalated to 限期整改. All as the system, through the services."""
+    if SupervisionItem.objects.exists():
+        return
+    main, transport = Agency.objects.get(name=MAIN), Agency.objects.get(name=TRANSPORT)
+
+    # 1. from a case: a 通知书 issued 25 working days ago, its reply deadline missed
+    case = Case.objects.filter(agency=main).exclude(number="").order_by("pk").first()
+    assert case is not None  # the cases demo ran before
+    item = services.item_open_from_case(
+        actor=None, case=case, reason="当事人投诉办案人员多次上门检查", category="inspections"
+    )
+    _found_and_issued(
+        item,
+        "立案前三次入企检查未制作检查记录",
+        Grade.NOTICE,
+        "请核查入企检查情况，补正检查记录，并书面说明理由。",
+        25,
+        case_ids=[case.pk],
+    )
+
+    # 2. an 意见书 answered with a rectification report, waiting for the supervisor
+    data = services.OpenInput(
+        kind=SupervisionKind.KEY,
+        target_kind=TargetKind.AGENCY,
+        title="罚款裁量不统一重点监督",
+        agencies=[main],
+        category="fines",
+        reason="案卷抽查发现同类案件罚款金额差异较大",
+    )
+    (item,) = services.item_open(actor=None, data=data)
+    _found_and_issued(
+        item,
+        "同类违法行为罚款金额悬殊，决定书未说明裁量理由",
+        Grade.OPINION,
+        "严格执行裁量基准，对偏离基准的案件逐案说明理由，并组织全员培训。",
+        5,
+    )
+    services.reply_submit(
+        actor=User.objects.get(username="dh_jgfz"),
+        item=item,
+        text="已逐案补充裁量说明，组织全员裁量基准培训一次，修订内部审核要点。",
+        files=[services.Upload("整改报告.pdf", _report_pdf("整改报告", "已逐案补充裁量说明并组织培训。"))],
+    )
+
+    # 3. a 专项监督 whose deadline was missed, escalated to 限期整改
+    data = services.OpenInput(
+        kind=SupervisionKind.SPECIAL,
+        target_kind=TargetKind.THEME,
+        theme="涉企行政检查专项监督",
+        agencies=[transport],
+        category="inspections",
+    )
+    (item,) = services.item_open(actor=None, data=data)
+    _found_and_issued(
+        item,
+        "对同一企业一年内重复检查四次，未纳入检查计划",
+        Grade.NOTICE,
+        "清理检查计划外的入企检查，书面报告整改情况。",
+        40,
+    )
+    services.escalate(
+        actor=None, item=item, step=EscalationStep.DEADLINE, note="逾期未答复，责令十个工作日内整改完毕"
+    )
+    stdout.write(f"监督事项：{SupervisionItem.objects.count()} 项（逾期 1 项，待审查 1 项，已升级 1 项）")

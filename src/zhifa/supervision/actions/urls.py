@@ -1,3 +1,17 @@
-"""监督事项：发现问题、监督文书、整改与升级 pages — no app_name of their own: zhifa.supervision.urls includes them in the "supervision" namespace."""
+"""监督事项 pages — no app_name of their own: zhifa.supervision.urls includes them in the "supervision" namespace."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.action_list, name="action_list"),
+    path("export.xlsx", views.action_export, name="action_export"),
+    path("new/", views.action_new, name="action_new"),
+    path("flow/", views.flow_chart, name="action_flow"),
+    path("case/<int:case_pk>/", views.action_from_case, name="action_from_case"),
+    path("<int:pk>/", views.action_detail, name="action_detail"),
+    path("<int:pk>/<slug:action>/", views.action_step, name="action_step"),
+    path("instruments/<int:pk>.<str:fmt>", views.instrument_file, name="instrument_file"),
+    path("files/<int:pk>/", views.reply_file, name="reply_file"),
+]
