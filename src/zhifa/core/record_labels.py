@@ -108,6 +108,19 @@ ACTIONS = {
     "inspections.result_publish": "公示检查结果",
     "inspections.prior_report_file": "报告事前信息",
     "inspections.prior_report_decide": "审查事前报告",
+    # 案卷评查
+    "campaign.create": "组织案卷评查",
+    "campaign.commit": "公布案卷抽取承诺",
+    "campaign.draw": "随机抽取评查案卷",
+    "campaign.assign": "分配评查人",
+    "campaign.score": "提交评查评分",
+    "campaign.dispute": "评查分歧，待第三人评查",
+    "campaign.file_final": "案卷评定",
+    "campaign.conclude": "结束案卷评查",
+    "campaign.publish": "公布评查结果",
+    "campaign.template_draft": "新建评查标准版本",
+    "campaign.template_edit": "修改评查标准",
+    "campaign.template_publish": "发布评查标准",
 }
 
 
