@@ -19,5 +19,7 @@ def wire() -> None:
     workbench.register(selectors.pending)
     register(
         MenuItem("执法监督", "案卷评查", "supervision:campaign_list", selectors.VIEW, order=130),
-        MenuItem("执法监督", "评查标准", "supervision:template_list", selectors.VIEW_TEMPLATE, order=131),
+        MenuItem(
+            "执法监督", "评查标准", "supervision:campaign_templates", selectors.VIEW_TEMPLATE, order=131
+        ),
     )
