@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from zhifa.accounts.models import User
@@ -196,7 +196,7 @@ def campaign_create(request, payload: CampaignIn):
     campaign = services.campaign_create(
         actor=user, agency=agency, title=payload.title, year=payload.year, template_version=version
     )
-    return 201, _detail(user, campaign)
+    return Status(201, _detail(user, campaign))
 
 
 @router.get("/campaigns/{campaign_id}", response=CampaignDetailOut, summary="评查活动详情")
@@ -317,7 +317,7 @@ def campaign_file_assign(request, file_id: Id, payload: AssignIn):
     user = _user(request, selectors.VIEW_FILE)
     file = selectors.get_file(user, file_id)
     reviewer = get_object_or_404(User.objects.select_related("agency"), pk=payload.reviewer_id)
-    return 201, services.file_assign(actor=user, file=file, reviewer=reviewer)
+    return Status(201, services.file_assign(actor=user, file=file, reviewer=reviewer))
 
 
 @router.get("/campaign-reviews", response=list[ReviewOut], summary="我的评查任务")
@@ -366,5 +366,3 @@ def template_version(request, version_id: Id):
         **{f: getattr(version, f) for f in VersionOut.model_fields if f != "items"},
         "items": list(version.items.all()),
     }
-
-

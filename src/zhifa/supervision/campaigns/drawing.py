@@ -58,7 +58,7 @@ def _ascending(codes: list[str], what: str) -> None:
 
 
 def _shuffle_prefix(seed: str, label: str, codes: list[str], k: int) -> list[str]:
-    words, swapped, picked = Stream(seed, label)._words, {}, []
+    words, swapped, picked = Stream(seed, label)._words, dict[int, int](), list[int]()
     for i in range(k):
         j = i + below(words, len(codes) - i)
         picked.append(swapped.get(j, j))

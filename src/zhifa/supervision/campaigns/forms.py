@@ -42,8 +42,9 @@ class CampaignForm(Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        agencies = offer_agencies(self.fields["agency"], user, MANAGE).filter(kind=AgencyKind.JUSTICE)
-        self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
+        field = self.fields["agency"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = agencies = offer_agencies(field, user, MANAGE).filter(kind=AgencyKind.JUSTICE)
         self.fields["template_version"].queryset = TemplateVersion.objects.filter(  # type: ignore[attr-defined]
             template__agency__in=agencies, status=VersionStatus.PUBLISHED
         ).select_related("template")
@@ -77,10 +78,16 @@ class DrawForm(Form):
 class AssignForm(Form):
     reviewer = forms.ChoiceField(label="评查人")
 
-    def __init__(self, *args, reviewers, **kwargs):
+    def __init__(self, *args, reviewers, own: int, **kwargs):
+        """`reviewers`: the campaign's eligible reviewers; those of the file's own agency (`own`) are
+        marked, and refused by the service if chosen."""
         super().__init__(*args, **kwargs)
         self.fields["reviewer"].choices = [("", "请选择")] + [  # type: ignore[attr-defined]
-            (str(u.pk), f"{u.real_name}（{u.agency.name}）") for u in reviewers
+            (
+                str(u.pk),
+                f"{u.real_name}（{u.agency.name}{'，本机关人员不得评查' if u.agency_id == own else ''}）",
+            )
+            for u in reviewers
         ]
 
 
@@ -97,6 +104,7 @@ class ScoreForm(Form):
                 self.fields[f"item_{item.code}"] = forms.ChoiceField(
                     label=f"{item.code} {item.title}",
                     choices=VETO_CHOICES,
+                    required=False,
                     initial="yes" if proposal and proposal.veto else "no",
                 )
             else:

@@ -135,8 +135,9 @@ def check_crime(f: Facts) -> list[Hit]:
 def _required_documents(f: Facts) -> list[str]:
     case, decision = f.case, f.decision
     if case.procedure == Procedure.SIMPLE:
-        return [DocumentKind.PENALTY_DECISION]
-    required = [DocumentKind.REGISTER_APPROVAL] + [STEP_DOCUMENTS[s] for s in STEP_DOCUMENTS if s in f.steps]
+        return [str(DocumentKind.PENALTY_DECISION)]
+    required: list[str] = [DocumentKind.REGISTER_APPROVAL]
+    required += [STEP_DOCUMENTS[s] for s in STEP_DOCUMENTS if s in f.steps]
     if case.notified_on:
         required.append(DocumentKind.PENALTY_NOTICE)
     if decision is not None and decision.kind == DecisionKind.PENALTY:

@@ -306,7 +306,7 @@ def campaign_draw(*, actor: Actor, campaign: Campaign, seed: str = "") -> Campai
     if drawing.seed_commitment(seed) != campaign.seed_commitment:
         kit.refuse("seed", "随机种子与抽取前公布的种子承诺不一致，不能抽取")
     try:
-        result = drawing.run(seed, campaign.input)
+        result = drawing.run(seed, campaign.input or {})
     except drawing.DrawError as exc:
         kit.refuse("seed", str(exc))
     _add_files(campaign, result)

@@ -313,8 +313,9 @@ def campaign_file(request, pk):
     reviews = list(selectors.reviews_of(file).prefetch_related("items__item"))
     form = None
     if manage and file.campaign.status == CampaignStatus.REVIEWING and file.status != FileStatus.FINAL:
-        reviewers = [u for u in services.eligible_reviewers(file.campaign) if u.agency_id != file.agency_id]
-        form = AssignForm(request.POST or None, reviewers=reviewers)
+        form = AssignForm(
+            request.POST or None, reviewers=services.eligible_reviewers(file.campaign), own=file.agency_id
+        )
         if request.method == "POST" and form.is_valid():
             try:
                 reviewer = User.objects.get(pk=form.cleaned_data["reviewer"])
@@ -343,7 +344,7 @@ def _score_input(form: ScoreForm) -> dict[str, services.ItemInput]:
     for item in form.items:
         value, reason = data.get(f"item_{item.code}"), data.get(f"reason_{item.code}", "")
         if item.is_veto:
-            scores[item.code] = services.ItemInput(veto=value == "yes", reason=reason)
+            scores[item.code] = services.ItemInput(veto=None if not value else value == "yes", reason=reason)
         else:
             scores[item.code] = services.ItemInput(deduction=value, reason=reason)
     return scores

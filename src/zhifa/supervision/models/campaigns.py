@@ -2,6 +2,8 @@
 of its region — the scoring template (versioned, published versions immutable), the campaign with its
 commit–reveal draw, the drawn files, the reviewers assigned to each and their item-by-item scores."""
 
+from typing import Any
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -20,7 +22,11 @@ from ..campaigns.choices import (
     VersionStatus,
 )
 
-points = {"max_digits": 5, "decimal_places": 1, "validators": [MinValueValidator(0), MaxValueValidator(100)]}
+points: dict[str, Any] = {
+    "max_digits": 5,
+    "decimal_places": 1,
+    "validators": [MinValueValidator(0), MaxValueValidator(100)],
+}
 
 
 class ScoringTemplate(models.Model):
