@@ -2,6 +2,7 @@
 engine's ranges, vetoes and cut-offs, disagreement, and pre-scoring; nothing written on a refusal."""
 
 import copy
+import io
 from decimal import Decimal
 
 import pytest
@@ -294,3 +295,28 @@ def test_another_reviewer_cannot_submit_someone_elses_review(drawn, east, superv
 def test_conclude_needs_every_file_graded_then_publish(drawn, east, supervisor, reviewers):
     message = refused(lambda: services.campaign_conclude(actor=supervisor, campaign=drawn), "status")
     assert message == "尚有13卷未评定，不能结束评查"
+
+
+def test_the_verify_command_reruns_the_public_draw_file(drawn, tmp_path):
+    import json
+
+    from django.core.management import call_command
+
+    path = tmp_path / "draw.json"
+    document = selectors.draw_file(drawn)
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    out = io.StringIO()
+    call_command("verify-campaign-draw", str(path), stdout=out)
+    assert out.getvalue().strip() == (
+        "抽取结果可复现：东区司法局“2026年度行政执法案卷评查”，从2个机关抽中案卷13卷，随机种子与承诺一致，候选案卷名单与公布的哈希一致。"
+    )
+    document = copy.deepcopy(document)
+    document["result"][next(iter(document["result"]))].pop()
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    err = io.StringIO()
+    with pytest.raises(SystemExit):
+        call_command("verify-campaign-draw", str(path), stderr=err)
+    assert err.getvalue().splitlines() == [
+        "抽取文件校验未通过：",
+        "- 按公布的算法、名单和种子重新计算的结果与文件中的抽取结果不一致",
+    ]
