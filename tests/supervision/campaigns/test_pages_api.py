@@ -114,6 +114,11 @@ def test_a_reviewer_of_another_agency_sees_only_the_files_assigned_to_them(
     assert client.get(f"/supervision/campaigns/files/{mine.pk}/").status_code == 200
     assert client.get(f"/supervision/campaigns/files/{other.pk}/").status_code == 404
     assert api.get(f"/campaign-files/{other.pk}").status_code == 404
+    detail = api.get(f"/campaign-files/{mine.pk}").json()
+    assert (detail["case_number"], detail["status"]) == (mine.case.number, "assigning")
+    assert [(r["reviewer_name"], r["role"], r["status"]) for r in detail["reviews"]] == [
+        ("林涛", "first", "pending")
+    ]
     # the assigned case's materials, read-only: evidence, documents, the 案卷 zip — not the case page
     assert client.get(f"/cases/{mine.case_id}/documents/").status_code == 200
     assert client.get(f"/cases/{mine.case_id}/casefile/").status_code == 200
@@ -237,3 +242,42 @@ def test_api_creates_commits_and_draws(api, east, version, supervisor):
     assert files["count"] == 10
     results = api.get(f"/campaigns/{pk}/results").json()
     assert [(r["agency_name"], r["files"], r["final"]) for r in results] == [("东区市场监督管理局", 10, 0)]
+
+
+def test_api_proposals_and_submission(api, drawn, east, supervisor, reviewers):
+    file = market_file(drawn, east)
+    review = services.file_assign(actor=supervisor, file=file, reviewer=reviewers["ecology"])
+    api.login(reviewers["ecology"])
+    assert [r["id"] for r in api.get("/campaign-reviews").json()["items"]] == [review.pk]
+    proposals = {p["code"]: p for p in api.get(f"/campaign-reviews/{review.pk}/proposals").json()}
+    assert Decimal(str(proposals["F1"]["deduction"])) == Decimal(6)
+    assert [e["text"] for e in proposals["F1"]["evidence"]] == [
+        "缺少立案审批表",
+        "缺少行政处罚决定书",
+        "缺少结案报告",
+    ]
+    assert errors(
+        api.post(f"/campaign-reviews/{review.pk}/submit", {"scores": {"F1": {"deduction": 0}}})
+    ) == {"reason_F1": "F1 文书齐全、编号规范（缺少或未编号，每份扣2分）：与自动预评不一致，请说明理由"}
+    done = api.post(
+        f"/campaign-reviews/{review.pk}/submit",
+        {"scores": {"F1": {"deduction": 0, "reason": "文书在纸质卷中齐全"}, "C1": {"deduction": 3}}},
+    ).json()
+    assert (done["status"], Decimal(str(done["score"])), done["grade"], done["vetoed"]) == (
+        "submitted",
+        97,
+        "fail",
+        True,
+    )
+    api.login(supervisor)
+    version = api.get(f"/campaign-templates/versions/{drawn.template_version_id}").json()
+    assert (version["number"], version["status"], len(version["items"])) == (1, "published", 17)
+    assert [i["code"] for i in version["items"] if i["section"] == "veto"] == [
+        "V1",
+        "V2",
+        "V3",
+        "V4",
+        "V5",
+        "V6",
+        "V7",
+    ]

@@ -115,6 +115,10 @@ class FileOut(Schema):
 class FileDetailOut(FileOut):
     reviews: list[ReviewOut]
 
+    @staticmethod
+    def resolve_reviews(obj) -> list:
+        return list(selectors.reviews_of(obj))
+
 
 class AssignIn(Schema):
     reviewer_id: Id
@@ -304,12 +308,7 @@ def campaign_files(
 @router.get("/campaign-files/{file_id}", response=FileDetailOut, summary="评查案卷详情")
 def campaign_file(request, file_id: Id):
     user = _user(request, selectors.VIEW_FILE)
-    file = selectors.get_file(user, file_id)
-    out = FileDetailOut.model_validate(
-        {**FileOut.model_validate(file, from_attributes=True).model_dump(), "reviews": []}
-    )
-    out.reviews = [ReviewOut.model_validate(r, from_attributes=True) for r in selectors.reviews_of(file)]
-    return out
+    return selectors.get_file(user, file_id)
 
 
 @router.post("/campaign-files/{file_id}/assign", response={201: ReviewOut}, summary="分配评查人")

@@ -371,12 +371,12 @@ def _next_role(file: CampaignFile) -> str:
     kit.refuse("reviewer", f"该案卷已有{REVIEWERS_PER_FILE}名评查人，仅在两人评分分歧时增加第三评查人")
 
 
-def _assign(actor: Actor, file: CampaignFile, reviewer: User) -> FileReview:
+def _assign(actor: Actor, file: CampaignFile, reviewer: User, pool: list[User] | None = None) -> FileReview:
     if reviewer.agency_id == file.agency_id:
         kit.refuse(
             "reviewer", f"{reviewer.real_name}是{file.agency.name}的人员，交叉评查不得评查本机关的案卷"
         )
-    if reviewer not in eligible_reviewers(file.campaign):
+    if reviewer not in (pool if pool is not None else eligible_reviewers(file.campaign)):
         kit.refuse("reviewer", f"{reviewer.real_name}不是本辖区具有评查权限的人员")
     if file.reviews.filter(reviewer=reviewer).exists():
         kit.refuse("reviewer", f"{reviewer.real_name}已是该案卷的评查人")
@@ -441,7 +441,7 @@ def campaign_assign_auto(*, actor: Actor, campaign: Campaign) -> int:
         )
         for reviewer in choices[:wanted]:
             file.campaign = campaign
-            _assign(actor, file, reviewer)
+            _assign(actor, file, reviewer, pool)
             load[reviewer.pk] = load.get(reviewer.pk, 0) + 1
             made += 1
     if not made:
