@@ -320,3 +320,83 @@ def test_the_verify_command_reruns_the_public_draw_file(drawn, tmp_path):
         "抽取文件校验未通过：",
         "- 按公布的算法、名单和种子重新计算的结果与文件中的抽取结果不一致",
     ]
+
+
+# ---- the template -----------------------------------------------------------------------------------
+
+
+def version_input(**changes):
+    data = {
+        "form_points": D(20),
+        "content_points": D(80),
+        "excellent_from": D(95),
+        "good_from": D(85),
+        "pass_from": D(70),
+        "disagreement_points": D(5),
+        "items": {"C1": (D(25), D(0))},
+    }
+    return services.VersionInput(**{**data, **changes})
+
+
+def test_a_published_version_is_immutable_and_a_new_one_takes_its_changes(campaign, supervisor):
+    published = campaign.template_version
+    message = refused(
+        lambda: services.template_version_update(actor=supervisor, version=published, data=version_input()),
+        "status",
+    )
+    assert message == "第1版已发布，不能修改；请新建版本"
+    draft = services.template_version_new(actor=supervisor, template=published.template)
+    assert (draft.number, draft.status, draft.items.count()) == (2, "draft", 17)
+    message = refused(
+        lambda: services.template_version_update(
+            actor=supervisor, version=draft, data=version_input(items={"C1": (D(81), D(0))})
+        ),
+        "item_C1",
+    )
+    assert message == "C1 事实清楚，证据确凿、充分、合法：最高扣分应在0至80分之间，每处扣分不超过最高扣分"
+    services.template_version_update(actor=supervisor, version=draft, data=version_input())
+    services.template_version_publish(actor=supervisor, version=draft)
+    assert services.template_in_force(campaign.agency) == draft
+    assert draft.items.get(code="C1").max_points == D(25)
+    assert published.items.get(code="C1").max_points == D(20)
+    from zhifa.catalog.models.immutable import PublishedVersionError
+
+    with pytest.raises(PublishedVersionError):
+        item = draft.items.get(code="C1")
+        item.max_points = D(1)
+        item.save()
+
+
+def test_the_cut_offs_of_a_new_version_grade_its_campaigns(campaign, east, supervisor):
+    draft = services.template_version_new(actor=supervisor, template=campaign.template_version.template)
+    draft = services.template_version_update(actor=supervisor, version=draft, data=version_input())
+    services.template_version_publish(actor=supervisor, version=draft)
+    from zhifa.supervision.campaigns import scoring
+
+    cutoffs = scoring.Cutoffs.of(draft)
+    assert [scoring.grade_of(D(s), False, cutoffs) for s in ("95", "94.5", "85", "84.5", "70", "69.5")] == [
+        Grade.EXCELLENT,
+        Grade.GOOD,
+        Grade.GOOD,
+        Grade.PASS,
+        Grade.PASS,
+        Grade.FAIL,
+    ]
+    assert scoring.disagree(scoring.Outcome(D(90), "", False), scoring.Outcome(D("84.5"), "", False), cutoffs)
+    assert not scoring.disagree(scoring.Outcome(D(90), "", False), scoring.Outcome(D(85), "", False), cutoffs)
+
+
+def test_workbench_shows_a_reviewer_their_files(drawn, east, supervisor, reviewers):
+    file = market_file(drawn, east)
+    review = services.file_assign(actor=supervisor, file=file, reviewer=reviewers["ecology"])
+    items = selectors.pending(reviewers["ecology"])
+    assert [(i.category, i.title, i.url) for i in items] == [
+        (
+            "案卷评查",
+            f"评查案卷 {file.case.number}（东区市场监督管理局，第一评查人）",
+            f"/supervision/campaigns/reviews/{review.pk}/",
+        )
+    ]
+    assert [i.title for i in selectors.pending(supervisor)] == [
+        "2026年度行政执法案卷评查：13卷待分配评查人，0卷评分分歧待第三人评查"  # one reviewer is not yet two
+    ]
