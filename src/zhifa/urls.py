@@ -14,6 +14,7 @@ urlpatterns = [
     path("registry/", include("zhifa.registry.urls")),
     path("gs/inspections/", include("zhifa.inspections.public_urls")),
     path("gs/catalog/", include("zhifa.catalog.public_urls")),
+    path("gs/supervision/campaigns/", include("zhifa.supervision.campaigns.public_urls")),
     path("gs/", include("zhifa.publicity.public_urls")),
     path("gs/", include("zhifa.registry.public_urls")),
     path("catalog/", include("zhifa.catalog.urls")),

@@ -128,6 +128,19 @@ ACTIONS = {
     "supervision_item.return": "退回重新整改",
     "supervision_item.escalate": "监督逾期升级",
     "supervision_item.close": "监督事项办结",
+    # 案卷评查
+    "campaign.create": "组织案卷评查",
+    "campaign.commit": "公布案卷抽取承诺",
+    "campaign.draw": "随机抽取评查案卷",
+    "campaign.assign": "分配评查人",
+    "campaign.score": "提交评查评分",
+    "campaign.dispute": "评查分歧，待第三人评查",
+    "campaign.file_final": "案卷评定",
+    "campaign.conclude": "结束案卷评查",
+    "campaign.publish": "公布评查结果",
+    "campaign.template_draft": "新建评查标准版本",
+    "campaign.template_edit": "修改评查标准",
+    "campaign.template_publish": "发布评查标准",
 }
 
 

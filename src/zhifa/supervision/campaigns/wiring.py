@@ -1,6 +1,25 @@
-"""How 案卷评查活动：抽取、交叉评查、评分 plugs into the product: role permissions, menu entries, 工作台 providers, panels, record labels.
-Called from SupervisionConfig.ready()."""
+"""How 案卷评查 plugs into the product: role permissions, menu entries, the 工作台 provider, and the view
+grant that lets an assigned reviewer of another agency see their files. Called from SupervisionConfig.ready()."""
 
 
 def wire() -> None:
-    pass
+    from zhifa.accounts.choices import BUSINESS_ROLES, RoleCode
+    from zhifa.accounts.permissions import grant
+    from zhifa.core import workbench
+    from zhifa.core.menu import MenuItem, register
+
+    from . import selectors
+    from .transitions import MANAGE, SCORE
+
+    grant(BUSINESS_ROLES, {selectors.VIEW, selectors.VIEW_FILE})
+    # 执法监督人员 organise campaigns and review; 法制审核人员 of the departments review (交叉评查).
+    grant([RoleCode.SUPERVISOR], {MANAGE, SCORE, selectors.VIEW_TEMPLATE, selectors.VIEW_VERSION})
+    grant([RoleCode.LEGAL_REVIEWER], {SCORE})
+    selectors.grant_reviewers_their_files()
+    workbench.register(selectors.pending)
+    register(
+        MenuItem("执法监督", "案卷评查", "supervision:campaign_list", selectors.VIEW, order=130),
+        MenuItem(
+            "执法监督", "评查标准", "supervision:campaign_templates", selectors.VIEW_TEMPLATE, order=131
+        ),
+    )

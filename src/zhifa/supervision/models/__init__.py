@@ -1,6 +1,15 @@
 """The supervision app's models, one module per feature (plans, actions, campaigns)."""
 
 from .actions import Escalation, Finding, Instrument, Reply, ReplyFile, SupervisionItem
+from .campaigns import (
+    Campaign,
+    CampaignFile,
+    FileReview,
+    ItemScore,
+    ScoringTemplate,
+    TemplateItem,
+    TemplateVersion,
+)
 from .plans import (
     LedgerEntry,
     LedgerReport,
@@ -12,9 +21,13 @@ from .plans import (
 )
 
 __all__ = [
+    "Campaign",
+    "CampaignFile",
     "Escalation",
+    "FileReview",
     "Finding",
     "Instrument",
+    "ItemScore",
     "LedgerEntry",
     "LedgerReport",
     "Oversight",
@@ -23,6 +36,9 @@ __all__ = [
     "PlanTask",
     "Reply",
     "ReplyFile",
+    "ScoringTemplate",
     "SupervisionItem",
     "SupervisionPlan",
+    "TemplateItem",
+    "TemplateVersion",
 ]
