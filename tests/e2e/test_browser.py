@@ -37,7 +37,7 @@ def test_officer_logs_in_to_workbench(page: Page, officer, live_server):
     expect(page.get_by_test_id("user-name")).to_have_text(officer.real_name)
     expect(page.get_by_test_id("agency-name")).to_have_text("东区市场监督管理局")
     menu = page.get_by_test_id("menu")
-    expect(menu.get_by_role("link", name="工作台")).to_be_visible()
+    expect(menu.get_by_role("link", name="工作台", exact=True)).to_be_visible()
     expect(menu.get_by_role("link", name="机关/机构")).to_be_visible()
     # Menu entries are filtered by permission: an officer has no audit or user administration.
     expect(menu).not_to_contain_text("审计日志")

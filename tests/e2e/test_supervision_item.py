@@ -5,14 +5,18 @@ supervisor accepts it — through the real pages in Chromium."""
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.cases import conftest as cases
 from tests.e2e import conftest as e2e
 from tests.e2e.test_browser import log_in
+from tests.supervision.actions import conftest as sup
 from tests.supervision.actions.conftest import pdf_bytes
 from zhifa.supervision.actions.choices import ItemStatus
 from zhifa.supervision.models import SupervisionItem
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-browser, context, page = e2e.browser, e2e.context, e2e.page  # the browser fixtures of tests/e2e
+# the supervision tests' fixtures (its clock included) and the case to supervise
+today, bureau, supervisor, head, records_of = sup.today, sup.bureau, sup.supervisor, sup.head, sup.records_of
+new_case = cases.new_case
 
 
 def submit(tab: Page) -> None:
