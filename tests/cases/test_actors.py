@@ -12,9 +12,10 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from tests.cases.conftest import certified, intake, link, penalty
+from tests.cases.conftest import SIMPLE_CODES, certified, intake, link, penalty
 from tests.cases.test_views import DECISION_FORM, PERSON_ID, Writes, advance, html, url
 from tests.factories import CertificateFactory, OfficerFactory
+from tests.helpers import paperwork
 from tests.review.helpers import pass_review
 from zhifa.accounts.choices import RoleCode
 from zhifa.cases import selectors, services
@@ -26,6 +27,7 @@ from zhifa.registry.choices import CertificateStatus, PersonKind, PersonStatus
 
 pytestmark = pytest.mark.django_db
 
+SIMPLE = SIMPLE_CODES[:1]  # SCJG-CF-003, an item the simple procedure may decide
 AUX = "王芳是行政执法辅助人员，没有有效的行政执法证件（市场监管领域）"
 HEAD = "赵主任没有有效的行政执法证件（市场监管领域）"
 
@@ -84,6 +86,7 @@ class TestAuxiliaryStaffDoNotEnforce:
         assert case_records(registered) == before
 
     def test_investigation_report(self, client, assistant, registered):
+        registered = paperwork(registered, "submit-review")  # the 立案审批表: only the actor is wrong
         message = f"{AUX}，不能调查终结，提交审核"
         before = case_records(registered)
         assert refusal(
@@ -126,14 +129,14 @@ class TestAuxiliaryStaffDoNotEnforce:
             services.case_simple,
             actor=assistant,
             agency=officers[0].agency,
-            data=intake(),
+            data=intake(codes=SIMPLE),
             handlers=[(officers[0], HandlerRole.LEAD), (officers[1], HandlerRole.CO)],
             decision=penalty(fine="200", decided_on=date(2026, 3, 2)),
             recipient="",
         ) == {"actor": [message]}
         client.force_login(assistant)
         form = {
-            "item_code": "SCJG-CF-001",
+            "item_code": SIMPLE[0],
             "summary": "未按规定公示食品经营许可证",
             "place": "东区人民路5号",
             "decided_on": "2026-03-02",
@@ -153,7 +156,7 @@ class TestAuxiliaryStaffDoNotEnforce:
             {
                 "summary": "未按规定公示食品经营许可证",
                 "place": "东区人民路5号",
-                "item_code": "SCJG-CF-001",
+                "item_code": SIMPLE[0],
                 "party": {"kind": "person", "name": "王某", "id_number": PERSON_ID},
                 "handler_ids": [officers[0].pk, officers[1].pk],
                 "decided_on": "2026-03-02",
@@ -181,7 +184,7 @@ class TestAuxiliaryStaffDoNotEnforce:
 
 class TestCertificateProblems:
     def test_an_uncertified_head_does_not_decide(self, client, head, handler_user, leader, registered):
-        case = advance(registered, CaseStatus.NOTIFIED, handler_user, leader)
+        case = paperwork(advance(registered, CaseStatus.NOTIFIED, handler_user, leader), "decide", "penalty")
         message = f"{HEAD}，不能作出决定"
         before = case_records(case)
         assert refusal(services.case_decide, actor=head, case=case, decision=penalty()) == {
@@ -204,7 +207,7 @@ class TestCertificateProblems:
     def test_a_certificate_expired_on_the_decision_day(
         self, agencies, make_user, handler_user, leader, registered
     ):
-        case = advance(registered, CaseStatus.NOTIFIED, handler_user, leader)
+        case = paperwork(advance(registered, CaseStatus.NOTIFIED, handler_user, leader), "decide", "penalty")
         officer = OfficerFactory(agency=agencies["east_market"], name="吴强")
         CertificateFactory(
             officer=officer, number="JZ20210001", issued_on=date(2021, 3, 25), expires_on=date(2026, 3, 25)
@@ -271,7 +274,9 @@ class TestCertifiedOfficersAct:
         case = advance(case, CaseStatus.HEARING, handler_user, leader)  # 调查终结, 告知 by 张伟
         case = services.case_hold_hearing(actor=handler_user, case=case, on=date(2026, 3, 16), summary="到场")
         pass_review(Case.objects.get(pk=case.pk), penalty())
-        case = services.case_decide(actor=leader, case=case, decision=penalty())
+        case = services.case_decide(
+            actor=leader, case=paperwork(case, "decide", "penalty"), decision=penalty()
+        )
         assert case.status == CaseStatus.DECIDED and case.decision.decided_by == leader
         acts = {
             r.action: r.actor_name
@@ -291,7 +296,7 @@ class TestCertifiedOfficersAct:
         case = services.case_simple(
             actor=handler_user,
             agency=officers[0].agency,
-            data=intake(),
+            data=intake(codes=SIMPLE),
             handlers=[(officers[0], HandlerRole.LEAD), (officers[1], HandlerRole.CO)],
             decision=penalty(fine="200", decided_on=date(2026, 3, 2)),
             recipient="",
@@ -370,8 +375,8 @@ class TestAssisting:
     def test_service_by_an_assistant_through_the_api(
         self, client, assistant, handler_user, leader, registered, officers
     ):
-        case = advance(registered, CaseStatus.NOTIFIED, handler_user, leader)
-        case = services.case_decide(actor=leader, case=case, decision=penalty())
+        case = advance(registered, CaseStatus.DECIDED, handler_user, leader)
+        case = paperwork(case, "serve")  # the 决定书 and 送达回证: only the supervisor is missing
         data = {"on": "2026-03-23", "method": "direct", "recipient": "法定代表人"}
         assert api_errors(api_post(client, assistant, f"/{case.pk}/serve", data)) == {
             "supervisor": "王芳不是持证执法人员，送达决定书须在执法人员指导下进行，请选择指导执法人员"

@@ -19,6 +19,7 @@ from zhifa.cases import documents, services, transitions
 from zhifa.cases.documents import requirements
 from zhifa.cases.models import CaseDocument, Evidence
 from zhifa.catalog import procedures
+from zhifa.catalog.choices import PenaltyMeasure
 
 pytestmark = pytest.mark.django_db
 
@@ -140,10 +141,10 @@ def test_the_simple_procedure_closes_with_its_decision_and_no_service_receipt(
     case = services.case_simple(
         actor=handler_user,
         agency=agencies["east_market"],
-        data=intake(),
+        data=intake(codes=("SCJG-CF-003",)),  # an item the simple procedure may decide with a warning
         handlers=[(officers[0], "lead"), (officers[1], "co")],
         decision=services.DecisionInput(
-            kind="penalty", decided_on=date(2026, 3, 2), reasoning="", warning=True
+            kind="penalty", decided_on=date(2026, 3, 2), reasoning="", measures=(PenaltyMeasure.WARNING,)
         ),
         recipient="王某",
     )

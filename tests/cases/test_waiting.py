@@ -13,6 +13,7 @@ from django.utils import timezone
 from tests.cases.conftest import penalty
 from tests.cases.test_api import Api
 from tests.cases.test_views import DECISION_FORM, Writes, advance, html, url
+from tests.helpers import paperwork
 from zhifa.cases import rules, services, workbench
 from zhifa.cases.choices import CaseStatus, EvidenceKind
 from zhifa.cases.evidence import services as evidence
@@ -34,15 +35,16 @@ def media(settings, tmp_path):
 
 
 def notified(case, handler, leader, on, *, hearing=True):
-    """`case` (registered 2026-03-02, decision due 05-31) notified on `on`; notified today, its 90 days
-    are taken as extended, so that only the waiting period stands in the way."""
+    """`case` (registered 2026-03-02, decision due 05-31) notified on `on`, its 事先告知书 generated;
+    notified today, its 90 days are taken as extended, so that only the waiting period stands in the way."""
     case = advance(case, CaseStatus.REVIEWING, handler, leader)
     if on == TODAY:
         Case.objects.filter(pk=case.pk).update(decision_due=TODAY + timedelta(days=60))
         case.refresh_from_db()
-    return services.case_notify(
+    case = services.case_notify(
         actor=handler, case=case, on=on, proposed="拟罚款70000元", hearing_rights=hearing
     )
+    return paperwork(case, "decide", "penalty")  # the 事先告知书 the decision needs
 
 
 def waive(actor, case, signed: date | None = None) -> Evidence:
@@ -89,7 +91,7 @@ class TestService:
     ):
         case = notified(registered, handler_user, leader, LABOUR_DAY)
         assert (case.statement_deadline, case.hearing_deadline) == (date(2026, 5, 11), date(2026, 5, 11))
-        record = Record.objects.for_subject(case).last()
+        record = Record.objects.for_subject(case).filter(action="case.notify").get()
         assert '"statement_deadline":"2026-05-11"' in record.payload
         writes = Writes()
         assert refused(leader, case, date(2026, 5, 11)) == {"decided_on": [REFUSED_TO_0511]}
@@ -356,7 +358,7 @@ def test_the_transition_row_carries_the_rule_for_the_flow_chart_and_the_buttons(
     (row,) = transitions.rows("decide", "penalty")
     rule = "陈述、申辩期限（告知后5个工作日）和听证申请期限（5个工作日）届满或当事人书面放弃后；立案之日起90日内，经批准可延长"
     assert row.rule == rule
-    assert f"作出决定：{rule}" in flowchart_svg(
+    assert f"作出决定（行政处罚）：{rule}，须有《行政处罚事先告知书》；" in flowchart_svg(
         procedures.flow(procedures.Procedure.ORDINARY), title="普通程序"
     )
     case = notified(registered, handler_user, leader, TODAY)
