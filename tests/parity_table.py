@@ -78,6 +78,33 @@ PAIRS = {
     "zhifa_inspections_api_inspection_finish": "inspections:inspection_detail",
     "zhifa_inspections_api_report_file": "inspections:report_list",
     "zhifa_inspections_api_report_decide": "inspections:report_action",
+    "zhifa_supervision_api_plans_plan_create": "supervision:plan_new",
+    "zhifa_supervision_api_plans_plan_task_add": "supervision:plan_task_add",
+    "zhifa_supervision_api_plans_plan_publish": "supervision:plan_publish",
+    "zhifa_supervision_api_plans_ledger_report": "supervision:ledger_report",
+    "zhifa_supervision_api_plans_oversight_open": "supervision:oversight_new",
+    "zhifa_supervision_api_plans_oversight_from_case": "supervision:oversight_from_case",
+    "zhifa_supervision_api_plans_oversight_report": "supervision:oversight_action",
+    "zhifa_supervision_api_plans_oversight_extend": "supervision:oversight_action",
+    "zhifa_supervision_api_plans_oversight_escalate": "supervision:oversight_action",
+    "zhifa_supervision_api_plans_oversight_close": "supervision:oversight_action",
+    "zhifa_supervision_api_actions_item_open": "supervision:action_new",
+    "zhifa_supervision_api_actions_item_from_case": "supervision:action_from_case",
+    "zhifa_supervision_api_actions_finding_add": "supervision:action_step",
+    "zhifa_supervision_api_actions_instrument_issue": "supervision:action_step",
+    "zhifa_supervision_api_actions_reply_submit": "supervision:action_step",
+    "zhifa_supervision_api_actions_reply_accept": "supervision:action_step",
+    "zhifa_supervision_api_actions_reply_return": "supervision:action_step",
+    "zhifa_supervision_api_actions_escalate": "supervision:action_step",
+    "zhifa_supervision_api_actions_item_close": "supervision:action_step",
+    "zhifa_supervision_api_campaigns_campaign_create": "supervision:campaign_new",
+    "zhifa_supervision_api_campaigns_campaign_commit": "supervision:campaign_commit",
+    "zhifa_supervision_api_campaigns_campaign_draw": "supervision:campaign_draw",
+    "zhifa_supervision_api_campaigns_campaign_assign": "supervision:campaign_action",
+    "zhifa_supervision_api_campaigns_campaign_conclude": "supervision:campaign_action",
+    "zhifa_supervision_api_campaigns_campaign_publish": "supervision:campaign_action",
+    "zhifa_supervision_api_campaigns_campaign_file_assign": "supervision:campaign_file",
+    "zhifa_supervision_api_campaigns_review_submit": "supervision:campaign_score",
 }
 
 CASE_TRANSITIONS = (
@@ -134,6 +161,16 @@ NO_DOOR = {
     "zhifa_review_api_dispute": "the review page shows a refusal as a message (未保存：…), not beside a field",
     "zhifa_review_api_opinion": "the checklist is read from POST keys per point, not a form: tests/review/test_views.py",
     "zhifa_review_api_submit": _TODO,
+    "zhifa_supervision_api_plans_plan_publish": _STATE_ONLY,
+    "zhifa_supervision_api_plans_oversight_from_case": (
+        "the 督办 form of oversight_open (covered by its Door) with the case in place of the agency"
+    ),
+    "zhifa_supervision_api_actions_item_from_case": (
+        "the reason of item_open (covered by its Door) on a case, with a category to choose"
+    ),
+    "zhifa_supervision_api_campaigns_campaign_assign": _STATE_ONLY,
+    "zhifa_supervision_api_campaigns_campaign_conclude": _STATE_ONLY,
+    "zhifa_supervision_api_campaigns_campaign_publish": _STATE_ONLY,
 }
 
 # API writes with no page, and why
@@ -169,4 +206,7 @@ PAGE_ONLY = {
     "inspections:lenient_end": "包容审慎 list: page only",
     "inspections:inspector_conflict": "回避 of an inspector: page only",
     "inspections_public:enterprise": "the enterprise's own public page (扫码入企)",
+    "supervision:campaign_template_new_version": "评查标准 versions are drafted on the page only",
+    "supervision:campaign_template_edit": "评查标准 versions are edited on the page only (points per item)",
+    "supervision:campaign_template_publish": "评查标准 versions are published on the page only",
 }

@@ -1,6 +1,6 @@
 """The parity table is complete (tests/parity_table.py): every API write and every page that writes is
 listed, as a pair of doors to the same service or as a door with no counterpart; every pair has a parity
-`Door` (tests/<app>/test_parity.py) or a reason in NO_DOOR. A new endpoint or page fails here until it is
+`Door` (tests/<app>/test_parity.py, at any depth) or a reason in NO_DOOR. A new endpoint or page fails here until it is
 listed."""
 
 import importlib
@@ -60,8 +60,13 @@ def write_pages() -> set[str]:
 
 
 def doors() -> dict[str, list[parity.Door]]:
-    for path in sorted(Path(__file__).parent.glob("*/test_parity.py")):
-        importlib.import_module(f"tests.{path.parent.name}.test_parity")
+    """Every Door declared at import by a test module at any depth under tests/ (tests/<app>/test_parity.py,
+    tests/supervision/<feature>/test_parity.py, or another module that declares Doors)."""
+    root = Path(__file__).parent
+    for path in sorted(root.rglob("test_*.py")):
+        source = path.read_text(encoding="utf-8")
+        if "from tests.parity import" in source and "Door(" in source:
+            importlib.import_module(".".join(("tests", *path.relative_to(root).with_suffix("").parts)))
     found: dict[str, list[parity.Door]] = {}
     for door in parity.DOORS:
         found.setdefault(door.operation, []).append(door)

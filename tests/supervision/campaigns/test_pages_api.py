@@ -10,7 +10,7 @@ import pytest
 from docx import Document
 
 from tests.helpers import Api, errors, html, xlsx_rows
-from tests.parity import Door, check_parity
+from tests.parity import Door, check_door, check_parity
 from zhifa.supervision.campaigns import drawing, services
 from zhifa.supervision.campaigns.choices import FileStatus
 from zhifa.supervision.models import Campaign, CampaignFile, FileReview, ItemScore
@@ -29,22 +29,86 @@ def market_file(campaign, east):
 
 # ---- the same refusal through either door -------------------------------------------------------
 
+OP = "zhifa_supervision_api_campaigns_"
+
+
+def create_door(agency_id: int) -> Door:
+    return Door(
+        name="create",
+        operation=f"{OP}campaign_create",
+        page="/supervision/campaigns/new/",
+        api="/api/supervision/campaigns",
+        good={"agency": agency_id, "title": "案卷评查", "year": "2025"},
+        text_fields={"title": "活动名称"},
+        to_api=lambda data: {"agency_id": data["agency"], "title": data["title"], "year": data["year"]},
+        api_field=lambda name: "agency_id" if name == "agency" else name,
+    )
+
+
+def draw_door(campaign_id: int) -> Door:
+    return Door(
+        name="draw",
+        operation=f"{OP}campaign_draw",
+        page=f"/supervision/campaigns/{campaign_id}/draw/",
+        api=f"/api/supervision/campaigns/{campaign_id}/draw",
+        good={"seed": "种子"},
+        text_fields={"seed": "随机种子（可选）"},
+    )
+
+
+def commit_door(campaign_id: int) -> Door:
+    return Door(
+        name="commit",
+        operation=f"{OP}campaign_commit",
+        page=f"/supervision/campaigns/{campaign_id}/commit/",
+        api=f"/api/supervision/campaigns/{campaign_id}/commit",
+        good={"per_agency": 10, "seed_commitment": ""},
+        text_fields={},
+    )
+
+
+def assign_door(file_id: int, reviewer_id: int) -> Door:
+    return Door(
+        name="assign",
+        operation=f"{OP}campaign_file_assign",
+        page=f"/supervision/campaigns/files/{file_id}/",
+        api=f"/api/supervision/campaign-files/{file_id}/assign",
+        good={"reviewer": reviewer_id},
+        text_fields={},
+        to_api=lambda data: {"reviewer_id": data["reviewer"]},
+        api_field=lambda name: name,
+    )
+
+
+def score_door(review_id: int) -> Door:
+    return Door(
+        name="score",
+        operation=f"{OP}review_submit",
+        page=f"/supervision/campaigns/reviews/{review_id}/",
+        api=f"/api/supervision/campaign-reviews/{review_id}/submit",
+        good={},  # every proposal adopted
+        text_fields={},
+        to_api=lambda data: {"scores": {"C2": {"deduction": data["item_C2"]}}},
+    )
+
+
+# the table only, at import: tests/test_parity_table.py reads the Doors declared here
+TABLE = [create_door(0), commit_door(0), draw_door(0), assign_door(0, 0), score_door(0)]
+
+
+def test_a_control_character_is_refused_on_page_and_api(client, campaign, east, supervisor):
+    for door in (create_door(east["justice"].pk), draw_door(campaign.pk)):
+        check_door(client, supervisor, door, COUNTED)
+
 
 def test_a_draw_below_the_minimum_is_refused_on_page_and_api(client, campaign, east, version, supervisor):
     from .conftest import make_closed
 
     make_closed(east["market"], version, 12)
-    door = Door(
-        name="commit",
-        page=f"/supervision/campaigns/{campaign.pk}/commit/",
-        api=f"/api/supervision/campaigns/{campaign.pk}/commit",
-        good={"per_agency": 10, "seed_commitment": ""},
-        text_fields={},
-    )
     check_parity(
         client,
         supervisor,
-        door,
+        commit_door(campaign.pk),
         "per_agency",
         9,
         "每个机关至少抽取10卷（不足10卷的全部抽取），不能只抽取9卷",
@@ -56,19 +120,10 @@ def test_assigning_a_reviewer_their_own_agencys_file_is_refused_on_page_and_api(
     client, drawn, east, supervisor, reviewers
 ):
     file = market_file(drawn, east)
-    door = Door(
-        name="assign",
-        page=f"/supervision/campaigns/files/{file.pk}/",
-        api=f"/api/supervision/campaign-files/{file.pk}/assign",
-        good={"reviewer": reviewers["ecology"].pk},
-        text_fields={},
-        to_api=lambda data: {"reviewer_id": data["reviewer"]},
-        api_field=lambda name: name,
-    )
     check_parity(
         client,
         supervisor,
-        door,
+        assign_door(file.pk, reviewers["ecology"].pk),
         "reviewer",
         reviewers["market"].pk,
         "陈静是东区市场监督管理局的人员，交叉评查不得评查本机关的案卷",
@@ -79,19 +134,10 @@ def test_assigning_a_reviewer_their_own_agencys_file_is_refused_on_page_and_api(
 def test_a_score_out_of_range_is_refused_on_page_and_api(client, drawn, east, supervisor, reviewers):
     file = market_file(drawn, east)
     review = services.file_assign(actor=supervisor, file=file, reviewer=reviewers["ecology"])
-    good: dict = {}  # every proposal adopted
-    door = Door(
-        name="score",
-        page=f"/supervision/campaigns/reviews/{review.pk}/",
-        api=f"/api/supervision/campaign-reviews/{review.pk}/submit",
-        good=good,
-        text_fields={},
-        to_api=lambda data: {"scores": {"C2": {"deduction": data["item_C2"]}}},
-    )
     check_parity(
         client,
         reviewers["ecology"],
-        door,
+        score_door(review.pk),
         "item_C2",
         "16",
         "C2 适用法律、法规、规章正确，引用条款具体：扣分应在0至15.0分之间，填写的是16分",

@@ -19,10 +19,21 @@ def past(label: str) -> str:
     return f"{label}2026年3月1日已过，不能早于今天（2026年3月2日）"
 
 
-def doors(plan, entry, oversight, market) -> list[Door]:
+def doors(plan, entry, oversight, market, justice) -> list[Door]:
     return [
         Door(
+            "制定监督计划",
+            "zhifa_supervision_api_plans_plan_create",
+            page="/supervision/plans/new/",
+            api="/api/supervision/plans",
+            good={"agency": justice, "year": "2026", "title": "年度监督计划"},
+            to_api=lambda data: {"agency_id": data["agency"], "year": data["year"], "title": data["title"]},
+            api_field=lambda name: "agency_id" if name == "agency" else name,
+            text_fields={"title": "计划名称"},
+        ),
+        Door(
             "添加任务",
+            "zhifa_supervision_api_plans_plan_task_add",
             page=f"/supervision/plans/{plan.pk}/tasks/",
             api=f"/api/supervision/plans/{plan.pk}/tasks",
             good={
@@ -42,6 +53,7 @@ def doors(plan, entry, oversight, market) -> list[Door]:
         ),
         Door(
             "报送工作台账",
+            "zhifa_supervision_api_plans_ledger_report",
             page=f"/supervision/plans/ledger/{entry.pk}/report/",
             api=f"/api/supervision/ledger/{entry.pk}/reports",
             good={"text": "已完成"},
@@ -50,6 +62,7 @@ def doors(plan, entry, oversight, market) -> list[Door]:
         ),
         Door(
             "发起督办",
+            "zhifa_supervision_api_plans_oversight_open",
             page="/supervision/plans/oversight/new/",
             api="/api/supervision/oversights",
             good={
@@ -73,17 +86,42 @@ def doors(plan, entry, oversight, market) -> list[Door]:
         ),
         Door(
             "督办延期",
+            "zhifa_supervision_api_plans_oversight_extend",
             page=f"/supervision/plans/oversight/{oversight.pk}/extend/",
             api=f"/api/supervision/oversights/{oversight.pk}/extend",
             good={"new_due": "2026-04-30", "reason": "需委托检测"},
             text_fields={"reason": "延期理由"},
             bad=[("reason", "", "延期须说明理由"), ("new_due", PAST, past("延长后的期限"))],
         ),
+        Door(
+            "报告督办进展",
+            "zhifa_supervision_api_plans_oversight_report",
+            page=f"/supervision/plans/oversight/{oversight.pk}/report/",
+            api=f"/api/supervision/oversights/{oversight.pk}/report",
+            good={"text": "已立案调查"},
+            text_fields={"text": "进展情况"},
+        ),
+        Door(
+            "督办提级",
+            "zhifa_supervision_api_plans_oversight_escalate",
+            page=f"/supervision/plans/oversight/{oversight.pk}/escalate/",
+            api=f"/api/supervision/oversights/{oversight.pk}/escalate",
+            good={"reason": "逾期未办结"},
+            text_fields={"reason": "提级理由"},
+        ),
+        Door(
+            "督办办结",
+            "zhifa_supervision_api_plans_oversight_close",
+            page=f"/supervision/plans/oversight/{oversight.pk}/close/",
+            api=f"/api/supervision/oversights/{oversight.pk}/close",
+            good={"conclusion": "已依法处理"},
+            text_fields={"conclusion": "办结意见"},
+        ),
     ]
 
 
 def cases():
-    sample = doors(*(SimpleNamespace(pk=0),) * 3, 0)  # the table only, at collection
+    sample = doors(*(SimpleNamespace(pk=0),) * 3, 0, 0)  # the table only, at collection
     return [
         pytest.param(i, name, value, message, id=f"{d.name}:{vid}")
         for i, d in enumerate(sample)
@@ -95,6 +133,6 @@ def cases():
 def test_page_and_api_refuse_alike(client, sv, published, oversight, index, field_name, value, message):
     market = sv["agencies"]["east_market"]
     entry = LedgerEntry.objects.get(task__plan=published, agency=market, task__milestone="special_may")
-    door = doors(published, entry, oversight, market.pk)[index]
-    user = sv["east_head"] if door.name == "报送工作台账" else sv["east_sup"]
+    door = doors(published, entry, oversight, market.pk, sv["agencies"]["east_justice"].pk)[index]
+    user = sv["east_head"] if door.name in ("报送工作台账", "报告督办进展") else sv["east_sup"]
     check_parity(client, user, door, field_name, value, message, counted=Wrote.counted)

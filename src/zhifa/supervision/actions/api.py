@@ -14,7 +14,7 @@ from typing import Literal
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from zhifa.cases import selectors as case_selectors
@@ -183,18 +183,18 @@ class OpenIn(Schema):
     agency_ids: list[Id] = []
     case_id: Id | None = None
     category: str = ""
-    title: str = ""
-    theme: str = ""
-    reason: str = ""
+    title: str = Field("", title="事项名称")
+    theme: str = Field("", title="专项主题")
+    reason: str = Field("", title="监督事由")
 
 
 class FromCaseIn(Schema):
     category: str = ""
-    reason: str = ""
+    reason: str = Field("", title="监督事由")
 
 
 class FindingIn(Schema):
-    text: str
+    text: str = Field(title="问题描述")
     case_ids: list[Id] = []
     record_ids: list[Id] = []
     document_ids: list[Id] = []
@@ -202,7 +202,7 @@ class FindingIn(Schema):
 
 class IssueIn(Schema):
     grade: str
-    requirements: str
+    requirements: str = Field(title="监督意见和整改要求")
     finding_ids: list[Id] = []
     reply_due: date | None = None
     rectify_due: date | None = None
@@ -214,21 +214,25 @@ class FileIn(Schema):
 
 
 class ReplyIn(Schema):
-    text: str
+    text: str = Field(title="答复和整改情况")
     files: list[FileIn] = []
 
 
-class NoteIn(Schema):
-    note: str = ""
+class AcceptIn(Schema):
+    note: str = Field("", title="验收意见")
+
+
+class CloseIn(Schema):
+    note: str = Field("", title="办结说明")
 
 
 class ReasonIn(Schema):
-    reason: str
+    reason: str = Field(title="退回理由")
 
 
 class EscalateIn(Schema):
     step: str
-    note: str
+    note: str = Field(title="情况说明")
     due_on: date | None = None
 
 
@@ -330,7 +334,7 @@ def reply_submit(request, item_id: int, data: ReplyIn):
 
 
 @router.post("/items/{int:item_id}/accept", response=ItemDetailOut, summary="整改验收通过")
-def reply_accept(request, item_id: int, data: NoteIn):
+def reply_accept(request, item_id: int, data: AcceptIn):
     services.reply_accept(actor=request.auth, item=_item(request, item_id), note=data.note)
     return _item(request, item_id)
 
@@ -352,7 +356,7 @@ def escalate(request, item_id: int, data: EscalateIn):
 
 
 @router.post("/items/{int:item_id}/close", response=ItemDetailOut, summary="办结（未发现问题）")
-def item_close(request, item_id: int, data: NoteIn):
+def item_close(request, item_id: int, data: CloseIn):
     services.item_close(actor=request.auth, item=_item(request, item_id), note=data.note)
     return _item(request, item_id)
 

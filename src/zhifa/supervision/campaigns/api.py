@@ -53,18 +53,18 @@ class CampaignDetailOut(CampaignOut):
 
 class CampaignIn(Schema):
     agency_id: Id
-    title: str
+    title: str = Field(title="活动名称")
     year: Year
     template_version_id: Id | None = None
 
 
 class CommitIn(Schema):
     per_agency: int = Field(ge=0, le=1000)
-    seed_commitment: str = ""
+    seed_commitment: str = Field("", title="种子承诺（可选）")
 
 
 class DrawIn(Schema):
-    seed: str = ""
+    seed: str = Field("", title="随机种子（可选）")
 
 
 class AgencyResultOut(Schema):
@@ -146,7 +146,7 @@ class ProposalOut(Schema):
 class ScoreIn(Schema):
     deduction: Decimal | None = Field(None, description="扣分；不填则采纳自动预评")
     veto: bool | None = Field(None, description="否决项是否存在；不填则采纳自动预评")
-    reason: str = Field("", description="与自动预评不一致时的理由")
+    reason: str = Field("", title="理由", description="与自动预评不一致时的理由")
 
 
 class SubmitIn(Schema):

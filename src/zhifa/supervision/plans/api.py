@@ -13,7 +13,7 @@ import binascii
 from datetime import date
 
 from django.core.files.base import ContentFile
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from zhifa.cases.models import Case
@@ -34,17 +34,17 @@ router = Router(tags=["执法监督"])
 class PlanIn(Schema):
     agency_id: Id
     year: Year
-    title: str = ""
+    title: str = Field("", title="计划名称")
     milestones: bool = True
 
 
 class TaskIn(Schema):
-    title: str = ""
+    title: str = Field("", title="任务")
     kind: str = ""
-    owner: str = ""
+    owner: str = Field("", title="责任人/责任科室")
     due: CalendarDay | None = None
     targets: list[Id] = []
-    source: str = ""
+    source: str = Field("", title="依据")
 
 
 class TaskOut(Schema):
@@ -153,7 +153,7 @@ class EntryDetailOut(EntryOut):
 
 
 class ReportIn(Schema):
-    text: str = ""
+    text: str = Field("", title="报送内容")
     attachment_name: str = ""
     attachment_base64: str = ""
 
@@ -179,16 +179,16 @@ class RollupRegionOut(Schema):
 
 class OversightIn(Schema):
     agency_id: Id | None = None
-    title: str = ""
+    title: str = Field("", title="督办事项")
     ground: str = ""
-    description: str = ""
+    description: str = Field("", title="督办要求")
     due: CalendarDay | None = None
 
 
 class CaseOversightIn(Schema):
-    title: str = ""
+    title: str = Field("", title="督办事项")
     ground: str = ""
-    description: str = ""
+    description: str = Field("", title="督办要求")
     due: CalendarDay | None = None
 
 
@@ -254,20 +254,20 @@ class OversightDetailOut(OversightOut):
 
 
 class TextIn(Schema):
-    text: str = ""
+    text: str = Field("", title="进展情况")
 
 
 class ExtendIn(Schema):
     new_due: CalendarDay | None = None
-    reason: str = ""
+    reason: str = Field("", title="延期理由")
 
 
 class ReasonIn(Schema):
-    reason: str = ""
+    reason: str = Field("", title="提级理由")
 
 
 class CloseIn(Schema):
-    conclusion: str = ""
+    conclusion: str = Field("", title="办结意见")
 
 
 # ---- 监督计划 -----------------------------------------------------------------------------------------
