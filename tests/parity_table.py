@@ -137,11 +137,7 @@ NO_DOOR = {
     "zhifa_cases_api_evidence_upload_finish": _STATE_ONLY,
     "zhifa_cases_api_documents_document_generate": "a kind of document is a choice, not text",
     "zhifa_review_api_resubmit": "the proposal form of submit (covered by its Door) on a returned review",
-    "zhifa_review_api_resolve": _TODO,
     "zhifa_review_api_assign": "picks reviewers by id: a choice, not text",
-    "zhifa_review_api_invite": _TODO,
-    "zhifa_review_api_pre_review": _TODO,
-    "zhifa_review_api_pre_review_answer": _TODO,
     "zhifa_publicity_api_disclosure_publish": _STATE_ONLY,
     "zhifa_inspections_api_plan_publish": _TODO,
     "zhifa_inspections_api_draw_commit": "a hash computed by the client, refused by the service alike",
@@ -158,9 +154,7 @@ NO_DOOR = {
     "zhifa_catalog_api_return_review": "the review page refuses an empty reason as a message above the page, not beside a field",
     "zhifa_core_api_enter_schedule": "the page confirms the schedule it read from the pasted notice: no field of its own (tests/core/test_holiday_schedule.py)",
     "zhifa_inspections_api_draw_run": "a seed checked against its commitment by the service alike (tests/inspections/test_api.py)",
-    "zhifa_review_api_dispute": "the review page shows a refusal as a message (未保存：…), not beside a field",
     "zhifa_review_api_opinion": "the checklist is read from POST keys per point, not a form: tests/review/test_views.py",
-    "zhifa_review_api_submit": _TODO,
     "zhifa_supervision_api_plans_plan_publish": _STATE_ONLY,
     "zhifa_supervision_api_plans_oversight_from_case": (
         "the 督办 form of oversight_open (covered by its Door) with the case in place of the agency"

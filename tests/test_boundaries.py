@@ -25,6 +25,7 @@ from zhifa.publicity.services import expiry_date
 from zhifa.registry import clocks as registry_clocks
 from zhifa.registry.selectors import AgencyRatios, TrainingStanding
 from zhifa.review import gate
+from zhifa.review.choices import ReviewStatus
 
 # Only the tests that count working days touch the database (the holiday override table): the rest run
 # without one, so that the mutation run (a fresh pytest session per mutant) stays fast.
@@ -270,6 +271,86 @@ def test_a_different_kind_or_an_added_measure_is_not_covered():
         )
         is None
     )
+
+
+def test_of_two_added_measures_the_first_of_article_9_is_named():
+    """暂扣许可证件 comes before 吊销许可证件 in 第九条 (not in the alphabet of their codes)."""
+    added = [PenaltyMeasure.REVOKE_LICENCE, PenaltyMeasure.SUSPEND_LICENCE]
+    assert (
+        gate.heavier_than_reviewed(reviewed(), decision(fine="1", measures=added))
+        == "审核通过的拟处理意见不含暂扣许可证件"
+    )
+
+
+# the gate as case_decide runs it, over stand-ins of the review and its rounds (no database)
+class Rounds:
+    def __init__(self, *rounds):
+        self.rounds = rounds
+
+    def order_by(self, key):
+        assert key in ("number", "-number")
+        ordered = sorted(self.rounds, key=lambda r: r.number, reverse=key.startswith("-"))
+        return SimpleNamespace(first=lambda: ordered[0])
+
+
+def on_file(monkeypatch, case, review):
+    def filter(**lookup):
+        assert lookup == {"case": case}
+        return SimpleNamespace(first=lambda: review)
+
+    monkeypatch.setattr(gate, "Review", SimpleNamespace(objects=SimpleNamespace(filter=filter)))
+
+
+def a_review(status=ReviewStatus.PASSED, *rounds):
+    return SimpleNamespace(
+        status=status, get_status_display=lambda: ReviewStatus(status).label, rounds=Rounds(*rounds)
+    )
+
+
+def refusal(case, fine) -> str | None:
+    try:
+        gate.require_passed_review(case, decision(fine=fine))
+    except ValidationError as error:
+        assert list(error.message_dict) == ["review"]
+        return error.message_dict["review"][0]
+    return None
+
+
+MAJOR = "本案属重大执法决定（罚款达到销售不符合食品安全标准的食品的重大标准（50000元以上））"
+
+
+@pytest.mark.parametrize(("fine", "major"), [("49999.99", False), ("50000", True), ("50000.01", True)])
+def test_a_major_decision_without_a_review_is_refused(monkeypatch, fine, major):
+    case = gate_case()
+    on_file(monkeypatch, case, None)
+    expected = f"{MAJOR}，尚未送法制审核，未经法制审核或审核未通过的不得作出决定"
+    assert refusal(case, fine) == (expected if major else None)
+
+
+@pytest.mark.parametrize("status", [ReviewStatus.SUBMITTED, ReviewStatus.PROBLEMS, ReviewStatus.DISPUTED])
+def test_a_major_decision_before_the_review_passed_is_refused(monkeypatch, status):
+    case = gate_case()
+    on_file(monkeypatch, case, a_review(status, SimpleNamespace(number=1, **vars(reviewed()))))
+    assert refusal(case, "50000") == (
+        f"{MAJOR}，法制审核{ReviewStatus(status).label}，未经法制审核或审核未通过的不得作出决定"
+    )
+
+
+@pytest.mark.parametrize(
+    ("fine", "why"),
+    [
+        ("69999.99", None),
+        ("70000", None),
+        ("70000.01", "罚款70000.01元重于审核通过的70000元，须重新送法制审核"),
+    ],
+)
+def test_a_passed_review_covers_up_to_its_last_round(monkeypatch, fine, why):
+    """The last round decides: the first reviewed 60000 yuan, the second 70000."""
+    case = gate_case()
+    first = SimpleNamespace(number=1, **vars(reviewed(fine="60000")))
+    last = SimpleNamespace(number=2, **vars(reviewed(fine="70000")))
+    on_file(monkeypatch, case, a_review(ReviewStatus.PASSED, first, last))
+    assert refusal(case, fine) == why
 
 
 @pytest.mark.parametrize(

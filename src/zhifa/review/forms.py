@@ -24,9 +24,9 @@ class ProposalForm(Form):
     )
     proposal = forms.CharField(label="拟处理意见（事实、理由、依据）", widget=textarea(4), required=False)
     measures = measures_field("拟处罚种类")
-    fine = forms.DecimalField(label="罚款（元）", required=False, min_value=0, decimal_places=2)
+    fine = forms.DecimalField(label="罚款（元）", required=False, decimal_places=2)  # ≥ 0: the service
     confiscation = forms.DecimalField(
-        label=f"{PenaltyMeasure.CONFISCATE_GAINS.label}（元）", required=False, min_value=0, decimal_places=2
+        label=f"{PenaltyMeasure.CONFISCATE_GAINS.label}（元）", required=False, decimal_places=2
     )
     other_measures = forms.CharField(label="其他处罚", required=False)
     fact_value = forms.DecimalField(label="裁量事实数值（如货值金额）", required=False)
@@ -74,25 +74,31 @@ def answers_from(post) -> dict[str, str]:
     return {point: post.get(f"answer_{point}", "") for point in CheckPoint.values}
 
 
+# the action forms of the detail page only parse: an empty text or choice is refused by the service, in
+# the words the API gives (tests/review/test_parity.py)
 class DisputeForm(Form):
-    reason = forms.CharField(label="异议理由", widget=textarea(3))
+    reason = forms.CharField(label="异议理由", widget=textarea(3), required=False)
 
 
 class ResolveForm(Form):
-    method = forms.ChoiceField(label="处理方式", choices=ResolutionMethod.choices, widget=forms.RadioSelect)
-    outcome = forms.ChoiceField(label="处理结果", choices=ResolutionOutcome.choices, widget=forms.RadioSelect)
-    note = forms.CharField(label="讨论情况（参加人员、主要意见、结论）", widget=textarea(3))
+    method = forms.ChoiceField(
+        label="处理方式", choices=ResolutionMethod.choices, widget=forms.RadioSelect, required=False
+    )
+    outcome = forms.ChoiceField(
+        label="处理结果", choices=ResolutionOutcome.choices, widget=forms.RadioSelect, required=False
+    )
+    note = forms.CharField(label="讨论情况（参加人员、主要意见、结论）", widget=textarea(3), required=False)
 
 
 class InviteForm(Form):
-    author = forms.CharField(label="姓名", max_length=64)
-    role = forms.ChoiceField(label="身份", choices=AdviserRole.choices)
-    text = forms.CharField(label="书面意见", widget=textarea(3))
+    author = forms.CharField(label="姓名", required=False)  # its length: the service
+    role = forms.ChoiceField(label="身份", choices=blank(AdviserRole.choices), required=False)
+    text = forms.CharField(label="书面意见", widget=textarea(3), required=False)
 
 
 class PreReviewForm(Form):
-    question = forms.CharField(label="提请预审核的事项", widget=textarea(2))
+    question = forms.CharField(label="提请预审核的事项", widget=textarea(2), required=False)
 
 
 class AnswerPreReviewForm(Form):
-    opinion = forms.CharField(label="预审核意见", widget=textarea(3))
+    opinion = forms.CharField(label="预审核意见", widget=textarea(3), required=False)

@@ -71,7 +71,11 @@ class ProposalInput:
 
 
 def _check_materials(case: Case, data: ProposalInput) -> None:
-    """完整性: refuse a package without its required materials, naming every one missing."""
+    """完整性: refuse a package without its required materials, naming every one missing; an amount
+    below zero is refused beside its field first."""
+    for name, measure in penalties.AMOUNTS.items():
+        if (getattr(data, name) or 0) < 0:
+            kit.refuse(name, f"{measure.label}金额不能为负数")
     if case.status not in SUBMITTABLE:
         kit.refuse(
             "status",
@@ -394,8 +398,13 @@ def review_invite_opinion(
         access.require(actor, SUBMIT, review)
     if role not in AdviserRole.values:
         kit.refuse("role", "请选择法律顾问或公职律师")
-    if not author.strip() or not text.strip():
-        kit.refuse("text", "请填写姓名和书面意见")
+    if not author.strip():
+        kit.refuse("author", "请填写姓名")
+    longest = InvitedOpinion._meta.get_field("author").max_length
+    if len(author.strip()) > longest:
+        kit.refuse("author", f"姓名不能超过{longest}个字")
+    if not text.strip():
+        kit.refuse("text", "请填写书面意见")
     invited = InvitedOpinion.objects.create(
         review=review, author=author.strip(), role=role, text=text.strip(), added_by=actor
     )

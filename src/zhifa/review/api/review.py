@@ -86,17 +86,17 @@ class ReviewDetailOut(ReviewOut):
 
 
 class ProposalIn(Schema):
-    proposal: str
+    proposal: str = Field(title="拟处理意见（事实、理由、依据）")
     kind: str = "penalty"
     measures: list[PenaltyMeasure] = Field(default_factory=list, description=MEASURES_HELP)
     fine: Decimal | None = None
     confiscation: Decimal | None = None
-    other_measures: str = ""
-    deviation_reason: str = ""
+    other_measures: str = Field("", title="其他处罚")
+    deviation_reason: str = Field("", title="偏离裁量基准的理由")
     facts: dict = {}
-    evidence_list: str = ""
+    evidence_list: str = Field("", title="证据清单（留空则按已上传证据生成）")
     suspected_crime: bool | None = None
-    crime_note: str = ""
+    crime_note: str = Field("", title="涉嫌犯罪情况说明")
 
 
 class ResubmitIn(ProposalIn):
@@ -113,24 +113,29 @@ class OpinionIn(Schema):
     summary: str = ""
 
 
+# titled in the words of the page's form (review.forms): a control character is refused alike
 class ReasonIn(Schema):
-    reason: str
+    reason: str = Field(title="异议理由")
 
 
 class ResolveIn(Schema):
     method: str
     outcome: str
-    note: str
+    note: str = Field(title="讨论情况（参加人员、主要意见、结论）")
 
 
-class TextIn(Schema):
-    text: str
+class QuestionIn(Schema):
+    text: str = Field(title="提请预审核的事项")
+
+
+class AnswerIn(Schema):
+    text: str = Field(title="预审核意见")
 
 
 class InviteIn(Schema):
-    author: str
+    author: str = Field(title="姓名")
     role: str
-    text: str
+    text: str = Field(title="书面意见")
 
 
 class AssignIn(Schema):
@@ -222,14 +227,14 @@ def invite(request, review_id: int, data: InviteIn):
 
 
 @router.post("/{int:review_id}/pre-review", response=ReviewDetailOut, summary="提请司法行政机关预审核")
-def pre_review(request, review_id: int, data: TextIn):
+def pre_review(request, review_id: int, data: QuestionIn):
     review = _review(request, review_id)
     services.review_request_pre_review(actor=request.auth, review=review, question=data.text)
     return _detail(request, review)
 
 
 @router.post("/pre-reviews/{int:pre_review_id}/answer", response=ReviewDetailOut, summary="答复预审核")
-def pre_review_answer(request, pre_review_id: int, data: TextIn):
+def pre_review_answer(request, pre_review_id: int, data: AnswerIn):
     pre = get_object_or_404(PreReview, pk=pre_review_id)
     review = _review(request, pre.review_id)
     services.review_answer_pre_review(actor=request.auth, pre_review=pre, opinion=data.text)

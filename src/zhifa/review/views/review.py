@@ -224,7 +224,9 @@ def review_opinion(request, pk: int):
     return redirect("review:review_detail", review.pk)
 
 
-def _form_action(request, pk, form_class, call, success):
+def _form_action(request, pk, form_class, call, success, key):
+    """One action form of the detail page: a refusal is shown beside its field in that form (`key` of the
+    detail context), the user's input kept."""
     review = selectors.get_review(request.user, pk)
     form = form_class(request.POST)
     if form.is_valid():
@@ -235,8 +237,11 @@ def _form_action(request, pk, form_class, call, success):
         else:
             messages.success(request, success)
             return redirect("review:review_detail", review.pk)
-    messages.error(request, "未保存：" + "；".join(str(e) for errors in form.errors.values() for e in errors))
-    return render(request, "review/review_detail.html", _detail_context(request, review), status=422)
+    for text in form.non_field_errors():  # a refusal of the state: the form may not be shown in it
+        messages.error(request, text)
+    return render(
+        request, "review/review_detail.html", _detail_context(request, review, form=form, **{key: form})
+    )
 
 
 @login_required
@@ -248,6 +253,7 @@ def review_dispute(request, pk: int):
         DisputeForm,
         lambda r, d: services.review_dispute(actor=request.user, review=r, reason=d["reason"]),
         "异议已提交，待集体讨论或机关负责人决定",
+        "dispute_form",
     )
 
 
@@ -260,6 +266,7 @@ def review_resolve(request, pk: int):
         ResolveForm,
         lambda r, d: services.review_resolve(actor=request.user, review=r, **d),
         "处理结果已记录",
+        "resolve_form",
     )
 
 
@@ -272,6 +279,7 @@ def review_invite(request, pk: int):
         InviteForm,
         lambda r, d: services.review_invite_opinion(actor=request.user, review=r, **d),
         "书面意见已登记",
+        "invite_form",
     )
 
 
@@ -284,6 +292,7 @@ def review_pre_review(request, pk: int):
         PreReviewForm,
         lambda r, d: services.review_request_pre_review(actor=request.user, review=r, **d),
         "已提请司法行政机关预审核",
+        "pre_review_form",
     )
 
 
@@ -297,6 +306,7 @@ def pre_review_answer(request, pk: int):
         AnswerPreReviewForm,
         lambda r, d: services.review_answer_pre_review(actor=request.user, pre_review=pre, **d),
         "预审核意见已答复",
+        "answer_form",
     )
 
 
