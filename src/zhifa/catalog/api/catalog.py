@@ -370,12 +370,12 @@ class ItemCreateIn(ItemIn):
 
 class PublishIn(Schema):
     reason: str = ""
-    note: str = ""
+    note: str = Field("", title="调整说明")  # the words of the page's form: a refusal names it alike
     effective_from: date | None = None
 
 
 class ReturnIn(Schema):
-    reason: str = ""
+    reason: str = Field("", title="退回理由")
 
 
 # conditions may be left out of the body (the level's own check then asks for it); required_facts is a list.

@@ -424,8 +424,11 @@ class DelegationCreateForm(Form):
 class DelegationEvaluateForm(Form):
     on = date_field("评估日期", today=True)
     outcome = forms.ChoiceField(label="评估结论", choices=blank(EvaluationOutcome.choices))
-    findings = forms.CharField(
-        label="评估意见", widget=textarea(4), help_text="承接能力、监管效果；接不住、监管跟不上的应当收回"
+    findings = forms.CharField(  # required by the service (请填写评估意见), as in the API
+        label="评估意见",
+        widget=textarea(4),
+        required=False,
+        help_text="承接能力、监管效果；接不住、监管跟不上的应当收回",
     )
 
 

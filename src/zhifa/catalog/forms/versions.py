@@ -258,7 +258,10 @@ class PublishForm(Form):
     reason = forms.ChoiceField(
         label="调整原因",
         choices=blank(ChangeReason.choices),
-        error_messages={"required": "请选择调整原因（立、改、废、释或改革）"},
+        error_messages={
+            "required": "请选择调整原因（立、改、废、释或改革）",
+            "invalid_choice": "“%(value)s”不是有效的调整原因",  # the API's words
+        },
     )
     reason_note = forms.CharField(
         label="调整说明",
