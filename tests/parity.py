@@ -36,6 +36,7 @@ class Door:
     method: str = "post"
     to_api: Callable[[dict], dict] = lambda data: data
     api_field: Callable[[str], str] = lambda name: name
+    page_form: str = "form"  # the page's context key of the form that shows the refusal
 
     def __post_init__(self):
         if not any(d.operation == self.operation and d.name == self.name for d in DOORS):
@@ -52,9 +53,9 @@ class Door:
             yield f"{name}={value!r}", name, value, message
 
 
-def page_errors(response) -> dict[str, list[str]]:
+def page_errors(response, key: str = "form") -> dict[str, list[str]]:
     assert response.status_code == 200, (response.status_code, response.content[:500])
-    form = response.context["form"]
+    form = response.context[key]
     return {name: list(messages) for name, messages in form.errors.items()}
 
 
@@ -71,7 +72,7 @@ def check_parity(client, user, door: Door, field_name: str, value, message: str,
     snapshot = lambda: (*(m.objects.count() for m in counted), Record.objects.count())  # noqa: E731
     before = snapshot()
     data = {**door.good, field_name: value}
-    on_page = page_errors(client.post(door.page, data))
+    on_page = page_errors(client.post(door.page, data), door.page_form)
     body = door.to_api(data)
     through_api = api_errors(
         client.generic(door.method.upper(), door.api.format(**data), json.dumps(body), "application/json")

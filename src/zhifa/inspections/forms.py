@@ -90,3 +90,13 @@ class LenientForm(LenientEditForm):
 class LenientEndForm(Form):
     on = date_field("移出日期（当日起不再适用）")
     reason = forms.CharField(label="移出理由", required=False, max_length=200)
+
+
+# the reasons of the action buttons: the service decides when one is needed and how long it may be
+class PublishForm(Form):
+    late_reason = forms.CharField(label="逾期公布理由", required=False)
+
+
+class StartForm(Form):
+    guard_reason = forms.CharField(label="重复检查理由", required=False)
+    via_qr = forms.BooleanField(required=False)

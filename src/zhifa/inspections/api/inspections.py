@@ -100,11 +100,11 @@ class RunIn(Schema):
 
 
 class PublishIn(Schema):
-    late_reason: str = ""
+    late_reason: str = Field("", title="逾期公布理由")  # the page form's words (inspections.forms)
 
 
 class StartIn(Schema):
-    guard_reason: str = ""
+    guard_reason: str = Field("", title="重复检查理由")
     via_qr: bool = False
 
 

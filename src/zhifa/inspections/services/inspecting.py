@@ -103,6 +103,9 @@ def inspection_start(
     outcome = guard_check(subject=subject, on=on, exclude_task=task)
     if outcome.blocks and not guard_reason.strip():
         kit.refuse("guard_reason", outcome.message())
+    longest = Inspection._meta.get_field("guard_reason").max_length
+    if outcome.blocks and len(guard_reason.strip()) > longest:
+        kit.refuse("guard_reason", f"“重复检查理由”最多{longest}个字符")
     inspection = Inspection.objects.create(
         agency=agency,
         subject=subject,

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from zhifa.core import access
 from zhifa.core.exports import xlsx_download, xlsx_response
-from zhifa.core.forms import filters_of, offer_agencies, refusal_messages
+from zhifa.core.forms import apply_errors, filters_of, offer_agencies, refusal_messages
 from zhifa.core.models import Agency, Region
 from zhifa.core.pagination import paginate
 from zhifa.core.params import id_param, year_param
@@ -32,7 +32,9 @@ from ..forms import (
     LenientEndForm,
     LenientForm,
     PlanForm,
+    PublishForm,
     ReportForm,
+    StartForm,
     SubjectForm,
 )
 from ..models import (
@@ -106,13 +108,17 @@ def plan_new(request):
 @login_required
 @permission_required(VIEW_PLAN, raise_exception=True)
 def plan_detail(request, pk):
-    plan = selectors.get_plan(request.user, pk)
+    return _plan_page(request, selectors.get_plan(request.user, pk), PublishForm())
+
+
+def _plan_page(request, plan, form):
     context = {
         "plan": plan,
         "items": plan.items.select_related("agency", "field"),
         "draws": plan.draws.order_by("number"),
         "can_manage": access.can(request.user, services.MANAGE_PLAN, plan),
         "ratios": [(level, plan.ratios.get(level)) for level in RiskLevel.values],
+        "form": form,  # 公布计划 (its reason: beside the field when refused)
     }
     return render(request, "inspections/plan_detail.html", context)
 
@@ -121,13 +127,23 @@ def plan_detail(request, pk):
 @require_POST
 def plan_action(request, pk, action):
     plan = selectors.get_plan(request.user, pk)
+    if action == "publish":
+        form = PublishForm(request.POST)
+        if form.is_valid():
+            try:
+                services.plan_publish(
+                    actor=request.user, plan=plan, late_reason=form.cleaned_data["late_reason"]
+                )
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, "计划已公布")
+                return redirect("inspections:plan_detail", plan.pk)
+        for text in form.non_field_errors():  # such as 计划已公布: the form is gone from the page
+            messages.error(request, text)
+        return _plan_page(request, plan, form)
     try:
-        if action == "publish":
-            services.plan_publish(
-                actor=request.user, plan=plan, late_reason=request.POST.get("late_reason", "")
-            )
-            messages.success(request, "计划已公布")
-        elif action == "commit":
+        if action == "commit":
             draw = services.draw_commit(
                 actor=request.user, plan=plan, seed_commitment=request.POST.get("seed_commitment", "")
             )
@@ -230,7 +246,10 @@ def task_list(request):
 @login_required
 @permission_required(VIEW_TASK, raise_exception=True)
 def task_detail(request, pk):
-    task = selectors.get_task(request.user, pk)
+    return _task_page(request, selectors.get_task(request.user, pk), StartForm())
+
+
+def _task_page(request, task, form):
     agency = _own_agency(request)
     startable = (
         request.user.has_perm(services.INSPECT)
@@ -248,6 +267,7 @@ def task_detail(request, pk):
         "can_manage": access.can(request.user, services.MANAGE_PLAN, task.plan),
         "guard": services.guard_check(subject=task.subject, on=timezone.localdate(), exclude_task=task),
         "replacements": Officer.objects.filter(agency=agency).order_by("name"),
+        "form": form,  # 开始检查 (its reason: beside the field when refused)
     }
     return render(request, "inspections/task_detail.html", context)
 
@@ -256,18 +276,19 @@ def task_detail(request, pk):
 @require_POST
 def task_start(request, pk):
     task = selectors.get_task(request.user, pk)
-    try:
-        inspection = services.inspection_start(
-            actor=request.user,
-            agency=_own_agency(request),
-            task=task,
-            guard_reason=request.POST.get("guard_reason", ""),
-            via_qr=bool(request.POST.get("via_qr")),
-        )
-    except ValidationError as exc:
-        refusal_messages(request, exc)
-        return redirect("inspections:task_detail", task.pk)
-    return redirect("inspections:inspection_detail", inspection.pk)
+    form = StartForm(request.POST)
+    if form.is_valid():
+        try:
+            inspection = services.inspection_start(
+                actor=request.user, agency=_own_agency(request), task=task, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            return redirect("inspections:inspection_detail", inspection.pk)
+    for text in form.non_field_errors():  # a refusal of the task itself: shown above the page
+        messages.error(request, text)
+    return _task_page(request, task, form)
 
 
 @login_required
@@ -356,8 +377,13 @@ def inspection_detail(request, pk):
 @login_required
 @permission_required("inspections.view_priorreport", raise_exception=True)
 def report_list(request):
+    return _report_page(request, ReportForm(request.POST or None))
+
+
+def _report_page(request, form, start=None, start_form=None):
+    """The 事前报备 list with its filing form; `start_form` (bound) is the refused 开始检查 of report
+    `start`, shown in its row."""
     page = paginate(request, selectors.reports_visible_to(request.user))
-    form = ReportForm(request.POST or None)
     form.fields["subject"].queryset = selectors.subjects_visible_to(request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -382,6 +408,8 @@ def report_list(request):
         "can_approve": request.user.has_perm(services.APPROVE),
         "can_start": request.user.has_perm(services.INSPECT)
         and services.inspection_refusal(request.user, _own_agency(request)) is None,
+        "start": start,
+        "start_form": start_form,
     }
     return render(request, "inspections/report_list.html", context)
 
@@ -390,22 +418,34 @@ def report_list(request):
 @require_POST
 def report_action(request, pk, action):
     report = selectors.get_report(request.user, pk)
+    if action == "start":
+        return _report_start(request, report)
     try:
-        if action == "start":
-            inspection = services.inspection_start(
-                actor=request.user,
-                agency=report.agency,
-                subject=report.subject,
-                prior_report=report,
-                guard_reason=request.POST.get("guard_reason", ""),
-                via_qr=bool(request.POST.get("via_qr")),
-            )
-            return redirect("inspections:inspection_detail", inspection.pk)
         services.prior_report_decide(actor=request.user, report=report, approve=action == "approve")
         messages.success(request, "已审批")
     except ValidationError as exc:
         refusal_messages(request, exc)
     return redirect("inspections:report_list")
+
+
+def _report_start(request, report):
+    form = StartForm(request.POST)
+    if form.is_valid():
+        try:
+            inspection = services.inspection_start(
+                actor=request.user,
+                agency=report.agency,
+                subject=report.subject,
+                prior_report=report,
+                **form.cleaned_data,
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            return redirect("inspections:inspection_detail", inspection.pk)
+    for text in form.non_field_errors():
+        messages.error(request, text)
+    return _report_page(request, ReportForm(), start=report.pk, start_form=form)
 
 
 @login_required
