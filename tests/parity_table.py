@@ -113,8 +113,6 @@ CASE_TRANSITIONS = (
     "challenge_outcome",
 )  # fmt: skip
 
-_TODO = "not yet a Door: issue 19 follow-up"
-
 # pairs without a Door, and why (each is covered otherwise where named)
 _STATE_ONLY = "no input but the object: the one refusal is the state guard of the same service call"
 _TRANSITIONS = (
@@ -142,11 +140,9 @@ NO_DOOR = {
     "zhifa_inspections_api_draw_commit": "a hash computed by the client, refused by the service alike",
     "zhifa_inspections_api_draw_reveal": _STATE_ONLY,
     "zhifa_inspections_api_report_decide": _STATE_ONLY,
-    "zhifa_accounts_api_create_token": _TODO,
     "zhifa_registry_api_update_officer": "the officer form of create_officer (covered by its Door) on an existing officer",
     "zhifa_core_api_enter_schedule": "the page confirms the schedule it read from the pasted notice: no field of its own (tests/core/test_holiday_schedule.py)",
     "zhifa_inspections_api_draw_run": "a seed checked against its commitment by the service alike (tests/inspections/test_api.py)",
-    "zhifa_review_api_opinion": "the checklist is read from POST keys per point, not a form: tests/review/test_views.py",
     "zhifa_supervision_api_plans_plan_publish": _STATE_ONLY,
     "zhifa_supervision_api_plans_oversight_from_case": (
         "the 督办 form of oversight_open (covered by its Door) with the case in place of the agency"

@@ -129,7 +129,11 @@ def delegation_doors(item, township, delegation) -> list[Door]:
                 "staff_note": "随事项下沉2人",
                 "training_note": "已组织业务培训",
             },
-            text_fields={"document": "赋权文件", "staff_note": "人员下沉情况", "training_note": "业务培训情况"},
+            text_fields={
+                "document": "赋权文件",
+                "staff_note": "人员下沉情况",
+                "training_note": "业务培训情况",
+            },
             bad=[
                 ("document", "", "这个字段是必填项。"),
                 ("staff_transferred", "-1", "确保该值大于或等于0。"),

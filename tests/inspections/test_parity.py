@@ -100,7 +100,9 @@ def test_page_and_api_refuse_alike(client, agencies, catalogues, subjects, drawn
         check_door(client, inspector_user, door, counted=(PriorReport, Inspection))
 
 
-def test_the_reasons_are_refused_alike(client, agencies, plan, drawn, subjects, inspector_user, lead, make_user):
+def test_the_reasons_are_refused_alike(
+    client, agencies, plan, drawn, subjects, inspector_user, lead, make_user
+):
     from datetime import timedelta
 
     from zhifa.accounts.choices import RoleCode

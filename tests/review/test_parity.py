@@ -6,9 +6,10 @@ from types import SimpleNamespace
 import pytest
 
 from tests.parity import Door, check_door
-from tests.review.conftest import all_pass
+from tests.review.conftest import PASS_REASON, all_pass
 from zhifa.cases.models import Case
 from zhifa.review import services
+from zhifa.review.choices import CheckPoint
 from zhifa.review.models import Dispute, InvitedOpinion, PreReview, Review, ReviewRound
 
 pytestmark = pytest.mark.django_db
@@ -46,6 +47,41 @@ def submit_door(case) -> Door:
             "facts": {"fact_value": data["fact_value"]},
             "suspected_crime": {"yes": True, "no": False}[data["suspected_crime"]],
         },
+    )
+
+
+FACTS = "案件事实是否清楚，证据是否合法充分"
+
+
+def opinion_door(review) -> Door:
+    """The checklist as the page posts it: every point passed with a reason, 事实 with a problem."""
+    good = {"summary": "经审核，存在问题"}
+    for point in CheckPoint.values:
+        good[f"ok_{point}"] = "0" if point == "facts" else "1"
+        good[f"comment_{point}"] = "缺少检验报告" if point == "facts" else PASS_REASON
+    return Door(
+        "出具审核意见",
+        "zhifa_review_api_opinion",
+        page=f"/review/{review.pk}/opinion/",
+        api=f"/api/review/{review.pk}/opinion",
+        good=good,
+        text_fields={"summary": "审核意见（综述）"},
+        bad=[
+            ("comment_facts", "", f"“{FACTS}”存在问题，须写明问题和理由"),
+            ("ok_facts", "", f"请审核“{FACTS}”"),
+        ],
+        to_api=lambda data: {
+            "checklist": {
+                point: {
+                    "ok": {"1": True, "0": False}.get(data[f"ok_{point}"]),
+                    "comment": data[f"comment_{point}"],
+                }
+                for point in CheckPoint.values
+            },
+            "summary": data["summary"],
+        },
+        api_field=lambda name: name.replace("ok_", "point_"),
+        page_form="opinion_form",
     )
 
 
@@ -110,6 +146,7 @@ def action_doors(review, pre) -> list[Door]:
     ]
 
 
+opinion_door(SimpleNamespace(pk=0))
 submit_door(SimpleNamespace(pk=0))  # the table, for tests/test_parity_table.py
 action_doors(SimpleNamespace(pk=0), SimpleNamespace(pk=0))
 
@@ -120,6 +157,7 @@ def test_submission(client, investigated, handler_user, reviewer):
 
 def test_the_actions_of_the_detail_page(client, submitted, reviewer, handler_user, head, supervisor):
     Case.objects.filter(pk=submitted.case_id).update(is_complex=True)
+    check_door(client, reviewer, opinion_door(submitted), counted=COUNTED)
     review = services.review_give_opinion(
         actor=reviewer, review=submitted, checklist=all_pass(facts="缺少检验报告")
     )
@@ -147,3 +185,14 @@ def test_a_refusal_stands_beside_its_field_with_the_input_kept(client, submitted
     assert 'value="刘律师"' in page and "未保存" not in page
     assert not InvitedOpinion.objects.exists()
 
+
+def test_a_refused_opinion_keeps_the_checklist(client, submitted, reviewer):
+    client.force_login(reviewer)
+    data = {**opinion_door(submitted).good, "comment_facts": ""}
+    response = client.post(f"/review/{submitted.pk}/opinion/", data)
+    page = response.content.decode()
+    assert response.status_code == 200 and "审核意见未保存" not in page
+    row = page.split('data-point="facts"')[1].split("</tr>")[0]
+    assert 'value="0" checked' in row and f"“{FACTS}”存在问题，须写明问题和理由" in row
+    assert page.count(f">{PASS_REASON}</textarea>") == len(CheckPoint) - 1
+    assert ReviewRound.objects.get().result == ""

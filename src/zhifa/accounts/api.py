@@ -22,7 +22,7 @@ class MeOut(Schema):
 
 
 class TokenIn(Schema):
-    name: str = Field(min_length=1, max_length=64)
+    name: str = Field(title="用途")  # required and at most 64 characters: the service, in the page's words
     expires_at: datetime | None = None
 
 

@@ -74,6 +74,9 @@ def api_token_create(*, actor: User, name: str, expires_at: datetime | None = No
     name = name.strip()
     if not name:
         kit.refuse("name", "请填写令牌用途")
+    longest = ApiToken._meta.get_field("name").max_length
+    if len(name) > longest:
+        kit.refuse("name", f"“用途”最多{longest}个字符")
     key = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(
         user=actor, name=name, prefix=key[:10], key_hash=hash_token(key), expires_at=expires_at

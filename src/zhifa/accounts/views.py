@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -5,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.views.decorators.http import require_POST
+
+from zhifa.core.forms import Form, apply_errors
 
 from . import services
 from .models import ApiToken
@@ -24,17 +27,23 @@ class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
     template_name = "accounts/password_change_done.html"
 
 
+class TokenForm(Form):
+    name = forms.CharField(label="用途", required=False)  # the service requires it
+
+
 @login_required
 def token_list(request):
     """个人API令牌: create one (its key is shown once) or revoke one."""
-    new_key, error = None, None
-    if request.method == "POST":
+    new_key, form = None, TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
         try:
-            _, new_key = services.api_token_create(actor=request.user, name=request.POST.get("name", ""))
+            _, new_key = services.api_token_create(actor=request.user, name=form.cleaned_data["name"])
         except ValidationError as exc:
-            error = "；".join(exc.messages)
+            apply_errors(form, exc)
+        else:
+            form = TokenForm()
     tokens = ApiToken.objects.filter(user=request.user)
-    return render(request, "accounts/token_list.html", {"tokens": tokens, "new_key": new_key, "error": error})
+    return render(request, "accounts/token_list.html", {"tokens": tokens, "new_key": new_key, "form": form})
 
 
 @login_required

@@ -61,13 +61,43 @@ class ProposalForm(Form):
         return initial
 
 
-def checklist_from(post) -> dict:
-    """ok_<point> = "1" (通过) / "0" (存在问题), comment_<point>."""
-    rows = {}
-    for point in CheckPoint.values:
-        ok = post.get(f"ok_{point}")
-        rows[point] = {"ok": {"1": True, "0": False}.get(ok), "comment": post.get(f"comment_{point}", "")}
-    return rows
+class OpinionForm(Form):
+    """逐项审核: each point 通过 ("1") or 存在问题 ("0") with its comment, and the summary. It only parses:
+    the service judges the checklist, and its refusal of a point stands beside that point's row."""
+
+    summary = forms.CharField(label="审核意见（综述）", widget=textarea(2), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for point in CheckPoint:
+            self.fields[f"ok_{point.value}"] = forms.ChoiceField(
+                label=point.label,
+                choices=[("1", "通过"), ("0", "存在问题")],
+                widget=forms.RadioSelect,
+                required=False,
+            )
+            self.fields[f"comment_{point.value}"] = forms.CharField(
+                label=f"{point.label}意见", widget=textarea(2), required=False
+            )
+        # the service names an unjudged point point_<point>: on the page, beside its radio buttons
+        self.error_map = {f"point_{point}": f"ok_{point}" for point in CheckPoint.values}
+
+    def checklist(self) -> dict:
+        data = self.cleaned_data
+        return {
+            point: {
+                "ok": {"1": True, "0": False}.get(data[f"ok_{point}"]),
+                "comment": data[f"comment_{point}"],
+            }
+            for point in CheckPoint.values
+        }
+
+    def rows(self, findings: dict) -> list:
+        """(point, the pre-check's findings, its 结论 field, its 意见 field) for the checklist table."""
+        return [
+            (p, findings.get(p.value, []), self[f"ok_{p.value}"], self[f"comment_{p.value}"])
+            for p in CheckPoint
+        ]
 
 
 def answers_from(post) -> dict[str, str]:

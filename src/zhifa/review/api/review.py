@@ -110,7 +110,7 @@ class PointIn(Schema):
 
 class OpinionIn(Schema):
     checklist: dict[str, PointIn]
-    summary: str = ""
+    summary: str = Field("", title="审核意见（综述）")
 
 
 # titled in the words of the page's form (review.forms): a control character is refused alike

@@ -26,11 +26,11 @@ from ..forms import (
     AnswerPreReviewForm,
     DisputeForm,
     InviteForm,
+    OpinionForm,
     PreReviewForm,
     ProposalForm,
     ResolveForm,
     answers_from,
-    checklist_from,
 )
 from ..models import PoolMember, PreReview, ReviewRound
 from ..transitions import MACHINE
@@ -85,7 +85,7 @@ def _can(user, perm, review) -> bool:
     return access.can(user, perm, review)
 
 
-def _detail_context(request, review, **extra) -> dict:
+def _detail_context(request, review, opinion_form: OpinionForm | None = None, **extra) -> dict:
     user, case = request.user, review.case
     rounds = list(review.rounds.select_related("submitted_by", "reviewed_by").order_by("number"))
     last = rounds[-1] if rounds else None
@@ -98,6 +98,7 @@ def _detail_context(request, review, **extra) -> dict:
     allowed = set(MACHINE.available(review.status, perms))
     findings = precheck.openable_by(user, precheck.run(review, last)) if last else {}
     points = [(p, findings.get(p.value, [])) for p in CheckPoint]
+    opinion_form = opinion_form or OpinionForm()
     context = {
         "review": review,
         "case": case,
@@ -129,8 +130,8 @@ def _detail_context(request, review, **extra) -> dict:
         "pre_review_form": PreReviewForm(),
         "answer_form": AnswerPreReviewForm(),
         "candidates": _candidates(review) if "assign" in allowed else [],
-        "opinion_errors": {},
-        "posted": {},
+        "opinion_form": opinion_form,
+        "opinion_rows": opinion_form.rows(findings),
     }
     context.update(extra)
     return context
@@ -209,19 +210,24 @@ def review_resubmit(request, pk: int):
 @require_POST
 def review_opinion(request, pk: int):
     review = selectors.get_review(request.user, pk)
-    checklist = checklist_from(request.POST)
-    try:
-        services.review_give_opinion(
-            actor=request.user, review=review, checklist=checklist, summary=request.POST.get("summary", "")
-        )
-    except ValidationError as error:
-        context = _detail_context(
-            request, review, opinion_errors=getattr(error, "message_dict", {}), posted=checklist
-        )
-        messages.error(request, "审核意见未保存：" + "；".join(error.messages))
-        return render(request, "review/review_detail.html", context, status=422)
-    messages.success(request, "审核意见已出具")
-    return redirect("review:review_detail", review.pk)
+    form = OpinionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.review_give_opinion(
+                actor=request.user,
+                review=review,
+                checklist=form.checklist(),
+                summary=form.cleaned_data["summary"],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "审核意见已出具")
+            return redirect("review:review_detail", review.pk)
+    for text in form.non_field_errors():  # such as a reviewer who must withdraw: about no point
+        messages.error(request, text)
+    context = _detail_context(request, review, opinion_form=form, form=form)
+    return render(request, "review/review_detail.html", context)
 
 
 def _form_action(request, pk, form_class, call, success, key):
