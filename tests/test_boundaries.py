@@ -327,6 +327,15 @@ def test_a_major_decision_without_a_review_is_refused(monkeypatch, fine, major):
     assert refusal(case, fine) == (expected if major else None)
 
 
+def test_every_reason_a_decision_is_major_is_named(monkeypatch):
+    case = gate_case(hearing=date(2026, 3, 15))
+    on_file(monkeypatch, case, None)
+    assert refusal(case, "50000") == (
+        "本案属重大执法决定（罚款达到销售不符合食品安全标准的食品的重大标准（50000元以上）、经过听证），"
+        "尚未送法制审核，未经法制审核或审核未通过的不得作出决定"
+    )
+
+
 @pytest.mark.parametrize("status", [ReviewStatus.SUBMITTED, ReviewStatus.PROBLEMS, ReviewStatus.DISPUTED])
 def test_a_major_decision_before_the_review_passed_is_refused(monkeypatch, status):
     case = gate_case()
