@@ -75,6 +75,7 @@ def api_token_create(*, actor: User, name: str, expires_at: datetime | None = No
     if not name:
         kit.refuse("name", "请填写令牌用途")
     longest = ApiToken._meta.get_field("name").max_length
+    assert longest is not None  # a CharField's
     if len(name) > longest:
         kit.refuse("name", f"“用途”最多{longest}个字符")
     key = TOKEN_PREFIX + secrets.token_urlsafe(32)

@@ -401,6 +401,7 @@ def review_invite_opinion(
     if not author.strip():
         kit.refuse("author", "请填写姓名")
     longest = InvitedOpinion._meta.get_field("author").max_length
+    assert longest is not None  # a CharField's
     if len(author.strip()) > longest:
         kit.refuse("author", f"姓名不能超过{longest}个字")
     if not text.strip():

@@ -104,6 +104,7 @@ def inspection_start(
     if outcome.blocks and not guard_reason.strip():
         kit.refuse("guard_reason", outcome.message())
     longest = Inspection._meta.get_field("guard_reason").max_length
+    assert longest is not None  # a CharField's
     if outcome.blocks and len(guard_reason.strip()) > longest:
         kit.refuse("guard_reason", f"“重复检查理由”最多{longest}个字符")
     inspection = Inspection.objects.create(

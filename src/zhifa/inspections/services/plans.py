@@ -118,6 +118,7 @@ def plan_publish(*, actor: Actor, plan: Plan, late_reason: str = "", on: date | 
     if on > plan.file_by and not late_reason.strip():
         kit.refuse("late_reason", f"计划应于{plan.file_by:%Y年%m月%d日}前制定公布，逾期公布须说明理由")
     longest = Plan._meta.get_field("late_reason").max_length
+    assert longest is not None  # a CharField's
     if len(late_reason.strip()) > longest:
         kit.refuse("late_reason", f"“逾期公布理由”最多{longest}个字符")
     plan.status, plan.published_on, plan.late_reason = PlanStatus.PUBLISHED, on, late_reason.strip()
