@@ -352,7 +352,7 @@ def _served_documents(case: Case, decision, notice_number: str) -> list[dict]:
             {
                 "document": KINDS[DocumentKind.PENALTY_NOTICE].title,
                 "number": notice_number,
-                "served_on": cn_date(case.notified_on),
+                "served_on": cn_date(case.notice_served_on or case.notified_on),
                 "method": "",
                 "recipient": "",
             }
