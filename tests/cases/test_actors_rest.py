@@ -582,3 +582,13 @@ class TestPeriodsFromService:
         )
         assert data["decision_wait"]["allowed_from"] == "2026-03-20"
         assert data["statement_workdays"] == 5
+
+    def test_the_service_receipt_dates_the_notice_by_its_service(self, handler_user, leader, registered):
+        from zhifa.cases.documents.context import _served_documents
+
+        case = self.notified(registered, handler_user, leader)
+        assert _served_documents(case, None, "")[0]["served_on"] == "2026年3月10日"
+        case = services.case_serve_notice(
+            actor=handler_user, case=case, on=date(2026, 3, 12), method="direct", recipient="法定代表人"
+        )
+        assert _served_documents(case, None, "")[0]["served_on"] == "2026年3月12日"
