@@ -45,6 +45,8 @@ PAIRS = {
     "zhifa_cases_api_statement": "cases:case_action",
     "zhifa_cases_api_hearing_request": "cases:case_action",
     "zhifa_cases_api_hearing": "cases:case_action",
+    "zhifa_cases_api_serve_notice": "cases:case_action",
+    "zhifa_cases_api_statement_period_set": "cases:statement_period",
     "zhifa_cases_api_decide": "cases:case_action",
     "zhifa_cases_api_serve": "cases:case_action",
     "zhifa_cases_api_execute": "cases:case_action",
@@ -109,7 +111,7 @@ PAIRS = {
 
 CASE_TRANSITIONS = (
     "assign", "register", "decline", "step", "extend", "submit_review", "notify", "statement",
-    "hearing_request", "hearing", "decide", "serve", "execute", "close", "archive", "challenge",
+    "hearing_request", "serve_notice", "hearing", "decide", "serve", "execute", "close", "archive", "challenge",
     "challenge_outcome",
 )  # fmt: skip
 
@@ -134,6 +136,10 @@ NO_DOOR = {
     "zhifa_cases_api_evidence_upload_chunk": "binary chunks: tests/cases/test_evidence.py",
     "zhifa_cases_api_evidence_upload_finish": _STATE_ONLY,
     "zhifa_cases_api_documents_document_generate": "a kind of document is a choice, not text",
+    "zhifa_cases_api_statement_period_set": (
+        "a number of working days, not text: its range refusal at service, page and API in "
+        "tests/cases/test_actors_rest.py"
+    ),
     "zhifa_review_api_resubmit": "the proposal form of submit (covered by its Door) on a returned review",
     "zhifa_review_api_assign": "picks reviewers by id: a choice, not text",
     "zhifa_publicity_api_disclosure_publish": _STATE_ONLY,

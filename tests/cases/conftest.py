@@ -118,6 +118,14 @@ def certified(agency, name, **kwargs):
     return officer
 
 
+def hearing_host(agency):
+    """陈静: a certified officer of the agency who handles none of the test cases — the 听证主持人
+    (行政处罚法 第六十四条（四）: 非本案调查人员)."""
+    from zhifa.registry.models import Officer
+
+    return Officer.objects.filter(agency=agency, name="陈静").first() or certified(agency, "陈静")
+
+
 @pytest.fixture
 def handler_user(agencies, make_user, officers):
     """张伟's account: a certified officer handling the case."""

@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from tests.cases.conftest import SIMPLE_CODES, certified, intake, link, penalty
+from tests.cases.conftest import SIMPLE_CODES, certified, hearing_host, intake, link, penalty
 from tests.cases.test_views import DECISION_FORM, PERSON_ID, Writes, advance, html, url
 from tests.factories import CertificateFactory, OfficerFactory
 from tests.helpers import paperwork
@@ -235,7 +235,12 @@ class TestCertificateProblems:
         officer.certificates.update(status=CertificateStatus.SUSPENDED, number="JZ20250099")
         host = link(make_user(agencies["east_market"], RoleCode.OFFICER), officer)
         assert refusal(
-            services.case_hold_hearing, actor=host, case=case, on=date(2026, 3, 16), summary="当事人到场"
+            services.case_hold_hearing,
+            actor=host,
+            case=case,
+            on=date(2026, 3, 16),
+            summary="当事人到场",
+            host=hearing_host(case.agency),
         ) == {
             "actor": [
                 "林小红的行政执法证件JZ20250099（市场监管领域）已被暂扣，2026年3月16日不能从事执法活动，不能记录听证"
@@ -272,7 +277,13 @@ class TestCertifiedOfficersAct:
         )
         case = services.case_record_step(actor=handler_user, case=case, step="seizure", note="扣押过期食品")
         case = advance(case, CaseStatus.HEARING, handler_user, leader)  # 调查终结, 告知 by 张伟
-        case = services.case_hold_hearing(actor=handler_user, case=case, on=date(2026, 3, 16), summary="到场")
+        case = services.case_hold_hearing(
+            actor=handler_user,
+            case=case,
+            on=date(2026, 3, 16),
+            summary="到场",
+            host=hearing_host(case.agency),
+        )
         pass_review(Case.objects.get(pk=case.pk), penalty())
         case = services.case_decide(
             actor=leader, case=paperwork(case, "decide", "penalty"), decision=penalty()
@@ -413,10 +424,10 @@ class TestAssisting:
 
 class TestOffered:
     def test_buttons_and_api_actions_agree(self, client, assistant, handler_user, head, registered):
-        expected = {
-            assistant: ["assign"],
+        expected = {  # 指定承办人员 is a certified officer's (issue 20: the qualified-actor rule)
+            assistant: [],
             handler_user: ["assign", "step", "submit-review"],
-            head: ["assign", "extend"],
+            head: ["extend"],
         }
         for user, actions in expected.items():
             assert selectors.offered_actions(user, registered) == actions

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from tests.cases.conftest import penalty
+from tests.cases.conftest import hearing_host, penalty
 from tests.cases.test_views import PERSON_ID, advance, open_case
 from tests.factories import AgencyFactory
 from tests.helpers import paperwork
@@ -178,7 +178,7 @@ class TestWrites:
             (handler_user, "notify", {"on": "2026-03-10", "proposed": "拟罚款70000元", "hearing_rights": True}, "notified"),
             (handler_user, "statement", {"statement": "请求从轻"}, "notified"),
             (handler_user, "hearing-request", {"on": "2026-03-12"}, "hearing"),
-            (handler_user, "hearing", {"on": "2026-03-16", "summary": "当事人到场"}, "hearing"),
+            (handler_user, "hearing", {"on": "2026-03-16", "summary": "当事人到场", "host_id": hearing_host(case.agency).pk}, "hearing"),
             (leader, "decide", {"kind": "penalty", "decided_on": "2026-03-20", "reasoning": "依法裁量……", "fine": "70000", "facts": {"fact_value": 3000}}, "decided"),
             (handler_user, "serve", {"on": "2026-03-23", "method": "direct", "recipient": "法定代表人"}, "served"),
             (handler_user, "execute", {"kind": "paid", "on": "2026-04-01", "amount": "70000"}, "executed"),

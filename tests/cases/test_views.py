@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from tests.cases.conftest import ON, intake, penalty
+from tests.cases.conftest import ON, hearing_host, intake, penalty
 from tests.factories import AgencyFactory
 from tests.helpers import paperwork
 from zhifa.accounts.choices import RoleCode
@@ -88,7 +88,9 @@ def advance(case, to: str, handler, leader, *, hearing: bool = False) -> Case:
         ),
         CaseStatus.DECIDED: lambda c: services.case_decide(
             actor=leader,
-            case=services.case_hold_hearing(actor=handler, case=c, on=date(2026, 3, 13), summary="当事人到场")
+            case=services.case_hold_hearing(
+                actor=handler, case=c, on=date(2026, 3, 13), summary="当事人到场", host=hearing_host(c.agency)
+            )
             if c.status == CaseStatus.HEARING
             else c,
             decision=penalty(),
@@ -366,6 +368,8 @@ class TestSteps:
             data = {"lead": officers[1].pk, "co": officers[0].pk}
         elif data == "decision":
             data = DECISION_FORM
+        elif action == "hearing":
+            data = {**data, "host": hearing_host(case.agency).pk}
         client.force_login(handler_user if who == HANDLE else leader)
         writes = Writes()
         response = client.post(url(case, action), data)

@@ -10,7 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from tests.cases.conftest import penalty
+from tests.cases.conftest import hearing_host, penalty
 from tests.cases.test_api import Api
 from tests.cases.test_views import DECISION_FORM, Writes, advance, html, url
 from tests.helpers import paperwork
@@ -173,7 +173,11 @@ class TestService:
         )
         assert refusal(decide) == {"hearing": ["当事人已申请听证，须先组织听证"]}
         case = services.case_hold_hearing(
-            actor=handler_user, case=case, on=date(2026, 5, 19), summary="当事人到场"
+            actor=handler_user,
+            case=case,
+            on=date(2026, 5, 19),
+            summary="当事人到场",
+            host=hearing_host(case.agency),
         )
         assert list(refusal(decide)) == ["review"]  # heard: what stands in the way now is the 法制审核
 
@@ -356,7 +360,10 @@ def test_the_transition_row_carries_the_rule_for_the_flow_chart_and_the_buttons(
     from zhifa.catalog.flowchart import flowchart_svg
 
     (row,) = transitions.rows("decide", "penalty")
-    rule = "陈述、申辩期限（告知后5个工作日）和听证申请期限（5个工作日）届满或当事人书面放弃后；立案之日起90日内，经批准可延长"
+    rule = (
+        "陈述、申辩期限（告知书送达后本机关规定的工作日数，默认5个）和听证申请期限（5个工作日）届满或当事人书面放弃后；"
+        "立案之日起90日内，经批准可延长"
+    )
     assert row.rule == rule
     assert f"作出决定（行政处罚）：{rule}，须有《行政处罚事先告知书》；" in flowchart_svg(
         procedures.flow(procedures.Procedure.ORDINARY), title="普通程序"

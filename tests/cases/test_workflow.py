@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from tests.cases.conftest import ON, intake, penalty
+from tests.cases.conftest import ON, hearing_host, intake, penalty
 from tests.factories import OfficerFactory
 from tests.helpers import paperwork
 from tests.review.helpers import pass_review
@@ -155,7 +155,11 @@ class TestOrdinaryProcedure:
         with pytest.raises(ValidationError, match="须先组织听证"):
             services.case_decide(actor=leader, case=case, decision=penalty())
         case = services.case_hold_hearing(
-            actor=handler_user, case=case, on=date(2026, 3, 19), summary="当事人到场陈述"
+            actor=handler_user,
+            case=case,
+            on=date(2026, 3, 19),
+            summary="当事人到场陈述",
+            host=hearing_host(case.agency),
         )
         pass_review(case, penalty())  # after a hearing the decision is major: 法制审核 first
         assert services.case_decide(actor=leader, case=case, decision=penalty()).status == CaseStatus.DECIDED

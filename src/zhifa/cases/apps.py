@@ -30,6 +30,7 @@ class CasesConfig(AppConfig):
             MenuItem(
                 module, "简易程序", "cases:simple_new", "cases.handle_case", order=52, show=may_decide_on_spot
             ),
+            MenuItem(module, "陈述申辩期限", "cases:statement_period", "cases.approve_case", order=59),
         )
         workbench.register(pending)
         from .figures import annual_figures

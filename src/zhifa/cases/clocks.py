@@ -34,12 +34,25 @@ def register_days() -> int:
     return int(getattr(settings, "ZHIFA_REGISTER_DAYS", 15))
 
 
-def statement_workdays() -> int:
-    """陈述、申辩期限: working days after 告知 within which the party states its case; a penalty decision
-    waits until they (and the hearing request period) have passed, or the party waives them in writing.
-    行政处罚法 第四十五条 gives the right but no period, which departmental rules fix (e.g. 市场监督管理
-    行政处罚程序规定: 五个工作日 from service of the notice; the former 工商 rules: 三个工作日). Setting
-    ZHIFA_STATEMENT_WORKDAYS, default 5 — the hearing request period of 第六十四条, so one date ends both.
-    The date is computed at 告知 and stored on the case (Case.statement_deadline), so a later change of
-    the setting does not shorten a period already given."""
+def default_statement_workdays() -> int:
+    """The 陈述、申辩 period of an agency that has not set its own: setting ZHIFA_STATEMENT_WORKDAYS,
+    default 5 — the hearing request period of 第六十四条, so one date ends both."""
     return int(getattr(settings, "ZHIFA_STATEMENT_WORKDAYS", 5))
+
+
+def statement_workdays(agency=None) -> int:
+    """陈述、申辩期限: working days after the 告知书 is served (cases.rules.periods_start) within which
+    the party states its case; a penalty decision waits until they (and the hearing request period)
+    have passed, or the party waives them in writing. 行政处罚法 第四十五条 gives the right but no
+    period, which departmental rules fix (e.g. 市场监督管理行政处罚程序规定: 五个工作日 from service of
+    the notice; the former 工商 rules: 三个工作日) — so it is the agency's own (cases.models.StatementPeriod,
+    set on the page 陈述申辩期限 / PUT /api/cases/statement-period), else default_statement_workdays().
+    `agency` is an Agency or its id; None asks for the default. The period is stored on the case at
+    告知 (Case.statement_workdays), so a later change of the setting does not change a period given."""
+    if agency is None:
+        return default_statement_workdays()
+    from .models import StatementPeriod  # models import this module's constants
+
+    agency_id = getattr(agency, "pk", agency)
+    own = StatementPeriod.objects.filter(agency_id=agency_id).values_list("workdays", flat=True).first()
+    return own or default_statement_workdays()

@@ -4,11 +4,10 @@ statutory calendar moves them. (The 90-day decision limit runs on calendar days:
 from django.db.models import Q
 from django.urls import reverse
 
-from zhifa.core import workdays
 from zhifa.core.deadlines import StoredDeadline
 
+from . import rules
 from .choices import CaseStatus
-from .clocks import HEARING_REQUEST_WORKDAYS, statement_workdays
 from .models import Case
 
 HEARING_REQUEST = StoredDeadline(
@@ -16,7 +15,7 @@ HEARING_REQUEST = StoredDeadline(
     model=Case,
     field="hearing_deadline",
     open=Q(status=CaseStatus.NOTIFIED, notified_on__isnull=False),
-    compute=lambda case: workdays.add_workdays(case.notified_on, HEARING_REQUEST_WORKDAYS),
+    compute=lambda case: rules.period_deadlines(case, True)[1],
     url=lambda case: reverse("cases:case_detail", args=[case.pk]),
 )
 
@@ -25,6 +24,6 @@ STATEMENT = StoredDeadline(
     model=Case,
     field="statement_deadline",
     open=Q(status__in=(CaseStatus.NOTIFIED, CaseStatus.HEARING), notified_on__isnull=False),
-    compute=lambda case: workdays.add_workdays(case.notified_on, statement_workdays()),
+    compute=lambda case: rules.period_deadlines(case, False)[0],
     url=lambda case: reverse("cases:case_detail", args=[case.pk]),
 )

@@ -3,6 +3,7 @@
 follow the services' error keys, so a refusal lands on the field it is about."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.functional import lazy
 
@@ -10,7 +11,16 @@ from zhifa.catalog import selectors as catalog
 from zhifa.catalog.choices import CircumstanceLevel, PenaltyMeasure, ProcedureStep
 from zhifa.catalog.discretion import FACT_LABELS
 from zhifa.catalog.penalties import measures_field
-from zhifa.core.forms import Form, agency_field, blank, date_field, money_field, offer_agencies, text_field
+from zhifa.core.forms import (
+    Form,
+    agency_field,
+    blank,
+    date_field,
+    int_or_none,
+    money_field,
+    offer_agencies,
+    text_field,
+)
 from zhifa.registry import selectors as registry
 from zhifa.registry.choices import PersonKind, PersonStatus
 from zhifa.registry.models import Officer
@@ -85,6 +95,16 @@ def offer_supervisors(field: forms.ModelChoiceField, agency) -> None:
     field.queryset = Officer.objects.filter(
         agency=agency, kind=PersonKind.OFFICER, status=PersonStatus.ACTIVE
     ).order_by("name", "id")
+
+
+def supervisor_from(agency, raw) -> Officer | None:
+    """The 指导执法人员 posted by id (a page without a form class: the JSON upload, the 文书 panel)."""
+    if raw in (None, ""):
+        return None
+    found = Officer.objects.filter(agency=agency, pk=int_or_none(raw)).first() if int_or_none(raw) else None
+    if found is None:
+        raise ValidationError({"supervisor": "所选指导执法人员不存在或不是本机关的人员"})
+    return found
 
 
 class SupervisedForm(Form):
@@ -281,8 +301,36 @@ class HearingRequestForm(SupervisedForm):
 
 
 class HearingForm(Form):
+    """听证: its date, the 听证主持人 (not one of the case's 承办人员, 第六十四条（四）) and the record."""
+
     on = date_field("听证日期", today=True)
+    host = forms.ModelChoiceField(
+        label="听证主持人",
+        queryset=Officer.objects.none(),
+        help_text="由行政机关指定的非本案调查人员主持（行政处罚法第六十四条第四项）",
+    )
     summary = text_field("听证笔录摘要", rows=5)
+
+    def __init__(self, *args, case: Case, **kwargs):
+        super().__init__(*args, **kwargs)
+        handlers = case.handlers.values_list("officer_id", flat=True)
+        # every active non-auxiliary person of the agency, the case's handlers last and marked: the
+        # service refuses them with the reason (a choice missing from the list would say nothing)
+        self.fields["host"].queryset = Officer.objects.filter(
+            agency=case.agency, kind=PersonKind.OFFICER, status=PersonStatus.ACTIVE
+        ).order_by("name", "id")
+        listed = set(handlers)
+        self.fields["host"].label_from_instance = lambda o: (
+            f"{o.name}（本案承办人员）" if o.pk in listed else o.name
+        )
+
+
+class ServeNoticeForm(SupervisedForm):
+    """送达事先告知书: the periods of 陈述、申辩 and 听证 run from this date."""
+
+    served_on = date_field("送达日期", today=True)
+    method = forms.ChoiceField(label="送达方式", choices=ServiceMethod.choices, initial=ServiceMethod.DIRECT)
+    recipient = forms.CharField(label="受送达人（签收人）", max_length=64)
 
 
 FACT_FLAGS = list(FACT_LABELS.items())

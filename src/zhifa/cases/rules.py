@@ -11,13 +11,13 @@ from django.utils import timezone
 
 from zhifa.catalog import discretion, major, penalties
 from zhifa.catalog.choices import FineBasis, ItemCategory, PenaltyMeasure, ProcedureStep
-from zhifa.core import kit, workdays
+from zhifa.core import access, kit, workdays
 from zhifa.registry import selectors as registry
-from zhifa.registry.choices import OFFICER_ONLY_ROLES, CaseRole
+from zhifa.registry.choices import OFFICER_ONLY_ROLES, CaseRole, PersonKind, PersonStatus
 
 from . import transitions
 from .choices import EvidenceKind, HandlerRole, PartyKind
-from .clocks import DECISION_DAYS, SIMPLE_FINE_LIMIT, statement_workdays
+from .clocks import DECISION_DAYS, HEARING_REQUEST_WORKDAYS, SIMPLE_FINE_LIMIT, statement_workdays
 from .models import Case, Evidence
 
 
@@ -90,10 +90,50 @@ def require_actor(
         registry.require_acting(actor, [case.field_id], on=on, act=act)
         return {}
     if row.role:
-        return registry.require_supervisor(
-            actor, [case.field_id], on=on, act=row.label, agency_id=case.agency_id, supervisor=supervisor
-        )
+        return require_assisted(actor, case, act=row.label, on=on, supervisor=supervisor)
     return {}
+
+
+def require_assisted(actor, case: Case, *, act: str, on: date, supervisor=None) -> dict:
+    """A 事务性 act on `case` (受案登记, 送达, 上传证据 = 收集信息, 制作文书 …; seed 000 §10): done by a
+    certified officer on their own, or by anyone else assisting a named certified `supervisor` of the
+    case's agency (registry.selectors.require_supervisor). Returns what the record notes of them."""
+    return registry.require_supervisor(
+        actor, [case.field_id], on=on, act=act, agency_id=case.agency_id, supervisor=supervisor
+    )
+
+
+def require_hearing_host(case: Case, host) -> None:
+    """听证主持人: a person of the case's agency, not auxiliary staff, and not one of the case's
+    承办人员 — 行政处罚法 第六十四条（四）: 听证由行政机关指定的非本案调查人员主持."""
+    if host is None:
+        kit.refuse("host", "请指定听证主持人")
+    if host.agency_id != case.agency_id:
+        kit.refuse("host", f"{host.name}不是本机关的工作人员，不能主持听证")
+    if host.kind == PersonKind.AUXILIARY or host.status != PersonStatus.ACTIVE:
+        kit.refuse("host", f"{host.name}不是在岗的行政机关工作人员（执法辅助人员不得主持听证）")
+    handler = case.handlers.filter(officer=host).first()
+    if handler is not None:
+        kit.refuse(
+            "host",
+            f"{host.name}是本案的{handler.get_role_display()}，听证应当由行政机关指定的非本案调查人员主持"
+            "（行政处罚法第六十四条第四项）",
+        )
+
+
+def require_listed_decider(actor, handlers) -> None:
+    """当场处罚 is decided by one of the officers listed on the case (行政处罚法 第五十二条: 执法人员当场
+    作出行政处罚决定的 … 填写 … 由执法人员签名或者盖章): the acting account must be the 主办人 or 协办人."""
+    if access.is_system(actor):
+        return
+    listed = [o for o, role in handlers if role in (HandlerRole.LEAD, HandlerRole.CO)]
+    officer = registry.officer_of(actor)
+    if officer is None or officer.pk not in {o.pk for o in listed}:
+        name = officer.name if officer else actor.real_name or actor.username
+        kit.refuse(
+            "actor",
+            f"{name}不是本案列明的执法人员（{'、'.join(o.name for o in listed)}），不能当场作出处罚决定",
+        )
 
 
 def require_audio_video(case: Case, steps) -> None:
@@ -136,13 +176,35 @@ def cn_date(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
+def periods_start(case: Case) -> date | None:
+    """From when the periods of the notice run: the day the 告知书 was served on the party when recorded,
+    else the notice date. 行政处罚法 第六十四条（一）: 当事人要求听证的，应当在行政机关告知后五日内提出 —
+    the party has been told (告知) once the notice reaches them; 第八十五条 makes the 五日 working days,
+    counted from the next day (core.workdays.add_workdays). See docs/architecture.md §cases."""
+    return case.notice_served_on or case.notified_on
+
+
+def case_statement_workdays(case: Case) -> int:
+    """The 陈述、申辩 period the notice gave: stored at 告知, else the agency's today."""
+    return case.statement_workdays or statement_workdays(case.agency_id)
+
+
+def period_deadlines(case: Case, hearing_rights: bool) -> tuple[date, date | None]:
+    """(陈述申辩期限, 听证申请期限 or None) of `case`, counted from periods_start."""
+    start = periods_start(case)
+    assert start is not None  # only asked once notified
+    statement = workdays.add_workdays(start, case_statement_workdays(case))
+    hearing = workdays.add_workdays(start, HEARING_REQUEST_WORKDAYS) if hearing_rights else None
+    return statement, hearing
+
+
 def decision_wait(case: Case) -> DecisionWait | None:
     """The wait of `case` after its 告知, None before one (or in the simple procedure). A case notified
-    before the statement period was stored gets it computed from the notice date. Lists annotate
+    before the statement period was stored gets it computed from periods_start. Lists annotate
     `waiver_at` (selectors.with_waiver) to spare the query per case."""
     if case.notified_on is None:
         return None
-    statement = case.statement_deadline or workdays.add_workdays(case.notified_on, statement_workdays())
+    statement = case.statement_deadline or period_deadlines(case, False)[0]
     until = max(statement, case.hearing_deadline or statement)
     if hasattr(case, "waiver_at"):
         waiver_at = case.waiver_at

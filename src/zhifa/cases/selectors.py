@@ -36,7 +36,6 @@ from .clocks import (
     NEAR_WORKDAYS,
     SERVICE_WORKDAYS,
     register_days,
-    statement_workdays,
 )
 from .models import Case, CaseHandler, Evidence
 
@@ -261,7 +260,8 @@ def clocks_of(case: Case, today: date | None = None) -> list[Clock]:
 def statement_clock(case: Case, wait: rules.DecisionWait, today: date) -> Clock:
     """陈述申辩期限届满: the day the periods of the notice end; a penalty decision waits for it (or for
     the party's written waiver). Not a deadline of the agency: its states are the party's."""
-    periods = f"告知后{statement_workdays()}个工作日内陈述、申辩" + (
+    start = "告知书送达后" if case.notice_served_on else "告知后"
+    periods = f"{start}{rules.case_statement_workdays(case)}个工作日内陈述、申辩" + (
         f"、{HEARING_REQUEST_WORKDAYS}个工作日内申请听证" if case.hearing_deadline else ""
     )
     if wait.waived_on:
@@ -393,6 +393,8 @@ PAYLOAD_LABELS = {
     "organ": "复议机关或法院",
     "outcome": "结果",
     "supervisor": "指导执法人员",
+    "host": "听证主持人",
+    "statement_workdays": "陈述申辩期限（工作日）",
 }
 _SKIP = {
     "status", "facts", "reasoning", "other_measures",
@@ -427,7 +429,7 @@ def _value(key: str, value) -> str:
             for h in value
             if isinstance(h, dict)
         )
-    if key == "supervisor" and isinstance(value, dict):
+    if key in ("supervisor", "host") and isinstance(value, dict):
         return str(value.get("name", ""))
     if isinstance(value, list):
         return "、".join(str(v) for v in value)
@@ -507,3 +509,15 @@ def timeline(case: Case) -> list[TimelineEntry]:
             )
         )
     return sorted(entries, key=lambda e: e.at)
+
+
+def supervisors_for(user, case: Case) -> list:
+    """The 指导执法人员 `user` chooses from for a 事务性 step on `case` (上传证据, 制作文书 …): the active
+    officers of the case's agency certified for its field today — none when `user` is certified
+    themself and acts on their own (rules.require_assisted)."""
+    today = timezone.localdate()
+    if registry.acting_refusal(user, [case.field_id], on=today) is None:
+        return []
+    return list(
+        registry.enforcers_for(case.field_id, on=today).filter(agency=case.agency_id).order_by("name", "id")
+    )

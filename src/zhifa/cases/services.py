@@ -31,7 +31,7 @@ from .choices import (
     PartyKind,
     ServiceMethod,
 )
-from .clocks import HEARING_REQUEST_WORKDAYS, SERVICE_WORKDAYS, statement_workdays
+from .clocks import SERVICE_WORKDAYS, statement_workdays
 from .models import Case, CaseHandler, Challenge, Decision, Execution, Service
 
 if TYPE_CHECKING:
@@ -142,11 +142,13 @@ def case_intake(
 @transaction.atomic
 def case_assign(*, actor: Actor, case: Case, handlers: list[tuple[Officer, str]]) -> Case:
     """指定承办人员: two different officers certified for the field as lead and co-handler; auxiliary
-    staff only as assistants."""
+    staff only as assistants. Designated by a certified officer of the field (市场监督管理行政处罚程序
+    规定: 办案机构负责人指定两名以上具有行政执法资格的办案人员) — the transition table's role."""
     case = kit.locked(CASES, case, actor=actor, perm=HANDLE)
     transitions.require(case, "assign")
-    rules.require_distinct_handlers(handlers)
     on = timezone.localdate()
+    rules.require_actor(actor, case, "assign", on=on)
+    rules.require_distinct_handlers(handlers)
     for officer, role in handlers:
         if officer.agency_id != case.agency_id:
             kit.refuse("handlers", f"{officer.name}不是本机关的执法人员")
@@ -267,19 +269,64 @@ def case_notify(*, actor: Actor, case: Case, on: date, proposed: str, hearing_ri
     if not proposed.strip():
         kit.refuse("proposed", "请写明拟作出的处罚及其事实、理由、依据")
     case.notified_on = on
-    case.statement_deadline = workdays.add_workdays(on, statement_workdays())
-    case.hearing_deadline = workdays.add_workdays(on, HEARING_REQUEST_WORKDAYS) if hearing_rights else None
+    case.statement_workdays = statement_workdays(case.agency_id)
+    case.statement_deadline, case.hearing_deadline = rules.period_deadlines(case, hearing_rights)
     transitions.move(
         case,
         "notify",
         actor=actor,
-        fields=("notified_on", "statement_deadline", "hearing_deadline"),
+        fields=("notified_on", "statement_workdays", "statement_deadline", "hearing_deadline"),
         payload={
             "on": on,
             "proposed": proposed.strip(),
+            "statement_workdays": case.statement_workdays,
             "statement_deadline": case.statement_deadline,
             "hearing_deadline": case.hearing_deadline,
         },
+    )
+    return case
+
+
+@transaction.atomic
+def case_serve_notice(
+    *,
+    actor: Actor,
+    case: Case,
+    on: date,
+    method: str,
+    recipient: str,
+    supervisor: Officer | None = None,
+) -> Case:
+    """送达事先告知书: the periods of 陈述、申辩 and 听证 run from the day the party received the notice
+    (rules.periods_start), so both stored dates are counted again from `on`. Recorded once; 送达 is
+    事务性 work an assistant may do with a named officer (seed 000 §10)."""
+    case = kit.locked(CASES, case, actor=actor, perm=HANDLE)
+    transitions.require(case, "serve-notice")
+    assisted = rules.require_actor(actor, case, "serve-notice", on=on, supervisor=supervisor)
+    assert case.notified_on is not None  # "serve-notice" is allowed only once notified
+    if case.notice_served_on is not None:
+        kit.refuse("served_on", f"事先告知书已于{rules.cn_date(case.notice_served_on)}送达，不能重复登记")
+    if on < case.notified_on:
+        kit.refuse("served_on", f"送达日期不能早于告知日期（{rules.cn_date(case.notified_on)}）")
+    if on > timezone.localdate():
+        kit.refuse("served_on", "送达日期不能晚于今天")
+    if method not in ServiceMethod.values or not recipient.strip():
+        kit.refuse("method", "请填写送达方式和受送达人")
+    case.notice_served_on = on
+    case.statement_deadline, case.hearing_deadline = rules.period_deadlines(
+        case, case.hearing_deadline is not None
+    )
+    case.save(update_fields=["notice_served_on", "statement_deadline", "hearing_deadline", "updated_at"])
+    _note(
+        case,
+        "case.serve_notice",
+        actor=actor,
+        on=on,
+        method=method,
+        recipient=recipient.strip(),
+        statement_deadline=case.statement_deadline,
+        hearing_deadline=case.hearing_deadline,
+        **assisted,
     )
     return case
 
@@ -319,16 +366,26 @@ def case_request_hearing(*, actor: Actor, case: Case, on: date, supervisor: Offi
 
 
 @transaction.atomic
-def case_hold_hearing(*, actor: Actor, case: Case, on: date, summary: str) -> Case:
+def case_hold_hearing(*, actor: Actor, case: Case, on: date, summary: str, host: Officer | None) -> Case:
+    """听证, hosted by `host`: designated by the agency, not one of the case's 承办人员 (第六十四条（四）)."""
     case = kit.locked(CASES, case, actor=actor, perm=HANDLE)
     transitions.require(case, "hearing")
     rules.require_actor(actor, case, "hearing", on=on)
+    rules.require_hearing_host(case, host)
+    assert host is not None
     if not summary.strip():
         kit.refuse("summary", "请填写听证笔录摘要")
     rules.require_audio_video(case, ["hearing"])
-    case.hearing_held_on = on
-    case.save(update_fields=["hearing_held_on", "updated_at"])
-    _note(case, "case.hearing", actor=actor, on=on, summary=summary.strip())
+    case.hearing_held_on, case.hearing_host = on, host
+    case.save(update_fields=["hearing_held_on", "hearing_host", "updated_at"])
+    _note(
+        case,
+        "case.hearing",
+        actor=actor,
+        on=on,
+        summary=summary.strip(),
+        host={"officer": host.pk, "name": host.name},
+    )
     return case
 
 
@@ -523,8 +580,11 @@ def case_close(*, actor: Actor, case: Case, on: date, summary: str) -> Case:
 
 @transaction.atomic
 def case_archive(*, actor: Actor, case: Case) -> Case:
+    """归档: the 办案人员 file the case (立卷归档), so a certified officer of the field does it (the
+    transition table's role; docs/architecture.md §cases)."""
     case = kit.locked(CASES, case, actor=actor, perm=HANDLE)
     transitions.require(case, "archive")
+    rules.require_actor(actor, case, "archive", on=timezone.localdate())
     transitions.move(
         case,
         "archive",
@@ -567,6 +627,7 @@ def case_simple(
     )
     on = decision.decided_on
     rules.require_actor(actor, case, "simple", on=on)
+    rules.require_listed_decider(actor, handlers)
     for officer, role in handlers:
         rules.require_handler_role(officer, role, case, on)
     CaseHandler.objects.bulk_create([CaseHandler(case=case, officer=o, role=r) for o, r in handlers])

@@ -27,8 +27,8 @@ from .clocks import (
     HEARING_REQUEST_WORKDAYS,
     SERVICE_WORKDAYS,
     SIMPLE_FINE_LIMIT,
+    default_statement_workdays,
     register_days,
-    statement_workdays,
 )
 from .documents import requirements
 from .documents.kinds import DocumentKind
@@ -73,6 +73,10 @@ def _hearing_rights(case) -> bool:
     return case.hearing_deadline is not None
 
 
+def _notice_not_served(case) -> bool:
+    return case.notice_served_on is None
+
+
 def _hearing_not_held(case) -> bool:
     return case.hearing_held_on is None
 
@@ -99,7 +103,7 @@ TABLE: tuple[Transition, ...] = (
       rule="执法人员不少于两人，出示执法证件；告知违法事实、理由、依据和权利，听取陈述、申辩；"
            f"警告，或对个人{_yuan(PartyKind.PERSON)}元以下、单位{_yuan(PartyKind.ORGANISATION)}元以下罚款；"
            "当场交付决定书"),
-    T("assign", "指定承办人员", HANDLE, (S.INTAKE, S.INVESTIGATING)),
+    T("assign", "指定承办人员", HANDLE, (S.INTAKE, S.INVESTIGATING), role=R.HANDLE),
     T("register", "立案", APPROVE, (S.INTAKE,), S.INVESTIGATING, procedures=ORDINARY,
       rule=f"负责人批准；发现线索之日起{register_days()}日内"),
     T("decline", "不予立案", APPROVE, (S.INTAKE,), S.DECLINED, procedures=ORDINARY),
@@ -110,13 +114,16 @@ TABLE: tuple[Transition, ...] = (
       documents=(D.REGISTER_APPROVAL, D.INSPECTION_RECORD, D.INQUIRY_RECORD)),
     T("notify", "事先告知", HANDLE, (S.REVIEWING,), S.NOTIFIED, procedures=ORDINARY, role=R.HANDLE,
       rule=f"告知陈述、申辩权；符合条件的告知听证权利，{HEARING_REQUEST_WORKDAYS}个工作日内申请"),
+    T("serve-notice", "登记告知书送达", HANDLE, (S.NOTIFIED,), procedures=ORDINARY, role=R.SERVE,
+      refusal="登记事先告知书送达", when=_notice_not_served,
+      rule="陈述、申辩和听证申请期限自告知书送达之日起计算"),
     T("statement", "记录陈述申辩", HANDLE, (S.NOTIFIED, S.HEARING), role=R.RECEIVE),
     T("hearing-request", "登记听证申请", HANDLE, (S.NOTIFIED,), S.HEARING, procedures=ORDINARY,
       refusal="申请听证", condition="当事人申请听证", role=R.RECEIVE, rule=f"听证{HEARING_NOTICE_WORKDAYS}个工作日前通知当事人", when=_hearing_rights),
     T("hearing", "记录听证", HANDLE, (S.HEARING,), when=_hearing_not_held, role=R.HANDLE),
     T("decide", "作出决定", APPROVE, (S.NOTIFIED, S.HEARING), S.DECIDED, variant="penalty",
       procedures=ORDINARY, refusal="作出处罚决定（须先事先告知）", condition="行政处罚", role=R.DECIDE,
-      rule=f"陈述、申辩期限（告知后{statement_workdays()}个工作日）和听证申请期限（{HEARING_REQUEST_WORKDAYS}个工作日）"
+      rule=f"陈述、申辩期限（告知书送达后本机关规定的工作日数，默认{default_statement_workdays()}个）和听证申请期限（{HEARING_REQUEST_WORKDAYS}个工作日）"
            f"届满或当事人书面放弃后；立案之日起{DECISION_DAYS}日内，经批准可延长", when=_heard,
       documents=(D.PENALTY_NOTICE,)),
     T("decide", "作出决定", APPROVE, DECIDING, S.DECIDED, variant="no_penalty", procedures=ORDINARY,
@@ -133,8 +140,9 @@ TABLE: tuple[Transition, ...] = (
       condition="不予行政处罚决定送达后", when=_closable, documents=(D.NO_PENALTY_DECISION, D.SERVICE_RECEIPT)),
     T("challenge", "登记复议、诉讼", HANDLE, AFTER_DECISION, when=_challengeable),
     T("challenge-outcome", "登记复议、诉讼结果", HANDLE, AFTER_DECISION, when=_challenge_pending),
-    T("archive", "归档", HANDLE, (S.CLOSED,), S.ARCHIVED, documents=(D.CLOSING_REPORT,)),
-    T("archive", "归档", HANDLE, (S.DECLINED,), S.ARCHIVED, variant="declined", procedures=ORDINARY),
+    T("archive", "归档", HANDLE, (S.CLOSED,), S.ARCHIVED, documents=(D.CLOSING_REPORT,), role=R.HANDLE),
+    T("archive", "归档", HANDLE, (S.DECLINED,), S.ARCHIVED, variant="declined", procedures=ORDINARY,
+      role=R.HANDLE),
 )  # fmt: skip
 
 MACHINE = Machine(

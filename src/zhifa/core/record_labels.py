@@ -50,6 +50,8 @@ ACTIONS = {
     "case.extend": "延长办案期限",
     "case.submit_review": "调查终结，提交审核",
     "case.notify": "事先告知",
+    "case.serve_notice": "送达事先告知书",
+    "case.statement_period": "设置陈述申辩期限",
     "case.statement": "陈述、申辩",
     "case.hearing_request": "申请听证",
     "case.hearing": "举行听证",

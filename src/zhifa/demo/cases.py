@@ -598,6 +598,18 @@ def _as_system_or_clerk(call, agency: Agency, **kwargs):
     return call(actor=_clerk(agency), agency=agency, **kwargs)
 
 
+def _hearing_host(case: Case) -> Officer | None:
+    """听证主持人: an officer of the agency who is not one of the case's 承办人员 (第六十四条（四）) —
+    its 法制 staff in a real agency; here the first such officer by name. None in an agency whose only
+    officers handle the case: its party is not made to ask for a hearing no one could host."""
+    return (
+        Officer.objects.filter(agency=case.agency, kind=PersonKind.OFFICER, status=PersonStatus.ACTIVE)
+        .exclude(case_roles__case=case)
+        .order_by("name", "id")
+        .first()
+    )
+
+
 def _handlers(agency: Agency, field_code: str, on: date, today: date, index: int) -> list[Officer]:
     """Two officers certified for the field on the day of discovery and today; those who log in (their
     工作台 shows the cases) first. Index 0 of a department is its first two."""
@@ -811,9 +823,19 @@ def _load_ordinary(made: Made, today: date, evidence: Evidence, documents: Docum
         proposed=f"拟{_penalty_text(proposed)}。事实、理由及依据：{made.facts}",
         hearing_rights=hearing_rights,
     )
+    # the 告知书 handed to the party the day it is made: the periods run from that day (rules.periods_start)
+    case = services.case_serve_notice(
+        actor=None,
+        case=case,
+        on=dates["notified"],
+        method=ServiceMethod.DIRECT,
+        recipient=made.party.representative or made.party.name,
+    )
     if seed % 2 == 0:
         case = services.case_record_statement(actor=None, case=case, statement=made.scenario.statement)
-    requests_hearing = target == "hearing" or (hearing_rights and seed % 4 == 1)
+    requests_hearing = target == "hearing" or (
+        hearing_rights and seed % 4 == 1 and _hearing_host(case) is not None
+    )
     if not requests_hearing and (seed % 5 == 0 or dates["decided"] <= _periods_end(dates["notified"])):
         evidence.waiver(case, dates["notified"] + timedelta(days=1), seed)
     if reach == "notified":
@@ -833,6 +855,7 @@ def _load_ordinary(made: Made, today: date, evidence: Evidence, documents: Docum
         case = services.case_hold_hearing(
             actor=None,
             case=case,
+            host=_hearing_host(case),
             on=dates["hearing"],
             summary="听证会公开举行，调查人员提出违法事实、证据和处罚建议，当事人进行了申辩和质证。",
         )

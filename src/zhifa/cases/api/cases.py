@@ -21,7 +21,8 @@ from zhifa.core.privacy import mask_id_number
 from zhifa.core.selectors import chosen_agency
 from zhifa.registry.models import Officer
 
-from .. import rules, selectors, services, transitions
+from .. import periods, rules, selectors, services, transitions
+from ..assisting import SUPERVISOR, supervisor_of
 from ..choices import CaseSource, PartyKind
 from ..documents import requirements
 from ..models import Case
@@ -52,16 +53,6 @@ def _agency(request, agency_id: int | None) -> Agency:
             raise ValidationError({"agency_id": "请指定办案机关"})
         agency_id = user.agency_id
     return chosen_agency(user, agency_id, perm=VIEW)
-
-
-def _supervisor(agency_id: int, officer_id: int | None) -> Officer | None:
-    """The 指导执法人员 named by id (someone not certified assists them in a 事务性 step)."""
-    if officer_id is None:
-        return None
-    found = Officer.objects.filter(agency_id=agency_id, pk=officer_id).first()
-    if found is None:
-        raise ValidationError({"supervisor": f"执法人员{officer_id}不存在或不是本机关的人员"})
-    return found
 
 
 def _officers(agency_id: int, ids: list[int]) -> dict[int, Officer]:
@@ -219,10 +210,15 @@ class CaseDetailOut(CaseOut):
     investigation_report: str
     is_complex: bool
     notified_on: date | None
-    statement_deadline: date | None = Field(description="陈述申辩期限（告知时按本机关的期限计算）")
+    statement_workdays: int | None = Field(description="告知的陈述申辩期限（工作日，告知时本机关的设置）")
+    notice_served_on: date | None = Field(description="事先告知书送达日期；登记后两个期限自该日起计算")
+    statement_deadline: date | None = Field(
+        description="陈述申辩期限（自告知书送达日，未登记送达的自告知日计算）"
+    )
     hearing_deadline: date | None
     hearing_requested: bool
     hearing_held_on: date | None
+    hearing_host: str | None = Field(None, alias="hearing_host.name", description="听证主持人")
     statement: str
     items: list[ItemOut]
     handlers: list[HandlerOut]
@@ -306,9 +302,6 @@ class CaseDetailOut(CaseOut):
             {"step": c.step, "label": c.label, "due": c.due, "state": c.state}
             for c in selectors.clocks_of(obj)
         ]
-
-
-SUPERVISOR = "指导执法人员（执法人员id）：未持执法证件的人员（如执法辅助人员）协助办理受案登记、接收申请、送达、执行时必填"
 
 
 class PartyIn(Schema):
@@ -414,6 +407,14 @@ class StatementIn(Schema):
 class HearingIn(Schema):
     on: date = Field(default_factory=timezone.localdate)
     summary: str
+    host_id: int = Field(..., title="听证主持人", description="听证主持人（执法人员id）：非本案承办人员")
+
+
+class ServeNoticeIn(Schema):
+    on: date = Field(default_factory=timezone.localdate, title="送达日期")
+    method: str = Field(title="送达方式")
+    recipient: str = Field(title="受送达人（签收人）")
+    supervisor_id: int | None = Field(None, description=SUPERVISOR)
 
 
 class DecideIn(Schema):
@@ -496,7 +497,7 @@ def intake(request, data: IntakeIn):
         actor=_user(request),
         agency=agency,
         data=data.to_input(),
-        supervisor=_supervisor(agency.pk, data.supervisor_id),
+        supervisor=supervisor_of(agency.pk, data.supervisor_id),
     )
     return Status(201, _case(request, case.pk))
 
@@ -540,6 +541,39 @@ def simple(request, data: SimpleIn):
     return Status(201, _case(request, case.pk))
 
 
+# ---- 陈述申辩期限 of an agency ---------------------------------------------------------------------------
+
+
+class StatementPeriodOut(Schema):
+    agency_id: int
+    workdays: int = Field(description="现行陈述、申辩期限（工作日）")
+    own: bool = Field(description="是否本机关设定（否：系统默认）")
+    default: int = Field(description="系统默认期限（工作日）")
+
+
+class StatementPeriodIn(Schema):
+    agency_id: int | None = None
+    workdays: int | None = Field(
+        None, title="陈述、申辩期限（工作日）", description="3至15个工作日；为空则恢复系统默认"
+    )
+
+
+def _period_out(agency: Agency) -> dict:
+    return {"agency_id": agency.pk, **periods.statement_period_of(agency)}
+
+
+@router.get("/statement-period", response=StatementPeriodOut, summary="陈述申辩期限")
+def statement_period(request, agency_id: int | None = None):
+    return _period_out(_agency(request, agency_id))
+
+
+@router.put("/statement-period", response=StatementPeriodOut, summary="设置陈述申辩期限")
+def statement_period_set(request, data: StatementPeriodIn):
+    agency = _agency(request, data.agency_id)
+    periods.statement_period_set(actor=request.auth, agency=agency, workdays=data.workdays)
+    return _period_out(agency)
+
+
 # ---- transitions ------------------------------------------------------------------------------------
 
 
@@ -559,7 +593,7 @@ def _transition(request, case_id: int, service, data: Schema | None = None) -> C
     case = _case(request, case_id)
     kwargs = data.dict() if data else {}
     if "supervisor_id" in kwargs:
-        kwargs["supervisor"] = _supervisor(case.agency_id, kwargs.pop("supervisor_id"))
+        kwargs["supervisor"] = supervisor_of(case.agency_id, kwargs.pop("supervisor_id"))
     service(actor=request.auth, case=case, **kwargs)
     return _done(request, case)
 
@@ -612,9 +646,19 @@ def hearing_request(request, case_id: int, data: HearingRequestIn):
     return _transition(request, case_id, services.case_request_hearing, data)
 
 
+@router.post("/{int:case_id}/serve-notice", response=CaseDetailOut, summary=_summary("serve-notice"))
+def serve_notice(request, case_id: int, data: ServeNoticeIn):
+    return _transition(request, case_id, services.case_serve_notice, data)
+
+
 @router.post("/{int:case_id}/hearing", response=CaseDetailOut, summary=_summary("hearing"))
 def hearing(request, case_id: int, data: HearingIn):
-    return _transition(request, case_id, services.case_hold_hearing, data)
+    case = _case(request, case_id)
+    host = Officer.objects.filter(agency_id=case.agency_id, pk=data.host_id).first()
+    if host is None:
+        raise ValidationError({"host": f"执法人员{data.host_id}不存在或不是本机关的人员"})
+    services.case_hold_hearing(actor=request.auth, case=case, on=data.on, summary=data.summary, host=host)
+    return _done(request, case)
 
 
 @router.post("/{int:case_id}/decide", response=CaseDetailOut, summary=_summary("decide"))

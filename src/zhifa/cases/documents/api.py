@@ -17,6 +17,7 @@ from ninja import Field, Router, Schema, Status
 from zhifa.core import access
 
 from .. import casefile
+from ..assisting import SUPERVISOR, supervisor_of
 from ..models import Case, CaseDocument
 from . import services
 
@@ -25,6 +26,7 @@ router = Router(tags=["cases"])
 
 class DocumentIn(Schema):
     kind: str
+    supervisor_id: int | None = Field(None, description=SUPERVISOR)
 
 
 class DocumentOut(Schema):
@@ -49,7 +51,9 @@ def _case(request, case_id: int) -> Case:
 
 @router.post("/{int:case_id}/documents", response={201: DocumentOut}, summary="生成文书")
 def document_generate(request, case_id: int, data: DocumentIn):
-    document = services.generate(actor=request.auth, case=_case(request, case_id), kind=data.kind)
+    case = _case(request, case_id)
+    supervisor = supervisor_of(case.agency_id, data.supervisor_id)
+    document = services.generate(actor=request.auth, case=case, kind=data.kind, supervisor=supervisor)
     return Status(201, document)
 
 

@@ -352,7 +352,7 @@ def _served_documents(case: Case, decision, notice_number: str) -> list[dict]:
             {
                 "document": KINDS[DocumentKind.PENALTY_NOTICE].title,
                 "number": notice_number,
-                "served_on": cn_date(case.notified_on),
+                "served_on": cn_date(case.notice_served_on or case.notified_on),
                 "method": "",
                 "recipient": "",
             }
@@ -446,7 +446,7 @@ def build(case: Case, kind: str, number: str, *, today: date | None = None, noti
             "proposed": _text(notify["payload"].get("proposed", "")) if notify else "",
             "hearing_rights": case.hearing_deadline is not None,
             "hearing_deadline": cn_date(case.hearing_deadline),
-            "statement_workdays": statement_workdays(),
+            "statement_workdays": case.statement_workdays or statement_workdays(case.agency_id),
             "statement_deadline": cn_date(case.statement_deadline),
             "number": notice_number,
         },

@@ -1,17 +1,22 @@
 """Generating a case's documents and managing an agency's templates. Every write checks the permission,
 runs in one transaction with its record in the agency's chain, and refuses with the reason in Chinese."""
 
+from __future__ import annotations
+
 import hashlib
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 
 from zhifa.core import access, kit, numbering
 from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
 
+from .. import rules
 from ..models import Case, CaseDocument, CaseDocumentTemplate
 from . import context, docx, pdf, render
 from .kinds import KINDS, DocumentKind, NumberSource, refusal
@@ -20,6 +25,10 @@ VIEW = "cases.view_case"
 HANDLE = "cases.handle_case"
 APPROVE = "cases.approve_case"
 DEFAULT_SOURCE = "default"
+ACT = "制作文书"  # 事务性 work an assistant does with a named officer (seed 000 §10)
+
+if TYPE_CHECKING:
+    from zhifa.registry.models import Officer
 
 
 @dataclass(frozen=True)
@@ -135,16 +144,18 @@ def _number(case: Case, kind: str) -> str:
 
 
 @transaction.atomic
-def generate(*, actor: Actor, case: Case, kind: str) -> CaseDocument:
+def generate(*, actor: Actor, case: Case, kind: str, supervisor: Officer | None = None) -> CaseDocument:
     """Generate a document of `kind` for the case: numbered (a 告知书 takes its own number once; the
     decisions carry the decision's number; the rest the case number), stored as PDF and DOCX, and
-    recorded ("case.document" with the PDF's sha256)."""
+    recorded ("case.document" with the PDF's sha256). 制作文书 is 事务性 work: a certified officer of the
+    case's field does it, or anyone else assisting a named one (`supervisor`; rules.require_assisted)."""
     case = kit.locked(Case.objects.select_related("agency", "registered_by"), case, actor=actor, perm=HANDLE)
     if kind not in KINDS:
         kit.refuse("kind", "未知的文书种类")
     reason = refusal(case, kind)
     if reason:
         kit.refuse("kind", reason)
+    assisted = rules.require_assisted(actor, case, act=ACT, on=timezone.localdate(), supervisor=supervisor)
     number = _number(case, kind)
     rendered = render_case(case, kind, number)
     document = CaseDocument.objects.create(
@@ -170,6 +181,7 @@ def generate(*, actor: Actor, case: Case, kind: str) -> CaseDocument:
             "number": number,
             "sha256": document.sha256,
             "document": document.pk,
+            **assisted,
         },
     )
     return document

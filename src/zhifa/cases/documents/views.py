@@ -20,7 +20,7 @@ from zhifa.core import access
 from zhifa.core.models import Agency
 from zhifa.core.selectors import active_agencies
 
-from .. import casefile
+from .. import casefile, forms
 from ..models import Case, CaseDocument, CaseDocumentTemplate
 from . import render as templates
 from . import services
@@ -77,7 +77,8 @@ def document_generate(request, pk: int):
     kind = request.POST.get("kind", "")
     message, level = "", "success"
     try:
-        document = services.generate(actor=request.user, case=case, kind=kind)
+        supervisor = forms.supervisor_from(case.agency, request.POST.get("supervisor"))
+        document = services.generate(actor=request.user, case=case, kind=kind, supervisor=supervisor)
     except ValidationError as exc:
         message, level = _errors(exc), "error"
     else:

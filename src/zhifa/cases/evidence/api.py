@@ -19,6 +19,7 @@ from ninja import Field, Router, Schema, Status
 
 from zhifa.core import access
 
+from ..assisting import SUPERVISOR, supervisor_of
 from ..models import Case, Evidence
 from . import services as evidence
 from .views import download_response
@@ -37,6 +38,7 @@ class UploadStartIn(Schema):
     captured_at: datetime | str | None = None
     latitude: float | str | None = None
     longitude: float | str | None = None
+    supervisor_id: int | None = Field(None, description=SUPERVISOR)
 
 
 class UploadOut(Schema):
@@ -87,8 +89,9 @@ def _case(request, case_id: int) -> Case:
 @router.post("/{int:case_id}/uploads", response={201: UploadOut}, summary="开始上传证据（分片）")
 def upload_start(request, case_id: int, data: UploadStartIn):
     case = _case(request, case_id)
-    values = evidence.parse_upload_input(data.dict())
-    session = evidence.start_upload(actor=request.auth, case=case, data=values)
+    values = evidence.parse_upload_input(data.dict(exclude={"supervisor_id"}))
+    supervisor = supervisor_of(case.agency_id, data.supervisor_id)
+    session = evidence.start_upload(actor=request.auth, case=case, data=values, supervisor=supervisor)
     return Status(201, session)
 
 

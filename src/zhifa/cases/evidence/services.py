@@ -36,6 +36,7 @@ from zhifa.catalog.choices import ProcedureStep
 from zhifa.core import access, kit
 from zhifa.core.models import Record
 
+from .. import rules
 from ..choices import CaseStatus, EvidenceKind
 from ..documents.kinds import DocumentKind
 from ..documents.requirements import SCAN_KINDS
@@ -50,6 +51,7 @@ except ImportError:  # pragma: no cover - not POSIX
 HANDLE = "cases.handle_case"
 VIEW = "cases.view_evidence"
 ACTION = "case.evidence"
+ACT = "上传证据"  # 收集信息: 事务性 work an assistant does with a named officer (seed 000 §10)
 MiB = 1024 * 1024
 CHUNK_SIZE = 4 * MiB  # what the browser sends
 CHUNK_MAX = 8 * MiB  # the most one chunk may carry
@@ -412,14 +414,17 @@ def _temp(session: UploadSession) -> Path:
     return Path(settings.MEDIA_ROOT) / session.temp_path
 
 
-def _check_case(actor, case: Case, kind: str) -> None:
-    """Permission first (another agency's case is a 404), then the case's own state. A waiver of 陈述、
-    申辩 and 听证 exists only once 告知 has given those rights."""
+def _check_case(actor, case: Case, kind: str, supervisor=None) -> dict:
+    """Permission first (another agency's case is a 404), then the case's own state, then who uploads:
+    a certified officer of the case's field, or anyone else assisting a named one (`supervisor`;
+    rules.require_assisted). A waiver of 陈述、申辩 and 听证 exists only once 告知 has given those
+    rights. Returns what the record notes of the supervisor."""
     access.require(actor, HANDLE, case)
     if case.status == CaseStatus.ARCHIVED:
         kit.refuse("case", "案件已归档，不能再添加证据")
     if kind == EvidenceKind.WAIVER and case.notified_on is None:
         kit.refuse("kind", f"本案尚未事先告知，不能登记“{EvidenceKind.WAIVER.label}”")
+    return rules.require_assisted(actor, case, act=ACT, on=timezone.localdate(), supervisor=supervisor)
 
 
 def _owner_matches(actor, session: UploadSession) -> bool:
@@ -457,10 +462,11 @@ def discard_stale_uploads(*, older_than: timedelta = STALE_AFTER, uploader=None)
     return count
 
 
-def start_upload(*, actor, case: Case, data: UploadInput) -> UploadSession:
-    """Open an upload session on `case` for the file the officer describes; nothing is recorded yet."""
+def start_upload(*, actor, case: Case, data: UploadInput, supervisor=None) -> UploadSession:
+    """Open an upload session on `case` for the file the officer describes (`supervisor`: the officer
+    an uploader not certified assists, kept on the session); nothing is recorded yet."""
     case = Case.objects.select_related("agency").get(pk=case.pk)  # its status now, not when it was read
-    _check_case(actor, case, data.kind)
+    _check_case(actor, case, data.kind, supervisor)
     fields = _validated(data)
     signed = fields["captured_at"]
     if data.kind == EvidenceKind.WAIVER and signed and timezone.localdate(signed) < case.notified_on:
@@ -475,7 +481,7 @@ def start_upload(*, actor, case: Case, data: UploadInput) -> UploadSession:
     free = _free_bytes(root)
     if free is not None and free < data.size + DISK_MARGIN:
         kit.refuse("file", "服务器存储空间不足，暂时无法接收该文件，请联系系统管理员")
-    session = UploadSession(case=case, uploader=actor, received=0, **fields)
+    session = UploadSession(case=case, uploader=actor, supervisor=supervisor, received=0, **fields)
     session.temp_path = f"uploads/{session.id}"
     with open(_temp(session), "xb"):
         pass
@@ -553,7 +559,7 @@ def append_chunk(*, actor, session_id, offset: int, data, limit: int = CHUNK_MAX
         if session.finished:  # finished while this request waited for the lock: the file is in the store
             kit.refuse("offset", "该文件已上传完成")
         try:
-            _check_case(actor, session.case, session.kind)
+            _check_case(actor, session.case, session.kind, session.supervisor)
             written = _write(f, session, offset, data, limit)
             moved = UploadSession.objects.filter(pk=session.pk, received=offset, finished=False).update(
                 received=offset + written
@@ -581,7 +587,7 @@ def finish_upload(*, actor, session_id) -> Evidence:
         if session.finished and session.evidence_id:
             return session.evidence
         try:
-            _check_case(actor, session.case, session.kind)
+            _check_case(actor, session.case, session.kind, session.supervisor)
             if session.received == 0:
                 kit.refuse("file", "文件为空，不能作为证据上传")
             if session.received != session.size:
@@ -603,7 +609,7 @@ def finish_upload(*, actor, session_id) -> Evidence:
 @transaction.atomic
 def _record(actor, session: UploadSession, sha256: str, size: int, media_type: str) -> Evidence:
     case = Case.objects.select_for_update(of=("self",)).select_related("agency").get(pk=session.case_id)
-    _check_case(actor, case, session.kind)
+    assisted = _check_case(actor, case, session.kind, session.supervisor)
     evidence = Evidence.objects.create(
         case=case,
         step=session.step,
@@ -635,6 +641,7 @@ def _record(actor, session: UploadSession, sha256: str, size: int, media_type: s
             "lng": session.longitude,
             "captured_at": session.captured_at,
             **({"signed_document": session.signed_document} if session.signed_document else {}),
+            **assisted,
         },
     )
     UploadSession.objects.filter(pk=session.pk).update(finished=True, evidence=evidence)
@@ -650,12 +657,14 @@ def cancel_upload(*, actor, session_id) -> None:
         discard(session)
 
 
-def upload_file(*, actor, case: Case, data: UploadInput, chunks: Iterable[bytes]) -> Evidence:
+def upload_file(
+    *, actor, case: Case, data: UploadInput, chunks: Iterable[bytes], supervisor=None
+) -> Evidence:
     """The one-shot path for a small file (≤ 20 MiB): the same session, one append, the same finish.
     `chunks` is read block by block (UploadedFile.chunks()), never as a whole."""
     if data.size > ONE_SHOT_MAX:
         kit.refuse("file", f"文件超过{filesizeformat(ONE_SHOT_MAX)}，请使用分片上传（需启用浏览器脚本）")
-    session = start_upload(actor=actor, case=case, data=data)
+    session = start_upload(actor=actor, case=case, data=data, supervisor=supervisor)
     append_chunk(actor=actor, session_id=session.pk, offset=0, data=chunks, limit=ONE_SHOT_MAX)
     return finish_upload(actor=actor, session_id=session.pk)
 

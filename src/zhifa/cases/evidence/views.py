@@ -24,6 +24,7 @@ from zhifa.catalog.choices import ProcedureStep
 from zhifa.core import access
 from zhifa.core.forms import Form, textarea
 
+from .. import forms as case_forms
 from ..choices import CaseStatus, EvidenceKind
 from ..documents.kinds import DocumentKind
 from ..models import Case, Evidence, UploadSession
@@ -87,9 +88,11 @@ class EvidenceForm(Form):
     captured_at = forms.CharField(label="采集时间", required=False)
     latitude = forms.CharField(required=False, widget=forms.HiddenInput)
     longitude = forms.CharField(required=False, widget=forms.HiddenInput)
+    supervisor = case_forms.supervisor_field()
 
     def __init__(self, *args, case: Case, **kwargs):
         super().__init__(*args, **kwargs)
+        case_forms.offer_supervisors(self.fields["supervisor"], case.agency)
         required = evidence.required_steps(case)
         self.required_steps = [ProcedureStep(s).label for s in ProcedureStep.values if s in required]
         self.fields["step"].choices = [
@@ -163,7 +166,11 @@ def _evidence_new(request, pk: int):
                 data = evidence.parse_upload_input(form.cleaned_data, name=upload.name, size=upload.size)
                 data = dataclasses.replace(data, media_type=upload.content_type or "")
                 made = evidence.upload_file(
-                    actor=request.user, case=case, data=data, chunks=upload.chunks(storage.BLOCK)
+                    actor=request.user,
+                    case=case,
+                    data=data,
+                    chunks=upload.chunks(storage.BLOCK),
+                    supervisor=form.cleaned_data.get("supervisor"),
                 )
             except ValidationError as exc:
                 _apply_errors(form, exc)
@@ -267,7 +274,8 @@ def session_json(session: UploadSession) -> dict:
 def upload_start(request, pk: int):
     case = _case(request, pk)
     data = evidence.parse_upload_input(request.POST)
-    session = evidence.start_upload(actor=request.user, case=case, data=data)
+    supervisor = case_forms.supervisor_from(case.agency, request.POST.get("supervisor"))
+    session = evidence.start_upload(actor=request.user, case=case, data=data, supervisor=supervisor)
     return JsonResponse(session_json(session), status=201)
 
 

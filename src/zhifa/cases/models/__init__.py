@@ -2,6 +2,7 @@ from .case import Case, CaseHandler, Decision, Execution, Service
 from .challenge import Challenge
 from .documents import CaseDocument, CaseDocumentTemplate
 from .evidence import Evidence
+from .periods import StatementPeriod
 from .upload import UploadSession
 
 __all__ = [
@@ -14,5 +15,6 @@ __all__ = [
     "Evidence",
     "Execution",
     "Service",
+    "StatementPeriod",
     "UploadSession",
 ]

@@ -74,8 +74,21 @@ class Case(models.Model):
     notified_on = models.DateField("告知日期", null=True, blank=True)
     statement_deadline = models.DateField("陈述申辩期限", null=True, blank=True)
     hearing_deadline = models.DateField("听证申请期限", null=True, blank=True)
+    # the 陈述、申辩 period the notice gave (the agency's at 告知), kept so a later change of the agency's
+    # setting neither shortens nor lengthens it
+    statement_workdays = models.PositiveSmallIntegerField("陈述申辩期限（工作日）", null=True, blank=True)
+    # 告知书送达日期: the periods of 陈述、申辩 and 听证 run from it once recorded (cases.rules.periods_start)
+    notice_served_on = models.DateField("告知书送达日期", null=True, blank=True)
     hearing_requested = models.BooleanField("当事人申请听证", default=False)
     hearing_held_on = models.DateField("听证日期", null=True, blank=True)
+    hearing_host = models.ForeignKey(
+        Officer,
+        verbose_name="听证主持人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     statement = models.TextField("陈述、申辩意见", blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="登记人", null=True, on_delete=models.PROTECT, related_name="+"

@@ -39,6 +39,15 @@ class UploadSession(models.Model):
     captured_at = models.DateTimeField("采集时间", null=True, blank=True)
     latitude = models.DecimalField("纬度", max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField("经度", max_digits=9, decimal_places=6, null=True, blank=True)
+    # 指导执法人员: whom an uploader not certified assists (收集信息, seed 000 §10); checked at start and finish
+    supervisor = models.ForeignKey(
+        "registry.Officer",
+        verbose_name="指导执法人员",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     received = models.PositiveBigIntegerField("已接收（字节）", default=0)
     temp_path = models.CharField("临时文件", max_length=255)
     created_at = models.DateTimeField("开始时间", auto_now_add=True)

@@ -23,7 +23,7 @@ from zhifa.publicity.clocks import WITHDRAW_WORKDAYS
 from zhifa.registry import selectors as registry
 
 from .. import forms, rules, selectors, services, transitions
-from ..clocks import DECISION_DAYS, HEARING_REQUEST_WORKDAYS, SERVICE_WORKDAYS, statement_workdays
+from ..clocks import DECISION_DAYS, HEARING_REQUEST_WORKDAYS, SERVICE_WORKDAYS
 from ..documents import requirements
 from ..models import Case
 from ._common import VIEW, render_step
@@ -117,7 +117,21 @@ def _hearing_request(actor, case, form):
 
 def _hearing(actor, case, form):
     data = form.cleaned_data
-    return services.case_hold_hearing(actor=actor, case=case, on=data["on"], summary=data["summary"])
+    return services.case_hold_hearing(
+        actor=actor, case=case, on=data["on"], summary=data["summary"], host=data["host"]
+    )
+
+
+def _serve_notice(actor, case, form):
+    data = form.cleaned_data
+    return services.case_serve_notice(
+        actor=actor,
+        case=case,
+        on=data["served_on"],
+        method=data["method"],
+        recipient=data["recipient"],
+        supervisor=data.get("supervisor"),
+    )
 
 
 def _decide(actor, case, form):
@@ -191,12 +205,15 @@ ACTIONS: dict[str, Action] = {
                "经负责人批准延长，写明理由（行政处罚法第六十条）。", submit="批准延长"),
         Action("submit-review", forms.SubmitReviewForm, _submit, "已提交审核"),
         Action("notify", forms.NotifyForm, _notify, "已事先告知",
-               f"告知拟作出的处罚内容及事实、理由、依据，以及陈述、申辩、要求听证的权利；听证申请期限为告知后{HEARING_REQUEST_WORKDAYS}个工作日，陈述、申辩期限为告知后{statement_workdays()}个工作日。"),
+               f"告知拟作出的处罚内容及事实、理由、依据，以及陈述、申辩、要求听证的权利；听证申请期限为告知后{HEARING_REQUEST_WORKDAYS}个工作日，陈述、申辩期限为告知后本机关设定的工作日数（{{statement}}个）；告知书送达当事人后请登记送达，期限自送达之日起计算。"),
+        Action("serve-notice", forms.ServeNoticeForm, _serve_notice, "已登记告知书送达",
+               "陈述、申辩期限和听证申请期限自告知书送达当事人之日起计算（行政处罚法第六十四条：告知后五日内提出）。",
+               submit="登记送达"),
         Action("statement", forms.StatementForm, _statement, "已记录陈述申辩"),
         Action("hearing-request", forms.HearingRequestForm, _hearing_request, "已登记听证申请"),
         Action("hearing", forms.HearingForm, _hearing, "已记录听证"),
         Action("decide", forms.DecideForm, _decide, "已作出决定",
-               f"处罚决定须在事先告知后、陈述申辩期限（{statement_workdays()}个工作日）和听证申请期限届满或当事人书面放弃之后"
+               "处罚决定须在事先告知后、陈述申辩期限（{statement}个工作日）和听证申请期限届满或当事人书面放弃之后"
                "（申请听证的，须先举行听证）作出；罚款不在裁量基准推荐幅度内的，须写明理由。", submit="作出决定"),
         Action("serve", forms.ServeForm, _serve, "已送达", f"决定之日起{SERVICE_WORKDAYS}个工作日内送达，超期的将记为超期送达。"),
         Action("execute", forms.ExecuteForm, _execute, "已登记执行情况"),
@@ -217,7 +234,7 @@ def offered_actions(user, case: Case) -> list[Action]:
 
 
 def _form_kwargs(action: Action, case: Case) -> dict:
-    with_case = (forms.AssignForm, forms.DecideForm, forms.ChallengeConcludeForm)
+    with_case = (forms.AssignForm, forms.DecideForm, forms.ChallengeConcludeForm, forms.HearingForm)
     return {"case": case} if action.form in with_case or issubclass(action.form, forms.SupervisedForm) else {}
 
 
@@ -262,7 +279,8 @@ def case_action(request, pk: int, action: str):
         else:
             messages.success(request, spec.done)
             return redirect("cases:case_detail", case.pk)
-    notice = spec.notice
+    # the agency's own 陈述、申辩 period (the case's, once notified) in the notices that state it
+    notice = spec.notice.replace("{statement}", str(rules.case_statement_workdays(case)))
     if refusal := rules.act_refusal(request.user, case, spec.slug):
         notice = refusal + "。" + notice
     if spec.slug == "decide" and (wait := rules.decision_wait(case)) and wait.running(timezone.localdate()):

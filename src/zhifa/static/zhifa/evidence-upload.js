@@ -135,7 +135,7 @@
 
   function upload(file) {
     var start = new FormData();
-    ["kind", "step", "signed_document", "description", "captured_at", "latitude", "longitude"].forEach(function (name) {
+    ["kind", "step", "signed_document", "description", "captured_at", "latitude", "longitude", "supervisor"].forEach(function (name) {
       if (form.elements[name]) start.append(name, form.elements[name].value);
     });
     start.append("name", file.name);
