@@ -6,15 +6,17 @@ from datetime import date
 
 import pytest
 
-from tests.cases.conftest import FOOD_BASIS, certified, intake, link
+from tests.cases.conftest import FOOD_BASIS, certified, intake, link, penalty
 from tests.cases.test_api import ACTIONS as API_ACTIONS
 from tests.cases.test_api import intake_payload
-from tests.cases.test_views import ALL_ACTIONS, Writes, html, url
+from tests.cases.test_views import ALL_ACTIONS, Writes, advance, html, url
 from tests.catalog.conftest import item_fields
 from tests.factories import AgencyFactory, RegionFactory
 from tests.helpers import xlsx_rows
+from tests.review.helpers import pass_review
 from zhifa.accounts.choices import RoleCode
 from zhifa.cases import services
+from zhifa.cases.choices import CaseStatus
 from zhifa.cases.models import Case
 from zhifa.catalog import services as catalog
 from zhifa.core import access
@@ -155,3 +157,22 @@ class TestTheCityDepartmentDoesNotAct:
         assert response.status_code == 403
         assert response.json()["detail"] == "您无权在该机关登记案件"
         assert Case.objects.count() == before
+
+
+class TestTheCityDepartmentReadsReviews:
+    @pytest.fixture
+    def review(self, new_case, handler_user, leader):
+        case = advance(new_case, CaseStatus.REVIEWING, handler_user, leader)
+        return pass_review(case, penalty())
+
+    def test_list_detail_and_figures_without_acting(self, client, reader, review, foreign):
+        client.force_login(reader)
+        assert f'href="/review/{review.pk}/"' in html(client.get("/review/"))
+        detail = html(client.get(f"/review/{review.pk}/"))
+        assert review.case.summary in detail and f"/review/{review.pk}/opinion/" not in detail
+        before = Record.objects.count()
+        assert client.post(f"/review/{review.pk}/dispute/", {"reason": "不同意"}).status_code == 403
+        assert Record.objects.count() == before
+        figures = html(client.get("/review/stats/"))
+        assert "东区市场监督管理局" in figures and "西县市场监督管理局" in figures
+        assert "东区生态环境局" not in figures and "北区市场监督管理局" not in figures
