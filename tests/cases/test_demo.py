@@ -213,3 +213,23 @@ def test_certified_officers_act_and_auxiliary_staff_assist(demo):
     assert registry.acting_refusal(assisted.actor, [], on=TODAY) == (
         "王芳是行政执法辅助人员，没有有效的行政执法证件"
     )
+
+
+def test_the_city_department_reads_the_county_market_cases(demo):
+    """林涛 (js_sj) of 江州市市场监督管理局 sees the cases of both county 市场监督管理局 (and the unit inside
+    东湖区's), offered no action on any; none of another field."""
+    from zhifa.accounts.models import User
+
+    reader = User.objects.get(username="js_sj")
+    seen = selectors.cases_visible_to(reader)
+    county_market = Case.objects.filter(agency__name__endswith="市场监督管理局").exclude(agency=reader.agency)
+    assert county_market.count() > 0
+    assert set(seen.values_list("agency__name", flat=True)) <= {
+        "东湖区市场监督管理局",
+        "青山县市场监督管理局",
+        "东湖区市场监管综合行政执法大队",
+    }
+    assert {"东湖区市场监督管理局", "青山县市场监督管理局"} <= set(
+        seen.values_list("agency__name", flat=True)
+    )
+    assert all(selectors.offered_actions(reader, case) == [] for case in seen)

@@ -3,10 +3,11 @@
 from io import BytesIO
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import Http404
 from openpyxl import load_workbook
 
+from tests.factories import AgencyFactory, RegionFactory
 from zhifa.accounts.choices import RoleCode
 from zhifa.core import access, selectors
 from zhifa.core.models import Agency
@@ -111,3 +112,70 @@ def test_error_pages_are_in_chinese(client, agencies, officer, settings):
     assert "不在您的管辖范围内" in client.get(f"/org/agencies/{agencies['west_market'].pk}/").content.decode()
     forbidden = client.get("/audit/records/")
     assert forbidden.status_code == 403 and "无权操作" in forbidden.content.decode()
+
+
+class TestVerticalOversight:
+    """Vertical oversight (seed 002 (十三)): a city or province department reads, with a view permission an
+    app declared with `read_down`, the objects of its counterparts below; it never acts on them."""
+
+    @pytest.fixture
+    def city_market(self, city):
+        return AgencyFactory(name="测试市市场监督管理局", region=city["city"])
+
+    def counterparts(self, agency) -> list[str]:
+        return names(Agency.objects.counterparts_below(agency))
+
+    def test_counterparts_are_the_same_system_in_the_regions_below(self, city, agencies, city_market):
+        AgencyFactory(name="东区生态环境局", region=city["east"])
+        AgencyFactory(name="测试市生态环境局", region=city["city"])
+        assert self.counterparts(city_market) == ["东区市场监督管理局", "西县市场监督管理局"]
+
+    def test_a_unit_inside_a_counterpart_and_an_agency_linked_as_superior_count(
+        self, city, agencies, city_market
+    ):
+        AgencyFactory(
+            name="东区市场监管综合执法大队",
+            region=city["east"],
+            kind="comprehensive",
+            parent=agencies["east_market"],
+        )
+        AgencyFactory(name="测试市市场监管局东区分局", region=city["east"], parent=city_market)
+        assert self.counterparts(city_market) == sorted(
+            [
+                "东区市场监督管理局",
+                "东区市场监管综合执法大队",
+                "测试市市场监管局东区分局",
+                "西县市场监督管理局",
+            ]
+        )
+
+    def test_another_kind_with_the_same_name_is_not_a_counterpart(self, city, agencies):
+        city_justice = agencies["city_justice"]
+        AgencyFactory(name="东区司法局分支", region=city["east"])
+        assert self.counterparts(city_justice) == ["东区司法局"]
+
+    def test_a_county_agency_has_none(self, agencies):
+        assert self.counterparts(agencies["east_market"]) == []
+
+    def test_a_province_reaches_cities_and_counties(self):
+        province = RegionFactory(code="950000", name="测试省", level="province")
+        city = RegionFactory(code="950100", name="甲市", level="city", parent=province)
+        county = RegionFactory(code="950102", name="乙县", level="county", parent=city)
+        provincial = AgencyFactory(name="测试省市场监督管理局", region=province)
+        AgencyFactory(name="甲市市场监督管理局", region=city)
+        AgencyFactory(name="乙县市场监督管理局", region=county)
+        AgencyFactory(name="乙县生态环境局", region=county)
+        assert self.counterparts(provincial) == sorted(["甲市市场监督管理局", "乙县市场监督管理局"])
+
+    def test_view_permissions_reach_down_and_acting_ones_do_not(self, agencies, city_market, make_user):
+        reader = make_user(city_market, RoleCode.UNIT_HEAD)
+        east = agencies["east_market"]
+        assert access.can(reader, "cases.view_case", east)
+        assert not access.can(reader, "cases.handle_case", east)
+        assert not access.can(reader, "cases.approve_case", east)
+        # a view permission no app declared (the officers' registry, with personal data) stays the agency's
+        assert not access.can(reader, "registry.view_officer", east)
+
+    def test_read_down_takes_view_permissions_only(self):
+        with pytest.raises(ImproperlyConfigured):
+            access.read_down({"cases.view_case", "cases.handle_case"})

@@ -12,6 +12,9 @@ class CasesConfig(AppConfig):
 
         view = {"cases.view_case", "cases.view_evidence", "cases.view_casedocument"}
         grant(BUSINESS_ROLES, view)
+        from zhifa.core import access
+
+        access.read_down(view)  # a city department reads its county counterparts' cases (seed 002 (十三))
         # Officers and auxiliary staff work on cases (what each person may do inside a case is decided by
         # registry.selectors.allowed_case_roles); leaders approve 立案, extensions, decisions and closing.
         grant([RoleCode.OFFICER, RoleCode.AUXILIARY, RoleCode.UNIT_HEAD], {"cases.handle_case"})

@@ -4,6 +4,10 @@ Every business model names the path to its agency in `jurisdiction_field` ("agen
 Agency itself). A user's roles give each permission a scope: AGENCY (their own agency) or REGION (every
 agency in the subtree of their agency's region). Lists go through `visible_to`; detail views through
 `get_visible_or_404`, so another agency's object is a 404, never a hint that it exists.
+
+Vertical oversight (seed 002 (十三)): with a view permission an app declares with `read_down`, a user of a
+city or province agency also sees the objects of its counterparts below (`Agency.objects.counterparts_below`:
+the same 系统 in the regions under it). Only view permissions, so acting on them stays refused.
 """
 
 from collections.abc import Callable, Iterable
@@ -56,6 +60,20 @@ def grant_view(model: type[models.Model], perms: Iterable[str], rule: Callable[[
     _grants.append((model, frozenset(perms), rule))
 
 
+# View permissions that reach down to an agency's counterparts below (vertical oversight): see read_down.
+_read_down: set[str] = set()
+
+
+def read_down(perms: Iterable[str]) -> None:
+    """Let a user of a city or province agency see, with any of `perms`, the objects of the agencies of
+    its 系统 in the regions below (市市场监管局 reads the cases of 各县区市场监管局). View permissions only:
+    a superior department reads its counterparts' work, it never acts on it."""
+    perms = set(perms)
+    if acting := sorted(p for p in perms if not p.partition(".")[2].startswith("view_")):
+        raise ImproperlyConfigured(f"read_down takes view permissions only, not {acting}")
+    _read_down.update(perms)
+
+
 def jurisdiction_q(user, model: type[models.Model], perm: str) -> Q | None:
     """The filter for objects of `model` that `user` may touch with `perm`; None means "nothing"."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
@@ -80,6 +98,11 @@ def _jurisdiction_q(user, model: type[models.Model], perm: str) -> Q | None:
         q |= Q(**{f"{prefix}region__path__startswith": user.agency.region.path})
     if Scope.AGENCY in scopes:
         q |= Q(**{("pk" if field == "pk" else field): user.agency_id})
+    if perm in _read_down:
+        # One subquery on agency ids, so a list stays one query however many counterparts there are.
+        counterparts = type(user.agency).objects.counterparts_below(user.agency)
+        if not counterparts.query.is_empty():
+            q |= Q(**{f"{'pk' if field == 'pk' else field}__in": counterparts.values("pk")})
     return q
 
 

@@ -1,5 +1,6 @@
 """Demo users: one account for every role, in 东湖区市场监督管理局 (business roles), the two 司法局
-(supervisors) and 江州市司法局 (the 三员); plus an officer in every other demo department."""
+(supervisors) and 江州市司法局 (the 三员); a leader of 江州市市场监督管理局, who reads the county
+市场监督管理局's cases; plus an officer in every other demo department."""
 
 from zhifa.accounts import services
 from zhifa.accounts.choices import RoleCode
@@ -20,6 +21,7 @@ USERS = [
     ("dh_jgfz", "杨帆", MAIN, [RoleCode.AGENCY_HEAD]),
     ("qs_zf1", "赵磊", "青山县市场监督管理局", [RoleCode.OFFICER]),
     ("qs_zf2", "孙丽", "青山县市场监督管理局", [RoleCode.OFFICER]),
+    ("js_sj", "林涛", "江州市市场监督管理局", [RoleCode.UNIT_HEAD]),
     ("dh_jd", "周敏", "东湖区司法局", [RoleCode.SUPERVISOR]),
     ("js_jd", "吴刚", "江州市司法局", [RoleCode.SUPERVISOR]),
     ("sysadmin", "郑强", "江州市司法局", [RoleCode.SYSTEM_ADMIN]),

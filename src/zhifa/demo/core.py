@@ -1,7 +1,8 @@
 """Demo organisations: 江州市 (a fictional city) with two counties and a township each, a 司法局 at
 city and county level and five enforcement departments in each county; plus a 综合行政执法大队 set up
 inside 东湖区市场监督管理局 by the 体制改革, which enforces in its department's name and so cannot be
-confirmed as an enforcement body (registry shows that refusal)."""
+confirmed as an enforcement body (registry shows that refusal); and 江州市市场监督管理局, the city department
+that reads its county counterparts' cases (vertical oversight, seed 002 (十三))."""
 
 from zhifa.core import services
 from zhifa.core.choices import AgencyKind, RegionLevel
@@ -54,6 +55,13 @@ def agency_specs() -> list[dict]:
     return specs
 
 
+# City departments: no catalogue or enforcement body of their own in the demo (the loaders of those walk
+# agency_specs), only the reading of their counterparts below.
+CITY_DEPARTMENTS = [
+    dict(name="江州市市场监督管理局", short_name="江市监", kind=AgencyKind.DEPARTMENT, region="990100"),
+]
+
+
 def demo_credit_code(region_code: str, index: int) -> str:
     """A valid 统一社会信用代码 for a 机关 (category 11) in the region; fictitious, for demo data."""
     return credit_code_with_check(f"11{region_code[:6]}{index:09d}")
@@ -69,7 +77,7 @@ def load(out) -> None:
                 level=level,
                 parent=Region.objects.get(code=parent) if parent else None,
             )
-    for index, spec in enumerate(agency_specs(), start=1):
+    for index, spec in enumerate(agency_specs() + CITY_DEPARTMENTS, start=1):
         if Agency.objects.filter(name=spec["name"]).exists():
             continue
         region = Region.objects.get(code=spec["region"])

@@ -25,6 +25,18 @@ class InspectionsConfig(AppConfig):
             "inspections.view_rating",
         }
         grant(BUSINESS_ROLES, view)
+        # A city department reads its county counterparts' plans, draws, tasks and inspections (seed 002
+        # (十三)); their subject directory and 事前报备 stay theirs.
+        from zhifa.core import access
+
+        access.read_down(
+            {
+                "inspections.view_plan",
+                "inspections.view_draw",
+                "inspections.view_task",
+                "inspections.view_inspection",
+            }
+        )
         # Officers inspect and file 事前报备; the leaders keep the directory, plan and draw, and approve.
         grant([RoleCode.OFFICER, RoleCode.UNIT_HEAD], {"inspections.inspect"})
         grant(

@@ -20,6 +20,9 @@ class ReviewConfig(AppConfig):
         from .workbench import pending
 
         grant(BUSINESS_ROLES, {"review.view_review"})
+        from zhifa.core import access
+
+        access.read_down({"review.view_review"})  # and its figures: a city department's county counterparts
         grant([RoleCode.OFFICER, RoleCode.UNIT_HEAD], {"review.submit_review"})
         grant([RoleCode.LEGAL_REVIEWER], {"review.give_opinion"})
         grant([RoleCode.AGENCY_HEAD], {"review.resolve_dispute"})

@@ -24,8 +24,9 @@ def test_demo_plans_ledger_and_oversight(clock):
     counts = [m.objects.count() for m in (SupervisionPlan, LedgerEntry, LedgerReport, Oversight)]
     load_plans(out)
     assert [m.objects.count() for m in (SupervisionPlan, LedgerEntry, LedgerReport, Oversight)] == counts
-    # 江州市: 12 milestones × 13 agencies that are not justice bureaus + its own; 东湖区: 12 × 7 + its own
-    assert counts == [2, 12 * 13 + 1 + 12 * 7 + 1, 242 - 1, 1]
+    # 江州市: 12 milestones × 14 agencies that are not justice bureaus (江州市市场监督管理局 included) + its
+    # own; 东湖区: 12 × 7 + its own
+    assert counts == [2, 12 * 14 + 1 + 12 * 7 + 1, 254 - 1, 1]
     assert set(SupervisionPlan.objects.values_list("status", "year")) == {("published", 2026)}
     overdue = [e for e in LedgerEntry.objects.select_related("agency") if selectors.is_overdue(e)]
     assert [e.agency.name for e in overdue] == ["东湖区生态环境局"]

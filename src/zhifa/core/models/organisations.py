@@ -1,5 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F, Q, Value
+from django.db.models.functions import Concat
 
 from ..choices import AgencyKind, RegionLevel
 from ..validators import validate_credit_code, validate_region_code
@@ -50,6 +52,24 @@ class Region(models.Model):
 class AgencyQuerySet(models.QuerySet):
     def in_region_tree(self, region: Region) -> "AgencyQuerySet":
         return self.filter(region__path__startswith=region.path)
+
+    def counterparts_below(self, agency: "Agency") -> "AgencyQuerySet":
+        """The agencies of `agency`'s 系统 in the regions below its own (seed 002 (十三): 上级行政执法机关
+        履行行业监督职责): those linked to it as 上级机关, and those of the same kind named as their region
+        plus the same suffix (江州市市场监督管理局 → 东湖区市场监督管理局; the agency table has no field
+        column, so the name carries the 执法领域) — each with the units set up inside it (上级机关 = it,
+        e.g. a 综合行政执法大队). Only a city or province agency has counterparts. A lazy queryset, so
+        that it is a subquery of the caller's filter, never a list of ids."""
+        region = agency.region
+        if region.level not in (RegionLevel.PROVINCE, RegionLevel.CITY):
+            return self.none()
+        below = self.filter(region__path__startswith=region.path).exclude(region=region)
+        same_system = Q(parent=agency)
+        suffix = agency.name[len(region.name) :] if agency.name.startswith(region.name) else ""
+        if suffix:
+            same_system |= Q(kind=agency.kind, name=Concat(F("region__name"), Value(suffix)))
+        heads = below.filter(same_system).values("pk")
+        return below.filter(Q(pk__in=heads) | Q(parent__in=heads))
 
 
 class Agency(models.Model):
