@@ -120,7 +120,7 @@ def problem_supervise(request, pk: int):
     problem = selectors.get_problem(request.user, pk)
     if not access.can(request.user, SUPERVISE, problem):
         raise PermissionDenied("您无权执行此操作")
-    form = forms.SuperviseForm(request.POST or None)
+    form = forms.SuperviseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             item = services.problem_supervise(actor=request.user, problem=problem, **form.cleaned_data)
@@ -210,7 +210,7 @@ def task_step(request, pk: int, action: str):
     if form_class is forms.ReportForm:
         form: Form = form_class(request.POST or None, request.FILES or None, task=task)
     else:
-        form = form_class(request.POST or None)
+        form = form_class(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.to_kwargs() if hasattr(form, "to_kwargs") else form.cleaned_data
         try:
