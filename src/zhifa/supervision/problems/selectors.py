@@ -80,7 +80,9 @@ def get_problem(user, pk) -> Problem:
 
 
 def tasks_visible_to(user) -> QuerySet[RectificationTask]:
-    return access.visible_to(user, RectificationTask.objects.all(), VIEW_TASK).select_related("agency", "problem")
+    return access.visible_to(user, RectificationTask.objects.all(), VIEW_TASK).select_related(
+        "agency", "problem"
+    )
 
 
 def get_task(user, pk) -> RectificationTask:

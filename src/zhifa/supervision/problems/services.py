@@ -155,15 +155,18 @@ def problem_supervise(*, actor: Actor, problem: Problem, reason: str = "") -> Su
 
 @transaction.atomic
 def task_assign(
-    *, actor: Actor, problem: Problem, measures: str, due_on: date | None = None
+    *, actor: Actor, problem: Problem, measures: str, due_on: date | None = None, on: date | None = None
 ) -> RectificationTask:
     """下达整改任务 of a problem: the measures and a deadline on the working-day clock (not in the past;
-    default clocks.rectify_workdays() working days from today)."""
+    default clocks.rectify_workdays() working days from today). `on` (the system only: demo data, tasks
+    set on paper and entered later) is the day it was set, from which the deadline runs."""
+    if on is not None and actor is not None:
+        kit.refuse("on", "只有系统补录时可以指定下达日期")
     problem = kit.locked(PROBLEMS, problem, actor=actor, perm=RECORD)
     if problem.status == ProblemStatus.CLOSED:
         kit.refuse("status", "该问题已整改销号，不能再下达整改任务")
     measures = _required(measures, "measures", "整改措施")
-    today = clocks.today()
+    today = on or clocks.today()
     due_on = _check_deadline(due_on, "due_on", "整改期限", today) if due_on else clocks.default_due(today)
     status = MACHINE.target("assign")
     assert status is not None  # the table's assign row leads to 整改中
