@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -342,7 +343,7 @@ class DeviceInput:
 
 
 def _device_values(data: DeviceInput) -> dict:
-    values = {
+    values: dict[str, Any] = {
         "name": _required(data.name, "name", "设备名称", 200),
         "location": _required(data.location, "location", "设置地点", 300),
         "legal_basis": _required(data.legal_basis, "legal_basis", "设置依据"),
@@ -359,7 +360,7 @@ def _device_values(data: DeviceInput) -> dict:
         ("approval_authority", "批准机关", 200),
         ("approval_number", "批准文号", 100),
     ):
-        if len(values[name]) > limit:
+        if len(str(values[name])) > limit:
             kit.refuse(name, f"{label}最多{limit}个字")
     if data.status not in DeviceStatus.values:
         kit.refuse("status", "请选择设备状态" if not data.status else "“设备状态”的取值无效")
