@@ -107,6 +107,15 @@ PAIRS = {
     "zhifa_supervision_api_campaigns_campaign_publish": "supervision:campaign_action",
     "zhifa_supervision_api_campaigns_campaign_file_assign": "supervision:campaign_file",
     "zhifa_supervision_api_campaigns_review_submit": "supervision:campaign_score",
+    "zhifa_supervision_api_problems_problem_record": "supervision:problem_new",
+    "zhifa_supervision_api_problems_problem_supervise": "supervision:problem_supervise",
+    "zhifa_supervision_api_problems_task_assign": "supervision:rectification_new",
+    "zhifa_supervision_api_problems_task_report": "supervision:rectification_step",
+    "zhifa_supervision_api_problems_task_submit": "supervision:rectification_step",
+    "zhifa_supervision_api_problems_follow_up_pass": "supervision:rectification_step",
+    "zhifa_supervision_api_problems_follow_up_fail": "supervision:rectification_step",
+    "zhifa_supervision_api_problems_device_register": "supervision:device_new",
+    "zhifa_supervision_api_problems_device_update": "supervision:device_edit",
 }
 
 CASE_TRANSITIONS = (

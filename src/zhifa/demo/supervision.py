@@ -13,11 +13,14 @@ from zhifa.supervision.actions import clocks, services
 from zhifa.supervision.actions.choices import EscalationStep, Grade, SupervisionKind, TargetKind
 from zhifa.supervision.models import SupervisionItem
 
+from . import supervision_problems
+
 
 def load(stdout) -> None:
     load_plans(stdout)
     load_actions(stdout)
     load_campaigns(stdout)
+    supervision_problems.load(stdout)
 
 
 PLAN_AGENCIES = ("江州市司法局", "东湖区司法局")

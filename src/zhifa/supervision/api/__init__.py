@@ -5,10 +5,12 @@ from ninja import Router
 from ..actions.api import router as actions_router
 from ..campaigns.api import router as campaigns_router
 from ..plans.api import router as plans_router
+from ..problems.api import router as problems_router
 
 router = Router(tags=["执法监督"])
 router.add_router("", plans_router)
 router.add_router("", actions_router)
 router.add_router("", campaigns_router)
+router.add_router("", problems_router)
 
 __all__ = ["router"]

@@ -1,4 +1,4 @@
-"""The supervision app's models, one module per feature (plans, actions, campaigns)."""
+"""The supervision app's models, one module per feature (plans, actions, campaigns, problems)."""
 
 from .actions import Escalation, Finding, Instrument, Reply, ReplyFile, SupervisionItem
 from .campaigns import (
@@ -19,6 +19,15 @@ from .plans import (
     PlanTask,
     SupervisionPlan,
 )
+from .problems import (
+    FollowUp,
+    MonitoringDevice,
+    Problem,
+    ProblemList,
+    RectificationTask,
+    TaskFile,
+    TaskReport,
+)
 
 __all__ = [
     "Campaign",
@@ -26,19 +35,26 @@ __all__ = [
     "Escalation",
     "FileReview",
     "Finding",
+    "FollowUp",
     "Instrument",
     "ItemScore",
     "LedgerEntry",
     "LedgerReport",
+    "MonitoringDevice",
     "Oversight",
     "OversightExtension",
     "OversightReport",
     "PlanTask",
+    "Problem",
+    "ProblemList",
+    "RectificationTask",
     "Reply",
     "ReplyFile",
     "ScoringTemplate",
     "SupervisionItem",
     "SupervisionPlan",
+    "TaskFile",
+    "TaskReport",
     "TemplateItem",
     "TemplateVersion",
 ]
