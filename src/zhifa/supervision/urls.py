@@ -6,4 +6,5 @@ urlpatterns = [
     path("plans/", include("zhifa.supervision.plans.urls")),
     path("actions/", include("zhifa.supervision.actions.urls")),
     path("campaigns/", include("zhifa.supervision.campaigns.urls")),
+    path("accountability/", include("zhifa.supervision.accountability.urls")),
 ]

@@ -2,6 +2,7 @@
 
 from ninja import Router
 
+from ..accountability.api import router as accountability_router
 from ..actions.api import router as actions_router
 from ..campaigns.api import router as campaigns_router
 from ..plans.api import router as plans_router
@@ -10,5 +11,6 @@ router = Router(tags=["执法监督"])
 router.add_router("", plans_router)
 router.add_router("", actions_router)
 router.add_router("", campaigns_router)
+router.add_router("", accountability_router)
 
 __all__ = ["router"]

@@ -1,5 +1,6 @@
-"""The supervision app's models, one module per feature (plans, actions, campaigns)."""
+"""The supervision app's models, one module per feature (plans, actions, campaigns, accountability)."""
 
+from .accountability import AccountabilityCase
 from .actions import Escalation, Finding, Instrument, Reply, ReplyFile, SupervisionItem
 from .campaigns import (
     Campaign,
@@ -21,6 +22,7 @@ from .plans import (
 )
 
 __all__ = [
+    "AccountabilityCase",
     "Campaign",
     "CampaignFile",
     "Escalation",
