@@ -105,6 +105,12 @@ PAIRS = {
     "zhifa_supervision_api_campaigns_campaign_publish": "supervision:campaign_action",
     "zhifa_supervision_api_campaigns_campaign_file_assign": "supervision:campaign_file",
     "zhifa_supervision_api_campaigns_review_submit": "supervision:campaign_score",
+    "zhifa_supervision_api_accountability_proceeding_open": "supervision:accountability_new",
+    "zhifa_supervision_api_accountability_proceeding_investigate": "supervision:accountability_step",
+    "zhifa_supervision_api_accountability_proceeding_notify": "supervision:accountability_step",
+    "zhifa_supervision_api_accountability_proceeding_hear": "supervision:accountability_step",
+    "zhifa_supervision_api_accountability_proceeding_decide": "supervision:accountability_step",
+    "zhifa_supervision_api_accountability_proceeding_restore": "supervision:accountability_step",
 }
 
 CASE_TRANSITIONS = (
@@ -171,6 +177,7 @@ NO_DOOR = {
     "zhifa_supervision_api_campaigns_campaign_assign": _STATE_ONLY,
     "zhifa_supervision_api_campaigns_campaign_conclude": _STATE_ONLY,
     "zhifa_supervision_api_campaigns_campaign_publish": _STATE_ONLY,
+    "zhifa_supervision_api_accountability_proceeding_restore": _STATE_ONLY,
 }
 
 # API writes with no page, and why

@@ -246,31 +246,36 @@ def load_campaigns(stdout) -> None:
     stdout.write(f"案卷评查：{campaign.title}，抽取{campaign.files.count()}卷")
 
 
-# 责任追究: a 东湖区 officer no other demo flow uses (no case handled, no inspection task), so that the
-# revoked certificate leaves every demo case and inspection as it was
-ACCOUNTABLE = ("罗军", "宋佳", "韩雪", "郭燕")
+# 责任追究: a certified 东湖区 officer whom no other demo flow uses (he handles no case and inspects for no
+# task, and no demo account is his), so that his revoked certificate leaves every other demo flow as it was
+ACCOUNTABLE_AGENCY, ACCOUNTABLE = "东湖街道办事处", ("曾伟", "彭丽")
 
 
-def load_accountability(stdout) -> None:
-    """A 责任追究案件 of 东湖区司法局 from a complaint, carried through 调查、告知、听取陈述申辩 to 收回执法证 —
-    so the officer's 执法档案 shows it and the right to enforce has ended. As the system, through the services."""
+def _accountable_officer():
     from zhifa.cases.models import CaseHandler
     from zhifa.inspections.models import TaskInspector
     from zhifa.registry import selectors as registry
     from zhifa.registry.models import Officer
+
+    busy = set(CaseHandler.objects.values_list("officer_id", flat=True))
+    busy |= set(TaskInspector.objects.values_list("officer_id", flat=True))
+    officers = Officer.objects.filter(agency__name=ACCOUNTABLE_AGENCY, user__isnull=True).exclude(pk__in=busy)
+    today = timezone.localdate()
+    free = {o.name: o for o in officers if registry.officer_refusal(o, o.name, [], on=today) is None}
+    return next((free[name] for name in ACCOUNTABLE if name in free), None)
+
+
+def load_accountability(stdout) -> None:
+    """A 责任追究案件 of 东湖区司法局 from a complaint, carried through 调查、告知、听取陈述申辩 to 收回执法证 —
+    so the officer's 执法档案 shows it and his right to enforce has ended. As the system, through the
+    services."""
     from zhifa.supervision.accountability import services as accountability
     from zhifa.supervision.accountability.choices import Outcome, SourceKind
     from zhifa.supervision.models import AccountabilityCase
 
     if AccountabilityCase.objects.exists():
         return
-    busy = set(CaseHandler.objects.values_list("officer_id", flat=True)) | set(
-        TaskInspector.objects.values_list("officer_id", flat=True)
-    )
-    candidates = Officer.objects.filter(name__in=ACCOUNTABLE, user__isnull=True).exclude(pk__in=busy)
-    today = timezone.localdate()
-    certified = [o for o in candidates if registry.officer_refusal(o, o.name, [], on=today) is None]
-    officer = next((o for name in ACCOUNTABLE for o in certified if o.name == name), None)
+    officer = _accountable_officer()
     if officer is None:
         return
     (proceeding,) = accountability.proceeding_open(
@@ -289,9 +294,7 @@ def load_accountability(stdout) -> None:
         investigation="经调取执法记录仪视频、询问当事人和同班执法人员，投诉反映的情况属实。",
     )
     accountability.proceeding_notify(
-        actor=None,
-        proceeding=proceeding,
-        notice="拟收回行政执法证，并告知其有权在五个工作日内陈述、申辩。",
+        actor=None, proceeding=proceeding, notice="拟收回行政执法证，并告知其有权在五个工作日内陈述、申辩。"
     )
     accountability.proceeding_hear(
         actor=None, proceeding=proceeding, statement="本人对事实无异议，请求从轻处理。"

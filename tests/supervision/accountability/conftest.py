@@ -61,12 +61,12 @@ def west_supervisor(agencies, make_user, city):
 
 
 @pytest.fixture
-def zhang(officers):
+def zhang(officers):  # noqa: F811 (the cases fixture)
     return officers[0]
 
 
 @pytest.fixture
-def li(officers):
+def li(officers):  # noqa: F811 (the cases fixture)
     return officers[1]
 
 
@@ -86,10 +86,10 @@ def west_head(agencies, make_user):
     return make_user(agencies["west_market"], RoleCode.AGENCY_HEAD, username="west_head")
 
 
-def complaint(*officers, facts="执法检查中未出示执法证件，态度粗暴") -> services.OpenInput:
+def complaint(*people, facts="执法检查中未出示执法证件，态度粗暴") -> services.OpenInput:
     return services.OpenInput(
         source_kind=SourceKind.COMPLAINT,
-        officers=officers,
+        officers=people,
         source_text="群众来信反映执法人员态度粗暴",
         source_reference="投诉〔2026〕3号",
         facts=facts,

@@ -284,9 +284,10 @@ class TestDecision:
         for step, kw in (("investigate", "investigation"), ("notify", "notice"), ("hear", "statement")):
             getattr(services, f"proceeding_{step}")(actor=supervisor, proceeding=made, **{kw: "x"})
         before = writes()
-        call = lambda: services.proceeding_decide(
-            actor=supervisor, proceeding=made, outcome="revoke", reason="x"
-        )  # noqa: E731
+
+        def call():
+            services.proceeding_decide(actor=supervisor, proceeding=made, outcome="revoke", reason="x")
+
         assert refused(call, "outcome") == "赵六没有可收回的行政执法证"
         assert before.none
         assert AccountabilityCase.objects.get(pk=made.pk).status == "heard"
