@@ -122,9 +122,9 @@ def accountability_detail(request, pk: int):
             "offered": [(action, MACHINE.first(action).label) for action in offered],
             "certificates": list(proceeding.certificates.order_by("pk")),
             "records": list(records),
-            "can_open_item": proceeding.finding_id is not None
+            "can_open_item": proceeding.finding is not None
             and access.can(request.user, "supervision.view_supervisionitem", proceeding.finding.item),
-            "can_open_case": proceeding.challenge_id is not None
+            "can_open_case": proceeding.challenge is not None
             and access.can(request.user, "cases.view_case", proceeding.challenge.case),
         },
     )
