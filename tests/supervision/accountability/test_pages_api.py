@@ -157,3 +157,9 @@ def test_the_api_refuses_an_officer_outside_the_region_and_hides_other_agencies(
     assert api.get(f"/accountability/{proceeding.pk}").status_code == 404
     assert api.post(f"/accountability/{proceeding.pk}/investigate", {"investigation": "x"}).status_code == 404
     assert api.get("/accountability").json()["items"] == []
+
+
+def test_the_admin_lists_proceedings_read_only_with_chinese_labels(admin_client, proceeding):
+    page = html(admin_client.get("/admin/supervision/accountabilitycase/"))
+    assert "责任追究案件" in page and "张伟" in page and "已立案" in page
+    assert "/admin/supervision/accountabilitycase/add/" not in page
