@@ -163,3 +163,23 @@ def test_the_admin_lists_proceedings_read_only_with_chinese_labels(admin_client,
     page = html(admin_client.get("/admin/supervision/accountabilitycase/"))
     assert "责任追究案件" in page and "张伟" in page and "已立案" in page
     assert "/admin/supervision/accountabilitycase/add/" not in page
+
+
+def test_a_suspension_whose_period_has_run_is_restored_from_the_workbench(
+    client, supervisor, heard, zhang, today
+):
+    services.proceeding_decide(
+        actor=supervisor,
+        proceeding=heard,
+        outcome="suspend",
+        reason="未亮证",
+        suspended_until=date(2026, 3, 20),
+    )
+    client.force_login(supervisor)
+    assert client.get(f"{BASE}/{heard.pk}/").context["offered"] == []
+    today(date(2026, 3, 20))
+    assert "东区市场监督管理局 张伟（暂扣期满，待恢复执法证）" in html(client.get("/"))
+    assert client.get(f"{BASE}/{heard.pk}/").context["offered"] == [("restore", "暂扣期满，恢复执法证")]
+    assert client.post(f"{BASE}/{heard.pk}/restore/").status_code == 302
+    assert registry.can_enforce(zhang, "market")
+    assert "待恢复执法证" not in html(client.get("/"))
