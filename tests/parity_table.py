@@ -116,6 +116,12 @@ PAIRS = {
     "zhifa_supervision_api_problems_follow_up_fail": "supervision:rectification_step",
     "zhifa_supervision_api_problems_device_register": "supervision:device_new",
     "zhifa_supervision_api_problems_device_update": "supervision:device_edit",
+    "zhifa_supervision_api_accountability_proceeding_open": "supervision:accountability_new",
+    "zhifa_supervision_api_accountability_proceeding_investigate": "supervision:accountability_step",
+    "zhifa_supervision_api_accountability_proceeding_notify": "supervision:accountability_step",
+    "zhifa_supervision_api_accountability_proceeding_hear": "supervision:accountability_step",
+    "zhifa_supervision_api_accountability_proceeding_decide": "supervision:accountability_step",
+    "zhifa_supervision_api_accountability_proceeding_restore": "supervision:accountability_step",
 }
 
 CASE_TRANSITIONS = (
@@ -168,6 +174,7 @@ NO_DOOR = {
     "zhifa_supervision_api_campaigns_campaign_assign": _STATE_ONLY,
     "zhifa_supervision_api_campaigns_campaign_conclude": _STATE_ONLY,
     "zhifa_supervision_api_campaigns_campaign_publish": _STATE_ONLY,
+    "zhifa_supervision_api_accountability_proceeding_restore": _STATE_ONLY,
 }
 
 # API writes with no page, and why

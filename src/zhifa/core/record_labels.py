@@ -130,6 +130,13 @@ ACTIONS = {
     "supervision_item.return": "退回重新整改",
     "supervision_item.escalate": "监督逾期升级",
     "supervision_item.close": "监督事项办结",
+    # 责任追究
+    "accountability.open": "责任追究立案",
+    "accountability.investigate": "记录责任追究调查情况",
+    "accountability.notify": "告知责任追究拟处理意见",
+    "accountability.hear": "听取责任人员陈述申辩",
+    "accountability.decide": "作出责任追究决定",
+    "accountability.restore": "暂扣期满恢复执法证",
     # 案卷评查
     "campaign.create": "组织案卷评查",
     "campaign.commit": "公布案卷抽取承诺",

@@ -21,6 +21,7 @@ def load(stdout) -> None:
     load_actions(stdout)
     load_campaigns(stdout)
     supervision_problems.load(stdout)
+    load_accountability(stdout)
 
 
 PLAN_AGENCIES = ("江州市司法局", "东湖区司法局")
@@ -246,3 +247,65 @@ def load_campaigns(stdout) -> None:
                     scores={"C1": services.ItemInput(deduction=Decimal(c1))},
                 )
     stdout.write(f"案卷评查：{campaign.title}，抽取{campaign.files.count()}卷")
+
+
+# 责任追究: a certified 东湖区 officer whom no other demo flow uses (he handles no case and inspects for no
+# task, and no demo account is his), so that his revoked certificate leaves every other demo flow as it was
+ACCOUNTABLE_AGENCY, ACCOUNTABLE = "东湖街道办事处", ("曾伟", "彭丽")
+
+
+def _accountable_officer():
+    from zhifa.cases.models import CaseHandler
+    from zhifa.inspections.models import TaskInspector
+    from zhifa.registry import selectors as registry
+    from zhifa.registry.models import Officer
+
+    busy = set(CaseHandler.objects.values_list("officer_id", flat=True))
+    busy |= set(TaskInspector.objects.values_list("officer_id", flat=True))
+    officers = Officer.objects.filter(agency__name=ACCOUNTABLE_AGENCY, user__isnull=True).exclude(pk__in=busy)
+    today = timezone.localdate()
+    free = {o.name: o for o in officers if registry.officer_refusal(o, o.name, [], on=today) is None}
+    return next((free[name] for name in ACCOUNTABLE if name in free), None)
+
+
+def load_accountability(stdout) -> None:
+    """A 责任追究案件 of 东湖区司法局 from a complaint, carried through 调查、告知、听取陈述申辩 to 收回执法证 —
+    so the officer's 执法档案 shows it and his right to enforce has ended. As the system, through the
+    services."""
+    from zhifa.supervision.accountability import services as accountability
+    from zhifa.supervision.accountability.choices import Outcome, SourceKind
+    from zhifa.supervision.models import AccountabilityCase
+
+    if AccountabilityCase.objects.exists():
+        return
+    officer = _accountable_officer()
+    if officer is None:
+        return
+    (proceeding,) = accountability.proceeding_open(
+        actor=None,
+        data=accountability.OpenInput(
+            source_kind=SourceKind.COMPLAINT,
+            officers=[officer],
+            source_text="群众投诉：执法人员在路面检查中索要财物，未出示执法证件。",
+            source_reference="投诉〔2026〕17号",
+            facts=f"{officer.name}在路面执法检查中违规收受管理对象财物，未按规定出示执法证件。",
+        ),
+    )
+    accountability.proceeding_investigate(
+        actor=None,
+        proceeding=proceeding,
+        investigation="经调取执法记录仪视频、询问当事人和同班执法人员，投诉反映的情况属实。",
+    )
+    accountability.proceeding_notify(
+        actor=None, proceeding=proceeding, notice="拟收回行政执法证，并告知其有权在五个工作日内陈述、申辩。"
+    )
+    accountability.proceeding_hear(
+        actor=None, proceeding=proceeding, statement="本人对事实无异议，请求从轻处理。"
+    )
+    accountability.proceeding_decide(
+        actor=None,
+        proceeding=proceeding,
+        outcome=Outcome.REVOKE,
+        reason="违规收受管理对象财物，情节严重，不宜继续从事行政执法工作，收回行政执法证。",
+    )
+    stdout.write(f"责任追究案件：1 件（{officer.name}，收回执法证）")

@@ -3,7 +3,7 @@ from django.apps import AppConfig
 
 class SupervisionConfig(AppConfig):
     """行政执法监督: what the justice bureau does with the enforcement data. Each feature keeps its services,
-    selectors, pages, API and wiring together in its own package (plans, actions, campaigns, problems); the models live
+    selectors, pages, API and wiring together in its own package (plans, actions, campaigns, problems, accountability); the models live
     in `models/`, one module per feature, under the one app label `supervision`."""
 
     name = "zhifa.supervision"
@@ -11,6 +11,7 @@ class SupervisionConfig(AppConfig):
     verbose_name = "执法监督"
 
     def ready(self):
+        from .accountability.wiring import wire as wire_accountability
         from .actions.wiring import wire as wire_actions
         from .campaigns.wiring import wire as wire_campaigns
         from .plans.wiring import wire as wire_plans
@@ -20,3 +21,4 @@ class SupervisionConfig(AppConfig):
         wire_actions()
         wire_campaigns()
         wire_problems()
+        wire_accountability()

@@ -7,4 +7,5 @@ urlpatterns = [
     path("actions/", include("zhifa.supervision.actions.urls")),
     path("campaigns/", include("zhifa.supervision.campaigns.urls")),
     path("problems/", include("zhifa.supervision.problems.urls")),
+    path("accountability/", include("zhifa.supervision.accountability.urls")),
 ]

@@ -2,6 +2,7 @@
 
 from ninja import Router
 
+from ..accountability.api import router as accountability_router
 from ..actions.api import router as actions_router
 from ..campaigns.api import router as campaigns_router
 from ..plans.api import router as plans_router
@@ -12,5 +13,6 @@ router.add_router("", plans_router)
 router.add_router("", actions_router)
 router.add_router("", campaigns_router)
 router.add_router("", problems_router)
+router.add_router("", accountability_router)
 
 __all__ = ["router"]

@@ -1,5 +1,6 @@
-"""The supervision app's models, one module per feature (plans, actions, campaigns, problems)."""
+"""The supervision app's models, one module per feature (plans, actions, campaigns, problems, accountability)."""
 
+from .accountability import AccountabilityCase
 from .actions import Escalation, Finding, Instrument, Reply, ReplyFile, SupervisionItem
 from .campaigns import (
     Campaign,
@@ -30,6 +31,7 @@ from .problems import (
 )
 
 __all__ = [
+    "AccountabilityCase",
     "Campaign",
     "CampaignFile",
     "Escalation",
