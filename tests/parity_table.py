@@ -105,6 +105,7 @@ PAIRS = {
     "zhifa_supervision_api_campaigns_campaign_publish": "supervision:campaign_action",
     "zhifa_supervision_api_campaigns_campaign_file_assign": "supervision:campaign_file",
     "zhifa_supervision_api_campaigns_review_submit": "supervision:campaign_score",
+    "zhifa_supervision_api_campaigns_campaign_file_open_item": "supervision:campaign_file_rectify",
 }
 
 CASE_TRANSITIONS = (
@@ -171,6 +172,7 @@ NO_DOOR = {
     "zhifa_supervision_api_campaigns_campaign_assign": _STATE_ONLY,
     "zhifa_supervision_api_campaigns_campaign_conclude": _STATE_ONLY,
     "zhifa_supervision_api_campaigns_campaign_publish": _STATE_ONLY,
+    "zhifa_supervision_api_campaigns_campaign_file_open_item": _STATE_ONLY,
 }
 
 # API writes with no page, and why

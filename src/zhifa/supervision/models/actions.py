@@ -48,6 +48,14 @@ class SupervisionItem(models.Model):
         on_delete=models.PROTECT,
         related_name="supervision_items",
     )
+    campaign_file = models.ForeignKey(
+        "supervision.CampaignFile",
+        verbose_name="来源评查案卷",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="supervision_items",
+    )
     status = models.CharField("状态", max_length=16, choices=ItemStatus.choices, default=ItemStatus.OPEN)
     grade = models.CharField("最高文书等级", max_length=16, choices=Grade.choices, blank=True)
     escalation = models.CharField("升级阶段", max_length=16, choices=EscalationStep.choices, blank=True)
@@ -71,6 +79,18 @@ class SupervisionItem(models.Model):
             models.Index(fields=["agency", "status", "due_on"]),
             models.Index(fields=["status", "due_on"]),
             models.Index(fields=["bureau", "opened_at"]),
+            # the list's orders and filters (benchmarks/supervision_items.py): the newest first, alone
+            # or within a status, kind, category or agency; by deadline; the latest updated
+            models.Index(fields=["-opened_at", "-id"], name="sv_item_opened"),
+            models.Index(fields=["status", "-opened_at", "-id"], name="sv_item_status_opened"),
+            models.Index(fields=["kind", "-opened_at", "-id"], name="sv_item_kind_opened"),
+            models.Index(fields=["category", "-opened_at", "-id"], name="sv_item_category_opened"),
+            models.Index(fields=["agency", "-opened_at", "-id"], name="sv_item_agency_opened"),
+            # the count of a region's items of a kind or category reads agency by agency: covering
+            models.Index(fields=["agency", "kind"], name="sv_item_agency_kind"),
+            models.Index(fields=["agency", "category"], name="sv_item_agency_category"),
+            models.Index(fields=["due_on", "-id"], name="sv_item_due"),
+            models.Index(fields=["-updated_at", "-id"], name="sv_item_updated"),
         ]
 
     def __str__(self) -> str:
