@@ -486,7 +486,7 @@ def escalate(
     *, actor: Actor, item: SupervisionItem, step: str, note: str, due_on: date | None = None
 ) -> Escalation:
     """逾期升级: one rung of 限期整改 → 约谈 → 通报 / 报告本级政府, only once the current deadline has passed.
-    限期整改 sets a new rectification deadline (default clocks.deadline_workdays() working days)."""
+    限期整改 sets a new rectification deadline (default clocks.deadline_workdays() working days, per region)."""
     item = kit.locked(ITEMS, item, actor=actor, perm=SUPERVISE)
     MACHINE.require(item, "escalate")
     today = clocks.today()
@@ -504,7 +504,7 @@ def escalate(
         due_on = (
             _check_deadline(due_on, "due_on", "整改期限", today)
             if due_on
-            else workdays.add_workdays(today, clocks.deadline_workdays())
+            else workdays.add_workdays(today, clocks.deadline_workdays(item.agency.region))
         )
         item.due_on = due_on
     else:
