@@ -220,7 +220,9 @@ class ItemScore(models.Model):
     review = models.ForeignKey(
         FileReview, verbose_name="评查评分", on_delete=models.CASCADE, related_name="items"
     )
-    item = models.ForeignKey(TemplateItem, verbose_name="评查项目", on_delete=models.PROTECT, related_name="+")
+    item = models.ForeignKey(
+        TemplateItem, verbose_name="评查项目", on_delete=models.PROTECT, related_name="+"
+    )
     deduction = models.DecimalField("扣分", default=0, **points)
     vetoed = models.BooleanField("否决", default=False)
     proposed = models.DecimalField("预评扣分", null=True, blank=True, **points)
