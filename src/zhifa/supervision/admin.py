@@ -165,6 +165,13 @@ class TemplateVersionAdmin(ReadOnlyScopedAdmin):
     inlines = [TemplateItemInline]
 
 
+@admin.register(TemplateItem)
+class TemplateItemAdmin(ReadOnlyScopedAdmin):
+    list_display = ["version", "order", "code", "section", "title", "max_points", "unit_points", "precheck"]
+    list_filter = ["section"]
+    list_select_related = ["version__template"]
+
+
 @admin.register(Campaign)
 class CampaignAdmin(ReadOnlyScopedAdmin):
     list_display = ["title", "year", "agency", "status", "per_agency", "drawn_at"]
