@@ -122,6 +122,7 @@ PAIRS = {
     "zhifa_supervision_api_accountability_proceeding_hear": "supervision:accountability_step",
     "zhifa_supervision_api_accountability_proceeding_decide": "supervision:accountability_step",
     "zhifa_supervision_api_accountability_proceeding_restore": "supervision:accountability_step",
+    "zhifa_supervision_api_campaigns_campaign_file_open_item": "supervision:campaign_file_rectify",
 }
 
 CASE_TRANSITIONS = (
@@ -175,6 +176,7 @@ NO_DOOR = {
     "zhifa_supervision_api_campaigns_campaign_conclude": _STATE_ONLY,
     "zhifa_supervision_api_campaigns_campaign_publish": _STATE_ONLY,
     "zhifa_supervision_api_accountability_proceeding_restore": _STATE_ONLY,
+    "zhifa_supervision_api_campaigns_campaign_file_open_item": _STATE_ONLY,
 }
 
 # API writes with no page, and why

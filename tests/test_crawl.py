@@ -11,6 +11,7 @@ import importlib
 import io
 import re
 from collections import deque
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
@@ -43,26 +44,33 @@ ROLE_USERS = [username for username, *_ in USERS if username not in ("dh_zf2", "
 # ---- what counts as an internal code --------------------------------------------------------------
 
 
-def _choice_codes() -> set[str]:
-    """The values of every TextChoices of the project's apps (from each app's choices module), except
-    values that are Chinese words or numbers."""
-    codes = set()
+def _text_choices() -> list[type[models.TextChoices]]:
+    """Every TextChoices class of the project: each app's choices modules (the app's own and its feature
+    packages', e.g. supervision/actions/choices.py) are imported, then every subclass is collected, so a
+    class defined anywhere in zhifa (a models module, a feature package) counts."""
     for app in apps.get_app_configs():
         if not app.name.startswith("zhifa."):
             continue
-        try:
-            module = importlib.import_module(f"{app.name}.choices")
-        except ModuleNotFoundError:
-            continue
-        for value in vars(module).values():
-            if isinstance(value, type) and issubclass(value, models.TextChoices):
-                codes.update(
-                    code
-                    for code, label in value.choices
-                    # A value its own label shows (风险等级 "A（低风险）") is a word people use.
-                    if re.fullmatch(r"[A-Za-z][A-Za-z0-9_.\-]*", code) and code not in str(label)
-                )
-    return codes
+        root = Path(app.path)
+        for path in sorted(root.rglob("choices.py")):
+            parts = path.relative_to(root).with_suffix("").parts
+            importlib.import_module(".".join((app.name, *parts)))
+
+    def subclasses(cls: type) -> list[type]:
+        return [c for sub in cls.__subclasses__() for c in (sub, *subclasses(sub))]
+
+    return [c for c in subclasses(models.TextChoices) if c.__module__.startswith("zhifa.")]
+
+
+def _choice_codes() -> set[str]:
+    """The values of every TextChoices of the project, except values that are Chinese words or numbers."""
+    return {
+        code
+        for choices in _text_choices()
+        for code, label in choices.choices
+        # A value its own label shows (风险等级 "A（低风险）") is a word people use.
+        if re.fullmatch(r"[A-Za-z][A-Za-z0-9_.\-]*", code) and code not in str(label)
+    }
 
 
 def _model_names() -> set[str]:

@@ -87,7 +87,7 @@ def load_plans(stdout) -> None:
         services.oversight_extend(
             actor=None,
             oversight=oversight,
-            new_due=services.clocks.default_oversight_due(oversight.due),
+            new_due=services.clocks.default_oversight_due(oversight.due, oversight.agency.region),
             reason="需委托第三方检测，检测周期较长，申请延期。",
         )
     stdout.write(

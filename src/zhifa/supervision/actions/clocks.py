@@ -6,7 +6,8 @@ counted on the working-day clock (core.workdays) from the day the instrument is 
 
 The nearest region up the tree that names the instrument wins; without one, DEFAULT_WORKDAYS:
 通知书 10 / 20 working days, 意见书 15 / 30 (local practice: a 监督建议书 is answered within 15 days),
-决定书 15 / 30. A 限期整改 ordered on escalation runs ZHIFA_SUPERVISION_DEADLINE_WORKDAYS (default 10).
+决定书 15 / 30. A 限期整改 ordered on escalation runs ZHIFA_SUPERVISION_DEADLINE_WORKDAYS_BY_REGION
+({"<区划代码>": 工作日}, nearest region up the tree), else ZHIFA_SUPERVISION_DEADLINE_WORKDAYS (default 10).
 """
 
 from datetime import date
@@ -17,6 +18,7 @@ from django.utils import timezone
 from zhifa.core import workdays
 from zhifa.core.models import Region
 
+from ..regional import nearest, workdays_setting
 from .choices import Grade
 
 DEFAULT_WORKDAYS: dict[str, tuple[int, int]] = {
@@ -35,15 +37,14 @@ def today() -> date:
 def workdays_for(region: Region, grade: str) -> tuple[int, int]:
     """(reply, rectification) working days for an instrument of `grade` issued to an agency of `region`."""
     configured = getattr(settings, "ZHIFA_SUPERVISION_WORKDAYS", {}) or {}
-    for code in reversed([part for part in region.path.split("/") if part]):
-        value = (configured.get(code) or {}).get(grade)
-        if value:
-            return int(value[0]), int(value[1])
-    return DEFAULT_WORKDAYS[grade]
+    by_grade = {code: days[grade] for code, days in configured.items() if (days or {}).get(grade)}
+    value = nearest(region, by_grade)
+    return (int(value[0]), int(value[1])) if value else DEFAULT_WORKDAYS[grade]
 
 
-def deadline_workdays() -> int:
-    return int(getattr(settings, "ZHIFA_SUPERVISION_DEADLINE_WORKDAYS", DEFAULT_DEADLINE_WORKDAYS))
+def deadline_workdays(region: Region | None = None) -> int:
+    """限期整改的期限（工作日） for an agency of `region`."""
+    return workdays_setting("ZHIFA_SUPERVISION_DEADLINE_WORKDAYS", region, DEFAULT_DEADLINE_WORKDAYS)
 
 
 def default_deadlines(region: Region, grade: str, on: date | None = None) -> tuple[date, date]:

@@ -25,7 +25,15 @@ from zhifa.core import access, hygiene, kit, numbering, workdays
 from zhifa.core.choices import AgencyKind
 from zhifa.core.kit import Actor
 from zhifa.core.models import Agency, Record
-from zhifa.supervision.models import Escalation, Finding, Instrument, Reply, ReplyFile, SupervisionItem
+from zhifa.supervision.models import (
+    CampaignFile,
+    Escalation,
+    Finding,
+    Instrument,
+    Reply,
+    ReplyFile,
+    SupervisionItem,
+)
 
 from . import clocks
 from .choices import (
@@ -96,6 +104,7 @@ class OpenInput:
     category: str = ""
     theme: str = ""
     reason: str = ""
+    campaign_file: CampaignFile | None = None  # the 评查 file whose findings the item rectifies
 
 
 def _bureau(actor: Actor, agency: Agency) -> Agency:
@@ -168,6 +177,7 @@ def item_open(*, actor: Actor, data: OpenInput) -> list[SupervisionItem]:
             theme=theme,
             reason=data.reason.strip(),
             case=case,
+            campaign_file=data.campaign_file,
             status=opened,
             opened_by=actor,
         )
@@ -183,6 +193,7 @@ def item_open(*, actor: Actor, data: OpenInput) -> list[SupervisionItem]:
                 "title": title,
                 "case": case.pk if case else None,
                 "bureau": item.bureau_id,
+                **({"campaign_file": data.campaign_file.pk} if data.campaign_file else {}),
             },
         )
         made.append(item)
@@ -475,7 +486,7 @@ def escalate(
     *, actor: Actor, item: SupervisionItem, step: str, note: str, due_on: date | None = None
 ) -> Escalation:
     """逾期升级: one rung of 限期整改 → 约谈 → 通报 / 报告本级政府, only once the current deadline has passed.
-    限期整改 sets a new rectification deadline (default clocks.deadline_workdays() working days)."""
+    限期整改 sets a new rectification deadline (default clocks.deadline_workdays() working days, per region)."""
     item = kit.locked(ITEMS, item, actor=actor, perm=SUPERVISE)
     MACHINE.require(item, "escalate")
     today = clocks.today()
@@ -493,7 +504,7 @@ def escalate(
         due_on = (
             _check_deadline(due_on, "due_on", "整改期限", today)
             if due_on
-            else workdays.add_workdays(today, clocks.deadline_workdays())
+            else workdays.add_workdays(today, clocks.deadline_workdays(item.agency.region))
         )
         item.due_on = due_on
     else:

@@ -16,6 +16,8 @@ from zhifa.accounts.models import User
 from zhifa.core.params import Id, Year
 from zhifa.core.selectors import chosen_agency
 
+from ..actions import selectors as action_selectors
+from ..actions.api import ItemDetailOut
 from ..models import Campaign, FileReview, TemplateVersion
 from . import selectors, services
 from .transitions import MACHINE, MANAGE, SCORE
@@ -317,6 +319,15 @@ def campaign_file_assign(request, file_id: Id, payload: AssignIn):
     file = selectors.get_file(user, file_id)
     reviewer = get_object_or_404(User.objects.select_related("agency"), pk=payload.reviewer_id)
     return Status(201, services.file_assign(actor=user, file=file, reviewer=reviewer))
+
+
+@router.post(
+    "/campaign-files/{file_id}/items", response={201: ItemDetailOut}, summary="评查发现的问题转为监督事项"
+)
+def campaign_file_open_item(request, file_id: Id):
+    user = _user(request, selectors.VIEW_FILE)
+    item = services.file_open_item(actor=user, file=selectors.get_file(user, file_id))
+    return Status(201, action_selectors.get_item(user, item.pk))
 
 
 @router.get("/campaign-reviews", response=list[ReviewOut], summary="我的评查任务")

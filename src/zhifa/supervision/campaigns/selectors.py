@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from zhifa.core import access, workbench
 
+from ..actions.selectors import items_visible_to
 from ..models import Campaign, CampaignFile, FileReview, ScoringTemplate, TemplateVersion
 from . import drawing
 from .choices import CampaignStatus, FileStatus, Grade, ReviewStatus
@@ -286,3 +287,8 @@ def pending(user) -> list[workbench.PendingItem]:
                     )
                 )
     return items
+
+
+def items_of_file(user, file: CampaignFile) -> QuerySet:
+    """The 监督事项 opened from `file`'s findings that `user` may see."""
+    return items_visible_to(user).filter(campaign_file=file)

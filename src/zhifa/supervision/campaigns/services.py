@@ -25,16 +25,19 @@ from zhifa.core.choices import AgencyKind
 from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
 
+from ..actions import services as actions
+from ..actions.choices import SupervisionKind, TargetKind
 from ..models import (
     Campaign,
     CampaignFile,
     FileReview,
     ItemScore,
     ScoringTemplate,
+    SupervisionItem,
     TemplateItem,
     TemplateVersion,
 )
-from . import defaults, drawing, prescore, scoring
+from . import defaults, drawing, findings, prescore, scoring
 from .choices import CampaignStatus, FileStatus, ReviewRole, ReviewStatus, Section, VersionStatus
 from .rules import REVIEWERS_PER_FILE, min_files_per_agency
 from .transitions import MACHINE, MANAGE, SCORE
@@ -625,3 +628,49 @@ def campaign_publish(*, actor: Actor, campaign: Campaign) -> Campaign:
     campaign.published_at = timezone.now()
     MACHINE.move(campaign, "publish", actor=actor, fields=("published_at",))
     return campaign
+
+
+# ---- findings become rectification items ------------------------------------------------------------
+
+
+@transaction.atomic
+def file_open_item(*, actor: Actor, file: CampaignFile) -> SupervisionItem:
+    """评查问题转整改: from a graded file of a concluded campaign, one 监督事项 of the file's agency about its
+    case, carrying the deductions and vetoes (with the pre-scoring's evidence and the reviewers' reasons)
+    over as the item's findings, each linked to the case. Refused when the file has no finding."""
+    file = kit.locked(FILES, file, actor=actor)
+    kit.require(actor, MANAGE, file.campaign)
+    campaign = file.campaign
+    if campaign.status not in (CampaignStatus.CONCLUDED, CampaignStatus.PUBLISHED):
+        kit.refuse(
+            "status",
+            f"评查结束后才能将评查发现的问题转为监督事项（活动当前为“{campaign.get_status_display()}”）",
+        )
+    existing = file.supervision_items.first()
+    if existing is not None:
+        kit.refuse("file", f"该案卷已立项监督事项（{existing.title}），请在该事项中处理")
+    found = findings.file_findings(file)
+    number = file.case.number or f"#{file.case_id}"
+    if not found:
+        kit.refuse(
+            "file",
+            f"案卷{number}评查未发现问题（{file.score}分，{file.get_grade_display()}，无扣分和否决项），"
+            "无需立项整改",
+        )
+    item = actions.item_open(
+        actor=actor,
+        data=actions.OpenInput(
+            kind=SupervisionKind.ROUTINE,
+            target_kind=TargetKind.CASE,
+            case=file.case,
+            title=f"{campaign.title}：案卷{number}评查问题整改",
+            reason=(
+                f"{campaign.title}评查结果：{file.score}分，{file.get_grade_display()}"
+                f"{'（触发否决项）' if file.vetoed else ''}，发现问题{len(found)}项"
+            ),
+            campaign_file=file,
+        ),
+    )[0]
+    for finding in found:
+        actions.finding_add(actor=actor, item=item, text=finding.text, case_ids=[file.case_id])
+    return item

@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:pk>/files/", views.campaign_files, name="campaign_files"),
     path("<int:pk>/files/export.xlsx", views.campaign_files_export, name="campaign_files_export"),
     path("files/<int:pk>/", views.campaign_file, name="campaign_file"),
+    path("files/<int:pk>/rectify/", views.campaign_file_rectify, name="campaign_file_rectify"),
     path("reviews/<int:pk>/", views.campaign_score, name="campaign_score"),
     path("templates/", views.campaign_templates, name="campaign_templates"),
     path(

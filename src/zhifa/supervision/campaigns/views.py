@@ -21,8 +21,9 @@ from zhifa.core.forms import apply_errors, filters_of, query_of, refusal_message
 from zhifa.core.pagination import paginate
 from zhifa.core.params import id_param, year_param
 
+from ..actions.transitions import SUPERVISE
 from ..models import Campaign, ScoringTemplate
-from . import report, selectors, services
+from . import findings, report, selectors, services
 from .choices import CampaignStatus, FileStatus, Grade, ReviewStatus, VersionStatus
 from .forms import AssignForm, CampaignForm, CommitForm, DrawForm, ScoreForm, VersionForm
 from .transitions import MACHINE, MANAGE
@@ -325,10 +326,15 @@ def campaign_file(request, pk):
             else:
                 messages.success(request, f"已分配评查人{reviewer.real_name}")
                 return redirect("supervision:campaign_file", pk=file.pk)
+    concluded = file.campaign.status in (CampaignStatus.CONCLUDED, CampaignStatus.PUBLISHED)
+    items = list(selectors.items_of_file(request.user, file))
     context = {
         "file": file,
         "campaign": file.campaign,
         "reviews": reviews,
+        "items": items,
+        "findings": findings.file_findings(file) if concluded else [],
+        "can_rectify": manage and concluded and not items and request.user.has_perm(SUPERVISE),
         "case_links": _case_links(request.user, file.case),
         "form": form,
         "mine": next(
@@ -337,6 +343,20 @@ def campaign_file(request, pk):
         ),
     }
     return render(request, "supervision/campaigns/file_detail.html", context)
+
+
+@login_required
+@require_POST
+def campaign_file_rectify(request, pk):
+    """评查问题转整改: one button on the file page opens the 监督事项 with the file's findings."""
+    file = selectors.get_file(request.user, pk)
+    try:
+        item = services.file_open_item(actor=request.user, file=file)
+    except ValidationError as exc:
+        refusal_messages(request, exc)
+        return redirect("supervision:campaign_file", pk=file.pk)
+    messages.success(request, f"已立项监督事项，评查发现的{item.findings.count()}项问题已转为整改事项")
+    return redirect("supervision:action_detail", item.pk)
 
 
 def _score_input(form: ScoreForm) -> dict[str, services.ItemInput]:

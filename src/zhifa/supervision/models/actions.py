@@ -48,6 +48,14 @@ class SupervisionItem(models.Model):
         on_delete=models.PROTECT,
         related_name="supervision_items",
     )
+    campaign_file = models.ForeignKey(
+        "supervision.CampaignFile",
+        verbose_name="来源评查案卷",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="supervision_items",
+    )
     status = models.CharField("状态", max_length=16, choices=ItemStatus.choices, default=ItemStatus.OPEN)
     grade = models.CharField("最高文书等级", max_length=16, choices=Grade.choices, blank=True)
     escalation = models.CharField("升级阶段", max_length=16, choices=EscalationStep.choices, blank=True)
@@ -71,6 +79,18 @@ class SupervisionItem(models.Model):
             models.Index(fields=["agency", "status", "due_on"]),
             models.Index(fields=["status", "due_on"]),
             models.Index(fields=["bureau", "opened_at"]),
+            # the list's orders and filters (benchmarks/supervision_items.py): the newest first, alone
+            # or within a status, kind, category or agency; by deadline; the latest updated
+            models.Index(fields=["-opened_at", "-id"], name="sv_item_opened"),
+            models.Index(fields=["status", "-opened_at", "-id"], name="sv_item_status_opened"),
+            models.Index(fields=["kind", "-opened_at", "-id"], name="sv_item_kind_opened"),
+            models.Index(fields=["category", "-opened_at", "-id"], name="sv_item_category_opened"),
+            models.Index(fields=["agency", "-opened_at", "-id"], name="sv_item_agency_opened"),
+            # the count of a region's items of a kind or category reads agency by agency: covering
+            models.Index(fields=["agency", "kind"], name="sv_item_agency_kind"),
+            models.Index(fields=["agency", "category"], name="sv_item_agency_category"),
+            models.Index(fields=["due_on", "-id"], name="sv_item_due"),
+            models.Index(fields=["-updated_at", "-id"], name="sv_item_updated"),
         ]
 
     def __str__(self) -> str:
@@ -84,7 +104,9 @@ class SupervisionItem(models.Model):
 class Finding(models.Model):
     """发现的问题, with links to the supervised agency's own cases, records and documents."""
 
-    item = models.ForeignKey(SupervisionItem, on_delete=models.PROTECT, related_name="findings")
+    item = models.ForeignKey(
+        SupervisionItem, verbose_name="监督事项", on_delete=models.PROTECT, related_name="findings"
+    )
     text = models.TextField("问题描述")
     cases = models.ManyToManyField(Case, verbose_name="相关案件", blank=True, related_name="+")
     records = models.ManyToManyField(Record, verbose_name="相关执法记录", blank=True, related_name="+")
@@ -106,7 +128,9 @@ class Instrument(models.Model):
     """监督文书 (通知书、意见书、决定书): numbered, issued in the justice bureau's name, with the reply and
     rectification deadlines; its DOCX/PDF are rendered from this row."""
 
-    item = models.ForeignKey(SupervisionItem, on_delete=models.PROTECT, related_name="instruments")
+    item = models.ForeignKey(
+        SupervisionItem, verbose_name="监督事项", on_delete=models.PROTECT, related_name="instruments"
+    )
     grade = models.CharField("文书种类", max_length=16, choices=Grade.choices)
     number = models.CharField("文号", max_length=64)
     issuer = models.CharField("制发机关（署名）", max_length=200)
@@ -130,8 +154,12 @@ class Instrument(models.Model):
 class Reply(models.Model):
     """被监督机关的答复和整改情况, and the supervisor's verdict on it."""
 
-    item = models.ForeignKey(SupervisionItem, on_delete=models.PROTECT, related_name="replies")
-    instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="replies")
+    item = models.ForeignKey(
+        SupervisionItem, verbose_name="监督事项", on_delete=models.PROTECT, related_name="replies"
+    )
+    instrument = models.ForeignKey(
+        Instrument, verbose_name="答复的监督文书", on_delete=models.PROTECT, related_name="replies"
+    )
     text = models.TextField("答复和整改情况")
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="答复人", **user_fk)
     submitted_at = models.DateTimeField("答复时间", auto_now_add=True)
@@ -155,7 +183,7 @@ class Reply(models.Model):
 class ReplyFile(models.Model):
     """整改材料: a file of a reply, kept in the content-addressed store of cases.evidence."""
 
-    reply = models.ForeignKey(Reply, on_delete=models.PROTECT, related_name="files")
+    reply = models.ForeignKey(Reply, verbose_name="整改答复", on_delete=models.PROTECT, related_name="files")
     name = models.CharField("文件名", max_length=255)
     sha256 = models.CharField("SHA-256", max_length=64)
     size = models.PositiveBigIntegerField("大小（字节）")
@@ -174,7 +202,9 @@ class ReplyFile(models.Model):
 class Escalation(models.Model):
     """一级升级: 限期整改 (with its new deadline), 约谈, 通报 or 报告本级政府."""
 
-    item = models.ForeignKey(SupervisionItem, on_delete=models.PROTECT, related_name="escalations")
+    item = models.ForeignKey(
+        SupervisionItem, verbose_name="监督事项", on_delete=models.PROTECT, related_name="escalations"
+    )
     step = models.CharField("升级措施", max_length=16, choices=EscalationStep.choices)
     note = models.TextField("情况说明")
     due_on = models.DateField("整改期限", null=True, blank=True)

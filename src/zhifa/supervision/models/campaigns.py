@@ -36,7 +36,7 @@ class ScoringTemplate(models.Model):
         Agency, verbose_name="司法行政机关", on_delete=models.PROTECT, related_name="scoring_templates"
     )
     name = models.CharField("名称", max_length=100)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     jurisdiction_field = "agency"
 
@@ -52,7 +52,9 @@ class TemplateVersion(models.Model):
     """One version of a 评查标准: the section totals, the grade cut-offs and the disagreement threshold;
     a published version is never changed (a change is a new version)."""
 
-    template = models.ForeignKey(ScoringTemplate, on_delete=models.PROTECT, related_name="versions")
+    template = models.ForeignKey(
+        ScoringTemplate, verbose_name="评查标准", on_delete=models.PROTECT, related_name="versions"
+    )
     number = models.PositiveSmallIntegerField("版本号")
     status = models.CharField(
         "状态", max_length=16, choices=VersionStatus.choices, default=VersionStatus.DRAFT
@@ -84,7 +86,9 @@ class TemplateItem(DraftOnlyModel):
     """评查项目: a veto item (不合格 outright) or a form/content item with its maximum deduction; `precheck`
     names the automatic pre-scoring that proposes its deduction."""
 
-    version = models.ForeignKey(TemplateVersion, on_delete=models.CASCADE, related_name="items")
+    version = models.ForeignKey(
+        TemplateVersion, verbose_name="评查标准版本", on_delete=models.CASCADE, related_name="items"
+    )
     order = models.PositiveSmallIntegerField("序号")
     code = models.CharField("编码", max_length=16)
     section = models.CharField("类别", max_length=16, choices=Section.choices)
@@ -128,7 +132,7 @@ class Campaign(models.Model):
     input = models.JSONField("抽取输入", null=True, blank=True, editable=False)
     candidate_hash = models.CharField("候选案卷哈希", max_length=64, blank=True, editable=False)
     seed_commitment = models.CharField("种子承诺", max_length=64, blank=True, editable=False)
-    sealed_seed = models.CharField(max_length=64, blank=True, editable=False)
+    sealed_seed = models.CharField("封存的随机种子", max_length=64, blank=True, editable=False)
     seed = models.CharField("随机种子", max_length=64, blank=True, editable=False)
     result = models.JSONField("抽取结果", null=True, blank=True, editable=False)
     committed_at = models.DateTimeField("承诺公布时间", null=True, blank=True)
@@ -136,7 +140,7 @@ class Campaign(models.Model):
     concluded_at = models.DateTimeField("结束时间", null=True, blank=True)
     published_at = models.DateTimeField("公布时间", null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name="创建人", null=True, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
@@ -155,7 +159,9 @@ class CampaignFile(models.Model):
     """A drawn 案卷 of a campaign: its reviewers' scores and, once they agree (or a third decides), its
     final score and grade."""
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="files")
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="评查活动", on_delete=models.PROTECT, related_name="files"
+    )
     case = models.ForeignKey("cases.Case", verbose_name="案件", on_delete=models.PROTECT, related_name="+")
     agency = models.ForeignKey(Agency, verbose_name="办案机关", on_delete=models.PROTECT, related_name="+")
     order = models.PositiveIntegerField("抽取顺序")
@@ -180,7 +186,9 @@ class CampaignFile(models.Model):
 class FileReview(models.Model):
     """One reviewer's 评查 of one file: assigned by the organiser, scored item by item, then submitted."""
 
-    file = models.ForeignKey(CampaignFile, on_delete=models.PROTECT, related_name="reviews")
+    file = models.ForeignKey(
+        CampaignFile, verbose_name="评查案卷", on_delete=models.PROTECT, related_name="reviews"
+    )
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="评查人", on_delete=models.PROTECT, related_name="+"
     )
@@ -209,8 +217,12 @@ class ItemScore(models.Model):
     """A reviewer's deduction (or veto) on one item, beside what the automatic pre-scoring proposed and
     the evidence it cited; a departure from the proposal carries the reviewer's reason."""
 
-    review = models.ForeignKey(FileReview, on_delete=models.CASCADE, related_name="items")
-    item = models.ForeignKey(TemplateItem, on_delete=models.PROTECT, related_name="+")
+    review = models.ForeignKey(
+        FileReview, verbose_name="评查评分", on_delete=models.CASCADE, related_name="items"
+    )
+    item = models.ForeignKey(
+        TemplateItem, verbose_name="评查项目", on_delete=models.PROTECT, related_name="+"
+    )
     deduction = models.DecimalField("扣分", default=0, **points)
     vetoed = models.BooleanField("否决", default=False)
     proposed = models.DecimalField("预评扣分", null=True, blank=True, **points)

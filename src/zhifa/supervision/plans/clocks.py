@@ -1,20 +1,27 @@
 """Periods of 监督计划 and 督办. No text we hold fixes the time an agency has to handle a 督办, so it is a
-setting with a documented default (local practice, e.g. a reply to a 监督建议书 within 15 days)."""
+setting per region with a documented default (local practice, e.g. a reply to a 监督建议书 within 15 days):
+
+    ZHIFA_OVERSIGHT_WORKDAYS_BY_REGION = {"<区划代码>": 工作日}   # the nearest region up the tree wins
+    ZHIFA_OVERSIGHT_WORKDAYS = 工作日                            # every other region; default 15
+"""
 
 from datetime import date
 
-from django.conf import settings
-
 from zhifa.core import workdays
+from zhifa.core.models import Region
+
+from ..regional import workdays_setting
+
+DEFAULT_OVERSIGHT_WORKDAYS = 15
 
 
-def oversight_workdays() -> int:
-    """督办的默认办理期限（工作日）: setting ZHIFA_OVERSIGHT_WORKDAYS, default 15."""
-    return int(getattr(settings, "ZHIFA_OVERSIGHT_WORKDAYS", 15))
+def oversight_workdays(region: Region | None = None) -> int:
+    """督办的默认办理期限（工作日） for an agency of `region` (None: the setting for every region)."""
+    return workdays_setting("ZHIFA_OVERSIGHT_WORKDAYS", region, DEFAULT_OVERSIGHT_WORKDAYS)
 
 
-def default_oversight_due(opened: date) -> date:
-    return workdays.add_workdays(opened, oversight_workdays())
+def default_oversight_due(opened: date, region: Region | None = None) -> date:
+    return workdays.add_workdays(opened, oversight_workdays(region))
 
 
 def on_clock(day: date) -> date:

@@ -70,14 +70,16 @@ class OversightOpenForm(Form):
     title = forms.CharField(label="督办事项", max_length=200, required=False)
     ground = forms.ChoiceField(label="督办情形", choices=blank(OversightGround.choices), required=False)
     description = text_field("督办要求", required=False)
-    due = date_field(
-        "办理期限",
-        required=False,
-        help_text=f"不填则为督办之日起{clocks.oversight_workdays()}个工作日；遇休息日顺延至下一个工作日",
-    )
+    due = date_field("办理期限", required=False)
 
     def __init__(self, *args, actor, case=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # the period of the agency's region (a case's agency, else the supervisor's own region)
+        region = case.agency.region if case is not None else getattr(actor.agency, "region", None)
+        self.fields["due"].help_text = (
+            f"不填则为督办之日起{clocks.oversight_workdays(region)}个工作日（各地可另行设置）；"
+            "遇休息日顺延至下一个工作日"
+        )
         if case is not None:
             del self.fields["agency"]
         else:

@@ -307,7 +307,11 @@ def oversight_open(
         kit.refuse("ground", "请选择督办情形（有重大社会影响、反复发生或造成严重后果）")
     description = _text(description, "description", "请填写督办要求")
     opened = timezone.localdate()
-    due = clocks.default_oversight_due(opened) if due is None else _not_past(due, "due", "办理期限")
+    due = (
+        clocks.default_oversight_due(opened, agency.region)
+        if due is None
+        else _not_past(due, "due", "办理期限")
+    )
     oversight = Oversight.objects.create(
         agency=agency,
         superior=superior_of(agency),
