@@ -1,4 +1,4 @@
-"""执法监督 in the admin (系统管理): every model of plans, actions and campaigns is listed under 执法监督 with
+"""执法监督 in the admin (系统管理): every model of plans, actions and campaigns, and the main models of problems and accountability, is listed under 执法监督 with
 its Chinese name, read-only (no add, change or delete), and its pages label every field in Chinese."""
 
 import re
@@ -15,6 +15,7 @@ NAMES = [
     "监督计划", "监督计划任务", "工作台账", "台账报送", "督办事项", "督办进展", "督办延期",
     "监督事项", "监督发现的问题", "监督文书", "整改答复", "整改材料", "监督升级措施",
     "评查标准", "评查标准版本", "评查项目", "案卷评查活动", "评查案卷", "评查评分", "评查项目得分",
+    "突出问题", "整改任务", "电子技术监控设备", "责任追究案件",
 ]  # fmt: skip
 
 
