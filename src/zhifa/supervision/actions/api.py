@@ -7,8 +7,6 @@ field with the reason in Chinese.
 Rectification files travel as base64 in the reply's JSON (bounded by the request size the server accepts);
 the pages upload them as multipart files."""
 
-import base64
-import binascii
 from datetime import date, datetime
 from typing import Literal
 
@@ -18,9 +16,11 @@ from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from zhifa.cases import selectors as case_selectors
-from zhifa.core import access, kit
+from zhifa.core import access
 from zhifa.core.params import Id
 from zhifa.core.selectors import chosen_agency
+from zhifa.supervision import attachments
+from zhifa.supervision.attachments import FileIn, FileOut
 from zhifa.supervision.models import Instrument, SupervisionItem
 
 from . import clocks, document, selectors, services
@@ -106,14 +106,6 @@ class InstrumentOut(Schema):
     @staticmethod
     def resolve_finding_ids(obj) -> list[int]:
         return [f.pk for f in obj.findings.all()]
-
-
-class FileOut(Schema):
-    id: int
-    name: str
-    sha256: str
-    size: int
-    media_type: str
 
 
 class ReplyOut(Schema):
@@ -206,11 +198,6 @@ class IssueIn(Schema):
     finding_ids: list[Id] = []
     reply_due: date | None = None
     rectify_due: date | None = None
-
-
-class FileIn(Schema):
-    name: str
-    content_base64: str
 
 
 class ReplyIn(Schema):
@@ -315,21 +302,12 @@ def instrument_file(request, instrument_id: int, fmt: Literal["pdf", "docx"]) ->
     return response
 
 
-def _uploads(files: list[FileIn]) -> list[services.Upload]:
-    uploads = []
-    for f in files:
-        try:
-            content = base64.b64decode(f.content_base64, validate=True)
-        except (binascii.Error, ValueError):
-            kit.refuse("files", f"“{f.name}”的内容不是有效的Base64编码")
-        uploads.append(services.Upload(name=f.name, content=content))
-    return uploads
-
-
 @router.post("/items/{int:item_id}/reply", response=ItemDetailOut, summary="答复并提交整改材料（被监督机关）")
 def reply_submit(request, item_id: int, data: ReplyIn):
     item = _item(request, item_id)
-    services.reply_submit(actor=request.auth, item=item, text=data.text, files=_uploads(data.files))
+    services.reply_submit(
+        actor=request.auth, item=item, text=data.text, files=attachments.uploads_of_api(data.files)
+    )
     return _item(request, item_id)
 
 

@@ -2,24 +2,17 @@
 agency's cases, documents and records); every rule is the service's, whose refusals `apply_errors` puts
 back beside the field of the same name."""
 
-import re
-
 from django import forms
 
 from zhifa.cases.models import Case, CaseDocument
 from zhifa.core.forms import Form, blank, date_field, text_field
 from zhifa.core.models import Agency, Record
 from zhifa.core.selectors import active_agencies
+from zhifa.supervision import attachments, numbers
 
 from . import services
 from .choices import EscalationStep, Grade, ProblemCategory, SupervisionKind, TargetKind
 from .transitions import SUPERVISE
-
-SEPARATORS = re.compile(r"[\s,，、;；]+")
-
-
-def _tokens(value: str) -> list[str]:
-    return [t for t in SEPARATORS.split(value or "") if t]
 
 
 class OpenForm(Form):
@@ -90,12 +83,7 @@ class FindingForm(Form):
         self.item = item
 
     def _ids(self, name: str, queryset, lookup: str, label: str) -> list[int]:
-        wanted = _tokens(self.cleaned_data[name])
-        found = dict(queryset.filter(**{f"{lookup}__in": wanted}).values_list(lookup, "pk"))
-        missing = [t for t in wanted if t not in {str(k) for k in found}]
-        if missing:
-            raise forms.ValidationError(f"{self.item.agency.name}没有{label}：{'、'.join(missing)}")
-        return list(found.values())
+        return numbers.ids_by_number(self.cleaned_data[name], queryset, lookup, label, self.item.agency.name)
 
     def clean_cases(self):
         return self._ids("cases", Case.objects.filter(agency=self.item.agency), "number", "案件编号")
@@ -105,7 +93,7 @@ class FindingForm(Form):
         return self._ids("documents", documents.exclude(number=""), "number", "文号")
 
     def clean_records(self):
-        tokens = _tokens(self.cleaned_data["records"])
+        tokens = numbers.tokens(self.cleaned_data["records"])
         if any(not t.isdigit() or len(t) > 12 for t in tokens):
             raise forms.ValidationError("执法记录序号应为数字")
         return self._ids("records", Record.objects.filter(agency=self.item.agency), "seq", "执法记录序号")
@@ -146,30 +134,12 @@ class IssueForm(Form):
         }
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else ([data] if data else [])
-        return [super(MultipleFileField, self).clean(f, initial) for f in files]
-
-
 class ReplyForm(Form):
     text = text_field("答复和整改情况", rows=5, required=False)
-    files = MultipleFileField(  # type: ignore[assignment]  # a field, as Django declares them
-        label="整改材料",
-        required=False,
-        help_text=f"文档、PDF或图片，最多{services.MAX_FILES}个，每个不超过20MB",
-    )
+    files = attachments.files_field()  # type: ignore[assignment]  # a field, as Django declares them
 
     def to_kwargs(self) -> dict:
-        files = [services.Upload(name=f.name, content=f.read()) for f in self.cleaned_data["files"]]
+        files = attachments.uploads_of_form(self.cleaned_data["files"])
         return {"text": self.cleaned_data["text"], "files": files}
 
 

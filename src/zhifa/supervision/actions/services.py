@@ -5,26 +5,22 @@ field, writes and appends a record in the same transaction — on a refusal noth
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
-from zhifa.cases.choices import EvidenceKind
-from zhifa.cases.evidence import services as evidence
-from zhifa.cases.evidence import storage
 from zhifa.cases.models import Case, CaseDocument
 from zhifa.catalog.reviewers import justice_bureau_of
 from zhifa.core import access, hygiene, kit, numbering, workdays
 from zhifa.core.choices import AgencyKind
 from zhifa.core.kit import Actor
 from zhifa.core.models import Agency, Record
+from zhifa.supervision import attachments, checks
+from zhifa.supervision.attachments import Upload
 from zhifa.supervision.models import (
     CampaignFile,
     Escalation,
@@ -51,13 +47,6 @@ from .choices import (
 from .transitions import MACHINE, REPLY, SUPERVISE, is_overdue
 
 ITEMS = SupervisionItem.objects.select_related("agency__region", "bureau")
-MAX_FILES = 10
-DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
-
-
-def max_file_bytes() -> int:
-    """The largest rectification file (setting ZHIFA_SUPERVISION_MAX_FILE_BYTES, default 20 MiB)."""
-    return int(getattr(settings, "ZHIFA_SUPERVISION_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES))
 
 
 def issuer_name(bureau: Agency) -> str:
@@ -70,22 +59,6 @@ def _choice(value: str, choices, field_name: str, label: str, *, blank: bool = F
         return ""
     if value not in choices.values:
         kit.refuse(field_name, f"请选择{label}" if not value else f"“{label}”的取值无效")
-    return value
-
-
-def _required(value: str, field_name: str, label: str) -> str:
-    value = (value or "").strip()
-    if not value:
-        kit.refuse(field_name, f"请填写{label}")
-    return value
-
-
-def _check_deadline(value: date, field_name: str, label: str, today: date) -> date:
-    """A deadline chosen by the supervisor: not in the past, on a working day."""
-    if value < today:
-        kit.refuse(field_name, f"{label}（{value:%Y-%m-%d}）已过去，不能早于今天（{today:%Y-%m-%d}）")
-    if not workdays.is_workday(value):
-        kit.refuse(field_name, f"{label}（{value:%Y-%m-%d}）是休息日，请选择工作日")
     return value
 
 
@@ -158,7 +131,7 @@ def item_open(*, actor: Actor, data: OpenInput) -> list[SupervisionItem]:
     title = data.title.strip() or (
         f"对案件{case.number or case.pk}（{case.summary}）的监督" if case is not None else theme
     )
-    title = _required(title, "title", "事项名称")
+    title = checks.required(title, "title", "事项名称")
     if len(title) > 200:
         kit.refuse("title", "事项名称最多200个字")
     if len(theme) > 200:
@@ -218,20 +191,6 @@ def item_open_from_case(*, actor: Actor, case: Case, reason: str = "", category:
 # ---- findings ------------------------------------------------------------------------------------------
 
 
-def _linked(model, ids: Iterable[int], agency_path: str, item: SupervisionItem, field_name: str, label: str):
-    wanted = sorted(set(ids))
-    if not wanted:
-        return []
-    found = list(model.objects.filter(pk__in=wanted, **{agency_path: item.agency_id}))
-    missing = sorted(set(wanted) - {obj.pk for obj in found})
-    if missing:
-        kit.refuse(
-            field_name,
-            f"{label}（编号{'、'.join(map(str, missing))}）不存在或不属于被监督机关{item.agency.name}",
-        )
-    return found
-
-
 @transaction.atomic
 def finding_add(
     *,
@@ -245,10 +204,13 @@ def finding_add(
     """记录发现的问题, with links to the supervised agency's cases, records and documents as evidence."""
     item = kit.locked(ITEMS, item, actor=actor, perm=SUPERVISE)
     MACHINE.require(item, "find")
-    text = _required(text, "text", "问题描述")
-    cases = _linked(Case, case_ids, "agency_id", item, "cases", "案件")
-    records = _linked(Record, record_ids, "agency_id", item, "records", "执法记录")
-    documents = _linked(CaseDocument, document_ids, "case__agency_id", item, "documents", "文书")
+    text = checks.required(text, "text", "问题描述")
+    owner = f"被监督机关{item.agency.name}"
+    cases = checks.linked(Case, case_ids, "agency_id", item.agency_id, owner, "cases", "案件")
+    records = checks.linked(Record, record_ids, "agency_id", item.agency_id, owner, "records", "执法记录")
+    documents = checks.linked(
+        CaseDocument, document_ids, "case__agency_id", item.agency_id, owner, "documents", "文书"
+    )
     finding = Finding.objects.create(item=item, text=text, created_by=actor)
     finding.cases.set(cases)
     finding.records.set(records)
@@ -304,12 +266,12 @@ def instrument_issue(
     findings = list(item.findings.filter(pk__in=wanted))
     if len(findings) != len(wanted):
         kit.refuse("findings", "所选问题不属于本监督事项")
-    requirements = _required(requirements, "requirements", "监督意见和整改要求")
+    requirements = checks.required(requirements, "requirements", "监督意见和整改要求")
     today = on or clocks.today()
     default_reply, default_rectify = clocks.default_deadlines(item.agency.region, grade, today)
-    reply_due = _check_deadline(reply_due, "reply_due", "答复期限", today) if reply_due else default_reply
+    reply_due = checks.deadline(reply_due, "reply_due", "答复期限", today) if reply_due else default_reply
     rectify_due = (
-        _check_deadline(rectify_due, "rectify_due", "整改期限", today) if rectify_due else default_rectify
+        checks.deadline(rectify_due, "rectify_due", "整改期限", today) if rectify_due else default_rectify
     )
     if rectify_due < reply_due:
         kit.refuse(
@@ -353,42 +315,6 @@ def latest_instrument(item: SupervisionItem) -> Instrument | None:
 # ---- the agency's reply ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Upload:
-    """A rectification file as received: its name and content."""
-
-    name: str
-    content: bytes
-
-
-def _checked_files(files: Sequence[Upload]) -> list[tuple[str, bytes, str]]:
-    """(clean name, content, media type) of each file, or a refusal naming the file: at most MAX_FILES,
-    none empty or above max_file_bytes(), each a document or a picture by its content (cases.evidence)."""
-    if len(files) > MAX_FILES:
-        kit.refuse("files", f"整改材料最多{MAX_FILES}个文件")
-    checked = []
-    limit = max_file_bytes()
-    for upload in files:
-        name = evidence.clean_name(upload.name, "整改材料")
-        if not upload.content:
-            kit.refuse("files", f"“{name}”是空文件")
-        if len(upload.content) > limit:
-            kit.refuse("files", f"“{name}”超过{filesizeformat(limit)}，请压缩或拆分后上传")
-        try:
-            media_type = evidence.sniff(upload.content[: evidence.SNIFF_BYTES], EvidenceKind.DOCUMENT, name)
-        except ValidationError as error:
-            kit.refuse("files", f"“{name}”：{'；'.join(error.messages)}（整改材料须为文档、PDF或图片）")
-        checked.append((name, upload.content, media_type))
-    return checked
-
-
-def _store(content: bytes) -> tuple[str, int]:
-    storage.uploads_root().mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=storage.uploads_root(), delete=False) as tmp:
-        tmp.write(content)
-    return storage.store_from_path(tmp.name)
-
-
 @transaction.atomic
 def reply_submit(*, actor: Actor, item: SupervisionItem, text: str, files: Sequence[Upload] = ()) -> Reply:
     """答复并提交整改材料 — only by the supervised agency (another agency: 404, nothing written)."""
@@ -396,16 +322,12 @@ def reply_submit(*, actor: Actor, item: SupervisionItem, text: str, files: Seque
     if actor is not None and actor.agency_id != item.agency_id:
         raise PermissionDenied("只有被监督机关可以答复")  # a supervisor with both permissions
     MACHINE.require(item, "reply")
-    text = _required(text, "text", "答复和整改情况")
-    checked = _checked_files(files)
+    text = checks.required(text, "text", "答复和整改情况")
+    checked = attachments.check_files(files)
     instrument = latest_instrument(item)
     assert instrument is not None  # 待答复整改 is reached only by issuing one
     reply = Reply.objects.create(item=item, instrument=instrument, text=text, submitted_by=actor)
-    stored = []
-    for name, content, media_type in checked:
-        sha256, size = _store(content)
-        ReplyFile.objects.create(reply=reply, name=name, sha256=sha256, size=size, media_type=media_type)
-        stored.append({"name": name, "sha256": sha256, "size": size})
+    stored = attachments.store_files(checked, ReplyFile, reply=reply)
     MACHINE.move(
         item,
         "reply",
@@ -448,7 +370,7 @@ def reply_return(*, actor: Actor, item: SupervisionItem, reason: str) -> Supervi
     """退回重新整改 (with the reasons): the agency now owes the rectification by its deadline."""
     item = kit.locked(ITEMS, item, actor=actor, perm=SUPERVISE)
     MACHINE.require(item, "return")
-    reason = hygiene.clean_text("reason", "退回理由", _required(reason, "reason", "退回理由"))
+    reason = hygiene.clean_text("reason", "退回理由", checks.required(reason, "reason", "退回理由"))
     reply = _pending_reply(item)
     _verdict(reply, ReplyOutcome.RETURNED, reason, actor)
     last_deadline = item.escalations.filter(step=EscalationStep.DEADLINE).order_by("-id").first()
@@ -499,10 +421,10 @@ def escalate(
             "step",
             f"升级须逐级进行：当前可采取的措施为{'、'.join(EscalationStep(s).label for s in allowed) or '无'}",
         )
-    note = _required(note, "note", "情况说明")
+    note = checks.required(note, "note", "情况说明")
     if step == EscalationStep.DEADLINE:
         due_on = (
-            _check_deadline(due_on, "due_on", "整改期限", today)
+            checks.deadline(due_on, "due_on", "整改期限", today)
             if due_on
             else workdays.add_workdays(today, clocks.deadline_workdays(item.agency.region))
         )
@@ -526,7 +448,7 @@ def item_close(*, actor: Actor, item: SupervisionItem, note: str) -> Supervision
     """办结（核查未发现问题）, with the reasons."""
     item = kit.locked(ITEMS, item, actor=actor, perm=SUPERVISE)
     MACHINE.require(item, "close")
-    item.close_note = _required(note, "note", "办结说明")
+    item.close_note = checks.required(note, "note", "办结说明")
     item.closed_at = timezone.now()
     MACHINE.move(
         item, "close", actor=actor, fields=("close_note", "closed_at"), payload={"note": item.close_note}

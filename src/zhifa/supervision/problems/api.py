@@ -2,7 +2,7 @@
 task or device, and one POST per action. Thin: schemas only parse; reads through selectors, writes through
 services (which check the actor and the rules). Another agency's row is a 404, an action the user may not
 take a 403, a refusal a 422 keyed by field with the reason in Chinese. Rectification files travel as base64
-(the 监督事项's FileIn)."""
+(`supervision.attachments`, as the 监督事项's do)."""
 
 from datetime import date, datetime
 from typing import Literal
@@ -13,8 +13,7 @@ from ninja.pagination import paginate
 from zhifa.core import access
 from zhifa.core.params import Id, Year
 from zhifa.core.selectors import chosen_agency
-from zhifa.supervision.actions.api import FileIn, FileOut
-from zhifa.supervision.actions.api import _uploads as uploads
+from zhifa.supervision.attachments import FileIn, FileOut, uploads_of_api
 
 from . import selectors, services
 from .transitions import MACHINE, MANAGE_DEVICE, RECORD, RECTIFY, REVIEW, is_overdue
@@ -308,7 +307,7 @@ def _report_kwargs(data: ReportIn) -> dict:
         "text": data.text,
         "case_ids": data.case_ids,
         "document_ids": data.document_ids,
-        "files": uploads(data.files),
+        "files": uploads_of_api(data.files),
     }
 
 

@@ -8,7 +8,7 @@ from zhifa.cases.models import Case, CaseDocument
 from zhifa.core.forms import Form, blank, date_field, text_field
 from zhifa.core.models import Agency
 from zhifa.core.selectors import active_agencies
-from zhifa.supervision.actions.forms import MultipleFileField, _tokens
+from zhifa.supervision import attachments, numbers
 
 from . import services
 from .choices import Category, DeviceStatus
@@ -57,23 +57,14 @@ class ReportForm(Form):
     text = text_field("整改情况", rows=5, required=False)
     cases = forms.CharField(label="相关案件编号", required=False, help_text="本机关的案件，多个用逗号分隔")
     documents = forms.CharField(label="相关文书文号", required=False, help_text="多个用逗号分隔")
-    files = MultipleFileField(  # type: ignore[assignment]  # a field, as Django declares them
-        label="整改材料",
-        required=False,
-        help_text=f"文档、PDF或图片，最多{services.actions.MAX_FILES}个，每个不超过20MB",
-    )
+    files = attachments.files_field()  # type: ignore[assignment]  # a field, as Django declares them
 
     def __init__(self, *args, task, **kwargs):
         super().__init__(*args, **kwargs)
         self.task = task
 
     def _ids(self, name: str, queryset, lookup: str, label: str) -> list[int]:
-        wanted = _tokens(self.cleaned_data[name])
-        found = dict(queryset.filter(**{f"{lookup}__in": wanted}).values_list(lookup, "pk"))
-        missing = [t for t in wanted if t not in {str(k) for k in found}]
-        if missing:
-            raise forms.ValidationError(f"{self.task.agency.name}没有{label}：{'、'.join(missing)}")
-        return list(found.values())
+        return numbers.ids_by_number(self.cleaned_data[name], queryset, lookup, label, self.task.agency.name)
 
     def clean_cases(self):
         return self._ids("cases", Case.objects.filter(agency_id=self.task.agency_id), "number", "案件编号")
@@ -84,7 +75,7 @@ class ReportForm(Form):
 
     def to_kwargs(self) -> dict:
         d = self.cleaned_data
-        files = [services.Upload(name=f.name, content=f.read()) for f in d["files"]]
+        files = attachments.uploads_of_form(d["files"])
         return {"text": d["text"], "case_ids": d["cases"], "document_ids": d["documents"], "files": files}
 
 

@@ -16,13 +16,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhifa.cases.models import Case, CaseDocument
-from zhifa.core import access, kit, workdays
+from zhifa.core import access, kit
 from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
+from zhifa.supervision import attachments, checks
 from zhifa.supervision.actions import services as actions
 from zhifa.supervision.actions.choices import ProblemCategory, SupervisionKind, TargetKind
-from zhifa.supervision.actions.services import Upload
 from zhifa.supervision.actions.transitions import SUPERVISE
+from zhifa.supervision.attachments import Upload
 from zhifa.supervision.models import (
     FollowUp,
     MonitoringDevice,
@@ -38,29 +39,11 @@ from . import clocks
 from .choices import Category, DeviceStatus, ProblemStatus, ReportKind, Source, TaskStatus
 from .transitions import MACHINE, MANAGE_DEVICE, RECORD, RECTIFY, REVIEW
 
-__all__ = ["Upload"]  # the rectification files travel as the 监督事项's do (the same upload checks)
+__all__ = ["Upload"]  # the rectification files, checked and stored as the 监督事项's are (attachments)
 
 PROBLEMS = Problem.objects.select_related("agency__region", "problem_list")
 TASKS = RectificationTask.objects.select_related("agency__region", "problem")
 EARLIEST_YEAR = 2000
-
-
-def _required(value: str, field_name: str, label: str, max_length: int | None = None) -> str:
-    value = (value or "").strip()
-    if not value:
-        kit.refuse(field_name, f"请填写{label}")
-    if max_length and len(value) > max_length:
-        kit.refuse(field_name, f"{label}最多{max_length}个字")
-    return value
-
-
-def _check_deadline(value: date, field_name: str, label: str, today: date) -> date:
-    """A deadline set by a person: not in the past, on a working day."""
-    if value < today:
-        kit.refuse(field_name, f"{label}（{value:%Y-%m-%d}）已过去，不能早于今天（{today:%Y-%m-%d}）")
-    if not workdays.is_workday(value):
-        kit.refuse(field_name, f"{label}（{value:%Y-%m-%d}）是休息日，请选择工作日")
-    return value
 
 
 # ---- 突出问题清单 ----------------------------------------------------------------------------------------
@@ -88,8 +71,8 @@ def problem_record(*, actor: Actor, data: ProblemInput) -> Problem:
         kit.refuse("agency", f"{agency.name}已撤销，不能录入突出问题")
     if data.category not in Category.values:
         kit.refuse("category", "请选择问题类别" if not data.category else "“问题类别”的取值无效")
-    title = _required(data.title, "title", "问题名称", 200)
-    description = _required(data.description, "description", "问题表现")
+    title = checks.required(data.title, "title", "问题名称", 200)
+    description = checks.required(data.description, "description", "问题表现")
     today = clocks.today()
     year = data.year or today.year
     if not EARLIEST_YEAR <= year <= today.year + 1:
@@ -166,9 +149,9 @@ def task_assign(
     problem = kit.locked(PROBLEMS, problem, actor=actor, perm=RECORD)
     if problem.status == ProblemStatus.CLOSED:
         kit.refuse("status", "该问题已整改销号，不能再下达整改任务")
-    measures = _required(measures, "measures", "整改措施")
+    measures = checks.required(measures, "measures", "整改措施")
     today = on or clocks.today()
-    due_on = _check_deadline(due_on, "due_on", "整改期限", today) if due_on else clocks.default_due(today)
+    due_on = checks.deadline(due_on, "due_on", "整改期限", today) if due_on else clocks.default_due(today)
     status = MACHINE.target("assign")
     assert status is not None  # the table's assign row leads to 整改中
     task = RectificationTask.objects.create(
@@ -188,21 +171,6 @@ def task_assign(
     return task
 
 
-def _linked(
-    model, ids: Iterable[int], agency_path: str, task: RectificationTask, field_name: str, label: str
-):
-    wanted = sorted(set(ids))
-    if not wanted:
-        return []
-    found = list(model.objects.filter(pk__in=wanted, **{agency_path: task.agency_id}))
-    missing = sorted(set(wanted) - {obj.pk for obj in found})
-    if missing:
-        kit.refuse(
-            field_name, f"{label}（编号{'、'.join(map(str, missing))}）不存在或不属于{task.agency.name}"
-        )
-    return found
-
-
 def _report(
     actor: Actor,
     task: RectificationTask,
@@ -214,18 +182,17 @@ def _report(
 ) -> tuple[TaskReport, dict]:
     if actor is not None and actor.agency_id != task.agency_id:
         raise PermissionDenied("只有整改机关可以报告整改情况")  # a supervisor holding both permissions
-    text = _required(text, "text", "整改情况")
-    cases = _linked(Case, case_ids, "agency_id", task, "cases", "案件")
-    documents = _linked(CaseDocument, document_ids, "case__agency_id", task, "documents", "文书")
-    checked = actions._checked_files(files)  # the 监督事项's upload checks: count, size, content
+    text = checks.required(text, "text", "整改情况")
+    owner = task.agency.name
+    cases = checks.linked(Case, case_ids, "agency_id", task.agency_id, owner, "cases", "案件")
+    documents = checks.linked(
+        CaseDocument, document_ids, "case__agency_id", task.agency_id, owner, "documents", "文书"
+    )
+    checked = attachments.check_files(files)
     report = TaskReport.objects.create(task=task, kind=kind, text=text, submitted_by=actor)
     report.cases.set(cases)
     report.documents.set(documents)
-    stored = []
-    for name, content, media_type in checked:
-        sha256, size = actions._store(content)
-        TaskFile.objects.create(report=report, name=name, sha256=sha256, size=size, media_type=media_type)
-        stored.append({"name": name, "sha256": sha256, "size": size})
+    stored = attachments.store_files(checked, TaskFile, report=report)
     payload = {
         "report": report.pk,
         "text": text,
@@ -305,10 +272,10 @@ def follow_up_fail(
     has not passed, else the default period from today."""
     task = kit.locked(TASKS, task, actor=actor, perm=REVIEW)
     MACHINE.require(task, "fail")
-    note = _required(note, "note", "回头看意见（未通过的理由）")
+    note = checks.required(note, "note", "回头看意见（未通过的理由）")
     today = clocks.today()
     if due_on:
-        new_due = _check_deadline(due_on, "due_on", "新的整改期限", today)
+        new_due = checks.deadline(due_on, "due_on", "新的整改期限", today)
     else:
         new_due = task.due_on if task.due_on >= today else clocks.default_due(today)
     review = FollowUp.objects.create(
@@ -344,9 +311,9 @@ class DeviceInput:
 
 def _device_values(data: DeviceInput) -> dict:
     values: dict[str, Any] = {
-        "name": _required(data.name, "name", "设备名称", 200),
-        "location": _required(data.location, "location", "设置地点", 300),
-        "legal_basis": _required(data.legal_basis, "legal_basis", "设置依据"),
+        "name": checks.required(data.name, "name", "设备名称", 200),
+        "location": checks.required(data.location, "location", "设置地点", 300),
+        "legal_basis": checks.required(data.legal_basis, "legal_basis", "设置依据"),
         "purpose": (data.purpose or "").strip(),
         "approval_authority": (data.approval_authority or "").strip(),
         "approval_number": (data.approval_number or "").strip(),
