@@ -65,8 +65,7 @@ class AgencyQuerySet(models.QuerySet):
             return self.none()
         below = self.filter(region__path__startswith=region.path).exclude(region=region)
         same_system = Q(parent=agency)
-        suffix = agency.name[len(region.name) :] if agency.name.startswith(region.name) else ""
-        if suffix:
+        if suffix := agency.system_suffix:
             same_system |= Q(kind=agency.kind, name=Concat(F("region__name"), Value(suffix)))
         heads = below.filter(same_system).values("pk")
         return below.filter(Q(pk__in=heads) | Q(parent__in=heads))
@@ -112,3 +111,11 @@ class Agency(models.Model):
     def clean(self) -> None:
         if self.parent_id and self.pk and self.parent_id == self.pk:
             raise ValidationError({"parent": "上级机关不能是本机关"})
+
+    @property
+    def system_suffix(self) -> str:
+        """Its name after its region's (东湖区市场监督管理局 → 市场监督管理局): the 系统 the agency belongs to,
+        which its counterparts above and below share (the agency table has no field column). Empty when the
+        name does not start with the region's."""
+        region_name = self.region.name
+        return self.name[len(region_name) :] if self.name.startswith(region_name) else ""

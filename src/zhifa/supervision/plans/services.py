@@ -256,14 +256,14 @@ def ledger_report(
 
 def superior_of(agency: Agency) -> Agency | None:
     """The agency's superior department: the active agency of the same kind and the same field in the
-    parent region, named as the parent region plus the same suffix (东湖区市场监督管理局 → 江州市市场监督管理局;
-    the agency table has no field column). None when there is none."""
-    region = agency.region
-    parent = region.parent
-    if parent is None or not agency.name.startswith(region.name):
+    parent region, named as the parent region plus the same `system_suffix` (东湖区市场监督管理局 → 江州市市场监督管理局).
+    None when there is none."""
+    parent = agency.region.parent
+    if parent is None or not (suffix := agency.system_suffix):
         return None
-    name = parent.name + agency.name[len(region.name) :]
-    return Agency.objects.filter(region=parent, name=name, kind=agency.kind, active=True).first()
+    return Agency.objects.filter(
+        region=parent, name=parent.name + suffix, kind=agency.kind, active=True
+    ).first()
 
 
 def justice_bureau_over(agency: Agency) -> Agency | None:
