@@ -160,6 +160,15 @@ def test_every_registered_deadline_selects_its_open_rows():
         ("publicity.disclosure", "due_on"),
         ("review.review", "due_on"),
         ("review.reviewround", "due_on"),
+        ("supervision.supervisionitem", "due_on"),
+        ("supervision.instrument", "reply_due"),
+        ("supervision.instrument", "rectify_due"),
+        ("supervision.escalation", "due_on"),
+        ("supervision.oversight", "due"),
+        ("supervision.rectificationtask", "due_on"),
+        ("supervision.accountabilitycase", "due_on"),
+        ("supervision.plantask", "due"),
+        ("supervision.ledgerentry", "due"),
     }
     for deadline in deadlines.registered():
         assert list(deadline.model._default_manager.filter(deadline.open)) == []

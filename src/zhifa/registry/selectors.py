@@ -108,8 +108,9 @@ def _certificate_problem(name: str, certificates: QuerySet[Certificate], scope: 
     latest = certificates.order_by("-issued_on", "-pk").first()
     if latest is None:
         return f"{name}没有有效的行政执法证件{scope}"
-    if latest.status == CertificateStatus.SUSPENDED:
-        return f"{name}的行政执法证件{latest.number}{scope}已被暂扣，{_day(on)}不能从事执法活动"
+    if latest.status == CertificateStatus.SUSPENDED and not latest.suspension_over(on):
+        until = f"至{_day(latest.suspended_until)}" if latest.suspended_until else ""
+        return f"{name}的行政执法证件{latest.number}{scope}已被暂扣{until}，{_day(on)}不能从事执法活动"
     if latest.status == CertificateStatus.REVOKED:
         return f"{name}的行政执法证件{latest.number}{scope}已被吊销"
     if latest.issued_on > on:
@@ -205,13 +206,13 @@ def _search_q(q: str) -> Q:
 def _certificate_q(state: str, on: date) -> Any:
     """Filter officers by the state of their enforcement certificates on `on`."""
     certs = Certificate.objects.filter(officer=OuterRef("pk"), kind=CertificateKind.ENFORCEMENT)
-    valid = certs.filter(status=CertificateStatus.VALID, issued_on__lte=on, expires_on__gte=on)
+    valid = certs.valid_on(on)
     warn = on + timedelta(days=settings.ZHIFA_CERTIFICATE_EXPIRY_WARNING_DAYS)
     states: dict[str, Any] = {  # Exists, ~Exists and their combinations (Q)
         "valid": Exists(valid),
         "expiring": Exists(valid.filter(expires_on__lte=warn)),
         "expired": Exists(certs.filter(status=CertificateStatus.VALID, expires_on__lt=on)) & ~Exists(valid),
-        "suspended": Exists(certs.filter(status=CertificateStatus.SUSPENDED)),
+        "suspended": Exists(certs.suspended_on(on)),
         "revoked": Exists(certs.filter(status=CertificateStatus.REVOKED)) & ~Exists(valid),
         "none": ~Exists(certs),
     }

@@ -328,9 +328,10 @@ def _locked_certificate(actor: Actor, certificate: Certificate) -> Certificate:
 
 @transaction.atomic
 def certificate_set_status(
-    *, actor: Actor, certificate: Certificate, status: str, reason: str
+    *, actor: Actor, certificate: Certificate, status: str, reason: str, until: date | None = None
 ) -> Certificate:
-    """暂扣 / 吊销 / 恢复 a certificate, with the reason."""
+    """暂扣 / 吊销 / 恢复 a certificate, with the reason. A 暂扣 may end on `until` (its last day): from the
+    next day the certificate is in force again by itself (CertificateQuerySet.valid_on)."""
     certificate = _locked_certificate(actor, certificate)
     if status not in (CertificateStatus.VALID, CertificateStatus.SUSPENDED, CertificateStatus.REVOKED):
         kit.refuse("status", "只能设为有效、暂扣或吊销")
@@ -339,7 +340,8 @@ def certificate_set_status(
     if not reason.strip():
         kit.refuse("status_reason", "请填写原因")
     certificate.status, certificate.status_reason = status, reason.strip()
-    certificate.save(update_fields=["status", "status_reason", "updated_at"])
+    certificate.suspended_until = until if status == CertificateStatus.SUSPENDED else None
+    certificate.save(update_fields=["status", "status_reason", "suspended_until", "updated_at"])
     kit.record(
         certificate,
         "certificate.status",
@@ -379,6 +381,7 @@ def _certificate_payload(certificate: Certificate) -> dict:
         "reason": certificate.status_reason,
         "checked_on": certificate.last_checked_on,
         "fields": sorted(certificate.fields.values_list("code", flat=True)),
+        **({"suspended_until": certificate.suspended_until} if certificate.suspended_until else {}),
     }
 
 

@@ -22,3 +22,9 @@ class SupervisionConfig(AppConfig):
         wire_campaigns()
         wire_problems()
         wire_accountability()
+
+        from zhifa.core import deadlines as stored_deadlines
+
+        from . import deadlines
+
+        stored_deadlines.register(*deadlines.ALL)

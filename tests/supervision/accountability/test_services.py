@@ -207,7 +207,11 @@ class TestDecision:
             suspended_until=date(2026, 6, 5),
         )
         certificate = zhang.certificates.get()
-        assert (certificate.status, registry.can_enforce(zhang, "market")) == ("suspended", False)
+        last_day = date(2026, 6, 5)  # the registry's check runs on the real clock: ask about the day
+        assert (certificate.status, registry.can_enforce(zhang, "market", on=last_day)) == (
+            "suspended",
+            False,
+        )
         heard.refresh_from_db()
         assert refused(lambda: services.proceeding_restore(actor=supervisor, proceeding=heard), "status") == (
             "暂扣期限尚未届满或执法证已恢复，不能恢复执法证"
@@ -216,7 +220,11 @@ class TestDecision:
         services.proceeding_restore(actor=supervisor, proceeding=heard)
         certificate.refresh_from_db()
         heard.refresh_from_db()
-        assert (certificate.status, heard.restored_on, registry.can_enforce(zhang, "market")) == (
+        assert (
+            certificate.status,
+            heard.restored_on,
+            registry.can_enforce(zhang, "market", on=last_day),
+        ) == (
             "valid",
             date(2026, 6, 5),
             True,

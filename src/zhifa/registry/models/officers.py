@@ -64,10 +64,20 @@ class Officer(models.Model):
         return self.kind == PersonKind.AUXILIARY
 
 
+def in_force_q(on: date) -> Q:
+    """Status in force on `on`: valid, or suspended until a day before `on` (a 暂扣 with an end date ends by
+    itself: the right to enforce is back the day after, whether or not anyone has restored it yet)."""
+    return Q(status=CertificateStatus.VALID) | Q(status=CertificateStatus.SUSPENDED, suspended_until__lt=on)
+
+
 class CertificateQuerySet(models.QuerySet):
     def valid_on(self, on: date) -> "CertificateQuerySet":
-        """Certificates usable on `on`: status valid and `on` within their term."""
-        return self.filter(status=CertificateStatus.VALID, issued_on__lte=on, expires_on__gte=on)
+        """Certificates usable on `on`: in force (in_force_q) and `on` within their term."""
+        return self.filter(in_force_q(on), issued_on__lte=on, expires_on__gte=on)
+
+    def suspended_on(self, on: date) -> "CertificateQuerySet":
+        """Certificates suspended on `on`: without an end date, or until `on` or later."""
+        return self.filter(status=CertificateStatus.SUSPENDED).exclude(suspended_until__lt=on)
 
 
 class Certificate(models.Model):
@@ -89,6 +99,8 @@ class Certificate(models.Model):
         "状态", max_length=16, choices=CertificateStatus.choices, default=CertificateStatus.VALID
     )
     status_reason = models.CharField("状态变更原因", max_length=200, blank=True)
+    # the last day of a 暂扣 with an end date (null: until restored); from the next day it is in force again
+    suspended_until = models.DateField("暂扣至", null=True, blank=True)
     last_checked_on = models.DateField("最近审验日期", null=True, blank=True)
     fields = models.ManyToManyField(EnforcementField, verbose_name="执法领域", related_name="certificates")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -112,7 +124,17 @@ class Certificate(models.Model):
     def __str__(self) -> str:
         return self.number
 
+    def suspension_over(self, on: date) -> bool:
+        """A 暂扣 with an end date before `on`: in force again on `on`."""
+        return (
+            self.status == CertificateStatus.SUSPENDED
+            and self.suspended_until is not None
+            and self.suspended_until < on
+        )
+
     def effective_status(self, on: date) -> str:
+        if self.suspension_over(on):
+            return CertificateStatus.EXPIRED if self.expires_on < on else CertificateStatus.VALID
         if self.status == CertificateStatus.VALID and self.expires_on < on:
             return CertificateStatus.EXPIRED
         return self.status

@@ -15,7 +15,7 @@ def _valid_certificates(officer, today):
     return [
         c
         for c in officer.certificates.all()
-        if c.status == CertificateStatus.VALID and c.issued_on <= today <= c.expires_on
+        if c.effective_status(today) == CertificateStatus.VALID and c.issued_on <= today <= c.expires_on
     ]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
 
@@ -127,6 +127,8 @@ def proceeding_open(*, actor: Actor, data: OpenInput) -> list[AccountabilityCase
     today = clocks.today()
     made = []
     for officer in officers:
+        region = officer.agency.region
+        days = clocks.decision_workdays(region)
         proceeding = AccountabilityCase.objects.create(
             bureau=_bureau(actor, officer.agency),
             agency=officer.agency,
@@ -135,7 +137,9 @@ def proceeding_open(*, actor: Actor, data: OpenInput) -> list[AccountabilityCase
             source_reference=reference,
             facts=facts,
             status=status,
-            due_on=clocks.due_on(today),
+            due_on=clocks.due_on(today, region),
+            due_from=today,
+            due_workdays=days or None,  # kept, so a change of the holiday schedule moves the deadline
             opened_by=actor,
             **source,
         )
@@ -235,8 +239,10 @@ def proceeding_decide(
     why = f"责任追究案件{proceeding.pk}：{Outcome(outcome).label}" + (
         f"至{suspended_until:%Y-%m-%d}" if suspended_until else ""
     )
-    for certificate in taken:
-        registry.certificate_set_status(actor=actor, certificate=certificate, status=status, reason=why)
+    for certificate in taken:  # a 暂扣 carries its last day: the registry counts it in force after it
+        registry.certificate_set_status(
+            actor=actor, certificate=certificate, status=status, reason=why, until=suspended_until
+        )
     proceeding.outcome, proceeding.reason, proceeding.suspended_until = outcome, reason, suspended_until
     proceeding.decided_on, proceeding.decided_by = today, actor  # type: ignore[assignment]  # None: system
     proceeding.certificates.set(taken)
@@ -258,13 +264,18 @@ def proceeding_decide(
 
 @transaction.atomic
 def proceeding_restore(*, actor: Actor, proceeding: AccountabilityCase) -> AccountabilityCase:
-    """暂扣期满，恢复执法证: the certificates this proceeding suspended become valid again (through the
-    registry), unless revoked or changed since."""
+    """暂扣期满，恢复执法证 (by hand, from the last day of the period on): the certificates this proceeding
+    suspended become valid again (through the registry), unless revoked or changed since. Without it the
+    right to enforce comes back by itself the day after (suspensions_lapse, and the registry's check)."""
     proceeding = kit.locked(PROCEEDINGS, proceeding, actor=actor, perm=PURSUE)
     MACHINE.require(proceeding, "restore")
     today = clocks.today()
     if not may_restore(proceeding, today):
         kit.refuse("status", "暂扣期限尚未届满或执法证已恢复，不能恢复执法证")
+    return _restore(proceeding, actor, today)
+
+
+def _restore(proceeding: AccountabilityCase, actor: Actor, on: date, **noted) -> AccountabilityCase:
     restored = []
     for certificate in proceeding.certificates.filter(status=CertificateStatus.SUSPENDED).order_by("pk"):
         registry.certificate_set_status(
@@ -274,12 +285,36 @@ def proceeding_restore(*, actor: Actor, proceeding: AccountabilityCase) -> Accou
             reason=f"责任追究案件{proceeding.pk}：暂扣期满，恢复执法证",
         )
         restored.append(certificate.number)
-    proceeding.restored_on = today
+    proceeding.restored_on = on
     proceeding.save(update_fields=["restored_on", "updated_at"])
     kit.record(
         proceeding,
         "accountability.restore",
         actor=actor,
-        payload={"status": proceeding.status, "restored_on": today, "certificates": restored},
+        payload={"status": proceeding.status, "restored_on": on, "certificates": restored, **noted},
     )
     return proceeding
+
+
+def lapsed(on: date):
+    """The 暂扣 whose last day is before `on` and that nobody has restored yet."""
+    return AccountabilityCase.objects.filter(
+        outcome=Outcome.SUSPEND, restored_on__isnull=True, suspended_until__lt=on
+    ).order_by("suspended_until", "pk")
+
+
+def suspensions_lapse(*, today: date | None = None) -> int:
+    """Daily, by the system: each 暂扣 whose period has ended is restored as of the day after its last
+    day — the certificates set valid again in the registry and the restoration recorded once on the
+    proceeding (`"automatic": true`). Idempotent: a restored proceeding is not taken again. One transaction
+    per proceeding, so one that fails does not hold back the others."""
+    today = today or clocks.today()
+    count = 0
+    for pk in lapsed(today).values_list("pk", flat=True):
+        with transaction.atomic():
+            proceeding = PROCEEDINGS.select_for_update(of=("self",)).get(pk=pk)
+            if proceeding.restored_on is not None or proceeding.suspended_until is None:
+                continue  # restored meanwhile (by hand or by another run)
+            _restore(proceeding, None, proceeding.suspended_until + timedelta(days=1), automatic=True)
+            count += 1
+    return count

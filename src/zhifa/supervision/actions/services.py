@@ -269,6 +269,10 @@ def instrument_issue(
     requirements = checks.required(requirements, "requirements", "监督意见和整改要求")
     today = on or clocks.today()
     default_reply, default_rectify = clocks.default_deadlines(item.agency.region, grade, today)
+    reply_days, rectify_days = clocks.workdays_for(item.agency.region, grade)
+    # a computed deadline keeps its working days, so a calendar change moves it; a typed one keeps None
+    reply_workdays = None if reply_due else reply_days
+    rectify_workdays = None if rectify_due else rectify_days
     reply_due = checks.deadline(reply_due, "reply_due", "答复期限", today) if reply_due else default_reply
     rectify_due = (
         checks.deadline(rectify_due, "rectify_due", "整改期限", today) if rectify_due else default_rectify
@@ -285,16 +289,19 @@ def instrument_issue(
         requirements=requirements,
         reply_due=reply_due,
         rectify_due=rectify_due,
+        issued_on=today,
+        reply_workdays=reply_workdays,
+        rectify_workdays=rectify_workdays,
         issued_by=actor,
         issued_at=timezone.make_aware(datetime.combine(on, time(9))) if on else timezone.now(),
     )
     instrument.findings.set(findings)
-    item.grade, item.due_on = grade, reply_due
+    item.grade, item.due_on, item.due_from, item.due_workdays = grade, reply_due, today, reply_workdays
     MACHINE.move(
         item,
         "issue",
         actor=actor,
-        fields=("grade", "due_on"),
+        fields=("grade", "due_on", "due_from", "due_workdays"),
         payload={
             "instrument": instrument.pk,
             "grade": grade,
@@ -374,16 +381,22 @@ def reply_return(*, actor: Actor, item: SupervisionItem, reason: str) -> Supervi
     reply = _pending_reply(item)
     _verdict(reply, ReplyOutcome.RETURNED, reason, actor)
     last_deadline = item.escalations.filter(step=EscalationStep.DEADLINE).order_by("-id").first()
+    instrument = reply.instrument
     dues = [
-        reply.instrument.rectify_due,
-        *([last_deadline.due_on] if last_deadline and last_deadline.due_on else []),
+        (instrument.rectify_due, instrument.issued_on, instrument.rectify_workdays),
+        *(
+            [(last_deadline.due_on, last_deadline.due_from, last_deadline.due_workdays)]
+            if last_deadline and last_deadline.due_on
+            else []
+        ),
     ]
-    item.due_on = max(dues)
+    # the later deadline, with how it was computed (a calendar change moves it the same way)
+    item.due_on, item.due_from, item.due_workdays = max(dues, key=lambda due: due[0])
     MACHINE.move(
         item,
         "return",
         actor=actor,
-        fields=("due_on",),
+        fields=("due_on", "due_from", "due_workdays"),
         payload={"reply": reply.pk, "reason": reason, "due_on": item.due_on},
     )
     return item
@@ -422,18 +435,27 @@ def escalate(
             f"升级须逐级进行：当前可采取的措施为{'、'.join(EscalationStep(s).label for s in allowed) or '无'}",
         )
     note = checks.required(note, "note", "情况说明")
+    due_workdays = None  # a typed 限期整改 date is never moved by a calendar change
     if step == EscalationStep.DEADLINE:
-        due_on = (
-            checks.deadline(due_on, "due_on", "整改期限", today)
-            if due_on
-            else workdays.add_workdays(today, clocks.deadline_workdays(item.agency.region))
-        )
-        item.due_on = due_on
+        if due_on:
+            due_on = checks.deadline(due_on, "due_on", "整改期限", today)
+        else:
+            due_workdays = clocks.deadline_workdays(item.agency.region)
+            due_on = workdays.add_workdays(today, due_workdays)
+        item.due_on, item.due_from, item.due_workdays = due_on, today, due_workdays
     else:
         due_on = None
-    made = Escalation.objects.create(item=item, step=step, note=note, due_on=due_on, created_by=actor)
+    made = Escalation.objects.create(
+        item=item,
+        step=step,
+        note=note,
+        due_on=due_on,
+        due_from=today if due_on else None,
+        due_workdays=due_workdays,
+        created_by=actor,
+    )
     item.escalation = step
-    item.save(update_fields=["escalation", "due_on", "updated_at"])
+    item.save(update_fields=["escalation", "due_on", "due_from", "due_workdays", "updated_at"])
     kit.record(
         item,
         "supervision_item.escalate",

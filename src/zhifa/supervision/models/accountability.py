@@ -56,6 +56,9 @@ class AccountabilityCase(models.Model):
         "状态", max_length=16, choices=ProceedingStatus.choices, default=ProceedingStatus.FILED
     )
     due_on = models.DateField("办理期限", null=True, blank=True)
+    # how `due_on` was computed (supervision.deadlines): `due_workdays` working days after `due_from`
+    due_from = models.DateField("期限起算日", null=True, blank=True)
+    due_workdays = models.PositiveSmallIntegerField("期限工作日数", null=True, blank=True)
     investigation = models.TextField("调查情况", blank=True)
     notice = models.TextField("告知的拟处理意见", blank=True)
     statement = models.TextField("陈述申辩情况", blank=True)

@@ -60,6 +60,10 @@ class SupervisionItem(models.Model):
     grade = models.CharField("最高文书等级", max_length=16, choices=Grade.choices, blank=True)
     escalation = models.CharField("升级阶段", max_length=16, choices=EscalationStep.choices, blank=True)
     due_on = models.DateField("整改期限", null=True, blank=True)
+    # how `due_on` was computed, so a change of the holiday schedule moves it (supervision.deadlines):
+    # `due_workdays` working days after `due_from`; null when a person typed the date (never moved)
+    due_from = models.DateField("期限起算日", null=True, blank=True)
+    due_workdays = models.PositiveSmallIntegerField("期限工作日数", null=True, blank=True)
     close_note = models.TextField("办结说明", blank=True)
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="立项人", **user_fk)
     opened_at = models.DateTimeField("立项时间", auto_now_add=True)
@@ -138,6 +142,10 @@ class Instrument(models.Model):
     findings = models.ManyToManyField(Finding, verbose_name="所依据的问题", related_name="instruments")
     reply_due = models.DateField("答复期限")
     rectify_due = models.DateField("整改期限")
+    # the deadlines' start and their working days when computed (null: typed by the supervisor, never moved)
+    issued_on = models.DateField("制发日期", null=True, blank=True)
+    reply_workdays = models.PositiveSmallIntegerField("答复期限工作日数", null=True, blank=True)
+    rectify_workdays = models.PositiveSmallIntegerField("整改期限工作日数", null=True, blank=True)
     issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="制发人", **user_fk)
     issued_at = models.DateTimeField("制发时间", default=timezone.now)
 
@@ -149,6 +157,11 @@ class Instrument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_grade_display()} {self.number}"
+
+    @property
+    def agency(self) -> Agency:
+        """The supervised agency (whose chain records a move of the deadlines)."""
+        return self.item.agency
 
 
 class Reply(models.Model):
@@ -208,6 +221,8 @@ class Escalation(models.Model):
     step = models.CharField("升级措施", max_length=16, choices=EscalationStep.choices)
     note = models.TextField("情况说明")
     due_on = models.DateField("整改期限", null=True, blank=True)
+    due_from = models.DateField("期限起算日", null=True, blank=True)
+    due_workdays = models.PositiveSmallIntegerField("期限工作日数", null=True, blank=True)  # null: typed
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="决定人", **user_fk)
     created_at = models.DateTimeField("时间", auto_now_add=True)
 
@@ -219,3 +234,7 @@ class Escalation(models.Model):
 
     def __str__(self) -> str:
         return self.get_step_display()
+
+    @property
+    def agency(self) -> Agency:
+        return self.item.agency

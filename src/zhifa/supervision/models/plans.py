@@ -64,6 +64,11 @@ class PlanTask(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def agency(self):
+        """The plan's justice bureau (whose chain records a move of the deadline)."""
+        return self.plan.agency
+
 
 class LedgerEntry(models.Model):
     """One task for one reporting agency (the plan's own agency when the task names no target)."""
@@ -152,6 +157,9 @@ class Oversight(models.Model):
         "状态", max_length=16, choices=OversightStatus.choices, default=OversightStatus.IN_PROGRESS
     )
     opened_on = models.DateField("督办日期")
+    # `due` is this many working days after `opened_on` when computed (supervision.deadlines); null when
+    # the supervisor typed it or granted an extension (never moved)
+    due_workdays = models.PositiveSmallIntegerField("期限工作日数", null=True, blank=True)
     escalation_reason = models.TextField("提级理由", blank=True)
     conclusion = models.TextField("办结意见", blank=True)
     closed_on = models.DateField("办结日期", null=True, blank=True)

@@ -100,6 +100,9 @@ class RectificationTask(models.Model):
     )
     measures = models.TextField("整改措施")
     due_on = models.DateField("整改期限")
+    # how `due_on` was computed (supervision.deadlines); null `due_workdays`: a typed date, never moved
+    due_from = models.DateField("期限起算日", null=True, blank=True)
+    due_workdays = models.PositiveSmallIntegerField("期限工作日数", null=True, blank=True)
     status = models.CharField(
         "状态", max_length=16, choices=TaskStatus.choices, default=TaskStatus.RECTIFYING
     )

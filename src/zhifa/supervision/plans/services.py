@@ -307,6 +307,8 @@ def oversight_open(
         kit.refuse("ground", "请选择督办情形（有重大社会影响、反复发生或造成严重后果）")
     description = _text(description, "description", "请填写督办要求")
     opened = timezone.localdate()
+    # a computed deadline keeps its working days, so a calendar change moves it; a typed one never moves
+    due_workdays = clocks.oversight_workdays(agency.region) if due is None else None
     due = (
         clocks.default_oversight_due(opened, agency.region)
         if due is None
@@ -321,6 +323,7 @@ def oversight_open(
         ground=ground,
         description=description,
         due=due,
+        due_workdays=due_workdays,
         opened_on=opened,
     )
     kit.record(
@@ -369,8 +372,8 @@ def oversight_extend(
         oversight=oversight, old_due=oversight.due, new_due=new_due, reason=reason, granted_by=actor
     )
     old = oversight.due
-    oversight.due = new_due
-    oversight.save(update_fields=["due", "updated_at"])
+    oversight.due, oversight.due_workdays = new_due, None  # an extension is a typed date: never moved
+    oversight.save(update_fields=["due", "due_workdays", "updated_at"])
     kit.record(
         oversight,
         "supervision.oversight.extend",

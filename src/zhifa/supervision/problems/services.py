@@ -151,6 +151,7 @@ def task_assign(
         kit.refuse("status", "该问题已整改销号，不能再下达整改任务")
     measures = checks.required(measures, "measures", "整改措施")
     today = on or clocks.today()
+    due_workdays = None if due_on else clocks.rectify_workdays()  # typed: never moved by the calendar
     due_on = checks.deadline(due_on, "due_on", "整改期限", today) if due_on else clocks.default_due(today)
     status = MACHINE.target("assign")
     assert status is not None  # the table's assign row leads to 整改中
@@ -159,6 +160,8 @@ def task_assign(
         agency=problem.agency,
         measures=measures,
         due_on=due_on,
+        due_from=today,
+        due_workdays=due_workdays,
         status=status,
         created_by=actor,
     )
@@ -274,10 +277,14 @@ def follow_up_fail(
     MACHINE.require(task, "fail")
     note = checks.required(note, "note", "回头看意见（未通过的理由）")
     today = clocks.today()
-    if due_on:
+    if due_on:  # typed: never moved by a calendar change
         new_due = checks.deadline(due_on, "due_on", "新的整改期限", today)
+        task.due_from, task.due_workdays = today, None
+    elif task.due_on < today:  # the default period again, from today (kept while the old one runs)
+        task.due_from, task.due_workdays = today, clocks.rectify_workdays()
+        new_due = clocks.default_due(today)
     else:
-        new_due = task.due_on if task.due_on >= today else clocks.default_due(today)
+        new_due = task.due_on
     review = FollowUp.objects.create(
         task=task, passed=False, note=note, new_due_on=new_due, reviewed_by=actor
     )
@@ -286,7 +293,7 @@ def follow_up_fail(
         task,
         "fail",
         actor=actor,
-        fields=("due_on",),
+        fields=("due_on", "due_from", "due_workdays"),
         payload={"follow_up": review.pk, "note": note, "due_on": new_due},
     )
     return review
