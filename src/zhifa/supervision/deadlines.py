@@ -7,7 +7,9 @@ so it is computed again with the period it was given, even if the region's setti
 date a person typed keeps no working days and is never moved. Plan tasks seeded from the seeds' milestones
 are computed again from the milestone's day (moved to the next working day when it is a rest day)."""
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from django.db.models import Q
 from django.urls import reverse
@@ -40,29 +42,39 @@ def after(start: date | None, days: int | None) -> date | None:
     return workdays.add_workdays(start, days) if start is not None and days else None
 
 
-def milestone_due(task: PlanTask) -> date | None:
+def computed(start: str, days: str) -> Callable[[Any], date | None]:
+    """Compute a row's date again from its fields `start` and `days`."""
+    return lambda row: after(getattr(row, start), getattr(row, days))
+
+
+def link(name: str, pk: str = "pk") -> Callable[[Any], str]:
+    return lambda row: reverse(f"supervision:{name}", args=[getattr(row, pk)])
+
+
+def milestone_due(task: Any) -> date | None:
     month_day = MILESTONE_DAYS.get(task.milestone)
     return plan_clocks.on_clock(date(task.plan.year, *month_day)) if month_day else None
 
 
-def _item_url(row) -> str:
-    return reverse("supervision:action_detail", args=[row.item_id])
+def entry_due(entry: Any) -> date | None:
+    return milestone_due(entry.task)
 
 
+_item_url = link("action_detail", "item_id")
 ITEM_DUE = StoredDeadline(
     label="整改期限",
     model=SupervisionItem,
     field="due_on",
     open=Q(due_workdays__isnull=False) & ~Q(status=ItemStatus.CLOSED),
-    compute=lambda item: after(item.due_from, item.due_workdays),
-    url=lambda item: reverse("supervision:action_detail", args=[item.pk]),
+    compute=computed("due_from", "due_workdays"),
+    url=link("action_detail"),
 )
 INSTRUMENT_REPLY_DUE = StoredDeadline(
     label="答复期限",
     model=Instrument,
     field="reply_due",
     open=Q(reply_workdays__isnull=False) & ~Q(item__status=ItemStatus.CLOSED),
-    compute=lambda instrument: after(instrument.issued_on, instrument.reply_workdays),
+    compute=computed("issued_on", "reply_workdays"),
     url=_item_url,
     select_related=("item__agency",),
     notify=False,  # the item's own deadline, which moves with it, is the one its owner sees
@@ -72,7 +84,7 @@ INSTRUMENT_RECTIFY_DUE = StoredDeadline(
     model=Instrument,
     field="rectify_due",
     open=Q(rectify_workdays__isnull=False) & ~Q(item__status=ItemStatus.CLOSED),
-    compute=lambda instrument: after(instrument.issued_on, instrument.rectify_workdays),
+    compute=computed("issued_on", "rectify_workdays"),
     url=_item_url,
     select_related=("item__agency",),
     notify=False,
@@ -82,7 +94,7 @@ ESCALATION_DUE = StoredDeadline(
     model=Escalation,
     field="due_on",
     open=Q(due_workdays__isnull=False) & ~Q(item__status=ItemStatus.CLOSED),
-    compute=lambda escalation: after(escalation.due_from, escalation.due_workdays),
+    compute=computed("due_from", "due_workdays"),
     url=_item_url,
     select_related=("item__agency",),
     notify=False,
@@ -92,24 +104,24 @@ OVERSIGHT_DUE = StoredDeadline(
     model=Oversight,
     field="due",
     open=Q(due_workdays__isnull=False) & ~Q(status=OversightStatus.CLOSED),
-    compute=lambda oversight: after(oversight.opened_on, oversight.due_workdays),
-    url=lambda oversight: reverse("supervision:oversight_detail", args=[oversight.pk]),
+    compute=computed("opened_on", "due_workdays"),
+    url=link("oversight_detail"),
 )
 TASK_DUE = StoredDeadline(
     label="整改期限",
     model=RectificationTask,
     field="due_on",
     open=Q(due_workdays__isnull=False) & ~Q(status=TaskStatus.CLOSED),
-    compute=lambda task: after(task.due_from, task.due_workdays),
-    url=lambda task: reverse("supervision:rectification_detail", args=[task.pk]),
+    compute=computed("due_from", "due_workdays"),
+    url=link("rectification_detail"),
 )
 ACCOUNTABILITY_DUE = StoredDeadline(
     label="办理期限",
     model=AccountabilityCase,
     field="due_on",
     open=Q(due_workdays__isnull=False) & ~Q(status=ProceedingStatus.DECIDED),
-    compute=lambda proceeding: after(proceeding.due_from, proceeding.due_workdays),
-    url=lambda proceeding: reverse("supervision:accountability_detail", args=[proceeding.pk]),
+    compute=computed("due_from", "due_workdays"),
+    url=link("accountability_detail"),
 )
 PLAN_TASK_DUE = StoredDeadline(
     label="完成期限",
@@ -117,7 +129,7 @@ PLAN_TASK_DUE = StoredDeadline(
     field="due",
     open=~Q(milestone=""),
     compute=milestone_due,
-    url=lambda task: reverse("supervision:plan_detail", args=[task.plan_id]),
+    url=link("plan_detail", "plan_id"),
     select_related=("plan__agency",),
     notify=False,  # the ledger entries, which move with it, are what each agency sees
 )
@@ -126,8 +138,8 @@ LEDGER_DUE = StoredDeadline(
     model=LedgerEntry,
     field="due",
     open=Q(status=EntryStatus.PENDING) & ~Q(task__milestone=""),
-    compute=lambda entry: milestone_due(entry.task),
-    url=lambda entry: reverse("supervision:ledger_detail", args=[entry.pk]),
+    compute=entry_due,
+    url=link("ledger_detail"),
     select_related=("task__plan",),
 )
 
