@@ -6,7 +6,7 @@ selectors, writes through services. Another agency's proceeding is a 404, an act
 from datetime import date, datetime
 from typing import Literal
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
@@ -16,7 +16,7 @@ from zhifa.core.params import Id
 from zhifa.registry.models import Officer
 from zhifa.supervision.models import AccountabilityCase, Finding
 
-from . import selectors, services
+from . import document, selectors, services
 from .transitions import MACHINE, PURSUE, is_overdue
 
 router = Router(tags=["执法监督"])
@@ -76,6 +76,7 @@ class ProceedingDetailOut(ProceedingOut):
     reason: str
     suspended_until: date | None
     decided_on: date | None
+    decision_number: str = Field(description="责任追究决定书文号（作出决定后）")
     restored_on: date | None
     certificates: list[str]
     actions: list[str]
@@ -242,3 +243,13 @@ def proceeding_decide(request, proceeding_id: int, data: DecideIn):
 def proceeding_restore(request, proceeding_id: int):
     services.proceeding_restore(actor=request.auth, proceeding=_proceeding(request, proceeding_id))
     return _proceeding(request, proceeding_id)
+
+
+@router.get("/accountability/{int:proceeding_id}/decision/{fmt}", summary="下载责任追究决定书（pdf 或 docx）")
+def decision_file(request, proceeding_id: int, fmt: Literal["pdf", "docx"]) -> HttpResponse:
+    proceeding = _proceeding(request, proceeding_id)
+    if not proceeding.decision_number:
+        raise Http404("尚未作出处理决定")
+    response = HttpResponse(document.render(proceeding, fmt), content_type=document.CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="accountability-decision-{proceeding.pk}.{fmt}"'
+    return response

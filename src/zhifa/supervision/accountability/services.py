@@ -16,7 +16,7 @@ from django.db import transaction
 
 from zhifa.cases.models import Challenge
 from zhifa.catalog.reviewers import justice_bureau_of
-from zhifa.core import access, hygiene, kit
+from zhifa.core import access, hygiene, kit, numbering
 from zhifa.core.choices import AgencyKind
 from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
@@ -27,6 +27,7 @@ from zhifa.supervision.models import AccountabilityCase, Finding
 
 from . import clocks
 from .choices import CERTIFICATE_OUTCOMES, EXEMPTIONS, Outcome, SourceKind
+from .document import NUMBER_KIND
 from .transitions import MACHINE, PURSUE, may_restore
 
 PROCEEDINGS = AccountabilityCase.objects.select_related("agency__region", "officer", "bureau")
@@ -245,15 +246,18 @@ def proceeding_decide(
         )
     proceeding.outcome, proceeding.reason, proceeding.suspended_until = outcome, reason, suspended_until
     proceeding.decided_on, proceeding.decided_by = today, actor  # type: ignore[assignment]  # None: system
+    # 责任追究决定书: numbered in the bureau's sequence now, rendered on request (document.py)
+    proceeding.decision_number = numbering.next_number(proceeding.bureau, NUMBER_KIND, year=today.year)
     proceeding.certificates.set(taken)
     MACHINE.move(
         proceeding,
         "decide",
         actor=actor,
         variant="exempt" if outcome in EXEMPTIONS else "sanction",
-        fields=("outcome", "reason", "suspended_until", "decided_on", "decided_by"),
+        fields=("outcome", "reason", "suspended_until", "decided_on", "decided_by", "decision_number"),
         payload={
             "outcome": outcome,
+            "number": proceeding.decision_number,
             "reason": reason,
             "suspended_until": suspended_until,
             "certificates": [c.number for c in taken],

@@ -10,4 +10,5 @@ urlpatterns = [
     path("new/", views.accountability_new, name="accountability_new"),
     path("<int:pk>/", views.accountability_detail, name="accountability_detail"),
     path("<int:pk>/<slug:action>/", views.accountability_step, name="accountability_step"),
+    path("<int:pk>/decision.<str:fmt>", views.decision_file, name="accountability_decision_file"),
 ]

@@ -2,11 +2,12 @@
 actions its transition table allows; each action has a page of its own (a phone shows one form at a time)."""
 
 from collections.abc import Callable
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
 from zhifa.core import access
@@ -15,7 +16,7 @@ from zhifa.core.forms import Form, apply_errors, filters_of, query_of
 from zhifa.core.models import Record
 from zhifa.core.pagination import paginate
 
-from . import forms, selectors, services
+from . import document, forms, selectors, services
 from .choices import Outcome, ProceedingStatus, SourceKind
 from .transitions import MACHINE, PURSUE, is_overdue
 
@@ -159,3 +160,18 @@ def accountability_step(request, pk: int, action: str):
             return redirect("supervision:accountability_detail", proceeding.pk)
     context = {"form": form, "proceeding": proceeding, "title": MACHINE.first(action).label, "action": action}
     return render(request, "supervision/accountability/form.html", context)
+
+
+@login_required
+def decision_file(request, pk: int, fmt: str):
+    """责任追究决定书 as PDF or DOCX (404 outside what the user may see, or before the decision)."""
+    if fmt not in document.CONTENT_TYPES:
+        raise Http404("没有该格式")
+    proceeding = selectors.get_proceeding(request.user, pk)
+    if not proceeding.decision_number:
+        raise Http404("尚未作出处理决定")
+    response = HttpResponse(document.render(proceeding, fmt), content_type=document.CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = (
+        f"attachment; filename*=UTF-8''{quote(document.filename(proceeding, fmt))}"
+    )
+    return response

@@ -90,5 +90,10 @@ class Migration(migrations.Migration):
             name="due_workdays",
             field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="期限工作日数"),
         ),
+        migrations.AddField(
+            model_name="accountabilitycase",
+            name="decision_number",
+            field=models.CharField(blank=True, max_length=64, verbose_name="决定书文号"),
+        ),
         migrations.RunPython(backfill, migrations.RunPython.noop),
     ]

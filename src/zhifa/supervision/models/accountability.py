@@ -69,6 +69,7 @@ class AccountabilityCase(models.Model):
         Certificate, verbose_name="暂扣或收回的执法证", blank=True, related_name="+"
     )
     decided_on = models.DateField("决定日期", null=True, blank=True)
+    decision_number = models.CharField("决定书文号", max_length=64, blank=True)  # 责任追究决定书
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="决定人", **user_fk)
     restored_on = models.DateField("恢复执法证日期", null=True, blank=True)
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="立案人", **user_fk)
