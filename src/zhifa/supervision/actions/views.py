@@ -118,7 +118,8 @@ def action_from_source(request, key: str, pk: int):
     """一键立项监督 from a registered source (sources.py: a record, an inspection, a case …): GET shows
     the two optional fields, POST opens the item. A source the user cannot see is a 404."""
     source, obj = sources.lookup(request.user, key, pk)
-    form = forms.FromCaseForm(request.POST or None)
+    # both fields optional: an empty POST still opens the item
+    form = forms.FromCaseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             item = services.item_open_from_source(actor=request.user, source=obj, **form.cleaned_data)
