@@ -154,7 +154,7 @@ def test_from_the_record_page_in_one_action(client, supervisor, head, registered
     open_url = f"{BASE}/source/record/{register_record.pk}/"
     assert "执法记录：立案" in page and f'href="{open_url}"' in page and "立项监督" in page
     form = html(client.get(open_url))
-    assert f"来源：执法记录 <a href=\"/records/{register_record.pk}/\">" in form
+    assert f'来源：执法记录 <a href="/records/{register_record.pk}/">' in form
     response = client.post(open_url, {"reason": "立案审批超期"})
     item = SupervisionItem.objects.get()
     assert response.status_code == 302 and response["Location"] == f"{BASE}/{item.pk}/"

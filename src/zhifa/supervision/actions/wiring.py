@@ -28,7 +28,9 @@ def wire() -> None:
     workbench.register(pending)
     register_panel(Panel("supervision/actions/_case_panel.html", case_banner, order=5))
     source_kinds.register()
-    panels.register("record", Panel("supervision/actions/_source_panel.html", source_banner(Record), order=10))
+    panels.register(
+        "record", Panel("supervision/actions/_source_panel.html", source_banner(Record), order=10)
+    )
     panels.register(
         "inspection", Panel("supervision/actions/_source_panel.html", source_banner(Inspection), order=10)
     )
