@@ -55,7 +55,9 @@ def agency_export(request):
 
 @login_required
 def agency_detail(request, pk: int):
-    agency = access.get_visible_or_404(request.user, Agency.objects.select_related("region", "parent"), pk=pk)
+    agency = access.get_visible_or_404(
+        request.user, Agency.objects.select_related("region", "parent", "superior_department"), pk=pk
+    )
     users = agency.users.filter(is_active=True).prefetch_related("roles").order_by("username")
     can_see_users = request.user.has_perm("accounts.view_user")
     return render(
