@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist
 from django.db import models
 from django.http import Http404
 
@@ -128,7 +128,7 @@ def lookup(user, key: str, pk: int) -> tuple[Source, Any]:
         raise Http404("没有该来源")
     try:
         obj = source.rows().get(pk=pk)
-    except (source.model.DoesNotExist, ValueError, TypeError) as exc:
+    except (ObjectDoesNotExist, ValueError, TypeError) as exc:
         raise Http404("未找到该对象，或您无权查看") from exc
     if not source.can_see(user, obj):
         raise Http404("未找到该对象，或您无权查看")
