@@ -214,6 +214,7 @@ def test_every_source_is_registered_once_with_its_key():
         "case": "案件",
         "record": "执法记录",
         "inspection": "行政检查",
+        "task": "双随机检查任务",
         "problem": "突出问题",
         "campaign-file": "评查案卷",
     }

@@ -268,6 +268,8 @@ def _task_page(request, task, form):
         "guard": services.guard_check(subject=task.subject, on=timezone.localdate(), exclude_task=task),
         "replacements": Officer.objects.filter(agency=agency).order_by("name"),
         "form": form,  # 开始检查 (its reason: beside the field when refused)
+        # cards of later modules (slot "task" of core.panels: e.g. 执法监督's 立项监督)
+        "panels": panels.render("task", request, "task", task),
     }
     return render(request, "inspections/task_detail.html", context)
 

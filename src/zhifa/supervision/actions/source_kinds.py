@@ -1,5 +1,6 @@
 """The sources of 监督事项 that modules before 执法监督 own (they cannot import it, so it registers them):
-a case, a record of the log (an entry of a case's 全过程记录, or of any other chain) and an inspection.
+a case, a record of the log (an entry of a case's 全过程记录, or of any other chain), an inspection (检查
+结果) and a 双随机 task (检查任务, supervised in its plan's 牵头机关).
 Modules after it register their own from their wiring (the 突出问题 and the 评查 file do)."""
 
 from datetime import date
@@ -10,7 +11,7 @@ from zhifa.cases.models import Case
 from zhifa.core import selectors as core_selectors
 from zhifa.core.models import Record
 from zhifa.core.record_labels import subject_label
-from zhifa.inspections.models import Inspection
+from zhifa.inspections.models import Inspection, Task
 
 from . import sources
 
@@ -48,6 +49,11 @@ def inspection_title(inspection: Inspection) -> str:
     return f"{inspection.subject.name}的行政检查（{_day(inspection.started_on)}）"
 
 
+def task_title(task: Task) -> str:
+    """检查任务：对象名称（计划名称）."""
+    return f"检查任务：{task.subject.name}（{task.plan.title}）"
+
+
 def register() -> None:
     sources.register(
         Case,
@@ -78,4 +84,13 @@ def register() -> None:
         url_of=lambda inspection: reverse("inspections:inspection_detail", args=[inspection.pk]),
         title_of=inspection_title,
         queryset=lambda: Inspection.objects.select_related("agency__region", "subject"),
+    )
+    sources.register(
+        Task,
+        key="task",
+        label="双随机检查任务",
+        agency_of=lambda task: task.plan.agency,  # the plan's 牵头机关
+        url_of=lambda task: reverse("inspections:task_detail", args=[task.pk]),
+        title_of=task_title,
+        queryset=lambda: Task.objects.select_related("plan__agency__region", "subject"),
     )

@@ -12,7 +12,7 @@ def wire() -> None:
     from zhifa.core import panels, workbench
     from zhifa.core.menu import MenuItem, register
     from zhifa.core.models import Record
-    from zhifa.inspections.models import Inspection
+    from zhifa.inspections.models import Inspection, Task
 
     from . import source_kinds
     from .panels import case_banner, source_banner
@@ -34,3 +34,4 @@ def wire() -> None:
     panels.register(
         "inspection", Panel("supervision/actions/_source_panel.html", source_banner(Inspection), order=10)
     )
+    panels.register("task", Panel("supervision/actions/_source_panel.html", source_banner(Task), order=10))
