@@ -92,6 +92,7 @@ PAIRS = {
     "zhifa_supervision_api_plans_oversight_close": "supervision:oversight_action",
     "zhifa_supervision_api_actions_item_open": "supervision:action_new",
     "zhifa_supervision_api_actions_item_from_case": "supervision:action_from_case",
+    "zhifa_supervision_api_actions_item_from_source": "supervision:action_from_source",
     "zhifa_supervision_api_actions_finding_add": "supervision:action_step",
     "zhifa_supervision_api_actions_instrument_issue": "supervision:action_step",
     "zhifa_supervision_api_actions_reply_submit": "supervision:action_step",
@@ -171,6 +172,9 @@ NO_DOOR = {
     ),
     "zhifa_supervision_api_actions_item_from_case": (
         "the reason of item_open (covered by its Door) on a case, with a category to choose"
+    ),
+    "zhifa_supervision_api_actions_item_from_source": (
+        "the reason of item_open (covered by its Door) on a registered source, with a category to choose"
     ),
     "zhifa_supervision_api_campaigns_campaign_assign": _STATE_ONLY,
     "zhifa_supervision_api_campaigns_campaign_conclude": _STATE_ONLY,

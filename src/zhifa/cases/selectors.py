@@ -456,6 +456,7 @@ class TimelineEntry:
     actor: str
     details: list[tuple[str, str]]
     evidence: Evidence | None = None
+    record_id: int | None = None  # the entry's record of the log (its own page: core:record_detail)
 
 
 def _evidence_details(evidence: Evidence) -> list[tuple[str, str]]:
@@ -494,6 +495,7 @@ def timeline(case: Case) -> list[TimelineEntry]:
                 actor=record.actor_name or "系统",
                 details=_evidence_details(evidence) if evidence else payload_summary(payload),
                 evidence=evidence,
+                record_id=record.pk,
             )
         )
     for evidence in evidence_by_pk.values():

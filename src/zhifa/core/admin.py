@@ -55,10 +55,10 @@ class RegionAdmin(admin.ModelAdmin):
 
 @admin.register(Agency)
 class AgencyAdmin(ScopedAdmin):
-    list_display = ["name", "short_name", "kind", "region", "credit_code", "active"]
+    list_display = ["name", "short_name", "kind", "region", "superior_department", "credit_code", "active"]
     list_filter = ["kind", "active"]
     search_fields = ["name", "short_name", "credit_code"]
-    autocomplete_fields = ["region", "parent"]
+    autocomplete_fields = ["region", "parent", "superior_department"]
 
 
 @admin.register(HolidayOverride)

@@ -7,7 +7,7 @@ from ninja.pagination import paginate
 from . import access, holidays, selectors, services, workdays
 from .choices import AgencyKind, DayKind
 from .models import Agency, Region
-from .params import CalendarDay, WorkdayCount
+from .params import CalendarDay, Id, WorkdayCount
 
 router = Router(tags=["organisations"])
 
@@ -27,6 +27,7 @@ class AgencyOut(Schema):
     kind: AgencyKind
     region_code: str = Field(alias="region.code")
     parent_id: int | None
+    superior_department_id: int | None = Field(None, description="业务主管部门（上级行政区划的同系统部门）")
     active: bool
 
 
@@ -37,6 +38,7 @@ class AgencyIn(Schema):
     kind: AgencyKind
     region_code: str
     parent_id: int | None = None
+    superior_department_id: Id | None = Field(None, description="业务主管部门（上级行政区划的同系统部门）")
 
 
 class AgencyFilters(Schema):

@@ -1,7 +1,9 @@
 """Reads on the shared kernel, already scoped by core.access."""
 
+from django.apps import apps
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import ExtractYear
+from django.http import Http404
 
 from . import access, kit
 from .choices import DayKind
@@ -46,6 +48,29 @@ def records_visible_to(user, *, agency_id: int | None = None, subject_type: str 
     if action:
         records = records.filter(action__icontains=action)
     return records.order_by("-at", "-id")
+
+
+def record_visible(user, record: Record) -> bool:
+    """One record of the log is seen by whoever sees its subject (a case's record by those who see the
+    case: its agency, the region's supervisors …) and by the auditors of its agency."""
+    if access.is_system(user) or access.can(user, "core.view_record", record):
+        return True
+    try:
+        model = apps.get_model(record.subject_type)
+    except (LookupError, ValueError):
+        return False
+    if getattr(model, "jurisdiction_field", None) is None:
+        return False
+    subject = model._default_manager.filter(pk=record.subject_id)
+    return access.visible_to(user, subject, access.default_permission(model)).exists()
+
+
+def get_record(user, pk) -> Record:
+    """The record `pk` as `user` may see it (record_visible), else 404."""
+    record = Record.objects.select_related("agency__region", "actor").filter(pk=pk).first()
+    if record is None or not record_visible(user, record):
+        raise Http404("未找到该执法记录，或您无权查看")
+    return record
 
 
 def holiday_override_years() -> list[dict]:

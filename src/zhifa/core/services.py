@@ -57,6 +57,7 @@ def _agency_payload(agency: Agency) -> dict:
         "kind": agency.kind,
         "region": agency.region.code,
         "parent": agency.parent_id,
+        "superior_department": agency.superior_department_id,
         "active": agency.active,
     }
 

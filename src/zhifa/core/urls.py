@@ -12,4 +12,5 @@ urlpatterns = [
     path("org/holidays/", views.holiday_schedule, name="holiday_schedule"),
     path("audit/records/", views.record_log, name="record_log"),
     path("audit/records/verify/", views.record_verify, name="record_verify"),
+    path("records/<int:pk>/", views.record_detail, name="record_detail"),
 ]

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from . import access, holidays, record_labels, records, selectors, workbench
+from . import access, holidays, panels, record_labels, records, selectors, workbench
 from .choices import AgencyKind
 from .exports import xlsx_response
 from .forms import HolidayNoticeForm
@@ -55,7 +55,9 @@ def agency_export(request):
 
 @login_required
 def agency_detail(request, pk: int):
-    agency = access.get_visible_or_404(request.user, Agency.objects.select_related("region", "parent"), pk=pk)
+    agency = access.get_visible_or_404(
+        request.user, Agency.objects.select_related("region", "parent", "superior_department"), pk=pk
+    )
     users = agency.users.filter(is_active=True).prefetch_related("roles").order_by("username")
     can_see_users = request.user.has_perm("accounts.view_user")
     return render(
@@ -73,6 +75,18 @@ def record_log(request):
     page = paginate(request, selectors.records_visible_to(request.user, **filters))
     choices = record_labels.filter_choices(selectors.records_visible_to(request.user))
     return render(request, "core/record_log.html", {"page": page, "filters": filters, **choices})
+
+
+@login_required
+def record_detail(request, pk: int):
+    """One record of the log (执法记录第N条): what was done to what, by whom and when, with its place in the
+    agency's chain; later modules add cards (slot "record" of core.panels, e.g. 立项监督)."""
+    record = selectors.get_record(request.user, pk)
+    return render(
+        request,
+        "core/record_detail.html",
+        {"record": record, "panels": panels.render("record", request, "record", record)},
+    )
 
 
 @login_required

@@ -67,6 +67,13 @@ def demo_credit_code(region_code: str, index: int) -> str:
     return credit_code_with_check(f"11{region_code[:6]}{index:09d}")
 
 
+# 业务主管部门 (Agency.superior_department): the county departments of the city department's 系统
+SUPERIORS = {
+    "东湖区市场监督管理局": "江州市市场监督管理局",
+    "青山县市场监督管理局": "江州市市场监督管理局",
+}
+
+
 def load(out) -> None:
     for code, name, level, parent in REGIONS:
         if not Region.objects.filter(code=code).exists():
@@ -90,4 +97,10 @@ def load(out) -> None:
             parent=Agency.objects.get(name=spec["parent"]) if spec.get("parent") else None,
             credit_code=demo_credit_code(region.code, index),
         )
+    for name, superior in SUPERIORS.items():
+        agency = Agency.objects.get(name=name)
+        if agency.superior_department_id is None:
+            services.agency_update(
+                actor=None, agency=agency, superior_department=Agency.objects.get(name=superior)
+            )
     out.write(f"机关/机构：{Agency.objects.count()} 个")

@@ -185,7 +185,33 @@ def load_actions(stdout) -> None:
     services.escalate(
         actor=None, item=item, step=EscalationStep.DEADLINE, note="逾期未答复，责令十个工作日内整改完毕"
     )
-    stdout.write(f"监督事项：{SupervisionItem.objects.count()} 项（逾期 1 项，待审查 1 项，已升级 1 项）")
+    _load_from_sources(case)
+    stdout.write(
+        f"监督事项：{SupervisionItem.objects.count()} 项（逾期 1 项，待审查 1 项，已升级 1 项，"
+        "从执法记录和行政检查立项各 1 项）"
+    )
+
+
+def _load_from_sources(supervised: Case) -> None:
+    """One-action items (supervision.actions.sources): from the 作出决定 record of another case of
+    东湖区市场监督管理局 (its 全过程记录; the banner on the case and the record page), and from a finished
+    inspection in 东湖区 (the banner on the inspection page)."""
+    from zhifa.core.models import Record
+    from zhifa.inspections.models import Inspection
+
+    decisions = Record.objects.filter(
+        subject_type="cases.case", action="case.decide", agency__name=MAIN
+    ).exclude(subject_id=str(supervised.pk))
+    record = decisions.order_by("pk").first()
+    assert record is not None  # the cases demo decided cases of the department
+    services.item_open_from_source(actor=None, source=record, reason="当事人反映处罚决定未说明裁量理由")
+    inspection = (
+        Inspection.objects.filter(agency__region__code="990102").exclude(result="").order_by("pk").first()
+    )
+    assert inspection is not None  # the inspections demo recorded results in 东湖区
+    services.item_open_from_source(
+        actor=None, source=inspection, reason="企业反映检查时未出示执法证件", category="inspections"
+    )
 
 
 def load_campaigns(stdout) -> None:

@@ -108,6 +108,7 @@ class SupervisionItemAdmin(ReadOnlyScopedAdmin):
     search_fields = ["title", "theme", "agency__name", "case__number"]
     list_select_related = ["agency"]
     inlines = [FindingInline, InstrumentInline]
+    exclude = ["source_type", "source_id"]  # model label and id: the 来源 shows as its words (source_label)
 
 
 @admin.register(Finding)

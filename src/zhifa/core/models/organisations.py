@@ -55,18 +55,28 @@ class AgencyQuerySet(models.QuerySet):
 
     def counterparts_below(self, agency: "Agency") -> "AgencyQuerySet":
         """The agencies of `agency`'s 系统 in the regions below its own (seed 002 (十三): 上级行政执法机关
-        履行行业监督职责): those linked to it as 上级机关, and those of the same kind named as their region
-        plus the same suffix (江州市市场监督管理局 → 东湖区市场监督管理局; the agency table has no field
-        column, so the name carries the 执法领域) — each with the units set up inside it (上级机关 = it,
-        e.g. a 综合行政执法大队). Only a city or province agency has counterparts. A lazy queryset, so
-        that it is a subquery of the caller's filter, never a list of ids."""
+        履行行业监督职责): those linked to it as 上级机关; those whose 业务主管部门 (`superior_department`)
+        is it, directly or up a chain of such links (县局 → 市局 → 省厅); and, for an agency without that
+        link, the same kind named as its region plus the same suffix (江州市市场监督管理局 → 东湖区市场监督
+        管理局: the fallback when the link is not entered, since the name carries the 执法领域) — each with
+        the units set up inside it (上级机关 = it, e.g. a 综合行政执法大队). Only a city or province agency
+        has counterparts. A lazy queryset, so that it is a subquery of the caller's filter, never a list of
+        ids."""
         region = agency.region
         if region.level not in (RegionLevel.PROVINCE, RegionLevel.CITY):
             return self.none()
         below = self.filter(region__path__startswith=region.path).exclude(region=region)
         same_system = Q(parent=agency)
+        link = "superior_department"
+        for _ in LEVEL_ORDER[1:]:  # a chain is at most as long as the region tree is deep
+            same_system |= Q(**{link: agency})
+            link += "__superior_department"
         if suffix := agency.system_suffix:
-            same_system |= Q(kind=agency.kind, name=Concat(F("region__name"), Value(suffix)))
+            same_system |= Q(
+                superior_department__isnull=True,
+                kind=agency.kind,
+                name=Concat(F("region__name"), Value(suffix)),
+            )
         heads = below.filter(same_system).values("pk")
         return below.filter(Q(pk__in=heads) | Q(parent__in=heads))
 
@@ -91,6 +101,19 @@ class Agency(models.Model):
         on_delete=models.PROTECT,
         related_name="children",
     )
+    # 业务主管部门: the department of the same 系统 one level up (东湖区市场监督管理局 → 江州市市场监督管理局),
+    # read first by vertical oversight (counterparts_below) and 督办 (supervision.plans.superior_of);
+    # without it both fall back on the name (system_suffix)
+    superior_department = models.ForeignKey(
+        "self",
+        verbose_name="业务主管部门（上级同系统部门）",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="departments_below",
+        help_text="上级行政区划中同一执法系统的部门，如东湖区市场监督管理局的业务主管部门为江州市市场监督管理局；"
+        "不填时按名称推断",
+    )
     active = models.BooleanField("有效", default=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
@@ -111,6 +134,16 @@ class Agency(models.Model):
     def clean(self) -> None:
         if self.parent_id and self.pk and self.parent_id == self.pk:
             raise ValidationError({"parent": "上级机关不能是本机关"})
+        superior = self.superior_department if self.superior_department_id else None
+        if superior is not None and self.region_id:
+            region = self.region
+            if superior.region_id == region.pk or not region.path.startswith(superior.region.path):
+                raise ValidationError(
+                    {
+                        "superior_department": f"业务主管部门须为上级行政区划的部门（{superior.name}"
+                        f"属于{superior.region.name}，本机关属于{region.name}）"
+                    }
+                )
 
     @property
     def system_suffix(self) -> str:

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from zhifa.core import access
+from zhifa.core import access, panels
 from zhifa.core.exports import xlsx_download, xlsx_response
 from zhifa.core.forms import apply_errors, filters_of, offer_agencies, refusal_messages
 from zhifa.core.models import Agency, Region
@@ -268,6 +268,8 @@ def _task_page(request, task, form):
         "guard": services.guard_check(subject=task.subject, on=timezone.localdate(), exclude_task=task),
         "replacements": Officer.objects.filter(agency=agency).order_by("name"),
         "form": form,  # 开始检查 (its reason: beside the field when refused)
+        # cards of later modules (slot "task" of core.panels: e.g. 执法监督's 立项监督)
+        "panels": panels.render("task", request, "task", task),
     }
     return render(request, "inspections/task_detail.html", context)
 
@@ -367,6 +369,8 @@ def inspection_detail(request, pk):
         "form": form,
         "can_inspect": may_inspect and refusal is None,
         "refusal": refusal,
+        # cards of later modules (slot "inspection" of core.panels: e.g. 执法监督's 立项监督)
+        "panels": panels.render("inspection", request, "inspection", inspection),
     }
     return render(request, "inspections/inspection_detail.html", context)
 

@@ -23,10 +23,19 @@ from zhifa.supervision import attachments
 from zhifa.supervision.attachments import FileIn, FileOut
 from zhifa.supervision.models import Instrument, SupervisionItem
 
-from . import clocks, document, selectors, services
+from . import clocks, document, selectors, services, sources
 from .transitions import MACHINE, REPLY, SUPERVISE, is_overdue
 
 router = Router(tags=["执法监督"])
+
+
+class SourceOut(Schema):
+    """来源: what the item was opened from (sources.py)."""
+
+    kind: str = Field(description="来源种类（登记的键，如 record、inspection、case）")
+    kind_label: str
+    id: str
+    title: str
 
 
 class ItemOut(Schema):
@@ -48,6 +57,19 @@ class ItemOut(Schema):
     due_on: date | None
     overdue: bool
     opened_at: datetime
+    source: SourceOut | None
+
+    @staticmethod
+    def resolve_source(obj) -> dict | None:
+        if not obj.source_type:
+            return None
+        kind = sources.of_item(obj)
+        return {
+            "kind": kind.key if kind else "",
+            "kind_label": kind.label if kind else "",
+            "id": obj.source_id,
+            "title": obj.source_label,
+        }
 
     @staticmethod
     def resolve_kind_label(obj) -> str:
@@ -144,6 +166,11 @@ class ItemDetailOut(ItemOut):
     replies: list[ReplyOut]
     escalations: list[EscalationOut]
     actions: list[str]
+    source_url: str = Field(description="来源页面的地址（调用者看不到来源时为空）")
+
+    @staticmethod
+    def resolve_source_url(obj, context) -> str:
+        return sources.link_of(context["request"].auth, obj)
 
     @staticmethod
     def resolve_findings(obj) -> list:
@@ -275,6 +302,19 @@ def item_from_case(request, case_id: int, data: FromCaseIn):
     case = case_selectors.get_case(request.auth, case_id)
     item = services.item_open_from_case(
         actor=request.auth, case=case, reason=data.reason, category=data.category
+    )
+    return Status(201, _item(request, item.pk))
+
+
+@router.post(
+    "/sources/{key}/{int:source_id}/items",
+    response={201: ItemDetailOut},
+    summary="从来源一键立项监督（执法记录 record、行政检查 inspection、案件 case 等）",
+)
+def item_from_source(request, key: str, source_id: int, data: FromCaseIn):
+    _, obj = sources.lookup(request.auth, key, source_id)
+    item = services.item_open_from_source(
+        actor=request.auth, source=obj, reason=data.reason, category=data.category
     )
     return Status(201, _item(request, item.pk))
 

@@ -71,3 +71,12 @@ def get_item(user, pk) -> SupervisionItem:
 def open_items_of_case(user, case) -> list[SupervisionItem]:
     """The open items about `case` the user may see (the case page's banner)."""
     return list(items_visible_to(user).filter(case=case).exclude(status=ItemStatus.CLOSED))
+
+
+def open_items_of_source(user, source, obj) -> list[SupervisionItem]:
+    """The open items opened from `obj` (a registered source) — and, when it concerns a case, those about
+    that case — that the user may see (the source page's banner)."""
+    opened_from = Q(source_type=source.type_name, source_id=str(obj.pk))
+    case = source.case(obj)
+    about = opened_from | Q(case=case) if case is not None else opened_from
+    return list(items_visible_to(user).filter(about).exclude(status=ItemStatus.CLOSED))

@@ -8,9 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 
 from zhifa.cases.models import Case, CaseDocument
@@ -31,7 +33,7 @@ from zhifa.supervision.models import (
     SupervisionItem,
 )
 
-from . import clocks
+from . import clocks, sources
 from .choices import (
     GRADE_ORDER,
     LADDER,
@@ -78,6 +80,7 @@ class OpenInput:
     theme: str = ""
     reason: str = ""
     campaign_file: CampaignFile | None = None  # the 评查 file whose findings the item rectifies
+    source: Any = None  # the object it was opened from, of a kind registered in sources.py
 
 
 def _bureau(actor: Actor, agency: Agency) -> Agency:
@@ -128,6 +131,7 @@ def item_open(*, actor: Actor, data: OpenInput) -> list[SupervisionItem]:
                 "case",
                 f"案件{case.number or case.pk}已有办理中的监督事项（{existing.title}），请在该事项中处理",
             )
+    origin = _origin(data.source)
     title = data.title.strip() or (
         f"对案件{case.number or case.pk}（{case.summary}）的监督" if case is not None else theme
     )
@@ -151,6 +155,9 @@ def item_open(*, actor: Actor, data: OpenInput) -> list[SupervisionItem]:
             reason=data.reason.strip(),
             case=case,
             campaign_file=data.campaign_file,
+            source_type=origin.get("type", ""),
+            source_id=origin.get("id", ""),
+            source_label=origin.get("label", ""),
             status=opened,
             opened_by=actor,
         )
@@ -167,25 +174,60 @@ def item_open(*, actor: Actor, data: OpenInput) -> list[SupervisionItem]:
                 "case": case.pk if case else None,
                 "bureau": item.bureau_id,
                 **({"campaign_file": data.campaign_file.pk} if data.campaign_file else {}),
+                **({"source": origin} if origin else {}),
             },
         )
         made.append(item)
     return made
 
 
-def item_open_from_case(*, actor: Actor, case: Case, reason: str = "", category: str = "") -> SupervisionItem:
-    """一键立项: a 日常监督 of the case, in its agency, from the case page."""
+def _origin(obj: Any) -> dict[str, str]:
+    """The item's 来源 fields for `obj` (a registered source, locked so that two supervisors opening from
+    it at once cannot both pass the check below), refused while an item opened from it is still open."""
+    if obj is None:
+        return {}
+    source = sources.of_model(type(obj))
+    source.model._default_manager.select_for_update().filter(pk=obj.pk).first()
+    origin = {"type": source.type_name, "id": str(obj.pk), "label": source.describe(obj)}
+    existing = (
+        SupervisionItem.objects.filter(source_type=origin["type"], source_id=origin["id"])
+        .exclude(status=ItemStatus.CLOSED)
+        .first()
+    )
+    if existing is not None:
+        kit.refuse("source", f"该{source.label}已有办理中的监督事项（{existing.title}），请在该事项中处理")
+    return origin
+
+
+def item_open_from_source(
+    *, actor: Actor, source: Any, reason: str = "", category: str = ""
+) -> SupervisionItem:
+    """一键立项监督 from any registered source (sources.py: a record, an inspection, a case …): a 日常监督 of
+    the source's agency — of its case when it concerns one —, titled "对<source>的监督" and linked to it.
+    The actor must see the source (404 otherwise, nothing written) and supervise its agency (403)."""
+    kind = sources.of_model(type(source))
+    if not kind.can_see(actor, source):
+        raise Http404("未找到该对象，或您无权查看")
+    case = kind.case(source)
     (item,) = item_open(
         actor=actor,
         data=OpenInput(
             kind=SupervisionKind.ROUTINE,
-            target_kind=TargetKind.CASE,
+            target_kind=TargetKind.CASE if case is not None else TargetKind.AGENCY,
+            title=f"对{kind.title_of(source)[:190]}的监督",
+            agencies=(kind.agency_of(source),),
             case=case,
             reason=reason,
             category=category,
+            source=source,
         ),
     )
     return item
+
+
+def item_open_from_case(*, actor: Actor, case: Case, reason: str = "", category: str = "") -> SupervisionItem:
+    """一键立项: a 日常监督 of the case, in its agency, from the case page (the case as the source)."""
+    return item_open_from_source(actor=actor, source=case, reason=reason, category=category)
 
 
 # ---- findings ------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ urlpatterns = [
     path("new/", views.action_new, name="action_new"),
     path("flow/", views.flow_chart, name="action_flow"),
     path("case/<int:case_pk>/", views.action_from_case, name="action_from_case"),
+    path("source/<slug:key>/<int:pk>/", views.action_from_source, name="action_from_source"),
     path("<int:pk>/", views.action_detail, name="action_detail"),
     path("<int:pk>/<slug:action>/", views.action_step, name="action_step"),
     path("instruments/<int:pk>.<str:fmt>", views.instrument_file, name="instrument_file"),

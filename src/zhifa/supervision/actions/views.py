@@ -22,7 +22,7 @@ from zhifa.core.pagination import paginate
 from zhifa.core.params import id_param
 from zhifa.supervision.models import Instrument, ReplyFile, SupervisionItem
 
-from . import clocks, document, forms, selectors, services
+from . import clocks, document, forms, selectors, services, sources
 from .choices import EscalationStep, Grade, ItemStatus, ProblemCategory, SupervisionKind
 from .transitions import MACHINE, REPLY, SUPERVISE, is_overdue
 
@@ -114,23 +114,36 @@ def action_new(request):
 
 
 @login_required
-def action_from_case(request, case_pk: int):
-    """一键发起监督 from the case page (GET shows the one-field form; POST opens the item)."""
-    case = case_selectors.get_case(request.user, case_pk)
-    form = forms.FromCaseForm(request.POST or None)
+def action_from_source(request, key: str, pk: int):
+    """一键立项监督 from a registered source (sources.py: a record, an inspection, a case …): GET shows
+    the two optional fields, POST opens the item. A source the user cannot see is a 404."""
+    source, obj = sources.lookup(request.user, key, pk)
+    # both fields optional: an empty POST still opens the item
+    form = forms.FromCaseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            item = services.item_open_from_case(actor=request.user, case=case, **form.cleaned_data)
+            item = services.item_open_from_source(actor=request.user, source=obj, **form.cleaned_data)
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "已发起监督")
+            messages.success(request, "已立项监督")
             return redirect("supervision:action_detail", item.pk)
-    return render(
-        request,
-        "supervision/actions/form.html",
-        {"form": form, "title": f"对案件{case.number or case.pk}发起监督", "case": case},
-    )
+    context = {
+        "form": form,
+        "title": "立项监督",
+        "source_kind": source.label,
+        "source_title": source.title_of(obj),
+        "source_url": source.url_of(obj),
+        "source_agency": source.agency_of(obj),
+        "source_case": source.case(obj),
+    }
+    return render(request, "supervision/actions/form.html", context)
+
+
+@login_required
+def action_from_case(request, case_pk: int):
+    """发起监督 from the case page: the case as the source."""
+    return action_from_source(request, "case", case_pk)
 
 
 def _records(item: SupervisionItem) -> list[Record]:
@@ -170,6 +183,8 @@ def action_detail(request, pk: int):
             "records": _records(item),
             "can_open_case": item.case is not None
             and access.can(request.user, case_selectors.VIEW, item.case),
+            "source_kind": (kind := sources.of_item(item)) and kind.label,
+            "source_url": sources.link_of(request.user, item),
         },
     )
 

@@ -669,6 +669,7 @@ def file_open_item(*, actor: Actor, file: CampaignFile) -> SupervisionItem:
                 f"{'（触发否决项）' if file.vetoed else ''}，发现问题{len(found)}项"
             ),
             campaign_file=file,
+            source=file,
         ),
     )[0]
     for finding in found:

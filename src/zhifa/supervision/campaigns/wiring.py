@@ -23,3 +23,22 @@ def wire() -> None:
             "执法监督", "评查标准", "supervision:campaign_templates", selectors.VIEW_TEMPLATE, order=131
         ),
     )
+    register_source()
+
+
+def register_source() -> None:
+    """A 监督事项 opened from a 评查 file (services.file_open_item) names it as its 来源."""
+    from django.urls import reverse
+
+    from zhifa.supervision.actions import sources
+    from zhifa.supervision.models import CampaignFile
+
+    sources.register(
+        CampaignFile,
+        key="campaign-file",
+        label="评查案卷",
+        agency_of=lambda file: file.agency,
+        url_of=lambda file: reverse("supervision:campaign_file", args=[file.pk]),
+        title_of=lambda file: f"{file.campaign.title}：案卷{file.case.number or file.case_id}",
+        one_click=False,  # file_open_item opens it (the findings carried over)
+    )

@@ -56,6 +56,12 @@ class SupervisionItem(models.Model):
         on_delete=models.PROTECT,
         related_name="supervision_items",
     )
+    # 来源 (supervision.actions.sources): what the item was opened from — a record of the log, an
+    # inspection, a case, a problem … — as the registered model's label and the object's id, with the
+    # words shown for it when the item was opened (the source may change later, the item's origin not)
+    source_type = models.CharField("来源类型", max_length=64, blank=True)
+    source_id = models.CharField("来源编号", max_length=64, blank=True)
+    source_label = models.CharField("来源", max_length=300, blank=True)
     status = models.CharField("状态", max_length=16, choices=ItemStatus.choices, default=ItemStatus.OPEN)
     grade = models.CharField("最高文书等级", max_length=16, choices=Grade.choices, blank=True)
     escalation = models.CharField("升级阶段", max_length=16, choices=EscalationStep.choices, blank=True)
@@ -95,6 +101,8 @@ class SupervisionItem(models.Model):
             models.Index(fields=["agency", "category"], name="sv_item_agency_category"),
             models.Index(fields=["due_on", "-id"], name="sv_item_due"),
             models.Index(fields=["-updated_at", "-id"], name="sv_item_updated"),
+            # a source's open items (the duplicate check, the source page's banner)
+            models.Index(fields=["source_type", "source_id", "status"], name="sv_item_source"),
         ]
 
     def __str__(self) -> str:

@@ -255,9 +255,13 @@ def ledger_report(
 
 
 def superior_of(agency: Agency) -> Agency | None:
-    """The agency's superior department: the active agency of the same kind and the same field in the
-    parent region, named as the parent region plus the same `system_suffix` (东湖区市场监督管理局 → 江州市市场监督管理局).
+    """The agency's superior department: its 业务主管部门 when entered (`Agency.superior_department`, if
+    still active); else, by name, the active agency of the same kind and the same field in the parent
+    region, named as the parent region plus the same `system_suffix` (东湖区市场监督管理局 → 江州市市场监督管理局).
     None when there is none."""
+    if agency.superior_department_id:
+        superior = Agency.objects.filter(pk=agency.superior_department_id, active=True).first()
+        return superior
     parent = agency.region.parent
     if parent is None or not (suffix := agency.system_suffix):
         return None

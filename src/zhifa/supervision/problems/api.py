@@ -7,6 +7,7 @@ take a 403, a refusal a 422 keyed by field with the reason in Chinese. Rectifica
 from datetime import date, datetime
 from typing import Literal
 
+from django.http import HttpResponse
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
@@ -15,7 +16,7 @@ from zhifa.core.params import Id, Year
 from zhifa.core.selectors import chosen_agency
 from zhifa.supervision.attachments import FileIn, FileOut, uploads_of_api
 
-from . import selectors, services
+from . import export, selectors, services
 from .transitions import MACHINE, MANAGE_DEVICE, RECORD, RECTIFY, REVIEW, is_overdue
 
 router = Router(tags=["执法监督"])
@@ -253,6 +254,31 @@ def problem_list(
         sort=sort,
     )
     return selectors.problems_visible_to(request.auth, filters)
+
+
+@router.get("/problems/export", summary="导出突出问题清单（Excel，与列表相同的筛选）")
+def problem_export(
+    request,
+    q: str = "",
+    category: str = "",
+    status: str = "",
+    source: str = "",
+    agency_id: Id | None = None,
+    year: Year | None = None,
+    overdue: bool = False,
+    sort: Literal["-recorded", "recorded", "agency", "category"] = "-recorded",
+) -> HttpResponse:
+    filters = selectors.ProblemFilters(
+        q=q,
+        category=category,
+        status=status,
+        source=source,
+        agency=agency_id,
+        year=year,
+        overdue=overdue,
+        sort=sort,
+    )
+    return export.problem_list_xlsx(request.auth, filters)
 
 
 @router.get("/problems/{int:problem_id}", response=ProblemDetailOut, summary="突出问题详情")

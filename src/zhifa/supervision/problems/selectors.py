@@ -3,7 +3,7 @@ the rows of every agency in their region's subtree, an agency its own; another a
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Min, Q, QuerySet
 from django.http import Http404
 
 from zhifa.core import access
@@ -66,6 +66,22 @@ def problems_visible_to(user, filters: ProblemFilters = ProblemFilters()) -> Que
         late = RectificationTask.objects.filter(status=TaskStatus.RECTIFYING, due_on__lt=clocks.today())
         problems = problems.filter(pk__in=late.values("problem_id"))
     return problems.order_by(*PROBLEM_SORTS.get(filters.sort, PROBLEM_SORTS["-recorded"]))
+
+
+def problems_for_export(user, filters: ProblemFilters = ProblemFilters()) -> QuerySet[Problem]:
+    """The list's rows (same filters, order and access) with each problem's task counts and the nearest
+    open deadline computed in the same query — the export reads no row twice."""
+    rectifying = Q(tasks__status=TaskStatus.RECTIFYING)
+    return (
+        problems_visible_to(user, filters)
+        .select_related("supervision_item")
+        .annotate(
+            task_count=Count("tasks"),
+            open_tasks=Count("tasks", filter=rectifying | Q(tasks__status=TaskStatus.SUBMITTED)),
+            overdue_tasks=Count("tasks", filter=rectifying & Q(tasks__due_on__lt=clocks.today())),
+            next_due=Min("tasks__due_on", filter=rectifying),
+        )
+    )
 
 
 def get_problem(user, pk) -> Problem:

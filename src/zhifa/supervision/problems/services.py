@@ -126,6 +126,7 @@ def problem_supervise(*, actor: Actor, problem: Problem, reason: str = "") -> Su
             agencies=(problem.agency,),
             category=category,
             reason=(reason or "").strip() or problem.description,
+            source=problem,
         ),
     )
     problem.supervision_item = item

@@ -7,6 +7,7 @@ from . import views
 
 urlpatterns = [
     path("", views.problem_list, name="problem_list"),
+    path("export.xlsx", views.problem_export, name="problem_export"),
     path("new/", views.problem_new, name="problem_new"),
     path("<int:pk>/", views.problem_detail, name="problem_detail"),
     path("<int:pk>/tasks/new/", views.task_new, name="rectification_new"),

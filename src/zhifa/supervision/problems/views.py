@@ -21,7 +21,7 @@ from zhifa.core.params import id_param, year_param
 from zhifa.supervision.actions.transitions import SUPERVISE
 from zhifa.supervision.models import TaskFile
 
-from . import clocks, forms, selectors, services
+from . import clocks, export, forms, selectors, services
 from .choices import Category, DeviceStatus, ProblemStatus, Source
 from .transitions import MACHINE, MANAGE_DEVICE, RECORD, RECTIFY, REVIEW, is_overdue
 
@@ -75,6 +75,13 @@ def problem_list(request):
             "can_record": request.user.has_perm(RECORD),
         },
     )
+
+
+@login_required
+def problem_export(request):
+    """The filtered 突出问题清单 as Excel (the list's filters, order and access)."""
+    _, parsed = _problem_filters(request)
+    return export.problem_list_xlsx(request.user, parsed)
 
 
 @login_required

@@ -40,3 +40,22 @@ def wire() -> None:
     for action, label in RECORD_LABELS.items():
         record_labels.ACTIONS.setdefault(action, label)
     admin.register()
+    register_source()
+
+
+def register_source() -> None:
+    """A 监督事项 opened from a problem (services.problem_supervise) names it as its 来源."""
+    from django.urls import reverse
+
+    from zhifa.supervision.actions import sources
+    from zhifa.supervision.models import Problem
+
+    sources.register(
+        Problem,
+        key="problem",
+        label="突出问题",
+        agency_of=lambda problem: problem.agency,
+        url_of=lambda problem: reverse("supervision:problem_detail", args=[problem.pk]),
+        title_of=lambda problem: problem.title,
+        one_click=False,  # problem_supervise opens it (专项监督, linked back to the problem)
+    )
