@@ -46,7 +46,6 @@ PAIRS = [
     Pair("dh_cbfz", "青山县市场监督管理局"),
     Pair("dh_fzsh", "青山县市场监督管理局"),
     Pair("dh_jgfz", "青山县市场监督管理局"),
-    Pair("dh_fz1", "青山县市场监督管理局"),
     # another department of the same county: same region, different agency
     Pair("dh_d2_zf", "东湖区市场监督管理局"),
     # the county 司法局 reads its region's agencies; 青山县司法局 reads none of them
@@ -249,22 +248,25 @@ def schema(demo_site):
     return operations(api)
 
 
-def _objects(param: Param) -> list:
-    """The first and last objects of the model behind `param` whose agency lies in the insider region."""
-
+def _objects(param: Param, agency=None) -> list:
+    """The first and last objects of the model behind `param` whose agency lies in the insider region
+    (or is `agency`)."""
     from zhifa.core.models import Region
 
     model = apps.get_model(param.model)
     field = model.jurisdiction_field
-    path = Region.objects.get(name=INSIDER_REGION).path
-    lookup = "region__path__startswith" if field == "pk" else f"{field}__region__path__startswith"
-    objects = model._default_manager.filter(**{lookup: path}).order_by("pk")
+    if agency is not None:
+        where = {"pk" if field == "pk" else field: agency.pk}
+    else:
+        path = Region.objects.get(name=INSIDER_REGION).path
+        where = {"region__path__startswith" if field == "pk" else f"{field}__region__path__startswith": path}
+    objects = model._default_manager.filter(**where).order_by("pk")
     if param.owner:
         objects = objects.filter(**{f"{param.owner}__isnull": False})
     return list(dict.fromkeys(o for o in (objects.first(), objects.last()) if o is not None))[:PER_PARAM]
 
 
-def _urls(operation) -> list[tuple[str, object, Param | None]] | None:
+def _urls(operation, agency=None) -> list[tuple[str, object, Param | None]] | None:
     """(URL, the object behind it) for the operation filled with the insider region's objects ([] when
     it has none; None when a parameter is neither in API_PARAMS nor in API_CONSTANTS)."""
     names = params_of(operation.path)
@@ -281,7 +283,7 @@ def _urls(operation) -> list[tuple[str, object, Param | None]] | None:
     if param is None:
         return None
     urls = []
-    for obj in _objects(param):
+    for obj in _objects(param, agency):
         values = {n: API_CONSTANTS[n] for n in names if n in API_CONSTANTS}
         values[objects[-1]] = getattr(obj, param.value)
         values.update({name: getattr(obj, attr) for name, attr in param.parents})
@@ -380,3 +382,44 @@ def test_an_agencys_api_objects_are_404_for_another(api_users, schema, db, outsi
                 )
     assert not leaks, f"{outsider}：{len(leaks)} 处越权\n" + "\n".join(leaks)
     assert untested == [], f"演示数据中{INSIDER_REGION}没有这些接口的对象：{untested}"
+
+
+# ---- vertical oversight reads, never acts ----------------------------------------------------------
+
+
+# Mutations the city may reach on a county object it reads, refused by a business rule (422) rather than
+# by access: operation → why that refusal is the right one. Nothing may be written either way.
+READ_DOWN_REFUSED = {
+    "POST /api/inspections/tasks/{task_id}/start": "检查以本部门名义开始：市局不是县局检查任务的参与部门",
+}
+
+
+def test_read_down_is_read_only(api_users, schema, db):
+    """js_sj (承办机构负责人 of 江州市市场监督管理局) reads the cases of 东湖区市场监督管理局 through
+    core.access.read_down; every mutating operation on that agency's objects answers 403 or 404 and
+    writes nothing."""
+    from zhifa.cases.models import Case
+    from zhifa.core.models import Agency
+
+    county = Agency.objects.get(name="东湖区市场监督管理局")
+    city = _logged_in("js_sj")
+    case = Case.objects.filter(agency=county).order_by("pk").first()
+    assert city.get(f"/cases/{case.pk}/").status_code == 200
+    assert city.get(f"/api/cases/{case.pk}").status_code == 200
+    acted = []
+    for operation in schema:
+        if operation.method == "get":
+            continue
+        for url, obj, _ in _urls(operation, county) or ():
+            if obj is None:
+                continue
+            before = row_counts()
+            got = _call(city, operation.method, url, operation.body).status_code
+            written = changed(before, row_counts())
+            refusals = {403, 404, 422} if str(operation) in READ_DOWN_REFUSED else {403, 404}
+            if got not in refusals or written:
+                acted.append(
+                    f"{operation.method.upper()} {url}：js_sj 得到 {got}"
+                    + (f"；写入了 {written}" if written else "")
+                )
+    assert acted == [], "\n".join(acted)
