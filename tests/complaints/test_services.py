@@ -170,7 +170,7 @@ def test_unsatisfied_sent_to_supervision_is_closed_or_redone_by_the_justice_bure
 
 
 def test_a_wrong_code_and_a_code_that_does_not_exist_are_refused_alike(submitted):
-    complaint, code = submitted
+    _complaint, code = submitted
     for wrong in ("", "ABC", code[:-1] + ("A" if code[-1] != "A" else "B"), "Z" * 16):
         with pytest.raises(ValidationError) as exc:
             services.complaint_rate(code=wrong, rating=Rating.SATISFIED)
@@ -225,7 +225,7 @@ def test_duplicates_are_suggested_and_merged(city, catalogue, clerk, today):
     today(date(2026, 3, 20))
     second, _ = services.complaint_submit(data=data(city, title="后厨脏乱", name="孙小姐", phone="139"))
     other, _ = services.complaint_submit(
-        data=data(city, subject_name="另一家饭店", phone="137", item_code="")
+        data=data(city, subject_name="另一家饭店", phone="137", title="噪音")
     )
     assert list(selectors.duplicates_of(second, clerk)) == [first]
     assert list(selectors.duplicates_of(other, clerk)) == []
@@ -276,7 +276,7 @@ def test_a_complaint_opens_a_supervision_item_and_an_oversight(submitted, superv
 
 
 def test_statistics_count_on_time_and_satisfaction(submitted, city, clerk, supervisor, today):
-    complaint, code = _replied(submitted, clerk)
+    _complaint, code = _replied(submitted, clerk)
     services.complaint_rate(code=code, rating=Rating.FAIRLY)
     late, _ = services.complaint_submit(data=data(city))
     services.complaint_accept(actor=clerk, complaint=late)

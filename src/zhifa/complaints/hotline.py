@@ -1,5 +1,5 @@
 """12345 batch import (seed 000 §20: 部门举报渠道与“12345”平台整合): the work orders the hotline forwards,
-as JSON (a list of objects with the keys below) or an xlsx sheet (the Chinese headers below). All or
+as JSON (a list of objects keyed by the keys or the Chinese headers below) or an xlsx sheet (the headers). All or
 nothing: every row is read and checked by the same rules as a complaint entered by hand, each problem is
 reported with its row number, and only a clean batch is written."""
 
@@ -59,7 +59,11 @@ def rows_of_json(content: bytes) -> list[Row]:
         data = data.get("items")
     if not isinstance(data, list):
         kit.refuse("file", "JSON须为工单数组，或含“items”数组的对象")
-    return [Row(i, item if isinstance(item, dict) else {"__bad__": True}) for i, item in enumerate(data, 1)]
+    by_header = {header: key for key, header in COLUMNS.items()}
+    return [
+        Row(i, {by_header.get(k, k): v for k, v in item.items()} if isinstance(item, dict) else {"__bad__": True})
+        for i, item in enumerate(data, 1)
+    ]
 
 
 def rows_of_xlsx(content: bytes) -> list[Row]:
