@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -114,7 +114,7 @@ def _parse(row: Row, regions: dict[str, Region]) -> services.ComplaintInput:
         if not _text(v.get(key)):
             raise ValidationError({key: f"请填写“{COLUMNS[key]}”"})
     raw = v.get("received_on")
-    received = raw.date() if hasattr(raw, "date") and callable(raw.date) else raw
+    received = raw.date() if isinstance(raw, datetime) else raw
     if not isinstance(received, date):
         received = xi.parse_date_text(_text(raw))
         if received is None:

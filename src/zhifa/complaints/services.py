@@ -167,7 +167,7 @@ def _build(actor: Actor, data: ComplaintInput, *, with_code: bool) -> tuple[Comp
         **fields,
         agency=agency,
         item=item,
-        status=MACHINE.target("submit"),
+        status=Status.PENDING,  # MACHINE.target("submit")
         routed_on=received,
         clock_from=received,
         ack_due=clocks.ack_due(received, region),
@@ -387,7 +387,7 @@ def complaint_reply(*, actor: Actor, complaint: Complaint, reply: str) -> Compla
     complaint = _handling(actor, complaint, "reply")
     complaint.reply = _text(reply, "reply", "答复内容")
     complaint.replied_on = clocks.today()
-    complaint.replied_by = actor
+    complaint.replied_by = actor  # type: ignore[assignment]  # None: the system (demo, commands)
     MACHINE.move(
         complaint,
         "reply",
@@ -453,6 +453,7 @@ def complaint_close(*, actor: Actor, complaint: Complaint, conclusion: str) -> C
         complaint = _handling(actor, complaint, "close", "handled")
         variant = "handled"
         if complaint.status == Status.REPLIED and not rating_window_over(complaint):
+            assert complaint.replied_on is not None
             closes = clocks.rating_closes(complaint.replied_on, complaint.region)
             kit.refuse("status", f"投诉举报人可在{closes:%Y年%-m月%-d日}前评价答复，评价或期满后方可办结")
     MACHINE.require(complaint, "close", variant)
