@@ -12,7 +12,7 @@ from datetime import date, datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from zhifa.core import access, kit
+from zhifa.core import access, hygiene, kit
 from zhifa.core import xlsx_import as xi
 from zhifa.core.kit import Actor
 from zhifa.core.models import Region
@@ -61,7 +61,12 @@ def rows_of_json(content: bytes) -> list[Row]:
         kit.refuse("file", "JSON须为工单数组，或含“items”数组的对象")
     by_header = {header: key for key, header in COLUMNS.items()}
     return [
-        Row(i, {by_header.get(k, k): v for k, v in item.items()} if isinstance(item, dict) else {"__bad__": True})
+        Row(
+            i,
+            {by_header.get(k, k): v for k, v in item.items()}
+            if isinstance(item, dict)
+            else {"__bad__": True},
+        )
         for i, item in enumerate(data, 1)
     ]
 
@@ -156,13 +161,14 @@ def hotline_import(*, actor: Actor, name: str, content: bytes) -> list[Complaint
     if not access.is_system(actor) and not actor.has_perm(HANDLE):
         raise PermissionDenied("您无权导入12345工单")
     rows = read(name, content)
-    codes = {_text(r.values.get("region_code")) for r in rows}
+    # a control character never reaches a query (PostgreSQL refuses NUL): such a row is refused by _build
+    codes = {c for r in rows if not hygiene.has_control(c := _text(r.values.get("region_code")))}
     regions = {r.code: r for r in Region.objects.filter(code__in=codes)}
     numbers = [_text(r.values.get("hotline_number")) for r in rows]
     known = set(
-        Complaint.objects.filter(hotline_number__in=[n for n in numbers if n]).values_list(
-            "hotline_number", flat=True
-        )
+        Complaint.objects.filter(
+            hotline_number__in=[n for n in numbers if n and not hygiene.has_control(n)]
+        ).values_list("hotline_number", flat=True)
     )
     errors: list[str] = []
     built = []

@@ -61,7 +61,9 @@ def public_track(request):
     complaint = services.by_code(code) if form.is_valid() else None
     if complaint is None:
         # the same page for every code not found (the input is not echoed back)
-        return render(request, "complaints/public_track.html", {"form": forms.CodeForm(), "not_found": NOT_FOUND})
+        return render(
+            request, "complaints/public_track.html", {"form": forms.CodeForm(), "not_found": NOT_FOUND}
+        )
     rate_form = forms.RateForm(initial={"code": code})
     return _progress(request, complaint, rate_form=rate_form)
 
