@@ -4,6 +4,9 @@ name) is here, either as a pair of doors to the same service or as a door with n
 reason. A pair is covered by a `Door` (tests/parity.py) in an app's tests/<app>/test_parity.py naming the
 operation, or is listed in NO_DOOR with the reason no parity row fits it."""
 
+COMPLAINT_STEPS = ("accept", "close", "dispute", "extend", "handle", "merge", "open_case", "open_item",
+                   "open_oversight", "redo", "reply", "settle", "transfer")  # fmt: skip
+
 # API operation id → the URL name of the page that calls the same service
 PAIRS = {
     "zhifa_core_api_preview_schedule": "core:holiday_schedule",
@@ -124,6 +127,9 @@ PAIRS = {
     "zhifa_supervision_api_accountability_proceeding_decide": "supervision:accountability_step",
     "zhifa_supervision_api_accountability_proceeding_restore": "supervision:accountability_step",
     "zhifa_supervision_api_campaigns_campaign_file_open_item": "supervision:campaign_file_rectify",
+    **{f"zhifa_complaints_api_complaint_{name}": "complaints:step" for name in COMPLAINT_STEPS},
+    "zhifa_complaints_api_complaint_enter": "complaints:new",
+    "zhifa_complaints_api_complaint_import": "complaints:import",
 }
 
 CASE_TRANSITIONS = (
@@ -181,6 +187,17 @@ NO_DOOR = {
     "zhifa_supervision_api_campaigns_campaign_publish": _STATE_ONLY,
     "zhifa_supervision_api_accountability_proceeding_restore": _STATE_ONLY,
     "zhifa_supervision_api_campaigns_campaign_file_open_item": _STATE_ONLY,
+    **{
+        f"zhifa_complaints_api_complaint_{name}": (
+            "a 投诉举报 step: one service call from the page's generic step view and the API; refusals are the "
+            "service's (tests/complaints/test_pages.py and test_api_hotline.py assert the same words)"
+        )
+        for name in COMPLAINT_STEPS
+    },
+    "zhifa_complaints_api_complaint_enter": (
+        "the same ComplaintInput and service as the page (contact refusal asserted on both in tests/complaints/)"
+    ),
+    "zhifa_complaints_api_complaint_import": "a file (base64 in the API, multipart on the page): tests/complaints/test_api_hotline.py",
 }
 
 # API writes with no page, and why
@@ -219,4 +236,7 @@ PAGE_ONLY = {
     "supervision:campaign_template_new_version": "评查标准 versions are drafted on the page only",
     "supervision:campaign_template_edit": "评查标准 versions are edited on the page only (points per item)",
     "supervision:campaign_template_publish": "评查标准 versions are published on the page only",
+    "complaints_public:new": "the portal's complaint form: the public has no API account",
+    "complaints_public:track": "查询进度 by tracking code on the portal (POST keeps the code out of addresses)",
+    "complaints_public:rate": "the complainant's rating by tracking code on the portal",
 }

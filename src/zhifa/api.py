@@ -16,6 +16,7 @@ from zhifa.accounts.api import router as accounts_router
 from zhifa.accounts.services import user_for_token
 from zhifa.cases.api import router as cases_router
 from zhifa.catalog.api import router as catalog_router
+from zhifa.complaints.api import router as complaints_router
 from zhifa.core import hygiene
 from zhifa.core.api import router as core_router
 from zhifa.core.params import schema_message
@@ -168,3 +169,4 @@ api.add_router("/review/", review_router)
 api.add_router("/publicity/", publicity_router)
 api.add_router("/inspections/", inspections_router)
 api.add_router("/supervision/", supervision_router)
+api.add_router("/complaints/", complaints_router)

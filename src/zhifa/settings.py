@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "zhifa.publicity",
     "zhifa.inspections",
     "zhifa.supervision",
+    "zhifa.complaints",
 ]
 
 MIDDLEWARE = [
@@ -189,3 +190,5 @@ ZHIFA_MARKET_REGULATOR_NAME = os.environ.get("ZHIFA_MARKET_REGULATOR_NAME", "市
 # yearly cap, is warned about and needs a stated reason.
 ZHIFA_REINSPECTION_DAYS = int(os.environ.get("ZHIFA_REINSPECTION_DAYS", "30"))
 ZHIFA_ENTERPRISE_YEARLY_CAP = int(os.environ.get("ZHIFA_ENTERPRISE_YEARLY_CAP", "2"))
+# 投诉举报 on the portal: submissions per client address and minute (see complaints/limits.py)
+ZHIFA_COMPLAINT_SUBMITS_PER_MINUTE = int(os.environ.get("ZHIFA_COMPLAINT_SUBMITS_PER_MINUTE", "5"))

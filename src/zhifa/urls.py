@@ -25,4 +25,6 @@ urlpatterns = [
     path("supervision/", include("zhifa.supervision.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    path("gs/complaints/", include("zhifa.complaints.public_urls")),
+    path("complaints/", include("zhifa.complaints.urls")),
 ]

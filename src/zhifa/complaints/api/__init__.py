@@ -1,0 +1,3 @@
+from .complaints import router
+
+__all__ = ["router"]

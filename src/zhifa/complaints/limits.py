@@ -1,0 +1,55 @@
+"""The portal's limits on complaints: requests per client and minute (the cache, as publicity.http counts
+searches), and the size of a submission as a whole (refused before the body is read)."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.shortcuts import render
+from django.utils import timezone
+
+from . import attachments
+
+DEFAULT_SUBMITS_PER_MINUTE = 5
+DEFAULT_LOOKUPS_PER_MINUTE = 20
+
+
+def submits_per_minute() -> int:
+    """ZHIFA_COMPLAINT_SUBMITS_PER_MINUTE (default 5) per client address."""
+    return int(getattr(settings, "ZHIFA_COMPLAINT_SUBMITS_PER_MINUTE", DEFAULT_SUBMITS_PER_MINUTE))
+
+
+def lookups_per_minute() -> int:
+    """ZHIFA_COMPLAINT_LOOKUPS_PER_MINUTE (default 20): tracking-code queries and ratings per client."""
+    return int(getattr(settings, "ZHIFA_COMPLAINT_LOOKUPS_PER_MINUTE", DEFAULT_LOOKUPS_PER_MINUTE))
+
+
+def over(request, name: str, limit: int) -> bool:
+    """Count one request of `name` by this client in the current minute; True once past `limit`."""
+    window = int(timezone.now().timestamp() // 60)
+    key = f"complaints:{name}:{request.META.get('REMOTE_ADDR', '') or 'unknown'}:{window}"
+    cache.add(key, 0, timeout=70)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=70)
+        count = 1
+    return count > limit
+
+
+def too_many(request, limit: int):
+    response = render(request, "complaints/public_limited.html", {"limit": limit}, status=429)
+    response["Retry-After"] = "60"
+    return response
+
+
+def too_large(request) -> bool:
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return True
+    return length > attachments.max_request_bytes()
+
+
+def refuse_large(request):
+    return render(
+        request, "complaints/public_limited.html", {"too_large": attachments.max_request_bytes()}, status=413
+    )
