@@ -8,7 +8,7 @@ through selectors and add its own step here — nothing in this module knows abo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -37,6 +37,10 @@ from . import terms
 __all__ = ["Upload"]
 FEEDBACK = Feedback.objects.select_related("agency__region", "bureau", "supervisor", "contact_point")
 FILES_LABEL = "反馈材料"
+SENDERS = (
+    Supervisor.objects.select_related("bureau__region"),
+    ContactPoint.objects.select_related("bureau__region"),
+)
 
 
 @dataclass(frozen=True)
@@ -75,13 +79,15 @@ def _sender(actor: Actor, data: FeedbackInput, on: date) -> Supervisor | Contact
     """The supervisor or contact point who sends it: exactly one, seen by the actor, serving on `on`."""
     if (data.supervisor is None) == (data.contact_point is None):
         kit.refuse("supervisor", "请选择反馈的监督员或监督联系点（二者选一）")
+    # re-read under a row lock: a 解聘 or 续聘 racing the entry is seen, never a stale copy
     if data.supervisor is not None:
-        sender: Supervisor | ContactPoint = data.supervisor
+        sender: Supervisor | ContactPoint = kit.locked(SENDERS[0], data.supervisor, actor=None)
         access.require(actor, VIEW_SUPERVISOR, sender)
         who, where, term = f"监督员{sender.name}", "supervisor", "任期"
         ended = sender.status == SupervisorStatus.DISMISSED
     else:
-        sender = data.contact_point  # type: ignore[assignment]  # one of the two is set
+        assert data.contact_point is not None
+        sender = kit.locked(SENDERS[1], data.contact_point, actor=None)
         access.require(actor, VIEW_POINT, sender)
         who, where, term = f"监督联系点{sender.name}", "contact_point", "设立期限"
         ended = sender.status == PointStatus.REVOKED
@@ -106,6 +112,7 @@ def feedback_submit(*, actor: Actor, data: FeedbackInput) -> Feedback:
     if received_on > today:
         kit.refuse("received_on", f"收到日期（{received_on:%Y-%m-%d}）不能晚于今天（{today:%Y-%m-%d}）")
     sender = _sender(actor, data, received_on)
+    data = replace(data, **{"supervisor" if data.supervisor else "contact_point": sender})
     agency = data.agency
     if agency is None:
         kit.refuse("agency", "请选择反映的行政执法机关")
