@@ -123,6 +123,19 @@ PAIRS = {
     "zhifa_supervision_api_accountability_proceeding_decide": "supervision:accountability_step",
     "zhifa_supervision_api_accountability_proceeding_restore": "supervision:accountability_step",
     "zhifa_supervision_api_campaigns_campaign_file_open_item": "supervision:campaign_file_rectify",
+    "zhifa_social_api_supervisor_appoint": "social:supervisor_new",
+    "zhifa_social_api_supervisor_renew": "social:supervisor_renew",
+    "zhifa_social_api_supervisor_dismiss": "social:supervisor_dismiss",
+    "zhifa_social_api_point_establish": "social:point_new",
+    "zhifa_social_api_point_renew": "social:point_renew",
+    "zhifa_social_api_point_revoke": "social:point_revoke",
+    "zhifa_social_api_feedback_submit": "social:feedback_new",
+    "zhifa_social_api_feedback_acknowledge": "social:feedback_acknowledge",
+    "zhifa_social_api_feedback_answer": "social:feedback_answer",
+    "zhifa_social_api_feedback_supervise": "social:feedback_supervise",
+    "zhifa_social_api_survey_create": "social:survey_new",
+    "zhifa_social_api_response_add": "social:response_new",
+    "zhifa_social_api_survey_close": "social:survey_close",
 }
 
 CASE_TRANSITIONS = (
@@ -177,6 +190,8 @@ NO_DOOR = {
     "zhifa_supervision_api_campaigns_campaign_publish": _STATE_ONLY,
     "zhifa_supervision_api_accountability_proceeding_restore": _STATE_ONLY,
     "zhifa_supervision_api_campaigns_campaign_file_open_item": _STATE_ONLY,
+    "zhifa_social_api_feedback_acknowledge": _STATE_ONLY,
+    "zhifa_social_api_survey_close": _STATE_ONLY,
 }
 
 # API writes with no page, and why
@@ -215,4 +230,5 @@ PAGE_ONLY = {
     "supervision:campaign_template_new_version": "评查标准 versions are drafted on the page only",
     "supervision:campaign_template_edit": "评查标准 versions are edited on the page only (points per item)",
     "supervision:campaign_template_publish": "评查标准 versions are published on the page only",
+    "social:response_import": "Excel import of survey results (tests/social/test_views.py)",
 }
