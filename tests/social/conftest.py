@@ -29,7 +29,15 @@ CODE = credit_code_with_check("91970102MA0000301")
 
 
 class SocialWrites(Writes):
-    counted = (Supervisor, ContactPoint, Feedback, FeedbackFile, SurveyCampaign, SurveyResponse, SupervisionItem)
+    counted = (
+        Supervisor,
+        ContactPoint,
+        Feedback,
+        FeedbackFile,
+        SurveyCampaign,
+        SurveyResponse,
+        SupervisionItem,
+    )
 
 
 @pytest.fixture(autouse=True)

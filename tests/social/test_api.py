@@ -24,7 +24,11 @@ def test_appoint_renew_dismiss(api, supervisor, bureau, market):
                                          "agency_ids": [market.pk]})  # fmt: skip
     assert response.status_code == 201, response.content
     body = response.json()
-    assert (body["bureau_name"], body["term_state_label"], body["phone"]) == ("东区司法局", "即将到期", "13805710032")
+    assert (body["bureau_name"], body["term_state_label"], body["phone"]) == (
+        "东区司法局",
+        "即将到期",
+        "13805710032",
+    )
     assert body["agencies"] == [{"id": market.pk, "name": "东区市场监督管理局"}]
     pk = body["id"]
     renewed = api.post(f"/supervisors/{pk}/renew", {"term_end": "2028-03-20", "reason": "续聘"}).json()
@@ -55,7 +59,9 @@ def test_feedback_intake_and_supervise(api, supervisor, member, market, head):
     assert response.status_code == 201, response.content
     body = response.json()
     assert (body["answer_due"], body["status_label"], body["actions"]) == (
-        "2026-03-23", "待受理", ["acknowledge", "answer", "supervise"]
+        "2026-03-23",
+        "待受理",
+        ["acknowledge", "answer", "supervise"],
     )
     assert [f["name"] for f in body["files"]] == ["说明.pdf"]
     made = api.post(f"/feedback/{body['id']}/supervise", {"reason": ""})
@@ -88,4 +94,8 @@ def test_survey_results_exact(api, supervisor, campaign, market, head):
     assert api.post(f"/surveys/{campaign.pk}/close").json()["status_label"] == "已结束"
     api.login(head)
     (row,) = api.get("/results", year=2026).json()
-    assert (row["satisfaction_rate"], row["satisfaction_percent"], row["mean_score"]) == ("2/3", 66.67, "235/3")
+    assert (row["satisfaction_rate"], row["satisfaction_percent"], row["mean_score"]) == (
+        "2/3",
+        66.67,
+        "235/3",
+    )

@@ -18,7 +18,7 @@ from zhifa.social.models import Feedback, Supervisor
 from zhifa.social.services import contact_points, feedback, supervisors, surveys, terms
 from zhifa.supervision.actions.choices import SupervisionKind, TargetKind
 
-from .conftest import pdf_bytes, point_input, supervisor_input
+from .conftest import point_input, supervisor_input
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +88,9 @@ def test_an_agency_is_not_an_appointing_bureau(supervisor, market, writes):
 
 
 def test_renew_extends_and_records_old_and_new_end(member, supervisor, records_of):
-    supervisors.supervisor_renew(actor=supervisor, supervisor=member, term_end=date(2029, 2, 28), reason="履职积极")
+    supervisors.supervisor_renew(
+        actor=supervisor, supervisor=member, term_end=date(2029, 2, 28), reason="履职积极"
+    )
     member.refresh_from_db()
     assert member.term_end == date(2029, 2, 28)
     assert records_of(member) == ["social_supervisor.appoint", "social_supervisor.renew"]
@@ -110,7 +112,9 @@ def test_dismiss_needs_a_reason_then_ends_the_term(member, supervisor, writes, r
     supervisors.supervisor_dismiss(actor=supervisor, supervisor=member, reason="本人申请辞去")
     member.refresh_from_db()
     assert (member.status, member.ended_on, member.end_reason) == (
-        SupervisorStatus.DISMISSED, date(2026, 3, 6), "本人申请辞去"
+        SupervisorStatus.DISMISSED,
+        date(2026, 3, 6),
+        "本人申请辞去",
     )
     assert terms.state(member, ended=SupervisorStatus.DISMISSED) == TermState.ENDED
     refused(lambda: supervisors.supervisor_renew(actor=supervisor, supervisor=member, term_end=date(2030, 1, 1),
@@ -165,7 +169,9 @@ def test_invalid_credit_code_is_refused(supervisor, writes, overrides, fragment)
 
 
 def test_a_community_needs_no_credit_code(supervisor):
-    made = contact_points.point_establish(actor=supervisor, data=point_input(kind="community", credit_code=""))
+    made = contact_points.point_establish(
+        actor=supervisor, data=point_input(kind="community", credit_code="")
+    )
     assert made.credit_code == ""
 
 
@@ -258,7 +264,9 @@ def test_acknowledge_then_answer(received, supervisor, writes, records_of):
     refused(lambda: feedback.feedback_acknowledge(actor=supervisor, feedback=received), "status",
             "反馈当前为“已答复”，不能受理（应为：待受理）", writes)  # fmt: skip
     assert records_of(received) == [
-        "social_feedback.submit", "social_feedback.acknowledge", "social_feedback.answer"
+        "social_feedback.submit",
+        "social_feedback.acknowledge",
+        "social_feedback.answer",
     ]
 
 
@@ -268,7 +276,10 @@ def test_feedback_becomes_a_supervision_item_in_one_action(received, supervisor,
     assert received.status == FeedbackStatus.SUPERVISED
     assert received.supervision_item == item
     assert (item.kind, item.target_kind, item.agency, item.bureau) == (
-        SupervisionKind.ROUTINE, TargetKind.AGENCY, market, bureau
+        SupervisionKind.ROUTINE,
+        TargetKind.AGENCY,
+        market,
+        bureau,
     )
     assert (item.title, item.reason) == ("社会监督反馈：检查时未出示执法证件", "核查亮证执法情况")
     assert records_of(received)[-1] == "social_feedback.supervise"
@@ -356,11 +367,19 @@ def test_satisfaction_by_agency_gives_exact_rates_of_closed_campaigns(campaign, 
 
 
 def test_closed_campaign_takes_no_more_results(campaign, supervisor, market, writes, records_of):
-    refused(lambda: surveys.survey_close(actor=supervisor, campaign=campaign), "status", "还没有任何结果", writes)
+    refused(
+        lambda: surveys.survey_close(actor=supervisor, campaign=campaign), "status", "还没有任何结果", writes
+    )
     _add(supervisor, campaign, market, "satisfied")
     surveys.survey_close(actor=supervisor, campaign=campaign)
-    refused(lambda: _add(supervisor, campaign, market, "satisfied"), "status", "已结束，不能再录入结果", writes)
-    assert records_of(campaign) == ["social_survey.create", "social_survey.response_add", "social_survey.close"]
+    refused(
+        lambda: _add(supervisor, campaign, market, "satisfied"), "status", "已结束，不能再录入结果", writes
+    )
+    assert records_of(campaign) == [
+        "social_survey.create",
+        "social_survey.response_add",
+        "social_survey.close",
+    ]
 
 
 def test_agency_sees_only_its_own_results(campaign, supervisor, market, head, west_head, city):

@@ -61,7 +61,7 @@ def test_another_county_gets_404_on_every_page(client, west_supervisor, member, 
 def test_agency_reads_its_feedback_without_actions(client, head, received):
     client.force_login(head)
     page = html(client.get(f"/social/feedback/{received.pk}/"))
-    assert "检查时未出示执法证件" in page and "data-testid=\"feedback-actions\"" not in page
+    assert "检查时未出示执法证件" in page and 'data-testid="feedback-actions"' not in page
     assert client.get(f"/social/feedback/{received.pk}/answer/").status_code == 403
     assert client.post(f"/social/feedback/{received.pk}/acknowledge/").status_code == 403
     assert client.get(f"/social/feedback/files/{received.files.get().pk}/").status_code == 200
@@ -115,14 +115,22 @@ def test_import_is_all_or_nothing_with_row_numbers(client, supervisor, campaign,
     assert "测评区域东区内没有“西县市场监督管理局”" in page
     assert "“受访者类别”只能填写" in page
     assert before.none
-    good = _xlsx(("东区市场监督管理局", "企业", "某公司", "满意", 95, "好"), ("东区市场监督管理局", "群众", "", "不满意", "", ""))
+    good = _xlsx(
+        ("东区市场监督管理局", "企业", "某公司", "满意", 95, "好"),
+        ("东区市场监督管理局", "群众", "", "不满意", "", ""),
+    )
     response = client.post(f"/social/surveys/{campaign.pk}/import/", {"file": good})
     assert response.status_code == 302
-    assert list(SurveyResponse.objects.values_list("rating", "score")) == [("satisfied", 95), ("dissatisfied", None)]
+    assert list(SurveyResponse.objects.values_list("rating", "score")) == [
+        ("satisfied", 95),
+        ("dissatisfied", None),
+    ]
 
 
 def test_import_errors_carry_row_numbers(supervisor, campaign):
-    upload = _xlsx(("东区市场监督管理局", "企业", "", "满意", 95, ""), ("东区市场监督管理局", "企业", "", "", 100.5, ""))
+    upload = _xlsx(
+        ("东区市场监督管理局", "企业", "", "满意", 95, ""), ("东区市场监督管理局", "企业", "", "", 100.5, "")
+    )
     result = survey_import.responses_import(actor=supervisor, campaign=campaign, file=upload)
     assert [(e.row, e.column) for e in result.errors] == [(3, "评分")]
     assert str(result.errors[0]) == "第3行：“评分”应为0至100的整数，不能为100.5"
@@ -146,5 +154,7 @@ def test_new_supervisor_page_refuses_beside_the_field(client, supervisor, bureau
     before = writes()
     response = client.post("/social/supervisors/new/", {"bureau": bureau.pk, "name": "郑海燕", "category": "npc",
                                                         "term_start": "2026-03-01", "term_end": "2026-02-01"})  # fmt: skip
-    assert response.context["form"].errors["term_end"] == ["任期结束日期（2026-02-01）不能早于开始日期（2026-03-01）"]
+    assert response.context["form"].errors["term_end"] == [
+        "任期结束日期（2026-02-01）不能早于开始日期（2026-03-01）"
+    ]
     assert before.none

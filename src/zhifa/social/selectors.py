@@ -51,13 +51,14 @@ def term_q(term: str, on: date, *, active: str, ended: str) -> Q:
     """The rows whose term means `term` on `on` (TermState), as one filter the database applies."""
     expiring = clocks.expiring_until(on)
     serving = Q(status=active, term_start__lte=on, term_end__gte=on)
-    return {
+    table: dict[str, Q] = {
         TermState.NOT_STARTED: Q(status=active, term_start__gt=on),
         TermState.SERVING: serving & Q(term_end__gt=expiring),
         TermState.EXPIRING: serving & Q(term_end__lte=expiring),
         TermState.EXPIRED: Q(status=active, term_end__lt=on),
         TermState.ENDED: Q(status=ended),
-    }.get(term, Q())
+    }
+    return table.get(term, Q())
 
 
 # ---- 行政执法监督员 ----------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ through selectors and add its own step here — nothing in this module knows abo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -112,7 +112,8 @@ def feedback_submit(*, actor: Actor, data: FeedbackInput) -> Feedback:
     if received_on > today:
         kit.refuse("received_on", f"收到日期（{received_on:%Y-%m-%d}）不能晚于今天（{today:%Y-%m-%d}）")
     sender = _sender(actor, data, received_on)
-    data = replace(data, **{"supervisor" if data.supervisor else "contact_point": sender})
+    supervisor = sender if isinstance(sender, Supervisor) else None
+    contact_point = sender if isinstance(sender, ContactPoint) else None
     agency = data.agency
     if agency is None:
         kit.refuse("agency", "请选择反映的行政执法机关")
@@ -124,18 +125,20 @@ def feedback_submit(*, actor: Actor, data: FeedbackInput) -> Feedback:
     title = terms.text(data.title, "title", "反馈事项", 200, required=True)
     text = terms.text(data.text, "text", "反馈内容", 5000, required=True)
     checked = check_files(data.files)
+    opened = MACHINE.target("submit")
+    assert opened is not None  # the table's submit row leads to 待受理
     feedback = Feedback.objects.create(
         bureau=sender.bureau,
         agency=agency,
-        source=FeedbackSource.SUPERVISOR if data.supervisor else FeedbackSource.CONTACT_POINT,
-        supervisor=data.supervisor,
-        contact_point=data.contact_point,
+        source=FeedbackSource.SUPERVISOR if supervisor else FeedbackSource.CONTACT_POINT,
+        supervisor=supervisor,
+        contact_point=contact_point,
         case=data.case,
         title=title,
         text=text,
         received_on=received_on,
         answer_due=clocks.answer_due(received_on, agency.region),
-        status=MACHINE.target("submit"),
+        status=opened,
         entered_by=actor,
     )
     stored = attachments.store_files(checked, FeedbackFile, feedback=feedback)
