@@ -39,7 +39,7 @@ def pending(user) -> list[PendingItem]:
             items.append(
                 PendingItem(
                     category="行政执法监督员",
-                    title=f"监督员{supervisor.name}任期即将到期，请续聘或到期离任",
+                    title=f"监督员{supervisor.name}任期即将到期，请决定是否续聘",
                     url=reverse("social:supervisor_detail", args=[supervisor.pk]),
                     due=supervisor.term_end,
                     overdue=False,
