@@ -21,7 +21,9 @@ def test_answer_due_is_a_registered_stored_deadline(received):
 
 
 def test_workbench_lists_open_feedback_and_expiring_terms(received, supervisor, head):
-    supervisors.supervisor_appoint(actor=supervisor, data=supervisor_input(name="冯立群", term_end=date(2026, 3, 20)))
+    supervisors.supervisor_appoint(
+        actor=supervisor, data=supervisor_input(name="冯立群", term_end=date(2026, 3, 20))
+    )
     titles = [item.title for item in pending_for(supervisor)]
     assert "答复反馈：检查时未出示执法证件（待受理，反映东区市场监督管理局）" in titles
     assert "监督员冯立群任期即将到期，请决定是否续聘" in titles

@@ -114,6 +114,14 @@ def response_door(campaign_id: int, agency_id: int) -> Door:
     )  # fmt: skip
 
 
+# declared at import, so tests/test_parity_table.py sees every pair's Door
+TABLE = [
+    appoint_door(0), establish_door(0), renew_door("supervisor", 0), renew_door("point", 0),
+    end_door("supervisor", "dismiss", 0, ""), end_door("point", "revoke", 0, ""), feedback_door(0, 0),
+    answer_door(0), supervise_door(0), survey_door(0), response_door(0, 0),
+]  # fmt: skip
+
+
 def check_every_variant(client, user, door: Door) -> None:
     for _, name, value, message in door.variants():
         check_parity(client, user, door, name, value, message, counted=COUNTED)
