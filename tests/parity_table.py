@@ -130,6 +130,19 @@ PAIRS = {
     **{f"zhifa_complaints_api_complaint_{name}": "complaints:step" for name in COMPLAINT_STEPS},
     "zhifa_complaints_api_complaint_enter": "complaints:new",
     "zhifa_complaints_api_complaint_import": "complaints:import",
+    "zhifa_social_api_supervisor_appoint": "social:supervisor_new",
+    "zhifa_social_api_supervisor_renew": "social:supervisor_renew",
+    "zhifa_social_api_supervisor_dismiss": "social:supervisor_dismiss",
+    "zhifa_social_api_point_establish": "social:point_new",
+    "zhifa_social_api_point_renew": "social:point_renew",
+    "zhifa_social_api_point_revoke": "social:point_revoke",
+    "zhifa_social_api_feedback_submit": "social:feedback_new",
+    "zhifa_social_api_feedback_acknowledge": "social:feedback_acknowledge",
+    "zhifa_social_api_feedback_answer": "social:feedback_answer",
+    "zhifa_social_api_feedback_supervise": "social:feedback_supervise",
+    "zhifa_social_api_survey_create": "social:survey_new",
+    "zhifa_social_api_response_add": "social:response_new",
+    "zhifa_social_api_survey_close": "social:survey_close",
 }
 
 CASE_TRANSITIONS = (
@@ -198,6 +211,8 @@ NO_DOOR = {
         "the same ComplaintInput and service as the page (contact refusal asserted on both in tests/complaints/)"
     ),
     "zhifa_complaints_api_complaint_import": "a file (base64 in the API, multipart on the page): tests/complaints/test_api_hotline.py",
+    "zhifa_social_api_feedback_acknowledge": _STATE_ONLY,
+    "zhifa_social_api_survey_close": _STATE_ONLY,
 }
 
 # API writes with no page, and why
@@ -239,4 +254,5 @@ PAGE_ONLY = {
     "complaints_public:new": "the portal's complaint form: the public has no API account",
     "complaints_public:track": "查询进度 by tracking code on the portal (POST keeps the code out of addresses)",
     "complaints_public:rate": "the complainant's rating by tracking code on the portal",
+    "social:response_import": "Excel import of survey results (tests/social/test_views.py)",
 }

@@ -24,6 +24,7 @@ from zhifa.inspections.api import router as inspections_router
 from zhifa.publicity.api import router as publicity_router
 from zhifa.registry.api import router as registry_router
 from zhifa.review.api import router as review_router
+from zhifa.social.api import router as social_router
 from zhifa.supervision.api import router as supervision_router
 
 
@@ -170,3 +171,4 @@ api.add_router("/publicity/", publicity_router)
 api.add_router("/inspections/", inspections_router)
 api.add_router("/supervision/", supervision_router)
 api.add_router("/complaints/", complaints_router)
+api.add_router("/social/", social_router)

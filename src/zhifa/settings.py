@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "zhifa.inspections",
     "zhifa.supervision",
     "zhifa.complaints",
+    "zhifa.social",
 ]
 
 MIDDLEWARE = [

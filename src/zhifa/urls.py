@@ -27,4 +27,5 @@ urlpatterns = [
     path("api/", api.urls),
     path("gs/complaints/", include("zhifa.complaints.public_urls")),
     path("complaints/", include("zhifa.complaints.urls")),
+    path("social/", include("zhifa.social.urls")),
 ]

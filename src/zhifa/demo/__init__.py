@@ -10,14 +10,31 @@ from . import (
     catalog,
     complaints,
     core,
+    detection,
+    evaluation,
     inspections,
     publicity,
     registry,
     review,
+    social,
     supervision,
 )
 
-MODULES = (core, accounts, registry, catalog, cases, review, publicity, inspections, supervision, complaints)
+MODULES = (
+    core,
+    accounts,
+    registry,
+    catalog,
+    cases,
+    review,
+    publicity,
+    inspections,
+    supervision,
+    complaints,
+    social,
+    detection,
+    evaluation,
+)
 
 
 def load(stdout) -> None:

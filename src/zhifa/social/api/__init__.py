@@ -1,0 +1,5 @@
+"""/api/social/: the 社会监督 router (handlers in social.py)."""
+
+from .social import router
+
+__all__ = ["router"]

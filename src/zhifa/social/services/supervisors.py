@@ -1,0 +1,125 @@
+"""行政执法监督员: 聘任, 续聘 and 解聘 by the justice bureau, each with its record."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import transaction
+
+from zhifa.core import kit
+from zhifa.core.kit import Actor
+from zhifa.core.models import Agency
+
+from .. import clocks
+from ..choices import PersonCategory, SupervisorStatus
+from ..models import Supervisor
+from ..transitions import MANAGE_SUPERVISOR
+from . import terms
+
+SUPERVISORS = Supervisor.objects.select_related("bureau__region")
+TERM = "任期"
+
+
+@dataclass(frozen=True)
+class SupervisorInput:
+    name: str
+    category: str
+    term_start: date | None
+    term_end: date | None
+    bureau: Agency | None = None  # None: the actor's own justice bureau
+    unit: str = ""
+    phone: str = ""
+    fields_followed: str = ""
+    agencies: Sequence[Agency] = field(default_factory=tuple)
+
+
+@transaction.atomic
+def supervisor_appoint(*, actor: Actor, data: SupervisorInput) -> Supervisor:
+    """聘任行政执法监督员 for a term, with the agencies (or fields) they follow."""
+    bureau = terms.bureau(actor, data.bureau, MANAGE_SUPERVISOR, "聘任行政执法监督员")
+    name = terms.text(data.name, "name", "姓名", 64, required=True)
+    category = terms.choice(data.category, PersonCategory, "category", "身份类别")
+    unit = terms.text(data.unit, "unit", "工作单位及职务", 200)
+    phone = terms.phone(data.phone, "phone", "联系电话")
+    fields_followed = terms.text(data.fields_followed, "fields_followed", "关注领域", 200)
+    start, end = terms.term(data.term_start, data.term_end, TERM)
+    agencies = terms.agencies(bureau, data.agencies)
+    supervisor = Supervisor.objects.create(
+        bureau=bureau,
+        name=name,
+        category=category,
+        unit=unit,
+        phone=phone,
+        fields_followed=fields_followed,
+        term_start=start,
+        term_end=end,
+        created_by=actor,
+    )
+    supervisor.agencies.set(agencies)
+    kit.record(
+        supervisor,
+        "social_supervisor.appoint",
+        actor=actor,
+        payload={
+            "status": supervisor.status,
+            "name": name,
+            "category": category,
+            "term_start": start.isoformat(),
+            "term_end": end.isoformat(),
+            "agencies": [a.pk for a in agencies],
+        },
+    )
+    return supervisor
+
+
+@transaction.atomic
+def supervisor_renew(
+    *, actor: Actor, supervisor: Supervisor, term_end: date | None, reason: str
+) -> Supervisor:
+    """续聘: the term runs on to a later end; the old and new ends and the reason are recorded."""
+    supervisor = kit.locked(SUPERVISORS, supervisor, actor=actor, perm=MANAGE_SUPERVISOR)
+    if supervisor.status != SupervisorStatus.APPOINTED:
+        kit.refuse("status", f"监督员{supervisor.name}已解聘，不能续聘（可重新聘任）")
+    if term_end is None:
+        kit.refuse("term_end", "请填写续聘后的任期结束日期")
+    if term_end <= supervisor.term_end:
+        kit.refuse(
+            "term_end",
+            f"续聘后的任期结束日期（{term_end:%Y-%m-%d}）应晚于原任期结束日期（{supervisor.term_end:%Y-%m-%d}）",
+        )
+    reason = terms.text(reason, "reason", "续聘理由", 500, required=True)
+    before = supervisor.term_end
+    supervisor.term_end = term_end
+    supervisor.save(update_fields=["term_end", "updated_at"])
+    kit.record(
+        supervisor,
+        "social_supervisor.renew",
+        actor=actor,
+        payload={"status": supervisor.status, "from": before.isoformat(), "to": term_end.isoformat(),
+                 "reason": reason},
+    )  # fmt: skip
+    return supervisor
+
+
+@transaction.atomic
+def supervisor_dismiss(
+    *, actor: Actor, supervisor: Supervisor, reason: str, on: date | None = None
+) -> Supervisor:
+    """解聘 before the term ends, with the reason (an expired term needs no dismissal: it has ended)."""
+    supervisor = kit.locked(SUPERVISORS, supervisor, actor=actor, perm=MANAGE_SUPERVISOR)
+    if supervisor.status != SupervisorStatus.APPOINTED:
+        kit.refuse("status", f"监督员{supervisor.name}已解聘")
+    reason = terms.text(reason, "reason", "解聘理由", 500, required=True)
+    on = on or clocks.today()
+    supervisor.ended_on, supervisor.end_reason = on, reason
+    kit.move(
+        supervisor,
+        SupervisorStatus.DISMISSED,
+        actor=actor,
+        action="social_supervisor.dismiss",
+        fields=("ended_on", "end_reason"),
+        payload={"on": on.isoformat(), "reason": reason},
+    )
+    return supervisor

@@ -1,0 +1,35 @@
+"""What the 社会监督 pages share: the records of a row, one form page, and the masked phone."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+
+from zhifa.core.forms import apply_errors
+from zhifa.core.models import Record
+from zhifa.core.privacy import mask_phone
+
+__all__ = ["mask_phone"]
+
+
+def records(subject) -> list[Record]:
+    return list(
+        Record.objects.filter(subject_type=subject._meta.label_lower, subject_id=str(subject.pk)).order_by(
+            "at", "id"
+        )
+    )
+
+
+def form_page(request, form, *, title: str, back: str, call, done: str, target, context=None):
+    """GET shows `form`; a valid POST calls `call(form)`; its result's page is `target(result)`; a refusal
+    is shown beside the field and the input kept."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = call(form)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, done)
+            return redirect(target(result))
+    return render(
+        request, "social/form.html", {"form": form, "title": title, "back": back, **(context or {})}
+    )
