@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "zhifa.publicity",
     "zhifa.inspections",
     "zhifa.supervision",
+    "django_tasks",
+    "django_tasks_db",
+    "zhifa.detection",
 ]
 
 MIDDLEWARE = [
@@ -189,3 +192,8 @@ ZHIFA_MARKET_REGULATOR_NAME = os.environ.get("ZHIFA_MARKET_REGULATOR_NAME", "市
 # yearly cap, is warned about and needs a stated reason.
 ZHIFA_REINSPECTION_DAYS = int(os.environ.get("ZHIFA_REINSPECTION_DAYS", "30"))
 ZHIFA_ENTERPRISE_YEARLY_CAP = int(os.environ.get("ZHIFA_ENTERPRISE_YEARLY_CAP", "2"))
+
+
+# Background tasks (django-tasks): the database backend, run by `zhifa db_worker` (`zhifa demo` starts one);
+# tests use the immediate backend (tests/detection/conftest.py). ZHIFA_TASKS_BACKEND overrides.
+TASKS = {"default": {"BACKEND": os.environ.get("ZHIFA_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
