@@ -66,7 +66,7 @@ class EvidenceOut(Schema):
 
 
 class HitDetailOut(HitOut):
-    evidence: list[EvidenceOut]
+    links: list[EvidenceOut] = Field(..., description="证据链接（调用者可查看的）")
     actions: list[str]
 
 
@@ -100,15 +100,12 @@ def _viewer(request) -> None:
         raise Http404("未找到该页面")
 
 
-def _detail(request, hit_id: int) -> dict:
+def _detail(request, hit_id: int):
     hit = selectors.get_hit(request.auth, hit_id)
     perms = {HANDLE} if access.can(request.auth, HANDLE, hit) else set()
-    out = HitOut.from_orm(hit).dict()
-    out["evidence"] = [
-        {"label": label, "url": url} for label, url in selectors.visible_evidence(request.auth, hit)
-    ]
-    out["actions"] = MACHINE.offered(hit, perms)
-    return out
+    hit.links = [{"label": label, "url": url} for label, url in selectors.visible_evidence(request.auth, hit)]
+    hit.actions = MACHINE.offered(hit, perms)
+    return hit
 
 
 @router.get("/models", response=list[ModelOut], summary="问题发现模型及其准确率")
