@@ -105,10 +105,13 @@ class Params:
 
     def value(self, name: str, region: Region | None = None) -> Any:
         """The value for `region` (the nearest configured region up the tree), else the default."""
-        if region is not None:
-            for path, values in self._paths:
-                if region.path.startswith(path) and name in values:
-                    return values[name]
+        return self.defaults[name] if region is None else self.value_at(name, region.path)
+
+    def value_at(self, name: str, path: str) -> Any:
+        """The value for the region whose path is `path` (a grouped row's region path)."""
+        for configured, values in self._paths:
+            if path.startswith(configured) and name in values:
+                return values[name]
         return self.defaults[name]
 
     def where(self, name: str, path_field: str, build: Callable[[Any], Q]) -> Q:

@@ -12,8 +12,19 @@ v1 each."""
 from datetime import timedelta
 from decimal import Decimal
 
-from django.db.models import Count, DateField, Exists, ExpressionWrapper, F, Max, OuterRef, Q, Value
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import (
+    CharField,
+    Count,
+    DateField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce, Substr
 
 from zhifa.inspections.clocks import enterprise_yearly_cap
 from zhifa.inspections.models import Inspection
@@ -55,7 +66,7 @@ def find_repeats(ctx: Context):
 
 def find_over_cap(ctx: Context):
     rows = (
-        Inspection.objects.annotate(year=ExtractYear("started_on"))
+        Inspection.objects.annotate(year=Substr(Cast("started_on", CharField()), 1, 4))
         .values("subject_id", "year")
         .annotate(
             n=Count("pk"),

@@ -13,7 +13,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db.models import F, Q
-from django.urls import reverse
 
 from zhifa.cases.choices import CaseStatus
 from zhifa.cases.models import Case
@@ -114,7 +113,7 @@ def _rectification(ctx: Context):
             evidence=[
                 [
                     "监督事项",
-                    reverse("supervision:action_detail", args=[pk]),
+                    _links.url("supervision:action_detail", pk),
                     "supervision.supervisionitem",
                     pk,
                 ]

@@ -1,8 +1,8 @@
 """趋利性执法 (fines for revenue), two signs:
 
 - concentrated in time: in the last 12 months, one calendar month carries more than `share_pct` % of an
-  agency's fines, the agency's 12-month total being at least `min_total` (small totals are noise). One
-  grouped query with the agency's total as a correlated subquery.
+  agency's fines, the agency's 12-month total being at least `min_total` (small totals are noise). Two
+  grouped queries (per agency; per agency and month), compared over the groups.
 - outside the agency's region: a fine in a case opened from an inspection of an enterprise located
   outside the agency's region (违规异地执法 for revenue). One query.
 
@@ -11,8 +11,8 @@ v1. Parameters: 集中度 share_pct (default 40 %), 最低年度罚款总额 min
 from datetime import timedelta
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, Exists, F, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models import CharField, Count, Exists, OuterRef, Sum
+from django.db.models.functions import Cast, Substr
 
 from zhifa.cases.choices import DecisionKind
 from zhifa.cases.models import Decision
@@ -30,39 +30,44 @@ def _fines(ctx: Context):
     )
 
 
+def _month():
+    # the first 7 characters of the ISO date: native on SQLite (TruncMonth is a Python function there) and PG
+    return Substr(Cast("decided_on", CharField()), 1, 7)
+
+
 def find_concentrated(ctx: Context):
-    agency_total = (
+    """Two grouped queries over the fines of the last 12 months: per agency, and per agency and month
+    (both small); the comparison runs over the month groups."""
+    totals = dict(
         _fines(ctx)
-        .filter(case__agency_id=OuterRef("case__agency_id"))
         .values("case__agency_id")
         .annotate(s=Sum("fine"))
-        .values("s")
+        .values_list("case__agency_id", "s")
+        .order_by()
     )
     rows = (
         _fines(ctx)
-        .annotate(month=TruncMonth("decided_on"))
+        .annotate(month=_month())
         .values("case__agency_id", "case__agency__name", PATH, "month")
-        .annotate(
-            total=Sum("fine"),
-            n=Count("pk"),
-            year_total=Subquery(agency_total, output_field=DecimalField(max_digits=16, decimal_places=2)),
-        )
-        .filter(ctx.where("min_total", PATH, lambda low: Q(year_total__gte=Decimal(str(low)))))
-        .filter(
-            ctx.where("share_pct", PATH, lambda pct: Q(total__gt=F("year_total") * Decimal(str(pct)) / 100))
-        )
+        .annotate(total=Sum("fine"), n=Count("pk"))
         .order_by()
     )
     for row in rows:
-        share = Decimal(row["total"]) * 100 / Decimal(row["year_total"])
-        agency_id, month = row["case__agency_id"], row["month"]
+        agency_id, month, path = row["case__agency_id"], row["month"], row[PATH]
+        year_total = Decimal(totals[agency_id])
+        share = Decimal(row["total"]) * 100 / year_total
+        low = Decimal(str(ctx.params.value_at("min_total", path)))
+        pct = Decimal(str(ctx.params.value_at("share_pct", path)))
+        if year_total < low or share <= pct:
+            continue
+        label = f"{month[:4]}年{month[5:7]}月"
         yield Found(
-            key=f"agency:{agency_id}:month:{month:%Y-%m}",
+            key=f"agency:{agency_id}:month:{month}",
             agency_id=agency_id,
-            subject=f"{row['case__agency__name']}{month:%Y年%m月}的罚款",
+            subject=f"{row['case__agency__name']}{label}的罚款",
             reason=(
-                f"{row['case__agency__name']}{month:%Y年%m月}罚款{row['n']}件共{money(row['total'])}，"
-                f"占近12个月罚款总额{money(row['year_total'])}的{share:.1f}%，罚款在时间上明显集中"
+                f"{row['case__agency__name']}{label}罚款{row['n']}件共{money(row['total'])}，"
+                f"占近12个月罚款总额{money(year_total)}的{share:.1f}%，罚款在时间上明显集中"
             ),
             evidence=[],
             measure=share.quantize(Decimal("0.01")),

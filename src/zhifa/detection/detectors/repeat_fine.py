@@ -45,6 +45,7 @@ def find(ctx: Context):
         .filter(ctx.where("times", "path", lambda times: Q(n__gte=int(times))))
         .order_by()
     )
+    case_list = reverse("cases:case_list")
     for row in rows:
         agency_id, code, n = row["case__agency_id"], row["enforcementitem__code"], row["n"]
         yield Found(
@@ -58,7 +59,7 @@ def find(ctx: Context):
             ),
             evidence=[
                 _links.case(row["last"], "（最近一件）"),
-                [f"{row['name']}的全部案件", reverse("cases:case_list") + f"?q={row['name']}", "", 0],
+                [f"{row['name']}的全部案件", f"{case_list}?q={row['name']}", "", 0],
             ],
             measure=Decimal(n),
         )
