@@ -123,6 +123,11 @@ PAIRS = {
     "zhifa_supervision_api_accountability_proceeding_decide": "supervision:accountability_step",
     "zhifa_supervision_api_accountability_proceeding_restore": "supervision:accountability_step",
     "zhifa_supervision_api_campaigns_campaign_file_open_item": "supervision:campaign_file_rectify",
+    "zhifa_detection_api_hit_confirm": "detection:hit_action",
+    "zhifa_detection_api_hit_dismiss": "detection:hit_action",
+    "zhifa_detection_api_hit_supervise": "detection:hit_action",
+    "zhifa_detection_api_hit_oversee": "detection:hit_action",
+    "zhifa_detection_api_run": "detection:run",
 }
 
 CASE_TRANSITIONS = (
@@ -177,6 +182,7 @@ NO_DOOR = {
     "zhifa_supervision_api_campaigns_campaign_publish": _STATE_ONLY,
     "zhifa_supervision_api_accountability_proceeding_restore": _STATE_ONLY,
     "zhifa_supervision_api_campaigns_campaign_file_open_item": _STATE_ONLY,
+    "zhifa_detection_api_run": "a model is a choice, not text; the run is a background task (tests/detection/test_pages_api.py)",
 }
 
 # API writes with no page, and why

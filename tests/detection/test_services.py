@@ -190,3 +190,23 @@ def test_next_night_is_two_in_the_morning():
     early = timezone.make_aware(datetime(2026, 6, 1, 1, 0))
     assert timezone.localtime(next_night(early)) == timezone.make_aware(datetime(2026, 6, 1, 2, 0))
     assert date(2026, 6, 1)
+
+
+@pytest.mark.django_db
+def test_ensure_nightly_enqueues_once_on_the_database_backend(settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from zhifa.detection.tasks import ensure_nightly
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    assert ensure_nightly() is True
+    assert ensure_nightly() is False
+    (queued,) = DBTaskResult.objects.all()
+    assert queued.task_path == "zhifa.detection.tasks.run_nightly"
+    assert timezone_hour(queued.run_after) == 2
+
+
+def timezone_hour(at) -> int:
+    from django.utils import timezone
+
+    return timezone.localtime(at).hour

@@ -86,6 +86,10 @@ class ReasonIn(Schema):
     reason: str = Field("", title="理由")
 
 
+class SuperviseIn(Schema):
+    reason: str = Field("", title="立项理由")
+
+
 class OverseeIn(Schema):
     ground: str = Field("", title="督办情形")
     description: str = Field("", title="督办要求")
@@ -160,7 +164,7 @@ def hit_dismiss(request, hit_id: int, data: ReasonIn):
 
 
 @router.post("/hits/{int:hit_id}/supervise", response={201: dict[str, int]}, summary="问题线索转为监督事项")
-def hit_supervise(request, hit_id: int, data: ReasonIn):
+def hit_supervise(request, hit_id: int, data: SuperviseIn):
     item = services.hit_supervise(
         actor=request.auth, hit=selectors.get_hit(request.auth, hit_id), reason=data.reason
     )
