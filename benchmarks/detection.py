@@ -289,7 +289,7 @@ def _sql() -> dict[str, list[tuple[str, list]]]:
                  WHERE d.kind = 'penalty' AND d.fine IS NOT NULL
                  WINDOW w AS (PARTITION BY i.code, d.level)
                ) g
-               WHERE size >= 5 AND (fine > (total - fine) / (size - 1) * 3 OR fine < (total - fine) / (size - 1) / 3)""",
+               WHERE size >= 5 AND (fine > (total - fine) / NULLIF(size - 1, 0) * 3 OR fine < (total - fine) / NULLIF(size - 1, 0) / 3)""",
             [],
         ),
         "overlimit": (

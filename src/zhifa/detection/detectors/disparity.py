@@ -13,6 +13,7 @@ Parameters: 倍数 ratio (default 3), 最少案件数 min_group (default 5)."""
 from decimal import Decimal
 
 from django.db.models import Count, DecimalField, ExpressionWrapper, F, Q, Sum, Window
+from django.db.models.functions import NullIf
 
 from zhifa.cases.choices import DecisionKind
 from zhifa.cases.models import Case
@@ -36,7 +37,7 @@ def _grouped():
         )
         .annotate(
             others=ExpressionWrapper(
-                (F("total") - F("fine")) / (F("size") - 1),
+                (F("total") - F("fine")) / NullIf(F("size") - 1, 0),
                 output_field=DecimalField(max_digits=16, decimal_places=2),
             )
         )
