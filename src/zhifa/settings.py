@@ -55,7 +55,7 @@ INSTALLED_APPS = [
     "zhifa.inspections",
     "zhifa.supervision",
     "django_tasks",
-    "django_tasks_db",
+    "zhifa.detection.apps.TasksDatabaseConfig",  # django_tasks_db under Chinese names
     "zhifa.detection",
 ]
 
