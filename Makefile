@@ -19,6 +19,8 @@ test-deps: $(BIN)/python assets
 assets:
 	npm install --no-audit --no-fund --loglevel=error
 
+# the demo command also starts the background-task worker (zhifa db_worker) and enqueues the nightly run of the
+# detection models (zhifa detection_schedule); in production run those two yourself (the worker as a service).
 run: deps
 	$(BIN)/zhifa demo
 

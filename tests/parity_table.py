@@ -143,6 +143,11 @@ PAIRS = {
     "zhifa_social_api_survey_create": "social:survey_new",
     "zhifa_social_api_response_add": "social:response_new",
     "zhifa_social_api_survey_close": "social:survey_close",
+    "zhifa_detection_api_hit_confirm": "detection:hit_action",
+    "zhifa_detection_api_hit_dismiss": "detection:hit_action",
+    "zhifa_detection_api_hit_supervise": "detection:hit_action",
+    "zhifa_detection_api_hit_oversee": "detection:hit_action",
+    "zhifa_detection_api_run": "detection:run",
 }
 
 CASE_TRANSITIONS = (
@@ -213,6 +218,7 @@ NO_DOOR = {
     "zhifa_complaints_api_complaint_import": "a file (base64 in the API, multipart on the page): tests/complaints/test_api_hotline.py",
     "zhifa_social_api_feedback_acknowledge": _STATE_ONLY,
     "zhifa_social_api_survey_close": _STATE_ONLY,
+    "zhifa_detection_api_run": "a model is a choice, not text; the run is a background task (tests/detection/test_pages_api.py)",
 }
 
 # API writes with no page, and why

@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "zhifa.supervision",
     "zhifa.complaints",
     "zhifa.social",
+    "django_tasks",
+    "zhifa.detection.apps.TasksDatabaseConfig",  # django_tasks_db under Chinese names
+    "zhifa.detection",
 ]
 
 MIDDLEWARE = [
@@ -193,3 +196,8 @@ ZHIFA_REINSPECTION_DAYS = int(os.environ.get("ZHIFA_REINSPECTION_DAYS", "30"))
 ZHIFA_ENTERPRISE_YEARLY_CAP = int(os.environ.get("ZHIFA_ENTERPRISE_YEARLY_CAP", "2"))
 # 投诉举报 on the portal: submissions per client address and minute (see complaints/limits.py)
 ZHIFA_COMPLAINT_SUBMITS_PER_MINUTE = int(os.environ.get("ZHIFA_COMPLAINT_SUBMITS_PER_MINUTE", "5"))
+
+
+# Background tasks (django-tasks): the database backend, run by `zhifa db_worker` (`zhifa demo` starts one);
+# tests use the immediate backend (tests/detection/conftest.py). ZHIFA_TASKS_BACKEND overrides.
+TASKS = {"default": {"BACKEND": os.environ.get("ZHIFA_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

@@ -23,6 +23,7 @@ urlpatterns = [
     path("publicity/", include("zhifa.publicity.urls")),
     path("inspections/", include("zhifa.inspections.urls")),
     path("supervision/", include("zhifa.supervision.urls")),
+    path("detection/", include("zhifa.detection.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("gs/complaints/", include("zhifa.complaints.public_urls")),

@@ -1,10 +1,16 @@
+import subprocess
+import sys
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 
 class Command(BaseCommand):
-    help = "迁移数据库、载入演示数据（可重复执行），然后启动 http://127.0.0.1:8000 。"
+    help = (
+        "迁移数据库、载入演示数据（可重复执行），然后启动 http://127.0.0.1:8000 ，"
+        "并启动后台任务进程（db_worker）、安排问题发现模型的夜间运行。"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--no-serve", action="store_true", help="只载入演示数据，不启动服务")
@@ -18,7 +24,15 @@ class Command(BaseCommand):
             demo.load(self.stdout)
         self._print_logins(addr)
         if not no_serve:
-            call_command("runserver", addr, use_reloader=False)
+            # background tasks (django-tasks' database backend): the worker runs what pages enqueue (线索中心's
+            # 运行) and the nightly detection run, which `detection_schedule` enqueues once (it re-enqueues itself)
+            call_command("detection_schedule")
+            worker = subprocess.Popen([sys.executable, "-m", "zhifa", "db_worker"])
+            try:
+                call_command("runserver", addr, use_reloader=False)
+            finally:
+                worker.terminate()
+                worker.wait(timeout=10)
 
     def _print_logins(self, addr: str) -> None:
         from zhifa.demo.accounts import DEMO_PASSWORD, logins

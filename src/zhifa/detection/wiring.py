@@ -1,0 +1,29 @@
+"""How the 线索中心 plugs into the product: the models' registry, role permissions, the menu and the
+record labels. Called from DetectionConfig.ready()."""
+
+RECORD_LABELS = {
+    "hit.find": "发现问题线索",
+    "hit.confirm": "确认问题线索",
+    "hit.dismiss": "排除问题线索",
+    "hit.supervise": "问题线索转为监督事项",
+    "hit.oversee": "问题线索转为督办",
+}
+
+
+def wire() -> None:
+    from zhifa.accounts.choices import RoleCode
+    from zhifa.accounts.permissions import grant
+    from zhifa.core import record_labels
+    from zhifa.core.menu import MenuItem, register
+
+    from .detectors import register_all
+    from .transitions import HANDLE, RUN, VIEW
+
+    register_all()
+    # supervisors (REGION scope: their region's subtree) see, handle and run; an agency's heads see the
+    # hits concerning their own agency, read-only (AGENCY scope) — see detection.selectors
+    grant([RoleCode.SUPERVISOR], {VIEW, HANDLE, RUN})
+    grant([RoleCode.AGENCY_HEAD, RoleCode.UNIT_HEAD, RoleCode.LEGAL_REVIEWER], {VIEW})
+    register(MenuItem("执法监督", "线索中心", "detection:center", VIEW, order=160))
+    for action, label in RECORD_LABELS.items():
+        record_labels.ACTIONS.setdefault(action, label)
