@@ -19,6 +19,7 @@ from zhifa.catalog.api import router as catalog_router
 from zhifa.core import hygiene
 from zhifa.core.api import router as core_router
 from zhifa.core.params import schema_message
+from zhifa.evaluation.api import router as evaluation_router
 from zhifa.inspections.api import router as inspections_router
 from zhifa.publicity.api import router as publicity_router
 from zhifa.registry.api import router as registry_router
@@ -168,3 +169,4 @@ api.add_router("/review/", review_router)
 api.add_router("/publicity/", publicity_router)
 api.add_router("/inspections/", inspections_router)
 api.add_router("/supervision/", supervision_router)
+api.add_router("/evaluation/", evaluation_router)

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "zhifa.publicity",
     "zhifa.inspections",
     "zhifa.supervision",
+    "zhifa.evaluation",
 ]
 
 MIDDLEWARE = [

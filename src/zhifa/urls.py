@@ -25,4 +25,5 @@ urlpatterns = [
     path("supervision/", include("zhifa.supervision.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    path("evaluation/", include("zhifa.evaluation.urls")),
 ]
