@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db.models import (
@@ -449,4 +449,4 @@ def score(indicator: Indicator, m: Measure | None, max_score: Decimal) -> Decima
     value = min(max(value, Decimal(0)), Decimal(1))
     if indicator.direction == Direction.LOWER:
         value = 1 - value
-    return (max_score * value).quantize(Decimal("0.01"))
+    return (max_score * value).quantize(Decimal("0.01"), ROUND_HALF_UP)

@@ -48,6 +48,11 @@ class Scheme(models.Model):
         return f"{self.region.name}{self.year}年度评议考核方案（第{self.version}版）"
 
     @property
+    def agency(self) -> Agency:
+        """The chain its records go on (core.records): the bureau's."""
+        return self.bureau
+
+    @property
     def is_published(self) -> bool:
         return self.status == SchemeStatus.PUBLISHED
 

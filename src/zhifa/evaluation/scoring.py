@@ -4,7 +4,7 @@ query per computed indicator (over all agencies of the region), one for the manu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import QuerySet
 
@@ -15,7 +15,7 @@ from . import indicators
 from .models import ManualScore, Node, Scheme
 
 HUNDRED = Decimal(100)
-CENT = Decimal("0.01")
+CENT = Decimal("0.01")  # rounded half up, as a score sheet is
 
 
 @dataclass
@@ -99,7 +99,7 @@ def evaluate(scheme: Scheme, agencies: QuerySet[Agency] | None = None) -> Evalua
             line.cells[node.pk] = _cell(node, line, measures, manual)
         line.total = sum(
             (line.cells[n.pk].score * n.weight / HUNDRED for n in nodes if n.parent_id is None), Decimal(0)
-        ).quantize(CENT)
+        ).quantize(CENT, ROUND_HALF_UP)
     _rank(lines)
     return Evaluation(scheme=scheme, nodes=nodes, lines=lines)
 
@@ -111,7 +111,7 @@ def _cell(node: Node, line: Line, measures, manual) -> Cell:
             (line.cells[c.pk].score / c.max_score * HUNDRED * c.weight / HUNDRED for c in node.children_list),  # type: ignore[attr-defined]
             Decimal(0),
         )
-        return Cell(score=points.quantize(CENT))
+        return Cell(score=points.quantize(CENT, ROUND_HALF_UP))
     computed = node.computed  # type: ignore[attr-defined]
     if computed is not None:
         m = measures[node.pk].get(line.agency.pk)
