@@ -41,7 +41,11 @@ def test_node_add(client, supervisor, scheme):
         api=f"/api/evaluation/schemes/{scheme.pk}/nodes",
         good={"name": "营商环境", "weight": "10", "indicator": "", "max_score": "100"},
         text_fields={"name": "指标名称"},
-        bad=[("name", " ", "请填写指标名称"), ("weight", "101", "权重应在0至100之间"), ("max_score", "0", "满分应在0.01至1000之间")],
+        bad=[
+            ("name", " ", "请填写指标名称"),
+            ("weight", "101", "权重应在0至100之间"),
+            ("max_score", "0", "满分应在0.01至1000之间"),
+        ],
     )
     check_door(client, supervisor, door, counted=EvaluationWrites.counted)
 

@@ -19,7 +19,9 @@ def ranked(seeded, supervisor):
     scheme = services.scheme_create(actor=supervisor, year=YEAR)
     services.scheme_publish(actor=supervisor, scheme=scheme)
     for agency, values in ((seeded["a"], (90, 80, 70)), (seeded["b"], (60, 60, 60))):
-        for name, value in zip(("投诉举报按期办结率", "投诉举报满意率", "社会满意度测评"), values, strict=True):
+        for name, value in zip(
+            ("投诉举报按期办结率", "投诉举报满意率", "社会满意度测评"), values, strict=True
+        ):
             node = Node.objects.get(scheme=scheme, name=name)
             services.score_enter(actor=supervisor, node=node, agency=agency, score=value, source="测评报告")
     services.ranking_publish(actor=supervisor, scheme=scheme)
@@ -105,8 +107,13 @@ def test_access(client, ranked, seeded, supervisor, city_supervisor, west_superv
     client.force_login(head_b)
     assert client.get(f"/evaluation/results/{result_a.pk}/").status_code == 404
     assert client.get(drill_a).status_code == 404
-    assert client.get(f"/api/evaluation/schemes/{ranked.pk}/drill/{overdue.pk}/{seeded['a'].pk}").status_code == 404
-    assert [r["agency_name"] for r in client.get("/api/evaluation/results").json()["items"]] == ["东区生态环境局"]
+    assert (
+        client.get(f"/api/evaluation/schemes/{ranked.pk}/drill/{overdue.pk}/{seeded['a'].pk}").status_code
+        == 404
+    )
+    assert [r["agency_name"] for r in client.get("/api/evaluation/results").json()["items"]] == [
+        "东区生态环境局"
+    ]
 
 
 def test_api_ranking_and_drill(client, supervisor, ranked, seeded):

@@ -4,9 +4,20 @@ apps' services (as the system actor), so the demo also exercises the rules and t
 
 The modules load in dependency order, the order of INSTALLED_APPS: each reads what the earlier ones made."""
 
-from . import accounts, cases, catalog, core, inspections, publicity, registry, review, supervision
+from . import (
+    accounts,
+    cases,
+    catalog,
+    core,
+    evaluation,
+    inspections,
+    publicity,
+    registry,
+    review,
+    supervision,
+)
 
-MODULES = (core, accounts, registry, catalog, cases, review, publicity, inspections, supervision)
+MODULES = (core, accounts, registry, catalog, cases, review, publicity, inspections, supervision, evaluation)
 
 
 def load(stdout) -> None:
