@@ -213,13 +213,14 @@ def _officers(year: int) -> QuerySet:
 
 
 def _officers_certified(year: int) -> QuerySet:
-    from zhifa.registry.choices import CertificateKind
-    from zhifa.registry.models import Certificate
+    from zhifa.registry.choices import CertificateKind, PersonKind, PersonStatus
+    from zhifa.registry.models import Certificate, Officer
 
     valid = Certificate.objects.valid_on(_as_of(year)).filter(
         officer=OuterRef("pk"), kind=CertificateKind.ENFORCEMENT
     )
-    return _officers(year).annotate(certified=Exists(valid))
+    active = Officer.objects.filter(status=PersonStatus.ACTIVE, kind=PersonKind.OFFICER)
+    return active.annotate(certified=Exists(valid))
 
 
 def _officer_row(o) -> Row:
