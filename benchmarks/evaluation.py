@@ -49,7 +49,9 @@ def _day(i: int) -> date:
 
 def _build(ctx: Context) -> dict:
     parent = Region.objects.get(pk=ctx.agency.region_id)
-    region = core_services.region_create(actor=None, code="990187", name="考核县", level="county", parent=parent)
+    region = core_services.region_create(
+        actor=None, code="990187", name="考核县", level="county", parent=parent
+    )
     bureau = core_services.agency_create(
         actor=None,
         name="考核县司法局",
@@ -84,14 +86,22 @@ def _build(ctx: Context) -> dict:
 
 def _officers(agencies, n: int) -> None:
     rows = [
-        Officer(agency=a, name=f"考核员{a.pk}-{k}", name_initials="khy", id_number=f"X{a.pk:08d}{k:08d}", kind="officer")
+        Officer(
+            agency=a,
+            name=f"考核员{a.pk}-{k}",
+            name_initials="khy",
+            id_number=f"X{a.pk:08d}{k:08d}",
+            kind="officer",
+        )
         for a in agencies
         for k in range(n)
     ]
     officers = Officer.objects.bulk_create(rows, batch_size=2000)
     TrainingRecord.objects.bulk_create(
         (
-            TrainingRecord(officer=o, on=_day(i + j), hours=Decimal(20 + (i % 30)), kind="business", title="培训")
+            TrainingRecord(
+                officer=o, on=_day(i + j), hours=Decimal(20 + (i % 30)), kind="business", title="培训"
+            )
             for i, o in enumerate(officers)
             for j in range(2)
         ),
@@ -162,19 +172,41 @@ def _cases(agencies, n: int, version, field, campaign) -> None:
     )
     Decision.objects.bulk_create(
         (
-            Decision(case=c, kind=DecisionKind.PENALTY, fine=Decimal(5000), reasoning="说理", decided_on=_day(i + 60 + i % 40))
+            Decision(
+                case=c,
+                kind=DecisionKind.PENALTY,
+                fine=Decimal(5000),
+                reasoning="说理",
+                decided_on=_day(i + 60 + i % 40),
+            )
             for i, c in enumerate(cases)
         ),
         batch_size=2000,
     )
     Review.objects.bulk_create(
-        (Review(case=c, status="passed") for i, c in enumerate(cases) if (c.is_complex or c.hearing_held_on) and i % 2),
+        (
+            Review(case=c, status="passed")
+            for i, c in enumerate(cases)
+            if (c.is_complex or c.hearing_held_on) and i % 2
+        ),
         batch_size=2000,
     )
-    outcomes = [ChallengeOutcome.UPHELD, ChallengeOutcome.REVOKED, ChallengeOutcome.UPHELD, ChallengeOutcome.CHANGED]
+    outcomes = [
+        ChallengeOutcome.UPHELD,
+        ChallengeOutcome.REVOKED,
+        ChallengeOutcome.UPHELD,
+        ChallengeOutcome.CHANGED,
+    ]
     Challenge.objects.bulk_create(
         (
-            Challenge(case=c, kind="reconsideration", organ="考核县人民政府", filed_on=_day(i), outcome=outcomes[i % 4], concluded_on=_day(i + 30))
+            Challenge(
+                case=c,
+                kind="reconsideration",
+                organ="考核县人民政府",
+                filed_on=_day(i),
+                outcome=outcomes[i % 4],
+                concluded_on=_day(i + 30),
+            )
             for i, c in enumerate(cases)
             if i % 20 == 0
         ),
@@ -182,7 +214,14 @@ def _cases(agencies, n: int, version, field, campaign) -> None:
     )
     CampaignFile.objects.bulk_create(
         (
-            CampaignFile(campaign=campaign, case=c, agency_id=c.agency_id, order=i, status="final", score=Decimal(60 + i % 40))
+            CampaignFile(
+                campaign=campaign,
+                case=c,
+                agency_id=c.agency_id,
+                order=i,
+                status="final",
+                score=Decimal(60 + i % 40),
+            )
             for i, c in enumerate(cases)
             if i % 10 == 0
         ),
@@ -201,7 +240,9 @@ def _supervision(agencies, bureau, items: int, tasks: int) -> None:
                 title="基准监督事项",
                 status="closed" if i % 3 else "awaiting",
                 due_on=_day(i * 11),
-                closed_at=datetime.combine(_day(i * 11 + i % 3 - 1), datetime.min.time(), TZ) if i % 3 else None,
+                closed_at=datetime.combine(_day(i * 11 + i % 3 - 1), datetime.min.time(), TZ)
+                if i % 3
+                else None,
             )
             for a in agencies
             for i in range(items)
@@ -210,7 +251,15 @@ def _supervision(agencies, bureau, items: int, tasks: int) -> None:
     )
     lists = ProblemList.objects.bulk_create(ProblemList(agency=a, year=YEAR) for a in agencies)
     problems = Problem.objects.bulk_create(
-        Problem(problem_list=pl, agency=pl.agency, category="repeated", title="重复检查", description="基准", source="self") for pl in lists
+        Problem(
+            problem_list=pl,
+            agency=pl.agency,
+            category="repeated",
+            title="重复检查",
+            description="基准",
+            source="self",
+        )
+        for pl in lists
     )
     RectificationTask.objects.bulk_create(
         (
@@ -220,7 +269,9 @@ def _supervision(agencies, bureau, items: int, tasks: int) -> None:
                 measures="整改",
                 due_on=_day(i * 13),
                 status="closed" if i % 2 else "rectifying",
-                closed_at=datetime.combine(_day(i * 13 + i % 3 - 1), datetime.min.time(), TZ) if i % 2 else None,
+                closed_at=datetime.combine(_day(i * 13 + i % 3 - 1), datetime.min.time(), TZ)
+                if i % 2
+                else None,
             )
             for p in problems
             for i in range(tasks)
@@ -358,19 +409,39 @@ def compute(ctx: Context) -> list[Row]:
     with connection.cursor() as cursor:
         for key, (text, params) in queries.items():
             one = indicators.get(key)
-            o = measure(lambda one=one: indicators.measure(one, agencies, YEAR), repeats=ctx.repeats, warmup=1)
+            o = measure(
+                lambda one=one: indicators.measure(one, agencies, YEAR), repeats=ctx.repeats, warmup=1
+            )
             s = measure(
-                lambda text=text, params=params: (cursor.execute(text, [*params, f"{data['region'].path}%"]), cursor.fetchall()),
+                lambda text=text, params=params: (
+                    cursor.execute(text, [*params, f"{data['region'].path}%"]),
+                    cursor.fetchall(),
+                ),
                 repeats=ctx.repeats,
                 warmup=1,
             )
             per_indicator.append(
-                Row(f"evaluation.ratio[{key}]", o.median / s.median, "×", f"ORM {o.median * 1000:.1f} ms, SQL {s.median * 1000:.1f} ms")
+                Row(
+                    f"evaluation.ratio[{key}]",
+                    o.median / s.median,
+                    "×",
+                    f"ORM {o.median * 1000:.1f} ms, SQL {s.median * 1000:.1f} ms",
+                )
             )
     return [
-        Row("evaluation.compute", total.median * 1000, "ms", f"one county's year, 15 indicators; {size}; {total.describe()}"),
+        Row(
+            "evaluation.compute",
+            total.median * 1000,
+            "ms",
+            f"one county's year, 15 indicators; {size}; {total.describe()}",
+        ),
         Row("evaluation.indicators_orm", orm.median * 1000, "ms", f"9 grouped queries; {orm.describe()}"),
-        Row("evaluation.indicators_sql", sql.median * 1000, "ms", f"the same in hand-written SQL; {sql.describe()}"),
+        Row(
+            "evaluation.indicators_sql",
+            sql.median * 1000,
+            "ms",
+            f"the same in hand-written SQL; {sql.describe()}",
+        ),
         Row(
             "evaluation.orm_sql_ratio",
             ratio,

@@ -125,6 +125,7 @@ def measure(indicator: Indicator, agencies: QuerySet[Agency], year: int) -> dict
 def records(indicator: Indicator, agency: Agency, year: int) -> QuerySet:
     """The drill-down: the records of one agency the figure looks at, each with `is_counted`."""
     rows = indicator.base(year).filter(**{indicator.agency_path: agency.pk})
+    flag: Case | Value
     if (counted := counted_q(indicator)) is not None:
         flag = Case(When(counted, then=Value(True)), default=Value(False), output_field=BooleanField())
     else:

@@ -44,7 +44,7 @@ class Evaluation:
     lines: list[Line]  # ranked
 
     def leaves(self) -> list[Node]:
-        return [n for n in self.nodes if n.is_leaf]
+        return [n for n in self.nodes if n.is_leaf]  # type: ignore[attr-defined]  # set by tree()
 
     def missing(self) -> list[tuple[Node, Agency]]:
         return [(n, line.agency) for line in self.lines for n in self.leaves() if line.cells[n.pk].missing]
@@ -86,7 +86,7 @@ def evaluate(scheme: Scheme, agencies: QuerySet[Agency] | None = None) -> Evalua
     nodes = tree(scheme)
     lines = [Line(agency=a) for a in agencies]
     measures = {
-        n.pk: indicators.measure(n.computed, agencies, scheme.year)
+        n.pk: indicators.measure(n.computed, agencies, scheme.year)  # type: ignore[attr-defined]
         for n in nodes
         if getattr(n, "computed", None)
     }
