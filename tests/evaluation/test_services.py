@@ -256,6 +256,20 @@ class TestManualScores:
             assert exc.value.message_dict == {"score": ["“社会满意度测评”的得分应在0至100之间"]}
         assert writes.none
 
+    @pytest.mark.parametrize("bad", ["九十", "NaN", "Infinity", "1e999"])
+    def test_not_a_number_refused(self, seeded, scheme, supervisor, bad):
+        writes = EvaluationWrites()
+        with pytest.raises(ValidationError) as exc:
+            services.score_enter(
+                actor=supervisor,
+                node=_node(scheme, "社会满意度测评"),
+                agency=seeded["a"],
+                score=bad,
+                source="测评",
+            )
+        assert exc.value.message_dict == {"score": ["“社会满意度测评”的得分应为数字"]}
+        assert writes.none
+
     def test_source_required_and_computed_leaf_refused(self, seeded, scheme, supervisor):
         with pytest.raises(ValidationError) as exc:
             services.score_enter(

@@ -134,7 +134,10 @@ class NodeInput:
 
 def _decimal(value, field: str, label: str, low: Decimal, high: Decimal) -> Decimal:
     try:
-        number = Decimal(str(value)).quantize(Decimal("0.01"))
+        number = Decimal(str(value).strip())
+        if not number.is_finite():
+            raise InvalidOperation
+        number = number.quantize(Decimal("0.01"))
     except (InvalidOperation, ValueError):
         kit.refuse(field, f"{label}应为数字")
     if not low <= number <= high:
