@@ -148,6 +148,16 @@ PAIRS = {
     "zhifa_detection_api_hit_supervise": "detection:hit_action",
     "zhifa_detection_api_hit_oversee": "detection:hit_action",
     "zhifa_detection_api_run": "detection:run",
+    "zhifa_evaluation_api_scheme_create": "evaluation:scheme_create",
+    "zhifa_evaluation_api_scheme_publish": "evaluation:scheme_publish",
+    "zhifa_evaluation_api_scheme_revise": "evaluation:scheme_revise",
+    "zhifa_evaluation_api_node_add": "evaluation:node_add",
+    "zhifa_evaluation_api_node_update": "evaluation:node_edit",
+    "zhifa_evaluation_api_node_remove": "evaluation:node_remove",
+    "zhifa_evaluation_api_weights_set": "evaluation:weights_edit",
+    "zhifa_evaluation_api_score_enter": "evaluation:score",
+    "zhifa_evaluation_api_ranking_publish": "evaluation:ranking_publish",
+    "zhifa_evaluation_api_consequence_record": "evaluation:consequence_new",
 }
 
 CASE_TRANSITIONS = (
@@ -219,6 +229,12 @@ NO_DOOR = {
     "zhifa_social_api_feedback_acknowledge": _STATE_ONLY,
     "zhifa_social_api_survey_close": _STATE_ONLY,
     "zhifa_detection_api_run": "a model is a choice, not text; the run is a background task (tests/detection/test_pages_api.py)",
+    "zhifa_evaluation_api_scheme_create": "a year, not text: its range refusal at service, page and API in tests/evaluation/test_views.py",
+    "zhifa_evaluation_api_scheme_publish": _STATE_ONLY,
+    "zhifa_evaluation_api_node_update": "the node form of node_add (covered by its Door) on an existing node",
+    "zhifa_evaluation_api_node_remove": _STATE_ONLY,
+    "zhifa_evaluation_api_weights_set": "a weight per node id (page fields w_<id>, API a list): the sum refusal in tests/evaluation/test_views.py",
+    "zhifa_evaluation_api_ranking_publish": _STATE_ONLY,
 }
 
 # API writes with no page, and why

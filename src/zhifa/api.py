@@ -21,6 +21,7 @@ from zhifa.core import hygiene
 from zhifa.core.api import router as core_router
 from zhifa.core.params import schema_message
 from zhifa.detection.api import router as detection_router
+from zhifa.evaluation.api import router as evaluation_router
 from zhifa.inspections.api import router as inspections_router
 from zhifa.publicity.api import router as publicity_router
 from zhifa.registry.api import router as registry_router
@@ -174,3 +175,4 @@ api.add_router("/supervision/", supervision_router)
 api.add_router("/complaints/", complaints_router)
 api.add_router("/social/", social_router)
 api.add_router("/detection/", detection_router)
+api.add_router("/evaluation/", evaluation_router)

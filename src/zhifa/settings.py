@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "zhifa.detection.apps.TasksDatabaseConfig",  # django_tasks_db under Chinese names
     "zhifa.detection",
+    "zhifa.evaluation",
 ]
 
 MIDDLEWARE = [

@@ -29,4 +29,5 @@ urlpatterns = [
     path("gs/complaints/", include("zhifa.complaints.public_urls")),
     path("complaints/", include("zhifa.complaints.urls")),
     path("social/", include("zhifa.social.urls")),
+    path("evaluation/", include("zhifa.evaluation.urls")),
 ]
