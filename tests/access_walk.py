@@ -2,7 +2,9 @@
 it plays (an insider and an outsider of the same roles in another agency or region), what a request
 wrote, and how an allow-list entry is read. Kept apart so the tests read as the rules they check."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.apps import apps
 from django.urls import resolve
@@ -101,7 +103,7 @@ class Param:
 
     model: str
     value: str = "pk"
-    parents: tuple[tuple[str, str], ...] = ()
+    parents: tuple[tuple[str, str | Callable[[Any], Any]], ...] = ()  # an attribute, or a function of it
     owner: str = ""
 
 

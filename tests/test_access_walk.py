@@ -126,6 +126,14 @@ def test_an_agencys_pages_are_404_for_another(walkers, db, pair):
 
 # ---- the API ---------------------------------------------------------------------------------------
 
+
+def _first_computed_node(result) -> int:
+    """The first leaf of the result's scheme that the platform computes (a manual leaf has no drill)."""
+    from zhifa.evaluation import scoring
+
+    return next(n.pk for n in scoring.tree(result.ranking.scheme) if getattr(n, "computed", None))
+
+
 # The model behind each path parameter, by the path up to it (without /api). A new endpoint whose
 # parameter is not here fails test_every_api_parameter_has_its_model until its line is added.
 API_PARAMS: dict[str, Param] = {
@@ -173,9 +181,26 @@ API_PARAMS: dict[str, Param] = {
     "/supervision/rectifications/{task_id}": Param("supervision.RectificationTask"),
     "/supervision/devices/{device_id}": Param("supervision.MonitoringDevice"),
     "/supervision/accountability/{proceeding_id}": Param("supervision.AccountabilityCase"),
+    "/supervision/sources/{key}/{source_id}": Param("cases.Case"),
+    "/complaints/complaints/{complaint_id}": Param("complaints.Complaint"),
+    "/social/supervisors/{supervisor_id}": Param("social.Supervisor"),
+    "/social/points/{point_id}": Param("social.ContactPoint"),
+    "/social/feedback/{feedback_id}": Param("social.Feedback"),
+    "/social/surveys/{campaign_id}": Param("social.SurveyCampaign"),
+    "/detection/hits/{hit_id}": Param("detection.Hit"),
+    "/evaluation/schemes/{scheme_id}": Param("evaluation.Scheme"),
+    "/evaluation/nodes/{node_id}": Param("evaluation.Node"),
+    "/evaluation/schemes/{scheme_id}/drill/{node_id}": Param("evaluation.Node"),
+    # an agency's line of the published ranking, drilled into on the scheme's first computed indicator
+    "/evaluation/schemes/{scheme_id}/drill/{node_id}/{agency_id}": Param(
+        "evaluation.Result",
+        "agency_id",
+        (("scheme_id", lambda result: result.ranking.scheme_id), ("node_id", _first_computed_node)),
+    ),
+    "/evaluation/results/{result_id}": Param("evaluation.Result"),
 }
 # Parameters that name no object: a value the operation accepts.
-API_CONSTANTS = {"year": "2025", "fmt": "pdf", "decision": "approve"}
+API_CONSTANTS = {"year": "2025", "fmt": "pdf", "decision": "approve", "key": "case"}
 # Query parameters an insider's call needs a real value for (the minimal one is not an existing code).
 API_QUERY = {
     "GET /api/registry/officers/{officer_id}/can-enforce": lambda: {
@@ -286,7 +311,9 @@ def _urls(operation, agency=None) -> list[tuple[str, object, Param | None]] | No
     for obj in _objects(param, agency):
         values = {n: API_CONSTANTS[n] for n in names if n in API_CONSTANTS}
         values[objects[-1]] = getattr(obj, param.value)
-        values.update({name: getattr(obj, attr) for name, attr in param.parents})
+        values.update(
+            {name: attr(obj) if callable(attr) else getattr(obj, attr) for name, attr in param.parents}
+        )
         urls.append((_with_query(operation, operation.path.format(**values)), obj, param))
     return urls
 

@@ -46,6 +46,16 @@ def test_create_scheme_on_the_page_and_refuse_a_bad_year(client, supervisor):
     assert "一般指标" in page and "系统计算" in page and "发布方案" in page
 
 
+def test_scheme_detail_api_gives_the_tree_with_its_weights(client, supervisor):
+    scheme = services.scheme_create(actor=supervisor, year=YEAR)
+    client.force_login(supervisor)
+    body = client.get(f"/api/evaluation/schemes/{scheme.pk}").json()
+    assert body["bureau_name"] == scheme.bureau.name
+    assert body["status_label"] == scheme.get_status_display()
+    top = [(n["name"], n["weight"]) for n in body["nodes"] if n["parent_id"] is None]
+    assert top == [("一般指标", "30.00"), ("专项指标", "50.00"), ("外部评价", "20.00")]
+
+
 def test_weights_page_refuses_a_sum_other_than_100(client, supervisor):
     scheme = services.scheme_create(actor=supervisor, year=YEAR)
     top = list(Node.objects.filter(scheme=scheme, parent=None).order_by("order"))

@@ -67,6 +67,22 @@ class SchemeOut(Schema):
 class SchemeDetailOut(SchemeOut):
     nodes: list[NodeOut]
 
+    @staticmethod
+    def resolve_nodes(obj) -> list[dict]:
+        return [
+            {
+                "id": n.pk,
+                "parent_id": n.parent_id,
+                "name": n.name,
+                "weight": n.weight,
+                "indicator": n.indicator,
+                "computed": n.computed is not None,
+                "max_score": n.max_score,
+                "depth": n.depth,
+            }
+            for n in scoring.tree(obj)
+        ]
+
 
 class CellOut(Schema):
     node_id: int
@@ -200,23 +216,9 @@ class ConsequenceIn(Schema):
     open_item: bool = False
 
 
-def _detail(scheme) -> dict:
-    nodes = scoring.tree(scheme)
-    out = SchemeOut.from_orm(scheme).dict()
-    out["nodes"] = [
-        {
-            "id": n.pk,
-            "parent_id": n.parent_id,
-            "name": n.name,
-            "weight": n.weight,
-            "indicator": n.indicator,
-            "computed": n.computed is not None,
-            "max_score": n.max_score,
-            "depth": n.depth,
-        }
-        for n in nodes
-    ]
-    return out
+def _detail(scheme):
+    """The scheme with its tree (SchemeDetailOut resolves the nodes from it)."""
+    return scheme
 
 
 @router.get("/indicators", response=list[IndicatorOut], summary="计算指标清单")
