@@ -167,6 +167,10 @@ def test_every_registered_deadline_selects_its_open_rows():
         ("supervision.oversight", "due"),
         ("supervision.rectificationtask", "due_on"),
         ("supervision.accountabilitycase", "due_on"),
+        ("complaints.complaint", "ack_due"),
+        ("complaints.complaint", "reply_due"),
+        ("complaints.complaint", "case_due"),
+        ("social.feedback", "answer_due"),
         ("supervision.plantask", "due"),
         ("supervision.ledgerentry", "due"),
     }

@@ -14,8 +14,9 @@ pytestmark = pytest.mark.django_db
 
 def test_the_demo_items(client):
     call_command("demo", no_serve=True)
+    # the supervision demo's own items; the later apps' demos (complaints, detection, …) open theirs after
     rows = list(
-        SupervisionItem.objects.order_by("pk").values_list("target_kind", "status", "escalation", "grade")
+        SupervisionItem.objects.order_by("pk").values_list("target_kind", "status", "escalation", "grade")[:5]
     )
     assert rows == [
         ("case", "awaiting", "", "notice"),
