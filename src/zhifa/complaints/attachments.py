@@ -5,13 +5,9 @@ through supervision.attachments. Refused naming the file, before anything is wri
 from collections.abc import Sequence
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
-from zhifa.cases.choices import EvidenceKind
-from zhifa.cases.evidence import services as evidence
-from zhifa.core import kit
-from zhifa.supervision.attachments import MultipleFileField, Upload, store_files
+from zhifa.supervision.attachments import MultipleFileField, Upload, check_files, store_files
 
 from .models import ComplaintFile
 
@@ -37,22 +33,15 @@ def max_request_bytes() -> int:
 
 def check(files: Sequence[Upload]) -> list[tuple[str, bytes, str]]:
     """(clean name, content, media type) of each file, or a refusal (field "files") naming it."""
-    if len(files) > max_files():
-        kit.refuse("files", f"{LABEL}最多{max_files()}个文件")
-    limit = max_file_bytes()
-    checked = []
-    for upload in files:
-        name = evidence.clean_name(upload.name, LABEL)
-        if not upload.content:
-            kit.refuse("files", f"“{name}”是空文件")
-        if len(upload.content) > limit:
-            kit.refuse("files", f"“{name}”超过{filesizeformat(limit)}，请压缩或拆分后上传")
-        try:
-            media_type = evidence.sniff(upload.content[: evidence.SNIFF_BYTES], EvidenceKind.DOCUMENT, name)
-        except ValidationError:
-            kit.refuse("files", f"“{name}”的内容不是文档、PDF或图片，不予接收（请检查文件是否与其名称相符）")
-        checked.append((name, upload.content, media_type))
-    return checked
+    return check_files(
+        files,
+        label=LABEL,
+        max_files=max_files(),
+        max_bytes=max_file_bytes(),
+        not_a_document=lambda name, _: (
+            f"“{name}”的内容不是文档、PDF或图片，不予接收（请检查文件是否与其名称相符）"
+        ),
+    )
 
 
 def store(checked: list[tuple[str, bytes, str]], complaint) -> list[dict]:

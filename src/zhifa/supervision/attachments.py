@@ -8,7 +8,7 @@ from __future__ import annotations
 import base64
 import binascii
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from django import forms
@@ -40,15 +40,24 @@ def max_file_bytes() -> int:
     return int(getattr(settings, "ZHIFA_SUPERVISION_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES))
 
 
-def check_files(files: Sequence[Upload]) -> list[tuple[str, bytes, str]]:
-    """(clean name, content, media type) of each file, or a refusal naming the file: at most MAX_FILES,
-    none empty or above max_file_bytes(), each a document or a picture by its content (cases.evidence)."""
-    if len(files) > MAX_FILES:
-        kit.refuse("files", f"整改材料最多{MAX_FILES}个文件")
+def check_files(
+    files: Sequence[Upload],
+    *,
+    label: str = "整改材料",
+    max_files: int = MAX_FILES,
+    max_bytes: int | None = None,
+    not_a_document: Callable[[str, ValidationError], str] | None = None,
+) -> list[tuple[str, bytes, str]]:
+    """(clean name, content, media type) of each file, or a refusal naming the file: at most `max_files`,
+    none empty or above `max_bytes` (default max_file_bytes()), each a document or a picture by its content
+    (cases.evidence). Other intakes (complaints, social feedback) pass their own words and limits;
+    `not_a_document(name, error)` words the refusal of a file whose content is not a document."""
+    if len(files) > max_files:
+        kit.refuse("files", f"{label}最多{max_files}个文件")
     checked = []
-    limit = max_file_bytes()
+    limit = max_file_bytes() if max_bytes is None else max_bytes
     for upload in files:
-        name = evidence.clean_name(upload.name, "整改材料")
+        name = evidence.clean_name(upload.name, label)
         if not upload.content:
             kit.refuse("files", f"“{name}”是空文件")
         if len(upload.content) > limit:
@@ -56,7 +65,12 @@ def check_files(files: Sequence[Upload]) -> list[tuple[str, bytes, str]]:
         try:
             media_type = evidence.sniff(upload.content[: evidence.SNIFF_BYTES], EvidenceKind.DOCUMENT, name)
         except ValidationError as error:
-            kit.refuse("files", f"“{name}”：{'；'.join(error.messages)}（整改材料须为文档、PDF或图片）")
+            kit.refuse(
+                "files",
+                not_a_document(name, error)
+                if not_a_document
+                else f"“{name}”：{'；'.join(error.messages)}（{label}须为文档、PDF或图片）",
+            )
         checked.append((name, upload.content, media_type))
     return checked
 

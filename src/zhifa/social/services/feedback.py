@@ -11,13 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
-from zhifa.cases.choices import EvidenceKind
-from zhifa.cases.evidence import services as evidence
 from zhifa.cases.models import Case
 from zhifa.core import access, kit
 from zhifa.core.kit import Actor
@@ -56,23 +52,8 @@ class FeedbackInput:
 
 
 def check_files(files: Sequence[Upload]) -> list[tuple[str, bytes, str]]:
-    """The upload checks of 整改材料 (supervision.attachments: count, size, content sniffed as a document or
-    picture), in this intake's words."""
-    if len(files) > attachments.MAX_FILES:
-        kit.refuse("files", f"{FILES_LABEL}最多{attachments.MAX_FILES}个文件")
-    limit, checked = attachments.max_file_bytes(), []
-    for upload in files:
-        name = evidence.clean_name(upload.name, FILES_LABEL)
-        if not upload.content:
-            kit.refuse("files", f"“{name}”是空文件")
-        if len(upload.content) > limit:
-            kit.refuse("files", f"“{name}”超过{filesizeformat(limit)}，请压缩或拆分后上传")
-        try:
-            media_type = evidence.sniff(upload.content[: evidence.SNIFF_BYTES], EvidenceKind.DOCUMENT, name)
-        except ValidationError as error:
-            kit.refuse("files", f"“{name}”：{'；'.join(error.messages)}（{FILES_LABEL}须为文档、PDF或图片）")
-        checked.append((name, upload.content, media_type))
-    return checked
+    """The upload checks of 整改材料 (supervision.attachments), in this intake's words."""
+    return attachments.check_files(files, label=FILES_LABEL)
 
 
 def _sender(actor: Actor, data: FeedbackInput, on: date) -> Supervisor | ContactPoint:
