@@ -102,25 +102,16 @@ def point_renew(*, actor: Actor, point: ContactPoint, term_end: date | None, rea
     point = kit.locked(POINTS, point, actor=actor, perm=MANAGE_POINT)
     if point.status != PointStatus.ACTIVE:
         kit.refuse("status", f"监督联系点{point.name}已撤销，不能续期")
-    if term_end is None:
-        kit.refuse("term_end", "请填写续期后的设立期限结束日期")
-    if term_end <= point.term_end:
-        kit.refuse(
-            "term_end",
-            f"续期后的结束日期（{term_end:%Y-%m-%d}）应晚于原设立期限结束日期（{point.term_end:%Y-%m-%d}）",
-        )
-    reason = terms.text(reason, "reason", "续期理由", 500, required=True)
-    before = point.term_end
-    point.term_end = term_end
-    point.save(update_fields=["term_end", "updated_at"])
-    kit.record(
+    return terms.extend(
         point,
-        "social_point.renew",
         actor=actor,
-        payload={"status": point.status, "from": before.isoformat(), "to": term_end.isoformat(),
-                 "reason": reason},
-    )  # fmt: skip
-    return point
+        term_end=term_end,
+        reason=reason,
+        action="social_point.renew",
+        words="续期",
+        term_words="设立期限",
+        new_term_words="",
+    )
 
 
 @transaction.atomic

@@ -82,25 +82,16 @@ def supervisor_renew(
     supervisor = kit.locked(SUPERVISORS, supervisor, actor=actor, perm=MANAGE_SUPERVISOR)
     if supervisor.status != SupervisorStatus.APPOINTED:
         kit.refuse("status", f"监督员{supervisor.name}已解聘，不能续聘（可重新聘任）")
-    if term_end is None:
-        kit.refuse("term_end", "请填写续聘后的任期结束日期")
-    if term_end <= supervisor.term_end:
-        kit.refuse(
-            "term_end",
-            f"续聘后的任期结束日期（{term_end:%Y-%m-%d}）应晚于原任期结束日期（{supervisor.term_end:%Y-%m-%d}）",
-        )
-    reason = terms.text(reason, "reason", "续聘理由", 500, required=True)
-    before = supervisor.term_end
-    supervisor.term_end = term_end
-    supervisor.save(update_fields=["term_end", "updated_at"])
-    kit.record(
+    return terms.extend(
         supervisor,
-        "social_supervisor.renew",
         actor=actor,
-        payload={"status": supervisor.status, "from": before.isoformat(), "to": term_end.isoformat(),
-                 "reason": reason},
-    )  # fmt: skip
-    return supervisor
+        term_end=term_end,
+        reason=reason,
+        action="social_supervisor.renew",
+        words="续聘",
+        term_words="任期",
+        new_term_words="任期",
+    )
 
 
 @transaction.atomic

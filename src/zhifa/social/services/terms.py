@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from zhifa.core import access, hygiene, kit
 from zhifa.core.choices import AgencyKind
@@ -15,6 +15,7 @@ from zhifa.core.models import Agency
 
 from .. import clocks
 from ..choices import TermState
+from ..models import ContactPoint, Supervisor
 
 PHONE = re.compile(r"^[0-9+\-（）() ]{5,32}$")
 EARLIEST = date(2000, 1, 1)
@@ -97,3 +98,42 @@ def choice(value: str, choices, field: str, label: str) -> str:
     if value not in choices.values:
         kit.refuse(field, f"请选择{label}" if not value else f"“{label}”的取值无效")
     return value
+
+
+Registered = TypeVar("Registered", Supervisor, ContactPoint)
+
+
+def extend(
+    row: Registered,
+    *,
+    actor: Actor,
+    term_end: date | None,
+    reason: str,
+    action: str,
+    words: str,
+    term_words: str,
+    new_term_words: str,
+) -> Registered:
+    """续聘/续期: `row`'s term runs on to a later end; the old and new ends and the reason are recorded.
+    In the refusals `words` names the act (续聘, 续期), `term_words` the term (任期, 设立期限) and
+    `new_term_words` the renewed one (任期, or nothing)."""
+    if term_end is None:
+        kit.refuse("term_end", f"请填写{words}后的{term_words}结束日期")
+    if term_end <= row.term_end:
+        kit.refuse(
+            "term_end",
+            f"{words}后的{new_term_words}结束日期（{term_end:%Y-%m-%d}）"
+            f"应晚于原{term_words}结束日期（{row.term_end:%Y-%m-%d}）",
+        )
+    reason = text(reason, "reason", f"{words}理由", 500, required=True)
+    before = row.term_end
+    row.term_end = term_end
+    row.save(update_fields=["term_end", "updated_at"])
+    kit.record(
+        row,
+        action,
+        actor=actor,
+        payload={"status": row.status, "from": before.isoformat(), "to": term_end.isoformat(),
+                 "reason": reason},
+    )  # fmt: skip
+    return row
