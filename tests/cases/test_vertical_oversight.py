@@ -149,6 +149,21 @@ class TestTheCityDepartmentDoesNotAct:
         assert response.status_code == 403
         assert (Record.objects.count(), Case.objects.count()) == before
 
+    def test_a_reader_naming_an_unknown_officer_is_told_they_may_not_act(self, client, reader, registered):
+        """The permission is checked before the body's officers are looked up (403, not 422)."""
+        client.force_login(reader)
+        before = (Record.objects.count(), Case.objects.count())
+        bodies = {
+            "assign": {"handlers": [{"officer_id": 987654, "role": "lead"}]},
+            "hearing": {"on": "2026-03-05", "summary": "听证", "host_id": 987654},
+        }
+        for action, body in bodies.items():
+            response = client.post(
+                f"/api/cases/{registered.pk}/{action}", data=json.dumps(body), content_type="application/json"
+            )
+            assert response.status_code == 403, (action, response.content)
+        assert (Record.objects.count(), Case.objects.count()) == before
+
     def test_no_case_can_be_registered_for_the_county(self, client, reader, agencies, catalogue):
         client.force_login(reader)
         before = Case.objects.count()

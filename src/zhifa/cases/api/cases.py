@@ -16,6 +16,7 @@ from ninja.pagination import paginate
 
 from zhifa.catalog.choices import PenaltyMeasure
 from zhifa.catalog.penalties import MEASURES_HELP
+from zhifa.core import access
 from zhifa.core.models import Agency, Record
 from zhifa.core.privacy import mask_id_number
 from zhifa.core.selectors import chosen_agency
@@ -44,6 +45,15 @@ def _user(request):
 
 def _case(request, case_id: int) -> Case:
     return selectors.get_case(_user(request), case_id)
+
+
+def _case_to_act_on(request, case_id: int, action: str) -> Case:
+    """The case, once the user may take `action` on it (the table's permission: 404 outside what they see,
+    403 where they only read it, as vertical oversight does) — before the body's ids are looked up, so a
+    reader is told they may not act, not that an officer in the body is unknown."""
+    case = _case(request, case_id)
+    access.require(_user(request), transitions.first(action).perm, case)
+    return case
 
 
 def _agency(request, agency_id: int | None) -> Agency:
@@ -600,7 +610,7 @@ def _transition(request, case_id: int, service, data: Schema | None = None) -> C
 
 @router.post("/{int:case_id}/assign", response=CaseDetailOut, summary=_summary("assign"))
 def assign(request, case_id: int, data: AssignIn):
-    case = _case(request, case_id)
+    case = _case_to_act_on(request, case_id, "assign")
     officers = _officers(case.agency_id, [h.officer_id for h in data.handlers])
     handlers = [(officers[h.officer_id], h.role) for h in data.handlers]
     return _done(request, services.case_assign(actor=request.auth, case=case, handlers=handlers))
@@ -653,7 +663,7 @@ def serve_notice(request, case_id: int, data: ServeNoticeIn):
 
 @router.post("/{int:case_id}/hearing", response=CaseDetailOut, summary=_summary("hearing"))
 def hearing(request, case_id: int, data: HearingIn):
-    case = _case(request, case_id)
+    case = _case_to_act_on(request, case_id, "hearing")
     host = Officer.objects.filter(agency_id=case.agency_id, pk=data.host_id).first()
     if host is None:
         raise ValidationError({"host": f"执法人员{data.host_id}不存在或不是本机关的人员"})
