@@ -16,6 +16,7 @@ from zhifa.accounts.api import router as accounts_router
 from zhifa.accounts.services import user_for_token
 from zhifa.cases.api import router as cases_router
 from zhifa.catalog.api import router as catalog_router
+from zhifa.collaboration.api import router as collaboration_router
 from zhifa.complaints.api import router as complaints_router
 from zhifa.core import hygiene
 from zhifa.core.api import router as core_router
@@ -176,3 +177,4 @@ api.add_router("/complaints/", complaints_router)
 api.add_router("/social/", social_router)
 api.add_router("/detection/", detection_router)
 api.add_router("/evaluation/", evaluation_router)
+api.add_router("/collaboration/", collaboration_router)

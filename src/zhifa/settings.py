@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "zhifa.detection.apps.TasksDatabaseConfig",  # django_tasks_db under Chinese names
     "zhifa.detection",
     "zhifa.evaluation",
+    "zhifa.collaboration",
 ]
 
 MIDDLEWARE = [

@@ -30,4 +30,5 @@ urlpatterns = [
     path("complaints/", include("zhifa.complaints.urls")),
     path("social/", include("zhifa.social.urls")),
     path("evaluation/", include("zhifa.evaluation.urls")),
+    path("collaboration/", include("zhifa.collaboration.urls")),
 ]

@@ -1,0 +1,6 @@
+"""How 1+X 协同 plugs into the product: each part of the app wires itself (role permissions, menu entries,
+工作台 providers, stored deadlines, record labels, admin). Called from CollaborationConfig.ready()."""
+
+
+def wire() -> None:
+    """Each part's `wire()` is called here, one line per part."""
