@@ -296,7 +296,11 @@ def _sql(year: int) -> dict[str, tuple[str, list]]:
     as_of = min(last, today)
     tru = "true" if connection.vendor == "postgresql" else "1"
     span = [first, last]
-    sub = "SELECT a.id FROM core_agency a JOIN core_region r ON r.id = a.region_id WHERE r.path LIKE %s"
+    # the agencies the scheme ranks (scoring.evaluated_agencies): active, of the region's subtree, not the bureau
+    sub = (
+        f"SELECT a.id FROM core_agency a JOIN core_region r ON r.id = a.region_id "
+        f"WHERE a.active = {tru} AND a.kind <> 'justice' AND r.path LIKE %s"
+    )
     return {
         "publicity.on_time": (
             f"""SELECT agency_id, COUNT(*), SUM(CASE WHEN published_on <= due_on THEN 1 ELSE 0 END)
@@ -323,11 +327,12 @@ def _sql(year: int) -> dict[str, tuple[str, list]]:
         ),
         "registry.certificates": (
             f"""SELECT o.agency_id, COUNT(*), SUM(CASE WHEN EXISTS (SELECT 1 FROM registry_certificate c
-                WHERE c.officer_id = o.id AND c.kind = 'enforcement' AND c.status = 'valid'
+                WHERE c.officer_id = o.id AND c.kind = 'enforcement'
+                AND (c.status = 'valid' OR (c.status = 'suspended' AND c.suspended_until < %s))
                 AND c.issued_on <= %s AND c.expires_on >= %s) THEN 1 ELSE 0 END)
             FROM registry_officer o WHERE o.status = 'active' AND o.kind = 'officer' AND o.agency_id IN ({sub})
             GROUP BY o.agency_id""",
-            [as_of, as_of],
+            [as_of, as_of, as_of],
         ),
         "cases.overdue": (
             f"""SELECT c.agency_id, COUNT(*), SUM(CASE WHEN d.decided_on > c.decision_due THEN 1 ELSE 0 END)

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from django.conf import settings
@@ -169,6 +170,11 @@ def chunks(rows: Iterable[Found], size: int = 2000) -> Iterator[list[Found]]:
 
 def level_label(level: str) -> str:
     """裁量情节 as shown: the label of a CircumstanceLevel value, else the text as stored."""
+    return _level_labels().get(level) or level or "未记载"
+
+
+@cache
+def _level_labels() -> dict[str, str]:
     from zhifa.catalog.choices import CircumstanceLevel
 
-    return CircumstanceLevel(level).label if level in CircumstanceLevel.values else (level or "未记载")
+    return {value: str(label) for value, label in CircumstanceLevel.choices}

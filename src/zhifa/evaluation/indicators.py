@@ -32,6 +32,7 @@ from django.db.models import (
     DecimalField,
     Exists,
     F,
+    Func,
     OuterRef,
     Q,
     QuerySet,
@@ -202,11 +203,9 @@ def _officers(year: int) -> QuerySet:
     from zhifa.registry.choices import PersonKind, PersonStatus
     from zhifa.registry.models import Officer, TrainingRecord
 
-    hours = (
-        TrainingRecord.objects.filter(officer=OuterRef("pk"), on__year=year)
-        .values("officer")
-        .annotate(h=Sum("hours"))
-        .values("h")
+    # one aggregate per officer without a GROUP BY (the correlated subquery runs once per officer)
+    hours = TrainingRecord.objects.filter(officer=OuterRef("pk"), on__year=year).values(
+        h=Func("hours", function="SUM")
     )
     return Officer.objects.filter(status=PersonStatus.ACTIVE, kind=PersonKind.OFFICER).annotate(
         year_hours=Coalesce(Subquery(hours), Value(Decimal(0)), output_field=DecimalField())

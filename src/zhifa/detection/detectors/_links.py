@@ -23,8 +23,9 @@ def case(case_id: int, number: str = "") -> list:
 
 
 def inspection(inspection_id: int, on) -> list:
+    """`on`: the inspection's date, or its ISO text as a model already selected it."""
     return [
-        f"{on:%Y-%m-%d}检查记录",
+        f"{on if isinstance(on, str) else f'{on:%Y-%m-%d}'}检查记录",
         url("inspections:inspection_detail", inspection_id),
         "inspections.inspection",
         inspection_id,

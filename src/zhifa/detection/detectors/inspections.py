@@ -9,36 +9,24 @@
 
 v1 each."""
 
-from datetime import timedelta
 from decimal import Decimal
 
-from django.db.models import (
-    CharField,
-    Count,
-    DateField,
-    Exists,
-    ExpressionWrapper,
-    F,
-    Max,
-    OuterRef,
-    Q,
-    Value,
-)
-from django.db.models.functions import Cast, Coalesce, Substr
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, Value
+from django.db.models.functions import Coalesce, Substr
 
 from zhifa.inspections.clocks import enterprise_yearly_cap
 from zhifa.inspections.models import Inspection
 
 from ..framework import Context, Found, Model, Param
 from . import _links
+from ._expr import DaysBefore, iso
 
 
 def _earlier(days: int) -> Exists:
-    since = ExpressionWrapper(OuterRef("started_on") - timedelta(days=int(days)), output_field=DateField())
     return Exists(
         Inspection.objects.filter(
             subject_code=OuterRef("subject_code"),
-            started_on__gte=since,
+            started_on__gte=DaysBefore(OuterRef("started_on"), days),
             started_on__lte=OuterRef("started_on"),
         )
         .exclude(agency=OuterRef("agency"))
@@ -49,16 +37,21 @@ def _earlier(days: int) -> Exists:
 
 
 def find_repeats(ctx: Context):
-    rows = Inspection.objects.filter(
-        ctx.where("window_days", "agency__region__path", lambda days: Q(_earlier(days)))
-    ).values_list("pk", "agency_id", "agency__name", "subject_id", "subject__name", "started_on")
+    rows = (
+        Inspection.objects.filter(
+            ctx.where("window_days", "agency__region__path", lambda days: Q(_earlier(days)))
+        )
+        .annotate(on=iso("started_on"))
+        .values_list("pk", "agency_id", "agency__name", "subject_id", "subject__name", "on")
+        .order_by()
+    )
     days = ctx.value("window_days")
     for pk, agency_id, agency, subject_id, subject, on in rows:
         yield Found(
             key=f"inspection:{pk}",
             agency_id=agency_id,
             subject=f"{agency}对{subject}的检查",
-            reason=f"{agency}于{on:%Y-%m-%d}检查{subject}，此前{days}日内已有其他部门检查过该企业",
+            reason=f"{agency}于{on}检查{subject}，此前{days}日内已有其他部门检查过该企业",
             evidence=[_links.inspection(pk, on), _links.subject(subject_id, subject)],
             measure=Decimal(1),
         )
@@ -66,7 +59,7 @@ def find_repeats(ctx: Context):
 
 def find_over_cap(ctx: Context):
     rows = (
-        Inspection.objects.annotate(year=Substr(Cast("started_on", CharField()), 1, 4))
+        Inspection.objects.annotate(year=Substr(iso("started_on"), 1, 4))
         .values("subject_id", "year")
         .annotate(
             n=Count("pk"),
@@ -77,21 +70,19 @@ def find_over_cap(ctx: Context):
             departments=Count("agency_id", distinct=True),
         )
         .filter(ctx.where("yearly_cap", "path", lambda cap: Q(n__gt=Coalesce(F("own_cap"), Value(int(cap))))))
+        .values_list("subject_id", "year", "n", "name", "owner", "own_cap", "departments")
         .order_by()
     )
     default = ctx.value("yearly_cap")
-    for row in rows:
-        cap = row["own_cap"] or default
+    for subject_id, year, n, name, owner, own_cap, departments in rows:
+        cap = own_cap or default
         yield Found(
-            key=f"subject:{row['subject_id']}:year:{row['year']}",
-            agency_id=row["owner"],
-            subject=f"{row['name']}（{row['year']}年）",
-            reason=(
-                f"{row['name']}在{row['year']}年被{row['departments']}个部门检查{row['n']}次，"
-                f"超过每年{cap}次的上限"
-            ),
-            evidence=[_links.subject(row["subject_id"], row["name"])],
-            measure=Decimal(row["n"] - cap),
+            key=f"subject:{subject_id}:year:{year}",
+            agency_id=owner,
+            subject=f"{name}（{year}年）",
+            reason=f"{name}在{year}年被{departments}个部门检查{n}次，超过每年{cap}次的上限",
+            evidence=[_links.subject(subject_id, name)],
+            measure=Decimal(n - cap),
         )
 
 

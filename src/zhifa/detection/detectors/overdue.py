@@ -77,9 +77,13 @@ def _unserved(ctx: Context):
         Case.objects.filter(status=CaseStatus.DECIDED, decision__isnull=False, services__isnull=True)
         .filter(ctx.where("grace_days", "agency__region__path", late))
         .values_list("pk", "agency_id", "number", "summary", "decision__decided_on")
+        .order_by()
     )
+    service_due: dict[date, date] = {}  # decisions share their dates: the working-day clock once per date
     for pk, agency_id, number, summary, decided in rows:
-        due = workdays.add_workdays(decided, SERVICE_WORKDAYS)
+        due = service_due.get(decided) or service_due.setdefault(
+            decided, workdays.add_workdays(decided, SERVICE_WORKDAYS)
+        )
         yield Found(
             key=f"case:{pk}:service",
             agency_id=agency_id,

@@ -13,6 +13,7 @@ from zhifa.cases.models import Case
 
 from ..framework import Context, Found, Model, Param
 from . import _links
+from ._expr import day, iso
 
 OPEN = (CaseStatus.INVESTIGATING, CaseStatus.REVIEWING, CaseStatus.NOTIFIED, CaseStatus.HEARING)
 
@@ -27,18 +28,20 @@ def find(ctx: Context):
                 lambda days: Q(decision_due__lt=ctx.today - timedelta(days=int(days))),
             )
         )
-        .values_list("pk", "agency_id", "number", "summary", "registered_on", "decision_due", "status")
+        .annotate(registered=iso("registered_on"), due=iso("decision_due"))
+        .values_list("pk", "agency_id", "number", "summary", "registered", "due", "status")
+        .order_by()
     )
+    labels = dict(CaseStatus.choices)
     for pk, agency_id, number, summary, registered, due, status in rows:
-        late = (ctx.today - due).days
+        late = (ctx.today - day(due)).days
         yield Found(
             key=f"case:{pk}",
             agency_id=agency_id,
             case_id=pk,
             subject=f"案件{number or pk}（{summary}）",
             reason=(
-                f"{registered:%Y-%m-%d}立案，办案期限{due:%Y-%m-%d}已过{late}日，"
-                f"案件仍处于“{CaseStatus(status).label}”阶段，未作出决定"
+                f"{registered}立案，办案期限{due}已过{late}日，案件仍处于“{labels[status]}”阶段，未作出决定"
             ),
             evidence=[_links.case(pk, number)],
             measure=Decimal(late),

@@ -43,23 +43,25 @@ def find(ctx: Context):
             path=Max(PATH),
         )
         .filter(ctx.where("times", "path", lambda times: Q(n__gte=int(times))))
+        .values_list(
+            "case__agency_id", "party", "enforcementitem__code", "n", "fines", "last", "name", "item"
+        )
         .order_by()
     )
     case_list = reverse("cases:case_list")
-    for row in rows:
-        agency_id, code, n = row["case__agency_id"], row["enforcementitem__code"], row["n"]
+    for agency_id, party, code, n, fines, last, name, item in rows:
         yield Found(
-            key=f"party:{row['party']}:item:{code}:agency:{agency_id}",
+            key=f"party:{party}:item:{code}:agency:{agency_id}",
             agency_id=agency_id,
-            case_id=row["last"],
-            subject=f"当事人{row['name']}",
+            case_id=last,
+            subject=f"当事人{name}",
             reason=(
-                f"当事人{row['name']}因“{row['item']}”（{code}）被同一机关罚款{n}次，合计{money(row['fines'])}，"
+                f"当事人{name}因“{item}”（{code}）被同一机关罚款{n}次，合计{money(fines)}，"
                 "多次处罚未见整改成效，存在以罚代管之嫌"
             ),
             evidence=[
-                _links.case(row["last"], "（最近一件）"),
-                [f"{row['name']}的全部案件", f"{case_list}?q={row['name']}", "", 0],
+                _links.case(last, "（最近一件）"),
+                [f"{name}的全部案件", f"{case_list}?q={name}", "", 0],
             ],
             measure=Decimal(n),
         )
