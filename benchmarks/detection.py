@@ -167,7 +167,7 @@ def _inspections(departments: list[dict], region, n: int) -> None:
 # ---- the same data by INSERT … SELECT on PostgreSQL (the issue's scale in minutes, not hours) ----------
 
 
-def _insert_select(model, source: str, params: list, exprs: dict[str, str], **constants) -> None:
+def _insert_select(model, source: str, params: list, exprs: dict[str, str], /, **constants) -> None:
     """INSERT INTO model's table SELECT … FROM `source` (its parameters: `params`): the columns of `exprs`
     are SQL expressions over the source (no parameters of their own), every other column what
     `model(**constants)` would be saved with (its defaults, auto_now_add), bound once — the rows the ORM

@@ -5,17 +5,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0010_periods_hearing_host_supervisor'),
-        ('core', '0003_agency_superior_department'),
-        ('inspections', '0003_publicity_owns_results'),
+        ("cases", "0010_periods_hearing_host_supervisor"),
+        ("core", "0003_agency_superior_department"),
+        ("inspections", "0003_publicity_owns_results"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='inspection',
-            index=models.Index(condition=models.Q(('case__isnull', False)), fields=['case'], name='inspection_led_to_case'),
+            model_name="inspection",
+            index=models.Index(
+                condition=models.Q(("case__isnull", False)), fields=["case"], name="inspection_led_to_case"
+            ),
         ),
     ]
