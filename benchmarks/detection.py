@@ -2,14 +2,20 @@
 computation in hand-written SQL on the same database.
 
 detection.<model>: seconds of `model.find` (the ORM query the model builds, plus turning each hit into its
-reason), the seconds of the hand-written SQL returning the same rows, and their ratio (goal ≤ 1.5×); the
-hit counts of both must agree (a row says so when they do not). detection.run_all: every model through
-`services.run_all` (storing the hits and their records) on the same data.
+reason and links), the seconds of the hand-written SQL returning the same rows with the same columns (what
+the reasons are written from), and their ratio (goal ≤ 1.5×); the hit counts of both must agree (a row says
+so when they do not), and the digest of the hits' keys and reasons shows that the data built either way
+(below) gives the same hits. detection.run_all: every model through `services.run_all` (storing the hits
+and their records) on the same data.
 
 Sizes at scale 1: ZHIFA_BENCH_DETECTION_CASES (default 20,000 decided cases, each with two handlers and
 an item) and ZHIFA_BENCH_DETECTION_INSPECTIONS (default 100,000 inspections of 20,000 enterprises);
 ZHIFA_BENCH_SCALE multiplies both. The issue's target — 1,000,000 cases and 5,000,000 inspections — is
-ZHIFA_BENCH_DETECTION_CASES=1000000 ZHIFA_BENCH_DETECTION_INSPECTIONS=5000000 (hours to build on SQLite).
+ZHIFA_BENCH_DETECTION_CASES=1000000 ZHIFA_BENCH_DETECTION_INSPECTIONS=5000000 with ZHIFA_BENCH_DATABASE_URL
+(PostgreSQL; `python -m benchmarks detection.models` to leave out run_all). On PostgreSQL the rows are made
+by INSERT … SELECT over generate_series, column for column the rows the ORM set-up makes (minutes at the
+issue's scale); ZHIFA_BENCH_DETECTION_BUILD=orm builds them through the ORM there too (as on SQLite, where
+the issue's scale takes hours).
 """
 
 import hashlib

@@ -204,8 +204,10 @@ def _officers(year: int) -> QuerySet:
     from zhifa.registry.models import Officer, TrainingRecord
 
     # one aggregate per officer without a GROUP BY (the correlated subquery runs once per officer)
-    hours = TrainingRecord.objects.filter(officer=OuterRef("pk"), on__year=year).values(
-        h=Func("hours", function="SUM")
+    hours = (
+        TrainingRecord.objects.filter(officer=OuterRef("pk"), on__year=year)
+        .order_by()
+        .values(h=Func("hours", function="SUM"))
     )
     return Officer.objects.filter(status=PersonStatus.ACTIVE, kind=PersonKind.OFFICER).annotate(
         year_hours=Coalesce(Subquery(hours), Value(Decimal(0)), output_field=DecimalField())
