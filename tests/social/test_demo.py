@@ -17,7 +17,7 @@ from zhifa.social.services import terms
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_social_supervision(demo_db, client):
+def test_the_demo_social_supervision(client):
     call_command("demo", no_serve=True)
     states = {
         s.name: terms.state(s, ended=SupervisorStatus.DISMISSED) for s in Supervisor.objects.order_by("pk")

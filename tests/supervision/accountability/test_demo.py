@@ -13,7 +13,7 @@ from zhifa.supervision.models import AccountabilityCase
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_proceeding(demo_db, client):
+def test_the_demo_proceeding(client):
     call_command("demo", no_serve=True)
     proceeding = AccountabilityCase.objects.select_related("officer").get()
     officer = proceeding.officer

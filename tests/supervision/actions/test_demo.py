@@ -12,7 +12,7 @@ from zhifa.supervision.models import SupervisionItem
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_items(demo_db, client):
+def test_the_demo_items(client):
     call_command("demo", no_serve=True)
     # the supervision demo's own items; the later apps' demos (complaints, detection, …) open theirs after
     rows = list(

@@ -11,7 +11,7 @@ from zhifa.supervision.models import FollowUp, Problem
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_problems(demo_db, client):
+def test_the_demo_problems(client):
     call_command("demo", no_serve=True)
     rows = list(Problem.objects.order_by("pk").values_list("category", "source", "status"))
     assert rows == [
