@@ -1,7 +1,9 @@
 import pytest
+from django.test import override_settings
 from hypothesis import HealthCheck, settings
 
 from tests.factories import AgencyFactory, RegionFactory, UserFactory
+from tests.shared_demo import SHARED, uses_demo
 from zhifa.accounts.choices import RoleCode
 from zhifa.core import workdays
 from zhifa.core.choices import RegionLevel
@@ -15,10 +17,13 @@ if settings._current_profile == "default":  # unless a profile was chosen (--hyp
     settings.load_profile("suite")
 
 
+@pytest.hookimpl(trylast=True)  # after pytest's own reordering
 def pytest_collection_modifyitems(config, items):
-    """Tests marked postgres_only (parallel writers, triggers) run only on PostgreSQL."""
+    """The tests on the shared demo run last (tests/shared_demo.py); tests marked postgres_only (parallel
+    writers, triggers) run only on PostgreSQL."""
     from django.db import connection
 
+    items[:] = [item for item in items if not uses_demo(item)] + [item for item in items if uses_demo(item)]
     if connection.vendor == "postgresql":
         return
     skip = pytest.mark.skip(
@@ -29,15 +34,39 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-@pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    """Evidence and uploads of a test never land in the developer's var/media."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """The shared demo is rolled back before the first test that does not use it."""
+    if not uses_demo(item):
+        SHARED.drop()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing():
+    """For the whole session, so that module and session fixtures (the demo's users) hash fast too."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture(scope="session")
+def _shared_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    yield tmp_path_factory.mktemp("demo_media")
+    SHARED.drop()
+
+
+@pytest.fixture(scope="module")
+def demo_db(_shared_demo, django_db_blocker):
+    """The demo data, loaded once per test process for the tests that ask for it (tests/shared_demo.py);
+    each test runs in its own savepoint, so what it writes is rolled back after it."""
+    SHARED.load(django_db_blocker, _shared_demo)
+    return SHARED
 
 
 @pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def _media_in_tmp(request, settings, tmp_path):
+    """Evidence and uploads of a test never land in the developer's var/media; on the shared demo, its
+    media directory (where the demo's evidence files are)."""
+    settings.MEDIA_ROOT = SHARED.media if uses_demo(request.node) else tmp_path / "media"
 
 
 @pytest.fixture(autouse=True)

@@ -2,9 +2,8 @@
 client, a few URLs per URL name, and return what was opened (with its status) and the forms each page
 posts to, besides the failures (5xx, a link that answers 4xx, text a `checker` objects to).
 tests/test_crawl.py checks the text of every page; tests/test_access_walk.py replays the object URLs as
-a user of another agency. Also the demo site, loaded once per test module."""
+a user of another agency. Also the demo site (the shared demo, tests/shared_demo.py)."""
 
-import io
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -12,9 +11,6 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import pytest
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from django.urls import Resolver404, resolve
 
 PER_PATTERN = 3  # URLs followed per resolved URL name, per user
@@ -154,30 +150,15 @@ def visible_texts(doc) -> list[str]:
     return texts
 
 
-# ---- the demo site, once per module ----------------------------------------------------------------
+# ---- the demo site: the shared demo (tests/shared_demo.py), with what a module adds rolled back after it ----
 
 
 @pytest.fixture(scope="module")
-def media_root(tmp_path_factory):
-    return tmp_path_factory.mktemp("crawl_media")
-
-
-@pytest.fixture(autouse=True)
-def _media_in_tmp(settings, media_root):
-    """The demo's evidence files, written once for the module, stay where its tests look for them."""
-    settings.MEDIA_ROOT = media_root
-
-
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker, media_root):
-    """The demo data, loaded once for the module's tests and rolled back after them."""
-    fast = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings = override_settings(MEDIA_ROOT=media_root, PASSWORD_HASHERS=fast)
-    with django_db_blocker.unblock(), settings, transaction.atomic():
-        call_command("demo", no_serve=True, stdout=io.StringIO())
+def demo_site(demo_db):
+    """The shared demo with the admin activity the 三员's pages list, for the module's tests."""
+    with demo_db.layer():
         _admin_activity()
         yield
-        transaction.set_rollback(True)
 
 
 def _admin_activity() -> None:

@@ -38,8 +38,8 @@ from tests.access_walk import (
 from tests.crawling import crawl
 from zhifa.accounts.choices import RoleCode
 
-# The demo, loaded once for the module, with its evidence files in one place for the module's tests.
-media_root, _media_in_tmp, demo_site = crawling.media_root, crawling._media_in_tmp, crawling.demo_site
+# The shared demo, with its evidence files in one place for its tests.
+demo_site = crawling.demo_site
 
 PAIRS = [
     # 东湖区市场监督管理局's business roles against the same roles at 青山县市场监督管理局

@@ -4,8 +4,8 @@ shown to a user that answers 403/404 (or any other 4xx) for that user, and on vi
 internal code (a TextChoices value, a dotted model name, a snake_case identifier) or an English word
 outside a short allow-list. All failures of a crawl are reported at once.
 
-The demo data is loaded once per module (in a transaction rolled back at the end), so the crawl stays
-within a couple of minutes."""
+The demo data is the shared demo (tests/shared_demo.py: loaded once per test process, in a transaction
+rolled back after its tests), so the crawl stays within a couple of minutes."""
 
 import importlib
 import re
@@ -109,8 +109,8 @@ class Checker:
 
 # ---- fixtures and tests ---------------------------------------------------------------------------
 
-# The demo, loaded once for the module, with its evidence files in one place for the module's tests.
-media_root, _media_in_tmp, demo_site = crawling.media_root, crawling._media_in_tmp, crawling.demo_site
+# The shared demo, with its evidence files in one place for its tests.
+demo_site = crawling.demo_site
 
 
 @pytest.fixture(scope="module")

@@ -28,7 +28,7 @@ def test_demo_is_idempotent_and_complete(capsys):
     assert records.verify().ok
 
 
-def test_every_role_has_a_demo_user_who_can_log_in(client):
+def test_every_role_has_a_demo_user_who_can_log_in(demo_db, client):
     call_command("demo", no_serve=True)
     for role in RoleCode:
         user = User.objects.filter(roles__code=role).first()
@@ -38,7 +38,7 @@ def test_every_role_has_a_demo_user_who_can_log_in(client):
         client.post("/accounts/logout/")
 
 
-def test_demo_has_two_counties_with_a_township_and_justice_bureaus():
+def test_demo_has_two_counties_with_a_township_and_justice_bureaus(demo_db):
     call_command("demo", no_serve=True)
     assert Region.objects.filter(level="county").count() == 2
     assert Region.objects.filter(level="township").count() == 2

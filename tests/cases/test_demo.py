@@ -26,27 +26,13 @@ MODELS = [Case, CaseHandler, Decision, Service, Execution, Evidence, Record]
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo loaded once for the module (it takes a while); the tests only read."""
-    from django.conf import settings
-
-    media, settings.MEDIA_ROOT = settings.MEDIA_ROOT, tmp_path_factory.mktemp("media")
-    demo_media = settings.MEDIA_ROOT
-    with django_db_blocker.unblock():
-        from django.db import transaction
-
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            call_command("demo", no_serve=True)
-            counts = [model.objects.count() for model in MODELS]
-            call_command("demo", no_serve=True)
-            again = [model.objects.count() for model in MODELS]
-            yield {"counts": counts, "again": again, "media": demo_media}
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            settings.MEDIA_ROOT = media
+def demo(demo_db):
+    """The shared demo (tests/shared_demo.py), run once more for the module; the tests only read."""
+    with demo_db.layer():
+        counts = [model.objects.count() for model in MODELS]
+        call_command("demo", no_serve=True)
+        again = [model.objects.count() for model in MODELS]
+        yield {"counts": counts, "again": again, "media": demo_db.media}
 
 
 def test_a_second_run_creates_nothing(demo):

@@ -52,8 +52,8 @@ def counts():
 
 
 @pytest.fixture
-def demo():
-    call_command("demo", no_serve=True)
+def demo(demo_db):
+    """The shared demo (tests/shared_demo.py)."""
 
 
 def first_versions():

@@ -13,7 +13,7 @@ from zhifa.evaluation.models import Consequence, Node, Ranking, Result
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_ranking(client):
+def test_the_demo_ranking(demo_db, client):
     call_command("demo", no_serve=True)
     ranking = Ranking.objects.get()
     scheme = ranking.scheme

@@ -34,8 +34,8 @@ def counts():
 
 
 @pytest.fixture
-def demo():
-    call_command("demo", no_serve=True)
+def demo(demo_db):
+    """The shared demo (tests/shared_demo.py)."""
 
 
 def test_demo_is_idempotent_and_its_records_verify(demo, capsys):
