@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
-from tests.evaluation.conftest import YEAR, EvaluationWrites
+from tests.evaluation.conftest import EXTERNAL, YEAR, EvaluationWrites, external_by_hand
 from zhifa.core.models import Agency, Record
 from zhifa.evaluation import indicators, scoring, services
 from zhifa.evaluation.choices import ConsequenceKind, SchemeStatus
@@ -23,7 +23,7 @@ def _node(scheme, name) -> Node:
 
 @pytest.fixture
 def scheme(supervisor):
-    return services.scheme_create(actor=supervisor, year=YEAR)
+    return external_by_hand(services.scheme_create(actor=supervisor, year=YEAR), supervisor)
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def published(scheme, supervisor):
 
 
 def _score_external(scheme, supervisor, agency, values):
-    for name, value in zip(("投诉举报按期办结率", "投诉举报满意率", "社会满意度测评"), values, strict=True):
+    for name, value in zip(EXTERNAL, values, strict=True):
         services.score_enter(
             actor=supervisor,
             node=_node(scheme, name),

@@ -87,7 +87,6 @@ def scheme_detail(request, pk: int):
             "can_edit": not scheme.is_published and access.can(request.user, services.MANAGE, scheme),
             "can_revise": scheme.is_published and access.can(request.user, services.MANAGE, scheme),
             "has_ranking": Ranking.objects.filter(scheme=scheme).exists(),
-            "planned": indicators.PLANNED,
             "records": _records(scheme),
         },
     )

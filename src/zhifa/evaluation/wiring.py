@@ -25,6 +25,7 @@ def wire() -> None:
     from .services import DECIDE, MANAGE, PUBLISH, SCORE, VIEW, VIEW_CONSEQUENCE, VIEW_RESULT
 
     indicators._register_builtins()
+    indicators._register_external()
     # the justice bureau's supervisors (REGION scope: their region's subtree) make the schemes, score,
     # publish and decide the consequences; every agency sees its own published result and consequences
     grant([RoleCode.SUPERVISOR], {VIEW, MANAGE, SCORE, PUBLISH, DECIDE})
