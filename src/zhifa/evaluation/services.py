@@ -464,6 +464,7 @@ def consequence_record(*, actor: Actor, result: Result, data: ConsequenceInput) 
                 agencies=[result.agency],
                 title=f"{scheme.year}年度评议考核限期整改（第{result.rank}名，{result.total}分）",
                 reason=note,
+                source=result,  # the item's 来源 (registered in wiring.register_source)
             ),
         )
     consequence = Consequence.objects.create(
