@@ -183,7 +183,9 @@ def get_feedback(user, pk) -> Feedback:
     try:
         return (
             feedback_visible_to(user)
-            .select_related("agency__region", "bureau", "case", "supervision_item", "entered_by")
+            .select_related(
+                "agency__region", "bureau", "case", "supervision_item", "complaint__agency", "entered_by"
+            )
             .get(pk=pk)
         )
     except (Feedback.DoesNotExist, ValueError, TypeError) as exc:
