@@ -140,6 +140,7 @@ PAIRS = {
     "zhifa_social_api_feedback_acknowledge": "social:feedback_acknowledge",
     "zhifa_social_api_feedback_answer": "social:feedback_answer",
     "zhifa_social_api_feedback_supervise": "social:feedback_supervise",
+    "zhifa_social_api_feedback_forward": "social:feedback_forward",
     "zhifa_social_api_survey_create": "social:survey_new",
     "zhifa_social_api_response_add": "social:response_new",
     "zhifa_social_api_survey_close": "social:survey_close",

@@ -36,6 +36,24 @@ YEAR = 2025
 TZ = ZoneInfo("Asia/Shanghai")
 
 
+EXTERNAL = ("投诉举报按期办结率", "投诉举报满意率", "社会满意度测评")
+
+
+def external_by_hand(scheme, supervisor):
+    """The default tree with its 外部评价 leaves scored by hand (as a bureau taking the figures from a
+    第三方测评 report would set it): the tests of manual scores and of the ranking use these three."""
+    from zhifa.evaluation import services
+
+    for name in EXTERNAL:
+        node = Node.objects.get(scheme=scheme, name=name)
+        services.node_update(
+            actor=supervisor,
+            node=node,
+            data=services.NodeInput(name=name, weight=node.weight, max_score=node.max_score),
+        )
+    return scheme
+
+
 class EvaluationWrites(Writes):
     counted = (Scheme, Node, ManualScore, ScoreFile, Ranking, Result, Consequence, SupervisionItem, Record)
 

@@ -4,7 +4,7 @@ source, a missing reason)."""
 
 import pytest
 
-from tests.evaluation.conftest import YEAR, EvaluationWrites
+from tests.evaluation.conftest import YEAR, EvaluationWrites, external_by_hand
 from tests.parity import Door, check_door
 from zhifa.evaluation import services
 from zhifa.evaluation.choices import ConsequenceKind
@@ -16,7 +16,7 @@ OP = "zhifa_evaluation_api_"
 
 @pytest.fixture
 def scheme(supervisor):
-    return services.scheme_create(actor=supervisor, year=YEAR)
+    return external_by_hand(services.scheme_create(actor=supervisor, year=YEAR), supervisor)
 
 
 def revise_door(scheme_id: int) -> Door:

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
-from tests.evaluation.conftest import YEAR, EvaluationWrites
+from tests.evaluation.conftest import EXTERNAL, YEAR, EvaluationWrites, external_by_hand
 from zhifa.core.models import Agency, Record
 from zhifa.evaluation import indicators, scoring, services
 from zhifa.evaluation.choices import ConsequenceKind, SchemeStatus
@@ -23,7 +23,7 @@ def _node(scheme, name) -> Node:
 
 @pytest.fixture
 def scheme(supervisor):
-    return services.scheme_create(actor=supervisor, year=YEAR)
+    return external_by_hand(services.scheme_create(actor=supervisor, year=YEAR), supervisor)
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def published(scheme, supervisor):
 
 
 def _score_external(scheme, supervisor, agency, values):
-    for name, value in zip(("投诉举报按期办结率", "投诉举报满意率", "社会满意度测评"), values, strict=True):
+    for name, value in zip(EXTERNAL, values, strict=True):
         services.score_enter(
             actor=supervisor,
             node=_node(scheme, name),
@@ -372,6 +372,40 @@ class TestConsequences:
         assert item.title == "2025年度评议考核限期整改（第2名，68.18分）"
         assert item.reason == "公示和培训不达标，限三个月整改"
         assert Record.objects.filter(action="evaluation.consequence.record", agency=seeded["a"]).count() == 1
+
+    def test_the_item_names_the_result_as_its_source(
+        self, client, ranked, supervisor, seeded, west_supervisor
+    ):
+        result = Result.objects.get(ranking=ranked, agency=seeded["a"])
+        rectify = services.ConsequenceInput(
+            kind=ConsequenceKind.RECTIFY, note="限期三个月整改", open_item=True
+        )
+        item = services.consequence_record(actor=supervisor, result=result, data=rectify).supervision_item
+        label = "东区市场监督管理局2025年度评议考核结果（第2名，68.18分）"
+        assert (item.source_type, item.source_id, item.source_label) == (
+            "evaluation.result",
+            str(result.pk),
+            label,
+        )
+        client.force_login(supervisor)
+        detail = client.get(f"/supervision/actions/{item.pk}/").content.decode()
+        assert (
+            f'来源</th><td data-testid="item-source">评议考核结果 '
+            f'<a href="/evaluation/results/{result.pk}/">{label}</a>'
+        ) in detail
+        page = client.get(f"/evaluation/results/{result.pk}/").content.decode()
+        assert f'东区司法局正在日常监督：<a href="/supervision/actions/{item.pk}/">{item.title}</a>' in page
+        # a second 限期整改 opening another item while this one is open is refused, nothing written
+        writes = EvaluationWrites()
+        with pytest.raises(ValidationError) as exc:
+            services.consequence_record(actor=supervisor, result=result, data=rectify)
+        assert exc.value.message_dict == {
+            "source": [f"该评议考核结果已有办理中的监督事项（{item.title}），请在该事项中处理"]
+        }
+        assert writes.none
+        client.force_login(west_supervisor)
+        assert client.get(f"/supervision/actions/{item.pk}/").status_code == 404
+        assert client.get(f"/evaluation/results/{result.pk}/").status_code == 404
 
     def test_commend_cannot_open_an_item(self, ranked, supervisor, seeded):
         result = Result.objects.get(ranking=ranked, agency=seeded["b"])

@@ -8,7 +8,7 @@ from io import BytesIO
 import pytest
 from docx import Document
 
-from tests.evaluation.conftest import YEAR, EvaluationWrites
+from tests.evaluation.conftest import EXTERNAL, YEAR, EvaluationWrites, external_by_hand
 from tests.helpers import xlsx_rows
 from zhifa.evaluation import services
 from zhifa.evaluation.models import Node, Result, Scheme
@@ -16,12 +16,10 @@ from zhifa.evaluation.models import Node, Result, Scheme
 
 @pytest.fixture
 def ranked(seeded, supervisor):
-    scheme = services.scheme_create(actor=supervisor, year=YEAR)
+    scheme = external_by_hand(services.scheme_create(actor=supervisor, year=YEAR), supervisor)
     services.scheme_publish(actor=supervisor, scheme=scheme)
     for agency, values in ((seeded["a"], (90, 80, 70)), (seeded["b"], (60, 60, 60))):
-        for name, value in zip(
-            ("投诉举报按期办结率", "投诉举报满意率", "社会满意度测评"), values, strict=True
-        ):
+        for name, value in zip(EXTERNAL, values, strict=True):
             node = Node.objects.get(scheme=scheme, name=name)
             services.score_enter(actor=supervisor, node=node, agency=agency, score=value, source="测评报告")
     services.ranking_publish(actor=supervisor, scheme=scheme)

@@ -61,7 +61,7 @@ def test_feedback_intake_and_supervise(api, supervisor, member, market, head):
     assert (body["answer_due"], body["status_label"], body["actions"]) == (
         "2026-03-23",
         "待受理",
-        ["acknowledge", "answer", "supervise"],
+        ["acknowledge", "answer", "supervise", "forward"],
     )
     assert [f["name"] for f in body["files"]] == ["说明.pdf"]
     made = api.post(f"/feedback/{body['id']}/supervise", {"reason": ""})

@@ -1,5 +1,6 @@
-"""The demo's 社会监督: the register with every term state, the three feedback (answered, turned into a
-监督事项, open past its answer date on 周敏's 工作台), and the closed 第三方测评 whose rates 评议考核 reads."""
+"""The demo's 社会监督: the register with every term state, the four feedback (answered, turned into a
+监督事项, open past its answer date on 周敏's 工作台, forwarded as a 投诉举报), and the closed 第三方测评 whose
+rates 评议考核 reads."""
 
 from fractions import Fraction
 
@@ -27,8 +28,10 @@ def test_the_demo_social_supervision(client):
         "钱国栋": TermState.ENDED, "许静怡": TermState.SERVING,
     }  # fmt: skip
     assert list(Feedback.objects.order_by("pk").values_list("status", flat=True)) == [
-        "answered", "supervised", "received"
+        "answered", "supervised", "received", "forwarded"
     ]  # fmt: skip
+    complaint = Feedback.objects.get(status="forwarded").complaint
+    assert (complaint.channel, complaint.agency.name) == ("supervisor", "东湖区交通运输局")
     assert Feedback.objects.get(status="supervised").supervision_item.agency.name == "东湖区生态环境局"
     results = selectors.satisfaction_by_agency(Region.objects.get(code="990100"), clocks.today().year)
     market = results[Agency.objects.get(name="东湖区市场监督管理局").pk]

@@ -5,13 +5,14 @@ invalid credit code, a score out of range, a date in the future)."""
 import pytest
 
 from tests.parity import Door, check_parity
+from zhifa.complaints.models import Complaint
 from zhifa.social.models import ContactPoint, Feedback, Supervisor, SurveyCampaign, SurveyResponse
 from zhifa.supervision.models import SupervisionItem
 
 from .conftest import CODE
 
 pytestmark = pytest.mark.django_db
-COUNTED = (Supervisor, ContactPoint, Feedback, SurveyCampaign, SurveyResponse, SupervisionItem)
+COUNTED = (Supervisor, ContactPoint, Feedback, SurveyCampaign, SurveyResponse, SupervisionItem, Complaint)
 OP = "zhifa_social_api_"
 
 
@@ -92,6 +93,14 @@ def supervise_door(pk: int) -> Door:
     )  # fmt: skip
 
 
+def forward_door(pk: int) -> Door:
+    return Door(
+        "反馈转为投诉举报", f"{OP}feedback_forward", page=f"/social/feedback/{pk}/forward/",
+        api=f"/api/social/feedback/{pk}/forward", good={"kind": "report", "subject_name": "东区市场监管所"},
+        text_fields={"subject_name": "被投诉举报对象"},
+    )  # fmt: skip
+
+
 def survey_door(region_id: int) -> Door:
     return Door(
         "组织测评", f"{OP}survey_create", page="/social/surveys/new/", api="/api/social/surveys",
@@ -118,7 +127,7 @@ def response_door(campaign_id: int, agency_id: int) -> Door:
 TABLE = [
     appoint_door(0), establish_door(0), renew_door("supervisor", 0), renew_door("point", 0),
     end_door("supervisor", "dismiss", 0, ""), end_door("point", "revoke", 0, ""), feedback_door(0, 0),
-    answer_door(0), supervise_door(0), survey_door(0), response_door(0, 0),
+    answer_door(0), supervise_door(0), survey_door(0), response_door(0, 0), forward_door(0),
 ]  # fmt: skip
 
 
@@ -140,6 +149,7 @@ def test_feedback_doors(client, supervisor, market, member, received):
     check_every_variant(client, supervisor, feedback_door(market.pk, member.pk))
     check_every_variant(client, supervisor, answer_door(received.pk))
     check_every_variant(client, supervisor, supervise_door(received.pk))
+    check_every_variant(client, supervisor, forward_door(received.pk))
 
 
 def test_survey_doors(client, supervisor, city, campaign, market):

@@ -547,6 +547,7 @@ def complaint_open_item(
             agencies=[complaint.agency],
             title=(title or f"投诉举报{complaint.number}：{complaint.title}")[:200],
             reason=reason,
+            source=complaint,  # the item's 来源 (supervision.actions.sources, registered in wiring.py)
         ),
     )
     complaint.supervision_item = item

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from zhifa.cases.evidence import storage
 from zhifa.core import access
+from zhifa.core import panels as core_panels
 from zhifa.core.exports import xlsx_response
 from zhifa.core.forms import Form, apply_errors, date_or_none, filters_of, int_or_none, query_of
 from zhifa.core.models import Record
@@ -148,6 +149,7 @@ def complaint_detail(request, pk: int):
             "can_merge": "merge" in offered(complaint, perms),
             "files": list(complaint.files.all()),
             "records": list(records),
+            "panels": core_panels.render("complaint", request, "complaint", complaint),
             "show": {
                 "case": complaint.case and access.can(request.user, "cases.view_case", complaint.case),
                 "item": complaint.supervision_item

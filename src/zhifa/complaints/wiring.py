@@ -1,5 +1,6 @@
-"""How 投诉举报 plugs into the product: role permissions, the menu, the 工作台 provider, the record labels
-and the stored due dates (core.deadlines: a calendar change moves the open ones)."""
+"""How 投诉举报 plugs into the product: role permissions, the menu, the 工作台 provider, the record labels,
+the stored due dates (core.deadlines: a calendar change moves the open ones), the complaint as a 监督事项
+来源 and the complaint page's panel slot "complaint" (core.panels: later apps add their cards to it)."""
 
 RECORD_LABELS = {
     "complaint.submit": "收到投诉举报",
@@ -44,3 +45,30 @@ def wire() -> None:
     deadlines.register(*DEADLINES)
     for action, label in RECORD_LABELS.items():
         record_labels.ACTIONS.setdefault(action, label)
+    register_source()
+
+
+def register_source() -> None:
+    """A 监督事项 opened from a complaint (services.complaint_open_item) names it as its 来源; the complaint
+    page shows the open items opened from it (the source panel, in the slot "complaint")."""
+    from django.urls import reverse
+
+    from zhifa.core import panels
+    from zhifa.supervision.actions import sources
+    from zhifa.supervision.actions.panels import source_banner
+
+    from .models import Complaint
+
+    sources.register(
+        Complaint,
+        key="complaint",
+        label="投诉举报",
+        agency_of=lambda complaint: complaint.agency,
+        url_of=lambda complaint: reverse("complaints:detail", args=[complaint.pk]),
+        title_of=lambda complaint: f"{complaint.number}：{complaint.title}",
+        one_click=False,  # complaint_open_item opens it (日常监督 of the handling agency, linked back)
+    )
+    panels.register(
+        "complaint",
+        panels.Panel("supervision/actions/_source_panel.html", source_banner(Complaint), order=10),
+    )

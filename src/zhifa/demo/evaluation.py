@@ -1,6 +1,7 @@
-"""演示数据 of 评议考核: 东湖区司法局's scheme for the current year (the default tree), published; the
-external evaluation's leaves scored by hand from a fictional survey; the ranking published; the first
-commended and the last given a 限期整改 with its 监督事项."""
+"""演示数据 of 评议考核: 东湖区司法局's scheme for the current year (the default tree), published; every
+leaf computed (the 外部评价 from the demo's complaints and its closed 第三方测评; a manual leaf, were one
+added, would be scored from a fictional report); the ranking published; the first commended and the last
+given a 限期整改 with its 监督事项, whose 来源 is that agency's result."""
 
 from decimal import Decimal
 

@@ -4,7 +4,8 @@
   (即将到期, on the bureau's 工作台), an 专家学者 whose term has ended (已到期), an 行业代表 dismissed with the
   reason; 江州市司法局's 律师 (seen by the city only);
 - three 监督联系点: an enterprise and an association (with their 统一社会信用代码) and a community;
-- feedback: one answered, one turned into a 监督事项 of 东湖区生态环境局, one still open past its answer date;
+- feedback: one answered, one turned into a 监督事项 of 东湖区生态环境局, one still open past its answer date,
+  one forwarded as a 投诉举报 (channel 社会监督员或监督联系点反馈) that 东湖区交通运输局 handles;
 - surveys: a closed 第三方测评 of 东湖区 this year (its results are what 评议考核 reads), and an open 回访."""
 
 from datetime import date, timedelta
@@ -111,6 +112,15 @@ def load(stdout) -> None:
             received_on=workdays.add_workdays(today, -20),
         ),
     )  # fmt: skip
+    forwarded = feedback.feedback_submit(
+        actor=None,
+        data=feedback.FeedbackInput(
+            agency=transport, contact_point=enterprise, title="货车超限检查现场未出具执法文书",
+            text="企业反映，东湖区交通运输局在工业园区路口检查货车超限时，暂扣车辆未当场出具文书。",
+            received_on=workdays.add_workdays(today, -2),
+        ),
+    )  # fmt: skip
+    feedback.feedback_forward(actor=None, feedback=forwarded, subject_name="东湖区交通运输局执法大队")
 
     region = Region.objects.get(code="990102")
     closed = surveys.survey_create(

@@ -198,6 +198,7 @@ def hit_supervise(*, actor: Actor, hit: Hit, reason: str = ""):
         title=title,
         category=spec.category if spec else "",
         reason=(reason or "").strip() or hit.reason,
+        source=hit,  # the item's 来源 (registered in wiring.register_source)
     )
     (item,) = actions.item_open(actor=actor, data=data)
     hit.supervision_item, hit.follow_up = item, FollowUp.ITEM

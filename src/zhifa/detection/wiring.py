@@ -27,3 +27,28 @@ def wire() -> None:
     register(MenuItem("执法监督", "线索中心", "detection:center", VIEW, order=160))
     for action, label in RECORD_LABELS.items():
         record_labels.ACTIONS.setdefault(action, label)
+    register_source()
+
+
+def register_source() -> None:
+    """A 监督事项 opened from a confirmed hit (services.hit_supervise) names it as its 来源."""
+    from django.urls import reverse
+
+    from zhifa.supervision.actions import sources
+
+    from . import framework
+    from .models import Hit
+
+    def title(hit) -> str:
+        spec = framework.get(hit.model)
+        return f"{spec.name if spec else '问题线索'}：{hit.subject}"
+
+    sources.register(
+        Hit,
+        key="detection-hit",
+        label="问题线索",
+        agency_of=lambda hit: hit.agency,
+        url_of=lambda hit: reverse("detection:hit_detail", args=[hit.pk]),
+        title_of=title,
+        one_click=False,  # hit_supervise opens it, once the hit is confirmed
+    )

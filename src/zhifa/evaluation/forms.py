@@ -20,10 +20,7 @@ class ReviseForm(Form):
 
 def indicator_choices() -> list[tuple[str, str]]:
     computed = [(key, i.label) for key, i in sorted(indicators.REGISTRY.items())]
-    planned = [
-        (key, label) for key, label in sorted(indicators.PLANNED.items()) if key not in indicators.REGISTRY
-    ]
-    return [("", "人工评分"), *computed, *planned]
+    return [("", "人工评分"), *computed]
 
 
 class NodeForm(Form):

@@ -12,9 +12,9 @@ per agency); `records(indicator, agency, year)` is the drill-down's queryset of 
 annotated `is_counted`.
 
 Adding an indicator: write its `base`, register it with `register(Indicator(...))` (from this module for
-the apps above evaluation, or from a later app's `ready()`), and name its key on a leaf of a scheme.
-Slots already named on the default scheme's leaves, scored by hand until an app registers them:
-`PLANNED` below (the complaints and social apps).
+the apps above evaluation — `_register_builtins`, `_register_external` for 投诉举报 and 社会监督 —, or from a
+later app's `ready()`), and name its key on a leaf of a scheme. A leaf naming no registered key is
+scored by hand.
 """
 
 from __future__ import annotations
@@ -91,13 +91,6 @@ class Measure:
 
 
 REGISTRY: dict[str, Indicator] = {}
-
-# Keys named on the default scheme whose data other apps bring: scored by hand until registered.
-PLANNED = {
-    "complaints.resolution": "投诉举报按期办结率（投诉举报模块登记后自动计算）",
-    "complaints.satisfaction": "投诉举报满意率（投诉举报模块登记后自动计算）",
-    "social.satisfaction": "社会满意度测评（社会监督模块 satisfaction_by_agency 登记后自动计算）",
-}
 
 
 def register(indicator: Indicator) -> None:
@@ -439,6 +432,102 @@ def _register_builtins() -> None:
             _task_row,
             counted=_closed_on_time(TaskStatus.CLOSED),
             view_perm="supervision.view_rectificationtask",
+        )
+    )
+
+
+# ---- 投诉举报 and 社会监督 (the external evaluation) ----------------------------------------------------
+
+
+def _due_complaints(year: int) -> QuerySet:
+    from zhifa.complaints.models import Complaint
+
+    # 答复期限 in the year, duplicates merged into another aside; one still within its period and not yet
+    # answered is not yet late (as 监督事项 and 公示)
+    return Complaint.objects.filter(reply_due__year=year, merged_into__isnull=True).filter(
+        Q(replied_on__isnull=False) | Q(reply_due__lt=_today())
+    )
+
+
+def _complaint_row(c) -> Row:
+    replied = f"，{c.replied_on:%Y-%m-%d}答复" if c.replied_on else "，未答复"
+    return Row(
+        f"{c.number} {c.title}（答复期限{c.reply_due:%Y-%m-%d}{replied}）",
+        c.replied_on,
+        reverse("complaints:detail", args=[c.pk]),
+    )
+
+
+def _rated_complaints(year: int) -> QuerySet:
+    from zhifa.complaints.models import Complaint
+
+    return Complaint.objects.filter(rated_at__year=year, merged_into__isnull=True).exclude(rating="")
+
+
+def _rated_complaint_row(c) -> Row:
+    return Row(
+        f"{c.number} {c.title}（{c.get_rating_display()}）",
+        timezone.localdate(c.rated_at),
+        reverse("complaints:detail", args=[c.pk]),
+    )
+
+
+def _survey_ratings(year: int) -> QuerySet:
+    from zhifa.social.selectors import closed_responses
+
+    return closed_responses(year).exclude(rating="").select_related("campaign")
+
+
+def _survey_row(r) -> Row:
+    who = r.respondent or r.get_respondent_kind_display()
+    closed = r.campaign.closed_at and timezone.localdate(r.campaign.closed_at)
+    return Row(
+        f"{r.campaign.title}：{who}（{r.get_rating_display()}）",
+        closed,
+        reverse("social:survey_detail", args=[r.campaign_id]),
+    )
+
+
+def _register_external() -> None:
+    """外部评价 (the default tree's third group): the 投诉举报 and 社会监督 figures. Registered here, by
+    evaluation, because complaints and social come before it in INSTALLED_APPS and never import it."""
+    from zhifa.complaints.choices import Rating
+    from zhifa.social.choices import Rating as SurveyRating
+
+    register(
+        Indicator(
+            "complaints.resolution",
+            "投诉举报按期办结率",
+            "答复期限在本年度的投诉举报（合并的重复件不计；期限未到且未答复的不计）中，在答复期限内答复的比例",
+            _due_complaints,
+            "agency",
+            _complaint_row,
+            counted=Q(replied_on__isnull=False, replied_on__lte=F("reply_due")),
+            view_perm="complaints.view_complaint",
+        )
+    )
+    register(
+        Indicator(
+            "complaints.satisfaction",
+            "投诉举报满意率",
+            "本年度投诉举报人作出评价的投诉举报中，评价为满意或基本满意的比例",
+            _rated_complaints,
+            "agency",
+            _rated_complaint_row,
+            counted=Q(rating__in=[Rating.SATISFIED, Rating.FAIRLY]),
+            view_perm="complaints.view_complaint",
+        )
+    )
+    register(
+        Indicator(
+            "social.satisfaction",
+            "社会满意度测评",
+            "本年度已结束的回访、问卷调查和第三方测评中对本机关作出满意度评价的意见，评价为满意或基本满意的比例",
+            _survey_ratings,
+            "agency",
+            _survey_row,
+            counted=Q(rating__in=[SurveyRating.SATISFIED, SurveyRating.BASIC]),
+            view_perm="social.view_surveycampaign",
         )
     )
 

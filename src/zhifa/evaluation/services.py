@@ -152,7 +152,7 @@ def _node_fields(data: NodeInput) -> dict:
     if len(name) > 64:
         kit.refuse("name", "指标名称最多64个字")
     key = (data.indicator or "").strip()
-    if key and key not in indicators.REGISTRY and key not in indicators.PLANNED:
+    if key and key not in indicators.REGISTRY:
         kit.refuse("indicator", f"没有名为“{key}”的计算指标")
     return {
         "name": name,
@@ -464,6 +464,7 @@ def consequence_record(*, actor: Actor, result: Result, data: ConsequenceInput) 
                 agencies=[result.agency],
                 title=f"{scheme.year}年度评议考核限期整改（第{result.rank}名，{result.total}分）",
                 reason=note,
+                source=result,  # the item's 来源 (registered in wiring.register_source)
             ),
         )
     consequence = Consequence.objects.create(

@@ -19,9 +19,10 @@ from zhifa.core.models import Agency, Record
 from zhifa.core.pagination import paginate
 from zhifa.core.params import id_param, year_param
 from zhifa.supervision import attachments
+from zhifa.supervision.actions.panels import source_banner
 
 from . import forms, indicators, report, scoring, selectors, services
-from .models import ManualScore, Node, Ranking, ScoreFile
+from .models import ManualScore, Node, Ranking, Result, ScoreFile
 
 SCHEME_FILTERS = ("q", "year", "sort")
 
@@ -87,7 +88,6 @@ def scheme_detail(request, pk: int):
             "can_edit": not scheme.is_published and access.can(request.user, services.MANAGE, scheme),
             "can_revise": scheme.is_published and access.can(request.user, services.MANAGE, scheme),
             "has_ranking": Ranking.objects.filter(scheme=scheme).exists(),
-            "planned": indicators.PLANNED,
             "records": _records(scheme),
         },
     )
@@ -407,6 +407,7 @@ def result_detail(request, pk: int):
             "can_decide": access.can(request.user, services.VIEW, scheme)
             and request.user.has_perm(services.DECIDE),
             "can_rank": access.can(request.user, services.VIEW, scheme),
+            **source_banner(Result)(result, request.user),
         },
     )
 

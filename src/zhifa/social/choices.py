@@ -58,6 +58,7 @@ class FeedbackStatus(models.TextChoices):
     ACKNOWLEDGED = "acknowledged", "已受理"
     ANSWERED = "answered", "已答复"
     SUPERVISED = "supervised", "已转监督事项"
+    FORWARDED = "forwarded", "已转投诉举报"
 
 
 class SurveyMethod(models.TextChoices):

@@ -4,6 +4,7 @@ puts back beside the field of the same name (so no field the service requires is
 from django import forms
 
 from zhifa.cases.models import Case
+from zhifa.complaints.choices import Kind as ComplaintKind
 from zhifa.core.choices import AgencyKind
 from zhifa.core.forms import Form, blank, date_field, text_field
 from zhifa.core.models import Agency, Region
@@ -146,6 +147,15 @@ class AnswerForm(Form):
 
 class SuperviseForm(Form):
     reason = text_field("监督事由", required=False, help_text="不填时以反馈内容为监督事由")
+
+
+class ForwardForm(Form):
+    """转为投诉举报: the 类别 and, optionally, whom it is about (default: the agency the feedback concerns)."""
+
+    kind = forms.ChoiceField(label="类别", choices=ComplaintKind.choices, initial=ComplaintKind.REPORT)
+    subject_name = forms.CharField(
+        label="被投诉举报对象", required=False, help_text="不填时为反馈反映的行政执法机关"
+    )
 
 
 class CampaignForm(Form):

@@ -160,6 +160,10 @@ class Feedback(models.Model):
         SupervisionItem, verbose_name="监督事项", null=True, blank=True, on_delete=models.PROTECT,
         related_name="+",
     )  # fmt: skip
+    complaint = models.OneToOneField(
+        "complaints.Complaint", verbose_name="转为的投诉举报", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )  # fmt: skip
     entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="录入人", **user_fk)
     entered_at = models.DateTimeField("录入时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)

@@ -183,7 +183,9 @@ def get_feedback(user, pk) -> Feedback:
     try:
         return (
             feedback_visible_to(user)
-            .select_related("agency__region", "bureau", "case", "supervision_item", "entered_by")
+            .select_related(
+                "agency__region", "bureau", "case", "supervision_item", "complaint__agency", "entered_by"
+            )
             .get(pk=pk)
         )
     except (Feedback.DoesNotExist, ValueError, TypeError) as exc:
@@ -276,13 +278,17 @@ def satisfaction_by_agency(region: Region, year: int) -> dict[int, AgencySatisfa
     """The external-evaluation figure of 评议考核: per agency of `region`'s subtree, the results of the closed
     campaigns of `year` held in that region or below (keyed by agency id; an agency nobody rated is absent).
     Not scoped by a user: the caller (a service computing an evaluation) decides who sees the result."""
-    responses = SurveyResponse.objects.filter(
-        campaign__status=SurveyStatus.CLOSED,
-        campaign__year=year,
+    responses = closed_responses(year).filter(
         campaign__region__path__startswith=region.path,
         agency__region__path__startswith=region.path,
     )
     return {row.agency_id: row for row in _per_agency(responses)}
+
+
+def closed_responses(year: int) -> QuerySet[SurveyResponse]:
+    """The opinions of the closed campaigns of `year` (the only ones that count as results), wherever held:
+    评议考核's 社会满意度测评 indicator (evaluation.indicators) counts their ratings per agency."""
+    return SurveyResponse.objects.filter(campaign__status=SurveyStatus.CLOSED, campaign__year=year)
 
 
 def results_visible_to(

@@ -2,7 +2,8 @@
 guard and move through it, the feedback page offers its buttons and the API lists its actions.
 
 录入反馈 → 待受理 —(受理)→ 已受理 —(答复)→ 已答复
-             └————————┴—(转为监督事项)→ 已转监督事项"""
+             └————————┴—(转为监督事项)→ 已转监督事项
+             └————————┴—(转为投诉举报)→ 已转投诉举报"""
 
 from zhifa.cases.machine import START, Machine, Transition
 
@@ -27,6 +28,8 @@ TABLE: tuple[Transition, ...] = (
     T("answer", "答复", HANDLE_FEEDBACK, (S.RECEIVED, S.ACKNOWLEDGED), S.ANSWERED, rule="须写明答复内容"),
     T("supervise", "转为监督事项", HANDLE_FEEDBACK, (S.RECEIVED, S.ACKNOWLEDGED), S.SUPERVISED,
       rule="对反映的机关立项日常监督"),
+    T("forward", "转为投诉举报", HANDLE_FEEDBACK, (S.RECEIVED, S.ACKNOWLEDGED), S.FORWARDED,
+      rule="以“社会监督员或监督联系点反馈”渠道登记投诉举报，由反映的机关承办"),
 )  # fmt: skip
 
 MACHINE = Machine(FeedbackStatus, TABLE, record_prefix="social_feedback", subject="反馈", start_label="反馈")

@@ -25,6 +25,7 @@ urlpatterns = [
     path("feedback/<int:pk>/answer/", feedback.feedback_answer, name="feedback_answer"),
     path("feedback/<int:pk>/supervise/", feedback.feedback_supervise, name="feedback_supervise"),
     path("feedback/files/<int:pk>/", feedback.feedback_file, name="feedback_file"),
+    path("feedback/<int:pk>/forward/", feedback.feedback_forward, name="feedback_forward"),
     path("surveys/", surveys.survey_list, name="survey_list"),
     path("surveys/new/", surveys.survey_new, name="survey_new"),
     path("surveys/template.xlsx", surveys.import_template, name="survey_template"),

@@ -1,5 +1,6 @@
 """How 社会监督 plugs into the product: role permissions, the menu, the 工作台 provider, the stored deadline,
-the record labels and the admin. Called from SocialConfig.ready()."""
+the record labels, the admin, and the card on the complaint page (core.panels slot "complaint") naming the
+feedback a complaint was forwarded from. Called from SocialConfig.ready()."""
 
 RECORD_LABELS = {
     "social_supervisor.appoint": "聘任行政执法监督员",
@@ -12,6 +13,8 @@ RECORD_LABELS = {
     "social_feedback.acknowledge": "受理社会监督反馈",
     "social_feedback.answer": "答复社会监督反馈",
     "social_feedback.supervise": "社会监督反馈转为监督事项",
+    "social_feedback.forward": "社会监督反馈转为投诉举报",
+    "complaint.from_feedback": "由社会监督反馈转来",
     "social_survey.create": "组织回访与满意度测评",
     "social_survey.response_add": "录入测评结果",
     "social_survey.import": "导入测评结果",
@@ -22,7 +25,7 @@ RECORD_LABELS = {
 def wire() -> None:
     from zhifa.accounts.choices import BUSINESS_ROLES, RoleCode
     from zhifa.accounts.permissions import grant
-    from zhifa.core import deadlines, record_labels, workbench
+    from zhifa.core import deadlines, panels, record_labels, workbench
     from zhifa.core.menu import MenuItem, register
 
     from . import admin
@@ -60,3 +63,22 @@ def wire() -> None:
     for action, label in RECORD_LABELS.items():
         record_labels.ACTIONS.setdefault(action, label)
     admin.register()
+    panels.register("complaint", panels.Panel("social/_complaint_feedback.html", forwarded_from, order=20))
+
+
+def forwarded_from(complaint, user) -> dict:
+    """The feedback a complaint came from (转为投诉举报), linked when the user may open it."""
+    from zhifa.core import access
+
+    from .models import Feedback
+    from .transitions import VIEW_FEEDBACK
+
+    feedback = (
+        Feedback.objects.select_related("supervisor", "contact_point", "bureau")
+        .filter(complaint=complaint)
+        .first()
+    )
+    return {
+        "source_feedback": feedback,
+        "can_open_feedback": feedback is not None and access.can(user, VIEW_FEEDBACK, feedback),
+    }

@@ -217,4 +217,7 @@ def test_every_source_is_registered_once_with_its_key():
         "task": "双随机检查任务",
         "problem": "突出问题",
         "campaign-file": "评查案卷",
+        "complaint": "投诉举报",
+        "detection-hit": "问题线索",
+        "evaluation-result": "评议考核结果",
     }

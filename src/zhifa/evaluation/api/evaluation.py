@@ -223,16 +223,10 @@ def _detail(scheme):
 
 @router.get("/indicators", response=list[IndicatorOut], summary="计算指标清单")
 def indicator_list(request):
-    computed = [
+    return [
         {"key": k, "label": i.label, "rule": i.rule, "computed": True}
         for k, i in sorted(indicators.REGISTRY.items())
     ]
-    planned = [
-        {"key": k, "label": label, "rule": "尚未接入，按人工评分", "computed": False}
-        for k, label in sorted(indicators.PLANNED.items())
-        if k not in indicators.REGISTRY
-    ]
-    return computed + planned
 
 
 @router.get("/schemes", response=list[SchemeOut], summary="考核方案列表")

@@ -241,8 +241,14 @@ class FeedbackDetailOut(FeedbackOut):
     answered_at: datetime | None
     acknowledged_at: datetime | None
     supervision_item_id: int | None
+    complaint_id: int | None
+    complaint_number: str | None
     files: list[FileOut]
     actions: list[str]
+
+    @staticmethod
+    def resolve_complaint_number(obj) -> str | None:
+        return obj.complaint.number if obj.complaint_id else None
 
     @staticmethod
     def resolve_files(obj) -> list:
@@ -272,6 +278,17 @@ class AnswerIn(Schema):
 
 class SuperviseIn(Schema):
     reason: str = Field("", title="监督事由")
+
+
+class ForwardIn(Schema):
+    kind: str = Field("report", title="类别")
+    subject_name: str = Field("", title="被投诉举报对象")
+
+
+class ForwardOut(Schema):
+    complaint_id: int
+    number: str
+    code: str = Field(title="查询码（只返回这一次）")
 
 
 class CampaignOut(Schema):
@@ -525,6 +542,15 @@ def feedback_supervise(request, feedback_id: int, data: SuperviseIn):
     row = selectors.get_feedback(request.auth, feedback_id)
     item = feedback.feedback_supervise(actor=request.auth, feedback=row, reason=data.reason)
     return Status(201, {"item_id": item.pk})
+
+
+@router.post("/feedback/{int:feedback_id}/forward", response={201: ForwardOut}, summary="反馈转为投诉举报")
+def feedback_forward(request, feedback_id: int, data: ForwardIn):
+    row = selectors.get_feedback(request.auth, feedback_id)
+    complaint, code = feedback.feedback_forward(
+        actor=request.auth, feedback=row, kind=data.kind, subject_name=data.subject_name
+    )
+    return Status(201, {"complaint_id": complaint.pk, "number": complaint.number, "code": code})
 
 
 # ---- 测评 ----------------------------------------------------------------------------------------------

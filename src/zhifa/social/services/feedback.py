@@ -1,9 +1,8 @@
 """社会监督反馈: a supervisor's or contact point's feedback, entered by the justice bureau as an intake, then
-受理, 答复, or 转为监督事项 in one action (supervision.actions.item_open). Every step moves through the one
-table (transitions.MACHINE) and is recorded on the concerned agency's chain.
-
-A later 投诉举报 app may take a feedback on as a complaint (channel 社会监督): it would read the feedback
-through selectors and add its own step here — nothing in this module knows about complaints yet."""
+受理, 答复, 转为监督事项 in one action (supervision.actions.item_open), or 转为投诉举报 in one action
+(complaints.services.complaint_enter, channel 社会监督员或监督联系点反馈, handled by the concerned agency).
+Every step moves through the one table (transitions.MACHINE) and is recorded on the concerned agency's
+chain."""
 
 from __future__ import annotations
 
@@ -15,6 +14,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhifa.cases.models import Case
+from zhifa.complaints import services as complaints
+from zhifa.complaints.choices import Channel, Kind
+from zhifa.complaints.models import Complaint
 from zhifa.core import access, kit
 from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
@@ -184,3 +186,60 @@ def feedback_supervise(*, actor: Actor, feedback: Feedback, reason: str = "") ->
     feedback.supervision_item = item
     MACHINE.move(feedback, "supervise", actor=actor, fields=("supervision_item",), payload={"item": item.pk})
     return item
+
+
+@transaction.atomic
+def feedback_forward(
+    *, actor: Actor, feedback: Feedback, kind: str = Kind.REPORT, subject_name: str = ""
+) -> tuple[Complaint, str]:
+    """转为投诉举报 in one action: a complaint entered through the complaints service (channel 社会监督员或监督
+    联系点反馈), routed to the concerned agency, its complainant the sender (reached through the bureau when no
+    phone is on the register); the feedback keeps the complaint and both record it. Returns the complaint
+    and its tracking code (shown once, for the sender). Refused — nothing written — once forwarded, when
+    answered or turned into a 监督事项, and outside the actor's region (404)."""
+    feedback = kit.locked(FEEDBACK, feedback, actor=actor, perm=HANDLE_FEEDBACK)
+    if feedback.complaint_id is not None:
+        number = Complaint.objects.filter(pk=feedback.complaint_id).values_list("number", flat=True).first()
+        kit.refuse("status", f"该反馈已转为投诉举报{number}，不能重复转办")
+    MACHINE.require(feedback, "forward")
+    sender = feedback.sender
+    assert sender is not None  # the table's one-sender constraint
+    if feedback.supervisor is not None:
+        name, phone, address = f"行政执法监督员{sender.name}", feedback.supervisor.phone, ""
+    else:
+        point = feedback.contact_point
+        assert point is not None
+        name, phone, address = f"监督联系点{point.name}", point.liaison_phone, point.address
+    if not phone and not address:
+        address = f"经{feedback.bureau.name}转达"
+    complaint, code = complaints.complaint_enter(
+        actor=actor,
+        data=complaints.ComplaintInput(
+            channel=Channel.SUPERVISOR,
+            kind=kind,
+            title=feedback.title,
+            content=feedback.text,
+            subject_name=(subject_name or "").strip() or feedback.agency.name,
+            region=feedback.agency.region,
+            name=name[:64],
+            phone=phone,
+            address=address,
+            agency_hint=feedback.agency.name,
+            agency=feedback.agency,
+        ),
+    )
+    feedback.complaint = complaint
+    MACHINE.move(
+        feedback,
+        "forward",
+        actor=actor,
+        fields=("complaint",),
+        payload={"complaint": complaint.pk, "number": complaint.number},
+    )
+    kit.record(
+        complaint,
+        "complaint.from_feedback",
+        actor=actor,
+        payload={"status": complaint.status, "feedback": feedback.pk, "title": feedback.title},
+    )
+    return complaint, code

@@ -1,5 +1,5 @@
 """社会监督反馈 pages: the list (search, filters, sort, paging, Excel), entry, the feedback page with its
-actions from the transition table (受理, 答复, 转为监督事项), and its files. An agency reads the feedback
+actions from the transition table (受理, 答复, 转为监督事项, 转为投诉举报), and its files. An agency reads the feedback
 concerning it without any action."""
 
 from django.contrib import messages
@@ -123,6 +123,8 @@ def feedback_detail(request, pk: int):
             "records": records(feedback),
             "can_open_item": item is not None
             and access.can(request.user, "supervision.view_supervisionitem", item),
+            "can_open_complaint": feedback.complaint is not None
+            and access.can(request.user, "complaints.view_complaint", feedback.complaint),
         },
     )
 
@@ -142,7 +144,7 @@ def feedback_acknowledge(request, pk: int):
     return redirect("social:feedback_detail", feedback.pk)
 
 
-def _step(request, pk: int, *, form_class, action: str, done: str, call, target=None):
+def _step(request, pk: int, *, form_class, action: str, done, call, target=None):
     feedback = selectors.get_feedback(request.user, pk)
     if not access.can(request.user, HANDLE_FEEDBACK, feedback):
         raise PermissionDenied("您无权执行此操作")
@@ -169,6 +171,19 @@ def feedback_supervise(request, pk: int):
         request, pk, form_class=forms.SuperviseForm, action="supervise", done="已转为监督事项",
         call=lambda f, d: services.feedback_supervise(actor=request.user, feedback=f, **d),
         target=lambda item: reverse("supervision:action_detail", args=[item.pk]),
+    )  # fmt: skip
+
+
+@login_required
+def feedback_forward(request, pk: int):
+    def done(result) -> str:
+        complaint, code = result
+        return f"已转为投诉举报{complaint.number}，由{complaint.agency.name}承办。查询码：{code}（只显示这一次，请告知反馈人）"
+
+    return _step(
+        request, pk, form_class=forms.ForwardForm, action="forward", done=done,
+        call=lambda f, d: services.feedback_forward(actor=request.user, feedback=f, **d),
+        target=lambda result: reverse("social:feedback_detail", args=[pk]),
     )  # fmt: skip
 
 

@@ -19,16 +19,16 @@ def records(subject) -> list[Record]:
     )
 
 
-def form_page(request, form, *, title: str, back: str, call, done: str, target, context=None):
-    """GET shows `form`; a valid POST calls `call(form)`; its result's page is `target(result)`; a refusal
-    is shown beside the field and the input kept."""
+def form_page(request, form, *, title: str, back: str, call, done, target, context=None):
+    """GET shows `form`; a valid POST calls `call(form)`; its result's page is `target(result)` and the
+    message `done` (or `done(result)`); a refusal is shown beside the field and the input kept."""
     if request.method == "POST" and form.is_valid():
         try:
             result = call(form)
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, done)
+            messages.success(request, done(result) if callable(done) else done)
             return redirect(target(result))
     return render(
         request, "social/form.html", {"form": form, "title": title, "back": back, **(context or {})}
