@@ -5,7 +5,7 @@ reason. A pair is covered by a `Door` (tests/parity.py) in an app's tests/<app>/
 operation, or is listed in NO_DOOR with the reason no parity row fits it."""
 
 COMPLAINT_STEPS = ("accept", "close", "dispute", "extend", "handle", "merge", "open_case", "open_item",
-                   "open_oversight", "redo", "reply", "settle", "transfer")  # fmt: skip
+                   "open_oversight", "redo", "reply", "settle", "transfer", "link_case")  # fmt: skip
 
 # API operation id → the URL name of the page that calls the same service
 PAIRS = {

@@ -10,6 +10,7 @@ from datetime import date
 from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
+from zhifa.catalog.choices import ItemCategory
 from zhifa.core import access
 
 from . import clocks
@@ -109,12 +110,37 @@ def duplicates_of(complaint: Complaint, user=None) -> QuerySet[Complaint]:
 
 
 def unfiled(on: date | None = None, queryset: QuerySet[Complaint] | None = None) -> QuerySet[Complaint]:
-    """有案不立 (行政执法监督条例): complaints about an enforceable matter (a catalogue item) accepted more
-    than the period (clocks.case_workdays) ago that led to no case; merged duplicates excluded."""
+    """有案不立 (行政执法监督条例): complaints about a matter a case could be opened for — a catalogue item
+    of the kind 行政处罚 (a licence, a check or a coercive measure opens no case) — accepted more than the
+    period (clocks.case_workdays) ago that led to no case, opened from it or linked back to it
+    (services.complaint_link_case); merged duplicates excluded."""
     rows = Complaint.objects.all() if queryset is None else queryset
     return rows.filter(
-        case__isnull=True, case_due__isnull=False, case_due__lt=on or clocks.today(), merged_into__isnull=True
+        case__isnull=True,
+        case_due__isnull=False,
+        case_due__lt=on or clocks.today(),
+        merged_into__isnull=True,
+        item__category=ItemCategory.PENALTY,
     ).select_related("agency", "item")
+
+
+LINKABLE_SHOWN = 10
+
+
+def linkable_cases(complaint: Complaint, q: str) -> list:
+    """关联已立案件's search: the handling agency's registered cases whose number, party or 案由 contains
+    `q` (at most LINKABLE_SHOWN, newest first) — a search, never a list of every case."""
+    from zhifa.cases.models import Case
+
+    q = (q or "").strip()[:64]
+    if not q:
+        return []
+    return list(
+        Case.objects.filter(agency_id=complaint.agency_id)
+        .exclude(number="")
+        .filter(Q(number__icontains=q) | Q(party_name__icontains=q) | Q(summary__icontains=q))
+        .order_by("-registered_on", "-id")[:LINKABLE_SHOWN]
+    )
 
 
 # ---- statistics ------------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ RECORD_LABELS = {
     "complaint.open_case": "由投诉举报登记案件",
     "complaint.open_item": "由投诉举报立项监督",
     "complaint.open_oversight": "由投诉举报督办",
+    "complaint.link_case": "关联已立案件",
+    "complaint_bulletin.generate": "生成投诉举报定期通报",
 }
 
 

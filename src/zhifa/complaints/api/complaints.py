@@ -422,3 +422,35 @@ def complaint_open_oversight(request, complaint_id: int, data: OversightIn):
         actor=request.auth, complaint=_complaint(request, complaint_id), **data.dict()
     )
     return _after(request, complaint_id)
+
+
+class LinkCaseIn(Schema):
+    case_number: str = Field("", title="案件编号")
+    note: str = Field("", title="关联说明")
+
+
+class LinkableCaseOut(Schema):
+    id: int
+    number: str
+    party_name: str
+    summary: str
+    registered_on: date | None
+
+
+@router.get(
+    "/complaints/{int:complaint_id}/cases",
+    response=list[LinkableCaseOut],
+    summary="查找可关联的本机关案件（按案件编号、当事人或案由）",
+)
+def complaint_linkable_cases(request, complaint_id: int, q: str = ""):
+    return selectors.linkable_cases(_complaint(request, complaint_id), q)
+
+
+@router.post(
+    "/complaints/{int:complaint_id}/link_case", response=ComplaintDetailOut, summary="关联已立案件"
+)
+def complaint_link_case(request, complaint_id: int, data: LinkCaseIn):
+    services.complaint_link_case(
+        actor=request.auth, complaint=_complaint(request, complaint_id), **data.dict()
+    )
+    return _after(request, complaint_id)
