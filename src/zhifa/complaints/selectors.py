@@ -182,12 +182,21 @@ def _period(rows: QuerySet[Complaint], since: date | None, until: date | None) -
     return rows.filter(merged_into__isnull=True)
 
 
-def statistics(user, dimension: str, since: date | None = None, until: date | None = None) -> list[StatRow]:
-    """Counts per agency, item or channel, in one grouped query over what the user sees."""
+def statistics(
+    user,
+    dimension: str,
+    since: date | None = None,
+    until: date | None = None,
+    *,
+    scope: QuerySet[Complaint] | None = None,
+) -> list[StatRow]:
+    """Counts per agency, item or channel, in one grouped query over what the user sees (or over `scope`:
+    a bureau's region for the scheduled 通报, which has no user)."""
     from .choices import Channel
 
     key, _ = DIMENSIONS.get(dimension, DIMENSIONS["agency"])
-    rows = _period(access.visible_to(user, Complaint.objects.all(), VIEW), since, until)
+    seen = access.visible_to(user, Complaint.objects.all(), VIEW) if scope is None else scope
+    rows = _period(seen, since, until)
     grouped = (
         rows.values(key)
         .annotate(
@@ -222,3 +231,20 @@ def statistics(user, dimension: str, since: date | None = None, until: date | No
 def totals(rows: list[StatRow]) -> StatRow:
     fields = ("total", "replied", "on_time", "rated", "satisfied", "fairly", "unsatisfied")
     return StatRow("", "合计", **{f: sum(getattr(r, f) for r in rows) for f in fields})
+
+
+# ---- 定期通报 ---------------------------------------------------------------------------------------
+
+BULLETIN_SORTS = {"-until": ("-until", "period", "bureau_id", "id"), "until": ("until", "period", "bureau_id", "id")}
+
+
+def bulletins_visible_to(user, period: str = "", year: int | None = None, sort: str = "-until"):
+    """The scheduled 通报 of the justice bureaus the user sees (its own; a supervisor's region's subtree)."""
+    from .models import BulletinPeriod, ComplaintBulletin
+
+    rows = access.visible_to(user, ComplaintBulletin.objects.all(), VIEW).select_related("bureau")
+    if period in BulletinPeriod.values:
+        rows = rows.filter(period=period)
+    if year:
+        rows = rows.filter(since__year=year)
+    return rows.order_by(*BULLETIN_SORTS.get(sort, BULLETIN_SORTS["-until"]))

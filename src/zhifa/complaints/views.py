@@ -313,3 +313,31 @@ def complaint_stats_xlsx(request):
 def complaint_report_docx(request):
     _, period = _period(request)
     return report.circular_docx(request.user, **period)
+
+
+@login_required
+def complaint_bulletins(request):
+    """定期通报: the monthly and quarterly 通报 generated on schedule (complaints.tasks), to download."""
+    from .models import BulletinPeriod
+
+    raw = filters_of(request, ("period", "year", "sort"))
+    rows = selectors.bulletins_visible_to(
+        request.user, period=raw["period"], year=int_or_none(raw["year"]), sort=raw["sort"]
+    )
+    return render(
+        request,
+        "complaints/bulletins.html",
+        {"page": paginate(request, rows), "filters": raw, "periods": BulletinPeriod.choices},
+    )
+
+
+@login_required
+def complaint_bulletin_file(request, pk: int):
+    row = get_object_or_404(selectors.bulletins_visible_to(request.user), pk=pk)  # 404 outside
+    try:
+        blob = storage.open_blob(row.sha256)
+    except storage.BlobMissing as exc:
+        raise Http404("文件缺失，请联系系统管理员") from exc
+    response = FileResponse(blob, as_attachment=True, filename=row.name, content_type=row.media_type)
+    response["Cache-Control"] = "private, no-store"
+    return response

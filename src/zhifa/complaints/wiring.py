@@ -41,6 +41,7 @@ def wire() -> None:
         MenuItem("投诉举报", "登记投诉举报", "complaints:new", HANDLE, order=20),
         MenuItem("投诉举报", "12345批量导入", "complaints:import", HANDLE, order=30),
         MenuItem("投诉举报", "统计与通报", "complaints:stats", VIEW, order=40),
+        MenuItem("投诉举报", "定期通报", "complaints:bulletins", VIEW, order=50),
     )
     workbench.register(pending)
     deadlines.register(*DEADLINES)
