@@ -53,7 +53,11 @@ def test_the_public_files_follows_and_rates_through_the_api(public, city, catalo
     complaint = Complaint.objects.get()
     answer = response.json()
     code = answer.pop("code")
-    assert answer == {"number": complaint.number, "agency_name": "东区市场监督管理局", "reply_due": "2026-03-27"}
+    assert answer == {
+        "number": complaint.number,
+        "agency_name": "东区市场监督管理局",
+        "reply_due": "2026-03-27",
+    }
     assert services.by_code(code) == complaint
     assert (complaint.channel, complaint.name, complaint.files.get().name) == ("portal", "钱多多", "照片.pdf")
     progress = post(public, "/track", {"code": code.lower()})

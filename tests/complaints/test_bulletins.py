@@ -67,7 +67,10 @@ def test_the_task_makes_each_bureaus_monthly_and_quarterly_bulletin_once(receive
     assert month.name == "东区司法局2026年3月行政执法投诉举报案件处理情况通报.docx"
     text = _text(month)
     assert "关于2026年3月1日至2026年3月31日行政执法投诉举报案件处理情况的通报" in text
-    assert "2026年3月1日至2026年3月31日，东区司法局范围内共收到行政执法投诉举报2件，已答复1件，其中按期答复1件" in text
+    assert (
+        "2026年3月1日至2026年3月31日，东区司法局范围内共收到行政执法投诉举报2件，已答复1件，其中按期答复1件"
+        in text
+    )
     record = Record.objects.get(action="complaint_bulletin.generate", subject_id=str(month.pk))
     assert (record.agency, json.loads(record.payload)["total"]) == (agencies["east_justice"], 2)
     assert tasks.run_bulletins.enqueue(reschedule=False).return_value == 0  # made once

@@ -136,7 +136,9 @@ def test_the_api_searches_and_links_and_refuses_alike(client, accepted, clerk, m
     assert [(c["id"], c["number"]) for c in found] == [(case.pk, case.number)]
     assert api.get(f"/complaints/{accepted.pk}/cases").json() == []
     writes = ComplaintWrites()
-    refused = api.post(f"/complaints/{accepted.pk}/link_case", {"case_number": west.number, "note": "同一事实"})
+    refused = api.post(
+        f"/complaints/{accepted.pk}/link_case", {"case_number": west.number, "note": "同一事实"}
+    )
     assert errors(refused) == {"case_number": f"东区市场监督管理局没有案件编号为“{west.number}”的案件"}
     assert writes.none
     done = api.post(f"/complaints/{accepted.pk}/link_case", {"case_number": case.number, "note": "同一事实"})
@@ -147,4 +149,7 @@ def test_another_agency_cannot_search_or_link(client, accepted, west_clerk, make
     api = Api(client, "/api/complaints").login(west_clerk)
     assert api.get(f"/complaints/{accepted.pk}/cases", q="东").status_code == 404
     number = make_case().number
-    assert api.post(f"/complaints/{accepted.pk}/link_case", {"case_number": number, "note": "x"}).status_code == 404
+    assert (
+        api.post(f"/complaints/{accepted.pk}/link_case", {"case_number": number, "note": "x"}).status_code
+        == 404
+    )

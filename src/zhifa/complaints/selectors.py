@@ -235,7 +235,10 @@ def totals(rows: list[StatRow]) -> StatRow:
 
 # ---- 定期通报 ---------------------------------------------------------------------------------------
 
-BULLETIN_SORTS = {"-until": ("-until", "period", "bureau_id", "id"), "until": ("until", "period", "bureau_id", "id")}
+BULLETIN_SORTS = {
+    "-until": ("-until", "period", "bureau_id", "id"),
+    "until": ("until", "period", "bureau_id", "id"),
+}
 
 
 def bulletins_visible_to(user, period: str = "", year: int | None = None, sort: str = "-until"):

@@ -446,9 +446,7 @@ def complaint_linkable_cases(request, complaint_id: int, q: str = ""):
     return selectors.linkable_cases(_complaint(request, complaint_id), q)
 
 
-@router.post(
-    "/complaints/{int:complaint_id}/link_case", response=ComplaintDetailOut, summary="关联已立案件"
-)
+@router.post("/complaints/{int:complaint_id}/link_case", response=ComplaintDetailOut, summary="关联已立案件")
 def complaint_link_case(request, complaint_id: int, data: LinkCaseIn):
     services.complaint_link_case(
         actor=request.auth, complaint=_complaint(request, complaint_id), **data.dict()

@@ -21,7 +21,8 @@ from zhifa.core.params import Id
 from zhifa.supervision.attachments import FileIn, uploads_of_api
 
 from .. import limits, services
-from ..choices import Channel, Kind, Status as ComplaintStatus
+from ..choices import Channel, Kind
+from ..choices import Status as ComplaintStatus
 from ..views_public import NOT_FOUND
 from .complaints import _region
 
