@@ -100,24 +100,29 @@ class EnteredOut(Schema):
     code: str = Field(title="查询码（只返回这一次）")
 
 
-class ComplaintIn(Schema):
-    channel: str
-    kind: str = "complaint"
-    anonymous: bool = False
-    name: str = Field("", title="投诉举报人")
+class PortalComplaintIn(Schema):
+    """A complaint as the portal's form takes it (api.public); the staff entry adds its own fields."""
+
+    kind: str = Field("complaint", title="类别")
+    anonymous: bool = Field(False, title="匿名投诉举报")
+    name: str = Field("", title="姓名")
     phone: str = Field("", title="联系电话")
     email: str = Field("", title="电子邮箱")
     address: str = Field("", title="联系地址")
     region_id: Id | None = None
     subject_name: str = Field("", title="被投诉举报对象")
     agency_hint: str = Field("", title="涉及的执法部门")
-    item_code: str = Field("", title="事项编码")
     title: str = Field("", title="事项概要")
     content: str = Field("", title="具体内容")
     place: str = Field("", title="发生地点")
+    files: list[FileIn] = Field([], title="附件")
+
+
+class ComplaintIn(PortalComplaintIn):
+    channel: str
+    item_code: str = Field("", title="事项编码")
     hotline_number: str = Field("", title="12345工单号")
     received_on: date | None = None
-    files: list[FileIn] = []
 
 
 class ReasonIn(Schema):

@@ -17,14 +17,13 @@ from django.template.defaultfilters import filesizeformat
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
-from zhifa.core.params import Id
-from zhifa.supervision.attachments import FileIn, uploads_of_api
+from zhifa.supervision.attachments import uploads_of_api
 
 from .. import limits, services
-from ..choices import Channel, Kind
+from ..choices import Channel
 from ..choices import Status as ComplaintStatus
 from ..views_public import NOT_FOUND
-from .complaints import _region
+from .complaints import PortalComplaintIn, _region
 
 
 class Limited(HttpError):
@@ -58,22 +57,6 @@ router = Router(tags=["投诉举报（门户网站）"])
 
 class Detail(Schema):
     detail: str
-
-
-class PublicComplaintIn(Schema):
-    kind: str = Field(Kind.COMPLAINT, title="类别")
-    anonymous: bool = Field(False, title="匿名投诉举报")
-    name: str = Field("", title="姓名")
-    phone: str = Field("", title="联系电话")
-    email: str = Field("", title="电子邮箱")
-    address: str = Field("", title="联系地址")
-    region_id: Id | None = None
-    subject_name: str = Field("", title="被投诉举报对象")
-    agency_hint: str = Field("", title="涉及的执法部门")
-    title: str = Field("", title="事项概要")
-    content: str = Field("", title="具体内容")
-    place: str = Field("", title="发生地点")
-    files: list[FileIn] = Field([], title="附件")
 
 
 class SubmittedOut(Schema):
@@ -148,7 +131,7 @@ def _not_found():
     response={201: SubmittedOut, 404: Detail, 413: Detail, 429: Detail},
     summary="提交投诉举报（门户网站，无需登录；返回只显示一次的查询码）",
 )
-def submit(request, data: PublicComplaintIn):
+def submit(request, data: PortalComplaintIn):
     complaint, code = services.complaint_submit(
         data=services.ComplaintInput(
             **data.dict(exclude={"files", "region_id"}),
