@@ -20,7 +20,8 @@ assets:
 	npm install --no-audit --no-fund --loglevel=error
 
 # the demo command also starts the background-task worker (zhifa db_worker) and enqueues the nightly run of the
-# detection models (zhifa detection_schedule); in production run those two yourself (the worker as a service).
+# detection models (zhifa detection_schedule) and the monthly 投诉举报 通报 (zhifa complaints_bulletin_schedule); in
+# production run those yourself (the worker as a service).
 run: deps
 	$(BIN)/zhifa demo
 

@@ -5,7 +5,7 @@ reason. A pair is covered by a `Door` (tests/parity.py) in an app's tests/<app>/
 operation, or is listed in NO_DOOR with the reason no parity row fits it."""
 
 COMPLAINT_STEPS = ("accept", "close", "dispute", "extend", "handle", "merge", "open_case", "open_item",
-                   "open_oversight", "redo", "reply", "settle", "transfer")  # fmt: skip
+                   "open_oversight", "redo", "reply", "settle", "transfer", "link_case")  # fmt: skip
 
 # API operation id → the URL name of the page that calls the same service
 PAIRS = {
@@ -130,6 +130,9 @@ PAIRS = {
     **{f"zhifa_complaints_api_complaint_{name}": "complaints:step" for name in COMPLAINT_STEPS},
     "zhifa_complaints_api_complaint_enter": "complaints:new",
     "zhifa_complaints_api_complaint_import": "complaints:import",
+    "zhifa_complaints_api_public_submit": "complaints_public:new",
+    "zhifa_complaints_api_public_track": "complaints_public:track",
+    "zhifa_complaints_api_public_rate": "complaints_public:rate",
     "zhifa_social_api_supervisor_appoint": "social:supervisor_new",
     "zhifa_social_api_supervisor_renew": "social:supervisor_renew",
     "zhifa_social_api_supervisor_dismiss": "social:supervisor_dismiss",
@@ -227,6 +230,10 @@ NO_DOOR = {
         "the same ComplaintInput and service as the page (contact refusal asserted on both in tests/complaints/)"
     ),
     "zhifa_complaints_api_complaint_import": "a file (base64 in the API, multipart on the page): tests/complaints/test_api_hotline.py",
+    "zhifa_complaints_api_public_track": (
+        "查询进度 by code writes nothing; every code not found is one answer on both doors "
+        "(tests/complaints/test_pages.py, test_api_public.py)"
+    ),
     "zhifa_social_api_feedback_acknowledge": _STATE_ONLY,
     "zhifa_social_api_survey_close": _STATE_ONLY,
     "zhifa_detection_api_run": "a model is a choice, not text; the run is a background task (tests/detection/test_pages_api.py)",
@@ -274,8 +281,5 @@ PAGE_ONLY = {
     "supervision:campaign_template_new_version": "评查标准 versions are drafted on the page only",
     "supervision:campaign_template_edit": "评查标准 versions are edited on the page only (points per item)",
     "supervision:campaign_template_publish": "评查标准 versions are published on the page only",
-    "complaints_public:new": "the portal's complaint form: the public has no API account",
-    "complaints_public:track": "查询进度 by tracking code on the portal (POST keeps the code out of addresses)",
-    "complaints_public:rate": "the complainant's rating by tracking code on the portal",
     "social:response_import": "Excel import of survey results (tests/social/test_views.py)",
 }

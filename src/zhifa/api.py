@@ -142,7 +142,10 @@ def on_http_error(request, exc):
         text = hygiene.message(cause.title or hygiene.json_label(app, cause.path, cause.body))
         detail = [{"type": "control_characters", "loc": ["body", *cause.path], "msg": text}]
         return api.create_response(request, {"detail": detail}, status=422)
-    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+    response = api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+    if retry_after := getattr(exc, "retry_after", None):  # a rate limit (complaints.api.public)
+        response["Retry-After"] = str(retry_after)
+    return response
 
 
 @api.exception_handler(PermissionDenied)

@@ -174,6 +174,13 @@ class OpenCaseForm(Form):
         )
 
 
+class LinkCaseForm(Form):
+    case_number = forms.CharField(
+        label="案件编号", required=False, help_text="先在上方按案件编号、当事人或案由查找本机关的案件"
+    )
+    note = text_field("关联说明", required=False, help_text="说明该案件与投诉举报反映的是同一事实")
+
+
 class OpenItemForm(Form):
     title = forms.CharField(label="事项名称", required=False)
     reason = text_field("立项理由", required=False)

@@ -41,12 +41,26 @@ def too_many(request, limit: int):
     return response
 
 
-def too_large(request) -> bool:
+def max_json_bytes() -> int:
+    """The largest public submission through the JSON API: the form's, with every file as base64."""
+    encoded = 4 * -(-attachments.max_file_bytes() // 3)
+    return attachments.max_files() * encoded + 1024 * 1024
+
+
+def too_large(request, *, json: bool = False) -> bool:
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         return True
-    return length > attachments.max_request_bytes()
+    return length > (max_json_bytes() if json else attachments.max_request_bytes())
+
+
+def read_body(request) -> None:
+    """Read a JSON submission already checked against max_json_bytes (too_large), so its attachments may be
+    as large as the form's: Django's DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB) would refuse the body when the
+    API's parser reads `request.body`; the bytes read here are what that property returns."""
+    if not hasattr(request, "_body"):
+        request._body = request.read()
 
 
 def refuse_large(request):

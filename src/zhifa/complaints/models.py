@@ -132,3 +132,38 @@ class ComplaintFile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class BulletinPeriod(models.TextChoices):
+    MONTH = "month", "月度"
+    QUARTER = "quarter", "季度"
+
+
+class ComplaintBulletin(models.Model):
+    """定期通报 (seed 000 §20): the 通报 DOCX of a justice bureau's region for a month or a quarter,
+    generated on schedule (complaints.tasks) and kept in the evidence store by SHA-256."""
+
+    bureau = models.ForeignKey(
+        Agency, verbose_name="司法行政机关", on_delete=models.PROTECT, related_name="+"
+    )
+    period = models.CharField("通报周期", max_length=8, choices=BulletinPeriod.choices)
+    since = models.DateField("起始日期")
+    until = models.DateField("截止日期")
+    total = models.PositiveIntegerField("投诉举报件数", default=0)
+    name = models.CharField("文件名", max_length=255)
+    sha256 = models.CharField("SHA-256", max_length=64)
+    size = models.PositiveBigIntegerField("大小（字节）")
+    media_type = models.CharField("文件类型", max_length=100)
+    created_at = models.DateTimeField("生成时间", auto_now_add=True)
+
+    jurisdiction_field = "bureau"
+
+    class Meta:
+        verbose_name = verbose_name_plural = "投诉举报定期通报"
+        ordering = ["-until", "period", "bureau_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["bureau", "period", "since"], name="complaint_bulletin_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -33,9 +33,9 @@ def _cells(row: selectors.StatRow) -> list:
             row.satisfaction if row.satisfaction is not None else ""]  # fmt: skip
 
 
-def _tables(user, since: date | None, until: date | None):
+def _tables(user, since: date | None, until: date | None, scope=None):
     for dimension, (_, label) in selectors.DIMENSIONS.items():
-        rows = selectors.statistics(user, dimension, since, until)
+        rows = selectors.statistics(user, dimension, since, until, scope=scope)
         yield label, rows, selectors.totals(rows)
 
 
@@ -62,16 +62,25 @@ def stats_xlsx(user, since: date | None = None, until: date | None = None) -> Ht
     return xlsx_download("投诉举报统计.xlsx", out.getvalue())
 
 
-def circular_docx(user, since: date | None = None, until: date | None = None) -> HttpResponse:
+def circular_title(since: date | None, until: date | None) -> str:
+    return f"关于{_period_text(since, until)}行政执法投诉举报案件处理情况的通报"
+
+
+def circular_bytes(
+    name: str, since: date | None, until: date | None, *, user=None, scope=None
+) -> tuple[bytes, int]:
+    """The 通报 of what `user` sees (or of `scope`, a bureau's region) received in the period, and the
+    number of complaints it counts."""
     period = _period_text(since, until)
-    name = user.agency.name if getattr(user, "agency", None) else ""
     document = Document()
-    document.add_heading(f"关于{period}行政执法投诉举报案件处理情况的通报", level=1)
-    tables = list(_tables(user, since, until))
+    document.add_heading(circular_title(since, until), level=1)
+    tables = list(_tables(user, since, until, scope))
     total = tables[0][2]
     rate = f"{total.on_time_rate}%" if total.on_time_rate is not None else "—"
     satisfaction = f"{total.satisfaction}%" if total.satisfaction is not None else "—"
-    unfiled = selectors.unfiled(queryset=selectors.complaints_visible_to(user)).count()
+    unfiled = selectors.unfiled(
+        queryset=selectors.complaints_visible_to(user) if scope is None else scope
+    ).count()
     document.add_paragraph(
         f"{period}，{name}范围内共收到行政执法投诉举报{total.total}件，已答复{total.replied}件，其中按期答复"
         f"{total.on_time}件，按期答复率{rate}；已评价{total.rated}件，满意{total.satisfied}件、基本满意"
@@ -89,7 +98,13 @@ def circular_docx(user, since: date | None = None, until: date | None = None) ->
                 cell.text = str(value)
     out = BytesIO()
     document.save(out)
-    response = HttpResponse(out.getvalue(), content_type=DOCX_TYPE)
+    return out.getvalue(), total.total
+
+
+def circular_docx(user, since: date | None = None, until: date | None = None) -> HttpResponse:
+    name = user.agency.name if getattr(user, "agency", None) else ""
+    content, _ = circular_bytes(name, since, until, user=user)
+    response = HttpResponse(content, content_type=DOCX_TYPE)
     response["Content-Disposition"] = (
         "attachment; filename*=UTF-8''%E6%8A%95%E8%AF%89%E4%B8%BE%E6%8A%A5%E9%80%9A%E6%8A%A5.docx"
     )

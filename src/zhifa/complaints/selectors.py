@@ -10,6 +10,7 @@ from datetime import date
 from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
+from zhifa.catalog.choices import ItemCategory
 from zhifa.core import access
 
 from . import clocks
@@ -109,12 +110,37 @@ def duplicates_of(complaint: Complaint, user=None) -> QuerySet[Complaint]:
 
 
 def unfiled(on: date | None = None, queryset: QuerySet[Complaint] | None = None) -> QuerySet[Complaint]:
-    """有案不立 (行政执法监督条例): complaints about an enforceable matter (a catalogue item) accepted more
-    than the period (clocks.case_workdays) ago that led to no case; merged duplicates excluded."""
+    """有案不立 (行政执法监督条例): complaints about a matter a case could be opened for — a catalogue item
+    of the kind 行政处罚 (a licence, a check or a coercive measure opens no case) — accepted more than the
+    period (clocks.case_workdays) ago that led to no case, opened from it or linked back to it
+    (services.complaint_link_case); merged duplicates excluded."""
     rows = Complaint.objects.all() if queryset is None else queryset
     return rows.filter(
-        case__isnull=True, case_due__isnull=False, case_due__lt=on or clocks.today(), merged_into__isnull=True
+        case__isnull=True,
+        case_due__isnull=False,
+        case_due__lt=on or clocks.today(),
+        merged_into__isnull=True,
+        item__category=ItemCategory.PENALTY,
     ).select_related("agency", "item")
+
+
+LINKABLE_SHOWN = 10
+
+
+def linkable_cases(complaint: Complaint, q: str) -> list:
+    """关联已立案件's search: the handling agency's registered cases whose number, party or 案由 contains
+    `q` (at most LINKABLE_SHOWN, newest first) — a search, never a list of every case."""
+    from zhifa.cases.models import Case
+
+    q = (q or "").strip()[:64]
+    if not q:
+        return []
+    return list(
+        Case.objects.filter(agency_id=complaint.agency_id)
+        .exclude(number="")
+        .filter(Q(number__icontains=q) | Q(party_name__icontains=q) | Q(summary__icontains=q))
+        .order_by("-registered_on", "-id")[:LINKABLE_SHOWN]
+    )
 
 
 # ---- statistics ------------------------------------------------------------------------------------
@@ -156,12 +182,21 @@ def _period(rows: QuerySet[Complaint], since: date | None, until: date | None) -
     return rows.filter(merged_into__isnull=True)
 
 
-def statistics(user, dimension: str, since: date | None = None, until: date | None = None) -> list[StatRow]:
-    """Counts per agency, item or channel, in one grouped query over what the user sees."""
+def statistics(
+    user,
+    dimension: str,
+    since: date | None = None,
+    until: date | None = None,
+    *,
+    scope: QuerySet[Complaint] | None = None,
+) -> list[StatRow]:
+    """Counts per agency, item or channel, in one grouped query over what the user sees (or over `scope`:
+    a bureau's region for the scheduled 通报, which has no user)."""
     from .choices import Channel
 
     key, _ = DIMENSIONS.get(dimension, DIMENSIONS["agency"])
-    rows = _period(access.visible_to(user, Complaint.objects.all(), VIEW), since, until)
+    seen = access.visible_to(user, Complaint.objects.all(), VIEW) if scope is None else scope
+    rows = _period(seen, since, until)
     grouped = (
         rows.values(key)
         .annotate(
@@ -196,3 +231,23 @@ def statistics(user, dimension: str, since: date | None = None, until: date | No
 def totals(rows: list[StatRow]) -> StatRow:
     fields = ("total", "replied", "on_time", "rated", "satisfied", "fairly", "unsatisfied")
     return StatRow("", "合计", **{f: sum(getattr(r, f) for r in rows) for f in fields})
+
+
+# ---- 定期通报 ---------------------------------------------------------------------------------------
+
+BULLETIN_SORTS = {
+    "-until": ("-until", "period", "bureau_id", "id"),
+    "until": ("until", "period", "bureau_id", "id"),
+}
+
+
+def bulletins_visible_to(user, period: str = "", year: int | None = None, sort: str = "-until"):
+    """The scheduled 通报 of the justice bureaus the user sees (its own; a supervisor's region's subtree)."""
+    from .models import BulletinPeriod, ComplaintBulletin
+
+    rows = access.visible_to(user, ComplaintBulletin.objects.all(), VIEW).select_related("bureau")
+    if period in BulletinPeriod.values:
+        rows = rows.filter(period=period)
+    if year:
+        rows = rows.filter(since__year=year)
+    return rows.order_by(*BULLETIN_SORTS.get(sort, BULLETIN_SORTS["-until"]))

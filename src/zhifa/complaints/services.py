@@ -578,3 +578,34 @@ def complaint_open_oversight(
     kit.record(complaint, "complaint.open_oversight", actor=actor,
                payload={"status": complaint.status, "oversight": oversight.pk})  # fmt: skip
     return complaint
+
+
+@transaction.atomic
+def complaint_link_case(*, actor: Actor, complaint: Complaint, case_number: str, note: str) -> Complaint:
+    """关联已立案件: the handling agency opened a case for the same facts by other means (an inspection, a
+    hand-off); linking it back stops the 有案不立 signal. Only a registered case of the handling agency
+    itself, found by its number — a case of another agency is answered as a number the agency does not
+    have — and only while the complaint has no case yet."""
+    from zhifa.cases.models import Case
+
+    from .choices import UNACCEPTED
+
+    complaint = _locked(actor, complaint, HANDLE)
+    _own(actor, complaint)
+    if complaint.status in UNACCEPTED:
+        kit.refuse("status", "投诉举报受理后才能关联案件")
+    _link_state(complaint, "case", "关联案件")
+    number = _text(case_number, "case_number", "案件编号")
+    note = _text(note, "note", "关联说明")
+    case = Case.objects.filter(agency_id=complaint.agency_id, number=number).first()
+    if case is None:
+        kit.refuse("case_number", f"{complaint.agency.name}没有案件编号为“{number}”的案件")
+    complaint.case = case
+    complaint.save(update_fields=["case", "updated_at"])
+    kit.record(
+        complaint,
+        "complaint.link_case",
+        actor=actor,
+        payload={"status": complaint.status, "case": case.pk, "case_number": case.number, "note": note},
+    )
+    return complaint

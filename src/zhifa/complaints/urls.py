@@ -15,4 +15,6 @@ urlpatterns = [
     path("files/<int:pk>/", views.complaint_file, name="file"),
     path("<int:pk>/", views.complaint_detail, name="detail"),
     path("<int:pk>/<slug:action>/", views.complaint_step, name="step"),
+    path("bulletins/", views.complaint_bulletins, name="bulletins"),
+    path("bulletins/<int:pk>/", views.complaint_bulletin_file, name="bulletin_file"),
 ]

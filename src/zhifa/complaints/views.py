@@ -128,6 +128,8 @@ def complaint_detail(request, pk: int):
     links = []
     if HANDLE in perms and complaint.case_id is None and complaint.status not in (*UNACCEPTED, Status.CLOSED):
         links.append(("open_case", "登记为案件"))
+    if HANDLE in perms and complaint.case_id is None and complaint.status not in UNACCEPTED:
+        links.append(("link_case", "关联已立案件"))
     if SETTLE in perms and complaint.supervision_item_id is None:
         links.append(("open_item", "立项监督"))
     if SETTLE in perms and complaint.oversight_id is None:
@@ -202,12 +204,14 @@ STEPS: dict[str, Step] = {
     "merge": Step(forms.MergeForm, _merge, "已合并"),
     "open_case": Step(forms.OpenCaseForm, _open_case, "已登记案件"),
     "open_item": Step(forms.OpenItemForm, services.complaint_open_item, "已立项监督", SETTLE),
+    "link_case": Step(forms.LinkCaseForm, services.complaint_link_case, "已关联案件"),
     "open_oversight": Step(forms.OpenOversightForm, services.complaint_open_oversight, "已督办", SETTLE),
 }
 TITLES = {
     "merge": "合并为重复件",
     "open_case": "登记为案件",
     "open_item": "立项监督",
+    "link_case": "关联已立案件",
     "open_oversight": "督办",
 }
 
@@ -235,7 +239,11 @@ def complaint_step(request, pk: int, action: str):
                 return redirect("complaints:detail", complaint.pk)
             return redirect("complaints:list")
     title = TITLES.get(action) or MACHINE.first(action).label
-    return render(request, "complaints/form.html", {"form": form, "complaint": complaint, "title": title})
+    context = {"form": form, "complaint": complaint, "title": title}
+    if action == "link_case":  # the search of the agency's cases (never a list of every case)
+        q = request.GET.get("q", "").strip()[:64]
+        context["case_search"] = {"q": q, "found": selectors.linkable_cases(complaint, q)}
+    return render(request, "complaints/form.html", context)
 
 
 @login_required
@@ -307,3 +315,31 @@ def complaint_stats_xlsx(request):
 def complaint_report_docx(request):
     _, period = _period(request)
     return report.circular_docx(request.user, **period)
+
+
+@login_required
+def complaint_bulletins(request):
+    """定期通报: the monthly and quarterly 通报 generated on schedule (complaints.tasks), to download."""
+    from .models import BulletinPeriod
+
+    raw = filters_of(request, ("period", "year", "sort"))
+    rows = selectors.bulletins_visible_to(
+        request.user, period=raw["period"], year=int_or_none(raw["year"]), sort=raw["sort"]
+    )
+    return render(
+        request,
+        "complaints/bulletins.html",
+        {"page": paginate(request, rows), "filters": raw, "periods": BulletinPeriod.choices},
+    )
+
+
+@login_required
+def complaint_bulletin_file(request, pk: int):
+    row = get_object_or_404(selectors.bulletins_visible_to(request.user), pk=pk)  # 404 outside
+    try:
+        blob = storage.open_blob(row.sha256)
+    except storage.BlobMissing as exc:
+        raise Http404("文件缺失，请联系系统管理员") from exc
+    response = FileResponse(blob, as_attachment=True, filename=row.name, content_type=row.media_type)
+    response["Cache-Control"] = "private, no-store"
+    return response

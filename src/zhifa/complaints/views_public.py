@@ -74,13 +74,16 @@ def public_rate(request):
     if limits.over(request, "lookup", limits.lookups_per_minute()):
         return limits.too_many(request, limits.lookups_per_minute())
     rate_form = forms.RateForm(request.POST)
-    rate_form.is_valid()
+    valid = rate_form.is_valid()
     data = rate_form.cleaned_data
-    code = data.get("code", "")
-    if services.by_code(code) is None:
+    code = rate_form.data.get("code", "")
+    found = services.by_code(code)
+    if found is None:
         return render(
             request, "complaints/public_track.html", {"form": forms.CodeForm(), "not_found": NOT_FOUND}
         )
+    if not valid:  # a field the form refused (a control character) is not dropped and rated without
+        return _progress(request, found, rate_form=rate_form)
     try:
         complaint = services.complaint_rate(
             code=code,

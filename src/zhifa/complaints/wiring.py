@@ -18,6 +18,8 @@ RECORD_LABELS = {
     "complaint.open_case": "由投诉举报登记案件",
     "complaint.open_item": "由投诉举报立项监督",
     "complaint.open_oversight": "由投诉举报督办",
+    "complaint.link_case": "关联已立案件",
+    "complaint_bulletin.generate": "生成投诉举报定期通报",
 }
 
 
@@ -40,6 +42,7 @@ def wire() -> None:
         MenuItem("投诉举报", "登记投诉举报", "complaints:new", HANDLE, order=20),
         MenuItem("投诉举报", "12345批量导入", "complaints:import", HANDLE, order=30),
         MenuItem("投诉举报", "统计与通报", "complaints:stats", VIEW, order=40),
+        MenuItem("投诉举报", "定期通报", "complaints:bulletins", VIEW, order=50),
     )
     workbench.register(pending)
     deadlines.register(*DEADLINES)

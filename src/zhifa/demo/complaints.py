@@ -6,7 +6,9 @@
 - a 12345 complaint answered, rated 满意 and closed;
 - a complaint answered and rated 不满意, sent to 东湖区司法局 for supervision;
 - a complaint 东湖区市场监督管理局 disputed, waiting for the justice bureau to settle it;
-- a report accepted six weeks ago that led to no case (有案不立 signal)."""
+- a report accepted six weeks ago that led to no case (有案不立 signal);
+- a 12345 report whose facts the agency had already put on file: linked to that case (关联已立案件);
+- the 定期通报 of every justice bureau for last month and last quarter."""
 
 from contextlib import contextmanager
 from datetime import date
@@ -104,4 +106,34 @@ def load(stdout) -> None:
         unfiled, _ = _enter(east, Channel.SUPERVISOR, "商场虚假促销", "商场先涨价后打折，涉嫌价格欺诈。", "东湖购物中心",
                             kind=Kind.REPORT, received_on=_ago(30), name="行政执法监督员 黄某", phone="13600000004")  # fmt: skip
         services.complaint_accept(actor=None, complaint=unfiled)
+    _link_case(east, named)
+    _bulletins()
     stdout.write(f"投诉举报：{Complaint.objects.count()}件\n")
+
+
+def _link_case(east: Region, named: dict) -> None:
+    """A report accepted five weeks ago whose facts 东湖区市场监督管理局 had already put on file (a case of
+    its own): 关联已立案件, so it is no 有案不立 signal."""
+    from zhifa.cases.models import Case
+
+    with _on(_ago(25)):
+        linked, _ = _enter(east, Channel.HOTLINE, "销售不合格食品", "某食品店销售过期食品。", "东湖第一食品店",
+                           kind=Kind.REPORT, hotline_number="12345-2026-000033", received_on=_ago(25), **named)  # fmt: skip
+        services.complaint_accept(actor=None, complaint=linked)
+    case = Case.objects.filter(agency=linked.agency).exclude(number="").order_by("pk").first()
+    if case is not None:
+        services.complaint_link_case(
+            actor=None,
+            complaint=linked,
+            case_number=case.number,
+            note="日常检查中已发现并立案查处，系同一事实。",
+        )
+
+
+def _bulletins() -> None:
+    """The 定期通报 the monthly task would have made: last month's, and last quarter's (with its month)."""
+    from zhifa.complaints import bulletins
+
+    today = clocks.today()
+    bulletins.bulletins_due(today)
+    bulletins.bulletins_due(date(today.year, 3 * ((today.month - 1) // 3) + 1, 1))

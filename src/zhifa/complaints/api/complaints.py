@@ -100,24 +100,29 @@ class EnteredOut(Schema):
     code: str = Field(title="查询码（只返回这一次）")
 
 
-class ComplaintIn(Schema):
-    channel: str
-    kind: str = "complaint"
-    anonymous: bool = False
-    name: str = Field("", title="投诉举报人")
+class PortalComplaintIn(Schema):
+    """A complaint as the portal's form takes it (api.public); the staff entry adds its own fields."""
+
+    kind: str = Field("complaint", title="类别")
+    anonymous: bool = Field(False, title="匿名投诉举报")
+    name: str = Field("", title="姓名")
     phone: str = Field("", title="联系电话")
     email: str = Field("", title="电子邮箱")
     address: str = Field("", title="联系地址")
     region_id: Id | None = None
     subject_name: str = Field("", title="被投诉举报对象")
     agency_hint: str = Field("", title="涉及的执法部门")
-    item_code: str = Field("", title="事项编码")
     title: str = Field("", title="事项概要")
     content: str = Field("", title="具体内容")
     place: str = Field("", title="发生地点")
+    files: list[FileIn] = Field([], title="附件")
+
+
+class ComplaintIn(PortalComplaintIn):
+    channel: str
+    item_code: str = Field("", title="事项编码")
     hotline_number: str = Field("", title="12345工单号")
     received_on: date | None = None
-    files: list[FileIn] = []
 
 
 class ReasonIn(Schema):
@@ -419,6 +424,36 @@ def complaint_open_item(request, complaint_id: int, data: ItemIn):
 @router.post("/complaints/{int:complaint_id}/oversight", response=ComplaintDetailOut, summary="督办")
 def complaint_open_oversight(request, complaint_id: int, data: OversightIn):
     services.complaint_open_oversight(
+        actor=request.auth, complaint=_complaint(request, complaint_id), **data.dict()
+    )
+    return _after(request, complaint_id)
+
+
+class LinkCaseIn(Schema):
+    case_number: str = Field("", title="案件编号")
+    note: str = Field("", title="关联说明")
+
+
+class LinkableCaseOut(Schema):
+    id: int
+    number: str
+    party_name: str
+    summary: str
+    registered_on: date | None
+
+
+@router.get(
+    "/complaints/{int:complaint_id}/cases",
+    response=list[LinkableCaseOut],
+    summary="查找可关联的本机关案件（按案件编号、当事人或案由）",
+)
+def complaint_linkable_cases(request, complaint_id: int, q: str = ""):
+    return selectors.linkable_cases(_complaint(request, complaint_id), q)
+
+
+@router.post("/complaints/{int:complaint_id}/link_case", response=ComplaintDetailOut, summary="关联已立案件")
+def complaint_link_case(request, complaint_id: int, data: LinkCaseIn):
+    services.complaint_link_case(
         actor=request.auth, complaint=_complaint(request, complaint_id), **data.dict()
     )
     return _after(request, complaint_id)

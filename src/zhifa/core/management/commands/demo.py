@@ -27,6 +27,7 @@ class Command(BaseCommand):
             # background tasks (django-tasks' database backend): the worker runs what pages enqueue (线索中心's
             # 运行) and the nightly detection run, which `detection_schedule` enqueues once (it re-enqueues itself)
             call_command("detection_schedule")
+            call_command("complaints_bulletin_schedule")  # the monthly and quarterly 投诉举报 通报
             worker = subprocess.Popen([sys.executable, "-m", "zhifa", "db_worker"])
             try:
                 call_command("runserver", addr, use_reloader=False)
