@@ -53,7 +53,9 @@ def load(stdout) -> None:
             receiver=receiver,
             item_code=code,
             summary=summary,
-            facts=extra.pop("facts", f"执法人员巡查发现：{summary}"),
+            facts=extra.pop(
+                "facts", f"执法人员日常巡查时发现：{summary}，当事人现场未能提供相关许可或者证明材料。"
+            ),
             source_material=extra.pop("source", "现场检查记录一份、现场照片两张"),
             reasons=extra.pop("reasons", "该违法行为属对方职责范围，依照职责边界移送"),
             party_kind=PartyKind.ORGANISATION,

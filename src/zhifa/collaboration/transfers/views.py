@@ -193,7 +193,7 @@ def transfer_step(request, pk: int, action: str):
     if not selectors.may(request.user, transfer, action):
         raise PermissionDenied("您无权执行此操作")
     form_class, call, done = ACTION_FORMS[action]
-    form = form_class(request.POST or None)
+    form = form_class(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             call(actor=request.user, transfer=transfer, **form.cleaned_data)
