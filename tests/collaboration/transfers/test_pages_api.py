@@ -149,3 +149,27 @@ def test_the_boundary_register_page_and_api(client, api, agencies, urban, make_u
         "东区综合行政执法局"
     ]
     assert "SCJG-CF-001" in client.get(reverse("collaboration:boundary_list")).content.decode()
+
+
+def test_the_workbench_on_both_sides(agencies, urban, handler_user, leader, receiver_user):
+    from zhifa.collaboration.transfers.workbench import pending
+
+    transfer = services.transfer_create(
+        actor=handler_user, agency=agencies["east_market"], data=package(urban)
+    )
+    assert [(i.title, i.due) for i in pending(leader)] == [
+        ("东区市场监督管理局→东区综合行政执法局：擅自占用城市道路经营（待领导批准移送）", transfer.due_on)
+    ]
+    assert pending(receiver_user) == []
+    services.transfer_approve(actor=leader, transfer=transfer)
+    assert [i.title for i in pending(receiver_user)] == [
+        "东区市场监督管理局→东区综合行政执法局：擅自占用城市道路经营（待签收）"
+    ]
+
+
+def test_the_case_page_offers_the_transfer_and_prefills_it(client, handler_user, new_case):
+    client.force_login(handler_user)
+    page = client.get(reverse("cases:detail", args=[new_case.pk])).content.decode()
+    assert "移送本案" in page
+    form = client.get(reverse("collaboration:transfer_new"), {"case": new_case.pk}).content.decode()
+    assert "东区味美餐饮有限公司" in form and "SCJG-CF-001" in form

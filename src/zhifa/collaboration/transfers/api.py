@@ -13,6 +13,7 @@ from ninja.pagination import paginate
 from zhifa.cases import selectors as case_selectors
 from zhifa.core import access
 from zhifa.core.models import Agency
+from zhifa.core.params import Id
 from zhifa.core.selectors import chosen_agency
 
 from ..boundaries import selectors as boundary_selectors
@@ -94,8 +95,8 @@ class TransferDetailOut(TransferOut):
 
 
 class TransferIn(Schema):
-    agency_id: int = Field(title="移送机关")
-    receiver_id: int = Field(title="接收机关")
+    agency_id: Id = Field(title="移送机关")
+    receiver_id: Id = Field(title="接收机关")
     item_code: str = Field("", title="执法事项编码")
     summary: str = Field("", title="案由")
     facts: str = Field("", title="基本违法事实")
@@ -109,8 +110,8 @@ class TransferIn(Schema):
     place: str = Field("", title="发现地点")
     discovered_at: datetime = Field(title="发现时间")
     urgent: bool = False
-    case_id: int | None = None
-    evidence_ids: list[int] = []
+    case_id: Id | None = None
+    evidence_ids: list[Id] = []
     competence_reason: str = Field("", title="移送非主管机关的理由")
 
 
@@ -296,8 +297,8 @@ class BoundaryOut(Schema):
 
 
 class BoundaryIn(Schema):
-    agency_id: int = Field(title="承接的综合行政执法部门")
-    from_agency_id: int = Field(title="划出部门")
+    agency_id: Id = Field(title="承接的综合行政执法部门")
+    from_agency_id: Id = Field(title="划出部门")
     item_code: str = Field("", title="事项编码")
     item_name: str = Field("", title="事项名称")
     transferred_on: date = Field(title="划转日期")
@@ -342,4 +343,4 @@ def competent(request, item_code: str):
     user = request.auth
     if user.agency_id is None:
         return []
-    return boundary_selectors.competent_agencies(item_code.strip().upper(), user.agency.region)
+    return boundary_selectors.competent_agencies(item_code.strip().upper()[:32], user.agency.region)

@@ -146,6 +146,8 @@ def transfer_create(*, actor: Actor, agency: Agency, data: TransferInput) -> Tra
     if not code or name is None:
         kit.refuse("item_code", "请填写执法事项清单中的事项编码" if not code else f"未找到事项{code}")
     discovered_at = data.discovered_at
+    if not 2000 <= discovered_at.year <= 2999:
+        kit.refuse("discovered_at", "发现时间有误")
     if timezone.is_naive(discovered_at):  # a local time without its zone (the API's plain ISO text)
         discovered_at = timezone.make_aware(discovered_at)
     if discovered_at > clocks.now():
@@ -276,6 +278,21 @@ def _check_arrival(transfer: Transfer) -> list[TransferEvidence]:
     return bad
 
 
+def _receiver_move(
+    transfer: Transfer, action: str, *, actor: Actor, fields: tuple[str, ...], payload: dict
+) -> None:
+    """Move the transfer where the receiver's `action` leads, recorded on the receiver's chain."""
+    transfer.status = MACHINE.target(action)
+    transfer.save(update_fields=["status", *fields, "updated_at"])
+    kit.record(
+        transfer,
+        f"transfer.{action}",
+        actor=actor,
+        agency=transfer.receiver,
+        payload={"status": transfer.status, **payload},
+    )
+
+
 @transaction.atomic
 def transfer_acknowledge(*, actor: Actor, transfer: Transfer) -> Transfer:
     """签收: the receiver acknowledges receipt; the evidence is verified against the hashes sent. A
@@ -286,15 +303,12 @@ def transfer_acknowledge(*, actor: Actor, transfer: Transfer) -> Transfer:
     transfer.received_by = actor
     transfer.received_at = clocks.now()
     transfer.evidence_ok = not bad
-    transfer.status = MACHINE.target("acknowledge")
-    transfer.save(update_fields=["status", "received_by", "received_at", "evidence_ok", "updated_at"])
-    kit.record(
+    _receiver_move(
         transfer,
-        "transfer.acknowledge",
+        "acknowledge",
         actor=actor,
-        agency=transfer.receiver,
+        fields=("received_by", "received_at", "evidence_ok"),
         payload={
-            "status": transfer.status,
             "evidence_ok": not bad,
             "mismatched": [{"id": r.evidence_id, "sha256": r.sha256, "name": r.name} for r in bad],
         },
@@ -351,14 +365,12 @@ def transfer_accept(*, actor: Actor, transfer: Transfer) -> Transfer:
     transfer.receiver_case = _intake(actor, transfer)
     transfer.answered_by = actor
     transfer.answered_at = clocks.now()
-    transfer.status = MACHINE.target("accept")
-    transfer.save(update_fields=["status", "receiver_case", "answered_by", "answered_at", "updated_at"])
-    kit.record(
+    _receiver_move(
         transfer,
-        "transfer.accept",
+        "accept",
         actor=actor,
-        agency=transfer.receiver,
-        payload={"status": transfer.status, "case": transfer.receiver_case_id},
+        fields=("receiver_case", "answered_by", "answered_at"),
+        payload={"case": transfer.receiver_case_id},
     )
     return transfer
 
@@ -373,14 +385,12 @@ def transfer_refuse(*, actor: Actor, transfer: Transfer, reason: str) -> Transfe
     transfer.refusal_reason = reason.strip()
     transfer.answered_by = actor
     transfer.answered_at = clocks.now()
-    transfer.status = MACHINE.target("refuse")
-    transfer.save(update_fields=["status", "refusal_reason", "answered_by", "answered_at", "updated_at"])
-    kit.record(
+    _receiver_move(
         transfer,
-        "transfer.refuse",
+        "refuse",
         actor=actor,
-        agency=transfer.receiver,
-        payload={"status": transfer.status, "reason": transfer.refusal_reason},
+        fields=("refusal_reason", "answered_by", "answered_at"),
+        payload={"reason": transfer.refusal_reason},
     )
     return transfer
 
