@@ -169,7 +169,7 @@ def test_the_workbench_on_both_sides(agencies, urban, handler_user, leader, rece
 
 def test_the_case_page_offers_the_transfer_and_prefills_it(client, handler_user, new_case):
     client.force_login(handler_user)
-    page = client.get(reverse("cases:detail", args=[new_case.pk])).content.decode()
+    page = client.get(reverse("cases:case_detail", args=[new_case.pk])).content.decode()
     assert "移送本案" in page
     form = client.get(reverse("collaboration:transfer_new"), {"case": new_case.pk}).content.decode()
     assert "东区味美餐饮有限公司" in form and "SCJG-CF-001" in form
