@@ -173,3 +173,15 @@ def test_the_case_page_offers_the_transfer_and_prefills_it(client, handler_user,
     assert "移送本案" in page
     form = client.get(reverse("collaboration:transfer_new"), {"case": new_case.pk}).content.decode()
     assert "东区味美餐饮有限公司" in form and "SCJG-CF-001" in form
+
+
+def test_the_receiver_sees_a_transfer_only_once_sent(
+    api, agencies, urban, handler_user, leader, receiver_user
+):
+    transfer = services.transfer_create(
+        actor=handler_user, agency=agencies["east_market"], data=package(urban)
+    )
+    api.login(receiver_user)
+    assert api.get(f"/transfers/{transfer.pk}").status_code == 404
+    services.transfer_approve(actor=leader, transfer=transfer)
+    assert api.get(f"/transfers/{transfer.pk}").status_code == 200

@@ -19,9 +19,15 @@ SORTS = {
 
 
 def grant_receivers() -> None:
-    """The receiving agency sees what was sent to it (and its dispute)."""
+    """The receiving agency sees what was sent to it — once sent, not while awaiting the sender's approval —
+    and its dispute."""
+    unsent = [TransferStatus.PENDING, TransferStatus.WITHDRAWN]
     access.grant_view(
-        Transfer, {VIEW}, lambda user: Q(receiver_id=user.agency_id) if user.agency_id else Q(pk__in=[])
+        Transfer,
+        {VIEW},
+        lambda user: (
+            Q(receiver_id=user.agency_id) & ~Q(status__in=unsent) if user.agency_id else Q(pk__in=[])
+        ),
     )
     access.grant_view(
         Dispute,
