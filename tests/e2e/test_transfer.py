@@ -6,6 +6,7 @@ real pages in Chromium."""
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.cases import conftest as cases
 from tests.collaboration.transfers import conftest as tr
 from tests.e2e import conftest as e2e
 from tests.e2e.test_browser import log_in
@@ -15,6 +16,7 @@ from zhifa.collaboration.transfers.choices import TransferStatus
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 now, urban, receiver_user, photo = tr.now, tr.urban, tr.receiver_user, tr.photo
+new_case = cases.new_case
 
 
 def act(page: Page, button: str) -> None:
