@@ -33,6 +33,7 @@ def test_one_transfer_from_sender_to_receiver(
     page.get_by_test_id("transfer-panel").get_by_role("link", name="移送本案").click()
     page.locator("#id_receiver").select_option(label="东区综合行政执法局")
     page.locator("#id_discovered_at").fill("2026-03-05T09:30")
+    page.locator("#id_facts").fill("当事人在店外人行道上摆放餐桌经营")
     page.locator("#id_source_material").fill("2026年3月5日现场检查记录")
     page.locator("#id_reasons").fill("当事人另有店外占道经营行为")
     page.get_by_label("现场.png").check()
