@@ -7,7 +7,10 @@ operation, or is listed in NO_DOOR with the reason no parity row fits it."""
 COMPLAINT_STEPS = ("accept", "close", "dispute", "extend", "handle", "merge", "open_case", "open_item",
                    "open_oversight", "redo", "reply", "settle", "transfer", "link_case")  # fmt: skip
 
+TRANSFER_STEPS = ("approve", "withdraw", "acknowledge", "accept", "refuse", "keep", "dispute")
+
 # API operation id → the URL name of the page that calls the same service
+
 PAIRS = {
     "zhifa_core_api_preview_schedule": "core:holiday_schedule",
     "zhifa_core_api_enter_schedule": "core:holiday_schedule",
@@ -162,6 +165,13 @@ PAIRS = {
     "zhifa_evaluation_api_score_enter": "evaluation:score",
     "zhifa_evaluation_api_ranking_publish": "evaluation:ranking_publish",
     "zhifa_evaluation_api_consequence_record": "evaluation:consequence_new",
+    **{
+        f"zhifa_collaboration_api_transfers_transfer_{name}": "collaboration:transfer_step"
+        for name in TRANSFER_STEPS
+    },
+    "zhifa_collaboration_api_transfers_transfer_create": "collaboration:transfer_new",
+    "zhifa_collaboration_api_transfers_dispute_decide": "collaboration:transfer_step",
+    "zhifa_collaboration_api_transfers_boundary_add": "collaboration:boundary_new",
 }
 
 CASE_TRANSITIONS = (
@@ -243,6 +253,23 @@ NO_DOOR = {
     "zhifa_evaluation_api_node_remove": _STATE_ONLY,
     "zhifa_evaluation_api_weights_set": "a weight per node id (page fields w_<id>, API a list): the sum refusal in tests/evaluation/test_views.py",
     "zhifa_evaluation_api_ranking_publish": _STATE_ONLY,
+    **{
+        f"zhifa_collaboration_api_transfers_transfer_{name}": (
+            "a 案件移送 step: one service call from the page's generic step view and the API; the refusals are the "
+            "service's (tests/collaboration/transfers/test_pages_api.py asserts the same words through both)"
+        )
+        for name in TRANSFER_STEPS
+    },
+    "zhifa_collaboration_api_transfers_transfer_create": (
+        "the same TransferInput and service as the page (the package and competence refusals asserted on both "
+        "in tests/collaboration/transfers/test_pages_api.py)"
+    ),
+    "zhifa_collaboration_api_transfers_dispute_decide": (
+        "the decision form of the transfer page's 录入争议决定 step, the same service (tests/collaboration/transfers/)"
+    ),
+    "zhifa_collaboration_api_transfers_boundary_add": (
+        "the same BoundaryInput and service as the page (tests/collaboration/transfers/test_pages_api.py)"
+    ),
 }
 
 # API writes with no page, and why

@@ -198,6 +198,8 @@ API_PARAMS: dict[str, Param] = {
         (("scheme_id", lambda result: result.ranking.scheme_id), ("node_id", _first_computed_node)),
     ),
     "/evaluation/results/{result_id}": Param("evaluation.Result"),
+    "/collaboration/transfers/{transfer_id}": Param("collaboration.Transfer"),
+    "/collaboration/disputes/{dispute_id}": Param("collaboration.Dispute"),
 }
 # Parameters that name no object: a value the operation accepts.
 API_CONSTANTS = {"year": "2025", "fmt": "pdf", "decision": "approve", "key": "case"}

@@ -4,3 +4,6 @@
 
 def wire() -> None:
     """Each part's `wire()` is called here, one line per part."""
+    from .transfers.wiring import wire as wire_transfers
+
+    wire_transfers()

@@ -649,6 +649,48 @@ def _record(actor, session: UploadSession, sha256: str, size: int, media_type: s
     return evidence
 
 
+@transaction.atomic
+def evidence_adopt(*, actor, case: Case, source: Evidence, note: str) -> Evidence:
+    """Evidence received with a 案件移送 (collaboration.transfers): a new row of `case` for the file the
+    sender recorded, with the same hash — the stored file is content-addressed, so it is not copied. The
+    file is re-hashed first: a stored file that no longer matches is refused. Recorded on the case's
+    chain like an upload, with where it came from."""
+    access.require(actor, HANDLE, case)
+    if not storage.verify_blob(source.sha256):
+        kit.refuse("evidence", f"证据“{source.original_name}”的文件与其哈希值不符，不能接收")
+    evidence = Evidence.objects.create(
+        case=case,
+        step=source.step,
+        kind=source.kind,
+        sha256=source.sha256,
+        size=source.size,
+        media_type=source.media_type,
+        original_name=source.original_name,
+        description=(f"{note}：{source.description}" if source.description else note)[:500],
+        captured_at=source.captured_at,
+        latitude=source.latitude,
+        longitude=source.longitude,
+        uploaded_by=actor,
+    )
+    kit.record(
+        case,
+        ACTION,
+        actor=actor,
+        payload={
+            "evidence": evidence.pk,
+            "sha256": source.sha256,
+            "size": source.size,
+            "media_type": source.media_type,
+            "name": source.original_name,
+            "step": source.step,
+            "kind": source.kind,
+            "adopted_from": source.pk,
+            "note": note,
+        },
+    )
+    return evidence
+
+
 def cancel_upload(*, actor, session_id) -> None:
     session = get_session(actor, session_id)
     if session.finished:

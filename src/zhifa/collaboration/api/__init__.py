@@ -5,3 +5,10 @@ from ninja import Router
 router = Router(tags=["协同执法"])
 
 __all__ = ["router"]
+
+from ..transfers.api import boundaries_router, disputes_router  # noqa: E402  (transfers)
+from ..transfers.api import router as transfers_router  # noqa: E402  (transfers)
+
+router.add_router("/transfers/", transfers_router)
+router.add_router("/boundaries/", boundaries_router)
+router.add_router("/disputes/", disputes_router)
