@@ -3,3 +3,7 @@ from django.urls import path  # noqa: F401 — each part appends its paths below
 app_name = "collaboration"
 
 urlpatterns: list = []
+
+from .joint.urls import urlpatterns as joint_urls  # noqa: E402
+
+urlpatterns += joint_urls

@@ -4,3 +4,6 @@
 
 def wire() -> None:
     """Each part's `wire()` is called here, one line per part."""
+    from .joint.wiring import wire as wire_joint
+
+    wire_joint()

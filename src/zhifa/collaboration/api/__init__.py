@@ -5,3 +5,11 @@ from ninja import Router
 router = Router(tags=["协同执法"])
 
 __all__ = ["router"]
+
+from ..joint.api import organisation_router as joint_organisation_router  # noqa: E402
+from ..joint.api import router as joint_router  # noqa: E402
+from ..meetings.api import router as meetings_router  # noqa: E402
+
+router.add_router("/joint/", joint_router)
+router.add_router("/organisation/", joint_organisation_router)
+router.add_router("/meetings/", meetings_router)
