@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -32,6 +32,7 @@ from zhifa.collaboration.organisation.services import group_of
 from zhifa.core import access, kit
 from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
+from zhifa.core.validators import validate_credit_code, validate_id_number
 from zhifa.registry.models import Officer
 from zhifa.registry.selectors import officer_refusal
 
@@ -345,6 +346,7 @@ def finding_record(*, actor: Actor, action: JointAction, data: FindingInput) -> 
     for code in codes:
         if not CODE.match(code):
             kit.refuse("item_codes", f"执法事项编码“{code[:32]}”格式不正确")
+    _party_number(data)
     agency = action.lead_agency if access.is_system(actor) else actor.agency
     finding = Finding.objects.create(
         action=action,
@@ -366,6 +368,19 @@ def finding_record(*, actor: Actor, action: JointAction, data: FindingInput) -> 
         payload={"status": action.status, "finding": finding.pk, "party": party, "items": codes},
     )
     return finding
+
+
+def _party_number(data: FindingInput) -> None:
+    """The party's number is checked when the finding is recorded, not when a department registers it."""
+    if data.party_kind == PartyKind.PERSON:
+        name, value, check = "party_id_number", data.party_id_number, validate_id_number
+    else:
+        name, value, check = "party_credit_code", data.party_credit_code, validate_credit_code
+    if value.strip():
+        try:
+            check(value.strip().upper())
+        except ValidationError as error:
+            kit.refuse(name, error.messages[0])
 
 
 def _finding(
@@ -542,8 +557,8 @@ def handover_complete(*, actor: Actor, handover: Handover, receiver: str = "", n
 
 
 def visible_q(user, prefix: str = "") -> Q:
-    """core.access grant: the actions (or rows under `prefix`) the user's agency takes part in or
-    coordinates."""
+    """core.access grant: the actions (or rows under `prefix`) the user's agency takes part in, coordinates
+    or was called to (a hand-over), and those of the group the user leads."""
     agency_id = getattr(user, "agency_id", None)
     if agency_id is None:
         return Q(pk__in=[])
@@ -551,5 +566,6 @@ def visible_q(user, prefix: str = "") -> Q:
         Q(office_id=agency_id)
         | Q(pk__in=Participant.objects.filter(agency_id=agency_id).values("action_id"))
         | Q(pk__in=Handover.objects.filter(agency_id=agency_id).values("finding__action_id"))
+        | Q(office_id__in=LeadingGroup.objects.filter(leader_id=user.pk).values("office_id"))
     ).values("pk")
     return Q(**{f"{prefix}pk__in" if not prefix else f"{prefix}__in": ids})

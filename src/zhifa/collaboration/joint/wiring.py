@@ -85,7 +85,7 @@ def wire() -> None:
             "collaboration:organisation",
             "collaboration.view_liaison",
             order=30,
-        ),  # fmt: skip
+        ),
     )
     workbench.register(pending)
     workbench.register(meeting_pending)

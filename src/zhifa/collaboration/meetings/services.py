@@ -132,7 +132,7 @@ def decision_complete(*, actor: Actor, decision: MeetingDecision, note: str = ""
         raise PermissionDenied(f"议定事项由责任单位{decision.owner.name}报告落实")
     decision.done_note = _text(note, "note", "落实情况")
     decision.done_at = timezone.now()
-    overdue = timezone.localdate() > decision.due_on
+    overdue = clocks.today() > decision.due_on
     kit.move(decision, DecisionStatus.DONE, actor=actor, action="collaboration.decision.complete",
              fields=("done_note", "done_at"), payload={"note": decision.done_note, "overdue": overdue})  # fmt: skip
     return decision

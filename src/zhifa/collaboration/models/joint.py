@@ -51,6 +51,11 @@ class JointAction(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def agency(self) -> Agency:
+        """The chain the action's steps are recorded on: the lead department's."""
+        return self.lead_agency
+
 
 class Participant(models.Model):
     """A department taking part, with the officers it sends (each certified on the action's days)."""

@@ -38,6 +38,11 @@ class Meeting(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def agency(self) -> Agency:
+        """The chain the meeting is recorded on: the convening office's."""
+        return self.office
+
 
 class MeetingDecision(models.Model):
     """A decision of a meeting: a task of `owner` due `due_on` (`due_workdays` working days after
@@ -67,3 +72,8 @@ class MeetingDecision(models.Model):
 
     def __str__(self) -> str:
         return self.content[:40]
+
+    @property
+    def agency(self) -> Agency:
+        """The chain a decision's steps are recorded on: its owner's."""
+        return self.owner

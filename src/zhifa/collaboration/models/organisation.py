@@ -33,6 +33,11 @@ class LeadingGroup(models.Model):
     def __str__(self) -> str:
         return f"{self.region.name}“1+X”联合执法领导小组"
 
+    @property
+    def agency(self) -> Agency:
+        """The chain a change of the group is recorded on: the office's."""
+        return self.office
+
 
 class GroupMember(models.Model):
     """A member of the group: a person with their post, of an agency when they lead one."""
