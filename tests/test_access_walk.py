@@ -75,6 +75,10 @@ PAGE_ALLOWED: dict[str, tuple[frozenset[int], str]] = {
     "supervision:campaign_draw_file": (frozenset({200, 404}), "抽取文件向社会公开（另见公示平台）"),
     "supervision:campaign_files": (frozenset({200, 404}), "同上；列表只含本机关的案卷"),
     "supervision:campaign_files_export": (frozenset({200, 404}), "同上；导出只含本机关的案卷"),
+    "collaboration:joint_new": (
+        frozenset({200}),
+        "申请、报告、部署联合执法的空白表单：按启动方式而非对象，以提交人本部门名义",
+    ),
 }
 
 
@@ -198,6 +202,13 @@ API_PARAMS: dict[str, Param] = {
         (("scheme_id", lambda result: result.ranking.scheme_id), ("node_id", _first_computed_node)),
     ),
     "/evaluation/results/{result_id}": Param("evaluation.Result"),
+    "/collaboration/joint/{action_id}": Param("collaboration.JointAction"),
+    "/collaboration/joint/findings/{finding_id}": Param("collaboration.Finding"),
+    "/collaboration/joint/shares/{share_id}": Param("collaboration.FindingShare"),
+    "/collaboration/joint/handovers/{handover_id}": Param("collaboration.Handover"),
+    "/collaboration/organisation/liaisons/{agency_id}": Param("core.Agency"),
+    "/collaboration/meetings/{meeting_id}": Param("collaboration.Meeting"),
+    "/collaboration/meetings/decisions/{decision_id}": Param("collaboration.MeetingDecision"),
 }
 # Parameters that name no object: a value the operation accepts.
 API_CONSTANTS = {"year": "2025", "fmt": "pdf", "decision": "approve", "key": "case"}

@@ -30,6 +30,11 @@ from .transitions import MACHINE, MANAGE
 FILTER_KEYS = ("q", "status", "kind", "sort")
 
 
+def _posted(request):
+    """The form's data on a POST (even an empty one: a step with no field is still taken), else None."""
+    return request.POST if request.method == "POST" else None
+
+
 def _filters(request) -> tuple[dict, selectors.ActionFilters]:
     raw = filters_of(request, FILTER_KEYS)
     sort = raw["sort"] if raw["sort"] in selectors.SORTS else "-starts"
@@ -94,7 +99,7 @@ def joint_new(request, kind: str):
     if kind not in NEW or not request.user.has_perm(MANAGE):
         raise Http404("未找到该页面")
     title, service = NEW[kind]
-    form = forms.ActionForm(request.POST or None, user=request.user, kind=kind)
+    form = forms.ActionForm(_posted(request), user=request.user, kind=kind)
     if request.method == "POST" and form.is_valid():
         try:
             lead = None if kind == "plan" else request.user.agency
@@ -177,7 +182,7 @@ def joint_step(request, pk: int, step: str):
     if step not in api.offered(request.user, action):
         raise PermissionDenied("您无权执行此操作，或行动当前状态不允许")
     form_class, service, done = STEPS[step]
-    form = form_class(request.POST or None)
+    form = form_class(_posted(request))
 
     def call():
         data = form.to_kwargs() if hasattr(form, "to_kwargs") else form.cleaned_data
@@ -190,7 +195,7 @@ def joint_step(request, pk: int, step: str):
 @login_required
 def finding_split(request, pk: int):
     finding = selectors.get_finding(request.user, pk)
-    form = forms.SplitForm(request.POST or None, finding=finding, user=request.user)
+    form = forms.SplitForm(_posted(request), finding=finding, user=request.user)
     context = {"title": "分案", "action": finding.action, "finding": finding}
     return _run(
         request, form, lambda: services.finding_split(actor=request.user, finding=finding, **form.to_kwargs()),
@@ -201,7 +206,7 @@ def finding_split(request, pk: int):
 @login_required
 def finding_notify(request, pk: int):
     finding = selectors.get_finding(request.user, pk)
-    form = forms.NotifyForm(request.POST or None, user=request.user)
+    form = forms.NotifyForm(_posted(request), user=request.user)
     context = {"title": "通知有权处理的部门到场交接", "action": finding.action, "finding": finding}
     return _run(
         request, form, lambda: services.finding_notify(actor=request.user, finding=finding, **form.cleaned_data),
@@ -212,7 +217,7 @@ def finding_notify(request, pk: int):
 @login_required
 def share_register(request, pk: int):
     share = selectors.get_share(request.user, pk)
-    form = forms.EmptyForm(request.POST or None)
+    form = forms.EmptyForm(_posted(request))
     context = {
         "title": f"以{share.agency.name}名义立案查处",
         "action": share.finding.action,
@@ -236,7 +241,7 @@ def handover_step(request, pk: int, step: str):
         raise Http404("没有该操作")
     handover = selectors.get_handover(request.user, pk)
     form_class, service, title, done = HANDOVER_STEPS[step]
-    form = form_class(request.POST or None)
+    form = form_class(_posted(request))
     context = {"title": title, "action": handover.finding.action, "finding": handover.finding}
     return _run(
         request, form, lambda: service(actor=request.user, handover=handover, **form.cleaned_data),
@@ -295,7 +300,7 @@ def group_edit(request):
             "note": group.note,
             "members": "\n".join(f"{m.get_role_display()}、{m.name}、{m.post}" for m in group.members.all()),
         }
-    form = forms.GroupForm(request.POST or None, offices=offices, initial=initial)
+    form = forms.GroupForm(_posted(request), offices=offices, initial=initial)
     return _run(
         request, form,
         lambda: organisation_services.group_save(actor=user, region=region, **form.cleaned_data),
@@ -310,7 +315,7 @@ def liaison_edit(request, agency_pk: int):
         raise PermissionDenied("只有本地区司法局或联合执法领导小组办公室可以指定联络员")
     liaison = getattr(agency, "liaison", None)
     initial = {"name": liaison.name, "phone": liaison.phone} if liaison else {}
-    form = forms.LiaisonForm(request.POST or None, initial=initial)
+    form = forms.LiaisonForm(_posted(request), initial=initial)
     return _run(
         request, form,
         lambda: organisation_services.liaison_set(actor=request.user, agency=agency, **form.cleaned_data),
@@ -345,7 +350,7 @@ def meeting_list(request):
 def meeting_new(request):
     if not (_is_office(request.user) and request.user.has_perm(meeting_services.MANAGE)):
         raise Http404("未找到该页面")
-    form = forms.MeetingForm(request.POST or None, user=request.user)
+    form = forms.MeetingForm(_posted(request), user=request.user)
     made: list[Meeting] = []
 
     def call():
@@ -381,7 +386,7 @@ def meeting_detail(request, pk: int):
 def meeting_record(request, pk: int):
     meeting = meeting_selectors.get_meeting(request.user, pk)
     access.require(request.user, meeting_services.MANAGE, meeting)
-    form = forms.RecordForm(request.POST or None, meeting=meeting)
+    form = forms.RecordForm(_posted(request), meeting=meeting)
     return _run(
         request, form,
         lambda: meeting_services.meeting_record(actor=request.user, meeting=meeting, **form.to_kwargs()),
@@ -392,7 +397,7 @@ def meeting_record(request, pk: int):
 @login_required
 def decision_complete(request, pk: int):
     decision = meeting_selectors.get_decision(request.user, pk)
-    form = forms.DoneForm(request.POST or None)
+    form = forms.DoneForm(_posted(request))
     return _run(
         request, form,
         lambda: meeting_services.decision_complete(actor=request.user, decision=decision, **form.cleaned_data),
