@@ -57,7 +57,7 @@ def roles_of(actor: Actor, action: JointAction) -> set[str]:
         roles |= {"office", "lead"}
     if actor.agency_id == action.lead_agency_id:
         roles |= {"lead", "participant"}
-    if action.participants.filter(agency_id=actor.agency_id).exists():
+    if actor.agency_id is not None and action.participants.filter(agency_id=actor.agency_id).exists():
         roles.add("participant")
     group = LeadingGroup.objects.filter(office_id=action.office_id, region=action.region).first()
     if group is not None and group.leader_id == actor.pk:
@@ -347,7 +347,7 @@ def finding_record(*, actor: Actor, action: JointAction, data: FindingInput) -> 
         if not CODE.match(code):
             kit.refuse("item_codes", f"执法事项编码“{code[:32]}”格式不正确")
     _party_number(data)
-    agency = action.lead_agency if access.is_system(actor) else actor.agency
+    agency = action.lead_agency if access.is_system(actor) or actor.agency is None else actor.agency
     finding = Finding.objects.create(
         action=action,
         description=description,

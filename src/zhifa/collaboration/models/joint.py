@@ -3,8 +3,6 @@ time, participants (departments and their certified officers) and tasks; the fin
 cases of the departments competent for it ("联合执法一起抓，问题处理再分家") or handed over on the spot to a
 competent department outside the action. Statuses change only through collaboration.joint.services."""
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 
@@ -12,8 +10,6 @@ from zhifa.cases.models import Case
 from zhifa.collaboration.joint.choices import ActionKind, ActionStatus, FindingStatus, HandoverStatus
 from zhifa.core.models import Agency, Region
 from zhifa.registry.models import Officer
-
-user_fk: dict[str, Any] = {"null": True, "blank": True, "on_delete": models.PROTECT, "related_name": "+"}
 
 
 class JointAction(models.Model):
@@ -37,8 +33,22 @@ class JointAction(models.Model):
     status = models.CharField("状态", max_length=16, choices=ActionStatus.choices)
     applied_on = models.DateField("申请（报告）日期")
     decision_note = models.TextField("审批意见", blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="审批人", **user_fk)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="申请人", **user_fk)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="审批人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="申请人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
@@ -116,7 +126,14 @@ class Finding(models.Model):
     status = models.CharField(
         "状态", max_length=16, choices=FindingStatus.choices, default=FindingStatus.RECORDED
     )
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="记录人", **user_fk)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="记录人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     recorded_agency = models.ForeignKey(
         Agency, verbose_name="记录部门", on_delete=models.PROTECT, related_name="+"
     )

@@ -2,15 +2,11 @@
 minutes and decisions. Each decision is a task of an owner agency with a deadline on the working-day clock
 (stored, registered with core.deadlines) shown on the owner's 工作台 until done."""
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 
 from zhifa.collaboration.meetings.choices import DecisionStatus, MeetingKind, MeetingStatus
 from zhifa.core.models import Agency, Region
-
-user_fk: dict[str, Any] = {"null": True, "blank": True, "on_delete": models.PROTECT, "related_name": "+"}
 
 
 class Meeting(models.Model):
@@ -27,7 +23,14 @@ class Meeting(models.Model):
     status = models.CharField(
         "状态", max_length=16, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
     )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", **user_fk)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="登记人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     created_at = models.DateTimeField("登记时间", auto_now_add=True)
 
     jurisdiction_field = "office"

@@ -2,15 +2,11 @@
 "应指定专人负责对接联络、协作配合工作"). Edited by the region's 司法局 or the office through
 collaboration.organisation.services; every change recorded."""
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 
 from zhifa.collaboration.organisation.choices import MemberRole
 from zhifa.core.models import Agency, Region
-
-user_fk: dict[str, Any] = {"null": True, "blank": True, "on_delete": models.PROTECT, "related_name": "+"}
 
 
 class LeadingGroup(models.Model):
@@ -21,7 +17,14 @@ class LeadingGroup(models.Model):
     office = models.ForeignKey(
         Agency, verbose_name="领导小组办公室所在机关", on_delete=models.PROTECT, related_name="joint_groups"
     )
-    leader = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="组长（审批账号）", **user_fk)
+    leader = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="组长（审批账号）",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     note = models.TextField("说明", blank=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
@@ -70,7 +73,14 @@ class Liaison(models.Model):
     )
     name = models.CharField("联络员姓名", max_length=32)
     phone = models.CharField("联系电话", max_length=32)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="系统账号", **user_fk)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="系统账号",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     jurisdiction_field = "agency"
