@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -41,6 +41,7 @@ from .choices import ActionKind, ActionStatus, FindingStatus, HandoverStatus
 from .transitions import BY, BY_LABEL, MACHINE, MANAGE, VIEW
 
 ACTIONS = JointAction.objects.select_related("region", "office", "lead_agency")
+MAX_DAYS = 366
 SPLIT_BASIS = "武政发〔2021〕15号 四(二)2"
 HANDOVER_BASIS = "武政发〔2021〕15号 四(二)3"
 
@@ -141,6 +142,10 @@ def _create(
     today = clocks.today()
     if data.starts_on < today:
         kit.refuse("starts_on", "开始日期不能早于今天")
+    if data.starts_on > today + timedelta(days=MAX_DAYS) or data.ends_on > data.starts_on + timedelta(
+        days=MAX_DAYS
+    ):
+        kit.refuse("ends_on", "联合执法行动应在一年内开始，持续时间不超过一年")
     if kind == ActionKind.SPECIAL:
         ahead = (data.starts_on - today).days
         if ahead < clocks.SPECIAL_APPLY_DAYS:
@@ -353,8 +358,10 @@ def finding_record(*, actor: Actor, action: JointAction, data: FindingInput) -> 
         description=description,
         party_kind=data.party_kind,
         party_name=party,
-        party_id_number=data.party_id_number.strip().upper(),
-        party_credit_code=data.party_credit_code.strip().upper(),
+        party_id_number=data.party_id_number.strip().upper() if data.party_kind == PartyKind.PERSON else "",
+        party_credit_code=data.party_credit_code.strip().upper()
+        if data.party_kind != PartyKind.PERSON
+        else "",
         place=place,
         found_on=data.found_on,
         item_codes=codes,

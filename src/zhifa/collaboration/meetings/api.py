@@ -8,6 +8,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from zhifa.collaboration.joint import choosing
+from zhifa.core.params import Id
 
 from . import selectors, services
 
@@ -17,7 +18,7 @@ router = Router(tags=["联席会议与联合会商"])
 class DecisionOut(Schema):
     id: int
     content: str
-    owner_id: int
+    owner_id: Id
     owner_name: str
     due_on: date
     status: str
@@ -73,12 +74,12 @@ class MeetingIn(Schema):
     title: str = Field(title="会议名称")
     held_on: date | None = None
     agenda: str = Field(title="议程")
-    attendee_ids: list[int] = Field([], title="参会部门")
+    attendee_ids: list[Id] = Field([], title="参会部门")
 
 
 class DecisionIn(Schema):
     content: str = Field(title="议定事项")
-    owner_id: int
+    owner_id: Id
     workdays: int | None = Field(None, ge=1, le=250)
 
 

@@ -59,6 +59,8 @@ def meeting_convene(*, actor: Actor, data: MeetingInput) -> Meeting:
     title = _text(data.title, "title", "会议名称", 200)
     if data.held_on is None:
         kit.refuse("held_on", "请填写会议日期")
+    if abs((data.held_on - clocks.today()).days) > 366:
+        kit.refuse("held_on", "会议日期应在今天前后一年内")
     agenda = _text(data.agenda, "agenda", "议程")
     attendees = list(dict.fromkeys(data.attendees))
     if len(attendees) < 2:

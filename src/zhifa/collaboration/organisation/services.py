@@ -71,6 +71,8 @@ def _members(members: Sequence[MemberInput]) -> list[MemberInput]:
         name = member.name.strip()
         if not name:
             kit.refuse("members", f"第{index}名成员未填写姓名")
+        if len(name) > 32 or len(member.post.strip()) > 100:
+            kit.refuse("members", f"第{index}名成员的姓名最多32个字，单位及职务最多100个字")
         if member.role not in MemberRole.values:
             kit.refuse("members", f"第{index}名成员（{name}）的职务无效，应为组长、副组长或成员")
         clean.append(MemberInput(member.role, name, member.post.strip(), member.agency))
@@ -131,6 +133,8 @@ def liaison_set(*, actor: Actor, agency: Agency, name: str, phone: str, user: Us
     name, phone = name.strip(), phone.strip()
     if not name:
         kit.refuse("name", "请填写联络员姓名")
+    if len(name) > 32:
+        kit.refuse("name", "联络员姓名最多32个字")
     if not phone:
         kit.refuse("phone", "请填写联络员的联系电话")
     if not PHONE.match(phone):
