@@ -172,6 +172,25 @@ PAIRS = {
     "zhifa_collaboration_api_transfers_transfer_create": "collaboration:transfer_new",
     "zhifa_collaboration_api_transfers_dispute_decide": "collaboration:transfer_step",
     "zhifa_collaboration_api_transfers_boundary_add": "collaboration:boundary_new",
+    **{
+        f"zhifa_collaboration_api_joint_action_{n}": "collaboration:joint_new"
+        for n in ("plan", "apply", "report")
+    },
+    **{
+        f"zhifa_collaboration_api_joint_action_{n}": "collaboration:joint_step"
+        for n in ("approve", "refuse", "draft", "authorise", "start", "finish")
+    },
+    "zhifa_collaboration_api_joint_finding_record": "collaboration:joint_step",
+    "zhifa_collaboration_api_joint_finding_split": "collaboration:joint_split",
+    "zhifa_collaboration_api_joint_finding_notify": "collaboration:joint_notify",
+    "zhifa_collaboration_api_joint_share_register": "collaboration:joint_register",
+    "zhifa_collaboration_api_joint_handover_arrive": "collaboration:joint_handover",
+    "zhifa_collaboration_api_joint_handover_complete": "collaboration:joint_handover",
+    "zhifa_collaboration_api_joint_group_save": "collaboration:group_edit",
+    "zhifa_collaboration_api_joint_liaison_set": "collaboration:liaison_edit",
+    "zhifa_collaboration_api_meetings_meeting_convene": "collaboration:meeting_new",
+    "zhifa_collaboration_api_meetings_meeting_record": "collaboration:meeting_record",
+    "zhifa_collaboration_api_meetings_decision_complete": "collaboration:decision_complete",
 }
 
 CASE_TRANSITIONS = (
@@ -269,6 +288,41 @@ NO_DOOR = {
     ),
     "zhifa_collaboration_api_transfers_boundary_add": (
         "the same BoundaryInput and service as the page (tests/collaboration/transfers/test_pages_api.py)"
+    ),
+    **{
+        f"zhifa_collaboration_api_joint_{name}": (
+            "a 联合执法 step: one service call from the page's generic step view and the API; the refusals are "
+            "the service's (tests/collaboration/joint/test_services.py, test_api.py and test_views.py assert the "
+            "same words at service, API and page)"
+        )
+        for name in (
+            "action_plan",
+            "action_apply",
+            "action_report",
+            "action_approve",
+            "action_refuse",
+            "action_draft",
+            "action_authorise",
+            "finding_record",
+            "finding_notify",
+            "handover_complete",
+            "group_save",
+            "liaison_set",
+        )
+    },
+    **{
+        f"zhifa_collaboration_api_joint_{name}": _STATE_ONLY
+        for name in ("action_start", "action_finish", "share_register", "handover_arrive")
+    },
+    "zhifa_collaboration_api_joint_finding_split": "the office's choice of department per item: a choice, not text",
+    "zhifa_collaboration_api_meetings_meeting_convene": (
+        "a meeting: the service's refusals asserted at service and API (tests/collaboration/joint/test_api.py)"
+    ),
+    "zhifa_collaboration_api_meetings_decision_complete": (
+        "its Door is built inside tests/collaboration/joint/test_parity.py (it needs a recorded decision's id)"
+    ),
+    "zhifa_collaboration_api_meetings_meeting_record": (
+        "decisions as lines of text on the page, a list in the API: no one-field mapping"
     ),
 }
 

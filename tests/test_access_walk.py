@@ -75,6 +75,22 @@ PAGE_ALLOWED: dict[str, tuple[frozenset[int], str]] = {
     "supervision:campaign_draw_file": (frozenset({200, 404}), "抽取文件向社会公开（另见公示平台）"),
     "supervision:campaign_files": (frozenset({200, 404}), "同上；列表只含本机关的案卷"),
     "supervision:campaign_files_export": (frozenset({200, 404}), "同上；导出只含本机关的案卷"),
+    # a joint action is shared by its participants and the office (the walk's pair 东湖区生态环境局 ↔
+    # 东湖区市场监督管理局 are both participants of the demo action and attend its meeting); acting stays each party's
+    "collaboration:joint_detail": (frozenset({200, 404}), "联合执法行动由参与部门和领导小组办公室共见"),
+    "collaboration:joint_step": (
+        frozenset({200, 403, 404}),
+        "同上；各参与部门均可记录问题，其他步骤仅限相应一方（403）",
+    ),
+    "collaboration:meeting_detail": (frozenset({200, 404}), "联席会议和联合会商由参会部门共见"),
+    "collaboration:decision_complete": (
+        frozenset({200, 403, 404}),
+        "议定事项由参会部门共见，报告落实仅限责任单位（403）",
+    ),
+    "collaboration:joint_new": (
+        frozenset({200}),
+        "申请、报告、部署联合执法的空白表单：按启动方式而非对象，以提交人本部门名义",
+    ),
 }
 
 
@@ -200,6 +216,13 @@ API_PARAMS: dict[str, Param] = {
     "/evaluation/results/{result_id}": Param("evaluation.Result"),
     "/collaboration/transfers/{transfer_id}": Param("collaboration.Transfer"),
     "/collaboration/disputes/{dispute_id}": Param("collaboration.Dispute"),
+    "/collaboration/joint/{action_id}": Param("collaboration.JointAction"),
+    "/collaboration/joint/findings/{finding_id}": Param("collaboration.Finding"),
+    "/collaboration/joint/shares/{share_id}": Param("collaboration.FindingShare"),
+    "/collaboration/joint/handovers/{handover_id}": Param("collaboration.Handover"),
+    "/collaboration/organisation/liaisons/{agency_id}": Param("core.Agency"),
+    "/collaboration/meetings/{meeting_id}": Param("collaboration.Meeting"),
+    "/collaboration/meetings/decisions/{decision_id}": Param("collaboration.MeetingDecision"),
 }
 # Parameters that name no object: a value the operation accepts.
 API_CONSTANTS = {"year": "2025", "fmt": "pdf", "decision": "approve", "key": "case"}

@@ -175,6 +175,7 @@ def test_every_registered_deadline_selects_its_open_rows():
         ("supervision.ledgerentry", "due"),
         ("collaboration.transfer", "due_on"),
         ("collaboration.transfer", "answer_due"),
+        ("collaboration.meetingdecision", "due_on"),
     }
     for deadline in deadlines.registered():
         assert list(deadline.model._default_manager.filter(deadline.open)) == []

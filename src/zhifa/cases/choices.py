@@ -8,6 +8,7 @@ class CaseSource(models.TextChoices):
     ASSIGNED = "assigned", "上级交办"
     MONITORING = "monitoring", "监测"
     OTHER = "other", "其他"
+    JOINT = "joint", "联合执法"
 
 
 class PartyKind(models.TextChoices):

@@ -7,3 +7,6 @@ urlpatterns: list = []
 from .transfers.urls import urlpatterns as transfer_urls  # noqa: E402
 
 urlpatterns += transfer_urls
+from .joint.urls import urlpatterns as joint_urls  # noqa: E402
+
+urlpatterns += joint_urls

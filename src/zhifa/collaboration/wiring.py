@@ -7,3 +7,6 @@ def wire() -> None:
     from .transfers.wiring import wire as wire_transfers
 
     wire_transfers()
+    from .joint.wiring import wire as wire_joint
+
+    wire_joint()

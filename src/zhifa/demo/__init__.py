@@ -8,6 +8,7 @@ from . import (
     accounts,
     cases,
     catalog,
+    collaboration_joint,
     collaboration_transfers,
     complaints,
     core,
@@ -36,6 +37,7 @@ MODULES = (
     detection,
     evaluation,
     collaboration_transfers,
+    collaboration_joint,
 )
 
 

@@ -12,3 +12,10 @@ from ..transfers.api import router as transfers_router  # noqa: E402  (transfers
 router.add_router("/transfers/", transfers_router)
 router.add_router("/boundaries/", boundaries_router)
 router.add_router("/disputes/", disputes_router)
+from ..joint.api import organisation_router as joint_organisation_router  # noqa: E402
+from ..joint.api import router as joint_router  # noqa: E402
+from ..meetings.api import router as meetings_router  # noqa: E402
+
+router.add_router("/joint/", joint_router)
+router.add_router("/organisation/", joint_organisation_router)
+router.add_router("/meetings/", meetings_router)

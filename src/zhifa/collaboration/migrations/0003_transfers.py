@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('cases', '0010_periods_hearing_host_supervisor'),
-        ('collaboration', '0001_initial'),
+        ('collaboration', '0002_joint'),
         ('core', '0003_agency_superior_department'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -1,4 +1,7 @@
 """The 协同 models, one module per part (imported here so Django finds them)."""
 
 from .boundaries import BoundaryItem  # noqa: F401  (transfers)
+from .joint import ActionTask, Finding, FindingShare, Handover, JointAction, Participant  # noqa: F401
+from .meetings import Meeting, MeetingDecision  # noqa: F401
+from .organisation import GroupMember, LeadingGroup, Liaison  # noqa: F401
 from .transfers import Dispute, Transfer, TransferEvidence  # noqa: F401  (transfers)
