@@ -43,7 +43,7 @@ def center(request):
         "detection/center.html",
         {
             "stats": selectors.model_stats(request.user),
-            "slots": framework.SLOTS,
+            "slots": framework.open_slots(),
             "can_run": request.user.has_perm(RUN),
         },
     )

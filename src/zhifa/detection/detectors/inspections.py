@@ -49,7 +49,8 @@ def _earlier(days: int) -> Exists:
 
 
 def find_repeats(ctx: Context):
-    rows = Inspection.objects.filter(
+    inspections = ctx.scoped(Inspection.objects, "agency__region__path")
+    rows = inspections.filter(
         ctx.where("window_days", "agency__region__path", lambda days: Q(_earlier(days)))
     ).values_list("pk", "agency_id", "agency__name", "subject_id", "subject__name", "started_on")
     days = ctx.value("window_days")
@@ -66,7 +67,8 @@ def find_repeats(ctx: Context):
 
 def find_over_cap(ctx: Context):
     rows = (
-        Inspection.objects.annotate(year=Substr(Cast("started_on", CharField()), 1, 4))
+        ctx.scoped(Inspection.objects, "subject__agency__region__path")
+        .annotate(year=Substr(Cast("started_on", CharField()), 1, 4))
         .values("subject_id", "year")
         .annotate(
             n=Count("pk"),
