@@ -249,6 +249,41 @@ def _sql() -> dict[str, list[tuple[str, list]]]:
     year_ago_excl = TODAY - timedelta(days=365)
     month = "substr(CAST(d.decided_on AS TEXT), 1, 7)"
     queries = {
+        "certificates": [
+            (
+                """SELECT h.case_id, h.officer_id FROM cases_casehandler h
+               JOIN cases_case c ON c.id = h.case_id
+               LEFT JOIN cases_decision d ON d.case_id = c.id
+               WHERE h.role <> 'assistant' AND c.registered_on IS NOT NULL AND (
+                 NOT EXISTS (SELECT 1 FROM registry_certificate r JOIN registry_certificate_fields f
+                             ON f.certificate_id = r.id
+                             WHERE r.officer_id = h.officer_id AND r.kind = 'enforcement' AND (r.status = 'valid' OR (r.status = 'suspended' AND r.suspended_until < c.registered_on) OR r.status_since > c.registered_on)
+                               AND r.issued_on <= c.registered_on AND r.expires_on >= c.registered_on
+                               AND f.enforcementfield_id = c.field_id)
+                 OR (d.id IS NOT NULL AND NOT EXISTS (
+                             SELECT 1 FROM registry_certificate r JOIN registry_certificate_fields f
+                             ON f.certificate_id = r.id
+                             WHERE r.officer_id = h.officer_id AND r.kind = 'enforcement' AND (r.status = 'valid' OR (r.status = 'suspended' AND r.suspended_until < d.decided_on) OR r.status_since > d.decided_on)
+                               AND r.issued_on <= d.decided_on AND r.expires_on >= d.decided_on
+                               AND f.enforcementfield_id = c.field_id)))""",
+                [],
+            ),
+            (
+                """SELECT i.id, o.id FROM inspections_inspection i
+               JOIN registry_officer o ON o.user_id = i.started_by_id
+               WHERE NOT EXISTS (SELECT 1 FROM registry_certificate r
+                                 WHERE r.officer_id = o.id AND r.kind = 'enforcement' AND (r.status = 'valid' OR (r.status = 'suspended' AND r.suspended_until < i.started_on) OR r.status_since > i.started_on)
+                                   AND r.issued_on <= i.started_on AND r.expires_on >= i.started_on)""",
+                [],
+            ),
+        ],
+        "not_filing": [
+            (
+                """SELECT p.id FROM complaints_complaint p
+               WHERE p.case_id IS NULL AND p.case_due IS NOT NULL AND p.case_due < %s AND p.merged_into_id IS NULL""",
+                [TODAY],
+            )
+        ],
         "profit": [
             (
                 f"""SELECT agency_id, month FROM (
@@ -296,24 +331,6 @@ def _sql() -> dict[str, list[tuple[str, list]]]:
             """SELECT id FROM cases_case
                WHERE status IN ('investigating', 'reviewing', 'notified', 'hearing') AND decision_due < %s""",
             [TODAY],
-        ),
-        "certificates": (
-            """SELECT h.case_id, h.officer_id FROM cases_casehandler h
-               JOIN cases_case c ON c.id = h.case_id
-               LEFT JOIN cases_decision d ON d.case_id = c.id
-               WHERE h.role <> 'assistant' AND c.registered_on IS NOT NULL AND (
-                 NOT EXISTS (SELECT 1 FROM registry_certificate r JOIN registry_certificate_fields f
-                             ON f.certificate_id = r.id
-                             WHERE r.officer_id = h.officer_id AND r.kind = 'enforcement' AND r.status = 'valid'
-                               AND r.issued_on <= c.registered_on AND r.expires_on >= c.registered_on
-                               AND f.enforcementfield_id = c.field_id)
-                 OR (d.id IS NOT NULL AND NOT EXISTS (
-                             SELECT 1 FROM registry_certificate r JOIN registry_certificate_fields f
-                             ON f.certificate_id = r.id
-                             WHERE r.officer_id = h.officer_id AND r.kind = 'enforcement' AND r.status = 'valid'
-                               AND r.issued_on <= d.decided_on AND r.expires_on >= d.decided_on
-                               AND f.enforcementfield_id = c.field_id)))""",
-            [],
         ),
         "repeat_fine": (
             """SELECT c.agency_id, COALESCE(NULLIF(c.party_credit_code, ''), c.party_id_number) AS party, i.code,

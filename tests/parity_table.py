@@ -158,6 +158,7 @@ PAIRS = {
     "zhifa_evaluation_api_score_enter": "evaluation:score",
     "zhifa_evaluation_api_ranking_publish": "evaluation:ranking_publish",
     "zhifa_evaluation_api_consequence_record": "evaluation:consequence_new",
+    "zhifa_detection_api_params_set": "detection:param_set",
 }
 
 CASE_TRANSITIONS = (
