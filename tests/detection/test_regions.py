@@ -126,6 +126,7 @@ def test_setting_records_old_and_new_and_runs_read_it(supervisor, make_case, age
         ("not_filing", {"grace_days": "NaN"}, "grace_days", "“有案不立”的参数“宽限天数”须为数字"),
         ("not_filing", {"grace_days": True}, "grace_days", "“有案不立”的参数“宽限天数”须为数字"),
         ("discretion", {"tolerance_pct": "101"}, "tolerance_pct", "“决定超出裁量基准未说明理由”的参数“容差”不能大于100%"),
+        ("discretion", {"tolerance_pct": "1e999999"}, "tolerance_pct", "“决定超出裁量基准未说明理由”的参数“容差”不能大于100%"),
         ("discretion", {"tolerance_pct": "1.005"}, "tolerance_pct", "“决定超出裁量基准未说明理由”的参数“容差”最多保留两位小数"),
         ("disparity", {"ratio": "1", "min_group": "5"}, "ratio", "“同案不同罚”的参数“倍数”不能小于1.1倍"),
         ("disparity", {"ratio": "3", "min_group": "2"}, "min_group", "“同案不同罚”的参数“最少案件数”不能小于3件"),

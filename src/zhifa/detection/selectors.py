@@ -173,11 +173,6 @@ def with_counts(user, runs) -> list[Run]:
     return rows
 
 
-def runs(model: str = "") -> QuerySet[Run]:
-    qs = Run.objects.select_related("started_by", "region")
-    return qs.filter(model=model) if model else qs
-
-
 def can_view_runs(user) -> bool:
     return bool(getattr(user, "is_authenticated", False)) and user.has_perm(VIEW)
 

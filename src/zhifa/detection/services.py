@@ -52,7 +52,7 @@ def run_region(actor: Actor, region: Region | None = None) -> Region | None:
     (the nightly task, the demo) covers the region it is given, every region when none."""
     if access.is_system(actor):
         return region
-    own = actor.agency.region if actor.agency_id else None
+    own = actor.agency.region if actor.agency is not None else None
     if own is None:
         raise PermissionDenied("您无权运行问题发现模型")
     if region is None:
@@ -296,13 +296,13 @@ def _parse(spec: framework.Model, param: framework.Param, raw: object) -> int | 
         kit.refuse(param.name, f"{what}须为数字")
     if not param.decimal and number != number.to_integral_value():
         kit.refuse(param.name, f"{what}须为整数")
-    if param.decimal and number != number.quantize(Decimal("0.01"), rounding=ROUND_DOWN):
-        kit.refuse(param.name, f"{what}最多保留两位小数")
     if number < param.minimum:
         kit.refuse(param.name, f"{what}不能小于{param.minimum}{param.unit}")
     upper = param.upper if param.upper is not None else VALUE_MAX
     if number > upper:
         kit.refuse(param.name, f"{what}不能大于{upper}{param.unit}")
+    if param.decimal and number != number.quantize(Decimal("0.01"), rounding=ROUND_DOWN):
+        kit.refuse(param.name, f"{what}最多保留两位小数")
     if number == number.to_integral_value():
         return int(number)
     return float(number)
