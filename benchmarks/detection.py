@@ -409,6 +409,41 @@ def _sql() -> dict[str, list[tuple[str, list]]]:
     month = f"substr({_iso('d.decided_on')}, 1, 7)"
     year = f"substr({_iso('i.started_on')}, 1, 4)"
     queries = {
+        "certificates": [
+            (
+                """SELECT h.case_id, h.officer_id FROM cases_casehandler h
+               JOIN cases_case c ON c.id = h.case_id
+               LEFT JOIN cases_decision d ON d.case_id = c.id
+               WHERE h.role <> 'assistant' AND c.registered_on IS NOT NULL AND (
+                 NOT EXISTS (SELECT 1 FROM registry_certificate r JOIN registry_certificate_fields f
+                             ON f.certificate_id = r.id
+                             WHERE r.officer_id = h.officer_id AND r.kind = 'enforcement' AND (r.status = 'valid' OR (r.status = 'suspended' AND r.suspended_until < c.registered_on) OR r.status_since > c.registered_on)
+                               AND r.issued_on <= c.registered_on AND r.expires_on >= c.registered_on
+                               AND f.enforcementfield_id = c.field_id)
+                 OR (d.id IS NOT NULL AND NOT EXISTS (
+                             SELECT 1 FROM registry_certificate r JOIN registry_certificate_fields f
+                             ON f.certificate_id = r.id
+                             WHERE r.officer_id = h.officer_id AND r.kind = 'enforcement' AND (r.status = 'valid' OR (r.status = 'suspended' AND r.suspended_until < d.decided_on) OR r.status_since > d.decided_on)
+                               AND r.issued_on <= d.decided_on AND r.expires_on >= d.decided_on
+                               AND f.enforcementfield_id = c.field_id)))""",
+                [],
+            ),
+            (
+                """SELECT i.id, o.id FROM inspections_inspection i
+               JOIN registry_officer o ON o.user_id = i.started_by_id
+               WHERE NOT EXISTS (SELECT 1 FROM registry_certificate r
+                                 WHERE r.officer_id = o.id AND r.kind = 'enforcement' AND (r.status = 'valid' OR (r.status = 'suspended' AND r.suspended_until < i.started_on) OR r.status_since > i.started_on)
+                                   AND r.issued_on <= i.started_on AND r.expires_on >= i.started_on)""",
+                [],
+            ),
+        ],
+        "not_filing": [
+            (
+                """SELECT p.id FROM complaints_complaint p
+               WHERE p.case_id IS NULL AND p.case_due IS NOT NULL AND p.case_due < %s AND p.merged_into_id IS NULL""",
+                [TODAY],
+            )
+        ],
         "profit": [
             (
                 f"""SELECT agency_id, name, month, total, n FROM (
@@ -462,29 +497,6 @@ def _sql() -> dict[str, list[tuple[str, list]]]:
                FROM cases_case
                WHERE status IN ('investigating', 'reviewing', 'notified', 'hearing') AND decision_due < %s""",
             [TODAY],
-        ),
-        "certificates": (
-            """SELECT * FROM (
-                 SELECT h.case_id, c.agency_id, c.number, h.officer_id, o.name, ef.name AS field,
-                        c.registered_on, d.decided_on,
-                        EXISTS (SELECT 1 FROM registry_certificate r JOIN registry_certificate_fields f
-                                ON f.certificate_id = r.id
-                                WHERE r.officer_id = h.officer_id AND r.kind = 'enforcement' AND r.status = 'valid'
-                                  AND r.issued_on <= c.registered_on AND r.expires_on >= c.registered_on
-                                  AND f.enforcementfield_id = c.field_id) AS at_register,
-                        EXISTS (SELECT 1 FROM registry_certificate r JOIN registry_certificate_fields f
-                                ON f.certificate_id = r.id
-                                WHERE r.officer_id = h.officer_id AND r.kind = 'enforcement' AND r.status = 'valid'
-                                  AND r.issued_on <= d.decided_on AND r.expires_on >= d.decided_on
-                                  AND f.enforcementfield_id = c.field_id) AS at_decision
-                 FROM cases_casehandler h
-                 JOIN cases_case c ON c.id = h.case_id
-                 JOIN registry_officer o ON o.id = h.officer_id
-                 LEFT JOIN registry_enforcementfield ef ON ef.code = c.field_id
-                 LEFT JOIN cases_decision d ON d.case_id = c.id
-                 WHERE h.role <> 'assistant' AND c.registered_on IS NOT NULL) g
-               WHERE NOT at_register OR (decided_on IS NOT NULL AND NOT at_decision)""",
-            [],
         ),
         "repeat_fine": (
             """SELECT c.agency_id, COALESCE(NULLIF(c.party_credit_code, ''), c.party_id_number) AS party, i.code,

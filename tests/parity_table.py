@@ -191,6 +191,7 @@ PAIRS = {
     "zhifa_collaboration_api_meetings_meeting_convene": "collaboration:meeting_new",
     "zhifa_collaboration_api_meetings_meeting_record": "collaboration:meeting_record",
     "zhifa_collaboration_api_meetings_decision_complete": "collaboration:decision_complete",
+    "zhifa_detection_api_params_set": "detection:param_set",
 }
 
 CASE_TRANSITIONS = (

@@ -15,13 +15,13 @@ from zhifa.accounts.choices import RoleCode
 from zhifa.cases.choices import CaseStatus, DecisionKind, HandlerRole
 from zhifa.cases.models import Case, CaseHandler, Decision
 from zhifa.catalog.procedures import Procedure
-from zhifa.detection.models import Hit, Run
+from zhifa.detection.models import Hit, ParamSetting, Run
 
 TODAY = date(2026, 6, 1)
 
 
 class DetectionWrites(Writes):
-    counted = (Hit, Run)
+    counted = (Hit, Run, ParamSetting)
 
 
 @pytest.fixture(autouse=True)

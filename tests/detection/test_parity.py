@@ -5,13 +5,13 @@ import pytest
 
 from tests.parity import Door, check_door
 from zhifa.detection import services
-from zhifa.detection.models import Hit, Run
+from zhifa.detection.models import Hit, ParamSetting, Run
 from zhifa.supervision.models import Oversight, SupervisionItem
 
 from .conftest import TODAY
 
 pytestmark = pytest.mark.django_db
-COUNTED = (Hit, Run, SupervisionItem, Oversight)
+COUNTED = (Hit, Run, SupervisionItem, Oversight, ParamSetting)
 OP = "zhifa_detection_api_"
 
 
@@ -46,8 +46,20 @@ def oversee_door(hit_id: int) -> Door:
     )  # fmt: skip
 
 
+def params_door() -> Door:
+    return Door(
+        "设定模型参数", f"{OP}params_set", page="/detection/parameters/set/?model=not_filing",
+        api="/api/detection/parameters", good={"grace_days": "3"}, text_fields={},
+        to_api=lambda data: {"model": "not_filing", "values": data},
+        bad=[("grace_days", "三", "“有案不立”的参数“宽限天数”须为数字"),
+             ("grace_days", "0.5", "“有案不立”的参数“宽限天数”须为整数"),
+             ("grace_days", "-1", "“有案不立”的参数“宽限天数”不能小于0日")],
+    )  # fmt: skip
+
+
 # declared at import, so tests/test_parity_table.py finds them
 DECLARED = [
+    params_door(),
     handling_door(0, "confirm", "确认"),
     handling_door(0, "dismiss", "排除"),
     supervise_door(0),
@@ -64,3 +76,7 @@ def test_follow_ups(client, supervisor, hit):
     services.hit_confirm(actor=supervisor, hit=hit, reason="核实属实")
     check_door(client, supervisor, supervise_door(hit.pk), counted=COUNTED)
     check_door(client, supervisor, oversee_door(hit.pk), counted=COUNTED)
+
+
+def test_parameters(client, supervisor):
+    check_door(client, supervisor, params_door(), counted=COUNTED)

@@ -1,7 +1,9 @@
-"""线索中心 demo: every model run once over the demo data (as the demo's own run), and 吴刚 (js_jd,
-江州市司法局's supervisor) handling some of the hits — one confirmed and turned into a 监督事项, one
-confirmed and turned into a 督办, one dismissed, one confirmed awaiting its follow-up, the rest open — so
-the precision column and every hit state show."""
+"""线索中心 demo: 吴刚 (js_jd, 江州市司法局's supervisor) sets 有案不立's 宽限天数 for 江州市 and 周敏 (dh_jd,
+东湖区司法局's) a stricter one for 东湖区, so the 参数设置 page shows a value of each source and its history;
+every model run once over the demo data (as the demo's own run, every region), then 周敏 runs 有案不立 over
+东湖区 only; 吴刚 handles some of the hits — one confirmed and turned into a 监督事项, one confirmed and
+turned into a 督办, one dismissed, one confirmed awaiting its follow-up, the rest open — so the precision
+column and every hit state show."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,6 +14,7 @@ from zhifa.detection.choices import HitStatus, RunTrigger
 from zhifa.detection.models import Hit, Run
 
 SUPERVISOR = "js_jd"
+COUNTY_SUPERVISOR = "dh_jd"
 
 
 def _try(step) -> bool:
@@ -27,8 +30,12 @@ def _try(step) -> bool:
 def load(stdout) -> None:
     if Run.objects.exists():
         return
-    runs = services.run_all(actor=None, trigger=RunTrigger.DEMO)
     actor = User.objects.get(username=SUPERVISOR)
+    county = User.objects.get(username=COUNTY_SUPERVISOR)
+    services.params_set(actor=actor, model="not_filing", values={"grace_days": 5})
+    services.params_set(actor=county, model="not_filing", values={"grace_days": 3})
+    runs = services.run_all(actor=None, trigger=RunTrigger.DEMO)
+    services.run_model(actor=county, model="not_filing")
     hits = list(Hit.objects.filter(status=HitStatus.OPEN).order_by("model", "pk"))
     plans = [
         ("核实属实，转为监督事项", lambda h: services.hit_supervise(actor=actor, hit=h)),

@@ -5,7 +5,7 @@ take a 403, a refusal a 422 keyed by field with the reason in Chinese."""
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -76,10 +76,65 @@ class RunOut(Schema):
     version: str
     params: dict
     trigger: str
+    region_code: str | None = Field(None, description="运行范围（区划代码）；空为全部区划")
+    region_name: str | None = None
     started_at: datetime
     finished_at: datetime | None
-    found: int
-    added: int
+    found: int = Field(..., description="调用者辖区内发现的线索数")
+    added: int = Field(..., description="调用者辖区内新增的线索数")
+
+    @staticmethod
+    def resolve_region_code(obj) -> str | None:
+        return obj.region.code if obj.region_id else None
+
+    @staticmethod
+    def resolve_region_name(obj) -> str | None:
+        return obj.region.name if obj.region_id else None
+
+    @staticmethod
+    def resolve_found(obj) -> int:
+        return obj.seen_found
+
+    @staticmethod
+    def resolve_added(obj) -> int:
+        return obj.seen_added
+
+
+class ParamOut(Schema):
+    name: str
+    label: str
+    unit: str
+    value: Any = Field(..., description="本区划适用的值")
+    source: str = Field(..., description="来源：本区划设定、上级区划的设定、全局配置或默认值")
+    own: Any = Field(None, description="本区划的设定值；空为未设定")
+    minimum: Decimal
+    maximum: Decimal | None
+    decimal: bool
+
+
+class ModelParamsOut(Schema):
+    code: str
+    name: str
+    version: str
+    region_code: str | None
+    params: list[ParamOut]
+
+
+class ParamChangeOut(Schema):
+    at: datetime
+    actor: str
+    model: str
+    param: str
+    unit: str
+    old: Any
+    new: Any
+
+
+class ParamsIn(Schema):
+    model: str = Field("", title="模型")
+    values: dict[str, str | int | float | None] = Field(
+        default_factory=dict, title="参数值", description="参数名 → 值；空值为不单独设定（沿用上级）"
+    )
 
 
 class ReasonIn(Schema):
@@ -182,11 +237,73 @@ def hit_oversee(request, hit_id: int, data: OverseeIn):
     return Status(201, {"oversight_id": oversight.pk})
 
 
-@router.get("/runs", response=list[RunOut], summary="运行记录")
+@router.get("/runs", response=list[RunOut], summary="运行记录（调用者辖区的计数）")
 @paginate
 def run_list(request, model: str = ""):
     _viewer(request)
-    return selectors.runs(model if framework.get(model) else "")
+    return RunsWithCounts(
+        request.auth, selectors.runs_visible_to(request.auth, model if framework.get(model) else "")
+    )
+
+
+class RunsWithCounts:
+    """The visible runs, sliced by the paginator, each page given the caller's counts."""
+
+    def __init__(self, user, queryset):
+        self.user, self.queryset = user, queryset
+
+    def __len__(self) -> int:
+        return self.queryset.count()
+
+    def __getitem__(self, index):
+        return selectors.with_counts(self.user, self.queryset[index])
+
+
+def _model_params(request, model: framework.Model) -> dict:
+    region = selectors.viewer_region(request.auth)
+    return {
+        "code": model.code,
+        "name": model.name,
+        "version": model.version,
+        "region_code": region.code if region else None,
+        "params": [
+            {
+                "name": row.param.name,
+                "label": row.param.label,
+                "unit": row.param.unit,
+                "value": row.value,
+                "source": row.source,
+                "own": row.own,
+                "minimum": row.param.minimum,
+                "maximum": row.param.upper,
+                "decimal": row.param.decimal,
+            }
+            for row in selectors.param_rows(region, model)
+        ],
+    }
+
+
+@router.get("/parameters", response=list[ModelParamsOut], summary="模型参数（调用者区划适用的值及其来源）")
+def param_list(request):
+    _viewer(request)
+    return [_model_params(request, model) for model in framework.registered()]
+
+
+@router.get("/parameters/history", response=list[ParamChangeOut], summary="本区划模型参数变更记录")
+def param_history(request, model: str = ""):
+    _viewer(request)
+    return selectors.param_history(
+        selectors.viewer_region(request.auth), model if framework.get(model) else ""
+    )
+
+
+@router.post("/parameters", response=ModelParamsOut, summary="设定本区划的模型参数")
+def params_set(request, data: ParamsIn):
+    _viewer(request)
+    services.params_set(actor=request.auth, model=data.model, values=data.values)
+    model = framework.get(data.model)
+    assert model is not None  # the service refused an unknown model
+    return _model_params(request, model)
 
 
 @router.post("/runs", response={202: dict[str, str]}, summary="运行问题发现模型（后台任务）")

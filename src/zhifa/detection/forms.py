@@ -19,3 +19,19 @@ class OverseeForm(Form):
         label="督办情形", choices=[("", "请选择"), *OversightGround.choices], required=False
     )
     description = text_field("督办要求", required=False, help_text="不填则以线索理由作为督办要求")
+
+
+class ParamsForm(Form):
+    """One text box per parameter of a model (blank: take the parent region's value); the service checks
+    the number and its range."""
+
+    def __init__(self, *args, rows, **kwargs):
+        super().__init__(*args, **kwargs)
+        for row in rows:
+            p = row.param
+            self.fields[p.name] = forms.CharField(
+                label=f"{p.label}（{p.unit}）" if p.unit else p.label,
+                required=False,
+                initial="" if row.own is None else row.own,
+                help_text=f"范围：{row.range_text}。留空则沿用{row.inherited}",
+            )

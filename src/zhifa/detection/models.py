@@ -6,15 +6,16 @@ from django.conf import settings
 from django.db import models
 
 from zhifa.cases.models import Case
-from zhifa.core.models import Agency
+from zhifa.core.models import Agency, Region
 
 from .choices import FollowUp, HitStatus, RunTrigger
 
 
 class Run(models.Model):
-    """运行记录 — one run of one model: its version and parameters as used, when, and what it found.
-    Computation, not a business object of one agency: it has no jurisdiction of its own (its counts are
-    over every region), and only users who may see hits see runs."""
+    """运行记录 — one run of one model: its version and parameters as used, the region it covered (none:
+    every region, as the nightly run), when, and what it found. Computation, not a business object of one
+    agency: `counts` keeps what it found per agency ({agency id: [found, added]}), so a viewer sees the
+    counts of their own jurisdiction (detection.selectors.runs_visible_to)."""
 
     model = models.CharField("模型", max_length=32, db_index=True)
     version = models.CharField("版本", max_length=16)
@@ -27,6 +28,16 @@ class Run(models.Model):
     finished_at = models.DateTimeField("结束时间", null=True, blank=True)
     found = models.PositiveIntegerField("发现线索", default=0)
     added = models.PositiveIntegerField("新增线索", default=0)
+    region = models.ForeignKey(
+        Region,
+        verbose_name="运行范围",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="空：全部区划",
+    )
+    counts = models.JSONField("各机关线索数", default=dict)
 
     class Meta:
         verbose_name = verbose_name_plural = "运行记录"
@@ -107,3 +118,36 @@ class Hit(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class ParamSetting(models.Model):
+    """模型参数设定 — one region's value of one parameter of one model, set by a 执法监督人员 of the
+    region's justice bureau (`bureau`, whose chain records each change with the old and the new value).
+    A null value is "not set here": the region takes its parent region's value, else the default."""
+
+    region = models.ForeignKey(Region, verbose_name="区划", on_delete=models.PROTECT, related_name="+")
+    bureau = models.ForeignKey(Agency, verbose_name="设定机关", on_delete=models.PROTECT, related_name="+")
+    model = models.CharField("模型", max_length=32)
+    name = models.CharField("参数", max_length=32)
+    value = models.JSONField("设定值", null=True, blank=True)
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="设定人", null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    set_at = models.DateTimeField("设定时间")
+
+    jurisdiction_field = "bureau"
+
+    class Meta:
+        verbose_name = verbose_name_plural = "模型参数设定"
+        ordering = ["region__path", "model", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "model", "name"], name="detection_param_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.model}.{self.name}"
+
+    @property
+    def agency(self) -> Agency:
+        """The chain its records go on (core.records): the bureau's."""
+        return self.bureau

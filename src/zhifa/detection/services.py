@@ -9,22 +9,24 @@ chain (`hit.find`, in bulk)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
+from decimal import ROUND_DOWN, Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
 from zhifa.core import access, kit, records
+from zhifa.core.choices import AgencyKind
 from zhifa.core.kit import Actor
-from zhifa.core.models import Agency
+from zhifa.core.models import Agency, Region
 
 from . import framework
 from .choices import FollowUp, HitStatus, RunTrigger
 from .framework import Context, Found, Params
-from .models import Hit, Run
-from .transitions import HANDLE, MACHINE, MANAGE_OVERSIGHT, RUN
+from .models import Hit, ParamSetting, Run
+from .transitions import HANDLE, MACHINE, MANAGE_OVERSIGHT, RUN, SET_PARAMS
 
 REASON_MAX = 500
 
@@ -45,15 +47,37 @@ def _model(code: str) -> framework.Model:
     return model
 
 
+def run_region(actor: Actor, region: Region | None = None) -> Region | None:
+    """The subtree a run covers: a supervisor's own region (or a region inside it); the system's run
+    (the nightly task, the demo) covers the region it is given, every region when none."""
+    if access.is_system(actor):
+        return region
+    own = actor.agency.region if actor.agency is not None else None
+    if own is None:
+        raise PermissionDenied("您无权运行问题发现模型")
+    if region is None:
+        return own
+    if not region.path.startswith(own.path):
+        kit.refuse("region", "只能运行本辖区的数据")
+    return region
+
+
 @transaction.atomic
 def run_model(
-    *, actor: Actor, model: str, trigger: str = RunTrigger.MANUAL, today: date | None = None
+    *,
+    actor: Actor,
+    model: str,
+    trigger: str = RunTrigger.MANUAL,
+    today: date | None = None,
+    region: Region | None = None,
 ) -> Run:
-    """运行一个模型: compute its hits in the database, keep one hit per subject, record the run."""
+    """运行一个模型 over the region the run covers (`run_region`): compute its hits in the database with
+    each region's parameters, keep one hit per subject, record the run and its counts per agency."""
     _may_run(actor)
     spec = _model(model)
     if trigger not in RunTrigger.values:
         kit.refuse("trigger", "请选择运行方式")
+    region = run_region(actor, region)
     params = Params(spec)
     run = Run.objects.create(
         model=spec.code,
@@ -62,18 +86,32 @@ def run_model(
         trigger=trigger,
         started_by=actor,
         started_at=timezone.now(),
+        region=region,
     )
-    found = added = 0
-    for batch in framework.chunks(spec.find(Context(spec, today or timezone.localdate(), params))):
-        unique = list({f.key: f for f in batch}.values())
-        found += len(unique)
-        added += _store(run, spec, unique)
-    run.finished_at, run.found, run.added = timezone.now(), found, added
-    run.save(update_fields=["finished_at", "found", "added"])
+    # a hit outside the region is never stored, whatever a model returns (ctx.scoped narrows the data)
+    inside = None if region is None else set(_agencies_in(region))
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    context = Context(spec, today or timezone.localdate(), params, region)
+    for batch in framework.chunks(spec.find(context)):
+        unique = [f for f in {f.key: f for f in batch}.values() if inside is None or f.agency_id in inside]
+        for f in unique:
+            counts[f.agency_id][0] += 1
+        for hit in _store(run, spec, unique):
+            counts[hit.agency_id][1] += 1
+    run.finished_at = timezone.now()
+    run.found = sum(found for found, _ in counts.values())
+    run.added = sum(added for _, added in counts.values())
+    run.counts = {str(agency): pair for agency, pair in sorted(counts.items())}
+    run.save(update_fields=["finished_at", "found", "added", "counts"])
     return run
 
 
-def _store(run: Run, spec: framework.Model, batch: list[Found]) -> int:
+def _agencies_in(region: Region) -> list[int]:
+    return list(Agency.objects.filter(region__path__startswith=region.path).values_list("pk", flat=True))
+
+
+def _store(run: Run, spec: framework.Model, batch: list[Found]) -> list[Hit]:
+    """Store a batch of hits; the new ones are returned."""
     existing = {h.key: h for h in Hit.objects.filter(model=spec.code, key__in=[f.key for f in batch])}
     fresh = [f for f in batch if f.key not in existing]
     new = Hit.objects.bulk_create([_hit(run, spec, f) for f in fresh])
@@ -88,7 +126,7 @@ def _store(run: Run, spec: framework.Model, batch: list[Found]) -> int:
         last_run=run
     )
     _record_found(new)
-    return len(new)
+    return new
 
 
 def _hit(run: Run, spec: framework.Model, f: Found) -> Hit:
@@ -127,10 +165,18 @@ def _record_found(hits: Iterable[Hit]) -> None:
         )
 
 
-def run_all(*, actor: Actor, trigger: str = RunTrigger.MANUAL, today: date | None = None) -> list[Run]:
-    """运行全部模型 (the nightly task; 线索中心's 全部运行), each model in its own transaction."""
+def run_all(
+    *,
+    actor: Actor,
+    trigger: str = RunTrigger.MANUAL,
+    today: date | None = None,
+    region: Region | None = None,
+) -> list[Run]:
+    """运行全部模型 (the nightly task over every region; 线索中心's 全部运行 over the supervisor's region),
+    each model in its own transaction."""
     return [
-        run_model(actor=actor, model=m.code, trigger=trigger, today=today) for m in framework.registered()
+        run_model(actor=actor, model=m.code, trigger=trigger, today=today, region=region)
+        for m in framework.registered()
     ]
 
 
@@ -228,3 +274,87 @@ def hit_oversee(*, actor: Actor, hit: Hit, ground: str, description: str = ""):
     hit.save(update_fields=["oversight", "follow_up", "updated_at"])
     kit.record(hit, "hit.oversee", actor=actor, payload={"status": hit.status, "oversight": oversight.pk})
     return oversight
+
+
+# ---- parameters per region ------------------------------------------------------------------------------
+
+VALUE_MAX = 10**9
+
+
+def _parse(spec: framework.Model, param: framework.Param, raw: object) -> int | float | None:
+    """One value as entered: blank is "not set here" (None); else a number of the parameter's kind and
+    range, refused naming the parameter."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    what = f"“{spec.name}”的参数“{param.label}”"
+    try:
+        if isinstance(raw, bool):
+            raise InvalidOperation
+        number = Decimal(str(raw).strip())
+    except InvalidOperation:
+        kit.refuse(param.name, f"{what}须为数字")
+    if not number.is_finite():
+        kit.refuse(param.name, f"{what}须为数字")
+    if not param.decimal and number != number.to_integral_value():
+        kit.refuse(param.name, f"{what}须为整数")
+    if number < param.minimum:
+        kit.refuse(param.name, f"{what}不能小于{param.minimum}{param.unit}")
+    upper = param.upper if param.upper is not None else VALUE_MAX
+    if number > upper:
+        kit.refuse(param.name, f"{what}不能大于{upper}{param.unit}")
+    if param.decimal and number != number.quantize(Decimal("0.01"), rounding=ROUND_DOWN):
+        kit.refuse(param.name, f"{what}最多保留两位小数")
+    if number == number.to_integral_value():
+        return int(number)
+    return float(number)
+
+
+def _bureau(actor: Actor, bureau: Agency | None) -> Agency:
+    bureau = bureau or (actor.agency if actor is not None else None)
+    if bureau is None or bureau.kind != AgencyKind.JUSTICE:
+        kit.refuse("region", "模型参数由司法行政机关的执法监督人员按本区划设定")
+    access.require_for_agency(actor, SET_PARAMS, bureau, "您无权设定模型参数")
+    return bureau
+
+
+@transaction.atomic
+def params_set(
+    *, actor: Actor, model: str, values: Mapping[str, object], bureau: Agency | None = None
+) -> list[ParamSetting]:
+    """设定模型参数 for the region of the actor's justice bureau: every value checked first (nothing is
+    written when one is refused); a blank value clears the region's own value (it takes its parent
+    region's, else the default). Each change is recorded with the old and the new value."""
+    spec = _model(model)
+    bureau = _bureau(actor, bureau)
+    unknown = sorted(set(values) - {p.name for p in spec.params})
+    if unknown:
+        kit.refuse(unknown[0], f"“{spec.name}”没有该参数")
+    parsed = {p.name: _parse(spec, p, values[p.name]) for p in spec.params if p.name in values}
+    existing = {
+        s.name: s
+        for s in ParamSetting.objects.select_for_update().filter(region=bureau.region, model=spec.code)
+    }
+    now, changed = timezone.now(), []
+    for name, value in parsed.items():
+        setting = existing.get(name)
+        old = setting.value if setting else None
+        if old == value:
+            continue
+        if setting is None:
+            setting = ParamSetting(region=bureau.region, model=spec.code, name=name)
+        setting.bureau, setting.value, setting.set_by, setting.set_at = bureau, value, actor, now
+        setting.save()
+        kit.record(
+            setting,
+            "detection.param.set",
+            actor=actor,
+            payload={
+                "model": spec.code,
+                "param": name,
+                "region": bureau.region.code,
+                "old": old,
+                "new": value,
+            },
+        )
+        changed.append(setting)
+    return changed

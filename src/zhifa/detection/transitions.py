@@ -11,6 +11,7 @@ from .choices import HitStatus
 VIEW = "detection.view_hit"
 HANDLE = "detection.handle_hit"  # 确认、排除、转办: the justice bureau's supervisors
 RUN = "detection.run_model"  # 运行模型: the same supervisors
+SET_PARAMS = "detection.change_paramsetting"  # 设定本区划的模型参数: the same supervisors
 MANAGE_OVERSIGHT = "supervision.manage_oversight"
 
 S = HitStatus

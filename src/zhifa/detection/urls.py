@@ -13,4 +13,5 @@ urlpatterns = [
     path("hits/<int:pk>/<slug:action>/", views.hit_action, name="hit_action"),
     path("runs/", views.run_list, name="run_list"),
     path("parameters/", views.parameters, name="parameters"),
+    path("parameters/set/", views.param_set, name="param_set"),
 ]

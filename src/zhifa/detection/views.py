@@ -2,7 +2,6 @@
 hit list (filter, sort, paging, Excel), a hit with its reasons and evidence and the handling forms (one
 page per action, so a phone shows one form at a time), the run history and the parameter settings."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,7 +12,7 @@ from django.views.decorators.http import require_POST
 from zhifa.core import access
 from zhifa.core.exports import xlsx_response
 from zhifa.core.forms import apply_errors, filters_of, query_of
-from zhifa.core.models import Record, Region
+from zhifa.core.models import Record
 from zhifa.core.pagination import paginate
 from zhifa.core.params import id_param
 
@@ -43,7 +42,7 @@ def center(request):
         "detection/center.html",
         {
             "stats": selectors.model_stats(request.user),
-            "slots": framework.SLOTS,
+            "slots": framework.open_slots(),
             "can_run": request.user.has_perm(RUN),
         },
     )
@@ -170,13 +169,15 @@ def run_list(request):
     model = request.GET.get("model", "")
     model = model if framework.get(model) else ""
     names = _names()
-    page = paginate(request, selectors.runs(model))
+    page = paginate(request, selectors.runs_visible_to(request.user, model))
     return render(
         request,
         "detection/runs.html",
         {
             "page": page,
-            "rows": [(run, names.get(run.model, run.model)) for run in page],
+            "rows": [
+                (run, names.get(run.model, run.model)) for run in selectors.with_counts(request.user, page)
+            ],
             "models": list(names.items()),
             "model": model,
             "query": f"model={model}" if model else "",
@@ -186,18 +187,51 @@ def run_list(request):
 
 @login_required
 def parameters(request):
-    """参数设置 (read-only: settings ZHIFA_DETECTION_PARAMS and ZHIFA_DETECTION_PARAMS_BY_REGION)."""
+    """参数设置: each model's parameters as they apply in the viewer's region, where each value comes from
+    (本区划设定 → 上级区划 → 全局配置 → 默认值), and the history of the region's changes."""
     _viewer(request)
-    by_region = getattr(settings, "ZHIFA_DETECTION_PARAMS_BY_REGION", {}) or {}
-    regions = dict(Region.objects.filter(code__in=by_region).values_list("code", "name"))
-    rows = []
-    for model in framework.registered():
-        params = framework.Params(model)
-        overrides = [
-            (regions.get(code, code), p.label, values[p.name], p.unit)
-            for code, values in params.by_region.items()
-            for p in model.params
-            if p.name in values
-        ]
-        rows.append((model, [(p, params.defaults[p.name]) for p in model.params], overrides))
-    return render(request, "detection/parameters.html", {"rows": rows})
+    region = selectors.viewer_region(request.user)
+    rows = [(model, selectors.param_rows(region, model)) for model in framework.registered()]
+    return render(
+        request,
+        "detection/parameters.html",
+        {
+            "rows": rows,
+            "region": region,
+            "can_set": selectors.can_set_params(request.user),
+            "history": selectors.param_history(region),
+        },
+    )
+
+
+@login_required
+def param_set(request):
+    """设定模型参数 (?model=): the region's supervisor sets the model's values for their region."""
+    _viewer(request)
+    if not selectors.can_set_params(request.user):
+        raise PermissionDenied("您无权设定模型参数")
+    model = framework.get(request.GET.get("model", ""))
+    if model is None or not model.params:
+        raise Http404("没有该模型或该模型无参数")
+    region = selectors.viewer_region(request.user)
+    rows = selectors.param_rows(region, model)
+    form = forms.ParamsForm(request.POST if request.method == "POST" else None, rows=rows)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.params_set(actor=request.user, model=model.code, values=form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, f"{model.name}的参数已保存")
+            return redirect("detection:parameters")
+    return render(
+        request,
+        "detection/param_set.html",
+        {
+            "model": model,
+            "region": region,
+            "rows": rows,
+            "form": form,
+            "history": selectors.param_history(region, model.code),
+        },
+    )

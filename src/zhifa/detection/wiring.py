@@ -7,6 +7,7 @@ RECORD_LABELS = {
     "hit.dismiss": "排除问题线索",
     "hit.supervise": "问题线索转为监督事项",
     "hit.oversee": "问题线索转为督办",
+    "detection.param.set": "设定模型参数",
 }
 
 
@@ -17,12 +18,12 @@ def wire() -> None:
     from zhifa.core.menu import MenuItem, register
 
     from .detectors import register_all
-    from .transitions import HANDLE, RUN, VIEW
+    from .transitions import HANDLE, RUN, SET_PARAMS, VIEW
 
     register_all()
     # supervisors (REGION scope: their region's subtree) see, handle and run; an agency's heads see the
     # hits concerning their own agency, read-only (AGENCY scope) — see detection.selectors
-    grant([RoleCode.SUPERVISOR], {VIEW, HANDLE, RUN})
+    grant([RoleCode.SUPERVISOR], {VIEW, HANDLE, RUN, SET_PARAMS})
     grant([RoleCode.AGENCY_HEAD, RoleCode.UNIT_HEAD, RoleCode.LEGAL_REVIEWER], {VIEW})
     register(MenuItem("执法监督", "线索中心", "detection:center", VIEW, order=160))
     for action, label in RECORD_LABELS.items():

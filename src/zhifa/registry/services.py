@@ -339,9 +339,17 @@ def certificate_set_status(
         kit.refuse("status", "已吊销的证件不能再变更状态")
     if not reason.strip():
         kit.refuse("status_reason", "请填写原因")
+    today = timezone.localdate()
+    was_in_force = certificate.status == CertificateStatus.VALID or certificate.suspension_over(today)
+    if status == CertificateStatus.VALID:
+        certificate.status_since = None
+    elif was_in_force:
+        certificate.status_since = today  # out of force from today (a 暂扣 turned 吊销 keeps its first day)
     certificate.status, certificate.status_reason = status, reason.strip()
     certificate.suspended_until = until if status == CertificateStatus.SUSPENDED else None
-    certificate.save(update_fields=["status", "status_reason", "suspended_until", "updated_at"])
+    certificate.save(
+        update_fields=["status", "status_reason", "suspended_until", "status_since", "updated_at"]
+    )
     kit.record(
         certificate,
         "certificate.status",
@@ -382,6 +390,7 @@ def _certificate_payload(certificate: Certificate) -> dict:
         "checked_on": certificate.last_checked_on,
         "fields": sorted(certificate.fields.values_list("code", flat=True)),
         **({"suspended_until": certificate.suspended_until} if certificate.suspended_until else {}),
+        **({"status_since": certificate.status_since} if certificate.status_since else {}),
     }
 
 

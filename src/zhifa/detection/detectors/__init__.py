@@ -16,6 +16,7 @@ def register_all() -> None:
         overlimit,
         profit,
         repeat_fine,
+        unfiled,
     )
 
     for module in (
@@ -28,6 +29,7 @@ def register_all() -> None:
         crime,
         inspections,
         profit,
+        unfiled,
     ):
         for model in module.MODELS:
             framework.register(model)

@@ -17,7 +17,8 @@ from . import _links
 def find(ctx: Context):
     flagged = ReviewRound.objects.filter(review__case=OuterRef("case_id"), suspected_crime=True)
     rows = (
-        Decision.objects.filter(kind=DecisionKind.PENALTY)
+        ctx.scoped(Decision.objects, "case__agency__region__path")
+        .filter(kind=DecisionKind.PENALTY)
         .filter(Exists(flagged))
         .values_list("case_id", "case__agency_id", "case__number", "case__summary", "fine", "decided_on")
     )

@@ -25,7 +25,8 @@ def _outside(tolerance) -> Q:
 
 def find(ctx: Context):
     rows = (
-        Decision.objects.filter(kind=DecisionKind.PENALTY, fine__isnull=False, recommended_min__isnull=False)
+        ctx.scoped(Decision.objects, "case__agency__region__path")
+        .filter(kind=DecisionKind.PENALTY, fine__isnull=False, recommended_min__isnull=False)
         .annotate(stated=Trim("deviation_reason"))
         .filter(stated="")
         .filter(ctx.where("tolerance_pct", "case__agency__region__path", _outside))
@@ -64,7 +65,7 @@ MODELS = [
         version="1",
         summary="罚款金额超出裁量基准推荐范围（可设容差），且决定未说明偏离理由。",
         find=find,
-        params=(Param("tolerance_pct", "容差", 0, "%"),),
+        params=(Param("tolerance_pct", "容差", 0, "%", decimal=True),),
         category="fines",
     )
 ]

@@ -24,12 +24,11 @@ from . import _links
 PATH = "case__agency__region__path"
 
 
-def _grouped():
+def _grouped(ctx: Context):
     group = [F("enforcementitem__code"), F("case__decision__level")]
     return (
-        Case.items.through.objects.filter(
-            case__decision__kind=DecisionKind.PENALTY, case__decision__fine__isnull=False
-        )
+        ctx.scoped(Case.items.through.objects, PATH)
+        .filter(case__decision__kind=DecisionKind.PENALTY, case__decision__fine__isnull=False)
         .annotate(
             fine=F("case__decision__fine"),
             size=Window(Count("pk"), partition_by=group),
@@ -54,7 +53,7 @@ def _outlier(ctx: Context) -> Q:
 
 def find(ctx: Context):
     rows = (
-        _grouped()
+        _grouped(ctx)
         .filter(_outlier(ctx))
         .values_list(
             "case_id",
@@ -96,7 +95,10 @@ MODELS = [
             "或低于其若干分之一。"
         ),
         find=find,
-        params=(Param("ratio", "倍数", 3, "倍"), Param("min_group", "最少案件数", 5, "件")),
+        params=(
+            Param("ratio", "倍数", 3, "倍", minimum=Decimal("1.1"), decimal=True),
+            Param("min_group", "最少案件数", 5, "件", minimum=3),
+        ),
         category="fines",
     )
 ]

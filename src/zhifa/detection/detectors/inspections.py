@@ -38,9 +38,8 @@ def _earlier(days: int) -> Exists:
 
 def find_repeats(ctx: Context):
     rows = (
-        Inspection.objects.filter(
-            ctx.where("window_days", "agency__region__path", lambda days: Q(_earlier(days)))
-        )
+        ctx.scoped(Inspection.objects, "agency__region__path")
+        .filter(ctx.where("window_days", "agency__region__path", lambda days: Q(_earlier(days))))
         .annotate(on=iso("started_on"))
         .values_list("pk", "agency_id", "agency__name", "subject_id", "subject__name", "on")
         .order_by()
@@ -59,7 +58,8 @@ def find_repeats(ctx: Context):
 
 def find_over_cap(ctx: Context):
     rows = (
-        Inspection.objects.annotate(year=Substr(iso("started_on"), 1, 4))
+        ctx.scoped(Inspection.objects, "subject__agency__region__path")
+        .annotate(year=Substr(iso("started_on"), 1, 4))
         .values("subject_id", "year")
         .annotate(
             n=Count("pk"),

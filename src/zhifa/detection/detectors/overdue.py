@@ -42,7 +42,9 @@ def _late(ctx: Context, path: str, field: str) -> Q:
 def _stored(ctx: Context, duty: StoredDeadline):
     agency = access._agency_path(duty.model)
     path = f"{agency}__region__path"
-    rows = duty.model._default_manager.filter(duty.open).filter(_late(ctx, path, duty.field))
+    rows = (
+        ctx.scoped(duty.model._default_manager, path).filter(duty.open).filter(_late(ctx, path, duty.field))
+    )
     meta = duty.model._meta
     for row in rows.annotate(**{"_agency_id": _agency_f(agency)}).iterator():
         due: date = getattr(row, duty.field)
@@ -74,7 +76,8 @@ def _unserved(ctx: Context):
         return Q(decision__decided_on__lte=_service_cutoff(ctx.today - timedelta(days=int(days))))
 
     rows = (
-        Case.objects.filter(status=CaseStatus.DECIDED, decision__isnull=False, services__isnull=True)
+        ctx.scoped(Case.objects, "agency__region__path")
+        .filter(status=CaseStatus.DECIDED, decision__isnull=False, services__isnull=True)
         .filter(ctx.where("grace_days", "agency__region__path", late))
         .values_list("pk", "agency_id", "number", "summary", "decision__decided_on")
         .order_by()
@@ -103,7 +106,8 @@ def _rectification(ctx: Context):
     from zhifa.supervision.models import SupervisionItem
 
     rows = (
-        SupervisionItem.objects.filter(status=ItemStatus.AWAITING, due_on__isnull=False)
+        ctx.scoped(SupervisionItem.objects, "agency__region__path")
+        .filter(status=ItemStatus.AWAITING, due_on__isnull=False)
         .filter(_late(ctx, "agency__region__path", "due_on"))
         .values_list("pk", "agency_id", "title", "due_on")
     )

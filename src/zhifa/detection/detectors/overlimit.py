@@ -20,7 +20,8 @@ OPEN = (CaseStatus.INVESTIGATING, CaseStatus.REVIEWING, CaseStatus.NOTIFIED, Cas
 
 def find(ctx: Context):
     rows = (
-        Case.objects.filter(status__in=OPEN, decision_due__isnull=False)
+        ctx.scoped(Case.objects, "agency__region__path")
+        .filter(status__in=OPEN, decision_due__isnull=False)
         .filter(
             ctx.where(
                 "grace_days",

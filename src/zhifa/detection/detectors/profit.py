@@ -25,7 +25,7 @@ PATH = "case__agency__region__path"
 
 
 def _fines(ctx: Context):
-    return Decision.objects.filter(
+    return ctx.scoped(Decision.objects, PATH).filter(
         kind=DecisionKind.PENALTY, fine__gt=0, decided_on__gt=ctx.today - timedelta(days=365)
     )
 
@@ -79,7 +79,8 @@ def find_remote(ctx: Context):
         subject__region__path__startswith=OuterRef(PATH)
     )
     rows = (
-        Decision.objects.filter(kind=DecisionKind.PENALTY, fine__gt=0)
+        ctx.scoped(Decision.objects, PATH)
+        .filter(kind=DecisionKind.PENALTY, fine__gt=0)
         .filter(Exists(remote))
         .values_list(
             "case_id", "case__agency_id", "case__agency__name", "case__number", "case__summary", "fine"
@@ -112,7 +113,10 @@ MODELS = [
             "或对本机关区划以外的企业检查后罚款。"
         ),
         find=find,
-        params=(Param("share_pct", "集中度", 40, "%"), Param("min_total", "最低年度罚款总额", 100000, "元")),
+        params=(
+            Param("share_pct", "集中度", 40, "%", minimum=1, decimal=True),
+            Param("min_total", "最低年度罚款总额", 100000, "元"),
+        ),
         category="profit",
     )
 ]

@@ -21,9 +21,8 @@ PATH = "case__agency__region__path"
 
 
 def find(ctx: Context):
-    through = Case.items.through.objects.filter(
-        case__decision__kind=DecisionKind.PENALTY, case__decision__fine__gt=0
-    ).filter(
+    fines = ctx.scoped(Case.items.through.objects, PATH)
+    through = fines.filter(case__decision__kind=DecisionKind.PENALTY, case__decision__fine__gt=0).filter(
         ctx.where(
             "window_days",
             PATH,
@@ -74,7 +73,7 @@ MODELS = [
         version="1",
         summary="同一当事人在统计天数内因同一执法事项被同一机关罚款达到规定次数。",
         find=find,
-        params=(Param("times", "次数", 3, "次"), Param("window_days", "统计天数", 365, "日")),
+        params=(Param("times", "次数", 3, "次", minimum=2), Param("window_days", "统计天数", 365, "日")),
         category="fine_instead",
     )
 ]

@@ -1,4 +1,5 @@
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import RegexValidator
@@ -64,10 +65,16 @@ class Officer(models.Model):
         return self.kind == PersonKind.AUXILIARY
 
 
-def in_force_q(on: date) -> Q:
-    """Status in force on `on`: valid, or suspended until a day before `on` (a 暂扣 with an end date ends by
-    itself: the right to enforce is back the day after, whether or not anyone has restored it yet)."""
-    return Q(status=CertificateStatus.VALID) | Q(status=CertificateStatus.SUSPENDED, suspended_until__lt=on)
+def in_force_q(on: Any) -> Q:
+    """Status in force on `on` (a date, or an expression giving one, e.g. OuterRef("decided_on")): valid,
+    or suspended until a day before `on` (a 暂扣 with an end date ends by itself: the right to enforce is
+    back the day after, whether or not anyone has restored it yet), or suspended or revoked only after `on`
+    (`status_since`: an act before the 暂扣 or 吊销 was done with a certificate then in force)."""
+    return (
+        Q(status=CertificateStatus.VALID)
+        | Q(status=CertificateStatus.SUSPENDED, suspended_until__lt=on)
+        | Q(status_since__gt=on)
+    )
 
 
 class CertificateQuerySet(models.QuerySet):
@@ -101,6 +108,9 @@ class Certificate(models.Model):
     status_reason = models.CharField("状态变更原因", max_length=200, blank=True)
     # the last day of a 暂扣 with an end date (null: until restored); from the next day it is in force again
     suspended_until = models.DateField("暂扣至", null=True, blank=True)
+    # the day since which a 暂扣 or 吊销 has kept the certificate out of force (null: valid, or unknown for
+    # a status set before this was kept — then it counts as out of force all along)
+    status_since = models.DateField("暂扣、吊销生效日期", null=True, blank=True)
     last_checked_on = models.DateField("最近审验日期", null=True, blank=True)
     fields = models.ManyToManyField(EnforcementField, verbose_name="执法领域", related_name="certificates")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -133,7 +143,7 @@ class Certificate(models.Model):
         )
 
     def effective_status(self, on: date) -> str:
-        if self.suspension_over(on):
+        if self.suspension_over(on) or (self.status_since is not None and self.status_since > on):
             return CertificateStatus.EXPIRED if self.expires_on < on else CertificateStatus.VALID
         if self.status == CertificateStatus.VALID and self.expires_on < on:
             return CertificateStatus.EXPIRED
