@@ -4,3 +4,6 @@
 
 def wire() -> None:
     """Each part's `wire()` is called here, one line per part."""
+    from .notices.wiring import wire as wire_notices
+
+    wire_notices()  # 抄告, 协助, 行刑衔接
