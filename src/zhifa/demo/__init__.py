@@ -8,6 +8,7 @@ from . import (
     accounts,
     cases,
     catalog,
+    collaboration_notices,
     complaints,
     core,
     detection,
@@ -34,6 +35,7 @@ MODULES = (
     social,
     detection,
     evaluation,
+    collaboration_notices,
 )
 
 
