@@ -198,6 +198,11 @@ API_PARAMS: dict[str, Param] = {
         (("scheme_id", lambda result: result.ranking.scheme_id), ("node_id", _first_computed_node)),
     ),
     "/evaluation/results/{result_id}": Param("evaluation.Result"),
+    "/collaboration/notices/{notice_id}": Param("collaboration.Notice"),
+    "/collaboration/notices/sharing/{entry_id}": Param("collaboration.SharingEntry"),
+    "/collaboration/assistance/{request_id}": Param("collaboration.AssistanceRequest"),
+    "/collaboration/referrals/{referral_id}": Param("collaboration.Referral"),
+    "/collaboration/referrals/court/{case_id}": Param("cases.Case"),
 }
 # Parameters that name no object: a value the operation accepts.
 API_CONSTANTS = {"year": "2025", "fmt": "pdf", "decision": "approve", "key": "case"}

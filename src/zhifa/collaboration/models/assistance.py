@@ -39,8 +39,8 @@ class AssistanceRequest(models.Model):
     due_at = models.DateTimeField("到场期限", null=True, blank=True)  # on-site help, on the hour clock
     extended_reason = models.TextField("延期理由", blank=True)
     answered_on = models.DateField("答复日期", null=True, blank=True)
-    answer = models.TextField("书面答复（认定、鉴定、咨询意见）", blank=True)
-    decline_reason = models.TextField("不予协助理由", blank=True)
+    answer = models.TextField("书面答复", blank=True)
+    decline_reason = models.TextField("不予协助的理由", blank=True)
     created_by = models.ForeignKey(USER, verbose_name="发函人", null=True, on_delete=models.PROTECT,
                                    related_name="+")  # fmt: skip
     updated_at = models.DateTimeField(auto_now=True)

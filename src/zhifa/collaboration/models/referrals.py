@@ -40,7 +40,7 @@ class Referral(models.Model):
     transferred_at = models.DateTimeField("移送时间", null=True, blank=True)
     outcome_on = models.DateField("结果日期", null=True, blank=True)
     outcome = models.TextField("处理结果", blank=True)
-    reason = models.TextField("理由（不批准、不予立案、退回）", blank=True)
+    reason = models.TextField("理由", blank=True)
     # 申请人民法院强制执行 (行政强制法 第五十三条、第五十四条)
     reminded_on = models.DateField("催告书送达日期", null=True, blank=True)
     period_ends_on = models.DateField("复议、诉讼期限届满日", null=True, blank=True)
