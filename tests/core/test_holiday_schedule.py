@@ -173,6 +173,9 @@ def test_every_registered_deadline_selects_its_open_rows():
         ("social.feedback", "answer_due"),
         ("supervision.plantask", "due"),
         ("supervision.ledgerentry", "due"),
+        ("collaboration.notice", "due_on"),
+        ("collaboration.notice", "ack_due"),
+        ("collaboration.assistancerequest", "due_on"),
     }
     for deadline in deadlines.registered():
         assert list(deadline.model._default_manager.filter(deadline.open)) == []

@@ -58,7 +58,7 @@ def assistance_request(*, actor: Actor, agency: Agency, data: RequestInput) -> A
     request = AssistanceRequest.objects.create(
         number=numbering.next_number(agency, "协助", year=timezone.localdate().year),
         kind=data.kind, requester=agency, helper=helper, cross_region=cross_region, case=case,
-        subject=subject, questions=questions, urgent=urgent, status=MACHINE.target("request"), sent_at=now,
+        subject=subject, questions=questions, urgent=urgent, status=AssistanceStatus.SENT, sent_at=now,
         due_at=clocks.onsite_due(now) if data.kind == AssistanceKind.ONSITE else None, created_by=actor,
     )  # fmt: skip
     kit.record(

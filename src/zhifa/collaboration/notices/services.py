@@ -20,7 +20,7 @@ from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
 
 from . import clocks, routing
-from .choices import NoticeKind, ShareCategory, ShareMethod
+from .choices import NoticeKind, NoticeStatus, ShareCategory, ShareMethod
 from .parties import require_side
 from .transitions import HANDLE, MACHINE, VIEW
 
@@ -38,7 +38,7 @@ def _text(value: str, field: str, label: str, *, limit: int | None = None, requi
 
 
 def _create(*, actor: Actor, payload: dict | None = None, **fields) -> Notice:
-    notice = Notice.objects.create(status=MACHINE.target("create"), created_by=actor, **fields)
+    notice = Notice.objects.create(status=NoticeStatus.PENDING, created_by=actor, **fields)
     kit.record(
         notice,
         "notice.create",

@@ -20,7 +20,7 @@ from zhifa.core.models import Agency
 
 from ..notices.services import _text
 from . import clocks
-from .choices import OPEN_STATUSES, ORGAN_LABELS, ReferralKind
+from .choices import OPEN_STATUSES, ORGAN_LABELS, ReferralKind, ReferralStatus
 from .transitions import APPROVE, HANDLE, MACHINE
 
 REFERRALS = Referral.objects.select_related("agency", "case")
@@ -85,7 +85,7 @@ def referral_report(*, actor: Actor, agency: Agency, data: ReportInput) -> Refer
         party=_text(data.party or (case.party_name if case else ""), "party", "当事人（涉嫌人）", limit=128,
                     required=False),
         facts=facts, materials=materials, flagged_in_review=bool(case and flagged_in_review(case)),
-        status=MACHINE.target("report"), reported_at=timezone.now(), approval_due=clocks.approval_due(today),
+        status=ReferralStatus.REPORTED, reported_at=timezone.now(), approval_due=clocks.approval_due(today),
         created_by=actor,
     )  # fmt: skip
     kit.record(referral, "referral.report", actor=actor, payload={
@@ -111,7 +111,7 @@ def referral_receive(*, actor: Actor, agency: Agency, data: ReceiveInput) -> Ref
         kind=ReferralKind.REVERSE, agency=agency, organ=organ,
         party=_text(data.party, "party", "当事人（涉嫌人）", limit=128, required=False),
         facts=_text(data.facts, "facts", "事实和理由"), materials=data.materials.strip(),
-        status=MACHINE.target("receive"), reported_at=timezone.now(), created_by=actor,
+        status=ReferralStatus.RECEIVED, reported_at=timezone.now(), created_by=actor,
     )  # fmt: skip
     kit.record(referral, "referral.receive", actor=actor, payload={"status": referral.status, "organ": organ})
     return referral
@@ -266,7 +266,7 @@ def court_apply(*, actor: Actor, case: Case, data: CourtInput, supervisor=None) 
     referral = Referral.objects.create(
         kind=ReferralKind.COURT, agency=case.agency, organ=court, case=case, party=case.party_name,
         facts=_text(data.note, "note", "申请事项", required=False) or f"申请强制执行{decision.number}行政处罚决定",
-        status=MACHINE.target("apply"), reported_at=timezone.now(), reminded_on=data.reminded_on,
+        status=ReferralStatus.APPLIED, reported_at=timezone.now(), reminded_on=data.reminded_on,
         period_ends_on=ends, apply_due=due, applied_on=data.applied_on, created_by=actor,
     )  # fmt: skip
     kit.record(referral, "referral.apply", actor=actor, payload={
