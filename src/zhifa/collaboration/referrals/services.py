@@ -167,48 +167,39 @@ def _outcome_day(referral: Referral, on: date | None) -> date:
     return on
 
 
+def _outcome(referral: Referral, actor: Actor, action: str, on: date | None, field: str, text: str, label: str,
+             *, required: bool = True) -> Referral:  # fmt: skip
+    """One of the other side's answers (立案、不予立案、退回、处理结果): its day and its words, recorded."""
+    referral = _locked(referral, actor, action)
+    referral.outcome_on = _outcome_day(referral, on)
+    setattr(referral, field, _text(text, field, label, required=required))
+    MACHINE.move(referral, action, actor=actor, fields=("outcome_on", field),
+                 payload={"on": referral.outcome_on, field: getattr(referral, field)})  # fmt: skip
+    return referral
+
+
 @transaction.atomic
 def referral_accept(*, actor: Actor, referral: Referral, on: date | None, note: str = "") -> Referral:
     """登记立案（受理）: the police filed the case; or the agency accepted a case passed to it."""
-    referral = _locked(referral, actor, "accept")
-    referral.outcome_on = _outcome_day(referral, on)
-    referral.outcome = _text(note, "note", "说明", required=False)
-    MACHINE.move(referral, "accept", actor=actor, fields=("outcome_on", "outcome"),
-                 payload={"on": referral.outcome_on})  # fmt: skip
-    return referral
+    return _outcome(referral, actor, "accept", on, "outcome", note, "说明", required=False)
 
 
 @transaction.atomic
 def referral_not_file(*, actor: Actor, referral: Referral, on: date | None, reason: str) -> Referral:
     """登记不予立案（不予受理）, with the reason."""
-    referral = _locked(referral, actor, "not-file")
-    referral.outcome_on = _outcome_day(referral, on)
-    referral.reason = _text(reason, "reason", "不予立案（不予受理）的理由")
-    MACHINE.move(referral, "not-file", actor=actor, fields=("outcome_on", "reason"),
-                 payload={"on": referral.outcome_on, "reason": referral.reason})  # fmt: skip
-    return referral
+    return _outcome(referral, actor, "not-file", on, "reason", reason, "不予立案（不予受理）的理由")
 
 
 @transaction.atomic
 def referral_return(*, actor: Actor, referral: Referral, on: date | None, reason: str) -> Referral:
     """登记退回: the police returned the case (e.g. materials incomplete), with the reason."""
-    referral = _locked(referral, actor, "return")
-    referral.outcome_on = _outcome_day(referral, on)
-    referral.reason = _text(reason, "reason", "退回的理由")
-    MACHINE.move(referral, "return", actor=actor, fields=("outcome_on", "reason"),
-                 payload={"on": referral.outcome_on, "reason": referral.reason})  # fmt: skip
-    return referral
+    return _outcome(referral, actor, "return", on, "reason", reason, "退回的理由")
 
 
 @transaction.atomic
 def referral_conclude(*, actor: Actor, referral: Referral, on: date | None, outcome: str) -> Referral:
     """登记处理结果: the criminal proceedings' or the court's ruling, which ends the referral."""
-    referral = _locked(referral, actor, "conclude")
-    referral.outcome_on = _outcome_day(referral, on)
-    referral.outcome = _text(outcome, "outcome", "处理结果")
-    MACHINE.move(referral, "conclude", actor=actor, fields=("outcome_on", "outcome"),
-                 payload={"on": referral.outcome_on, "outcome": referral.outcome})  # fmt: skip
-    return referral
+    return _outcome(referral, actor, "conclude", on, "outcome", outcome, "处理结果")
 
 
 # ---- 申请人民法院强制执行 ----------------------------------------------------------------------------------
