@@ -32,7 +32,12 @@ def peer(pk: int | None, field: str) -> Agency | None:
 
 
 def acting_agency(request, agency_id: int | None, perm: str) -> Agency:
-    return chosen_agency(request.auth, agency_id, perm=perm) if agency_id else request.auth.agency
+    """The agency the caller acts for: the one named (the picker's choice), else the caller's own."""
+    if agency_id:
+        return chosen_agency(request.auth, agency_id, perm=perm)
+    if request.auth.agency is None:
+        kit.refuse("agency_id", "请选择机关")
+    return request.auth.agency
 
 
 class NoticeOut(Schema):
