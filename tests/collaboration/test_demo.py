@@ -4,6 +4,7 @@ overdue assistance request and a cross-region one, and a criminal referral that 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.utils import timezone
 
 from tests.helpers import html
 from zhifa.accounts.models import User
@@ -13,7 +14,8 @@ from zhifa.collaboration.models import AssistanceRequest, Notice, Referral
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_hand_offs(client):
+def test_the_demo_hand_offs(client, today):
+    today(timezone.localdate())  # the demo runs on the real clock (tests/collaboration set Friday 2026-03-06)
     call_command("demo", no_serve=True)
     east = Notice.objects.filter(sender__region__name="东湖区")
     assert set(east.values_list("kind", "status")) >= {
