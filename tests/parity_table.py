@@ -192,6 +192,26 @@ PAIRS = {
     "zhifa_collaboration_api_meetings_meeting_record": "collaboration:meeting_record",
     "zhifa_collaboration_api_meetings_decision_complete": "collaboration:decision_complete",
     "zhifa_detection_api_params_set": "detection:param_set",
+    "zhifa_collaboration_api_notices_notice_enter": "collaboration:notice_new",
+    "zhifa_collaboration_api_notices_notice_send": "collaboration:notice_step",
+    "zhifa_collaboration_api_notices_notice_acknowledge": "collaboration:notice_step",
+    "zhifa_collaboration_api_notices_sharing_register": "collaboration:sharing_new",
+    "zhifa_collaboration_api_notices_sharing_share": "collaboration:sharing_share",
+    "zhifa_collaboration_api_assistance_request_send": "collaboration:assistance_new",
+    "zhifa_collaboration_api_assistance_request_receive": "collaboration:assistance_step",
+    "zhifa_collaboration_api_assistance_request_extend": "collaboration:assistance_step",
+    "zhifa_collaboration_api_assistance_request_answer": "collaboration:assistance_step",
+    "zhifa_collaboration_api_assistance_request_decline": "collaboration:assistance_step",
+    "zhifa_collaboration_api_referrals_referral_report": "collaboration:referral_new",
+    "zhifa_collaboration_api_referrals_referral_receive": "collaboration:referral_receive",
+    "zhifa_collaboration_api_referrals_court_apply": "collaboration:court_apply",
+    "zhifa_collaboration_api_referrals_referral_approve": "collaboration:referral_step",
+    "zhifa_collaboration_api_referrals_referral_reject": "collaboration:referral_step",
+    "zhifa_collaboration_api_referrals_referral_transfer": "collaboration:referral_step",
+    "zhifa_collaboration_api_referrals_referral_accept": "collaboration:referral_step",
+    "zhifa_collaboration_api_referrals_referral_not_file": "collaboration:referral_step",
+    "zhifa_collaboration_api_referrals_referral_return": "collaboration:referral_step",
+    "zhifa_collaboration_api_referrals_referral_conclude": "collaboration:referral_step",
 }
 
 CASE_TRANSITIONS = (
@@ -325,6 +345,23 @@ NO_DOOR = {
     "zhifa_collaboration_api_meetings_meeting_record": (
         "decisions as lines of text on the page, a list in the API: no one-field mapping"
     ),
+    "zhifa_collaboration_api_notices_notice_send": "picks the receiver by id (a choice) and an optional note; the one refusal is the side and state guard (tests/collaboration/notices/test_services.py)",
+    "zhifa_collaboration_api_notices_notice_acknowledge": _STATE_ONLY,
+    "zhifa_collaboration_api_notices_sharing_register": "choices by value and id; the text fields' control characters are core.hygiene's (tests/collaboration/notices/test_services.py)",
+    "zhifa_collaboration_api_notices_sharing_share": "one date: refused in the service alike (tests/collaboration/notices/test_services.py)",
+    "zhifa_collaboration_api_assistance_request_send": "picks the helper by id and the kind by value (tests/collaboration/assistance/test_services.py)",
+    "zhifa_collaboration_api_assistance_request_receive": _STATE_ONLY,
+    "zhifa_collaboration_api_assistance_request_extend": "a date and a reason checked by the service against the stored due date (tests/collaboration/assistance/test_services.py)",
+    "zhifa_collaboration_api_referrals_referral_report": "the counterpart organ's label differs by kind (公安机关, 纪检监察机关): the service's message, tested in tests/collaboration/referrals/test_services.py",
+    "zhifa_collaboration_api_referrals_referral_receive": "the same form as the report's, tested at the service",
+    "zhifa_collaboration_api_referrals_court_apply": "dates checked against the case's service date (tests/collaboration/referrals/test_services.py)",
+    "zhifa_collaboration_api_referrals_referral_approve": _STATE_ONLY,
+    "zhifa_collaboration_api_referrals_referral_transfer": _STATE_ONLY,
+    "zhifa_collaboration_api_referrals_referral_reject": "the reason is refused by the service alike (tests/collaboration/referrals/test_services.py)",
+    "zhifa_collaboration_api_referrals_referral_accept": "a date and an optional note, checked by the service",
+    "zhifa_collaboration_api_referrals_referral_not_file": "a date and a reason checked by the service (tests/collaboration/referrals/test_services.py)",
+    "zhifa_collaboration_api_referrals_referral_return": "a date and a reason checked by the service (tests/collaboration/referrals/test_services.py)",
+    "zhifa_collaboration_api_referrals_referral_conclude": "a date and the outcome checked by the service",
 }
 
 # API writes with no page, and why

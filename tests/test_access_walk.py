@@ -223,6 +223,11 @@ API_PARAMS: dict[str, Param] = {
     "/collaboration/organisation/liaisons/{agency_id}": Param("core.Agency"),
     "/collaboration/meetings/{meeting_id}": Param("collaboration.Meeting"),
     "/collaboration/meetings/decisions/{decision_id}": Param("collaboration.MeetingDecision"),
+    "/collaboration/notices/{notice_id}": Param("collaboration.Notice"),
+    "/collaboration/notices/sharing/{entry_id}": Param("collaboration.SharingEntry"),
+    "/collaboration/assistance/{request_id}": Param("collaboration.AssistanceRequest"),
+    "/collaboration/referrals/{referral_id}": Param("collaboration.Referral"),
+    "/collaboration/referrals/court/{case_id}": Param("cases.Case"),
 }
 # Parameters that name no object: a value the operation accepts.
 API_CONSTANTS = {"year": "2025", "fmt": "pdf", "decision": "approve", "key": "case"}

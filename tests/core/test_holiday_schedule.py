@@ -176,6 +176,9 @@ def test_every_registered_deadline_selects_its_open_rows():
         ("collaboration.transfer", "due_on"),
         ("collaboration.transfer", "answer_due"),
         ("collaboration.meetingdecision", "due_on"),
+        ("collaboration.notice", "due_on"),
+        ("collaboration.notice", "ack_due"),
+        ("collaboration.assistancerequest", "due_on"),
     }
     for deadline in deadlines.registered():
         assert list(deadline.model._default_manager.filter(deadline.open)) == []

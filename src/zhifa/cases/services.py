@@ -565,6 +565,7 @@ def case_close(*, actor: Actor, case: Case, on: date, summary: str) -> Case:
     """结案 (approved): after execution, or after serving a decision not to penalise."""
     case = kit.locked(CASES, case, actor=actor, perm=APPROVE)
     transitions.require(case, "close", *transitions.close_variants(case))
+    gates.check_closing(case)
     if case.is_simple:  # the on-the-spot video is filed with the case afterwards, but before closing
         rules.require_audio_video(case, ["simple_decision"])
     if not summary.strip():

@@ -10,3 +10,6 @@ urlpatterns += transfer_urls
 from .joint.urls import urlpatterns as joint_urls  # noqa: E402
 
 urlpatterns += joint_urls
+from .notices.urls import urlpatterns as notices_urls  # noqa: E402 — 抄告, 协助, 行刑衔接
+
+urlpatterns += notices_urls

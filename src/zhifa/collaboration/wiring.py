@@ -10,3 +10,6 @@ def wire() -> None:
     from .joint.wiring import wire as wire_joint
 
     wire_joint()
+    from .notices.wiring import wire as wire_notices
+
+    wire_notices()  # 抄告, 协助, 行刑衔接

@@ -9,6 +9,7 @@ from . import (
     cases,
     catalog,
     collaboration_joint,
+    collaboration_notices,
     collaboration_transfers,
     complaints,
     core,
@@ -38,6 +39,7 @@ MODULES = (
     evaluation,
     collaboration_transfers,
     collaboration_joint,
+    collaboration_notices,
 )
 
 
