@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("cases", "0010_periods_hearing_host_supervisor"),
         ("catalog", "0005_remove_major_on_hearing"),
-        ("collaboration", "0001_initial"),
+        ("collaboration", "0003_transfers"),
         ("core", "0003_agency_superior_department"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

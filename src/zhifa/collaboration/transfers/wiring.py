@@ -46,9 +46,9 @@ def wire() -> None:
     grant([RoleCode.AGENCY_HEAD], {MANAGE})
     grant_receivers()
     register(
-        MenuItem("协同执法", "案件移送", "collaboration:transfer_list", VIEW, order=10),
-        MenuItem("协同执法", "登记移送", "collaboration:transfer_new", SEND, order=20),
-        MenuItem("协同执法", "职责边界", "collaboration:boundary_list", VIEW_BOUNDARY, order=30),
+        MenuItem("协同执法", "案件移送", "collaboration:transfer_list", VIEW, order=34),
+        MenuItem("协同执法", "登记移送", "collaboration:transfer_new", SEND, order=35),
+        MenuItem("协同执法", "职责边界", "collaboration:boundary_list", VIEW_BOUNDARY, order=36),
     )
     workbench.register(pending)
     deadlines.register(*DEADLINES)
