@@ -23,7 +23,12 @@ def pytest_collection_modifyitems(config, items):
     writers, triggers) run only on PostgreSQL."""
     from django.db import connection
 
-    items[:] = [item for item in items if not uses_demo(item)] + [item for item in items if uses_demo(item)]
+    # pytest-django (tryfirst) has put the database tests first and the transactional ones after them; the
+    # shared demo goes between the two, since a transactional test's flush also empties what the migrations
+    # seeded (the roles), which the demo needs.
+    others = [item for item in items if not uses_demo(item)]
+    cut = next((i for i, item in enumerate(others) if _transactional(item)), len(others))
+    items[:] = others[:cut] + [item for item in items if uses_demo(item)] + others[cut:]
     if connection.vendor == "postgresql":
         return
     skip = pytest.mark.skip(
@@ -32,6 +37,15 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres_only" in item.keywords:
             item.add_marker(skip)
+
+
+def _transactional(item) -> bool:
+    """Whether pytest-django runs `item` as a transactional test (flushing the tables after it)."""
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return True
+    fixtures = getattr(item, "fixturenames", ())
+    return "transactional_db" in fixtures or "live_server" in fixtures
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -7,7 +7,8 @@ each of them runs in its own savepoint (pytest-django's `db`), module fixtures t
 crawl's admin activity, the access walk's outsiders) in a savepoint of their own (`layer`). The outer
 transaction is rolled back before the first test that does not ask for `demo_db` (`pytest_runtest_setup`
 in tests/conftest.py) and at the end of the session, so no other test ever sees the demo.
-`pytest_collection_modifyitems` moves the tests that ask for it to the end of the run (in their order), so
+`pytest_collection_modifyitems` moves the tests that ask for it after the other database tests and before the
+transactional ones (whose flush empties the seeded roles), in their order, so
 each xdist worker, which runs its tests in collection order, loads the demo at most once.
 
 A test of the demo command itself (idempotence from an empty database) must not ask for `demo_db`.

@@ -395,10 +395,11 @@ PAYLOAD_LABELS = {
     "supervisor": "指导执法人员",
     "host": "听证主持人",
     "statement_workdays": "陈述申辩期限（工作日）",
+    "from_agency": "移送机关",
 }
 _SKIP = {
     "status", "facts", "reasoning", "other_measures",
-    "document", "evidence", "challenge", "size", "media_type", "lat", "lng", "captured_at",
+    "document", "evidence", "challenge", "size", "media_type", "lat", "lng", "captured_at", "transfer",
 }  # fmt: skip
 _KIND_LABELS = {
     **dict(DecisionKind.choices),

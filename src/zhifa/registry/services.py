@@ -328,10 +328,17 @@ def _locked_certificate(actor: Actor, certificate: Certificate) -> Certificate:
 
 @transaction.atomic
 def certificate_set_status(
-    *, actor: Actor, certificate: Certificate, status: str, reason: str, until: date | None = None
+    *,
+    actor: Actor,
+    certificate: Certificate,
+    status: str,
+    reason: str,
+    until: date | None = None,
+    since: date | None = None,
 ) -> Certificate:
     """暂扣 / 吊销 / 恢复 a certificate, with the reason. A 暂扣 may end on `until` (its last day): from the
-    next day the certificate is in force again by itself (CertificateQuerySet.valid_on)."""
+    next day the certificate is in force again by itself (CertificateQuerySet.valid_on). `since` is the day
+    the 暂扣/吊销 takes effect (default today; a decision passes its own date)."""
     certificate = _locked_certificate(actor, certificate)
     if status not in (CertificateStatus.VALID, CertificateStatus.SUSPENDED, CertificateStatus.REVOKED):
         kit.refuse("status", "只能设为有效、暂扣或吊销")
@@ -339,7 +346,7 @@ def certificate_set_status(
         kit.refuse("status", "已吊销的证件不能再变更状态")
     if not reason.strip():
         kit.refuse("status_reason", "请填写原因")
-    today = timezone.localdate()
+    today = since or timezone.localdate()
     was_in_force = certificate.status == CertificateStatus.VALID or certificate.suspension_over(today)
     if status == CertificateStatus.VALID:
         certificate.status_since = None

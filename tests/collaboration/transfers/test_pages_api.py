@@ -185,3 +185,23 @@ def test_the_receiver_sees_a_transfer_only_once_sent(
     assert api.get(f"/transfers/{transfer.pk}").status_code == 404
     services.transfer_approve(actor=leader, transfer=transfer)
     assert api.get(f"/transfers/{transfer.pk}").status_code == 200
+
+
+def test_before_approval_the_letter_is_an_unnumbered_draft_for_the_sender(
+    client, agencies, urban, handler_user, receiver_user
+):
+    import io
+    from urllib.parse import quote
+
+    from docx import Document
+
+    transfer = services.transfer_create(
+        actor=handler_user, agency=agencies["east_market"], data=package(urban)
+    )
+    client.force_login(handler_user)
+    docx = client.get(reverse("collaboration:transfer_letter", args=[transfer.pk, "docx"]))
+    text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
+    assert "（草稿，批准后编号）" in text
+    assert docx["Content-Disposition"] == "attachment; filename*=UTF-8''" + quote("移送函_草稿.docx")
+    client.force_login(receiver_user)  # not sent yet: the receiver does not see it
+    assert client.get(reverse("collaboration:transfer_letter", args=[transfer.pk, "pdf"])).status_code == 404

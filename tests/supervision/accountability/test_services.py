@@ -6,7 +6,6 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from tests.cases.conftest import ON
 from tests.supervision.accountability.conftest import ChallengeFactory, complaint
 from zhifa.cases import rules
 from zhifa.cases.choices import HandlerRole
@@ -189,11 +188,14 @@ class TestDecision:
         assert records_of(heard)[-1] == "accountability.decide"
         # the right-to-enforce selectors refuse him from now on: as a case handler and as an actor
         assert not registry.can_enforce(zhang, "market")
-        assert registry.officer_refusal(zhang, zhang.name, ["market"], on=ON) == (
+        # (from the decision's day: an act before it was done with a certificate then in force)
+        assert registry.officer_refusal(zhang, zhang.name, ["market"], on=heard.decided_on) == (
             f"张伟的行政执法证件{certificate.number}（市场监管领域）已被吊销"
         )
+        assert registry.officer_refusal(zhang, zhang.name, ["market"], on=date(2026, 3, 5)) is None
         assert refused(
-            lambda: rules.require_handler_role(zhang, HandlerRole.LEAD, new_case, ON), "handlers"
+            lambda: rules.require_handler_role(zhang, HandlerRole.LEAD, new_case, heard.decided_on),
+            "handlers",
         ) == ("张伟不能担任主办人（执法辅助人员不得从事调查、决定等执法活动）")
 
     def test_suspending_lasts_until_its_date_and_is_then_restored(

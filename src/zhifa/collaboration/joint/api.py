@@ -196,7 +196,7 @@ class CompleteIn(Schema):
     note: str = Field(title="交接情况")
 
 
-class OfficerOut(Schema):
+class JointOfficerOut(Schema):
     id: int
     name: str
     agency_name: str
@@ -242,7 +242,7 @@ def action_list(
     )
 
 
-@router.get("/officers", response=list[OfficerOut], summary="搜索执法人员（姓名、拼音首字母或执法证号）")
+@router.get("/officers", response=list[JointOfficerOut], summary="搜索执法人员（姓名、拼音首字母或执法证号）")
 def officer_search(request, q: str = ""):
     return selectors.officers_matching(request.auth, q[:32])
 

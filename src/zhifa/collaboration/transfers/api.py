@@ -241,11 +241,7 @@ def transfer_dispute(request, transfer_id: int, data: DisputeIn):
 
 @router.get("/{int:transfer_id}/letter/{fmt}", summary="下载移送函（pdf 或 docx）")
 def transfer_letter(request, transfer_id: int, fmt: Literal["pdf", "docx"]) -> HttpResponse:
-    from django.http import Http404
-
-    transfer = _detail(request, transfer_id)
-    if not transfer.number:
-        raise Http404("移送函尚未批准发出")
+    transfer = _detail(request, transfer_id)  # before approval: the draft the leader reads (no number)
     response = HttpResponse(document.render(transfer, fmt), content_type=document.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="transfer-{transfer.pk}.{fmt}"'
     return response

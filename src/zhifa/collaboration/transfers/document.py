@@ -29,11 +29,19 @@ TEMPLATE = """# {{ sender }}
 """
 
 
+DRAFT = "（草稿，批准后编号）"
+
+
+def _number(transfer) -> str:
+    """The letter's number; before the leader approves it, the draft the leader reads has none yet."""
+    return transfer.number or DRAFT
+
+
 def _data(transfer) -> dict:
     return {
         "sender": transfer.agency.name,
         "receiver": transfer.receiver.name,
-        "number": transfer.number,
+        "number": _number(transfer),
         "discovered": timezone.localtime(transfer.discovered_at).date(),
         "party": transfer.party_name,
         "party_id": transfer.party_id,
@@ -53,7 +61,7 @@ def _data(transfer) -> dict:
 def render(transfer, fmt: str) -> bytes:
     """The letter as "pdf" or "docx" bytes."""
     blocks = parse(render_text(TEMPLATE, _data(transfer)))
-    title = f"涉嫌违法案件移送函 {transfer.number}"
+    title = f"涉嫌违法案件移送函 {_number(transfer)}"
     return (pdf if fmt == "pdf" else docx).render(blocks, title=title, author=transfer.agency.name)
 
 
@@ -64,4 +72,4 @@ CONTENT_TYPES = {
 
 
 def filename(transfer, fmt: str) -> str:
-    return f"移送函_{transfer.number}.{fmt}".replace("/", "_")
+    return f"移送函_{transfer.number or '草稿'}.{fmt}".replace("/", "_")

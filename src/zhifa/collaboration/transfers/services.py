@@ -340,7 +340,7 @@ def _intake(actor: Actor, transfer: Transfer, *, on_behalf: bool = False) -> Cas
         case,
         "case.transfer_received",
         actor=actor,
-        payload={"transfer": transfer.pk, "from": transfer.agency_id, "number": transfer.number},
+        payload={"transfer": transfer.pk, "from_agency": transfer.agency.name, "number": transfer.number},
     )
     note = f"随{transfer.number}移送"
     for row in transfer.evidence.filter(arrival=EvidenceCheck.MATCHED).select_related("evidence"):

@@ -211,12 +211,10 @@ def transfer_step(request, pk: int, action: str):
 
 @login_required
 def transfer_letter(request, pk: int, fmt: str):
-    """移送函 as PDF or DOCX (once approved: it carries its number)."""
+    """移送函 as PDF or DOCX (numbered once approved; before that, the draft the leader reads)."""
     if fmt not in document.CONTENT_TYPES:
         raise Http404("没有该格式")
     transfer = get_transfer(request.user, pk)
-    if not transfer.number:
-        raise Http404("移送函尚未批准发出")
     response = HttpResponse(document.render(transfer, fmt), content_type=document.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = (
         f"attachment; filename*=UTF-8''{quote(document.filename(transfer, fmt))}"

@@ -242,7 +242,12 @@ def proceeding_decide(
     )
     for certificate in taken:  # a 暂扣 carries its last day: the registry counts it in force after it
         registry.certificate_set_status(
-            actor=actor, certificate=certificate, status=status, reason=why, until=suspended_until
+            actor=actor,
+            certificate=certificate,
+            status=status,
+            reason=why,
+            until=suspended_until,
+            since=today,
         )
     proceeding.outcome, proceeding.reason, proceeding.suspended_until = outcome, reason, suspended_until
     proceeding.decided_on, proceeding.decided_by = today, actor  # type: ignore[assignment]  # None: system
