@@ -21,7 +21,6 @@ from zhifa.registry import selectors as registry
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
-TODAY = timezone.localdate()
 MODELS = [Case, CaseHandler, Decision, Service, Execution, Evidence, Record]
 
 
@@ -54,21 +53,27 @@ def test_about_sixty_cases_in_every_status(demo):
 
 def test_dates_are_in_2026_before_today(demo):
     for case in Case.objects.all():
-        assert date(2026, 1, 1) <= case.discovered_on <= TODAY
-        assert case.registered_on is None or case.discovered_on <= case.registered_on <= TODAY
-    assert not Decision.objects.filter(decided_on__gt=TODAY).exists()
-    assert not Service.objects.filter(served_on__gt=TODAY).exists()
+        assert date(2026, 1, 1) <= case.discovered_on <= timezone.localdate()
+        assert case.registered_on is None or case.discovered_on <= case.registered_on <= timezone.localdate()
+    assert not Decision.objects.filter(decided_on__gt=timezone.localdate()).exists()
+    assert not Service.objects.filter(served_on__gt=timezone.localdate()).exists()
 
 
 def test_the_clocks_of_the_main_department(demo):
     main = Case.objects.filter(agency__name="东湖区市场监督管理局")
-    clocks = {c.case.summary + c.case.party_name: c for c in selectors.pending_clocks(main, TODAY)}
+    clocks = {
+        c.case.summary + c.case.party_name: c for c in selectors.pending_clocks(main, timezone.localdate())
+    }
     overdue = [c for c in clocks.values() if c.overdue and c.step == "decide"]
     near = [c for c in clocks.values() if c.near_due and c.step == "decide"]
     assert len(overdue) == 1 and len(near) == 1
     assert Service.objects.filter(late=True).count() == 1
     # the open cases elsewhere keep their clocks
-    assert not Case.objects.filter(selectors.overdue_q(TODAY)).exclude(pk=overdue[0].case.pk).exists()
+    assert (
+        not Case.objects.filter(selectors.overdue_q(timezone.localdate()))
+        .exclude(pk=overdue[0].case.pk)
+        .exists()
+    )
 
 
 def test_one_fine_above_the_benchmark_with_its_reason(demo):
@@ -141,10 +146,10 @@ def test_the_demo_logins_have_work(demo):
     from zhifa.accounts.models import User
 
     officer = User.objects.get(username="dh_zf1")
-    titles = [item.title for item in workbench.pending(officer, today=TODAY)]
+    titles = [item.title for item in workbench.pending(officer, today=timezone.localdate())]
     assert any("已逾期" in title for title in titles) and any("即将到期" in title for title in titles)
     leader = User.objects.get(username="dh_jgfz")
-    titles = [item.title for item in workbench.pending(leader, today=TODAY)]
+    titles = [item.title for item in workbench.pending(leader, today=timezone.localdate())]
     assert any(title.startswith("待批准立案") for title in titles)
     assert any(title.startswith("本机关逾期案件：1件") for title in titles)
 
@@ -196,7 +201,7 @@ def test_certified_officers_act_and_auxiliary_staff_assist(demo):
     assisted = Record.objects.get(action="case.intake", actor__username="dh_fz1")
     supervisor = json.loads(assisted.payload)["supervisor"]
     assert assisted.actor_name == "王芳" and supervisor["name"] == "张伟"
-    assert registry.acting_refusal(assisted.actor, [], on=TODAY) == (
+    assert registry.acting_refusal(assisted.actor, [], on=timezone.localdate()) == (
         "王芳是行政执法辅助人员，没有有效的行政执法证件"
     )
 
