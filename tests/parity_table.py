@@ -339,9 +339,6 @@ NO_DOOR = {
     "zhifa_collaboration_api_meetings_meeting_convene": (
         "a meeting: the service's refusals asserted at service and API (tests/collaboration/joint/test_api.py)"
     ),
-    "zhifa_collaboration_api_meetings_decision_complete": (
-        "its Door is built inside tests/collaboration/joint/test_parity.py (it needs a recorded decision's id)"
-    ),
     "zhifa_collaboration_api_meetings_meeting_record": (
         "decisions as lines of text on the page, a list in the API: no one-field mapping"
     ),
