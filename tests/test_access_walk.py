@@ -66,6 +66,10 @@ PAGE_ALLOWED: dict[str, tuple[frozenset[int], str]] = {
     "catalog_public:*": (PUBLIC, "公示平台：公开的执法事项清单"),
     "registry_public:*": (PUBLIC, "公示平台：公开的执法人员名单"),
     "inspections_public:*": (PUBLIC, "公示平台：公开的抽查计划、抽取结果和企业码"),
+    "inspections_public:enterprise": (
+        frozenset({200, 302}),
+        "企业码页面公开；提交评价后总是重定向回本页（成功或被拒都以提示显示），任何访客都可匿名评价",
+    ),
     "campaigns_public:*": (PUBLIC, "公示平台：公开的评查结果和抽取文件"),
     "registry:import_template": (PUBLIC, "空白导入模板，按种类而非对象"),
     "catalog:import_template": (PUBLIC, "空白导入模板，按种类而非对象"),
