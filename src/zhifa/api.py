@@ -28,6 +28,7 @@ from zhifa.publicity.api import router as publicity_router
 from zhifa.registry.api import router as registry_router
 from zhifa.review.api import router as review_router
 from zhifa.social.api import router as social_router
+from zhifa.stats.api import router as stats_router
 from zhifa.supervision.api import router as supervision_router
 
 
@@ -181,3 +182,4 @@ api.add_router("/social/", social_router)
 api.add_router("/detection/", detection_router)
 api.add_router("/evaluation/", evaluation_router)
 api.add_router("/collaboration/", collaboration_router)
+api.add_router("/stats/", stats_router)

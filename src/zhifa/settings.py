@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "zhifa.detection",
     "zhifa.evaluation",
     "zhifa.collaboration",
+    "zhifa.stats",
 ]
 
 MIDDLEWARE = [

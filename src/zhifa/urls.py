@@ -31,4 +31,5 @@ urlpatterns = [
     path("social/", include("zhifa.social.urls")),
     path("evaluation/", include("zhifa.evaluation.urls")),
     path("collaboration/", include("zhifa.collaboration.urls")),
+    path("stats/", include("zhifa.stats.urls")),
 ]

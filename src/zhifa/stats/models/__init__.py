@@ -1,0 +1,1 @@
+"""The 统计分析 models, one module per part (imported here so Django finds them)."""

@@ -1,0 +1,6 @@
+"""How 统计分析 plugs into the product (role permissions, menu entries, 工作台 providers, stored deadlines,
+record labels). Called from StatsConfig.ready()."""
+
+
+def wire() -> None:
+    """Each part's `wire()` is called here, one line per part."""
