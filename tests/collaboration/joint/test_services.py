@@ -12,6 +12,7 @@ from tests.factories import AgencyFactory, CertificateFactory, OfficerFactory
 from zhifa.cases.choices import CaseSource
 from zhifa.collaboration.joint import selectors, services
 from zhifa.collaboration.joint.choices import ActionStatus, FindingStatus, HandoverStatus
+from zhifa.collaboration.models import BoundaryItem
 from zhifa.collaboration.organisation import services as organisation
 from zhifa.core.models import Record
 
@@ -208,6 +209,21 @@ def test_two_competent_departments_the_office_decides(active, market_user, offic
     assert (share.agency, share.by_office) == (ecology, True)
 
 
+def test_the_register_decides_competence_before_the_catalogue(
+    active, market_user, office_user, ecology, east
+):
+    """SCJG-CF-004 is in both participants' catalogues; once the register says 东区市场监督管理局 transferred it to
+    东区生态环境局 (standing in for a 综合行政执法部门), it is the latter's alone: no office decision is asked."""
+    market = active.lead_agency
+    BoundaryItem.objects.create(region=east, item_code="SCJG-CF-004", item_name="SCJG-CF-004", from_agency=market,
+                                agency=ecology, transferred_on=date(2026, 1, 1), document="东编〔2026〕3号")  # fmt: skip
+    finding = services.finding_record(actor=market_user, action=active, data=finding_input("SCJG-CF-004"))
+    (share,) = services.finding_split(actor=market_user, finding=finding)
+    assert (share.agency, share.item_codes, share.by_office) == (ecology, ["SCJG-CF-004"], False)
+    # the department that handed the item over is no longer competent for it
+    assert services.holders(["SCJG-CF-004"], [market], date(2026, 3, 11), east) == {"SCJG-CF-004": []}
+
+
 def test_a_finding_outside_every_participant_is_handed_over_on_the_spot(
     active, market_user, transport, transport_user, ecology
 ):
@@ -221,7 +237,7 @@ def test_a_finding_outside_every_participant_is_handed_over_on_the_spot(
     other = AgencyFactory(name="东区应急管理局", region=transport.region)
     assert refused(
         lambda: services.finding_notify(actor=market_user, finding=finding, agency=other), "agency"
-    ) == ("东区应急管理局的执法事项清单中没有事项JTYS-CF-001，不是有权处理的部门")
+    ) == ("东区应急管理局对事项JTYS-CF-001没有职权（执法事项清单、职责边界），不是有权处理的部门")
     handover = services.finding_notify(actor=market_user, finding=finding, agency=transport, note="请到场")
     assert selectors.get_action(transport_user, active.pk) == active  # the called department sees the action
     with pytest.raises(PermissionDenied):  # the caller sees the hand-over; the called department arrives

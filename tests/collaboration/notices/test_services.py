@@ -10,9 +10,10 @@ from django.http import Http404
 
 from tests.cases.conftest import penalty
 from tests.collaboration.conftest import TODAY, HandoffWrites
+from tests.factories import AgencyFactory
 from tests.helpers import paperwork
 from zhifa.cases import services as case_services
-from zhifa.collaboration.models import Notice, SharingEntry
+from zhifa.collaboration.models import BoundaryItem, Notice, SharingEntry
 from zhifa.collaboration.notices import selectors, services
 from zhifa.collaboration.notices.choices import NoticeKind, NoticeStatus
 from zhifa.collaboration.notices.transitions import is_overdue, offered
@@ -176,6 +177,34 @@ def test_a_penalty_of_the_comprehensive_agency_makes_its_notice(comprehensive_ca
         date(2026, 4, 3),
         "作出行政处罚决定：罚款",
     )
+
+
+def test_the_register_names_the_department_a_penalty_is_told_to(comprehensive_case, leader, transport, city):
+    """The case's item was transferred to the 综合行政执法机构 by 东区卫生健康局: the 抄告 goes there, not to the
+    department the agency was set up in."""
+    health = AgencyFactory(name="东区卫生健康局", region=city["east"])
+    code = comprehensive_case.items.get().code
+    BoundaryItem.objects.create(region=city["east"], item_code=code, item_name="划转事项", from_agency=health,
+                                agency=comprehensive_case.agency, transferred_on=date(2026, 1, 1),
+                                document="东编〔2026〕3号")  # fmt: skip
+    case_services.case_decide(
+        actor=leader, case=paperwork(comprehensive_case, "decide", "penalty"), decision=penalty()
+    )
+    assert Notice.objects.get().receiver == health
+
+
+def test_the_register_names_the_agency_an_approval_is_told_to(agencies, urban, clerk, city):
+    """Two 综合行政执法部门 in the region: the one the register says took over the department's items."""
+    brigade = AgencyFactory(name="东区综合行政执法大队", region=city["east"], kind="comprehensive")
+    assert (
+        services.notice_enter_approval(actor=clerk, agency=agencies["east_market"], data=approval()).receiver
+        == urban
+    )
+    BoundaryItem.objects.create(region=city["east"], item_code="SCJG-XK-001", item_name="食品经营许可后监管",
+                                from_agency=agencies["east_market"], agency=brigade,
+                                transferred_on=date(2026, 1, 1), document="东编〔2026〕3号")  # fmt: skip
+    notice = services.notice_enter_approval(actor=clerk, agency=agencies["east_market"], data=approval())
+    assert (notice.receiver, notice.due_on) == (brigade, date(2026, 3, 16))
 
 
 def test_sending_without_a_receiver_asks_for_one(agencies, urban_officer, urban, transport):

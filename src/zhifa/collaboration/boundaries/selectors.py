@@ -37,6 +37,51 @@ def register_entry(item_code: str, region: Region, on: date | None = None) -> Bo
     return max(rows, key=lambda row: len(row.region.path), default=None)
 
 
+def register_entries(item_codes, region: Region, on: date | None = None) -> dict[str, BoundaryItem]:
+    """The register rows in force for each of `item_codes` in `region` (the nearest region up the tree wins),
+    in one query: code → row, codes the register does not hold left out."""
+    on = on or timezone.localdate()
+    rows = (
+        BoundaryItem.objects.filter(item_code__in=list(item_codes), region__path__in=_region_chain(region))
+        .filter(transferred_on__lte=on)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=on))
+        .select_related("agency", "from_agency", "region")
+    )
+    found: dict[str, BoundaryItem] = {}
+    for row in rows:
+        held = found.get(row.item_code)
+        if held is None or len(row.region.path) > len(held.region.path):
+            found[row.item_code] = row
+    return found
+
+
+def transferred_from(agency: Agency, item_codes=(), on: date | None = None) -> BoundaryItem | None:
+    """The register row in force by which `agency` (a business department) handed one of `item_codes` — or,
+    with no codes, any item — to a 综合行政执法部门: the latest transfer first."""
+    on = on or timezone.localdate()
+    rows = BoundaryItem.objects.filter(
+        from_agency=agency, region__path__in=_region_chain(agency.region), transferred_on__lte=on
+    ).filter(Q(ended_on__isnull=True) | Q(ended_on__gt=on))
+    if item_codes:
+        rows = rows.filter(item_code__in=list(item_codes))
+    return rows.select_related("agency").order_by("-transferred_on", "-pk").first()
+
+
+def transferred_to(agency: Agency, item_codes, on: date | None = None) -> BoundaryItem | None:
+    """The register row in force by which one of `item_codes` came to `agency` (a 综合行政执法部门)."""
+    on = on or timezone.localdate()
+    return (
+        BoundaryItem.objects.filter(
+            agency=agency, item_code__in=list(item_codes), transferred_on__lte=on,
+            region__path__in=_region_chain(agency.region),
+        )
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=on))
+        .select_related("from_agency")
+        .order_by("-transferred_on", "-pk")
+        .first()
+    )  # fmt: skip
+
+
 def delegated_townships(item_code: str, region: Region) -> QuerySet[Agency]:
     return Agency.objects.filter(
         delegations_in__item_code=item_code,

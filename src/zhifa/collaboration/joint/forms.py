@@ -98,7 +98,9 @@ class SplitForm(Form):
     def __init__(self, *args, finding, user, **kwargs):
         super().__init__(*args, **kwargs)
         agencies = [p.agency for p in finding.action.participants.select_related("agency")]
-        for code, found in services.holders(finding.item_codes, agencies, finding.found_on).items():
+        for code, found in services.holders(
+            finding.item_codes, agencies, finding.found_on, finding.action.region
+        ).items():
             if len(found) > 1:
                 self.fields[f"decided_{code}"] = forms.ChoiceField(
                     label=f"事项{code}的承办部门（由办公室确定）",

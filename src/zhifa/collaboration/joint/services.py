@@ -19,6 +19,7 @@ from zhifa.cases import services as case_services
 from zhifa.cases.choices import CaseSource, PartyKind
 from zhifa.catalog.choices import VersionStatus
 from zhifa.catalog.models import EnforcementItem
+from zhifa.collaboration.boundaries import selectors as boundary_selectors
 from zhifa.collaboration.models import (
     ActionTask,
     Finding,
@@ -299,14 +300,19 @@ def action_finish(*, actor: Actor, action: JointAction) -> JointAction:
 CODE = re.compile(r"^[A-Za-z0-9\-]{1,32}$")
 
 
-def holders(codes: Sequence[str], agencies: Sequence[Agency], on: date) -> dict[str, list[Agency]]:
-    """For each code, the agencies of `agencies` whose catalogue in force on `on` holds it (competence:
-    the 执法事项清单 until the 职责边界 register says more). One query."""
+def holders(codes: Sequence[str], agencies: Sequence[Agency], on: date, region) -> dict[str, list[Agency]]:
+    """For each code, the agencies of `agencies` competent for it on `on` in `region`: the 职责边界 register
+    first — an item transferred to a 综合行政执法部门 is that agency's alone, whatever the business department's
+    catalogue still lists — else the agencies whose catalogue (执法事项清单) in force holds it. Two queries."""
     found: dict[str, list[Agency]] = {code: [] for code in codes}
     by_pk = {a.pk: a for a in agencies}
+    register = boundary_selectors.register_entries(codes, region, on)
+    for code, row in register.items():
+        if row.agency_id in by_pk:
+            found[code].append(by_pk[row.agency_id])
     items = (
         EnforcementItem.objects.filter(
-            code__in=list(codes),
+            code__in=[code for code in codes if code not in register],
             version__agency__in=list(by_pk),
             version__status=VersionStatus.PUBLISHED,
             version__effective_from__lte=on,
@@ -420,7 +426,7 @@ def finding_split(
     finding, roles = _finding(actor, finding, "分案")
     action = finding.action
     agencies = [p.agency for p in action.participants.select_related("agency")]
-    competent = holders(finding.item_codes, agencies, finding.found_on)
+    competent = holders(finding.item_codes, agencies, finding.found_on, action.region)
     decided = dict(decided or {})
     shares: dict[int, tuple[Agency, list[str], bool]] = {}
     for code, found in competent.items():
@@ -514,10 +520,13 @@ def finding_notify(*, actor: Actor, finding: Finding, agency: Agency | None, not
         kit.refuse("agency", f"{agency.name}是本次行动的参与部门，请直接分案")
     if not agency.active or not agency.region.path.startswith(action.region.path):
         kit.refuse("agency", f"{agency.name}不是{action.region.name}的在用机关")
-    held = holders(finding.item_codes, [agency], finding.found_on)
+    held = holders(finding.item_codes, [agency], finding.found_on, action.region)
     missing = [code for code, found in held.items() if not found]
     if missing:
-        kit.refuse("agency", f"{agency.name}的执法事项清单中没有事项{'、'.join(missing)}，不是有权处理的部门")
+        kit.refuse(
+            "agency",
+            f"{agency.name}对事项{'、'.join(missing)}没有职权（执法事项清单、职责边界），不是有权处理的部门",
+        )
     handover = Handover.objects.create(
         finding=finding, agency=agency, note=note.strip(), notified_at=timezone.now()
     )

@@ -119,7 +119,7 @@ def notice_enter_approval(*, actor: Actor, agency: Agency, data: ApprovalInput) 
     item = data.item
     if item is not None and (item.version.agency_id != agency.pk or item.category not in APPROVAL_CATEGORIES):
         kit.refuse("item", f"事项{item.code}（{item.name}）不是本机关的行政许可或行政确认事项")
-    receiver = routing.comprehensive_agency_of(agency)
+    receiver = routing.comprehensive_agency_of(agency, [item.code] if item is not None else [])
     if receiver is None:
         kit.refuse("agency", f"{agency.name}所在区划没有综合行政执法部门，无需抄告")
     due_on, days = clocks.notice_due(data.decided_on, data.urgent)
