@@ -183,7 +183,7 @@ def test_default_tree_scores_them_and_an_agency_without_complaints_gets_full_poi
     assert cell(a, "投诉举报满意率") == (D("66.67"), D(2), 3)
     assert cell(a, "社会满意度测评") == (D("50.00"), D(2), 4)
     assert cell(a, "外部评价")[0] == D("55.00")  # 50 × 30% + 66.67 × 30% + 50 × 40%
-    assert a.total == D("63.38")  # 60 × 30% + 68.75 × 50% + 55 × 20%
+    assert a.total == D("65.00")  # 60 × 30% + 72.00 × 50% + 55 × 20%
     # B: no complaint due or rated — nothing answered late, nobody dissatisfied: full points
     assert cell(b, "投诉举报按期办结率") == (D("100.00"), D(0), 0)
     assert cell(b, "投诉举报满意率") == (D("100.00"), D(0), 0)

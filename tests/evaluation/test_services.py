@@ -125,7 +125,7 @@ class TestScheme:
         draft = services.scheme_revise(actor=supervisor, scheme=published, note="增加营商环境指标")
         assert (draft.version, draft.status, draft.note) == (2, SchemeStatus.DRAFT, "增加营商环境指标")
         assert (
-            Node.objects.filter(scheme=draft).count() == Node.objects.filter(scheme=published).count() == 15
+            Node.objects.filter(scheme=draft).count() == Node.objects.filter(scheme=published).count() == 19
         )
         services.node_update(
             actor=supervisor,
@@ -217,9 +217,11 @@ class TestEvaluation:
                 "突出问题按期整改率",
             )
         ] == [D("50.00"), D("66.67"), D("85.00"), D("50.00"), D("50.00"), D("100.00")]
-        assert cell(a, "专项指标") == D("68.75")
+        assert cell(a, "部门协作配合") == D("100.00")  # no hand-off owed: nothing late
+        # 50 × 20% + 66.67 × 15% + 85 × 20% + 50 × 10% + 50 × 10% + 100 × 15% + 100 × 10%
+        assert cell(a, "专项指标") == D("72.00")
         assert cell(a, "外部评价") == D("79.00")
-        assert a.total == D("68.18")
+        assert a.total == D("69.80")
         assert (cell(b, "一般指标"), cell(b, "专项指标"), cell(b, "外部评价"), b.total) == (
             D("100.00"),
             D("85.00"),
@@ -238,8 +240,8 @@ class TestEvaluation:
 
         for i in range(10):
             AgencyFactory(name=f"东区第{i}局", region=city["east"])
-        # agencies + nodes + 9 computed indicators + manual scores
-        with django_assert_max_num_queries(12):
+        # agencies + nodes + 12 computed indicators + manual scores
+        with django_assert_max_num_queries(15):
             evaluation = scoring.evaluate(published)
         assert len(evaluation.lines) == 12
 
@@ -323,7 +325,7 @@ class TestRanking:
         ranking = services.ranking_publish(actor=supervisor, scheme=published)
         assert [(r.agency.name, r.rank, r.total) for r in ranking.results.order_by("rank")] == [
             ("东区生态环境局", 1, D("84.50")),
-            ("东区市场监督管理局", 2, D("68.18")),
+            ("东区市场监督管理局", 2, D("69.80")),
         ]
         assert ranking.snapshot["lines"][0] == {
             "agency": seeded["b"].pk,
@@ -369,7 +371,7 @@ class TestConsequences:
         )
         item = consequence.supervision_item
         assert item is not None and item.agency == seeded["a"]
-        assert item.title == "2025年度评议考核限期整改（第2名，68.18分）"
+        assert item.title == "2025年度评议考核限期整改（第2名，69.80分）"
         assert item.reason == "公示和培训不达标，限三个月整改"
         assert Record.objects.filter(action="evaluation.consequence.record", agency=seeded["a"]).count() == 1
 
@@ -381,7 +383,7 @@ class TestConsequences:
             kind=ConsequenceKind.RECTIFY, note="限期三个月整改", open_item=True
         )
         item = services.consequence_record(actor=supervisor, result=result, data=rectify).supervision_item
-        label = "东区市场监督管理局2025年度评议考核结果（第2名，68.18分）"
+        label = "东区市场监督管理局2025年度评议考核结果（第2名，69.80分）"
         assert (item.source_type, item.source_id, item.source_label) == (
             "evaluation.result",
             str(result.pk),

@@ -78,7 +78,7 @@ def test_ranking_page_links_every_number(client, supervisor, ranked, seeded):
     overdue = Node.objects.get(scheme=ranked, name="案件超期率")
     drill = f"/evaluation/{ranked.pk}/drill/{overdue.pk}/{seeded['a'].pk}/"
     assert f'href="{drill}"' in page
-    assert "84.50" in page and "68.18" in page
+    assert "84.50" in page and "69.80" in page
     response = client.get(drill)
     assert response.status_code == 200
     assert all(r["url"].startswith("/cases/") for r in response.context["rows"])
@@ -91,7 +91,7 @@ def test_reports(client, supervisor, ranked):
     client.force_login(supervisor)
     rows = xlsx_rows(client.get(f"/evaluation/{ranked.pk}/report.xlsx"))
     assert rows[0][:3] == ("名次", "被考核机关", "总分")
-    assert [r[:3] for r in rows[1:]] == [(1, "东区生态环境局", "84.50"), (2, "东区市场监督管理局", "68.18")]
+    assert [r[:3] for r in rows[1:]] == [(1, "东区生态环境局", "84.50"), (2, "东区市场监督管理局", "69.80")]
     document = Document(BytesIO(client.get(f"/evaluation/{ranked.pk}/report.docx").content))
     assert document.paragraphs[0].text == "东区2025年度行政执法评议考核结果"
     assert document.tables[0].rows[1].cells[1].text == "东区生态环境局"
@@ -130,7 +130,7 @@ def test_api_ranking_and_drill(client, supervisor, ranked, seeded):
     assert body["published"] is True
     assert [(line["agency_name"], line["rank"], line["total"]) for line in body["lines"]] == [
         ("东区生态环境局", 1, "84.50"),
-        ("东区市场监督管理局", 2, "68.18"),
+        ("东区市场监督管理局", 2, "69.80"),
     ]
     publicity = Node.objects.get(scheme=ranked, name="行政执法决定按时公示率")
     cell = next(c for c in body["lines"][1]["cells"] if c["node_id"] == publicity.pk)

@@ -13,3 +13,6 @@ def wire() -> None:
     from .notices.wiring import wire as wire_notices
 
     wire_notices()  # 抄告, 协助, 行刑衔接
+    from .indicators import register_indicators
+
+    register_indicators()  # 部门协作配合 in 评议考核 (seed 004 七(四))

@@ -24,10 +24,20 @@ DEFAULT_TREE: list[tuple[str, Decimal, str, list]] = [
         [
             ("重大执法决定法制审核率", D(20), "review.major_coverage", []),
             ("案件超期率", D(15), "cases.overdue", []),
-            ("案卷评查平均分", D(25), "supervision.campaign_score", []),
-            ("复议诉讼纠错率", D(15), "cases.reversal", []),
+            ("案卷评查平均分", D(20), "supervision.campaign_score", []),
+            ("复议诉讼纠错率", D(10), "cases.reversal", []),
             ("监督事项按期整改率", D(10), "supervision.items_on_time", []),
             ("突出问题按期整改率", D(15), "supervision.rectification_on_time", []),
+            (
+                "部门协作配合",  # seed 004 七(四)
+                D(10),
+                "",
+                [
+                    ("抄告按期率", D(40), "collaboration.notices", []),
+                    ("协助请求按期答复率", D(30), "collaboration.assistance", []),
+                    ("移送按期处理率", D(30), "collaboration.transfers", []),
+                ],
+            ),
         ],
     ),
     (
