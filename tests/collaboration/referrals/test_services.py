@@ -224,3 +224,22 @@ def test_court_enforcement_within_article_53(notified, handler_user, leader, tod
 def test_add_months_keeps_the_last_day():
     assert clocks.add_months(date(2026, 8, 31), 6) == date(2027, 2, 28)
     assert clocks.add_months(date(2026, 3, 23), 6) == date(2026, 9, 23)
+
+
+def test_an_unanswered_report_past_its_three_days_is_an_overdue_duty(registered, handler_user, agencies, now):
+    """The 审批期限 is a stored deadline: the detection app's 逾期履职 model finds it once passed, and not before."""
+    from zhifa.detection import framework
+    from zhifa.detection.framework import Context, Params
+
+    referral = report(handler_user, registered, agencies["east_market"])
+
+    def found(today):
+        model = framework.get("overdue")
+        ctx = Context(model, today, Params(model))
+        return {f.key: f.reason for f in model.find(ctx) if f.key.startswith("collaboration.referral")}
+
+    assert found(now + timedelta(days=3)) == {}
+    due = now + timedelta(days=3)
+    assert found(now + timedelta(days=5)) == {
+        f"collaboration.referral:{referral.pk}:approval_due": f"移送审批期限{due:%Y-%m-%d}已过2日，移送与衔接仍未办结"
+    }

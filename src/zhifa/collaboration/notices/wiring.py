@@ -17,6 +17,7 @@ def wire() -> None:
     from ..assistance import deadlines as assistance_deadlines
     from ..assistance import transitions as assistance
     from ..assistance.workbench import pending as assistance_pending
+    from ..referrals import deadlines as referral_deadlines
     from ..referrals import guards
     from ..referrals import transitions as referrals
     from ..referrals.panels import case_card
@@ -45,7 +46,9 @@ def wire() -> None:
     workbench.register(notice_pending)
     workbench.register(assistance_pending)
     workbench.register(referral_pending)
-    deadlines.register(*notice_deadlines.DEADLINES, *assistance_deadlines.DEADLINES)
+    deadlines.register(
+        *notice_deadlines.DEADLINES, *assistance_deadlines.DEADLINES, *referral_deadlines.DEADLINES
+    )
     events.subscribe("case.decided", services.on_case_decided)
     gates.register(guards.no_fine_instead_of_transfer)
     gates.register_closing(guards.no_closing_with_fine_only)
