@@ -76,14 +76,13 @@ def disclosure(agency, due, done, **more):
     return Disclosure.objects.create(
         agency=agency,
         kind="penalty",
-        status="published" if done else "draft",
         subject_kind="organisation",
         subject_name="某公司",
         conclusion="罚款",
         decided_on=due - timedelta(days=9),
         due_on=due,
         published_on=done,
-        **more,
+        **{"status": "published" if done else "draft", **more},
     )
 
 
@@ -107,7 +106,6 @@ def transfer(agency, due, done, **more):
         agency=agency,
         receiver=receiver,
         kind="case",
-        status="sent" if done else "pending",
         item_code="T-001",
         item_name="测试事项",
         summary="测试移送",
@@ -119,7 +117,7 @@ def transfer(agency, due, done, **more):
         discovered_at=late_evening(due - timedelta(days=5)),
         due_on=due,
         sent_at=late_evening(done),
-        **more,
+        **{"status": "sent" if done else "pending", **more},
     )
 
 
@@ -144,18 +142,17 @@ def assistance(agency, due, done, **more):
         helper=agency,
         subject="测试协助",
         questions="问题",
-        status="answered" if done else "received",
         sent_at=late_evening(due - timedelta(days=8)),
         received_on=due - timedelta(days=7),
         due_on=due,
         answered_on=done,
-        **more,
+        **{"status": "answered" if done else "received", **more},
     )
 
 
 def complaint(agency, due, done, **more):
     values = {
-        "clock_from": due - timedelta(days=20),
+        "clock_from": min(due - timedelta(days=20), done or due),
         "status": "replied" if done else "handling",
         **more,
     }
@@ -195,7 +192,7 @@ def item(agency, due, done):
 
 
 def task(agency, due, done):
-    problem_list = ProblemList.objects.create(agency=agency, year=due.year)
+    problem_list = ProblemList.objects.get_or_create(agency=agency, year=due.year)[0]
     problem = Problem.objects.create(
         problem_list=problem_list,
         agency=agency,
