@@ -54,7 +54,7 @@ def decisions() -> OnTimeRate:
 # ---- 送达: the due date is not stored; it is the 7th working day after the decision ------------------------
 
 SERVED_KINDS = (DecisionKind.PENALTY, DecisionKind.NO_PENALTY)  # 移送、撤销立案 end the case unserved
-SPAN = 40  # seven working days never span more natural days than this (the longest holidays included)
+GUESS = 9  # seven working days are nine natural days across one weekend: where the search starts
 
 
 def service_due(decided_on: date) -> date:
@@ -62,20 +62,23 @@ def service_due(decided_on: date) -> date:
 
 
 def _first_decided(day: date) -> date:
-    """The earliest decision day whose service falls due on or after `day`."""
-    d = day - timedelta(days=SPAN)
+    """The earliest decision day whose service falls due on or after `day`. The due date never comes before
+    the decision and never falls as the decision day grows, so the decision days of a period are one range;
+    the search starts nine days back and walks a few days (the working-day clock is per day, so each
+    step costs one computation)."""
+    d = day - timedelta(days=GUESS)
+    if service_due(d) >= day:
+        while service_due(d - timedelta(days=1)) >= day:
+            d -= timedelta(days=1)
+        return d
     while service_due(d) < day:
         d += timedelta(days=1)
     return d
 
 
 def _last_decided(day: date) -> date:
-    """The latest decision day whose service falls due on or before `day` (the due date never comes
-    before the decision, and grows with it: the decision days of a period are one range)."""
-    d = day
-    while service_due(d) > day:
-        d -= timedelta(days=1)
-    return d
+    """The latest decision day whose service falls due on or before `day`."""
+    return _first_decided(day + timedelta(days=1)) - timedelta(days=1)
 
 
 def decided_between(period: Period) -> Q:
