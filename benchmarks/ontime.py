@@ -13,7 +13,8 @@ year 2025.
 
 import os
 import time
-from datetime import date, datetime, time as clock, timedelta
+from datetime import date, datetime, timedelta
+from datetime import time as clock
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -58,7 +59,9 @@ def _at(day: date | None) -> datetime | None:
 
 def _build(ctx: Context) -> list[Agency]:
     parent = Region.objects.get(pk=ctx.agency.region_id)
-    region = core_services.region_create(actor=None, code="990188", name="按期县", level="county", parent=parent)
+    region = core_services.region_create(
+        actor=None, code="990188", name="按期县", level="county", parent=parent
+    )
     agencies = Agency.objects.bulk_create(
         Agency(
             name=f"按期县第{i}局",
@@ -69,7 +72,10 @@ def _build(ctx: Context) -> list[Agency]:
         for i in range(AGENCIES)
     )
     bureau = Agency.objects.create(
-        name="按期县司法局", kind="justice", region=region, credit_code=credit_code_with_check(f"11{region.code}000000900")
+        name="按期县司法局",
+        kind="justice",
+        region=region,
+        credit_code=credit_code_with_check(f"11{region.code}000000900"),
     )
     n = ctx.n(ROWS)
     with transaction.atomic():
@@ -226,7 +232,9 @@ def _collaboration(agencies, n: int) -> None:
                 helper=a,
                 subject="协助",
                 questions="问题",
-                status="answered" if (done := _done(i, _day(i + 4))) else ("declined" if i % 2 else "received"),
+                status="answered"
+                if (done := _done(i, _day(i + 4)))
+                else ("declined" if i % 2 else "received"),
                 sent_at=_at(_day(i + 4) - timedelta(days=8)),
                 received_on=_day(i + 4) - timedelta(days=7),
                 due_on=_day(i + 4),
@@ -288,7 +296,14 @@ def _supervision(agencies, bureau, n: int) -> None:
     )
     lists = ProblemList.objects.bulk_create(ProblemList(agency=a, year=YEAR) for a in agencies)
     problems = Problem.objects.bulk_create(
-        Problem(problem_list=pl, agency=pl.agency, category="repeated", title="问题", description="描述", source="self")
+        Problem(
+            problem_list=pl,
+            agency=pl.agency,
+            category="repeated",
+            title="问题",
+            description="描述",
+            source="self",
+        )
         for pl in lists
     )
     RectificationTask.objects.bulk_create(
@@ -441,7 +456,8 @@ def rates(ctx: Context) -> list[Row]:
             "ontime.orm_sql_ratio",
             orm_total / sql_total,
             "×",
-            "goal ≤ 1.5; figures " + ("identical" if not mismatched else f"MISMATCH in {', '.join(mismatched)}"),
+            "goal ≤ 1.5; figures "
+            + ("identical" if not mismatched else f"MISMATCH in {', '.join(mismatched)}"),
         ),
         *out,
     ]

@@ -67,7 +67,12 @@ def service(agency, due, done, *, kind="penalty", procedure="ordinary"):
     made = Decision.objects.create(case=c, kind=kind, reasoning="说理", decided_on=decided_for_service(due))
     if done:
         Service.objects.create(
-            case=c, document="行政处罚决定书", served_on=done, method="direct", recipient="某公司", late=done > due
+            case=c,
+            document="行政处罚决定书",
+            served_on=done,
+            method="direct",
+            recipient="某公司",
+            late=done > due,
         )
     return made
 

@@ -129,7 +129,9 @@ def test_an_urgent_transfer_sent_after_its_24_hours_is_late_though_within_its_wo
     t = rows.transfer(mine, date(2025, 3, 10), date(2025, 3, 7), urgent=True)
     t.due_at = t.discovered_at + timedelta(hours=24)
     t.save(update_fields=["due_at"])
-    rows.transfer(mine, date(2025, 3, 11), date(2025, 3, 11), urgent=True, due_at=rows.late_evening(date(2025, 3, 12)))
+    rows.transfer(
+        mine, date(2025, 3, 11), date(2025, 3, 11), urgent=True, due_at=rows.late_evening(date(2025, 3, 12))
+    )
     assert rate("collaboration.transfer").tally([mine.pk], MARCH) == {mine.pk: Tally(2, 1)}
 
 

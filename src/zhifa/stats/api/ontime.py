@@ -58,7 +58,13 @@ def ontime(request, start: StartDay | None = None, end: EndDay | None = None):
                 "on_time": f.total.on_time,
                 "rate": f.total.rate,
                 "agencies": [
-                    {"agency_id": a, "agency": names.get(a, ""), "due": t.due, "on_time": t.on_time, "rate": t.rate}
+                    {
+                        "agency_id": a,
+                        "agency": names.get(a, ""),
+                        "due": t.due,
+                        "on_time": t.on_time,
+                        "rate": t.rate,
+                    }
                     for a, t in sorted(f.agencies.items(), key=lambda kv: names.get(kv[0], ""))
                 ],
             }

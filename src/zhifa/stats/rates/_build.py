@@ -79,8 +79,11 @@ class Deadline:
         """The rows behind the number, each with `on_time` (True/False); only the late ones if asked."""
         rows = (
             self.counted(agency_ids, period)
-            .annotate(on_time=CaseWhen(When(self.on_time, then=Value(True)), default=Value(False),
-                                       output_field=BooleanField()))  # fmt: skip
+            .annotate(
+                on_time=CaseWhen(
+                    When(self.on_time, then=Value(True)), default=Value(False), output_field=BooleanField()
+                )
+            )
             .select_related(*self.select_related)
             .order_by(*self.order_by)
         )

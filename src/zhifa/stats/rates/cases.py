@@ -24,6 +24,11 @@ def _decision_of(case: Case) -> Decision | None:
         return None
 
 
+def _decided_on(case: Case) -> date | None:
+    made = _decision_of(case)
+    return made.decided_on if made else None
+
+
 DECISIONS = Deadline(
     model=Case,
     agency="agency_id",
@@ -47,7 +52,7 @@ def decisions() -> OnTimeRate:
         ),
         view_perm="cases.view_case",
         row_due=lambda case: case.decision_due,  # type: ignore[attr-defined]
-        row_done=lambda case: (d := _decision_of(case)) and d.decided_on,  # type: ignore[arg-type]
+        row_done=_decided_on,  # type: ignore[arg-type]
     )
 
 
@@ -103,9 +108,12 @@ SERVICE = Deadline(
 
 
 def _served_on(decision: Decision) -> date | None:
-    return Service.objects.filter(case_id=decision.case_id).order_by("served_on").values_list(
-        "served_on", flat=True
-    ).first()
+    return (
+        Service.objects.filter(case_id=decision.case_id)
+        .order_by("served_on")
+        .values_list("served_on", flat=True)
+        .first()
+    )
 
 
 def service() -> OnTimeRate:
