@@ -19,6 +19,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.db import connection, transaction
+from django.utils import timezone
 
 from zhifa.cases.models import Case, Decision, Service
 from zhifa.catalog.models import CatalogVersion
@@ -335,7 +336,7 @@ def _local_date(column: str) -> str:
 
 
 def _sql(ids: list[int], period: Period) -> dict[str, tuple[str, list]]:
-    today = date.today()
+    today = timezone.localdate()  # the ORM's today (Asia/Shanghai), not the machine's
     span = [period.start, period.end]
     fls = "false" if connection.vendor == "postgresql" else "0"
     inn = ", ".join(["%s"] * len(ids))
