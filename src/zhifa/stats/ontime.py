@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
 
@@ -20,6 +21,18 @@ class Period:
 
     start: date
     end: date
+
+    @classmethod
+    def of(cls, start: date | None, end: date | None) -> Period:
+        """The period a user asked for; an empty or reversed one is refused (ValidationError keyed by the
+        field, in Chinese), so a dashboard never shows figures of no days."""
+        if start is None:
+            raise ValidationError({"start": "请填写开始日期"})
+        if end is None:
+            raise ValidationError({"end": "请填写结束日期"})
+        if end < start:
+            raise ValidationError({"end": f"结束日期不能早于开始日期（{start:%Y-%m-%d}）"})
+        return cls(start, end)
 
 
 @dataclass(frozen=True)
@@ -42,6 +55,11 @@ class OnTimeRate:
     `tally(agency_ids, period)` answers {agency_id: Tally} for the agencies given (absent agency → nothing due),
     in one grouped query. `rows(agency_ids, period, late_only)` is the queryset behind the number (the
     drill-down), and `row_url(row)` the page of one row.
+
+    Optional (stats.rates fills them): `definition`, the precise rule in Chinese (what falls due, what is on
+    time, the article); `view_perm`, the permission whose jurisdiction decides whose figures a user sees
+    (core.access on Agency); `row_due(row)` and `row_done(row)`, the due date and the day it was met (None:
+    not yet), for the drill-down's columns.
     """
 
     code: str
@@ -49,6 +67,10 @@ class OnTimeRate:
     tally: Callable[[Iterable[int], Period], dict[int, Tally]]
     rows: Callable[[Iterable[int], Period, bool], QuerySet]
     row_url: Callable[[object], str]
+    definition: str = ""
+    view_perm: str = ""
+    row_due: Callable[[object], date | None] | None = None
+    row_done: Callable[[object], date | None] | None = None
 
 
 RATES: list[OnTimeRate] = []

@@ -4,3 +4,6 @@ record labels). Called from StatsConfig.ready()."""
 
 def wire() -> None:
     """Each part's `wire()` is called here, one line per part."""
+    from .rates import register_all as register_rates
+
+    register_rates()

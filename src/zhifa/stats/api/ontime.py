@@ -1,0 +1,73 @@
+"""GET /api/stats/ontime: the 按期率 of the caller's jurisdiction over a period (stats.selectors.ontime)."""
+
+from datetime import date
+from typing import Annotated
+
+from ninja import Field, Router, Schema
+
+from zhifa.core.params import YEAR_MAX, YEAR_MIN, _bounded
+
+from ..ontime import Period
+from ..selectors import ontime as selectors
+
+router = Router(tags=["统计分析"])
+
+FIRST, LAST = date(YEAR_MIN, 1, 1), date(YEAR_MAX, 12, 31)
+StartDay = Annotated[date, Field(ge=FIRST, le=LAST), _bounded(FIRST, LAST, "开始日期")]
+EndDay = Annotated[date, Field(ge=FIRST, le=LAST), _bounded(FIRST, LAST, "结束日期")]
+
+
+class AgencyRateOut(Schema):
+    agency_id: int
+    agency: str
+    due: int
+    on_time: int
+    rate: float | None
+
+
+class RateOut(Schema):
+    code: str
+    label: str
+    definition: str
+    due: int
+    on_time: int
+    rate: float | None = Field(description="按期数 ÷ 应办数；无应办事项时为空")
+    agencies: list[AgencyRateOut]
+
+
+class OnTimeOut(Schema):
+    start: date
+    end: date
+    rates: list[RateOut]
+
+
+@router.get("/ontime", response=OnTimeOut, summary="按期率（本辖区，按机关和合计）")
+def ontime(request, start: StartDay | None = None, end: EndDay | None = None):
+    period = Period.of(start, end)
+    figures = selectors.rates_visible_to(request.auth, period)
+    names = selectors.agency_names(figures)
+    return {
+        "start": period.start,
+        "end": period.end,
+        "rates": [
+            {
+                "code": f.rate.code,
+                "label": f.rate.label,
+                "definition": f.rate.definition,
+                "due": f.total.due,
+                "on_time": f.total.on_time,
+                "rate": f.total.rate,
+                "agencies": [
+                    {
+                        "agency_id": a,
+                        "agency": names.get(a, ""),
+                        "due": t.due,
+                        "on_time": t.on_time,
+                        "rate": t.rate,
+                    }
+                    for a, t in sorted(f.agencies.items(), key=lambda kv: names.get(kv[0], ""))
+                ],
+            }
+            for f in figures
+        ],
+    }
