@@ -4,3 +4,6 @@ record labels). Called from StatsConfig.ready()."""
 
 def wire() -> None:
     """Each part's `wire()` is called here, one line per part."""
+    from .dashboard_wiring import wire as wire_dashboards
+
+    wire_dashboards()

@@ -2,6 +2,9 @@
 
 from ninja import Router
 
+from .dashboards import router as dashboards_router
+
 router = Router(tags=["统计分析"])
+router.add_router("", dashboards_router)
 
 __all__ = ["router"]
