@@ -88,7 +88,7 @@ def units(scope: Scope) -> list[Unit]:
     children = {r.code: r.name for r in Region.objects.filter(parent=scope.region)}
     by_child: dict[str, list[int]] = {}
     direct: list[Unit] = []
-    rows = scope.agencies.order_by("region__path", "name", "pk").values_list("pk", "name", "region__path")
+    rows = scope.agencies.order_by("region__path", "pk").values_list("pk", "name", "region__path")
     for pk, name, path in rows:
         if path == base:
             direct.append(Unit("agency", str(pk), name, (pk,)))
