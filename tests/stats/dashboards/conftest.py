@@ -22,8 +22,12 @@ def data(make_case, agencies):  # noqa: F811
     east, west = agencies["east_market"], agencies["west_market"]
     return {
         "fined": make_case(east, fine="5000", decided_on=date(2026, 4, 1)),
-        "big": make_case(east, fine="1234567.89", decided_on=date(2026, 5, 20), registered_on=date(2026, 5, 1)),
-        "open": make_case(east, status=CaseStatus.INVESTIGATING, decide=False, registered_on=date(2026, 2, 3)),
+        "big": make_case(
+            east, fine="1234567.89", decided_on=date(2026, 5, 20), registered_on=date(2026, 5, 1)
+        ),
+        "open": make_case(
+            east, status=CaseStatus.INVESTIGATING, decide=False, registered_on=date(2026, 2, 3)
+        ),
         "old": make_case(east, fine="999", registered_on=date(2025, 12, 1), decided_on=date(2025, 12, 20)),
         "west": make_case(west, fine="200", party_name="西县小店"),
     }

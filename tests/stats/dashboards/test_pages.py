@@ -44,7 +44,9 @@ def test_drill_from_city_to_county_to_agency_to_records(client, data, city, agen
         f"/cases/?agency={agencies['east_market'].pk}&amp;date_field=registered_on&amp;date_from=2026-01-01"
         "&amp;date_to=2026-06-30&amp;status=closed" in page
     )
-    records = _get(client, city_supervisor, f"/stats/region/{city['east'].code}/records/decision_kind/", key="penalty")
+    records = _get(
+        client, city_supervisor, f"/stats/region/{city['east'].code}/records/decision_kind/", key="penalty"
+    )
     assert records.status_code == 200
     rows = [cells for cells, _ in records.context["rows"]]
     assert [row[4] for row in rows] == ["¥1,234,567.89", "¥5,000.00"]
@@ -52,7 +54,10 @@ def test_drill_from_city_to_county_to_agency_to_records(client, data, city, agen
 
 
 def test_unknown_figure_is_404(client, data, city, city_supervisor):
-    assert _get(client, city_supervisor, f"/stats/region/{city['east'].code}/records/nothing/").status_code == 404
+    assert (
+        _get(client, city_supervisor, f"/stats/region/{city['east'].code}/records/nothing/").status_code
+        == 404
+    )
 
 
 @pytest.mark.parametrize(
@@ -77,7 +82,12 @@ def test_county_supervisor_sees_only_own_county(client, data, city, agencies, ea
     assert _get(client, east_supervisor, f"/stats/region/{city['west'].code}/").status_code == 404
     assert _get(client, east_supervisor, f"/stats/region/{city['city'].code}/").status_code == 404
     assert _get(client, east_supervisor, f"/stats/agency/{agencies['west_market'].pk}/").status_code == 404
-    assert _get(client, east_supervisor, f"/stats/agency/{agencies['west_market'].pk}/records/case_status/").status_code == 404
+    assert (
+        _get(
+            client, east_supervisor, f"/stats/agency/{agencies['west_market'].pk}/records/case_status/"
+        ).status_code
+        == 404
+    )
 
 
 def test_agency_head_sees_own_agency_only(client, data, city, agencies, east_head):
@@ -115,7 +125,9 @@ def test_the_page_reads_charts_from_local_static_files(client, data, city_superv
     assert "http" not in page.split("<body", 1)[0].replace("http-equiv", "")
 
 
-def test_the_menu_offers_the_dashboard_to_supervisors_and_heads(client, city_supervisor, east_head, agencies, make_user):
+def test_the_menu_offers_the_dashboard_to_supervisors_and_heads(
+    client, city_supervisor, east_head, agencies, make_user
+):
     for user in (city_supervisor, east_head):
         client.force_login(user)
         assert 'href="/stats/"' in html(client.get("/"))

@@ -17,6 +17,14 @@ class Cell(NamedTuple):
     amount: Decimal | None = None
 
 
+CENT = Decimal("0.01")
+
+
+def money(amount) -> Decimal | None:
+    """A sum of money to the fen (SQLite sums decimals as floats: 1239767.89000000)."""
+    return None if amount is None else Decimal(amount).quantize(CENT)
+
+
 def ids(agencies: QuerySet) -> QuerySet:
     """The agencies as an `id IN (subquery)` operand."""
     return agencies.values("pk")
@@ -30,6 +38,6 @@ def cells(rows, agency: str | None, key: str, labels: dict | None = None, label:
         code = "" if code is None else str(code)
         text = row[label] if label else (labels or {}).get(code, code)
         found.append(
-            Cell(row[agency] if agency else None, code, str(text or "—"), row["n"], row.get("amount"))
+            Cell(row[agency] if agency else None, code, str(text or "—"), row["n"], money(row.get("amount")))
         )
     return found

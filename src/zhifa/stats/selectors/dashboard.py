@@ -31,6 +31,7 @@ SECTIONS: list[tuple[str, str, Callable]] = [
 ]
 TITLES = {code: title for code, title, _ in SECTIONS}
 PENALTY = "penalty"
+ZERO = Decimal("0.00")
 DONE = "done"
 
 
@@ -94,7 +95,7 @@ class Dashboard:
 
     @property
     def fines(self) -> Decimal:
-        return sum((line.amount or Decimal(0) for line in self.section("decision_kind").lines), Decimal(0))
+        return sum((line.amount or ZERO for line in self.section("decision_kind").lines), ZERO)
 
     def count(self, code: str, key: str = "") -> int:
         return sum(line.n for line in self.section(code).lines if not key or line.key == key)
@@ -157,7 +158,7 @@ def _unit_figures(unit_list: list[Unit], sections: dict[str, list[Cell]]) -> lis
             unit = of_agency.get(cell.agency_id) if cell.agency_id is not None else None
             if unit is None or (key and cell.key != key):
                 continue
-            value = (cell.amount or Decimal(0)) if amount else cell.n
+            value = (cell.amount or ZERO) if amount else cell.n
             sums[unit.key + unit.kind][column] += value
 
     add("case_status", "cases")
@@ -169,7 +170,7 @@ def _unit_figures(unit_list: list[Unit], sections: dict[str, list[Cell]]) -> lis
     add("complaint_status", "complaints")
     add("hit_status", "hits")
     add("item_status", "items")
-    return [UnitFigures(unit, dict(sums[unit.key + unit.kind])) for unit in unit_list]
+    return [UnitFigures(unit, {"fines": ZERO, **sums[unit.key + unit.kind]}) for unit in unit_list]
 
 
 def months_of(period: Period) -> list[str]:
@@ -195,7 +196,7 @@ def dashboard(scope: Scope, period: Period) -> Dashboard:
     trends = {
         "立案": [case_months.get(m, 0) for m in months],
         "行政处罚": [decision_months.get(m, (0, None))[0] for m in months],
-        "罚款（元）": [decision_months.get(m, (0, None))[1] or Decimal(0) for m in months],
+        "罚款（元）": [decision_months.get(m, (0, None))[1] or ZERO for m in months],
         "检查": [inspection_months.get(m, 0) for m in months],
         "投诉举报": [complaint_months.get(m, 0) for m in months],
     }

@@ -8,7 +8,7 @@ from zhifa.cases.choices import DecisionKind
 from zhifa.cases.models import Decision
 
 from ..ontime import Period
-from ._common import Cell, cells, ids
+from ._common import Cell, cells, ids, money
 
 
 def decided(agencies: QuerySet, period: Period) -> QuerySet[Decision]:
@@ -38,4 +38,4 @@ def by_month(agencies: QuerySet, period: Period) -> dict[str, tuple[int, object]
         .values("month")
         .annotate(n=Count("pk", filter=penalty), amount=Sum("fine", filter=penalty))
     )
-    return {row["month"].strftime("%Y-%m"): (row["n"], row["amount"]) for row in rows}
+    return {row["month"].strftime("%Y-%m"): (row["n"], money(row["amount"])) for row in rows}
