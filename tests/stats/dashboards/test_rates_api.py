@@ -2,7 +2,6 @@
 real cases: 决定期限 met), the API's figures, and the cost of a dashboard (the same number of queries
 however many agencies)."""
 
-from datetime import date
 
 import pytest
 from django.db import connection
