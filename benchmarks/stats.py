@@ -229,14 +229,20 @@ def stats_dashboard(ctx: Context) -> list[Row]:
         sql = measure(lambda text=text, params=params: _sql_rows(text, params), repeats=ctx.repeats, warmup=1)
         orm_total += orm.median
         sql_total += sql.median
-        same = _orm_rows(code, query, agencies, period) == _sql_rows(text, params)
+        orm_rows, sql_rows = _orm_rows(code, query, agencies, period), _sql_rows(text, params)
+        same = orm_rows == sql_rows
+        differ = [pair for pair in zip(orm_rows, sql_rows, strict=False) if pair[0] != pair[1]][:1]
         rows.append(
             Row(
                 f"stats.ratio[{code}]",
                 orm.median / sql.median if sql.median else 0.0,
                 "×",
                 f"ORM {orm.median * 1000:.1f} ms, SQL {sql.median * 1000:.1f} ms; "
-                + ("same rows" if same else "ROWS DIFFER"),
+                + (
+                    "same rows"
+                    if same
+                    else f"ROWS DIFFER (ORM, SQL): {differ or (len(orm_rows), len(sql_rows))}"
+                ),
             )
         )
     rows.insert(

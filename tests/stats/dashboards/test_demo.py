@@ -27,7 +27,7 @@ def test_the_demo_dashboards(demo_db, client):
     names = [u["unit"].name for u in response.context["units"]]
     assert {"东湖区", "青山县"} <= set(names)
     page = response.content.decode()
-    for label, value, url in response.context["headline"]:
+    for _label, _value, url in response.context["headline"]:
         assert url in page.replace("&amp;", "&")
     # the county's dashboard from the city's drill-down
     county = next(u for u in response.context["units"] if u["unit"].name == "东湖区")

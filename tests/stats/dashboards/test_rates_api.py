@@ -2,7 +2,6 @@
 real cases: 决定期限 met), the API's figures, and the cost of a dashboard (the same number of queries
 however many agencies)."""
 
-
 import pytest
 from django.db import connection
 from django.db.models import Count, F, Q
@@ -120,3 +119,15 @@ def test_a_dashboard_costs_the_same_queries_however_many_agencies(
         response = client.get("/stats/", QUERY)
     assert response.context["board"].count("case_status") == 9
     assert len(after.captured_queries) == len(before.captured_queries)
+
+
+def test_page_and_api_give_the_same_figures(client, data, city, city_supervisor, registered_rate):
+    client.force_login(city_supervisor)
+    page = client.get(f"/stats/region/{city['east'].code}/", QUERY).context
+    api = client.get("/api/stats/dashboard", {"region": city["east"].code, **QUERY}).json()
+    assert {s.code: [(line.key, line.n) for line in s.lines] for s in page["board"].sections} == {
+        s["code"]: [(line["key"], line["count"]) for line in s["lines"]] for s in api["sections"]
+    }
+    assert [u["unit"].name for u in page["units"]] == [u["name"] for u in api["units"]]
+    assert page["board"].trends["立案"] == next(t["values"] for t in api["trends"] if t["name"] == "立案")
+    assert str(page["board"].fines) == api["fines_total"]

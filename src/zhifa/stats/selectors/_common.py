@@ -3,7 +3,8 @@
 from decimal import Decimal
 from typing import NamedTuple
 
-from django.db.models import QuerySet
+from django.db.models import CharField, QuerySet
+from django.db.models.functions import Cast, Substr
 
 
 class Cell(NamedTuple):
@@ -41,3 +42,9 @@ def cells(rows, agency: str | None, key: str, labels: dict | None = None, label:
             Cell(row[agency] if agency else None, code, str(text or "—"), row["n"], money(row.get("amount")))
         )
     return found
+
+
+def month_of(field: str) -> Substr:
+    """The month (YYYY-MM) of the date column `field`, computed by the database from its ISO text (stored
+    as such on SQLite, cast on PostgreSQL): TruncMonth calls back into Python for every row on SQLite."""
+    return Substr(Cast(field, CharField()), 1, 7)

@@ -2,14 +2,13 @@
 执法事项 (top N), and by month."""
 
 from django.db.models import Count, QuerySet
-from django.db.models.functions import TruncMonth
 
 from zhifa.cases.choices import CaseStatus
 from zhifa.cases.models import Case
 from zhifa.catalog.procedures import Procedure
 
 from ..ontime import Period
-from ._common import Cell, cells, ids
+from ._common import Cell, cells, ids, month_of
 
 TOP_ITEMS = 10
 
@@ -52,8 +51,8 @@ def by_month(agencies: QuerySet, period: Period) -> dict[str, int]:
     rows = (
         registered(agencies, period)
         .order_by()
-        .annotate(month=TruncMonth("registered_on"))
+        .annotate(month=month_of("registered_on"))
         .values("month")
         .annotate(n=Count("pk"))
     )
-    return {row["month"].strftime("%Y-%m"): row["n"] for row in rows}
+    return {row["month"]: row["n"] for row in rows}

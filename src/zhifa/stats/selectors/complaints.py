@@ -2,13 +2,12 @@
 by month."""
 
 from django.db.models import Count, QuerySet
-from django.db.models.functions import TruncMonth
 
 from zhifa.complaints.choices import Rating, Status
 from zhifa.complaints.models import Complaint
 
 from ..ontime import Period
-from ._common import Cell, cells, ids
+from ._common import Cell, cells, ids, month_of
 
 NOT_RATED = "未评价"
 
@@ -33,8 +32,8 @@ def by_month(agencies: QuerySet, period: Period) -> dict[str, int]:
     rows = (
         received(agencies, period)
         .order_by()
-        .annotate(month=TruncMonth("received_on"))
+        .annotate(month=month_of("received_on"))
         .values("month")
         .annotate(n=Count("pk"))
     )
-    return {row["month"].strftime("%Y-%m"): row["n"] for row in rows}
+    return {row["month"]: row["n"] for row in rows}

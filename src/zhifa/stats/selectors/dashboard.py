@@ -193,7 +193,7 @@ def dashboard(scope: Scope, period: Period) -> Dashboard:
     decision_months = penalties.by_month(agencies, period)
     inspection_months = inspections.by_month(agencies, period)
     complaint_months = complaints.by_month(agencies, period)
-    trends = {
+    trends: dict[str, list] = {
         "立案": [case_months.get(m, 0) for m in months],
         "行政处罚": [decision_months.get(m, (0, None))[0] for m in months],
         "罚款（元）": [decision_months.get(m, (0, None))[1] or ZERO for m in months],

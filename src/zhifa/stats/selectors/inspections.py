@@ -2,13 +2,12 @@
 in the period by result (their findings)."""
 
 from django.db.models import Count, QuerySet
-from django.db.models.functions import TruncMonth
 
 from zhifa.inspections.choices import InspectionResult, TaskStatus
 from zhifa.inspections.models import Inspection, Task
 
 from ..ontime import Period
-from ._common import Cell, cells, ids
+from ._common import Cell, cells, ids, month_of
 
 NO_RESULT = "未录入结果"
 
@@ -39,8 +38,8 @@ def by_month(agencies: QuerySet, period: Period) -> dict[str, int]:
     rows = (
         inspections(agencies, period)
         .order_by()
-        .annotate(month=TruncMonth("started_on"))
+        .annotate(month=month_of("started_on"))
         .values("month")
         .annotate(n=Count("pk"))
     )
-    return {row["month"].strftime("%Y-%m"): row["n"] for row in rows}
+    return {row["month"]: row["n"] for row in rows}

@@ -1,14 +1,15 @@
 """处理决定: decisions made in the period by kind (行政处罚, 不予处罚, 移送, 撤销立案) with the fines they
 imposed, and the penalties and fines by month."""
 
+from decimal import Decimal
+
 from django.db.models import Count, Q, QuerySet, Sum
-from django.db.models.functions import TruncMonth
 
 from zhifa.cases.choices import DecisionKind
 from zhifa.cases.models import Decision
 
 from ..ontime import Period
-from ._common import Cell, cells, ids, money
+from ._common import Cell, cells, ids, money, month_of
 
 
 def decided(agencies: QuerySet, period: Period) -> QuerySet[Decision]:
@@ -28,14 +29,14 @@ def by_kind(agencies: QuerySet, period: Period) -> list[Cell]:
     return cells(rows, "case__agency_id", "kind", dict(DecisionKind.choices))
 
 
-def by_month(agencies: QuerySet, period: Period) -> dict[str, tuple[int, object]]:
+def by_month(agencies: QuerySet, period: Period) -> dict[str, tuple[int, Decimal | None]]:
     """Month → (penalty decisions, fines)."""
     penalty = Q(kind=DecisionKind.PENALTY)
     rows = (
         decided(agencies, period)
         .order_by()
-        .annotate(month=TruncMonth("decided_on"))
+        .annotate(month=month_of("decided_on"))
         .values("month")
         .annotate(n=Count("pk", filter=penalty), amount=Sum("fine", filter=penalty))
     )
-    return {row["month"].strftime("%Y-%m"): (row["n"], money(row["amount"])) for row in rows}
+    return {row["month"]: (row["n"], money(row["amount"])) for row in rows}
