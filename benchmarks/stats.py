@@ -113,7 +113,7 @@ def _sql(path: str, period: Period) -> dict[str, tuple[str, list]]:
             f"SELECT o.agency_id, COUNT(*), SUM(CASE WHEN {valid} THEN 1 ELSE 0 END), "
             f"SUM(CASE WHEN {hours} >= %s THEN 1 ELSE 0 END) FROM {_t(Officer)} o "
             f"WHERE o.agency_id IN ({agencies}) AND o.status = 'active' AND o.kind = 'officer' GROUP BY o.agency_id",
-            [period.end] * 4 + span + [target] + like,
+            [period.end] * 4 + span + [float(target)] + like,
         ),
         "complaint_status": (
             f"SELECT agency_id, status, COUNT(*) FROM {_t(Complaint)} WHERE agency_id IN ({agencies}) "

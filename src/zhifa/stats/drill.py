@@ -68,14 +68,11 @@ def _decision_row(decision) -> tuple[list, str]:
 
 
 def _officer_narrow(qs: QuerySet, key: str) -> QuerySet:
-    from zhifa.registry import clocks
-
-    target = clocks.training_hours_per_year()
     return {
         "certified": qs.filter(certified=True),
         "uncertified": qs.filter(certified=False),
-        "trained": qs.filter(hours__gte=target),
-        "untrained": qs.filter(hours__lt=target),
+        "trained": qs.filter(staff.trained_q()),
+        "untrained": qs.exclude(staff.trained_q()),
     }.get(key, qs)
 
 

@@ -3,7 +3,7 @@ period's last day (持证率), and how many trained at least the yearly hours wi
 
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import Count, Exists, FloatField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from zhifa.registry import clocks
@@ -33,9 +33,14 @@ def officers(agencies: QuerySet, period: Period) -> QuerySet[Officer]:
     ).alias(certified=Exists(valid), hours=Coalesce(Subquery(hours), Value(Decimal(0))))
 
 
+def trained_q() -> Q:
+    """At least the yearly hours. The target is a number expression: a Decimal parameter reaches SQLite as
+    text, and a number compared with text is always smaller there."""
+    return Q(hours__gte=Value(float(clocks.training_hours_per_year()), output_field=FloatField()))
+
+
 def compliance(agencies: QuerySet, period: Period) -> list[Cell]:
     """Per agency: three cells (officers, certified, trained)."""
-    target = clocks.training_hours_per_year()
     rows = (
         officers(agencies, period)
         .order_by()
@@ -43,7 +48,7 @@ def compliance(agencies: QuerySet, period: Period) -> list[Cell]:
         .annotate(
             n=Count("pk"),
             certified_n=Count("pk", filter=Q(certified=True)),
-            trained_n=Count("pk", filter=Q(hours__gte=target)),
+            trained_n=Count("pk", filter=trained_q()),
         )
     )
     found = []
