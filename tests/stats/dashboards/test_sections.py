@@ -33,5 +33,7 @@ def test_certificates_and_training(agencies, east_supervisor):
         ("trained", 1),
     ]
     assert dict((label, value) for label, value, *_ in board.headline)["持证率"] == "50.0%"
-    found = drill.drill("officers", "untrained", east_supervisor and scope.resolve(east_supervisor).agencies, PERIOD)
+    found = drill.drill(
+        "officers", "untrained", east_supervisor and scope.resolve(east_supervisor).agencies, PERIOD
+    )
     assert [o.name for o in found.rows] == ["乙"]
