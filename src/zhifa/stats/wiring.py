@@ -7,3 +7,6 @@ def wire() -> None:
     from .rates import register_all as register_rates
 
     register_rates()
+    from .dashboard_wiring import wire as wire_dashboards
+
+    wire_dashboards()

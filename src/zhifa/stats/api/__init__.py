@@ -2,9 +2,11 @@
 
 from ninja import Router
 
+from .dashboards import router as dashboards_router
 from .ontime import router as ontime_router
 
 router = Router(tags=["统计分析"])
 router.add_router("", ontime_router)
+router.add_router("", dashboards_router)
 
 __all__ = ["router"]

@@ -1,0 +1,63 @@
+"""The xlsx of a dashboard: one sheet per table of the page (the key figures, the drill-down by unit, each
+section, the on-time rates, the monthly trend), numbers as numbers (fines to the fen)."""
+
+from decimal import Decimal
+from io import BytesIO
+
+from openpyxl import Workbook
+
+from zhifa.core.exports import cell_value
+
+from .selectors.dashboard import UNIT_COLUMNS, Dashboard, share
+
+
+def workbook(board: Dashboard) -> bytes:
+    book = Workbook(write_only=True)
+
+    def sheet(title: str, headers: list[str], rows) -> None:
+        ws = book.create_sheet(title=title[:31])
+        ws.append(headers)
+        for row in rows:
+            ws.append([cell_value(value) for value in row])
+
+    period = f"{board.period.start:%Y-%m-%d}至{board.period.end:%Y-%m-%d}"
+    sheet(
+        "主要指标",
+        ["统计范围", "统计期间", "指标", "数值"],
+        [[board.scope.title, period, label, value] for label, value, _, _ in board.headline],
+    )
+    if board.units:
+        sheet(
+            "分单位",
+            ["单位", *[header for _, header, _, _ in UNIT_COLUMNS]],
+            [
+                [
+                    u.unit.name,
+                    *[u.figures.get(col, Decimal(0) if col == "fines" else 0) for col, *_ in UNIT_COLUMNS],
+                ]
+                for u in board.units
+            ],
+        )
+    for section in board.sections:
+        amount = section.has_amount
+        headers = ["项目", "数量"] + (["罚款（元）"] if amount else [])
+        rows = [
+            [line.label, line.n] + ([line.amount or Decimal(0)] if amount else []) for line in section.lines
+        ]
+        sheet(section.title.replace("（", "(").replace("）", ")")[:31], headers, rows)
+    sheet(
+        "按期率",
+        ["事项", "应办", "按期", "逾期", "按期率"],
+        [
+            [r.rate.label, r.total.due, r.total.on_time, r.late, share(r.total.on_time, r.total.due)]
+            for r in board.rates
+        ],
+    )
+    sheet(
+        "按月趋势",
+        ["月份", *board.trends],
+        [[month, *[values[i] for values in board.trends.values()]] for i, month in enumerate(board.months)],
+    )
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,1 @@
+"""统计分析 pages, one module per part."""
