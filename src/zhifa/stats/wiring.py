@@ -4,3 +4,6 @@ record labels). Called from StatsConfig.ready()."""
 
 def wire() -> None:
     """Each part's `wire()` is called here, one line per part."""
+    from .reports.wiring import wire as wire_reports
+
+    wire_reports()  # 报送
