@@ -23,7 +23,9 @@ class ReportWrites(Writes):
     counted = (ReportRound, Submission)
 
     def state(self) -> tuple:
-        rows = tuple(Submission.objects.values_list("pk", "status", "figures", "note", "due_on").order_by("pk"))
+        rows = tuple(
+            Submission.objects.values_list("pk", "status", "figures", "note", "due_on").order_by("pk")
+        )
         return (*super().state(), rows, Record.objects.count())
 
 
@@ -43,7 +45,7 @@ def urban(agencies, city):
 
 
 @pytest.fixture
-def cases_q1(registered):
+def cases_q1(registered):  # noqa: F811 — the cases fixture
     """东区市场监督管理局: the registered case (立案 2026-03-02) decided with a fine of 70,000 yuan on 03-20, and a
     second case decided 不予行政处罚 on 03-25; a fine of 10,000 decided in April does not count in Q1."""
     Decision.objects.create(case=registered, kind="penalty", fine=Decimal("70000"), reasoning="依法处罚",

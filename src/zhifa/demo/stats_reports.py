@@ -65,6 +65,8 @@ def load(stdout) -> None:
         services.round_forward(actor=county_jd, round=round_)
     assert Submission.objects.filter(round=city_round).exists()
     with _on(date(today.year, 1, 5)):
-        annual = services.RoundInput(ReportKind.ANNUAL, str(today.year - 1), "请于1月31日前报送上年度统计年报。")
+        annual = services.RoundInput(
+            ReportKind.ANNUAL, str(today.year - 1), "请于1月31日前报送上年度统计年报。"
+        )
         services.round_issue(actor=county_jd, bureau=county, data=annual)
     stdout.write("统计分析：报送任务、报送和汇总演示数据已加载\n")

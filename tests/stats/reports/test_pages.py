@@ -25,7 +25,9 @@ def test_the_agency_fills_the_form_pre_filled_and_sends_it(client, quarter, case
     assert "已报送待审核" in page and "70,000.00" in page
 
 
-def test_the_bureau_sees_the_aggregate_and_exports_it(client, quarter, cases_q1, agencies, market_head, supervisor):
+def test_the_bureau_sees_the_aggregate_and_exports_it(
+    client, quarter, cases_q1, agencies, market_head, supervisor
+):
     market = sub(quarter, agencies["east_market"])
     services.submission_submit(actor=market_head, submission=market, figures=services.prefill(market))
     services.submission_accept(actor=supervisor, submission=market)
@@ -33,8 +35,21 @@ def test_the_bureau_sees_the_aggregate_and_exports_it(client, quarter, cases_q1,
     page = client.get(f"/stats/reports/rounds/{quarter.pk}/").content.decode()
     assert "应报2个，已报1个，审核通过1个，逾期未报0个" in page
     rows = xlsx_rows(client.get(f"/stats/reports/rounds/{quarter.pk}/export.xlsx"))
-    assert rows[0][:7] == ("报送单位", "状态", "报送期限", "是否逾期", "立案数", "作出行政处罚决定数", "罚款金额（元）")
-    assert (rows[1][0], rows[1][1], rows[1][4], rows[1][6]) == ("东区市场监督管理局", "已审核通过", "2", "70000.00")
+    assert rows[0][:7] == (
+        "报送单位",
+        "状态",
+        "报送期限",
+        "是否逾期",
+        "立案数",
+        "作出行政处罚决定数",
+        "罚款金额（元）",
+    )
+    assert (rows[1][0], rows[1][1], rows[1][4], rows[1][6]) == (
+        "东区市场监督管理局",
+        "已审核通过",
+        "2",
+        "70000.00",
+    )
     assert rows[2][0] == "东区综合行政执法局" and rows[2][4] == "未报送"
     assert rows[-1][0] == "合计（审核通过的单位）" and rows[-1][1] == "1/2" and rows[-1][6] == "70000.00"
     detail = client.get(f"/api/stats/reports/rounds/{quarter.pk}").json()
@@ -49,7 +64,9 @@ def test_the_api_offers_the_prefill_and_sends(client, quarter, cases_q1, agencie
     assert (detail["prefill"]["fine_total"], detail["actions"]) == ("70000.00", ["submit"])
     body = {"figures": {**detail["prefill"], "hearings": "-3"}, "reasons": {"hearings": "核对"}}
     writes = ReportWrites()
-    refused = client.post(f"/api/stats/reports/submissions/{market.pk}/submit", body, content_type="application/json")
+    refused = client.post(
+        f"/api/stats/reports/submissions/{market.pk}/submit", body, content_type="application/json"
+    )
     assert refused.status_code == 422 and writes.none
     assert refused.json()["detail"][0]["msg"] == "“举行听证数”不能为负数"
     sent = client.post(f"/api/stats/reports/submissions/{market.pk}/submit", {"figures": detail["prefill"]},

@@ -44,7 +44,9 @@ def test_the_annual_report_is_due_on_31_january(agencies, urban, supervisor, tod
     assert (round_.due_on, sub(round_, urban).due_workdays) == (date(2026, 1, 31), None)
 
 
-def test_the_platform_counts_the_quarter_in_one_grouped_query_each(quarter, cases_q1, agencies, django_assert_num_queries):
+def test_the_platform_counts_the_quarter_in_one_grouped_query_each(
+    quarter, cases_q1, agencies, django_assert_num_queries
+):
     market = sub(quarter, agencies["east_market"])
     ids = [agencies["east_market"].pk, quarter.submissions.last().agency_id]
     with django_assert_num_queries(2):
@@ -117,7 +119,9 @@ def test_a_third_agency_never_sees_it_and_the_bureau_cannot_send_for_it(quarter,
         "agency": ["只有报送单位（东区市场监督管理局）可以填报"]}  # fmt: skip
 
 
-def test_returned_with_reason_and_not_resent_unchanged(quarter, cases_q1, agencies, market_head, supervisor, today):
+def test_returned_with_reason_and_not_resent_unchanged(
+    quarter, cases_q1, agencies, market_head, supervisor, today
+):
     market = sub(quarter, agencies["east_market"])
     services.submission_submit(actor=market_head, submission=market, figures=FIGS)
     assert refused(services.submission_return, actor=supervisor, submission=market, reason=" ") == {
@@ -145,7 +149,9 @@ def test_only_the_issuing_bureau_reviews(quarter, cases_q1, agencies, market_hea
 
 def test_overdue_shows_on_both_workbenches(quarter, agencies, urban, urban_head, supervisor, today):
     today(date(2026, 4, 16))
-    assert [(i.title, i.overdue) for i in pending(urban_head)] == [("2026年第一季度季度执法数据：待填报（已逾期）", True)]
+    assert [(i.title, i.overdue) for i in pending(urban_head)] == [
+        ("2026年第一季度季度执法数据：待填报（已逾期）", True)
+    ]
     assert sorted(i.title for i in pending(supervisor)) == [
         "2026年第一季度季度执法数据：东区市场监督管理局逾期未报送",
         "2026年第一季度季度执法数据：东区综合行政执法局逾期未报送",
@@ -163,7 +169,11 @@ def test_issue_refusals(agencies, urban, supervisor, market_head, today):
                    data=services.RoundInput("annual", "2024")) == {
         "period": ["2024年度行政执法统计年报的报送期限（2025年1月31日）已过，不能再下发"]}  # fmt: skip
     with pytest.raises(Exception) as info:
-        services.round_issue(actor=market_head, bureau=agencies["east_market"], data=services.RoundInput("quarterly", "2026-Q1"))
+        services.round_issue(
+            actor=market_head,
+            bureau=agencies["east_market"],
+            data=services.RoundInput("quarterly", "2026-Q1"),
+        )
     assert info.type.__name__ in ("PermissionDenied", "Http404")
 
 

@@ -33,7 +33,7 @@ class KindOut(Schema):
     figures: list[FigureOut]
 
 
-class RoundOut(Schema):
+class RoundBase(Schema):
     id: int
     agency_id: int
     agency_name: str
@@ -47,6 +47,8 @@ class RoundOut(Schema):
     note: str
     forwarded_at: datetime | None
 
+
+class RoundOut(RoundBase):
     @staticmethod
     def resolve_agency_name(obj) -> str:
         return obj.agency.name
@@ -68,7 +70,7 @@ class LineOut(Schema):
     figures: dict[str, str | None]
 
 
-class RoundDetailOut(RoundOut):
+class RoundDetailOut(RoundBase):
     expected: int
     received: int
     accepted: int
@@ -164,7 +166,9 @@ def _round_detail(round_) -> dict:
     table = selectors.table(round_)
     keys = [f.key for f in table.spec.figures]
     return {
-        **RoundOut.from_orm(round_).model_dump(),
+        **{f: getattr(round_, f) for f in ("id", "agency_id", "kind", "period", "period_label", "period_start",
+                                           "period_end", "due_on", "note", "forwarded_at")},
+        "agency_name": round_.agency.name, "kind_label": round_.get_kind_display(),
         "expected": table.expected, "received": table.received, "accepted": table.accepted,
         "overdue": table.overdue, "totals": dict(zip(keys, table.totals, strict=True)),
         "lines": [
@@ -213,7 +217,9 @@ def round_export(request, round_id: int) -> HttpResponse:
     return views.round_xlsx(selectors.get_round(request.auth, round_id))
 
 
-@router.post("/rounds/{int:round_id}/forward", response=SubmissionDetailOut, summary="汇总上报上级司法行政部门")
+@router.post(
+    "/rounds/{int:round_id}/forward", response=SubmissionDetailOut, summary="汇总上报上级司法行政部门"
+)
 def round_forward(request, round_id: int):
     submission = services.round_forward(actor=request.auth, round=selectors.get_round(request.auth, round_id))
     return selectors.get_submission(request.auth, submission.pk)
@@ -229,12 +235,16 @@ def submission_list(
     return selectors.submissions_visible_to(request.auth, filters)
 
 
-@router.get("/submissions/{int:submission_id}", response=SubmissionDetailOut, summary="报送详情（含系统预填数据）")
+@router.get(
+    "/submissions/{int:submission_id}", response=SubmissionDetailOut, summary="报送详情（含系统预填数据）"
+)
 def submission_detail(request, submission_id: int):
     return selectors.get_submission(request.auth, submission_id)
 
 
-@router.post("/submissions/{int:submission_id}/submit", response=SubmissionDetailOut, summary="填报并报送（报送单位）")
+@router.post(
+    "/submissions/{int:submission_id}/submit", response=SubmissionDetailOut, summary="填报并报送（报送单位）"
+)
 def submission_submit(request, submission_id: int, data: SubmitIn):
     submission = selectors.get_submission(request.auth, submission_id)
     services.submission_submit(
@@ -243,13 +253,19 @@ def submission_submit(request, submission_id: int, data: SubmitIn):
     return selectors.get_submission(request.auth, submission_id)
 
 
-@router.post("/submissions/{int:submission_id}/accept", response=SubmissionDetailOut, summary="审核通过（接收机关）")
+@router.post(
+    "/submissions/{int:submission_id}/accept", response=SubmissionDetailOut, summary="审核通过（接收机关）"
+)
 def submission_accept(request, submission_id: int):
-    services.submission_accept(actor=request.auth, submission=selectors.get_submission(request.auth, submission_id))
+    services.submission_accept(
+        actor=request.auth, submission=selectors.get_submission(request.auth, submission_id)
+    )
     return selectors.get_submission(request.auth, submission_id)
 
 
-@router.post("/submissions/{int:submission_id}/return", response=SubmissionDetailOut, summary="退回修改（接收机关）")
+@router.post(
+    "/submissions/{int:submission_id}/return", response=SubmissionDetailOut, summary="退回修改（接收机关）"
+)
 def submission_return(request, submission_id: int, data: ReturnIn):
     submission = selectors.get_submission(request.auth, submission_id)
     services.submission_return(actor=request.auth, submission=submission, reason=data.reason)

@@ -22,7 +22,9 @@ DEADLINES = (
         Submission,
         "due_on",
         Q(status__in=OPEN),
-        lambda s: workdays.add_workdays(s.due_from, s.due_workdays) if s.due_workdays and s.due_from else None,
+        lambda s: (
+            workdays.add_workdays(s.due_from, s.due_workdays) if s.due_workdays and s.due_from else None
+        ),
         _url,
         select_related=("agency",),
     ),

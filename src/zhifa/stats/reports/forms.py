@@ -13,12 +13,15 @@ def period_choices() -> list:
     """The periods of this year and the last, grouped by kind (a period's code names its kind)."""
     year = clocks.today().year
     return blank([]) + [
-        (spec.label, [(p.code, p.label) for y in (year - 1, year) for p in spec.periods(y)]) for spec in KINDS.values()
+        (spec.label, [(p.code, p.label) for y in (year - 1, year) for p in spec.periods(y)])
+        for spec in KINDS.values()
     ]
 
 
 class RoundForm(Form):
-    kind = forms.CharField(label="报送事项", required=False, widget=forms.Select(choices=blank(ReportKind.choices)))
+    kind = forms.CharField(
+        label="报送事项", required=False, widget=forms.Select(choices=blank(ReportKind.choices))
+    )
     period = forms.CharField(label="报送期间", required=False, widget=forms.Select())
     note = forms.CharField(label="报送要求", required=False, widget=textarea())
 
@@ -45,7 +48,9 @@ class FillForm(Form):
                     label=f"{figure.label}调整原因", required=False, initial=initial_reasons.get(figure.key, ""),
                     help_text="与系统统计值不同时必填",
                 )  # fmt: skip
-        self.fields["note"] = forms.CharField(label="情况说明", required=False, initial=note, widget=textarea(4))
+        self.fields["note"] = forms.CharField(
+            label="情况说明", required=False, initial=note, widget=textarea(4)
+        )
         self.keys = [f.key for f in spec.figures]
 
     def parts(self) -> tuple[dict[str, str], dict[str, str], str]:

@@ -82,7 +82,12 @@ def _year(year: int) -> list[Period]:
 def _quarters(year: int) -> list[Period]:
     ends = ((3, 31), (6, 30), (9, 30), (12, 31))
     return [
-        Period(f"{year}-Q{n}", f"{year}年第{'一二三四'[n - 1]}季度", date(year, 3 * n - 2, 1), date(year, *ends[n - 1]))
+        Period(
+            f"{year}-Q{n}",
+            f"{year}年第{'一二三四'[n - 1]}季度",
+            date(year, 3 * n - 2, 1),
+            date(year, *ends[n - 1]),
+        )
         for n in range(1, 5)
     ]
 

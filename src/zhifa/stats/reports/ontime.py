@@ -17,7 +17,11 @@ def _due(agency_ids: Iterable[int], period: Period):
 
 
 def tally(agency_ids: Iterable[int], period: Period) -> dict[int, Tally]:
-    rows = _due(agency_ids, period).values("agency_id").annotate(due=Count("id"), on_time=Count("id", filter=ON_TIME))
+    rows = (
+        _due(agency_ids, period)
+        .values("agency_id")
+        .annotate(due=Count("id"), on_time=Count("id", filter=ON_TIME))
+    )
     return {r["agency_id"]: Tally(r["due"], r["on_time"]) for r in rows.order_by()}
 
 
@@ -27,5 +31,9 @@ def rows(agency_ids: Iterable[int], period: Period, late_only: bool):
 
 
 RATE = OnTimeRate(
-    "reports", "报送", tally, rows, lambda s: reverse("stats:submission_detail", args=[s.pk])  # type: ignore[attr-defined]
+    "reports",
+    "报送",
+    tally,
+    rows,
+    lambda s: reverse("stats:submission_detail", args=[s.pk]),  # type: ignore[attr-defined]
 )

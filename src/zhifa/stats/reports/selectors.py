@@ -24,7 +24,11 @@ SORTS = {
 }
 SORT_LABELS = {"-created": "下发时间（新→旧）", "due": "报送期限（近→远）", "agency": "报送单位"}
 ROUND_SORTS = {"-created": ("-created_at", "-id"), "due": ("due_on", "id"), "period": ("-period_end", "-id")}
-ROUND_SORT_LABELS = {"-created": "下发时间（新→旧）", "due": "报送期限（近→远）", "period": "报送期间（新→旧）"}
+ROUND_SORT_LABELS = {
+    "-created": "下发时间（新→旧）",
+    "due": "报送期限（近→远）",
+    "period": "报送期间（新→旧）",
+}
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,10 @@ def submissions_visible_to(user, filters: Filters = Filters()) -> QuerySet[Submi
 
 def get_submission(user, pk: int) -> Submission:
     return access.get_visible_or_404(
-        user, Submission.objects.select_related("round", "round__agency", "agency", "forwarded_from"), VIEW, pk=pk
+        user,
+        Submission.objects.select_related("round", "round__agency", "agency", "forwarded_from"),
+        VIEW,
+        pk=pk,
     )
 
 
@@ -116,8 +123,11 @@ def table(round: ReportRound) -> Table:
     """汇总表: every agency's figures (the round's own rows), the totals of the accepted ones, and what is
     missing or overdue."""
     spec = KINDS[round.kind]
-    subs = list(round.submissions.select_related("agency", "agency__region").order_by("agency__region__code",
-                                                                                       "agency__name", "pk"))
+    subs = list(
+        round.submissions.select_related("agency", "agency__region").order_by(
+            "agency__region__code", "agency__name", "pk"
+        )
+    )
     today = clocks.today()
     lines = []
     for s in subs:
@@ -130,7 +140,11 @@ def table(round: ReportRound) -> Table:
         lines=lines,
         totals=[summed[f.key] for f in spec.figures],
         expected=len(lines),
-        received=sum(1 for line in lines if line.submission.status in (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED)),
+        received=sum(
+            1
+            for line in lines
+            if line.submission.status in (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED)
+        ),
         accepted=sum(1 for line in lines if line.counted),
         overdue=sum(1 for line in lines if line.overdue),
     )

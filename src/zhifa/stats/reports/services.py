@@ -238,7 +238,11 @@ def submission_return(*, actor: Actor, submission: Submission, reason: str) -> S
         submission.due_on, submission.due_from, submission.due_workdays = again, today, days
         fields += ["due_on", "due_from", "due_workdays"]
     submission.reviewed_at, submission.reviewed_by, submission.return_reason = timezone.now(), actor, reason
-    submission.returned = {"figures": submission.figures, "reasons": submission.reasons, "note": submission.note}
+    submission.returned = {
+        "figures": submission.figures,
+        "reasons": submission.reasons,
+        "note": submission.note,
+    }
     MACHINE.move(submission, "return", actor=actor, fields=tuple(fields),
                  payload={"reason": reason, "due_on": submission.due_on})  # fmt: skip
     return submission

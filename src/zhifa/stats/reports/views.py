@@ -48,7 +48,9 @@ def _form_page(request, form, call, *, done: str, title: str, back: str, redirec
         else:
             messages.success(request, done)
             return redirect_to(result)
-    return render(request, "stats/reports/form.html", {"form": form, "title": title, "back": back, **(extra or {})})
+    return render(
+        request, "stats/reports/form.html", {"form": form, "title": title, "back": back, **(extra or {})}
+    )
 
 
 @login_required
@@ -80,7 +82,11 @@ def submission_export(request):
 def submission_detail(request, pk: int):
     submission = selectors.get_submission(request.user, pk)
     spec = KINDS[submission.round.kind]
-    sent = submission.status in (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED, SubmissionStatus.RETURNED)
+    sent = submission.status in (
+        SubmissionStatus.SUBMITTED,
+        SubmissionStatus.ACCEPTED,
+        SubmissionStatus.RETURNED,
+    )
     lines = [
         (f.label, selectors.money(submission.figures.get(f.key)) if sent and f.key in submission.figures else "—",
          selectors.money(submission.computed[f.key]) if f.key in submission.computed else "—",
@@ -127,7 +133,9 @@ def submission_step(request, pk: int, action: str):
         form = forms.ReturnForm(request.POST or None)
 
         def call(data):
-            return services.submission_return(actor=request.user, submission=submission, reason=data["reason"])
+            return services.submission_return(
+                actor=request.user, submission=submission, reason=data["reason"]
+            )
 
         hint = "退回后，报送单位应按退回理由修改后重新报送。"
     label = MACHINE.first(action).label

@@ -36,6 +36,8 @@ def pending(user) -> list[PendingItem]:
         else:
             title = f"{s.round}：{s.agency.name}逾期未报送"
         found.append(
-            PendingItem(CATEGORY, title, reverse("stats:submission_detail", args=[s.pk]), due=s.due_on, overdue=late)
+            PendingItem(
+                CATEGORY, title, reverse("stats:submission_detail", args=[s.pk]), due=s.due_on, overdue=late
+            )
         )
     return found
