@@ -27,7 +27,7 @@ class RoundForm(Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["period"].widget.choices = period_choices()  # type: ignore[attr-defined]
+        self.fields["period"].widget.choices = period_choices()
 
 
 class FillForm(Form):

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from zhifa.core.exports import xlsx_response
-from zhifa.core.forms import apply_errors, filters_of, query_of
+from zhifa.core.forms import Form, apply_errors, filters_of, query_of
 from zhifa.core.models import Record
 from zhifa.core.pagination import paginate
 
@@ -107,16 +107,17 @@ def submission_step(request, pk: int, action: str):
         raise Http404("没有该操作")
     back = reverse("stats:submission_detail", args=[pk])
     subject = f"{submission.round}（{submission.agency.name}）"
+    form: Form
     if action == "submit":
         computed = services.prefill(submission)
         spec = KINDS[submission.round.kind]
-        form = forms.FillForm(
+        fill = form = forms.FillForm(
             request.POST or None, spec=spec, computed=computed, initial_figures=submission.figures,
             initial_reasons=submission.reasons, note=submission.note,
         )  # fmt: skip
 
         def call(data):
-            figures, reasons, note = form.parts()
+            figures, reasons, note = fill.parts()
             return services.submission_submit(
                 actor=request.user, submission=submission, figures=figures, reasons=reasons, note=note
             )
