@@ -194,3 +194,11 @@ def test_a_county_forwards_its_accepted_totals_to_the_city(quarter, cases_q1, ag
     assert selectors.table(city_round).totals == ["2", "1", "70000.00", "0.00", "1", "0", "0"]
     assert refused(services.round_forward, actor=supervisor, round=quarter) == {
         "status": ["报送当前为“已审核通过”，不能填报并报送（应为：待填报、已退回待修改）"]}  # fmt: skip
+
+
+@pytest.mark.parametrize("period", ["0000", "-001-Q1", "2026-Q9", "abcd", "", "9999"])
+def test_a_period_that_is_no_period_is_refused(agencies, urban, supervisor, period):
+    assert refused(
+        services.round_issue, actor=supervisor, bureau=agencies["east_justice"],
+        data=services.RoundInput("quarterly" if "Q" in period else "annual", period),
+    ) == {"period": ["请选择报送期间"]}  # fmt: skip

@@ -61,6 +61,8 @@ class Kind:
             year = int(code[:4])
         except ValueError:
             return None
+        if not 2000 <= year <= 2999:  # a typing error, not a period the platform reports on
+            return None
         return next((p for p in self.periods(year) if p.code == code), None)
 
 
