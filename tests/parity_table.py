@@ -212,6 +212,11 @@ PAIRS = {
     "zhifa_collaboration_api_referrals_referral_not_file": "collaboration:referral_step",
     "zhifa_collaboration_api_referrals_referral_return": "collaboration:referral_step",
     "zhifa_collaboration_api_referrals_referral_conclude": "collaboration:referral_step",
+    "zhifa_stats_api_reports_round_issue": "stats:round_new",
+    "zhifa_stats_api_reports_round_forward": "stats:round_forward",
+    "zhifa_stats_api_reports_submission_submit": "stats:submission_step",
+    "zhifa_stats_api_reports_submission_accept": "stats:submission_step",
+    "zhifa_stats_api_reports_submission_return": "stats:submission_step",
 }
 
 CASE_TRANSITIONS = (
@@ -359,6 +364,9 @@ NO_DOOR = {
     "zhifa_collaboration_api_referrals_referral_not_file": "a date and a reason checked by the service (tests/collaboration/referrals/test_services.py)",
     "zhifa_collaboration_api_referrals_referral_return": "a date and a reason checked by the service (tests/collaboration/referrals/test_services.py)",
     "zhifa_collaboration_api_referrals_referral_conclude": "a date and the outcome checked by the service",
+    "zhifa_stats_api_reports_round_issue": "a kind and a period by value, refused by the service alike (tests/stats/reports/test_services.py::test_issue_refusals)",
+    "zhifa_stats_api_reports_round_forward": _STATE_ONLY,
+    "zhifa_stats_api_reports_submission_accept": _STATE_ONLY,
 }
 
 # API writes with no page, and why

@@ -232,6 +232,8 @@ API_PARAMS: dict[str, Param] = {
     "/collaboration/assistance/{request_id}": Param("collaboration.AssistanceRequest"),
     "/collaboration/referrals/{referral_id}": Param("collaboration.Referral"),
     "/collaboration/referrals/court/{case_id}": Param("cases.Case"),
+    "/stats/reports/rounds/{round_id}": Param("stats.ReportRound"),
+    "/stats/reports/submissions/{submission_id}": Param("stats.Submission"),
 }
 # Parameters that name no object: a value the operation accepts.
 API_CONSTANTS = {"year": "2025", "fmt": "pdf", "decision": "approve", "key": "case"}

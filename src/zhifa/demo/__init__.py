@@ -20,6 +20,7 @@ from . import (
     registry,
     review,
     social,
+    stats_reports,
     supervision,
 )
 
@@ -40,6 +41,7 @@ MODULES = (
     collaboration_transfers,
     collaboration_joint,
     collaboration_notices,
+    stats_reports,
 )
 
 

@@ -14,3 +14,6 @@ urlpatterns: list = [
     path("agency/<int:pk>/export/", dashboard_views.agency_export, name="agency_export"),
     path("agency/<int:pk>/records/<str:figure>/", dashboard_views.agency_records, name="agency_records"),
 ]
+from .reports.urls import urlpatterns as reports_urls  # noqa: E402 — 报送
+
+urlpatterns += reports_urls

@@ -10,3 +10,6 @@ def wire() -> None:
     from .dashboard_wiring import wire as wire_dashboards
 
     wire_dashboards()
+    from .reports.wiring import wire as wire_reports
+
+    wire_reports()  # 报送
