@@ -85,3 +85,31 @@ def holiday_override_years() -> list[dict]:
         .order_by("-year")
     )
     return list(rows)
+
+
+# ---- remote-search pickers (core.pickers) ------------------------------------------------------------
+
+PERM_RE = r"^[a-z_]+\.[a-z_]+$"
+
+
+def picker_perm(perm: str, default: str) -> str:
+    """The permission a picker searches under: `perm` when it looks like one, else `default` (a picker
+    never widens the scope: an unknown or ungranted permission finds nothing)."""
+    import re
+
+    return perm if perm and re.match(PERM_RE, perm) else default
+
+
+def agency_choices(user, *, q: str = "", perm: str = "", limit: int = 20) -> list[dict]:
+    """At most `limit` active agencies `user` may do `perm` for (default: see), matching `q` by name,
+    short name or credit code: what an agency picker shows as the user types. One query."""
+    agencies = active_agencies(user, picker_perm(perm, access.default_permission(Agency)))
+    if q := q.strip():
+        agencies = agencies.filter(
+            Q(name__icontains=q) | Q(short_name__icontains=q) | Q(credit_code__iexact=q)
+        )
+    return [{"id": pk, "label": name} for pk, name in agencies.values_list("pk", "name")[:limit]]
+
+
+def agency_label(agency: Agency) -> str:
+    return agency.name

@@ -194,6 +194,29 @@ def officers_visible_to(
     return officers.order_by("agency_id", "name", "id")
 
 
+def officer_choices(
+    user, *, q: str = "", agency_id: int | None = None, perm: str = "", active: bool = False, limit: int = 20
+) -> list[dict]:
+    """At most `limit` officers `user` may see (or do `perm` for, e.g. see the cases of their agency),
+    matching `q` like the officer list (name, pinyin initials, certificate number): what an officer picker
+    shows as the user types. Labelled 姓名（机关）; one query."""
+    from zhifa.core.selectors import picker_perm
+
+    officers = access.visible_to(user, Officer.objects.all(), picker_perm(perm, "registry.view_officer"))
+    if q := q.strip():
+        officers = officers.filter(_search_q(q))
+    if agency_id:
+        officers = officers.filter(agency_id=agency_id)
+    if active:
+        officers = officers.filter(status=PersonStatus.ACTIVE)
+    rows = officers.order_by("agency_id", "name", "id").values_list("pk", "name", "agency__name")[:limit]
+    return [{"id": pk, "label": officer_label(name, agency)} for pk, name, agency in rows]
+
+
+def officer_label(name: str, agency_name: str) -> str:
+    return f"{name}（{agency_name}）"
+
+
 def _search_q(q: str) -> Q:
     match = Q(name__icontains=q) | Q(certificates__number=q.upper())
     if q.isascii() and q.isalpha():

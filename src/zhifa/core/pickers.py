@@ -1,0 +1,149 @@
+"""远程检索选择框 — person and agency pickers that scale with the work, not with the organisation.
+
+A picker over officers, agencies, users or regions may have hundreds of thousands of choices; it renders
+only the chosen one(s) as `<option>`s and searches the rest through a JSON endpoint (at most `LIMIT`
+matches, scoped by core.access) with tom-select (static/zhifa/picker.js, from npm, served locally). The
+form still validates against the field's queryset, so a forged id outside the scope is refused as before.
+
+Two ways in: `RemoteSelect` / `RemoteSelectMultiple` as the widget of a (Multiple)ModelChoiceField, and
+`picker_options` for a hand-written filter `<select>` of a list page (the case list's 承办人员).
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django import forms
+from django.urls import reverse
+
+LIMIT = 20  # matches per search: a picker lists what a person can read, never the whole organisation
+
+
+def search_url(source: str, **params) -> str:
+    """The endpoint named `source` (a URL name, e.g. "api-1.0.0:registry_officer_search"), with fixed
+    parameters the picker always sends (agency_id …)."""
+    from urllib.parse import urlencode
+
+    url = reverse(source)
+    return f"{url}?{urlencode(params)}" if params else url
+
+
+class _Remote:
+    """The shared half: data attributes for picker.js, and options only for the chosen values."""
+
+    def __init__(
+        self,
+        source: str,
+        *,
+        label: Callable[[object], str] = str,
+        placeholder: str = "输入姓名或名称检索",
+        depends: str = "",
+        params: dict | None = None,
+        attrs=None,
+    ):
+        self.source = source
+        self.label = label
+        self.placeholder = placeholder
+        self.depends = depends
+        self.params = params or {}
+        super().__init__(attrs)  # type: ignore[call-arg]
+
+    def build_attrs(self, base_attrs, extra_attrs=None):
+        attrs = super().build_attrs(base_attrs, extra_attrs)  # type: ignore[misc]
+        attrs["data-remote-search"] = search_url(self.source, **self.params)
+        attrs["data-placeholder"] = self.placeholder
+        if self.depends:
+            attrs["data-remote-depends"] = self.depends
+        return attrs
+
+    def optgroups(self, name, value, attrs=None):
+        """Only the chosen values (and the empty choice) become options: one query for their labels."""
+        chosen = [v for v in value if v not in ("", None)]
+        groups = []
+        queryset = getattr(self.choices, "queryset", None)
+        field = getattr(self.choices, "field", None)
+        empty_label = getattr(field, "empty_label", None)
+        index = 0
+        if not self.allow_multiple_selected and empty_label is not None:  # type: ignore[attr-defined]
+            option = self.create_option(name, "", empty_label, not chosen, index, attrs=attrs)  # type: ignore[attr-defined]
+            groups.append((None, [option], index))
+            index += 1
+        if chosen and queryset is not None:
+            pks = [v for v in (_int(v) for v in chosen) if v is not None]
+            for obj in queryset.filter(pk__in=pks):
+                option = self.create_option(name, str(obj.pk), self.label(obj), True, index, attrs=attrs)  # type: ignore[attr-defined]
+                groups.append((None, [option], index))
+                index += 1
+        return groups
+
+
+def _int(value) -> int | None:
+    try:
+        return int(str(getattr(value, "pk", value)))
+    except (TypeError, ValueError):
+        return None
+
+
+class RemoteSelect(_Remote, forms.Select):
+    pass
+
+
+class RemoteSelectMultiple(_Remote, forms.SelectMultiple):
+    pass
+
+
+def picker_options(chosen: Iterable[tuple[object, str]]) -> list[dict]:
+    """For a hand-written filter select: the chosen value(s) with their labels, e.g. [(pk, "张伟（某局）")]."""
+    return [{"value": str(pk), "label": label} for pk, label in chosen]
+
+
+def plain_max() -> int:
+    from django.conf import settings
+
+    return settings.ZHIFA_PICKER_PLAIN_MAX
+
+
+def is_large(queryset) -> bool:
+    """More choices than a plain <select> should carry (one LIMIT query, however many there are)."""
+    return queryset[: plain_max() + 1].count() > plain_max()
+
+
+def use_remote(field: forms.ModelChoiceField, source: str, **widget_kwargs) -> bool:
+    """Make `field` (its queryset already set) a remote-search picker when it has more than a few dozen
+    choices; a small one stays a plain select. Returns whether it became remote."""
+    if not is_large(field.queryset):
+        return False
+    widget_class = RemoteSelectMultiple if isinstance(field, forms.ModelMultipleChoiceField) else RemoteSelect
+    widget = widget_class(source, **widget_kwargs)
+    widget.choices = field.choices
+    widget.is_required = field.required
+    widget.attrs.update(field.widget.attrs)
+    field.widget = widget
+    return True
+
+
+@dataclass(frozen=True)
+class FilterPicker:
+    """A list page's filter <select name=…> searching remotely (core/_remote_filter.html)."""
+
+    name: str
+    url: str
+    aria_label: str
+    empty_label: str
+    options: list[dict]
+    placeholder: str = "输入检索"
+    depends: str = ""
+
+
+def filter_picker(
+    name: str, source: str, *, aria_label: str, empty_label: str, chosen=(), depends: str = "", **params
+) -> FilterPicker:
+    """`chosen`: (value, label) pairs of what the URL selected, so a saved filter shows its label."""
+    return FilterPicker(
+        name=name,
+        url=search_url(source, **params),
+        aria_label=aria_label,
+        empty_label=empty_label,
+        options=picker_options(chosen),
+        placeholder=f"输入{aria_label}检索",
+        depends=depends,
+    )
