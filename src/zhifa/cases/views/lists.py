@@ -5,8 +5,8 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from zhifa.catalog.procedures import Procedure
-from zhifa.core.exports import xlsx_response
 from zhifa.core import pickers
+from zhifa.core.exports import xlsx_response
 from zhifa.core.forms import filters_of, int_or_none, query_of
 from zhifa.core.pagination import paginate
 from zhifa.core.selectors import active_agencies
