@@ -99,7 +99,10 @@ class TestRemoteWidget:
         offer_agencies(form.fields["agency"], supervisor, "registry.view_officer")
         html = str(form["agency"])
         assert "data-remote-search=" in html
-        assert options(html, "agency") == [("", "请选择"), (str(agencies["west_market"].pk), "西县市场监督管理局")]
+        assert options(html, "agency") == [
+            ("", "请选择"),
+            (str(agencies["west_market"].pk), "西县市场监督管理局"),
+        ]
 
     def test_a_small_picker_stays_a_plain_select(self, supervisor, agencies):
         form = AgencyForm()
@@ -124,7 +127,10 @@ class TestCaseListHandlerFilter:
         assert options(html, "handler") == [("", "全部承办人员")]
         chosen = staff[0][3]
         html = client.get("/cases/", {"handler": chosen.pk}).content.decode()
-        assert options(html, "handler") == [("", "全部承办人员"), (str(chosen.pk), "东03（东区市场监督管理局）")]
+        assert options(html, "handler") == [
+            ("", "全部承办人员"),
+            (str(chosen.pk), "东03（东区市场监督管理局）"),
+        ]
         assert 'data-remote-search="/api/registry/officers/search?perm=cases.view_case"' in html
         assert Officer.objects.count() == 26
 
