@@ -16,7 +16,7 @@ from zhifa.registry.models import Officer
 pytestmark = pytest.mark.django_db
 
 OFFICERS = "/api/registry/officers/search"
-AGENCIES = "/api/core/agencies/search"
+AGENCIES = "/api/agencies/search"
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from .models import Agency
-from .pickers import use_remote
+from .pickers import remote_agencies
 from .selectors import active_agencies
 
 EMPTY_LABEL = "请选择"
@@ -107,7 +107,7 @@ def offer_agencies(field: forms.ModelChoiceField, actor, perm: str) -> QuerySet[
     than settings.ZHIFA_PICKER_PLAIN_MAX of them it becomes a remote-search picker (core.pickers)."""
     field.queryset = agencies = active_agencies(actor, perm)
     # more than a few dozen: searched remotely, only the chosen one rendered
-    use_remote(field, "api:search_agencies", params={"perm": perm}, placeholder="输入机关名称检索")
+    remote_agencies(field, perm)
     return agencies
 
 

@@ -34,7 +34,7 @@ class _Remote:
         self,
         source: str,
         *,
-        label: Callable[[object], str] = str,
+        label: Callable[[object], str] | None = None,
         placeholder: str = "输入姓名或名称检索",
         depends: str = "",
         params: dict | None = None,
@@ -69,8 +69,9 @@ class _Remote:
             index += 1
         if chosen and queryset is not None:
             pks = [v for v in (_int(v) for v in chosen) if v is not None]
+            label = self.label or getattr(field, "label_from_instance", str)
             for obj in queryset.filter(pk__in=pks):
-                option = self.create_option(name, str(obj.pk), self.label(obj), True, index, attrs=attrs)  # type: ignore[attr-defined]
+                option = self.create_option(name, str(obj.pk), label(obj), True, index, attrs=attrs)  # type: ignore[attr-defined]
                 groups.append((None, [option], index))
                 index += 1
         return groups
@@ -146,4 +147,18 @@ def filter_picker(
         options=picker_options(chosen),
         placeholder=f"输入{aria_label}检索",
         depends=depends,
+    )
+
+
+def remote_agencies(field: forms.ModelChoiceField, perm: str) -> bool:
+    """An agency picker (its queryset set) searching /api/agencies/search under `perm` when large."""
+    return use_remote(field, "api:search_agencies", params={"perm": perm}, placeholder="输入机关名称检索")
+
+
+def remote_officers(field: forms.ModelChoiceField, perm: str, *, active: bool = True) -> bool:
+    """An officer picker (its queryset set) searching /api/registry/officers/search under `perm` when
+    large (姓名、拼音首字母或执法证号)."""
+    params = {"perm": perm, **({"active": "true"} if active else {})}
+    return use_remote(
+        field, "api:search_officers", params=params, placeholder="输入姓名、拼音首字母或证号检索"
     )
