@@ -162,3 +162,23 @@ def remote_officers(field: forms.ModelChoiceField, perm: str, *, active: bool = 
     return use_remote(
         field, "api:search_officers", params=params, placeholder="输入姓名、拼音首字母或证号检索"
     )
+
+
+def agency_filter(
+    agencies,
+    chosen,
+    *,
+    perm: str,
+    aria_label: str = "机关",
+    empty_label: str = "全部机关",
+    name: str = "agency",
+) -> FilterPicker | None:
+    """A list page's agency filter: None while `agencies` is small (the page keeps its plain select),
+    else a remote picker showing only the chosen agency (`chosen`: the raw filter value)."""
+    if not is_large(agencies):
+        return None
+    pk = _int(chosen) if chosen else None
+    labels = agencies.filter(pk=pk).values_list("pk", "name") if pk else []
+    return filter_picker(
+        name, "api:search_agencies", aria_label=aria_label, empty_label=empty_label, chosen=labels, perm=perm
+    )

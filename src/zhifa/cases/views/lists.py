@@ -59,7 +59,12 @@ def case_list(request):
 def _agency_picker(agencies, filters: dict) -> pickers.FilterPicker:
     chosen = agencies.filter(pk=int_or_none(filters["agency"])).values_list("pk", "name")
     return pickers.filter_picker(
-        "agency", "api:search_agencies", aria_label="办案机关", empty_label="全部机关", chosen=chosen, perm=VIEW
+        "agency",
+        "api:search_agencies",
+        aria_label="办案机关",
+        empty_label="全部机关",
+        chosen=chosen,
+        perm=VIEW,
     )
 
 
