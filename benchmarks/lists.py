@@ -41,6 +41,7 @@ INDEX_BASE = 60  # the departments' numbers (credit codes) after those of benchm
 
 def _city() -> Region:
     region = Region(code="989900", name="基准市", level="city")
+    region.path = region.build_path()
     region.save()
     return region
 
