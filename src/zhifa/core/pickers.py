@@ -27,7 +27,7 @@ def search_url(source: str, **params) -> str:
     return f"{url}?{urlencode(params)}" if params else url
 
 
-class _Remote:
+class _Remote(forms.Select):
     """The shared half: data attributes for picker.js, and options only for the chosen values."""
 
     def __init__(
@@ -45,10 +45,10 @@ class _Remote:
         self.placeholder = placeholder
         self.depends = depends
         self.params = params or {}
-        super().__init__(attrs)  # type: ignore[call-arg]
+        super().__init__(attrs)
 
     def build_attrs(self, base_attrs, extra_attrs=None):
-        attrs = super().build_attrs(base_attrs, extra_attrs)  # type: ignore[misc]
+        attrs = super().build_attrs(base_attrs, extra_attrs)
         attrs["data-remote-search"] = search_url(self.source, **self.params)
         attrs["data-placeholder"] = self.placeholder
         if self.depends:
@@ -63,15 +63,15 @@ class _Remote:
         field = getattr(self.choices, "field", None)
         empty_label = getattr(field, "empty_label", None)
         index = 0
-        if not self.allow_multiple_selected and empty_label is not None:  # type: ignore[attr-defined]
-            option = self.create_option(name, "", empty_label, not chosen, index, attrs=attrs)  # type: ignore[attr-defined]
+        if not self.allow_multiple_selected and empty_label is not None:
+            option = self.create_option(name, "", empty_label, not chosen, index, attrs=attrs)
             groups.append((None, [option], index))
             index += 1
         if chosen and queryset is not None:
             pks = [v for v in (_int(v) for v in chosen) if v is not None]
-            label = self.label or getattr(field, "label_from_instance", str)
+            label: Callable[[object], str] = self.label or getattr(field, "label_from_instance", None) or str
             for obj in queryset.filter(pk__in=pks):
-                option = self.create_option(name, str(obj.pk), label(obj), True, index, attrs=attrs)  # type: ignore[attr-defined]
+                option = self.create_option(name, str(obj.pk), label(obj), True, index, attrs=attrs)
                 groups.append((None, [option], index))
                 index += 1
         return groups
@@ -84,7 +84,7 @@ def _int(value) -> int | None:
         return None
 
 
-class RemoteSelect(_Remote, forms.Select):
+class RemoteSelect(_Remote):
     pass
 
 
@@ -115,7 +115,7 @@ def use_remote(field: forms.ModelChoiceField, source: str, **widget_kwargs) -> b
         return False
     widget_class = RemoteSelectMultiple if isinstance(field, forms.ModelMultipleChoiceField) else RemoteSelect
     widget = widget_class(source, **widget_kwargs)
-    widget.choices = field.choices
+    widget.choices = field.choices  # type: ignore[assignment]  # the field's ModelChoiceIterator
     widget.is_required = field.required
     widget.attrs.update(field.widget.attrs)
     field.widget = widget
