@@ -88,6 +88,21 @@ class TestAgencySearch:
         assert len(client.get(AGENCIES, {"q": "基层所"}).json()) == 20
 
 
+class TestReceiverSearch:
+    """A hand-off's receivers (投诉转办, 移送, 抄告): the active agencies of a region, whoever asks."""
+
+    def test_the_agencies_of_the_city_but_the_justice_bureaus(self, client, officer, agencies):
+        client.force_login(officer)
+        rows = client.get(AGENCIES, {"region_code": "970100", "not_justice": "true"}).json()
+        assert [r["label"] for r in rows] == ["东区市场监督管理局", "西县市场监督管理局"]
+        rows = client.get(AGENCIES, {"region_code": "970121"}).json()
+        assert [r["label"] for r in rows] == ["西县市场监督管理局"]
+
+    def test_an_unknown_region_finds_nothing(self, client, officer, agencies):
+        client.force_login(officer)
+        assert client.get(AGENCIES, {"region_code": "999999"}).json() == []
+
+
 class AgencyForm(forms.Form):
     agency = agency_field("办案机关")
 

@@ -7,6 +7,7 @@ from zhifa.cases.choices import PartyKind
 from zhifa.cases.services import PartyInput
 from zhifa.core.forms import Form, blank, date_field, text_field
 from zhifa.core.models import Agency, Region
+from zhifa.core.pickers import remote_receivers
 from zhifa.supervision.plans.choices import OversightGround
 
 from . import attachments
@@ -108,7 +109,9 @@ def agencies_near(complaint) -> forms.ModelChoiceField:
     agencies = Agency.objects.filter(active=True, region__path__startswith=region.path).order_by(
         "region__path", "name"
     )
-    return forms.ModelChoiceField(label="承办机关", queryset=agencies, required=False)
+    field = forms.ModelChoiceField(label="承办机关", queryset=agencies, required=False)
+    remote_receivers(field, region.code, not_justice=False)  # a city has hundreds of agencies
+    return field
 
 
 class ReasonForm(Form):

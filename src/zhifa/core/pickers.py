@@ -182,3 +182,10 @@ def agency_filter(
     return filter_picker(
         name, "api:search_agencies", aria_label=aria_label, empty_label=empty_label, chosen=labels, perm=perm
     )
+
+
+def remote_receivers(field: forms.ModelChoiceField, region_code: str, *, not_justice: bool = True) -> bool:
+    """A hand-off's receiver picker (the active agencies of the region `region_code`'s subtree, its
+    queryset set): searched remotely when large."""
+    params = {"region_code": region_code, **({"not_justice": "true"} if not_justice else {})}
+    return use_remote(field, "api:search_agencies", params=params, placeholder="输入机关名称检索")
