@@ -153,3 +153,16 @@ class TestCaseListHandlerFilter:
         client.force_login(officer)
         html = client.get("/cases/", {"handler": staff[1][0].pk}).content.decode()
         assert options(html, "handler") == [("", "全部承办人员")]
+
+
+class TestPublicRegionPicker:
+    def test_the_portal_searches_regions_without_sign_in(self, client, city):
+        rows = client.get("/gs/complaints/regions/", {"q": "东"}).json()
+        assert rows == [{"id": city["east"].pk, "label": "东区（970102）"}]
+        assert len(client.get("/gs/complaints/regions/").json()) == 3
+
+    def test_a_large_region_list_renders_no_region_option(self, client, settings, city):
+        settings.ZHIFA_PICKER_PLAIN_MAX = 2
+        html = client.get("/gs/complaints/").content.decode()
+        assert 'data-remote-search="/gs/complaints/regions/"' in html
+        assert options(html, "region") == [("", "请选择")]

@@ -7,7 +7,7 @@ from zhifa.cases.choices import PartyKind
 from zhifa.cases.services import PartyInput
 from zhifa.core.forms import Form, blank, date_field, text_field
 from zhifa.core.models import Agency, Region
-from zhifa.core.pickers import remote_receivers
+from zhifa.core.pickers import remote_receivers, use_remote
 from zhifa.supervision.plans.choices import OversightGround
 
 from . import attachments
@@ -43,6 +43,8 @@ class PublicForm(Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["files"] = attachments.files_field()
+        # a province has thousands of regions: the 事发地 picker searches them past a few dozen
+        use_remote(self.fields["region"], "complaints_public:regions", placeholder="输入区划名称或代码检索")  # type: ignore[arg-type]
 
     def to_input(self) -> ComplaintInput:
         d = self.cleaned_data
