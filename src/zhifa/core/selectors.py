@@ -113,7 +113,7 @@ def agency_choices(
         region = Region.objects.filter(code=region_code).first()
         if region is None or not getattr(user, "is_authenticated", False) or user.agency_id is None:
             return []
-        agencies = Agency.objects.filter(active=True, region__path__startswith=region.path)
+        agencies: QuerySet[Agency] = Agency.objects.filter(active=True, region__path__startswith=region.path)
         agencies = agencies.order_by("region__code", "name")
     else:
         agencies = active_agencies(user, picker_perm(perm, access.default_permission(Agency)))
