@@ -165,9 +165,13 @@ STATICFILES_DIRS = [
     PACKAGE_DIR / "static",
     ("vendor/htmx", PROJECT_DIR / "node_modules" / "htmx.org" / "dist"),
     ("vendor/echarts", PROJECT_DIR / "node_modules" / "echarts" / "dist"),
+    ("vendor/tom-select", PROJECT_DIR / "node_modules" / "tom-select" / "dist"),
 ]
 # Serve straight from the finders so `make run` needs no collectstatic step.
 WHITENOISE_USE_FINDERS = True
+# A person or agency picker with more choices than this searches remotely (core.pickers); a smaller one
+# stays a plain <select>, which works without scripts.
+ZHIFA_PICKER_PLAIN_MAX = int(os.environ.get("ZHIFA_PICKER_PLAIN_MAX", "50"))
 WHITENOISE_AUTOREFRESH = DEBUG
 
 MEDIA_ROOT = Path(os.environ.get("ZHIFA_MEDIA_DIR", VAR_DIR / "media"))

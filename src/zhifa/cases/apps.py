@@ -23,6 +23,7 @@ class CasesConfig(AppConfig):
         from zhifa.core import annual, workbench
         from zhifa.core.menu import MenuItem, register
 
+        from .cards import cards
         from .selectors import may_decide_on_spot
         from .workbench import pending
 
@@ -36,6 +37,7 @@ class CasesConfig(AppConfig):
             MenuItem(module, "陈述申辩期限", "cases:statement_period", "cases.approve_case", order=59),
         )
         workbench.register(pending)
+        workbench.register_cards(cards)
         from .figures import annual_figures
 
         annual.register(annual_figures)

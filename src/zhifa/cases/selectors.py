@@ -96,8 +96,11 @@ def cases_visible_to(
     procedure: str = "",
     perm: str = VIEW,
     today: date | None = None,
+    open_only: bool = False,
+    decided_year: int | None = None,
 ) -> QuerySet[Case]:
-    """The case list: what `user` may see, narrowed by the filters; newest first."""
+    """The case list: what `user` may see, narrowed by the filters; newest first. `open_only` and
+    `decided_year` are what the 工作台's key figures link to (cases.cards)."""
     today = today or timezone.localdate()
     cases = access.visible_to(user, Case.objects.select_related("agency"), perm)
     if agency:
@@ -126,6 +129,13 @@ def cases_visible_to(
         cases = cases.filter(overdue_q(today))
     if near_due:
         cases = cases.filter(near_due_q(today))
+    if open_only:
+        cases = cases.filter(status__in=OPEN)
+    if decided_year and 1900 < decided_year < 10000:
+        start = date(decided_year, 1, 1)
+        cases = cases.filter(
+            decision__decided_on__gte=start, decision__decided_on__lt=start.replace(year=decided_year + 1)
+        )
     if q := q.strip():
         cases = cases.filter(Q(number__icontains=q) | Q(party_name__icontains=q))
     return cases.order_by("-created_at", "-id")

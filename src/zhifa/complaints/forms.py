@@ -7,6 +7,7 @@ from zhifa.cases.choices import PartyKind
 from zhifa.cases.services import PartyInput
 from zhifa.core.forms import Form, blank, date_field, text_field
 from zhifa.core.models import Agency, Region
+from zhifa.core.pickers import remote_receivers, use_remote
 from zhifa.supervision.plans.choices import OversightGround
 
 from . import attachments
@@ -42,6 +43,8 @@ class PublicForm(Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["files"] = attachments.files_field()
+        # a province has thousands of regions: the 事发地 picker searches them past a few dozen
+        use_remote(self.fields["region"], "complaints_public:regions", placeholder="输入区划名称或代码检索")  # type: ignore[arg-type]
 
     def to_input(self) -> ComplaintInput:
         d = self.cleaned_data
@@ -108,7 +111,9 @@ def agencies_near(complaint) -> forms.ModelChoiceField:
     agencies = Agency.objects.filter(active=True, region__path__startswith=region.path).order_by(
         "region__path", "name"
     )
-    return forms.ModelChoiceField(label="承办机关", queryset=agencies, required=False)
+    field = forms.ModelChoiceField(label="承办机关", queryset=agencies, required=False)
+    remote_receivers(field, region.code, not_justice=False)  # a city has hundreds of agencies
+    return field
 
 
 class ReasonForm(Form):

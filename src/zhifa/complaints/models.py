@@ -95,6 +95,9 @@ class Complaint(models.Model):
             models.Index(fields=["hotline_number"]),
             models.Index(fields=["item_code", "received_on"]),
             models.Index(fields=["case_due"]),
+            # the list's default sort (newest received first), whole scope and one agency
+            models.Index(fields=["-received_on", "-id"], name="complaint_received_desc"),
+            models.Index(fields=["agency", "-received_on", "-id"], name="complaint_agency_received"),
         ]
 
     def __str__(self) -> str:

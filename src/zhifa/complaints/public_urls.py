@@ -10,4 +10,5 @@ urlpatterns = [
     path("", views_public.public_new, name="new"),
     path("track/", views_public.public_track, name="track"),
     path("rate/", views_public.public_rate, name="rate"),
+    path("regions/", views_public.public_regions, name="regions"),
 ]

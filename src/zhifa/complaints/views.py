@@ -11,7 +11,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from zhifa.cases.evidence import storage
-from zhifa.core import access
+from zhifa.core import access, pickers
 from zhifa.core import panels as core_panels
 from zhifa.core.exports import xlsx_response
 from zhifa.core.forms import Form, apply_errors, date_or_none, filters_of, int_or_none, query_of
@@ -56,7 +56,10 @@ def complaint_list(request):
             "statuses": Status.choices,
             "channels": Channel.choices,
             "kinds": Kind.choices,
-            "agencies": active_agencies(request.user, VIEW),
+            "agencies": (agencies := active_agencies(request.user, VIEW)),
+            "agency_picker": pickers.agency_filter(
+                agencies, raw["agency"], perm=VIEW, aria_label="承办机关", empty_label="全部承办机关"
+            ),
             "sorts": list(selectors.SORT_LABELS.items()),
             "can_enter": request.user.has_perm(HANDLE),
         },

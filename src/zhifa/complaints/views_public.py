@@ -95,3 +95,20 @@ def public_rate(request):
         apply_errors(rate_form, error)
         return _progress(request, services.by_code(code), rate_form=rate_form)
     return _progress(request, complaint, message="感谢您的评价，已记录。")
+
+
+@require_http_methods(["GET"])
+def public_regions(request):
+    """The form's 事发地 picker searching as the visitor types (core.pickers): at most 20 regions by name
+    or code, as JSON. Region names and codes are public (GB/T 2260)."""
+    from django.db.models import Q
+    from django.http import JsonResponse
+
+    from zhifa.core.models import Region
+    from zhifa.core.pickers import LIMIT
+
+    q = request.GET.get("q", "").strip()[:32]
+    regions = Region.objects.order_by("path")
+    if q:
+        regions = regions.filter(Q(name__contains=q) | Q(code__startswith=q))
+    return JsonResponse([{"id": r.pk, "label": str(r)} for r in regions[:LIMIT]], safe=False)

@@ -29,6 +29,7 @@ def wire() -> None:
     from zhifa.core import deadlines, record_labels, workbench
     from zhifa.core.menu import MenuItem, register
 
+    from .cards import cards
     from .clocks_registry import DEADLINES
     from .transitions import HANDLE, SETTLE, VIEW
     from .workbench import pending
@@ -45,6 +46,7 @@ def wire() -> None:
         MenuItem("投诉举报", "定期通报", "complaints:bulletins", VIEW, order=50),
     )
     workbench.register(pending)
+    workbench.register_cards(cards)
     deadlines.register(*DEADLINES)
     for action, label in RECORD_LABELS.items():
         record_labels.ACTIONS.setdefault(action, label)

@@ -59,6 +59,27 @@ def list_agencies(request, filters: Query[AgencyFilters]):
     return selectors.agencies_visible_to(request.auth, **filters.dict())
 
 
+class PickerChoiceOut(Schema):
+    id: int
+    label: str = Field(description="显示名称")
+
+
+class AgencySearchFilters(Schema):
+    q: str = Field("", max_length=64, description="名称、简称或统一社会信用代码")
+    perm: str = Field("", max_length=64, description="按何种权限限定范围（默认：可查看）")
+    region_code: str = Field(
+        "", max_length=9, description="限定行政区划（含下级；转办、移送、抄告的接收机关）"
+    )
+    not_justice: bool = Field(False, description="不含司法行政机关")
+
+
+@router.get("/agencies/search", response=list[PickerChoiceOut], summary="机关检索（选择框用，至多20项）")
+def search_agencies(request, filters: Query[AgencySearchFilters]):
+    from .pickers import LIMIT
+
+    return selectors.agency_choices(request.auth, **filters.dict(), limit=LIMIT)
+
+
 @router.get("/agencies/{agency_id}", response=AgencyOut, summary="机关/机构详情")
 def get_agency(request, agency_id: int):
     return access.get_visible_or_404(request.auth, Agency.objects.select_related("region"), pk=agency_id)

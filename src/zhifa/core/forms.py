@@ -17,6 +17,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from .models import Agency
+from .pickers import remote_agencies
 from .selectors import active_agencies
 
 EMPTY_LABEL = "请选择"
@@ -102,8 +103,11 @@ def agency_field(label: str = "机关", **kwargs) -> forms.ModelChoiceField:
 
 def offer_agencies(field: forms.ModelChoiceField, actor, perm: str) -> QuerySet[Agency]:
     """Let an agency picker offer what core.selectors.active_agencies gives: the active agencies the
-    actor may act for with `perm` (an inactive agency is never offered). Returns the queryset."""
+    actor may act for with `perm` (an inactive agency is never offered). Returns the queryset. With more
+    than settings.ZHIFA_PICKER_PLAIN_MAX of them it becomes a remote-search picker (core.pickers)."""
     field.queryset = agencies = active_agencies(actor, perm)
+    # more than a few dozen: searched remotely, only the chosen one rendered
+    remote_agencies(field, perm)
     return agencies
 
 

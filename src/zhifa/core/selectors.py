@@ -6,8 +6,8 @@ from django.db.models.functions import ExtractYear
 from django.http import Http404
 
 from . import access, kit
-from .choices import DayKind
-from .models import Agency, HolidayOverride, Record
+from .choices import AgencyKind, DayKind
+from .models import Agency, HolidayOverride, Record, Region
 
 
 def agencies_visible_to(user, *, q: str = "", kind: str = "", region_code: str = "") -> QuerySet[Agency]:
@@ -85,3 +85,46 @@ def holiday_override_years() -> list[dict]:
         .order_by("-year")
     )
     return list(rows)
+
+
+# ---- remote-search pickers (core.pickers) ------------------------------------------------------------
+
+PERM_RE = r"^[a-z_]+\.[a-z_]+$"
+
+
+def picker_perm(perm: str, default: str) -> str:
+    """The permission a picker searches under: `perm` when it looks like one, else `default` (a picker
+    never widens the scope: an unknown or ungranted permission finds nothing)."""
+    import re
+
+    return perm if perm and re.match(PERM_RE, perm) else default
+
+
+def agency_choices(
+    user, *, q: str = "", perm: str = "", region_code: str = "", not_justice: bool = False, limit: int = 20
+) -> list[dict]:
+    """At most `limit` active agencies `user` may do `perm` for (default: see), matching `q` by name,
+    short name or credit code: what an agency picker shows as the user types. One query.
+
+    With `region_code`: the active agencies of that region's subtree whatever the user's scope — the
+    receivers of a hand-off to another agency (投诉转办, 案件移送, 抄告), whose names are public anyway
+    (the portal lists them); for signed-in staff only. `not_justice` leaves out the justice bureaus."""
+    if region_code:
+        region = Region.objects.filter(code=region_code).first()
+        if region is None or not getattr(user, "is_authenticated", False) or user.agency_id is None:
+            return []
+        agencies: QuerySet[Agency] = Agency.objects.filter(active=True, region__path__startswith=region.path)
+        agencies = agencies.order_by("region__code", "name")
+    else:
+        agencies = active_agencies(user, picker_perm(perm, access.default_permission(Agency)))
+    if not_justice:
+        agencies = agencies.exclude(kind=AgencyKind.JUSTICE)
+    if q := q.strip():
+        agencies = agencies.filter(
+            Q(name__icontains=q) | Q(short_name__icontains=q) | Q(credit_code__iexact=q)
+        )
+    return [{"id": pk, "label": name} for pk, name in agencies.values_list("pk", "name")[:limit]]
+
+
+def agency_label(agency: Agency) -> str:
+    return agency.name

@@ -16,7 +16,8 @@ from .params import BadParameter
 @login_required
 def workbench_view(request):
     """工作台: the signed-in user's pending items, overdue first."""
-    return render(request, "core/workbench.html", {"pending": workbench.pending_for(request.user)})
+    context = {"cards": workbench.cards_for(request.user), "pending": workbench.pending_for(request.user)}
+    return render(request, "core/workbench.html", context)
 
 
 def _agency_filters(request) -> dict:

@@ -30,3 +30,54 @@ def register(provider: Provider) -> None:
 def pending_for(user) -> list[PendingItem]:
     items = [item for provider in _providers for item in provider(user)]
     return sorted(items, key=lambda i: (not i.overdue, i.due or date.max, i.title))
+
+
+# ---- KPI cards: each role's key figures at the top of the 工作台 -------------------------------------
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One key figure: its label, the number (already formatted for people) and the list it counts."""
+
+    label: str
+    value: str
+    url: str
+    alert: bool = False  # drawn as a warning (overdue …) when the number is not zero
+
+
+@dataclass(frozen=True)
+class CardSet:
+    """A provider's figures under one heading (e.g. 我的案件). Counted in the database, one grouped
+    query per card set, so the 工作台 costs the same however large the organisation."""
+
+    title: str
+    figures: tuple[Figure, ...]
+    order: int = 50
+
+
+CardProvider = Callable[[object], Iterable[CardSet]]
+_card_providers: list[CardProvider] = []
+
+
+def register_cards(provider: CardProvider) -> None:
+    if provider not in _card_providers:
+        _card_providers.append(provider)
+
+
+def cards_for(user) -> list[CardSet]:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    sets = [card for provider in _card_providers for card in provider(user)]
+    return sorted(sets, key=lambda c: (c.order, c.title))
+
+
+def count(n: int | None) -> str:
+    return f"{n or 0:,}"
+
+
+def money(amount) -> str:
+    """An amount in yuan for a card: 1,234,567.00元 (万元 past ten thousand)."""
+    amount = amount or 0
+    if amount >= 10000:
+        return f"{amount / 10000:,.2f}万元"
+    return f"{amount:,.2f}元"

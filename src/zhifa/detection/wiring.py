@@ -29,6 +29,11 @@ def wire() -> None:
     for action, label in RECORD_LABELS.items():
         record_labels.ACTIONS.setdefault(action, label)
     register_source()
+    from zhifa.core import workbench
+
+    from .cards import cards
+
+    workbench.register_cards(cards)
 
 
 def register_source() -> None:

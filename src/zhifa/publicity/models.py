@@ -76,6 +76,9 @@ class Disclosure(models.Model):
             models.Index(fields=["updated_at"]),  # the portal's Last-Modified
             models.Index(fields=["status", "decided_on"]),  # search by date range
             models.Index(fields=["credit_code"]),
+            # the 统计年报: a year of one agency's decisions and publications
+            models.Index(fields=["agency", "decided_on"], name="disclosure_agency_decided"),
+            models.Index(fields=["agency", "published_on"], name="disclosure_agency_published"),
         ]
 
     def __str__(self) -> str:

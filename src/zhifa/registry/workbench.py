@@ -109,15 +109,14 @@ def _scope_items(user, today: date) -> list[PendingItem]:
                 )
             )
     officers = selectors.officers_visible_to(user, on=today)
-    standings = [s for s in selectors.training_standings(officers, today.year) if s.is_short]
-    if standings:
-        agency_ids = {s.officer.agency_id for s in standings}
+    short = selectors.training_short_count(officers, today.year)  # counted in the database
+    if short.short:
         url = (
-            _url("registry:compliance_training", agency_ids.pop(), year=today.year)
-            if len(agency_ids) == 1
+            _url("registry:compliance_training", short.agency_id, year=today.year)
+            if short.agency_id is not None
             else _url("registry:compliance", year=today.year)
         )
-        title = f"{today.year}年度培训学时未达标：{len(standings)}人"
+        title = f"{today.year}年度培训学时未达标：{short.short}人"
         items.append(PendingItem(CATEGORY, title, url, due=date(today.year, 12, 31)))
     rotation = selectors.rotation_due(officers, on=today).count()
     if rotation:

@@ -15,6 +15,7 @@ class ReviewConfig(AppConfig):
         from zhifa.core import annual, workbench
         from zhifa.core.menu import MenuItem, register
 
+        from .cards import cards
         from .figures import annual_figures
         from .gate import require_passed_review
         from .workbench import pending
@@ -31,6 +32,7 @@ class ReviewConfig(AppConfig):
         register_panel(Panel("review/_case_panel.html", order=30))  # the case page's 法制审核 card
         annual.register(annual_figures)
         workbench.register(pending)
+        workbench.register_cards(cards)
         from .selectors import grant_reviewers_the_case_materials
 
         grant_reviewers_the_case_materials()

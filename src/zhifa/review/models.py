@@ -54,6 +54,7 @@ class Review(models.Model):
         indexes = [
             models.Index(fields=["status", "due_on"]),
             models.Index(fields=["reviewer", "status"]),
+            models.Index(fields=["-updated_at", "-id"], name="review_updated_desc"),  # the list's sort
         ]
 
     def __str__(self) -> str:

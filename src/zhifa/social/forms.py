@@ -8,6 +8,7 @@ from zhifa.complaints.choices import Kind as ComplaintKind
 from zhifa.core.choices import AgencyKind
 from zhifa.core.forms import Form, blank, date_field, text_field
 from zhifa.core.models import Agency, Region
+from zhifa.core.pickers import remote_agencies
 from zhifa.core.selectors import active_agencies
 from zhifa.supervision import attachments
 
@@ -32,6 +33,7 @@ class _BureauForm(Form):
         self.fields["agencies"].queryset = active_agencies(user, self.perm).exclude(  # type: ignore[attr-defined]
             kind=AgencyKind.JUSTICE
         )
+        remote_agencies(self.fields["agencies"], self.perm)  # type: ignore[arg-type]
         if user.agency_id and not self.is_bound:
             self.fields["bureau"].initial = user.agency_id
 

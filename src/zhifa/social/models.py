@@ -178,6 +178,7 @@ class Feedback(models.Model):
             models.Index(fields=["agency", "status"]),
             models.Index(fields=["status", "answer_due"]),
             models.Index(fields=["received_on"]),
+            models.Index(fields=["-received_on", "-id"], name="feedback_received_desc"),  # the list's sort
             models.Index(fields=["source"]),
         ]
         constraints = [

@@ -106,6 +106,9 @@ class Case(models.Model):
             models.Index(fields=["agency", "status", "created_at"]),
             models.Index(fields=["agency", "registered_on"]),
             models.Index(fields=["status", "decision_due"]),
+            # the case list's default sort (newest first), for a region's supervisor and for one agency
+            models.Index(fields=["-created_at", "-id"], name="case_created_desc"),
+            models.Index(fields=["agency", "-created_at", "-id"], name="case_agency_created_desc"),
         ]
 
     def __str__(self) -> str:
@@ -170,6 +173,8 @@ class Decision(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "处理决定"
+        # the 统计年报 and the fines card read a year of decisions (then their cases' agency)
+        indexes = [models.Index(fields=["decided_on", "case"], name="decision_year")]
 
     def __str__(self) -> str:
         return f"{self.number} {self.get_kind_display()}"

@@ -17,6 +17,8 @@ FILTER_KEYS = (
     "date_to",
     "overdue",
     "near_due",
+    "open",
+    "decided_year",
 )
 
 
@@ -34,6 +36,8 @@ def selector_filters(filters: dict) -> dict:
         "date_to": date_or_none(filters["date_to"]),
         "overdue": bool(filters["overdue"]),
         "near_due": bool(filters["near_due"]),
+        "open_only": bool(filters["open"]),
+        "decided_year": int_or_none(filters["decided_year"]),
     }
 
 

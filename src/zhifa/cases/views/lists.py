@@ -5,11 +5,13 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from zhifa.catalog.procedures import Procedure
+from zhifa.core import pickers
 from zhifa.core.exports import xlsx_response
-from zhifa.core.forms import filters_of, query_of
+from zhifa.core.forms import filters_of, int_or_none, query_of
 from zhifa.core.pagination import paginate
 from zhifa.core.selectors import active_agencies
 from zhifa.registry.models import Officer
+from zhifa.registry.selectors import officer_label
 
 from .. import selectors, services
 from ..choices import CaseStatus
@@ -35,22 +37,58 @@ def case_list(request):
         for case in page
     ]
     agencies = active_agencies(request.user, VIEW)
+    many_agencies = pickers.is_large(agencies)
     context = {
         "page": page,
         "rows": rows,
         "filters": filters,
         "query": query_of(filters),
-        "agencies": agencies,
+        "agencies": () if many_agencies else agencies,
+        "multi_agency": many_agencies or len(agencies[:2]) > 1,
+        "agency_picker": _agency_picker(agencies, filters) if many_agencies else None,
+        "handler_picker": _handler_picker(agencies, filters),
         "statuses": CaseStatus.choices,
         "procedures": Procedure.choices,
         "date_fields": list(selectors.DATE_FIELDS.items()),
-        "handlers": Officer.objects.filter(agency__in=agencies)
-        .select_related("agency")
-        .order_by("agency_id", "name"),
         "can_intake": request.user.has_perm(services.HANDLE),
         "can_simple": request.user.has_perm(services.HANDLE) and selectors.may_decide_on_spot(request.user),
     }
     return render(request, "cases/case_list.html", context)
+
+
+def _agency_picker(agencies, filters: dict) -> pickers.FilterPicker:
+    chosen = agencies.filter(pk=int_or_none(filters["agency"])).values_list("pk", "name")
+    return pickers.filter_picker(
+        "agency",
+        "api:search_agencies",
+        aria_label="办案机关",
+        empty_label="全部机关",
+        chosen=chosen,
+        perm=VIEW,
+    )
+
+
+def _handler_picker(agencies, filters: dict) -> pickers.FilterPicker:
+    """承办人员: searched remotely (a supervisor's region has up to hundreds of thousands of officers);
+    only the chosen one is rendered, with its label."""
+    pk = int_or_none(filters["handler"])
+    chosen = (
+        [
+            (o.pk, officer_label(o.name, o.agency.name))
+            for o in Officer.objects.filter(pk=pk, agency__in=agencies).select_related("agency")
+        ]
+        if pk
+        else []
+    )
+    return pickers.filter_picker(
+        "handler",
+        "api:search_officers",
+        aria_label="承办人员",
+        empty_label="全部承办人员",
+        chosen=chosen,
+        depends="agency_id:agency",
+        perm=VIEW,
+    )
 
 
 HEADERS = [

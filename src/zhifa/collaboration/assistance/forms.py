@@ -5,7 +5,7 @@ from django import forms
 from zhifa.cases.models import Case
 from zhifa.core.forms import Form, agency_field, blank, date_field, offer_agencies, text_field
 
-from ..notices.forms import peer_agencies, peer_field
+from ..notices.forms import peer_agencies, peer_field, remote_peers
 from .choices import AssistanceKind
 
 
@@ -22,6 +22,7 @@ class RequestForm(Form):
         super().__init__(*args, **kwargs)
         offer_agencies(self.fields["agency"], user, perm)
         self.fields["helper"].queryset = peer_agencies(user)
+        remote_peers(self.fields["helper"], user)
 
     def clean_case(self):
         pk = self.cleaned_data.get("case")

@@ -5,6 +5,7 @@ from django import forms
 from zhifa.core.choices import AgencyKind
 from zhifa.core.forms import Form, agency_field, blank, date_field, offer_agencies, text_field
 from zhifa.core.models import Agency
+from zhifa.core.pickers import remote_receivers
 
 from .choices import ShareCategory, ShareMethod
 
@@ -20,6 +21,11 @@ def peer_agencies(user):
         .exclude(pk=user.agency_id)
         .order_by("region__code", "name")
     )
+
+
+def remote_peers(field, user) -> None:
+    """A peer picker with more than a few dozen agencies searches them remotely (core.pickers)."""
+    remote_receivers(field, user.agency.region.path.split("/")[0])
 
 
 def peer_field(label: str) -> forms.ModelChoiceField:
@@ -48,6 +54,7 @@ class SendForm(Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["receiver"].queryset = peer_agencies(user)
+        remote_peers(self.fields["receiver"], user)
 
 
 class EmptyForm(Form):
@@ -68,6 +75,7 @@ class SharingForm(Form):
         super().__init__(*args, **kwargs)
         offer_agencies(self.fields["agency"], user, perm)
         self.fields["receiver"].queryset = peer_agencies(user)
+        remote_peers(self.fields["receiver"], user)
 
 
 class ShareForm(Form):

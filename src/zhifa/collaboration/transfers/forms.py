@@ -9,6 +9,7 @@ from zhifa.cases.models import Case, Evidence
 from zhifa.core.choices import AgencyKind, RegionLevel
 from zhifa.core.forms import Form, agency_field, blank, offer_agencies, text_field
 from zhifa.core.models import Agency
+from zhifa.core.pickers import remote_receivers
 
 from . import services
 from .choices import DisputeForum
@@ -20,6 +21,11 @@ class DateTimeInput(forms.DateTimeInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+def _receiver_region(agency: Agency):
+    region = agency.region
+    return region.parent if region.level == RegionLevel.TOWNSHIP and region.parent_id else region
 
 
 def receivers_for(agency: Agency | None):
@@ -69,6 +75,8 @@ class TransferForm(Form):
         self.case = case
         sender = case.agency if case else (user.agency if user.agency_id else agencies.first())
         self.fields["receiver"].queryset = receivers_for(sender)  # type: ignore[attr-defined]
+        if sender is not None:  # a county has hundreds of agencies: searched remotely past a few dozen
+            remote_receivers(self.fields["receiver"], _receiver_region(sender).code)  # type: ignore[arg-type]
         if case is not None:
             self.fields["agency"].queryset = agencies.filter(pk=case.agency_id)  # type: ignore[attr-defined]
             self.fields["evidence_ids"].queryset = case.evidence.all()  # type: ignore[attr-defined]

@@ -14,7 +14,7 @@ from ninja.pagination import paginate
 from zhifa.accounts.models import User
 from zhifa.core import access
 from zhifa.core.models import Agency
-from zhifa.core.params import Year
+from zhifa.core.params import Id, Year
 from zhifa.core.privacy import mask_id_number
 from zhifa.core.selectors import active_agencies, chosen_agency
 
@@ -360,6 +360,28 @@ class TrainingReportOut(Schema):
 @paginate
 def list_officers(request, filters: Query[OfficerFilters]):
     return selectors.officers_visible_to(request.auth, **filters.dict()).prefetch_related("fields")
+
+
+# ---- the officer picker --------------------------------------------------------------------------------
+
+
+class OfficerChoiceOut(Schema):
+    id: int
+    label: str = Field(description="姓名（机关）")
+
+
+class OfficerSearchFilters(Schema):
+    q: str = Field("", max_length=64, description="姓名、拼音首字母或执法证号")
+    agency_id: Id | None = Field(None, description="限定机关")
+    perm: str = Field("", max_length=64, description="按何种权限限定范围（默认：可查看执法人员）")
+    active: bool = Field(False, description="只列在岗人员")
+
+
+@router.get("/officers/search", response=list[OfficerChoiceOut], summary="执法人员检索（选择框用，至多20项）")
+def search_officers(request, filters: Query[OfficerSearchFilters]):
+    from zhifa.core.pickers import LIMIT
+
+    return selectors.officer_choices(request.auth, **filters.dict(), limit=LIMIT)
 
 
 @router.get("/officers/{officer_id}", response=OfficerDetailOut, summary="执法人员详情")

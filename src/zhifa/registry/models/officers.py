@@ -55,7 +55,11 @@ class Officer(models.Model):
         verbose_name = verbose_name_plural = "执法人员"
         ordering = ["agency_id", "name", "id"]
         permissions = [("manage_officer", "维护执法人员、培训与考核")]
-        indexes = [models.Index(fields=["agency", "kind", "status"])]
+        indexes = [
+            models.Index(fields=["agency", "kind", "status"]),
+            # the officer list's sort and the officer picker's (core.pickers) first page
+            models.Index(fields=["agency", "name", "id"], name="officer_agency_name"),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from zhifa.core import access
+from zhifa.core import access, pickers
 from zhifa.core.forms import apply_errors, filters_of, int_or_none, query_of
 from zhifa.core.pagination import paginate
 from zhifa.core.selectors import active_agencies
@@ -65,7 +65,8 @@ def certificate_list(request):
         "filters": filters,
         "query": query_of(filters),
         "states": STATES,
-        "agencies": active_agencies(request.user, VIEW_CERTIFICATE),
+        "agencies": (agencies := active_agencies(request.user, VIEW_CERTIFICATE)),
+        "agency_picker": pickers.agency_filter(agencies, filters.get("agency"), perm=VIEW_CERTIFICATE),
         "today": today,
         "recheck_years": settings.ZHIFA_CERTIFICATE_RECHECK_YEARS,
     }

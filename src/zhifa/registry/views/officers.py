@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from zhifa.core import access, panels
+from zhifa.core import access, panels, pickers
 from zhifa.core.forms import apply_errors, filters_of, int_or_none, query_of
 from zhifa.core.models import Record
 from zhifa.core.pagination import paginate
@@ -76,7 +76,8 @@ def officer_list(request):
         "rows": rows,
         "filters": filters,
         "query": query_of(filters),
-        "agencies": active_agencies(request.user, VIEW_OFFICER),
+        "agencies": (agencies := active_agencies(request.user, VIEW_OFFICER)),
+        "agency_picker": pickers.agency_filter(agencies, filters.get("agency"), perm=VIEW_OFFICER),
         "kinds": PersonKind.choices,
         "statuses": PersonStatus.choices,
         "certificate_filters": selectors.CERTIFICATE_FILTERS,

@@ -7,6 +7,7 @@ from zhifa.cases.choices import VOIDING_OUTCOMES
 from zhifa.cases.models import Challenge
 from zhifa.core import access
 from zhifa.core.forms import Form, blank, date_field, text_field
+from zhifa.core.pickers import remote_officers
 from zhifa.registry.choices import PersonStatus
 from zhifa.registry.models import Officer
 from zhifa.supervision.models import Finding, SupervisionItem
@@ -58,6 +59,7 @@ class OpenForm(Form):
         self.fields["officers"].queryset = officers.filter(status=PersonStatus.ACTIVE).order_by(  # type: ignore[attr-defined]
             "agency__name", "name", "id"
         )
+        remote_officers(self.fields["officers"], PURSUE)  # type: ignore[arg-type]
         findings = Finding.objects.filter(item__in=access.visible_to(user, SupervisionItem.objects.all()))
         self.fields["finding"].queryset = findings.select_related("item__agency").order_by("-created_at")  # type: ignore[attr-defined]
         challenges = access.visible_to(

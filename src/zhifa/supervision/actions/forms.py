@@ -7,6 +7,7 @@ from django import forms
 from zhifa.cases.models import Case, CaseDocument
 from zhifa.core.forms import Form, blank, date_field, text_field
 from zhifa.core.models import Agency, Record
+from zhifa.core.pickers import remote_agencies
 from zhifa.core.selectors import active_agencies
 from zhifa.supervision import attachments, numbers
 
@@ -35,6 +36,7 @@ class OpenForm(Form):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["agencies"].queryset = active_agencies(user, SUPERVISE)  # type: ignore[attr-defined]
+        remote_agencies(self.fields["agencies"], SUPERVISE)  # type: ignore[arg-type]
 
     def clean_case_number(self):
         number = self.cleaned_data["case_number"].strip()

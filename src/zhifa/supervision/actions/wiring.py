@@ -15,6 +15,7 @@ def wire() -> None:
     from zhifa.inspections.models import Inspection, Task
 
     from . import source_kinds
+    from .cards import cards
     from .panels import case_banner, source_banner
     from .transitions import REPLY, SUPERVISE, VIEW
     from .workbench import pending
@@ -26,6 +27,7 @@ def wire() -> None:
     grant([RoleCode.UNIT_HEAD, RoleCode.AGENCY_HEAD], {REPLY})
     register(MenuItem("执法监督", "监督事项", "supervision:action_list", VIEW, order=80))
     workbench.register(pending)
+    workbench.register_cards(cards)
     register_panel(Panel("supervision/actions/_case_panel.html", case_banner, order=5))
     source_kinds.register()
     panels.register(

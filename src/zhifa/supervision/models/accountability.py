@@ -86,6 +86,7 @@ class AccountabilityCase(models.Model):
             models.Index(fields=["agency", "status", "due_on"]),
             models.Index(fields=["officer", "opened_at"]),
             models.Index(fields=["status", "due_on"]),
+            models.Index(fields=["-opened_at", "-id"], name="sv_acc_opened"),  # the list's sort
         ]
 
     def __str__(self) -> str:

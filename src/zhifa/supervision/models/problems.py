@@ -82,7 +82,11 @@ class Problem(models.Model):
             ("rectify_problem", "报告突出问题整改进展和完成情况"),
             ("review_problem", "突出问题整改回头看"),
         ]
-        indexes = [models.Index(fields=["agency", "status"]), models.Index(fields=["category", "status"])]
+        indexes = [
+            models.Index(fields=["agency", "status"]),
+            models.Index(fields=["category", "status"]),
+            models.Index(fields=["-recorded_at", "-id"], name="sv_problem_recorded"),  # the list's sort
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -7,6 +7,7 @@ from django import forms
 from zhifa.cases.models import Case, CaseDocument
 from zhifa.core.forms import Form, blank, date_field, text_field
 from zhifa.core.models import Agency
+from zhifa.core.pickers import remote_agencies
 from zhifa.core.selectors import active_agencies
 from zhifa.supervision import attachments, numbers
 
@@ -28,6 +29,7 @@ class ProblemForm(Form):
         super().__init__(*args, **kwargs)
         agencies = active_agencies(user, RECORD)
         self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
+        remote_agencies(self.fields["agency"], RECORD)  # type: ignore[arg-type]
         if user.agency_id and not self.is_bound:
             self.fields["agency"].initial = user.agency_id
 
@@ -114,6 +116,7 @@ class DeviceNewForm(DeviceForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = active_agencies(user, MANAGE_DEVICE)  # type: ignore[attr-defined]
+        remote_agencies(self.fields["agency"], MANAGE_DEVICE)  # type: ignore[arg-type]
         if user.agency_id and not self.is_bound:
             self.fields["agency"].initial = user.agency_id
             self.fields["status"].initial = DeviceStatus.IN_USE
