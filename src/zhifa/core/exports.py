@@ -92,6 +92,7 @@ class ListExport:
     columns: tuple[Column, ...]
     queryset: Callable[[Any, QueryDict], QuerySet]
     chunk_size: int = 2000
+    perm: str = ""  # the list's view permission, checked again when a background job is asked for
 
     @property
     def headers(self) -> list[str]:

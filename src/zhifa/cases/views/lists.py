@@ -81,6 +81,7 @@ EXPORT = exports.register(
             Column("罚款（元）", lambda c: _decision(c, "fine"), "money"),
             Column("登记时间", lambda c: c.created_at, "datetime"),
         ),
+        perm=VIEW,
         queryset=lambda user, params: selectors.with_list_data(
             selectors.cases_visible_to(user, **selector_filters({key: params.get(key, "").strip() for key in FILTER_KEYS}))
         ),
