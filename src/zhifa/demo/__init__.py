@@ -16,6 +16,7 @@ from . import (
     detection,
     evaluation,
     inspections,
+    jobs,
     publicity,
     registry,
     review,
@@ -40,6 +41,7 @@ MODULES = (
     collaboration_transfers,
     collaboration_joint,
     collaboration_notices,
+    jobs,
 )
 
 

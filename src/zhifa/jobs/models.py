@@ -12,7 +12,6 @@ class TaskRun(models.Model):
     finished), so the 系统管理员 sees runs and failures with the database, Redis or Celery backend alike.
     System work, not an agency's: the records of a retry go to the admin's agency chain."""
 
-
     result_id = models.CharField("任务编号", max_length=64, unique=True)
     task_path = models.CharField("任务", max_length=200, db_index=True)
     args = models.JSONField("参数", default=dict)  # {"args": [...], "kwargs": {...}} as enqueued
@@ -23,7 +22,12 @@ class TaskRun(models.Model):
     finished_at = models.DateTimeField("结束时间", null=True, blank=True)
     error = models.TextField("错误摘要", blank=True)
     retry_of = models.ForeignKey(
-        "self", verbose_name="重试自", null=True, blank=True, on_delete=models.SET_NULL, related_name="retries"
+        "self",
+        verbose_name="重试自",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="retries",
     )
 
     class Meta:
@@ -61,7 +65,9 @@ class ScheduleSlot(models.Model):
     pair makes a slot enqueued once even with two schedulers or a restart inside the slot."""
 
     entry = models.CharField("计划任务", max_length=64)
-    slot = models.CharField("时段", max_length=32)  # 2026-12-04 (daily), 2026-12 (monthly), 2026-12-04T05 (hourly)
+    slot = models.CharField(
+        "时段", max_length=32
+    )  # 2026-12-04 (daily), 2026-12 (monthly), 2026-12-04T05 (hourly)
     taken_at = models.DateTimeField("安排时间", auto_now_add=True)
     result_id = models.CharField("任务编号", max_length=64, blank=True)
 
@@ -69,11 +75,13 @@ class ScheduleSlot(models.Model):
         verbose_name = verbose_name_plural = "计划时段"
         constraints = [models.UniqueConstraint(fields=["entry", "slot"], name="jobs_slot_once")]
 
+    def __str__(self) -> str:
+        return f"{self.entry} {self.slot}"
+
 
 class ExportJob(models.Model):
     """后台导出 — a list too large for one request, written by the worker for the user who asked; only
     they see it (another user: 404), and its file is deleted when it expires."""
-
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="申请人", on_delete=models.CASCADE, related_name="+"
@@ -81,7 +89,9 @@ class ExportJob(models.Model):
     export = models.CharField("导出", max_length=64)  # core.exports key
     filename = models.CharField("文件名", max_length=200)
     params = models.JSONField("筛选条件", default=dict)  # the list's query string, {key: [values]}
-    status = models.CharField("状态", max_length=16, choices=ExportStatus.choices, default=ExportStatus.QUEUED)
+    status = models.CharField(
+        "状态", max_length=16, choices=ExportStatus.choices, default=ExportStatus.QUEUED
+    )
     total = models.PositiveIntegerField("总行数", default=0)
     done = models.PositiveIntegerField("已写行数", default=0)
     file = models.CharField("文件", max_length=300, blank=True)  # storage name

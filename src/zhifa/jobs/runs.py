@@ -60,7 +60,7 @@ def on_enqueued(sender, task_result, **kwargs) -> None:
                     "enqueued_at": task_result.enqueued_at or _now(),
                 },
             )
-    except Exception:  # noqa: BLE001 — visibility must never stop the work
+    except Exception:
         log.exception("task run not kept (enqueued %s)", task_result.id)
 
 
@@ -99,7 +99,7 @@ def _update(task_result, **fields) -> None:
                     enqueued_at=task_result.enqueued_at or _now(),
                     **fields,
                 )
-    except Exception:  # noqa: BLE001
+    except Exception:
         log.exception("task run not kept (%s)", task_result.id)
 
 

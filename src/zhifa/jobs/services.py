@@ -57,7 +57,9 @@ def task_retry(*, actor: kit.Person, run: TaskRun) -> TaskRun:
     return retry
 
 
-def export_start(*, actor: kit.Person, export: exports.ListExport, params: QueryDict, total: int) -> ExportJob:
+def export_start(
+    *, actor: kit.Person, export: exports.ListExport, params: QueryDict, total: int
+) -> ExportJob:
     """后台导出: the list as the user filtered it, written by the worker (`tasks.run_export`)."""
     job = ExportJob.objects.create(
         owner=actor,

@@ -83,7 +83,9 @@ EXPORT = exports.register(
         ),
         perm=VIEW,
         queryset=lambda user, params: selectors.with_list_data(
-            selectors.cases_visible_to(user, **selector_filters({key: params.get(key, "").strip() for key in FILTER_KEYS}))
+            selectors.cases_visible_to(
+                user, **selector_filters({key: params.get(key, "").strip() for key in FILTER_KEYS})
+            )
         ),
     )
 )

@@ -12,8 +12,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from zhifa.cases.evidence import storage
-from zhifa.core import access
-from zhifa.core import exports
+from zhifa.core import access, exports
 from zhifa.core.exports import xlsx_response
 from zhifa.core.forms import Form, apply_errors, filters_of, query_of
 from zhifa.core.models import Record

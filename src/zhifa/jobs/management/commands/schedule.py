@@ -23,7 +23,7 @@ class Command(BaseCommand):
             try:
                 for key in tick():
                     self.stdout.write(f"已安排：{key}")
-            except Exception as exc:  # noqa: BLE001 — a database hiccup must not end the scheduler
+            except Exception as exc:
                 self.stderr.write(f"调度出错：{exc}")
                 if once:
                     raise
