@@ -206,7 +206,7 @@ ZHIFA_COMPLAINT_SUBMITS_PER_MINUTE = int(os.environ.get("ZHIFA_COMPLAINT_SUBMITS
 # Background tasks (django-tasks): the database backend, run by `zhifa db_worker` (`zhifa demo` starts one);
 # tests use the immediate backend (tests/detection/conftest.py). ZHIFA_TASKS_BACKEND overrides.
 TASKS = {"default": {"BACKEND": os.environ.get("ZHIFA_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
-# For scale: ZHIFA_TASKS_BACKEND=django_tasks_rq.RQBackend (pip install 'zhifa[redis]') queues on Redis at
+# For scale: ZHIFA_TASKS_BACKEND=django_tasks_rq.RQBackend (pip install "zhifa[tasks-redis]") queues on Redis at
 # ZHIFA_TASKS_REDIS_URL, workers started with `zhifa rqworker default`; a Celery backend
 # (django-tasks-celery) is named the same way. The schedule (zhifa.jobs.schedule) and the 任务运行 page work
 # with any backend (docs/architecture.md, 后台任务).

@@ -50,8 +50,9 @@ def test_the_case_list_as_xlsx(client, clerk, cases):
         [row_of(cases[0], 12345.6), row_of(cases[1], 5000), row_of(cases[2], None)]
     )
     sheet = load_workbook(BytesIO(streamed_bytes(client.get("/cases/export.xlsx")))).active
-    assert sheet["N2"].number_format == "#,##0.00" and sheet["I2"].number_format == "yyyy-mm-dd"
-    assert sheet["O2"].number_format == "yyyy-mm-dd hh:mm"
+    assert sheet["A4"].value == cases[0].number  # newest first: the first case is the last row
+    assert sheet["N4"].number_format == "#,##0.00" and sheet["I4"].number_format == "yyyy-mm-dd"
+    assert sheet["O4"].number_format == "yyyy-mm-dd hh:mm" and sheet["N2"].value is None
 
 
 def test_the_case_list_as_csv(client, clerk, cases):

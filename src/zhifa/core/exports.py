@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from io import BytesIO
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 from django.db.models import QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -109,7 +110,7 @@ class ListExport:
 
 
 _exports: dict[str, ListExport] = {}
-_background: Callable[[HttpRequest, ListExport, int], HttpResponse] | None = None
+_background: Callable[[HttpRequest, ListExport, int], HttpResponseBase] | None = None
 
 
 def register(export: ListExport) -> ListExport:
@@ -122,14 +123,14 @@ def registered(key: str) -> ListExport | None:
     return _exports.get(key)
 
 
-def set_background(handler: Callable[[HttpRequest, ListExport, int], HttpResponse] | None) -> None:
+def set_background(handler: Callable[[HttpRequest, ListExport, int], HttpResponseBase] | None) -> None:
     """The answer to a list too large to stream in one request (the jobs app: an offer of a background
     job). Without one, every list streams."""
     global _background
     _background = handler
 
 
-def respond(request: HttpRequest, export: ListExport) -> HttpResponse:
+def respond(request: HttpRequest, export: ListExport) -> HttpResponseBase:
     """The export of the list the user filtered: CSV when `format=csv`, else xlsx; past
     ZHIFA_EXPORT_STREAM_ROWS rows the background job is offered instead (unless `now=1`)."""
     from django.conf import settings
@@ -145,7 +146,7 @@ def respond(request: HttpRequest, export: ListExport) -> HttpResponse:
     return xlsx_file_response(export, queryset)
 
 
-def write_xlsx(out, export: ListExport, queryset: QuerySet, progress: Callable[[int], None] | None = None):
+def write_xlsx(out, export: ListExport, queryset: QuerySet, progress: Callable[[int], object] | None = None):
     """Write the rows into `out` (a path or a binary file) as a write-only workbook: openpyxl keeps each
     row in a temporary file as it is appended, so memory stays flat. `progress(done)` every chunk."""
     workbook = Workbook(write_only=True)
@@ -178,7 +179,10 @@ def _cell(sheet, value, number_format: str | None):
     return cell
 
 
-def attachment(response: HttpResponse, filename: str) -> HttpResponse:
+R = TypeVar("R", bound=HttpResponseBase)
+
+
+def attachment(response: R, filename: str) -> R:
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
     return response
 
@@ -189,7 +193,7 @@ def xlsx_file_response(export: ListExport, queryset: QuerySet) -> FileResponse:
     out = tempfile.TemporaryFile()  # noqa: SIM115 — the response closes it when sent
     write_xlsx(out, export, queryset)
     out.seek(0)
-    return attachment(FileResponse(out, content_type=XLSX_TYPE), export.filename)  # type: ignore[return-value]
+    return attachment(FileResponse(out, content_type=XLSX_TYPE), export.filename)
 
 
 class _Echo:
@@ -223,7 +227,7 @@ def csv_rows(export: ListExport, queryset: QuerySet) -> Iterator[str]:
 def csv_response(export: ListExport, queryset: QuerySet) -> StreamingHttpResponse:
     """The rows as CSV, sent as they are read (the first bytes leave before the last row is read)."""
     response = StreamingHttpResponse(csv_rows(export, queryset), content_type="text/csv; charset=utf-8")
-    return attachment(response, export.filename.removesuffix(".xlsx") + ".csv")  # type: ignore[return-value]
+    return attachment(response, export.filename.removesuffix(".xlsx") + ".csv")
 
 
 def streamed_bytes(response) -> bytes:

@@ -3,8 +3,8 @@ the setting ZHIFA_SCHEDULE ({key: {"cadence": …, "at": "HH:MM"}}; cadence "off
 scheduler's tick, which enqueues each entry's latest due slot once.
 
 Why a scheduler process (`zhifa schedule`) and not self-re-enqueueing tasks: a task that re-enqueues
-itself dies with one failure, a lost queue (Redis flushed) or a backend without `run_after` (RQ and Celery
-run at once), and two of them run twice. The scheduler only enqueues, so it works on every backend; the
+itself dies with one failure or a lost queue (Redis flushed), needs a backend that keeps `run_after` (RQ
+only with its scheduler running), and two of them run twice. The scheduler only enqueues, so it works on every backend; the
 slot (`ScheduleSlot`, unique per entry and slot) makes a slot enqueued once, however many schedulers run,
 and a scheduler that was down runs the missed latest slot when it comes back. Each task is idempotent
 besides (safe to run twice, tests/jobs/test_schedule.py)."""

@@ -5,7 +5,7 @@ ZHIFA_EXPORT_STREAM_ROWS is offered as a background job on the page)."""
 
 from types import SimpleNamespace
 
-from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 
 from zhifa.core import exports
 from zhifa.core.exports import Column
@@ -52,5 +52,5 @@ EXPORT = exports.register(
 HEADERS = EXPORT.headers
 
 
-def problem_list_xlsx(user, filters: selectors.ProblemFilters) -> HttpResponse:
+def problem_list_xlsx(user, filters: selectors.ProblemFilters) -> HttpResponseBase:
     return exports.xlsx_file_response(EXPORT, _prepared(user, filters))
