@@ -90,4 +90,5 @@ def test_every_periodic_task_is_safe_to_run_twice(demo_db):
     first = _state()
     run_all()
     assert _state() == first
-    assert not TaskRun.objects.filter(status="failed").exists()
+    ours = TaskRun.objects.exclude(result_id__startswith="demo-")  # the demo shows a failed run of its own
+    assert ours.count() == 2 * len(schedule.SCHEDULE) and not ours.filter(status="failed").exists()
