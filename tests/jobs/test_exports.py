@@ -80,8 +80,12 @@ def test_money_and_dates_for_people():
 
 
 def test_the_rows_are_read_by_the_iterator(
-    client, clerk, make_case, monkeypatch, django_assert_max_num_queries
-):  # noqa: F811
+    client,
+    clerk,
+    make_case,  # noqa: F811
+    monkeypatch,
+    django_assert_max_num_queries,
+):
     """No full load of the case list (QuerySet._fetch_all on cases), and the queries do not grow per row:
     the handlers and decisions come per chunk."""
     for _ in range(6):
