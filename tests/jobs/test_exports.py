@@ -3,7 +3,7 @@ formatted for people) as xlsx and as CSV, rows read through the iterator (never 
 ZHIFA_EXPORT_STREAM_ROWS the background job end to end (offer, progress, download, expiry), seen only by
 the user who asked."""
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from io import BytesIO
 
 import pytest
@@ -76,7 +76,7 @@ def test_money_and_dates_for_people():
 
     assert csv_text(Decimal("1234567.5"), "money") == "1,234,567.50"
     assert csv_text(None, "money") == ""
-    assert csv_text(timezone.make_aware(datetime(2026, 3, 2, 1, 30), timezone.utc)) == "2026-03-02 09:30"
+    assert csv_text(timezone.make_aware(datetime(2026, 3, 2, 1, 30), UTC)) == "2026-03-02 09:30"
 
 
 def test_the_rows_are_read_by_the_iterator(
