@@ -19,7 +19,8 @@ class Command(BaseCommand):
         from zhifa.jobs.schedule import tick
 
         while True:
-            close_old_connections()
+            if not once:  # a long-running loop drops a broken or aged connection between ticks
+                close_old_connections()
             try:
                 for key in tick():
                     self.stdout.write(f"已安排：{key}")
