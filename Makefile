@@ -19,9 +19,8 @@ test-deps: $(BIN)/python assets
 assets:
 	npm install --no-audit --no-fund --loglevel=error
 
-# the demo command also starts the background-task worker (zhifa db_worker) and enqueues the nightly run of the
-# detection models (zhifa detection_schedule) and the monthly 投诉举报 通报 (zhifa complaints_bulletin_schedule); in
-# production run those yourself (the worker as a service).
+# the demo command also starts the background-task worker (zhifa db_worker) and the scheduler (zhifa schedule),
+# which enqueues the periodic work when due (zhifa.jobs.schedule); in production run both as services.
 run: deps
 	$(BIN)/zhifa demo
 

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from openpyxl import Workbook, load_workbook
 
-from zhifa.core.exports import XLSX_TYPE
+from zhifa.core.exports import XLSX_TYPE, streamed_bytes
 from zhifa.core.models import Record
 
 # ---- the JSON API ----------------------------------------------------------------------------------
@@ -102,7 +102,7 @@ class Writes:
 def xlsx_rows(response) -> list[tuple]:
     """The rows of the first sheet of a downloaded xlsx."""
     assert response["Content-Type"] == XLSX_TYPE
-    return list(load_workbook(BytesIO(response.content)).active.iter_rows(values_only=True))
+    return list(load_workbook(BytesIO(streamed_bytes(response))).active.iter_rows(values_only=True))
 
 
 def filled(excel: ModuleType, kind: str, *rows: dict | Sequence | None) -> BytesIO:

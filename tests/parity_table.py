@@ -406,4 +406,6 @@ PAGE_ONLY = {
     "supervision:campaign_template_edit": "评查标准 versions are edited on the page only (points per item)",
     "supervision:campaign_template_publish": "评查标准 versions are published on the page only",
     "social:response_import": "Excel import of survey results (tests/social/test_views.py)",
+    "jobs:run_retry": "重试 of a failed background task: the 系统管理员's page only (tests/jobs/test_runs.py)",
+    "jobs:export_start": "a background export is asked for from a list page; the API streams (tests/jobs)",
 }

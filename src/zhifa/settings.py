@@ -1,5 +1,6 @@
 """The one settings module. Everything that differs between machines comes from ZHIFA_* variables."""
 
+import json
 import os
 import secrets
 from datetime import timedelta
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
     "zhifa.evaluation",
     "zhifa.collaboration",
     "zhifa.stats",
+    "zhifa.jobs",
 ]
 
 MIDDLEWARE = [
@@ -209,3 +211,17 @@ ZHIFA_COMPLAINT_SUBMITS_PER_MINUTE = int(os.environ.get("ZHIFA_COMPLAINT_SUBMITS
 # Background tasks (django-tasks): the database backend, run by `zhifa db_worker` (`zhifa demo` starts one);
 # tests use the immediate backend (tests/detection/conftest.py). ZHIFA_TASKS_BACKEND overrides.
 TASKS = {"default": {"BACKEND": os.environ.get("ZHIFA_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# For scale: ZHIFA_TASKS_BACKEND=django_tasks_rq.RQBackend (pip install "zhifa[tasks-redis]") queues on Redis at
+# ZHIFA_TASKS_REDIS_URL, workers started with `zhifa rqworker default`; a Celery backend
+# (django-tasks-celery) is named the same way. The schedule (zhifa.jobs.schedule) and the 任务运行 page work
+# with any backend (docs/architecture.md, 后台任务).
+if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": os.environ.get("ZHIFA_TASKS_REDIS_URL", "redis://127.0.0.1:6379/0")}}
+# The schedule's overrides (zhifa.jobs.schedule.SCHEDULE): {"publicity-checkpoint": {"at": "23:30"},
+# "data-exchange": {"cadence": "daily"}}, as JSON in ZHIFA_SCHEDULE.
+ZHIFA_SCHEDULE = json.loads(os.environ.get("ZHIFA_SCHEDULE", "{}"))
+# Exports (core.exports): past this many rows a list is offered as a background job; a finished job's
+# file is kept this many hours for the one who asked.
+ZHIFA_EXPORT_STREAM_ROWS = int(os.environ.get("ZHIFA_EXPORT_STREAM_ROWS", "50000"))
+ZHIFA_EXPORT_KEEP_HOURS = int(os.environ.get("ZHIFA_EXPORT_KEEP_HOURS", "24"))

@@ -19,7 +19,7 @@ from zhifa.cases import services
 from zhifa.cases.choices import CaseStatus
 from zhifa.cases.models import Case, Decision
 from zhifa.cases.views import steps
-from zhifa.core.exports import XLSX_TYPE
+from zhifa.core.exports import XLSX_TYPE, streamed_bytes
 from zhifa.core.models import Record
 from zhifa.core.validators import credit_code_with_check, id_number_with_check
 
@@ -290,7 +290,7 @@ class TestScope:
         client.force_login(outsider)
         assert new_case.summary not in html(client.get("/cases/"))
         rows = list(
-            load_workbook(BytesIO(client.get("/cases/export.xlsx").content)).active.iter_rows(
+            load_workbook(BytesIO(streamed_bytes(client.get("/cases/export.xlsx")))).active.iter_rows(
                 values_only=True
             )
         )
@@ -682,7 +682,7 @@ class TestList:
         client.force_login(handler_user)
         response = client.get("/cases/export.xlsx", {"status": "decided"})
         assert response["Content-Type"] == XLSX_TYPE
-        rows = list(load_workbook(BytesIO(response.content)).active.iter_rows(values_only=True))
+        rows = list(load_workbook(BytesIO(streamed_bytes(response))).active.iter_rows(values_only=True))
         assert rows[0][:4] == ("案件编号", "案由", "程序", "状态")
         assert len(rows) == 2 and rows[1][1] == "销售不合格食品" and rows[1][3] == "已决定"
         assert rows[1][11] == "张伟、李娜" and rows[1][13] == 70000

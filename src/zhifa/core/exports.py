@@ -1,15 +1,23 @@
 """Excel export of any list: one header row, then rows; streamed by openpyxl's write-only mode. And the
-download of any xlsx (an export, an import template)."""
+download of any xlsx (an export, an import template). Below: the list export kit (columns declared once,
+rows read in chunks, xlsx through a temporary file or CSV streamed, a background job for the largest)."""
 
-from collections.abc import Iterable, Sequence
+import csv
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from io import BytesIO
+from typing import Any, TypeVar
 from urllib.parse import quote
 
-from django.http import HttpResponse
+from django.db.models import QuerySet
+from django.http import FileResponse, HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.utils import timezone
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -48,3 +56,182 @@ def xlsx_download(filename: str, content: bytes) -> HttpResponse:
 
 def xlsx_response(filename: str, headers: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:
     return xlsx_download(filename, xlsx_bytes(headers, rows, title=filename.removesuffix(".xlsx")))
+
+
+# ---- the list export kit ---------------------------------------------------------------------------
+# A list declares its columns once (`Column`: the Chinese header, how a row's value is read, its kind) and
+# how its rows are found for a user and the list's query string (`ListExport.queryset`). The kit reads the
+# rows with `iterator(chunk_size)` (never the whole list in memory), writes them as a write-only xlsx into
+# a temporary file served by FileResponse, or as CSV streamed row by row, and — past
+# ZHIFA_EXPORT_STREAM_ROWS rows — offers a background job (the `jobs` app plugs itself in with
+# `set_background`), with a progress bar and a download kept for a set time.
+
+MONEY_FORMAT = "#,##0.00"
+DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its header, the value of an object (or row) for it, and its kind ("money", "date",
+    "datetime" or "" for text and counts), which decides how a person reads it (xlsx number formats,
+    CSV text)."""
+
+    label: str
+    value: Callable[[Any], Any]
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class ListExport:
+    """One list's export. `queryset(user, params)` is the list as the user filtered it (already scoped by
+    core.access; `params` the request's query string); `prepare(queryset)` adds what the columns read
+    (select_related/prefetch/annotations) and may be left out."""
+
+    key: str
+    filename: str
+    columns: tuple[Column, ...]
+    queryset: Callable[[Any, QueryDict], QuerySet]
+    chunk_size: int = 2000
+    perm: str = ""  # the list's view permission, checked again when a background job is asked for
+
+    @property
+    def headers(self) -> list[str]:
+        return [column.label for column in self.columns]
+
+    @property
+    def title(self) -> str:
+        return self.filename.removesuffix(".xlsx")
+
+    def rows(self, queryset: QuerySet) -> Iterator[list]:
+        columns = self.columns
+        for obj in queryset.iterator(chunk_size=self.chunk_size):
+            yield [column.value(obj) for column in columns]
+
+
+_exports: dict[str, ListExport] = {}
+_background: Callable[[HttpRequest, ListExport, int], HttpResponseBase] | None = None
+
+
+def register(export: ListExport) -> ListExport:
+    """Make `export` known by its key (a background job finds it again in the worker)."""
+    _exports[export.key] = export
+    return export
+
+
+def registered(key: str) -> ListExport | None:
+    return _exports.get(key)
+
+
+def set_background(handler: Callable[[HttpRequest, ListExport, int], HttpResponseBase] | None) -> None:
+    """The answer to a list too large to stream in one request (the jobs app: an offer of a background
+    job). Without one, every list streams."""
+    global _background
+    _background = handler
+
+
+def respond(request: HttpRequest, export: ListExport) -> HttpResponseBase:
+    """The export of the list the user filtered: CSV when `format=csv`, else xlsx; past
+    ZHIFA_EXPORT_STREAM_ROWS rows the background job is offered instead (unless `now=1`)."""
+    from django.conf import settings
+
+    queryset = export.queryset(request.user, request.GET)
+    if request.GET.get("format") == "csv":
+        return csv_response(export, queryset)
+    limit = int(getattr(settings, "ZHIFA_EXPORT_STREAM_ROWS", 50_000))
+    if _background is not None and request.GET.get("now") != "1":
+        count = queryset.order_by().count()
+        if count > limit:
+            return _background(request, export, count)
+    return xlsx_file_response(export, queryset)
+
+
+def write_xlsx(out, export: ListExport, queryset: QuerySet, progress: Callable[[int], object] | None = None):
+    """Write the rows into `out` (a path or a binary file) as a write-only workbook: openpyxl keeps each
+    row in a temporary file as it is appended, so memory stays flat. `progress(done)` every chunk."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=export.title[:31])
+    sheet.append(export.headers)
+    formats = [_NUMBER_FORMATS.get(column.kind) for column in export.columns]
+    done = 0
+    for row in export.rows(queryset):
+        sheet.append(
+            [_cell(sheet, value, number_format) for value, number_format in zip(row, formats, strict=True)]
+        )
+        done += 1
+        if progress is not None and done % export.chunk_size == 0:
+            progress(done)
+    workbook.save(out)
+    if progress is not None:
+        progress(done)
+    return done
+
+
+_NUMBER_FORMATS = {"money": MONEY_FORMAT, "date": DATE_FORMAT, "datetime": DATETIME_FORMAT}
+
+
+def _cell(sheet, value, number_format: str | None):
+    value = cell_value(value)
+    if number_format is None or value == "":
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.number_format = number_format
+    return cell
+
+
+R = TypeVar("R", bound=HttpResponseBase)
+
+
+def attachment(response: R, filename: str) -> R:
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
+
+
+def xlsx_file_response(export: ListExport, queryset: QuerySet) -> FileResponse:
+    """The xlsx written to an anonymous temporary file (gone when the response closes it), served in
+    blocks: neither the rows nor the workbook are held in memory."""
+    out = tempfile.TemporaryFile()  # noqa: SIM115 — the response closes it when sent
+    write_xlsx(out, export, queryset)
+    out.seek(0)
+    return attachment(FileResponse(out, content_type=XLSX_TYPE), export.filename)
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def csv_text(value, kind: str = "") -> str:
+    """A value as a person reads it in a CSV: money with thousands separators and two decimals, dates
+    as YYYY-MM-DD, times to the minute in local time."""
+    if value is None or value == "":
+        return ""
+    if kind == "money" and isinstance(value, Decimal | int | float):
+        return f"{value:,.2f}"
+    if isinstance(value, datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(cell_value(value))
+
+
+def csv_rows(export: ListExport, queryset: QuerySet) -> Iterator[str]:
+    writer = csv.writer(_Echo())
+    yield "\ufeff" + writer.writerow(export.headers)  # the BOM: Excel opens UTF-8 CSV as such
+    kinds = [column.kind for column in export.columns]
+    for row in export.rows(queryset):
+        yield writer.writerow([csv_text(value, kind) for value, kind in zip(row, kinds, strict=True)])
+
+
+def csv_response(export: ListExport, queryset: QuerySet) -> StreamingHttpResponse:
+    """The rows as CSV, sent as they are read (the first bytes leave before the last row is read)."""
+    response = StreamingHttpResponse(csv_rows(export, queryset), content_type="text/csv; charset=utf-8")
+    return attachment(response, export.filename.removesuffix(".xlsx") + ".csv")
+
+
+def streamed_bytes(response) -> bytes:
+    """The body of any response, streamed or not (tests, and callers that need the bytes)."""
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content)
+    return response.content

@@ -16,6 +16,7 @@ from . import (
     detection,
     evaluation,
     inspections,
+    jobs,
     publicity,
     registry,
     review,
@@ -42,6 +43,7 @@ MODULES = (
     collaboration_joint,
     collaboration_notices,
     stats_reports,
+    jobs,
 )
 
 

@@ -7,7 +7,7 @@ take a 403, a refusal a 422 keyed by field with the reason in Chinese. Rectifica
 from datetime import date, datetime
 from typing import Literal
 
-from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
@@ -267,7 +267,7 @@ def problem_export(
     year: Year | None = None,
     overdue: bool = False,
     sort: Literal["-recorded", "recorded", "agency", "category"] = "-recorded",
-) -> HttpResponse:
+) -> HttpResponseBase:
     filters = selectors.ProblemFilters(
         q=q,
         category=category,

@@ -12,7 +12,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from zhifa.cases.evidence import storage
-from zhifa.core import access
+from zhifa.core import access, exports
 from zhifa.core.exports import xlsx_response
 from zhifa.core.forms import Form, apply_errors, filters_of, query_of
 from zhifa.core.models import Record
@@ -80,8 +80,7 @@ def problem_list(request):
 @login_required
 def problem_export(request):
     """The filtered 突出问题清单 as Excel (the list's filters, order and access)."""
-    _, parsed = _problem_filters(request)
-    return export.problem_list_xlsx(request.user, parsed)
+    return exports.respond(request, export.EXPORT)
 
 
 @login_required

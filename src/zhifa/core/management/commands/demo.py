@@ -9,7 +9,7 @@ from django.db import transaction
 class Command(BaseCommand):
     help = (
         "迁移数据库、载入演示数据（可重复执行），然后启动 http://127.0.0.1:8000 ，"
-        "并启动后台任务进程（db_worker）、安排问题发现模型的夜间运行。"
+        "并启动后台任务进程（db_worker）和定时任务调度（schedule）。"
     )
 
     def add_arguments(self, parser):
@@ -25,15 +25,17 @@ class Command(BaseCommand):
         self._print_logins(addr)
         if not no_serve:
             # background tasks (django-tasks' database backend): the worker runs what pages enqueue (线索中心's
-            # 运行) and the nightly detection run, which `detection_schedule` enqueues once (it re-enqueues itself)
-            call_command("detection_schedule")
-            call_command("complaints_bulletin_schedule")  # the monthly and quarterly 投诉举报 通报
+            # 运行, background exports) and what the scheduler enqueues when due (zhifa.jobs.schedule: clocks,
+            # 公示 expiry and checkpoint, 执法证 restoration, nightly detection, 投诉举报 通报)
             worker = subprocess.Popen([sys.executable, "-m", "zhifa", "db_worker"])
+            scheduler = subprocess.Popen([sys.executable, "-m", "zhifa", "schedule"])
             try:
                 call_command("runserver", addr, use_reloader=False)
             finally:
-                worker.terminate()
-                worker.wait(timeout=10)
+                for process in (scheduler, worker):
+                    process.terminate()
+                for process in (scheduler, worker):
+                    process.wait(timeout=10)
 
     def _print_logins(self, addr: str) -> None:
         from zhifa.demo.accounts import DEMO_PASSWORD, logins

@@ -1,0 +1,86 @@
+"""List exports through the core.exports kit (the case list's declared columns): rows per second and peak
+Python memory (tracemalloc) writing the region's cases as a write-only xlsx into a temporary file, as CSV
+row by row, and — for comparison — the xlsx built in memory as bytes (core.exports.xlsx_bytes over a
+materialised list, the way every export worked before the kit).
+
+Size: ZHIFA_BENCH_EXPORT_CASES decided cases at scale 1 (default 20,000, so `make bench` stays short; the
+issue's 200,000 is ZHIFA_BENCH_EXPORT_CASES=200000), × ZHIFA_BENCH_SCALE, built by the detection
+benchmark's bulk set-up (ten departments of one county, two handlers and a decision per case). Time is
+measured without tracemalloc (it slows allocation); memory in a second run with it."""
+
+import os
+import tempfile
+import time
+import tracemalloc
+
+from zhifa.cases import selectors
+from zhifa.cases.models import Case
+from zhifa.cases.views.lists import EXPORT
+from zhifa.core import exports
+from zhifa.core import services as core_services
+from zhifa.core.models import Region
+from zhifa.registry.models import EnforcementField
+
+from . import Context, Row, benchmark
+from .detection import DEPARTMENTS, _cases, _department
+
+CASES = int(os.environ.get("ZHIFA_BENCH_EXPORT_CASES", "20000"))
+
+
+def _queryset(region):
+    return selectors.with_list_data(Case.objects.filter(agency__region=region)).order_by("-created_at", "-id")
+
+
+def _data(ctx: Context):
+    if "exports.region" in ctx.shared:
+        return ctx.shared["exports.region"]
+    parent = Region.objects.get(pk=ctx.agency.region_id)
+    region = core_services.region_create(
+        actor=None, code="990188", name="导出县", level="county", parent=parent
+    )
+    field = EnforcementField.objects.get(code="market")
+    departments = [_department(region, 200 + i, field) for i in range(DEPARTMENTS)]
+    started = time.perf_counter()
+    _cases(departments, ctx.n(CASES), field)
+    ctx.shared["exports.region"] = region, time.perf_counter() - started
+    return ctx.shared["exports.region"]
+
+
+def _xlsx(region) -> int:
+    with tempfile.TemporaryFile() as out:
+        return exports.write_xlsx(out, EXPORT, _queryset(region))
+
+
+def _csv(region) -> int:
+    return sum(1 for _ in exports.csv_rows(EXPORT, _queryset(region))) - 1
+
+
+def _in_memory(region) -> int:
+    rows = list(EXPORT.rows(_queryset(region)))
+    return len(exports.xlsx_bytes(EXPORT.headers, rows)) and len(rows)
+
+
+def _run(fn, region) -> tuple[int, float, float]:
+    """(rows, seconds, peak MiB of Python allocations)."""
+    started = time.perf_counter()
+    rows = fn(region)
+    seconds = time.perf_counter() - started
+    tracemalloc.start()
+    try:
+        fn(region)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return rows, seconds, peak / 2**20
+
+
+@benchmark("exports.cases")
+def export_cases(ctx: Context) -> list[Row]:
+    region, built = _data(ctx)
+    out = []
+    for name, fn in (("xlsx", _xlsx), ("csv", _csv), ("xlsx_in_memory", _in_memory)):
+        rows, seconds, peak = _run(fn, region)
+        note = f"{rows:,} cases in {seconds:.1f} s, peak {peak:.1f} MiB (built in {built:.0f} s)"
+        out.append(Row(f"exports.cases.{name}", rows / seconds, "rows/s", note))
+        out.append(Row(f"exports.cases.{name}.peak", peak, "MiB", f"tracemalloc peak, {rows:,} rows"))
+    return out

@@ -1,0 +1,44 @@
+"""后台任务's reads: the runs (系统管理员) and each user's own exports."""
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from .choices import RunStatus
+from .models import ExportJob, TaskRun
+
+VIEW_RUNS = "jobs.view_taskrun"
+
+
+def runs(status: str = "") -> QuerySet[TaskRun]:
+    """Every run, newest first; `status` one of RunStatus (another value: all)."""
+    queryset = TaskRun.objects.select_related("retry_of").prefetch_related("retries")
+    if status in RunStatus.values:
+        queryset = queryset.filter(status=status)
+    return queryset.order_by("-enqueued_at", "-id")
+
+
+def status_counts() -> dict[str, int]:
+    """Runs per status, one grouped query."""
+    from django.db.models import Count
+
+    counted = dict(TaskRun.objects.order_by().values_list("status").annotate(n=Count("id")))
+    return {status: counted.get(status, 0) for status in RunStatus.values}
+
+
+def get_run(pk) -> TaskRun:
+    try:
+        return TaskRun.objects.get(pk=pk)
+    except (TaskRun.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("未找到该任务运行记录") from exc
+
+
+def exports_of(user) -> QuerySet[ExportJob]:
+    return ExportJob.objects.filter(owner=user).order_by("-created_at", "-id")
+
+
+def get_export(user, pk) -> ExportJob:
+    """The user's own export; anyone else's is a 404, never a hint that it exists."""
+    try:
+        return exports_of(user).get(pk=pk)
+    except (ExportJob.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("未找到该导出") from exc
