@@ -29,6 +29,7 @@ from zhifa.registry.api import router as registry_router
 from zhifa.review.api import router as review_router
 from zhifa.social.api import router as social_router
 from zhifa.stats.api import router as stats_router
+from zhifa.exchange.api import router as exchange_router
 from zhifa.supervision.api import router as supervision_router
 
 
@@ -183,3 +184,4 @@ api.add_router("/detection/", detection_router)
 api.add_router("/evaluation/", evaluation_router)
 api.add_router("/collaboration/", collaboration_router)
 api.add_router("/stats/", stats_router)
+api.add_router("/exchange/", exchange_router)

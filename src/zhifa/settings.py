@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "zhifa.evaluation",
     "zhifa.collaboration",
     "zhifa.stats",
+    "zhifa.exchange",
 ]
 
 MIDDLEWARE = [

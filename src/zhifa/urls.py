@@ -32,4 +32,5 @@ urlpatterns = [
     path("evaluation/", include("zhifa.evaluation.urls")),
     path("collaboration/", include("zhifa.collaboration.urls")),
     path("stats/", include("zhifa.stats.urls")),
+    path("exchange/", include("zhifa.exchange.urls")),
 ]
