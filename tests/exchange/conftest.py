@@ -15,7 +15,6 @@ from zhifa.exchange.models import Batch, ChainHead, Collected, Conflict
 from zhifa.registry import services as registry
 from zhifa.registry.choices import CertificateKind, LegalStanding
 
-
 MARKET = credit_code_with_check("11980100MB0000011")
 BUREAU = credit_code_with_check("11980100MB0000021")
 PROVINCE = credit_code_with_check("11980000MB0000031")
@@ -40,7 +39,9 @@ def world(db, settings):
     zhang = registry.officer_create(
         actor=None, agency=market, name="张伟", id_number=valid_id_number(1), post="执法岗", fields=[field()]
     )
-    registry.officer_create(actor=None, agency=market, name="王芳", id_number=valid_id_number(2), kind="auxiliary")
+    registry.officer_create(
+        actor=None, agency=market, name="王芳", id_number=valid_id_number(2), kind="auxiliary"
+    )
     registry.certificate_issue(
         actor=None, officer=zhang, number="JZ00000001", kind=CertificateKind.ENFORCEMENT, issuer="东区司法局",
         issued_on=date(2026, 1, 6), expires_on=date(2031, 1, 5), fields=[field()],

@@ -15,6 +15,7 @@ from . import (
     core,
     detection,
     evaluation,
+    exchange,
     inspections,
     publicity,
     registry,
@@ -40,6 +41,7 @@ MODULES = (
     collaboration_transfers,
     collaboration_joint,
     collaboration_notices,
+    exchange,
 )
 
 

@@ -48,7 +48,9 @@ class Conflict(models.Model):
     """冲突 — an incoming record with the key of a local one, different content, older than the local one:
     the local one is kept and the conflict reported."""
 
-    batch = models.ForeignKey(Batch, verbose_name="批次", on_delete=models.CASCADE, related_name="conflict_rows")
+    batch = models.ForeignKey(
+        Batch, verbose_name="批次", on_delete=models.CASCADE, related_name="conflict_rows"
+    )
     kind = models.CharField("类别", max_length=16, choices=Kind.choices)
     key = models.CharField("主键", max_length=128)
     message = models.TextField("说明")

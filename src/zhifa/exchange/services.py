@@ -20,8 +20,8 @@ from zhifa.core.validators import validate_credit_code
 from . import cursor as cursors
 from .choices import Direction, Kind, Operation
 from .models import Batch, ChainHead, Collected, Conflict
-from .snapshots import LOADERS, Snapshot, content_hash, iso
 from .schema import validator
+from .snapshots import LOADERS, Snapshot, content_hash, iso
 
 EXPORT = "exchange.export_data"
 IMPORT = "exchange.import_data"
@@ -29,6 +29,7 @@ VIEW = "exchange.view_batch"
 DEFAULT_LIMIT = 500  # record-log rows per page
 MAX_LIMIT = 5000
 VERSION = "1.0"
+SINCE_MIN, SINCE_MAX = 2000, 2100
 
 
 def instance_id() -> str:
@@ -71,6 +72,8 @@ def export_page(
     sender = agency or (actor.agency if actor is not None else default_agency())
     if sender is None:
         raise PermissionDenied("您的账号未关联机关，不能导出交换数据")
+    if since is not None and not SINCE_MIN <= since.year <= SINCE_MAX:
+        kit.refuse("since", f"起始变更时间应在{SINCE_MIN}年至{SINCE_MAX}年之间")
     user_id = getattr(actor, "pk", None)
     if cursor:
         after, since = cursors.read(cursor, user_id=user_id)
@@ -113,7 +116,11 @@ def export_page(
         "version": VERSION,
         "cd_batch": batch.cd_batch,
         "cd_source": f"{sender.region.code[:6]}:{sender.credit_code}",
-        "source": {"instance": instance_id(), "credit_code": sender.credit_code, "region_code": sender.region.code},
+        "source": {
+            "instance": instance_id(),
+            "credit_code": sender.credit_code,
+            "region_code": sender.region.code,
+        },
         "generated_at": iso(timezone.now()),
         "since": iso(since) if since else None,
         "cursor_after": after,
@@ -139,7 +146,7 @@ def _first_after(since: datetime | None) -> int:
 
 
 def _chain_record(row) -> dict[str, Any]:
-    rid, agency_id, credit, seq, stype, sid, action, actor_id, actor_name, at, payload, prev, digest = row
+    _rid, agency_id, credit, seq, stype, sid, action, actor_id, actor_name, at, payload, prev, digest = row
     data = {
         "agency_credit_code": credit,
         "agency_id": agency_id,
@@ -216,6 +223,7 @@ def import_envelope(*, actor, envelope: Any, agency: Agency | None = None) -> Ba
     _check_credit_code(source["credit_code"], "数据来源")
     records = envelope["records"]
     for number, record in enumerate(records, 1):
+        _check_time(number, record)
         _check_hash(number, record)
     with transaction.atomic():
         heads = _check_chains(source["instance"], records)
@@ -270,6 +278,15 @@ def _check_credit_code(value: str, label: str) -> None:
         validate_credit_code(value)
     except Exception:
         kit.refuse("file", f"{label}的统一社会信用代码“{value}”校验位错误")
+
+
+def _check_time(number: int, record: dict) -> None:
+    try:
+        datetime.fromisoformat(record["cd_time"].replace("Z", "+00:00"))
+        if record["kind"] == Kind.RECORD:
+            datetime.fromisoformat(record["data"]["at"])
+    except ValueError:
+        kit.refuse("file", f"交换文件不符合数据规范：第{number}条记录的“cd_time”：格式错误")
 
 
 def _check_hash(number: int, record: dict) -> None:
@@ -366,7 +383,9 @@ def _merge(actor, receiver: Agency, envelope: dict, records: list[dict]) -> Batc
             )  # fmt: skip
             tally["inserted"] += 1
             continue
-        if (row.deleted and deleting) or (not deleting and not row.deleted and row.content_hash == record["hash"]):
+        if (row.deleted and deleting) or (
+            not deleting and not row.deleted and row.content_hash == record["hash"]
+        ):
             tally["unchanged"] += 1
             continue
         if row.changed_at > at or kind == Kind.RECORD:

@@ -167,7 +167,9 @@ def _items_dropped(versions, kept: set[str]) -> list[Snapshot]:
     for version in versions.select_related("agency"):
         before = (
             CatalogVersion.objects.filter(
-                agency_id=version.agency_id, status=VersionStatus.PUBLISHED, published_at__lt=version.published_at
+                agency_id=version.agency_id,
+                status=VersionStatus.PUBLISHED,
+                published_at__lt=version.published_at,
             )
             .order_by("-published_at")
             .first()

@@ -6,7 +6,7 @@ through services; a refusal is a 422 keyed by field ("cursor", "limit", "file") 
 from datetime import datetime
 from typing import Annotated, Any
 
-from ninja import Body, Field, Router, Schema
+from ninja import Body, Field, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import AwareDatetime
 
@@ -57,13 +57,15 @@ class ConflictOut(Schema):
     description="返回一页交换文件（格式见 docs/exchange.md）。首次调用给出 since（不给则全量）；"
     "响应中的 next_cursor 不为空时，以 cursor=next_cursor 取下一页。游标有签名，24小时内有效，只能由签发给的用户使用。",
 )
-def export(request, since: AwareDatetime | None = None, cursor: str = "", limit: PageSize = services.DEFAULT_LIMIT):
+def export(
+    request, since: AwareDatetime | None = None, cursor: str = "", limit: PageSize = services.DEFAULT_LIMIT
+):
     return services.export_page(actor=request.auth, since=since, cursor=cursor, limit=limit)
 
 
 @router.post("/import", response={201: BatchOut}, summary="导入其他系统的交换文件（整体成功或整体拒绝）")
-def import_file(request, envelope: dict[str, Any] = Body(..., title="交换文件")):
-    return 201, services.import_envelope(actor=request.auth, envelope=envelope)
+def import_file(request, envelope: Annotated[dict[str, Any], Body(title="交换文件")]):
+    return Status(201, services.import_envelope(actor=request.auth, envelope=envelope))
 
 
 @router.get("/batches", response=list[BatchOut], summary="交换批次")

@@ -18,14 +18,18 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--since", default="", help="起始变更时间（ISO 8601，不给则全量）")
         parser.add_argument("--out", required=True, help="输出文件")
-        parser.add_argument("--agency", default="", help="发送机关的统一社会信用代码（默认为顶级区划的第一个机关）")
+        parser.add_argument(
+            "--agency", default="", help="发送机关的统一社会信用代码（默认为顶级区划的第一个机关）"
+        )
         parser.add_argument("--limit", type=int, default=services.DEFAULT_LIMIT, help="每页执法记录数")
 
     def handle(self, *args, since, out, agency, limit, **options):
         try:
             moment = datetime.fromisoformat(since) if since else None
         except ValueError as exc:
-            raise CommandError(f"起始变更时间“{since}”格式错误，应为 ISO 8601，如 2026-12-01T00:00:00+08:00") from exc
+            raise CommandError(
+                f"起始变更时间“{since}”格式错误，应为 ISO 8601，如 2026-12-01T00:00:00+08:00"
+            ) from exc
         if moment is not None and timezone.is_naive(moment):
             moment = timezone.make_aware(moment)
         sender = None

@@ -15,7 +15,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="交换文件（JSON）")
-        parser.add_argument("--agency", default="", help="归集机关的统一社会信用代码（默认为顶级区划的第一个机关）")
+        parser.add_argument(
+            "--agency", default="", help="归集机关的统一社会信用代码（默认为顶级区划的第一个机关）"
+        )
 
     def handle(self, *args, file, agency, **options):
         try:
