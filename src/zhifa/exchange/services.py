@@ -195,7 +195,7 @@ def _entity(s: Snapshot, page_time: str, since) -> dict[str, Any]:
         "cd_id": f"{instance_id()}:{s.kind}:{s.key}:{s.hash[:16]}",
         "cd_time": page_time,
         "cd_operation": operation.value,
-        "kind": s.kind,
+        "kind": str(s.kind),
         "key": s.key,
         "data": s.data,
         "hash": s.hash,
