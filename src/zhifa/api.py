@@ -23,13 +23,13 @@ from zhifa.core.api import router as core_router
 from zhifa.core.params import schema_message
 from zhifa.detection.api import router as detection_router
 from zhifa.evaluation.api import router as evaluation_router
+from zhifa.exchange.api import router as exchange_router
 from zhifa.inspections.api import router as inspections_router
 from zhifa.publicity.api import router as publicity_router
 from zhifa.registry.api import router as registry_router
 from zhifa.review.api import router as review_router
 from zhifa.social.api import router as social_router
 from zhifa.stats.api import router as stats_router
-from zhifa.exchange.api import router as exchange_router
 from zhifa.supervision.api import router as supervision_router
 
 

@@ -321,3 +321,26 @@ def test_commands_round_trip_a_file(world, tmp_path, capsys):
     with pytest.raises(CommandError) as bad_since:
         call_command("exchange_export", "--out", str(out), "--since", "昨天")
     assert str(bad_since.value) == "起始变更时间“昨天”格式错误，应为 ISO 8601，如 2026-12-01T00:00:00+08:00"
+
+
+def test_a_rewritten_chain_record_already_collected_is_refused(world):
+    page = _other(_page())
+    services.import_envelope(actor=world["admin"], envelope=page)
+    rewritten = copy.deepcopy(page)
+    rewritten["records"] = [rewritten["records"][6]]  # the chain's 4th record
+    data = rewritten["records"][0]["data"]
+    data["actor_name"] = "改写者"
+    rewritten["records"][0]["hash"] = _digest(data)
+    assert _refused(world, rewritten) == (
+        f"机关 {MARKET} 的执法记录第4条不符合记录链：与已归集的同一条记录内容不同（记录链被改写）"
+    )
+
+
+def _digest(data: dict) -> str:
+    from zhifa.core.records import record_digest
+
+    return record_digest(
+        prev_hash=data["prev_hash"], agency_id=data["agency_id"], seq=data["seq"], subject_type=data["subject_type"],
+        subject_id=data["subject_id"], action=data["action"], actor_id=data["actor_id"],
+        actor_name=data["actor_name"], at_iso=data["at"], payload=data["payload"],
+    )  # fmt: skip

@@ -372,8 +372,8 @@ def _merge(actor, receiver: Agency, envelope: dict, records: list[dict]) -> Batc
         kind, key = record["kind"], record["key"]
         at = datetime.fromisoformat(record["cd_time"].replace("Z", "+00:00"))
         deleting = record["cd_operation"] == Operation.DELETE
-        row = existing.get((kind, key)) or new.get((kind, key))
-        if row is None:
+        found = existing.get((kind, key)) or new.get((kind, key))
+        if found is None:
             if deleting:
                 tally["unchanged"] += 1
                 continue
@@ -383,12 +383,16 @@ def _merge(actor, receiver: Agency, envelope: dict, records: list[dict]) -> Batc
             )  # fmt: skip
             tally["inserted"] += 1
             continue
+        row = found
         if (row.deleted and deleting) or (
             not deleting and not row.deleted and row.content_hash == record["hash"]
         ):
             tally["unchanged"] += 1
             continue
-        if row.changed_at > at or kind == Kind.RECORD:
+        if kind == Kind.RECORD:  # a chain record never changes: the sender's chain was rewritten
+            credit, _, seq = key.rpartition(":")
+            _refuse_chain(credit, int(seq), "与已归集的同一条记录内容不同（记录链被改写）")
+        if row.changed_at > at:
             conflicts.append(Conflict(batch=batch, kind=kind, key=key, message=_conflict(kind, key, row, at)))
             continue
         row.content = row.content if deleting else _canonical(record["data"])
@@ -410,8 +414,6 @@ def _merge(actor, receiver: Agency, envelope: dict, records: list[dict]) -> Batc
 
 def _conflict(kind: str, key: str, row: Collected, at: datetime) -> str:
     label = KIND_LABELS[kind]
-    if kind == Kind.RECORD:
-        return f"{label} {key}：与已归集的同一条记录内容不同（执法记录只能追加），保留本地记录"
     local, incoming = _when(row.changed_at), _when(at)
     return f"{label} {key}：本地版本较新（本地变更于{local}，导入数据变更于{incoming}），保留本地版本，未覆盖"
 

@@ -264,9 +264,11 @@ def inspections(ids: Iterable[str]) -> list[Snapshot]:
 
 def _inspection(i: Inspection) -> Snapshot:
     credit = i.agency.credit_code
-    people = (
-        [t.officer for t in i.task.inspectors.all() if t.agency_id == i.agency_id and t.replaced_id is None]
-        if i.task_id
+    task = i.task
+    # a task's inspectors of this department (a 人工调整 row names the person who went); else the 检查人
+    people: list[Officer | None] = (
+        [t.officer for t in task.inspectors.all() if t.agency_id == i.agency_id]
+        if task is not None
         else [getattr(i.started_by, "officer", None)]
     )
     inspectors = [
@@ -293,7 +295,7 @@ def _inspection(i: Inspection) -> Snapshot:
             "result": i.result,
             "summary": i.summary,
             "via_qr": i.via_qr,
-            "plan": i.task.plan_id if i.task_id else None,
+            "plan": task.plan_id if task is not None else None,
             "inspectors": inspectors,
         },
     )
