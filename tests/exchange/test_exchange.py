@@ -344,3 +344,19 @@ def _digest(data: dict) -> str:
         subject_id=data["subject_id"], action=data["action"], actor_id=data["actor_id"],
         actor_name=data["actor_name"], at_iso=data["at"], payload=data["payload"],
     )  # fmt: skip
+
+
+def test_batches_sort_and_the_api_docs_list_the_endpoints(world, client):
+    services.import_envelope(actor=world["admin"], envelope=_other(_page()))
+    client.force_login(world["admin"])
+    api = Api(client, "/api/exchange")
+    by_conflicts = api.get("/batches", sort="-conflicts").json()["items"]
+    oldest = api.get("/batches", sort="created").json()["items"]
+    assert [b["direction"] for b in oldest] == ["export", "import"]
+    assert len(by_conflicts) == 2
+    assert "时间从旧到新" in html(client.get("/exchange/?sort=created"))
+    paths = client.get("/api/openapi.json").json()["paths"]
+    assert {p for p in paths if p.startswith("/api/exchange/")} == {
+        "/api/exchange/export", "/api/exchange/import", "/api/exchange/batches",
+        "/api/exchange/batches/{batch_id}", "/api/exchange/batches/{batch_id}/conflicts",
+    }  # fmt: skip

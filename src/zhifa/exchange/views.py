@@ -21,11 +21,19 @@ def _require_view(request) -> None:
 def batch_list(request):
     _require_view(request)
     direction, q = request.GET.get("direction", ""), request.GET.get("q", "").strip()
-    page = paginate(request, selectors.batches_visible_to(request.user, direction=direction, q=q))
+    sort = request.GET.get("sort", "-created")
+    sort = sort if sort in selectors.SORTS else "-created"
+    batches = selectors.batches_visible_to(request.user, direction=direction, q=q, sort=sort)
+    page = paginate(request, batches)
     return render(
         request,
         "exchange/batches.html",
-        {"page": page, "directions": Direction.choices, "filters": {"direction": direction, "q": q}},
+        {
+            "page": page,
+            "directions": Direction.choices,
+            "sorts": list(selectors.SORT_LABELS.items()),
+            "filters": {"direction": direction, "q": q, "sort": sort},
+        },
     )
 
 

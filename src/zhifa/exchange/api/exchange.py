@@ -4,7 +4,7 @@ docs/exchange.md (JSON Schema draft 2020-12 in exchange/schema/). Thin: reads th
 through services; a refusal is a 422 keyed by field ("cursor", "limit", "file") with the reason in Chinese."""
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from ninja import Body, Field, Router, Schema, Status
 from ninja.pagination import paginate
@@ -17,6 +17,7 @@ from ..choices import Direction
 
 router = Router(tags=["数据交换"])
 
+BatchSort = Literal["-created", "created", "-conflicts"]
 PageSize = Annotated[int, Field(ge=1, le=services.MAX_LIMIT)]
 
 
@@ -70,8 +71,8 @@ def import_file(request, envelope: Annotated[dict[str, Any], Body(title="交换�
 
 @router.get("/batches", response=list[BatchOut], summary="交换批次")
 @paginate
-def batch_list(request, direction: Direction | None = None, q: str = ""):
-    return selectors.batches_visible_to(request.auth, direction=direction or "", q=q)
+def batch_list(request, direction: Direction | None = None, q: str = "", sort: BatchSort = "-created"):
+    return selectors.batches_visible_to(request.auth, direction=direction or "", q=q, sort=sort)
 
 
 @router.get("/batches/{int:batch_id}", response=BatchOut, summary="交换批次详情")
