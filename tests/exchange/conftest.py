@@ -39,7 +39,7 @@ def world(db, settings):
     zhang = registry.officer_create(
         actor=None, agency=market, name="张伟", id_number=valid_id_number(1), post="执法岗", fields=[field()]
     )
-    registry.officer_create(
+    wang = registry.officer_create(
         actor=None, agency=market, name="王芳", id_number=valid_id_number(2), kind="auxiliary"
     )
     registry.certificate_issue(
@@ -49,6 +49,7 @@ def world(db, settings):
     return {
         "top": top,
         "market": market,
+        "wang": f"{MARKET}:RY{wang.pk}",  # 执法辅助人员 hold no 执法证: keyed on the agency and our number
         "bureau": bureau,
         "admin": UserFactory(username="sysadmin", agency=top, roles=[RoleCode.SYSTEM_ADMIN]),
         "supervisor": UserFactory(username="dq_jd", agency=bureau, roles=[RoleCode.SUPERVISOR]),

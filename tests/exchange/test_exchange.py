@@ -24,15 +24,17 @@ from zhifa.exchange.snapshots import content_hash
 
 from .conftest import BUREAU, MARKET, PROVINCE, ExchangeWrites
 
-KEYS = [
-    ("body", MARKET),
-    ("officer", f"{MARKET}:RY2"),
-    ("officer", "JZ00000001"),
-    ("record", f"{MARKET}:1"),
-    ("record", f"{MARKET}:2"),
-    ("record", f"{MARKET}:3"),
-    ("record", f"{MARKET}:4"),
-]
+
+def keys(world):
+    return [
+        ("body", MARKET),
+        ("officer", world["wang"]),
+        ("officer", "JZ00000001"),
+        ("record", f"{MARKET}:1"),
+        ("record", f"{MARKET}:2"),
+        ("record", f"{MARKET}:3"),
+        ("record", f"{MARKET}:4"),
+    ]
 
 
 def _page(**kwargs):
@@ -53,7 +55,7 @@ def test_full_export_page(world):
     assert page["source"] == {"instance": "ZF980000", "credit_code": PROVINCE, "region_code": "980000"}
     assert page["cd_source"] == f"980000:{PROVINCE}"
     assert page["cd_batch"].endswith(f"-{Batch.objects.get().pk:06d}")
-    assert [(r["kind"], r["key"]) for r in page["records"]] == KEYS
+    assert [(r["kind"], r["key"]) for r in page["records"]] == keys(world)
     assert {r["cd_operation"] for r in page["records"]} == {"i"}
     assert [r["hash"] for r in page["records"] if r["kind"] == "record"] == list(
         Record.objects.filter(agency=world["market"]).order_by("seq").values_list("hash", flat=True)
@@ -124,7 +126,7 @@ def test_import_merges_and_the_same_file_twice_changes_nothing(world):
     page = _other(_page())
     batch = services.import_envelope(actor=world["admin"], envelope=page)
     assert (batch.total, batch.inserted, batch.updated, batch.unchanged, batch.conflicts) == (7, 7, 0, 0, 0)
-    assert sorted(Collected.objects.values_list("kind", "key")) == sorted(KEYS)
+    assert sorted(Collected.objects.values_list("kind", "key")) == sorted(keys(world))
     assert ChainHead.objects.get().seq == 4
     rows = list(Collected.objects.order_by("pk").values())
     again = services.import_envelope(actor=world["admin"], envelope=page)
@@ -172,7 +174,7 @@ def test_a_delete_marks_the_collected_record(world):
     ]  # fmt: skip
     batch = services.import_envelope(actor=world["admin"], envelope=gone)
     assert (batch.deleted, batch.unchanged) == (1, 0)
-    assert Collected.objects.get(key=f"{MARKET}:RY2").deleted is True
+    assert Collected.objects.get(key=world["wang"]).deleted is True
     assert services.import_envelope(actor=world["admin"], envelope=gone).unchanged == 1
 
 
@@ -304,7 +306,7 @@ def test_commands_round_trip_a_file(world, tmp_path, capsys):
     envelope = json.loads(out.read_text(encoding="utf-8"))
     assert [(r["kind"], r["key"]) for r in envelope["records"]] == [
         ("body", MARKET), ("officer", "JZ00000001"), ("record", f"{MARKET}:1"), ("record", f"{MARKET}:2"),
-        ("officer", f"{MARKET}:RY2"), ("record", f"{MARKET}:3"), ("record", f"{MARKET}:4"),
+        ("officer", world["wang"]), ("record", f"{MARKET}:3"), ("record", f"{MARKET}:4"),
     ]  # fmt: skip
     out.write_text(json.dumps(_other(envelope), ensure_ascii=False), encoding="utf-8")
     call_command("exchange_import", str(out), "--agency", BUREAU)
