@@ -20,7 +20,7 @@ from zhifa.core.validators import validate_credit_code
 from . import cursor as cursors
 from .choices import Direction, Kind, Operation
 from .models import Batch, ChainHead, Collected, Conflict
-from .schema import validator
+from .schema import is_valid, validator
 from .snapshots import LOADERS, Snapshot, content_hash, iso
 
 EXPORT = "exchange.export_data"
@@ -88,16 +88,17 @@ def export_page(
             "actor_id", "actor_name", "at", "payload", "prev_hash", "hash",
         )[:limit]
     )  # fmt: skip
-    records = [_chain_record(row) for row in rows]
+    instance = instance_id()
+    records = [_chain_record(row, instance) for row in rows]
     snapshots = _snapshots(rows)
     page_time = iso(max(row[9] for row in rows)) if rows else iso(timezone.now())
-    entities = [_entity(s, page_time, since) for s in snapshots]
+    entities = [_entity(s, page_time, since, instance) for s in snapshots]
     upto = rows[-1][0] if rows else after
     counts = Counter(r["kind"] for r in entities + records)
     batch = Batch.objects.create(
         direction=Direction.EXPORT,
         cd_batch="",
-        source_instance=instance_id(),
+        source_instance=instance,
         source_credit_code=sender.credit_code,
         agency=sender,
         actor=actor,
@@ -145,7 +146,7 @@ def _first_after(since: datetime | None) -> int:
     return first - 1
 
 
-def _chain_record(row) -> dict[str, Any]:
+def _chain_record(row, instance: str) -> dict[str, Any]:
     _rid, agency_id, credit, seq, stype, sid, action, actor_id, actor_name, at, payload, prev, digest = row
     data = {
         "agency_credit_code": credit,
@@ -161,7 +162,7 @@ def _chain_record(row) -> dict[str, Any]:
         "prev_hash": prev,
     }
     return {
-        "cd_id": f"{instance_id()}:record:{credit}:{seq}",
+        "cd_id": f"{instance}:record:{credit}:{seq}",
         "cd_time": iso(at),
         "cd_operation": Operation.INSERT.value,
         "kind": Kind.RECORD.value,
@@ -185,14 +186,14 @@ def _snapshots(rows) -> list[Snapshot]:
     return [seen[k] for k in sorted(seen)]
 
 
-def _entity(s: Snapshot, page_time: str, since) -> dict[str, Any]:
+def _entity(s: Snapshot, page_time: str, since, instance: str) -> dict[str, Any]:
     if s.data is None:
         operation = Operation.DELETE
     else:
         # a full export inserts, an incremental one updates; a receiver upserts both (互联网+监管 practice)
         operation = Operation.INSERT if since is None else Operation.UPDATE
     return {
-        "cd_id": f"{instance_id()}:{s.kind}:{s.key}:{s.hash[:16]}",
+        "cd_id": f"{instance}:{s.kind}:{s.key}:{s.hash[:16]}",
         "cd_time": page_time,
         "cd_operation": operation.value,
         "kind": str(s.kind),
@@ -247,6 +248,8 @@ def import_envelope(*, actor, envelope: Any, agency: Agency | None = None) -> Ba
 
 
 def _check_schema(envelope: Any) -> None:
+    if is_valid(envelope):
+        return
     error = next(iter(sorted(validator().iter_errors(envelope), key=lambda e: list(e.absolute_path))), None)
     if error is None:
         return
