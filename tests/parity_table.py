@@ -374,6 +374,7 @@ API_ONLY = {
     "zhifa_core_api_create_agency": "agencies are set up by the system admin in 系统管理 (Django admin)",
     "zhifa_catalog_api_recommend": "the discretion calculator: a POST that writes nothing (the page asks by GET)",
     "zhifa_cases_api_evidence_upload_cancel": "the uploader's cancel; the page's is the same JavaScript call",
+    "zhifa_exchange_api_import_file": "an exchange file from another system: the API and `zhifa exchange_import` take it",
 }
 
 # pages that write with no API counterpart, and why

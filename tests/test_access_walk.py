@@ -234,6 +234,7 @@ API_PARAMS: dict[str, Param] = {
     "/collaboration/referrals/court/{case_id}": Param("cases.Case"),
     "/stats/reports/rounds/{round_id}": Param("stats.ReportRound"),
     "/stats/reports/submissions/{submission_id}": Param("stats.Submission"),
+    "/exchange/batches/{batch_id}": Param("exchange.Batch"),
 }
 # Parameters that name no object: a value the operation accepts.
 API_CONSTANTS = {"year": "2025", "fmt": "pdf", "decision": "approve", "key": "case"}

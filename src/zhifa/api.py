@@ -23,6 +23,7 @@ from zhifa.core.api import router as core_router
 from zhifa.core.params import schema_message
 from zhifa.detection.api import router as detection_router
 from zhifa.evaluation.api import router as evaluation_router
+from zhifa.exchange.api import router as exchange_router
 from zhifa.inspections.api import router as inspections_router
 from zhifa.publicity.api import router as publicity_router
 from zhifa.registry.api import router as registry_router
@@ -183,3 +184,4 @@ api.add_router("/detection/", detection_router)
 api.add_router("/evaluation/", evaluation_router)
 api.add_router("/collaboration/", collaboration_router)
 api.add_router("/stats/", stats_router)
+api.add_router("/exchange/", exchange_router)

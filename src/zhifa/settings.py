@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "zhifa.collaboration",
     "zhifa.stats",
     "zhifa.jobs",
+    "zhifa.exchange",
 ]
 
 MIDDLEWARE = [

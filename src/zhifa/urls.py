@@ -33,4 +33,5 @@ urlpatterns = [
     path("collaboration/", include("zhifa.collaboration.urls")),
     path("stats/", include("zhifa.stats.urls")),
     path("jobs/", include("zhifa.jobs.urls")),
+    path("exchange/", include("zhifa.exchange.urls")),
 ]

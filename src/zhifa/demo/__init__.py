@@ -15,6 +15,7 @@ from . import (
     core,
     detection,
     evaluation,
+    exchange,
     inspections,
     jobs,
     publicity,
@@ -44,6 +45,7 @@ MODULES = (
     collaboration_notices,
     stats_reports,
     jobs,
+    exchange,
 )
 
 
