@@ -78,11 +78,15 @@ def over(request, scope: str, limit: int, *, cache: BaseCache | None = None) -> 
     return spend(f"{scope}:{client_ip(request)}", limit, cache=cache)
 
 
+def current_window() -> int:
+    """The number of the current minute (the budget's key changes with it)."""
+    return int(timezone.now().timestamp() // WINDOW_SECONDS)
+
+
 def spend(subject: str, limit: int, *, cache: BaseCache | None = None) -> bool:
     """Count one use of `subject`'s budget in the current minute; True once past `limit`."""
     cache = cache or limit_cache()
-    window = int(timezone.now().timestamp() // WINDOW_SECONDS)
-    key = f"ratelimit:{subject}:{window}"
+    key = f"ratelimit:{subject}:{current_window()}"
     timeout = WINDOW_SECONDS + 10
     cache.add(key, 0, timeout=timeout)
     try:
