@@ -45,7 +45,7 @@ def _local(target: Storage) -> bool:
 
 def evidence_root() -> Path:
     """Where the blobs are on a file-system store."""
-    return Path(store().path(PREFIX))
+    return blob_path("0" * 64).parent.parent.parent
 
 
 def uploads_root() -> Path:
@@ -63,7 +63,10 @@ def blob_name(sha256: str) -> str:
 def blob_path(sha256: str) -> Path:
     """The blob's file on a file-system store (tests, benchmarks, operators' tools); other stores have none
     (NotImplementedError)."""
-    return Path(store().path(blob_name(sha256)))
+    target = store()
+    if not _local(target):
+        raise NotImplementedError("该证据存储不是本地文件系统")
+    return Path(target.path(blob_name(sha256)))
 
 
 def hash_file(path: Path | str) -> tuple[str, int]:
