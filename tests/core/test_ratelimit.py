@@ -53,7 +53,9 @@ def _request(remote="198.51.100.10", forwarded=None):
         (["::1/128"], "::1", "[2001:db8::8]:443", "2001:db8::8"),
     ],
 )
-def test_the_client_address_comes_from_the_configured_proxy_only(settings, proxies, remote, forwarded, client):
+def test_the_client_address_comes_from_the_configured_proxy_only(
+    settings, proxies, remote, forwarded, client
+):
     settings.ZHIFA_TRUSTED_PROXIES = proxies
     assert ratelimit.client_ip(_request(remote, forwarded)) == client
 
@@ -117,7 +119,7 @@ def test_two_workers_spend_one_budget(prefix, monkeypatch):
 def test_a_worker_in_another_process_spends_the_same_budget(shared_cache, tmp_path):
     """A real second process, configured only by ZHIFA_REDIS_URL and ZHIFA_CACHE_PREFIX as a deployment is,
     spends two searches of a client; this process then has one left."""
-    child = f"""
+    child = """
 import django
 django.setup()
 from django.test import RequestFactory
@@ -169,7 +171,8 @@ def test_a_forged_header_without_a_configured_proxy_buys_no_budget(db, shared_ca
     settings.ZHIFA_PUBLICITY_SEARCHES_PER_MINUTE = 2
     visitor = Client(REMOTE_ADDR="198.51.100.10")
     codes = [
-        visitor.get(SEARCH, {"q": "食品"}, HTTP_X_FORWARDED_FOR=f"203.0.113.{n}").status_code for n in range(4)
+        visitor.get(SEARCH, {"q": "食品"}, HTTP_X_FORWARDED_FOR=f"203.0.113.{n}").status_code
+        for n in range(4)
     ]
     assert codes == [200, 200, 429, 429]
 
