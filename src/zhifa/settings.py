@@ -243,6 +243,9 @@ if _redis_url := os.environ.get("ZHIFA_REDIS_URL", "").strip():
     # Sessions read from the cache, written through to the database (a Redis restart signs nobody out).
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 ZHIFA_RATELIMIT_CACHE = "default"
+# The portal's other budgets per client and minute (core.ratelimit; complaint submissions are above).
+ZHIFA_PUBLICITY_SEARCHES_PER_MINUTE = int(os.environ.get("ZHIFA_PUBLICITY_SEARCHES_PER_MINUTE", "30"))
+ZHIFA_COMPLAINT_LOOKUPS_PER_MINUTE = int(os.environ.get("ZHIFA_COMPLAINT_LOOKUPS_PER_MINUTE", "20"))
 
 
 def _storages() -> dict:
