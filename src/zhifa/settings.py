@@ -217,9 +217,9 @@ ZHIFA_TRUSTED_PROXIES = [
     for p in os.environ.get("ZHIFA_TRUSTED_PROXIES", "").split(",")
     if p.strip()
 ]
-ZHIFA_CLIENT_IP_HEADER = "HTTP_" + os.environ.get("ZHIFA_CLIENT_IP_HEADER", "X-Forwarded-For").strip().upper().replace(
-    "-", "_"
-)
+ZHIFA_CLIENT_IP_HEADER = "HTTP_" + os.environ.get(
+    "ZHIFA_CLIENT_IP_HEADER", "X-Forwarded-For"
+).strip().upper().replace("-", "_")
 AXES_CLIENT_IP_CALLABLE = "zhifa.core.ratelimit.client_ip"  # the login log shows the same address
 if ZHIFA_TRUSTED_PROXIES:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -271,7 +271,10 @@ def _storages() -> dict:
     evidence_bucket = os.environ.get("ZHIFA_S3_EVIDENCE_BUCKET") or options["bucket_name"]
     return {
         "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options},
-        "evidence": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {**options, "bucket_name": evidence_bucket}},
+        "evidence": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {**options, "bucket_name": evidence_bucket},
+        },
     }
 
 
