@@ -220,7 +220,7 @@ ZHIFA_TRUSTED_PROXIES = [
 ZHIFA_CLIENT_IP_HEADER = "HTTP_" + os.environ.get(
     "ZHIFA_CLIENT_IP_HEADER", "X-Forwarded-For"
 ).strip().upper().replace("-", "_")
-AXES_CLIENT_IP_CALLABLE = "zhifa.core.ratelimit.client_ip"  # the login log shows the same address
+AXES_CLIENT_IP_CALLABLE = "zhifa.core.ratelimit.login_client_ip"  # the login log shows the same address
 if ZHIFA_TRUSTED_PROXIES:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 if _env_bool("ZHIFA_HTTPS"):  # served over HTTPS only: cookies never travel in clear

@@ -65,6 +65,7 @@ def test_a_missing_remote_address_is_unknown(settings):
     request = RequestFactory().get("/")
     request.META.pop("REMOTE_ADDR")
     assert ratelimit.client_ip(request) == "unknown"
+    assert ratelimit.login_client_ip(request) is None  # axes' log stores an IP address or nothing
 
 
 def test_another_forwarded_header_can_be_configured(settings):
@@ -201,3 +202,17 @@ def test_a_session_opened_on_one_worker_is_found_by_another(db, shared_cache, ag
     other.cookies["sessionid"] = key
     assert other.get("/").status_code == 200
     assert other.get("/", follow=False).wsgi_request.user == user
+
+
+def test_the_login_log_names_the_client_behind_the_proxy(db, settings, agencies, make_user):
+    from axes.models import AccessAttempt
+
+    make_user(agencies["east_market"], RoleCode.OFFICER, username="east_officer")
+    settings.ZHIFA_TRUSTED_PROXIES = ["10.0.0.0/8"]
+    nginx = Client(REMOTE_ADDR="10.0.0.2")
+    nginx.post(
+        "/accounts/login/",
+        {"username": "east_officer", "password": "wrong"},
+        HTTP_X_FORWARDED_FOR="203.0.113.7",
+    )
+    assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == ["203.0.113.7"]

@@ -69,6 +69,13 @@ def client_ip(request) -> str:
     return remote or UNKNOWN
 
 
+def login_client_ip(request) -> str | None:
+    """AXES_CLIENT_IP_CALLABLE: the same address for the login log, None when unknown (the log's column is
+    an IP address field)."""
+    address = client_ip(request)
+    return None if address == UNKNOWN else address
+
+
 def limit_cache() -> BaseCache:
     return caches[getattr(settings, "ZHIFA_RATELIMIT_CACHE", "default")]
 
