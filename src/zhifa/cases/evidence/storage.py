@@ -88,12 +88,12 @@ def exists(sha256: str) -> bool:
 def blob_size(sha256: str) -> int | None:
     """The stored blob's size in bytes; None when it is missing."""
     target, name = store(), blob_name(sha256)
+    if not _local(target) and not target.exists(name):  # object stores answer "no such key" their own way
+        return None
     try:
         return target.size(name)
     except FileNotFoundError:
         return None
-    except OSError:  # an object store answering "no such key" its own way
-        return None if not target.exists(name) else target.size(name)
 
 
 def sync_file(path: Path | str) -> None:
