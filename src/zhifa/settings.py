@@ -1,6 +1,7 @@
 """The one settings module. Everything that differs between machines comes from ZHIFA_* variables."""
 
 import json
+import ipaddress
 import os
 import secrets
 from datetime import timedelta
@@ -226,3 +227,89 @@ ZHIFA_SCHEDULE = json.loads(os.environ.get("ZHIFA_SCHEDULE", "{}"))
 # file is kept this many hours for the one who asked.
 ZHIFA_EXPORT_STREAM_ROWS = int(os.environ.get("ZHIFA_EXPORT_STREAM_ROWS", "50000"))
 ZHIFA_EXPORT_KEEP_HOURS = int(os.environ.get("ZHIFA_EXPORT_KEEP_HOURS", "24"))
+
+
+# Running beyond one machine (docs/deploy.md). Each part is off until its variable is set: `make run` needs none.
+
+# Behind a reverse proxy (nginx): its addresses or CIDRs. Only a request arriving from one of them has its
+# forwarded client address (ZHIFA_CLIENT_IP_HEADER) and scheme (X-Forwarded-Proto) believed — see
+# core.ratelimit.client_ip; with the list empty both headers are ignored, whoever sends them.
+ZHIFA_TRUSTED_PROXIES = [
+    str(ipaddress.ip_network(p.strip(), strict=False))  # a typo fails at start-up, not silently
+    for p in os.environ.get("ZHIFA_TRUSTED_PROXIES", "").split(",")
+    if p.strip()
+]
+ZHIFA_CLIENT_IP_HEADER = "HTTP_" + os.environ.get(
+    "ZHIFA_CLIENT_IP_HEADER", "X-Forwarded-For"
+).strip().upper().replace("-", "_")
+AXES_CLIENT_IP_CALLABLE = "zhifa.core.ratelimit.login_client_ip"  # the login log shows the same address
+if ZHIFA_TRUSTED_PROXIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+if _env_bool("ZHIFA_HTTPS"):  # served over HTTPS only: cookies never travel in clear
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+CSRF_TRUSTED_ORIGINS = [
+    o.strip() for o in os.environ.get("ZHIFA_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
+]
+
+# A cache shared by every worker (rate limits, sessions): Redis when ZHIFA_REDIS_URL is set, else Django's
+# per-process memory cache (one process only: `make run`).
+if _redis_url := os.environ.get("ZHIFA_REDIS_URL", "").strip():
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _redis_url,
+            "KEY_PREFIX": os.environ.get("ZHIFA_CACHE_PREFIX", "zhifa"),
+        }
+    }
+    # Sessions read from the cache, written through to the database (a Redis restart signs nobody out).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+ZHIFA_RATELIMIT_CACHE = "default"
+# The portal's other budgets per client and minute (core.ratelimit; complaint submissions are above).
+ZHIFA_PUBLICITY_SEARCHES_PER_MINUTE = int(os.environ.get("ZHIFA_PUBLICITY_SEARCHES_PER_MINUTE", "30"))
+ZHIFA_COMPLAINT_LOOKUPS_PER_MINUTE = int(os.environ.get("ZHIFA_COMPLAINT_LOOKUPS_PER_MINUTE", "20"))
+
+
+def _storages() -> dict:
+    """Files through Django's storage API: "default" (FileFields) and "evidence" (the content-addressed
+    evidence store, cases.evidence.storage). The file system under MEDIA_ROOT unless ZHIFA_STORAGE=s3
+    (django-storages, `pip install 'zhifa[s3]'`), any S3-compatible store (MinIO, a 政务云 object store)."""
+    if os.environ.get("ZHIFA_STORAGE", "filesystem").strip().lower() != "s3":
+        local = "django.core.files.storage.FileSystemStorage"
+        return {
+            "default": {"BACKEND": local},
+            "evidence": {"BACKEND": local, "OPTIONS": {"file_permissions_mode": 0o444}},
+        }
+    options = {
+        "bucket_name": os.environ.get("ZHIFA_S3_BUCKET", "zhifa"),
+        "endpoint_url": os.environ.get("ZHIFA_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("ZHIFA_S3_REGION") or None,
+        "access_key": os.environ.get("ZHIFA_S3_ACCESS_KEY") or None,
+        "secret_key": os.environ.get("ZHIFA_S3_SECRET_KEY") or None,
+        "default_acl": None,  # private: files are served through the application's permission checks
+        "querystring_auth": True,
+        "addressing_style": os.environ.get("ZHIFA_S3_ADDRESSING_STYLE") or None,  # "path" for MinIO
+    }
+    evidence_bucket = os.environ.get("ZHIFA_S3_EVIDENCE_BUCKET") or options["bucket_name"]
+    return {
+        "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options},
+        "evidence": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {**options, "bucket_name": evidence_bucket},
+        },
+    }
+
+
+STORAGES = {
+    **_storages(),
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# Read replicas: ZHIFA_REPLICA_DATABASE_URL adds the "replica" alias; code inside core.replica.using_replica()
+# (dashboards, statistics) reads there, everything else and every write uses "default".
+if _replica_url := os.environ.get("ZHIFA_REPLICA_DATABASE_URL", "").strip():
+    DATABASES["replica"] = dj_database_url.parse(
+        _replica_url, conn_max_age=int(os.environ.get("ZHIFA_DB_CONN_MAX_AGE", "0"))
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}  # tests read the test database through it
+DATABASE_ROUTERS = ["zhifa.core.replica.ReplicaRouter"]

@@ -1,10 +1,10 @@
-"""The portal's limits on complaints: requests per client and minute (the cache, as publicity.http counts
-searches), and the size of a submission as a whole (refused before the body is read)."""
+"""The portal's limits on complaints: requests per client and minute (core.ratelimit, as publicity.http
+counts searches), and the size of a submission as a whole (refused before the body is read)."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.shortcuts import render
-from django.utils import timezone
+
+from zhifa.core import ratelimit
 
 from . import attachments
 
@@ -24,15 +24,7 @@ def lookups_per_minute() -> int:
 
 def over(request, name: str, limit: int) -> bool:
     """Count one request of `name` by this client in the current minute; True once past `limit`."""
-    window = int(timezone.now().timestamp() // 60)
-    key = f"complaints:{name}:{request.META.get('REMOTE_ADDR', '') or 'unknown'}:{window}"
-    cache.add(key, 0, timeout=70)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=70)
-        count = 1
-    return count > limit
+    return ratelimit.over(request, f"complaints:{name}", limit)
 
 
 def too_many(request, limit: int):

@@ -5,12 +5,13 @@ from datetime import datetime
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Max
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import http_date
 from django.views.decorators.http import condition
+
+from zhifa.core import ratelimit
 
 from .models import AnnualReport, Checkpoint, Disclosure
 
@@ -53,22 +54,10 @@ def cacheable(view):
     return wrapped
 
 
-def _client(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 def over_search_limit(request) -> bool:
     """Count a search by this client in the current minute; True once it exceeds the limit."""
     limit = getattr(settings, "ZHIFA_PUBLICITY_SEARCHES_PER_MINUTE", 30)
-    window = int(timezone.now().timestamp() // 60)
-    key = f"publicity:search:{_client(request)}:{window}"
-    cache.add(key, 0, timeout=70)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=70)
-        count = 1
-    return count > limit
+    return ratelimit.over(request, "publicity:search", limit)
 
 
 def too_many_searches(request):

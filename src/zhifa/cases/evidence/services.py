@@ -809,7 +809,7 @@ def check_evidence(
 
 def _problem(row: Evidence, by_id, loose, rehash: bool, hashed: dict) -> str:
     try:
-        path = storage.blob_path(row.sha256)
+        stored_size = storage.blob_size(row.sha256)
     except ValueError:
         return "登记的SHA-256格式不正确（登记信息被改动）"
     recorded = by_id.get(row.pk)
@@ -817,9 +817,9 @@ def _problem(row: Evidence, by_id, loose, rehash: bool, hashed: dict) -> str:
         recorded is None and (row.sha256, row.size) not in loose
     ):
         return "证据登记信息与执法记录中的哈希不符（登记信息被改动）"
-    if not path.is_file():
+    if stored_size is None:
         return "证据文件缺失"
-    if path.stat().st_size != row.size:
+    if stored_size != row.size:
         return "证据文件大小与登记不符（文件被改动）"
     if rehash:
         if row.sha256 not in hashed:

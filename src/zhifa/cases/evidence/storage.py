@@ -1,8 +1,14 @@
-"""The evidence store: files kept by the sha256 of their content under
-MEDIA_ROOT/evidence/<sha[:2]>/<sha[2:4]>/<sha>, written once, read-only, never changed.
+"""The evidence store: files kept by the sha256 of their content under the name
+evidence/<sha[:2]>/<sha[2:4]>/<sha> in the "evidence" storage (settings.STORAGES: the file system under
+MEDIA_ROOT by default, an S3-compatible object store by configuration — docs/deploy.md), written once,
+read-only, never changed. Everything outside this module reaches a blob through its hash, never a path.
 
-Files are always streamed in 1 MiB blocks (a 2 GB video never sits in memory) and moved into place with
-os.replace, so a blob is either absent or complete. Two uploads of the same content share one blob.
+Files are always streamed in 1 MiB blocks (a 2 GB video never sits in memory). On the file system a blob is
+moved into place with os.replace, so it is either absent or complete; an object store writes an object
+whole by itself. Two uploads of the same content share one blob.
+
+Upload sessions grow their temporary files on the local file system (uploads_root(), MEDIA_ROOT/uploads):
+with several web machines that directory is shared, or one user's requests go to one machine (deploy.md).
 """
 
 import errno
@@ -15,9 +21,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, Storage, storages
 
 BLOCK = 1024 * 1024
 READ_ONLY = 0o444
+PREFIX = "evidence"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -25,19 +34,39 @@ class BlobMissing(FileNotFoundError):
     """No blob is stored under that hash."""
 
 
+def store() -> Storage:
+    """The storage the blobs live in (STORAGES["evidence"], else the default storage)."""
+    return storages["evidence"] if "evidence" in storages.backends else storages["default"]
+
+
+def _local(target: Storage) -> bool:
+    return isinstance(target, FileSystemStorage)
+
+
 def evidence_root() -> Path:
-    return Path(settings.MEDIA_ROOT) / "evidence"
+    """Where the blobs are on a file-system store."""
+    return blob_path("0" * 64).parent.parent.parent
 
 
 def uploads_root() -> Path:
-    """Where the temporary files of upload sessions grow (same file system as the store)."""
+    """Where the temporary files of upload sessions grow (the local file system)."""
     return Path(settings.MEDIA_ROOT) / "uploads"
 
 
-def blob_path(sha256: str) -> Path:
+def blob_name(sha256: str) -> str:
+    """The blob's name in the store; ValueError for anything but a sha256 hex digest."""
     if not _SHA256.fullmatch(sha256 or ""):
         raise ValueError(f"not a sha256 hex digest: {sha256!r}")
-    return evidence_root() / sha256[:2] / sha256[2:4] / sha256
+    return f"{PREFIX}/{sha256[:2]}/{sha256[2:4]}/{sha256}"
+
+
+def blob_path(sha256: str) -> Path:
+    """The blob's file on a file-system store (tests, benchmarks, operators' tools); other stores have none
+    (NotImplementedError)."""
+    target = store()
+    if not _local(target):
+        raise NotImplementedError("该证据存储不是本地文件系统")
+    return Path(target.path(blob_name(sha256)))
 
 
 def hash_file(path: Path | str) -> tuple[str, int]:
@@ -53,7 +82,18 @@ def hash_file(path: Path | str) -> tuple[str, int]:
 
 
 def exists(sha256: str) -> bool:
-    return blob_path(sha256).is_file()
+    return store().exists(blob_name(sha256))
+
+
+def blob_size(sha256: str) -> int | None:
+    """The stored blob's size in bytes; None when it is missing."""
+    target, name = store(), blob_name(sha256)
+    if not _local(target) and not target.exists(name):  # object stores answer "no such key" their own way
+        return None
+    try:
+        return target.size(name)
+    except FileNotFoundError:
+        return None
 
 
 def sync_file(path: Path | str) -> None:
@@ -66,10 +106,18 @@ def place(tmp_path: Path | str, sha256: str, *, synced: bool = False) -> bool:
     """Move an already hashed temporary file into the store under `sha256`; when that blob exists the
     temporary file is discarded instead. Returns True when a new blob was written. The caller vouches
     for the hash (store_from_path computes it); `synced` when it has already called sync_file."""
-    tmp_path, dest = Path(tmp_path), blob_path(sha256)
-    if dest.is_file():
+    tmp_path, target, name = Path(tmp_path), store(), blob_name(sha256)
+    if target.exists(name):
         tmp_path.unlink(missing_ok=True)
         return False
+    if not _local(target):
+        with open(tmp_path, "rb") as f:
+            saved = target.save(name, File(f, name=sha256))
+        if saved != name:  # a concurrent upload of the same content won the name: keep one copy
+            target.delete(saved)
+        tmp_path.unlink(missing_ok=True)
+        return True
+    dest = Path(target.path(name))
     dest.parent.mkdir(parents=True, exist_ok=True)
     if not synced:
         sync_file(tmp_path)
@@ -93,18 +141,30 @@ def store_from_path(tmp_path: Path | str) -> tuple[str, int]:
 
 
 def open_blob(sha256: str) -> BinaryIO:
+    """The blob opened for reading (a file-like object; close it, or hand it to a FileResponse)."""
+    target, name = store(), blob_name(sha256)
+    if not _local(target) and not target.exists(name):  # object stores may fail only at the first read
+        raise BlobMissing(sha256)
     try:
-        return open(blob_path(sha256), "rb")
+        return target.open(name, "rb")  # type: ignore[return-value]
     except FileNotFoundError as exc:
         raise BlobMissing(sha256) from exc
 
 
 def verify_blob(sha256: str) -> bool:
     """Recompute the blob's hash: False when it is missing or its content no longer matches."""
-    path = blob_path(sha256)
-    if not path.is_file():
+    if _local(store()):  # unbuffered block reads: several times faster than through a File
+        path = blob_path(sha256)
+        return path.is_file() and hash_file(path)[0] == sha256
+    try:
+        blob = open_blob(sha256)
+    except BlobMissing:
         return False
-    return hash_file(path)[0] == sha256
+    digest = hashlib.sha256()
+    with blob:
+        while block := blob.read(BLOCK):
+            digest.update(block)
+    return digest.hexdigest() == sha256
 
 
 def _copy_into_place(src: Path, dest: Path) -> None:
