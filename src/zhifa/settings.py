@@ -1,7 +1,7 @@
 """The one settings module. Everything that differs between machines comes from ZHIFA_* variables."""
 
-import json
 import ipaddress
+import json
 import os
 import secrets
 from datetime import timedelta
