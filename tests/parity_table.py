@@ -364,7 +364,6 @@ NO_DOOR = {
     "zhifa_collaboration_api_referrals_referral_not_file": "a date and a reason checked by the service (tests/collaboration/referrals/test_services.py)",
     "zhifa_collaboration_api_referrals_referral_return": "a date and a reason checked by the service (tests/collaboration/referrals/test_services.py)",
     "zhifa_collaboration_api_referrals_referral_conclude": "a date and the outcome checked by the service",
-    "zhifa_stats_api_reports_round_issue": "a kind and a period by value, refused by the service alike (tests/stats/reports/test_services.py::test_issue_refusals)",
     "zhifa_stats_api_reports_round_forward": _STATE_ONLY,
     "zhifa_stats_api_reports_submission_accept": _STATE_ONLY,
 }
