@@ -232,6 +232,7 @@ API_PARAMS: dict[str, Param] = {
     "/collaboration/assistance/{request_id}": Param("collaboration.AssistanceRequest"),
     "/collaboration/referrals/{referral_id}": Param("collaboration.Referral"),
     "/collaboration/referrals/court/{case_id}": Param("cases.Case"),
+    "/stats/agencies/{agency_id}": Param("core.Agency"),
 }
 # Parameters that name no object: a value the operation accepts.
 API_CONSTANTS = {"year": "2025", "fmt": "pdf", "decision": "approve", "key": "case"}
