@@ -235,6 +235,7 @@ API_PARAMS: dict[str, Param] = {
     "/stats/reports/rounds/{round_id}": Param("stats.ReportRound"),
     "/stats/reports/submissions/{submission_id}": Param("stats.Submission"),
     "/exchange/batches/{batch_id}": Param("exchange.Batch"),
+    "/stats/agencies/{agency_id}": Param("core.Agency"),
 }
 # Parameters that name no object: a value the operation accepts.
 API_CONSTANTS = {"year": "2025", "fmt": "pdf", "decision": "approve", "key": "case"}
