@@ -91,3 +91,20 @@ def test_the_replica_is_never_migrated(mirror):
     primary, copy = Region(code="1"), Region(code="2")
     primary._state.db, copy._state.db = "default", "replica"
     assert router.allow_relation(primary, copy) is True
+
+
+def test_the_dashboards_figures_are_read_from_the_replica(mirror):
+    from datetime import date
+
+    from tests.factories import AgencyFactory, UserFactory
+    from zhifa.accounts.choices import RoleCode
+    from zhifa.stats.ontime import Period
+    from zhifa.stats.scope import resolve
+    from zhifa.stats.selectors.dashboard import dashboard
+
+    agency = AgencyFactory(name="测试市司法局")
+    scope = resolve(UserFactory(agency=agency, roles=[RoleCode.SUPERVISOR]))
+    with _queries("default") as primary, _queries("replica") as copy:
+        board = dashboard(scope, Period(date(2026, 1, 1), date(2026, 12, 31)))
+    assert board is not None
+    assert len(copy.captured_queries) >= 17 and primary.captured_queries == []

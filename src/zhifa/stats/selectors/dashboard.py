@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from zhifa.core.replica import using_replica
+
 from ..ontime import Period
 from ..scope import Scope, Unit, units
 from . import cases, complaints, inspections, penalties, problems, rates, staff
@@ -181,6 +183,7 @@ def months_of(period: Period) -> list[str]:
     return found
 
 
+@using_replica()  # figures over a period: a read replica's moment of lag does not matter (docs/deploy.md)
 def dashboard(scope: Scope, period: Period) -> Dashboard:
     agencies = scope.agencies
     raw = {code: query(agencies, period) for code, _, query in SECTIONS}
