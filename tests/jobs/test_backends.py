@@ -29,13 +29,14 @@ def rq_backend(settings):
 
 def test_a_task_through_redis(rq_backend, agencies):
     import django_rq
+    from django_tasks_rq.backend import Job
     from rq import SimpleWorker
 
     from zhifa.jobs import schedule
     from zhifa.jobs.tasks import exports_purge
 
     result = exports_purge.enqueue(day="2026-12-04")
-    queue = django_rq.get_queue("default")
+    queue = django_rq.get_queue("default", job_class=Job)
     assert queue.job_ids == [result.id]
     run = TaskRun.objects.get(result_id=result.id)
     assert (run.status, run.task_path, schedule.task_label(run.task_path)) == (
@@ -43,7 +44,7 @@ def test_a_task_through_redis(rq_backend, agencies):
         "zhifa.jobs.tasks.exports_purge",
         "清理过期的导出文件",
     )
-    SimpleWorker([queue], connection=queue.connection).work(burst=True)
+    SimpleWorker([queue], connection=queue.connection, job_class=Job).work(burst=True)
     run.refresh_from_db()
     assert run.status == "succeeded" and run.finished_at is not None
     assert exports_purge.get_backend().get_result(result.id).return_value == 0

@@ -137,4 +137,6 @@ def export_file(*, actor, job: ExportJob):
     """The stored file of the user's own finished export (another user's, or an expired one: 404)."""
     if job.owner_id != actor.pk or job.status != ExportStatus.DONE or not job.file:
         raise Http404("未找到该导出文件，或已过期")
+    if not default_storage.exists(job.file):  # removed from the storage by hand
+        raise Http404("未找到该导出文件，或已过期")
     return default_storage.open(job.file, "rb")
