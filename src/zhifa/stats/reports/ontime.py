@@ -3,7 +3,7 @@ were first sent by it — one grouped query per agency set."""
 
 from collections.abc import Iterable
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Q, QuerySet
 from django.urls import reverse
 
 from zhifa.stats.models import Submission
@@ -13,7 +13,9 @@ ON_TIME = Q(first_submitted_on__isnull=False, first_submitted_on__lte=F("due_on"
 
 
 def _due(agency_ids: Iterable[int], period: Period):
-    return Submission.objects.filter(agency_id__in=list(agency_ids), due_on__range=(period.start, period.end))
+    # the ids may be a queryset of ids (the dashboards' scope, used as a subquery) or a list
+    ids = agency_ids if isinstance(agency_ids, QuerySet) else list(agency_ids)
+    return Submission.objects.filter(agency_id__in=ids, due_on__range=(period.start, period.end))
 
 
 def tally(agency_ids: Iterable[int], period: Period) -> dict[int, Tally]:
@@ -32,8 +34,12 @@ def rows(agency_ids: Iterable[int], period: Period, late_only: bool):
 
 RATE = OnTimeRate(
     "reports",
-    "报送",
+    "报送按期率",
     tally,
     rows,
     lambda s: reverse("stats:submission_detail", args=[s.pk]),  # type: ignore[attr-defined]
+    definition="报送期限在统计期间内的报送任务中，在期限内（含当日）首次报送的比例",
+    view_perm="stats.view_submission",
+    row_due=lambda s: s.due_on,  # type: ignore[attr-defined]
+    row_done=lambda s: s.first_submitted_on,  # type: ignore[attr-defined]
 )
