@@ -136,6 +136,7 @@ def _department(region, index: int, field):
             name=f"执法员{index}{k}",
             id_number=_id_number(index * 2 + k),
             kind="officer",
+            post="执法岗",  # certificates go only to officers on an enforcement post
         )
         registry.certificate_issue(
             actor=None,
