@@ -1,9 +1,13 @@
-"""`python -m benchmarks [NAME ...]`: set Django up on a fresh database, run the benchmarks, print one table."""
+"""`python -m benchmarks [NAME ...]`: set Django up on a fresh database, run the benchmarks, print one table
+(`--markdown`: the same table as Markdown, for docs/performance.md). Each module's wall-clock time (its set-up
+and its measurements) is a row of the table; progress goes to stderr."""
 
 import argparse
 import os
 import platform
 import sys
+import time
+from itertools import groupby
 
 from . import Context, Row, load_all
 from ._environment import BENCH_URL_ENV, fresh_django, make_agency
@@ -12,9 +16,11 @@ from ._environment import BENCH_URL_ENV, fresh_django, make_agency
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("names", nargs="*", help="run only benchmarks whose name starts with one of these")
+    parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     args = parser.parse_args(argv)
     scale = float(os.environ.get("ZHIFA_BENCH_SCALE", "1"))
     repeats = int(os.environ.get("ZHIFA_BENCH_REPEATS", "3"))
+    started = time.perf_counter()
 
     with fresh_django() as database:
         import django
@@ -32,13 +38,39 @@ def main(argv: list[str] | None = None) -> int:
         ctx = Context(agency=make_agency(), scale=scale, repeats=repeats)
         print(f"zhifa benchmarks — Python {platform.python_version()}, Django {django.get_version()}")
         print(f"database: {database.description}, {connection.vendor} {_server_version(connection)}")
+        print(f"machine: {machine()}")
         hint = "" if BENCH_URL_ENV in os.environ else f"; set {BENCH_URL_ENV} to run on PostgreSQL"
-        print(f"scale {scale:g} (ZHIFA_BENCH_SCALE), repeats {repeats} (ZHIFA_BENCH_REPEATS){hint}\n")
+        print(
+            f"scale {scale:g} (ZHIFA_BENCH_SCALE), repeats {repeats} (ZHIFA_BENCH_REPEATS){hint}\n",
+            flush=True,
+        )
         rows: list[Row] = []
-        for fn in selected.values():
-            rows.extend(fn(ctx))
-        print(format_table(rows))
+        for module, group in groupby(selected.items(), key=lambda item: item[1].__module__):
+            short = module.rsplit(".", 1)[-1]
+            module_start = time.perf_counter()
+            for name, fn in group:
+                print(f"… {name}", file=sys.stderr, flush=True)
+                rows.extend(fn(ctx))
+            seconds = time.perf_counter() - module_start
+            rows.append(Row(f"{short}: module time", seconds, "s", "wall clock, set-up and measurements"))
+            print(f"  {short}: {seconds:.1f} s", file=sys.stderr, flush=True)
+        total = time.perf_counter() - started
+        rows.append(Row("total", total, "s", "wall clock of the run, migrations included"))
+        print(format_markdown(rows) if args.markdown else format_table(rows))
     return 0
+
+
+def machine() -> str:
+    """Cores, memory and OS: what a reader needs to compare our numbers with theirs."""
+    memory = ""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            kb = int(meminfo.readline().split()[1])
+        memory = f", {kb / 1024**2:.0f} GB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    load = f", load average {os.getloadavg()[0]:.1f} at start" if hasattr(os, "getloadavg") else ""
+    return f"{os.cpu_count()} cores{memory}, {platform.system()} {platform.release()}{load}"
 
 
 def _server_version(connection) -> str:
@@ -70,6 +102,20 @@ def format_table(rows: list[Row]) -> str:
 
     rule = "-+-".join("-" * w for w in widths) + "-+-" + "-" * 5
     return "\n".join([line(*header), rule, *(line(*c) for c in cells)])
+
+
+def format_markdown(rows: list[Row]) -> str:
+    """The same table as a Markdown table (pipes in cells escaped)."""
+
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")
+
+    lines = ["| name | value | unit | notes |", "|---|---:|---|---|"]
+    lines += [
+        f"| {cell(row.name)} | {format_value(row.value)} | {cell(row.unit)} | {cell(row.notes)} |"
+        for row in rows
+    ]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

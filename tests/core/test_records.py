@@ -160,3 +160,41 @@ def test_append_many_writes_the_same_chain_as_append(agencies):
     assert rows[0].prev_hash == Record.objects.get(seq=1, agency=agency).hash
     assert records.append(subject=agency, action="after").seq == 5
     assert records.verify(agency).ok
+
+
+class TestVerifyStreamsTuples:
+    """verify reads rows as tuples and spells each message in the database; the exact Python check
+    (record_message) decides only where that fast path does not pass a record."""
+
+    def test_no_model_instance_is_built_and_a_tampered_row_is_named(self, agencies, monkeypatch):
+        rows = _append(agencies["east_market"], 6)
+        _tamper("UPDATE core_record SET payload = %s WHERE id = %s", ['{"n":4}', rows[3].pk])
+
+        def no_instances(self, *args, **kwargs):
+            raise AssertionError("verify built a Record instance")
+
+        monkeypatch.setattr(Record, "__init__", no_instances)
+        result = records.verify()
+        assert (result.broken.agency_id, result.broken.seq, result.broken.record_id) == (
+            agencies["east_market"].pk,
+            4,
+            rows[3].pk,
+        )
+        assert result.broken.reason == "内容与哈希不符（记录被改动）"
+        assert result.checked == 4
+
+    def test_the_database_spells_the_message_record_message_hashes(self, agencies, officer):
+        odd = {"引号": 'a"b\\c', "控制": "x\ty\nz\x01", "表情": "😀", "空": ""}
+        agency = agencies["east_market"]
+        records.append(subject=agency, action='odd"action\\', actor=officer, payload=odd)
+        # control characters in the header's strings (append_many writes them as given, unlike a model save)
+        records.append_many(agency=agency, items=[(agency, "test.step\x02\t\x1f\x7f", {})])
+        sql = records.message_sql(connection.vendor)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {sql}, id FROM core_record WHERE agency_id = %s ORDER BY seq", [agency.pk]
+            )
+            spelt = cursor.fetchall()
+        exact = [records.message_of(row) for row in Record.objects.filter(agency=agency).order_by("seq")]
+        assert [message.encode() for message, _ in spelt] == exact
+        assert records.verify(agency).ok
