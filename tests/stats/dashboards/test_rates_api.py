@@ -88,9 +88,9 @@ def test_the_api_gives_the_pages_figures(client, data, city, agencies, city_supe
         ("西县", 1, "200.00"),
         ("测试市司法局", 0, "0.00"),
     ]
-    assert [(r["code"], r["due"], r["on_time"], r["rate"]) for r in body["rates"]] == [
-        ("test-decisions", 5, 4, 0.8)
-    ]
+    assert [
+        (r["code"], r["due"], r["on_time"], r["rate"]) for r in body["rates"] if r["code"] == "test-decisions"
+    ] == [("test-decisions", 5, 4, 0.8)]
     agency = client.get(f"/api/stats/agencies/{agencies['west_market'].pk}/dashboard", QUERY).json()
     assert agency["scope_kind"] == "agency"
     assert agency["fines_total"] == "200.00"
