@@ -141,7 +141,6 @@ def _department(region, index: int, field):
             id_number=_id_number(index * 2 + k),
             kind="officer",
             post="执法岗",  # a certificate is issued only to someone on an enforcement post
-            post="执法岗",  # certificates go only to officers on an enforcement post
         )
         registry.certificate_issue(
             actor=None,
