@@ -3,14 +3,18 @@ and the record hashes, the demo's batches and conflict, and the 互联网+监管
 
 from collections import Counter
 
+import pytest
+
 from zhifa.core.models import Record
 from zhifa.exchange import profiles, services
 from zhifa.exchange.management.commands.exchange_export import export_all
 from zhifa.exchange.models import Batch, Collected, Conflict
 from zhifa.inspections.models import Inspection
 
+pytestmark = pytest.mark.django_db
 
-def test_demo_round_trip_covers_every_kind(demo_db, settings):
+
+def test_demo_round_trip_covers_every_kind(demo_db):
     envelope = export_all(since=None)
     counts = Counter(r["kind"] for r in envelope["records"])
     assert set(counts) == {

@@ -6,12 +6,13 @@ class Direction(models.TextChoices):
     IMPORT = "import", "导入"
 
 
-class Operation(models.TextChoices):
-    """cd_operation of the 互联网+监管 envelope."""
+class Operation:
+    """cd_operation of the 互联网+监管 envelope (plain strings, not TextChoices: the one-letter codes are never
+    shown, and the crawl's check for choice codes in visible text would find "i" in any formula)."""
 
-    INSERT = "i", "新增"
-    UPDATE = "u", "更新"
-    DELETE = "d", "删除"
+    INSERT = "i"
+    UPDATE = "u"
+    DELETE = "d"
 
 
 class Kind(models.TextChoices):

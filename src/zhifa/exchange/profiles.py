@@ -6,9 +6,11 @@ cd_operation) copied onto the row as those specifications carry them. Field name
 Chinese names as the public summaries give them (the standards' column codes are not public); the mapping of
 each value is in docs/exchange.md §4."""
 
+from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 # 检查实施清单编码 = the implementing agency's 统一社会信用代码 + the type digit of an inspection list
 INSPECTION_LIST_TYPE = "2"
@@ -28,7 +30,10 @@ def hlwjg_inspection(record: dict[str, Any], envelope: dict[str, Any]) -> dict[s
     if record["kind"] != "inspection" or record["data"] is None:
         raise ValidationError({"kind": "只有行政检查记录可以映射为行政检查行为"})
     data = record["data"]
-    submitted = record["cd_time"][:10]
+    # 报送时间 is a local date, as 检查时间 is (cd_time is UTC: 2026-12-04T17:00Z is the 5th in Beijing)
+    submitted = timezone.localdate(
+        datetime.fromisoformat(record["cd_time"].replace("Z", "+00:00"))
+    ).isoformat()
     if submitted < data["started_on"]:
         raise ValidationError({"cd_time": f"报送时间{submitted}早于检查时间{data['started_on']}"})
     person = data["subject_kind"] == "person"

@@ -164,7 +164,7 @@ def _chain_record(row, instance: str) -> dict[str, Any]:
     return {
         "cd_id": f"{instance}:record:{credit}:{seq}",
         "cd_time": iso(at),
-        "cd_operation": Operation.INSERT.value,
+        "cd_operation": Operation.INSERT,
         "kind": Kind.RECORD.value,
         "key": f"{credit}:{seq}",
         "data": data,
@@ -195,7 +195,7 @@ def _entity(s: Snapshot, page_time: str, since, instance: str) -> dict[str, Any]
     return {
         "cd_id": f"{instance}:{s.kind}:{s.key}:{s.hash[:16]}",
         "cd_time": page_time,
-        "cd_operation": operation.value,
+        "cd_operation": operation,
         "kind": str(s.kind),
         "key": s.key,
         "data": s.data,
