@@ -17,7 +17,7 @@ from ..selectors.dashboard import UNIT_COLUMNS, Dashboard, dashboard
 router = Router(tags=["统计分析"])
 
 
-class LineOut(Schema):
+class DashboardLineOut(Schema):
     key: str = Field(..., description="分组的代码（空为未填）")
     label: str
     count: int
@@ -28,10 +28,10 @@ class SectionOut(Schema):
     code: str
     title: str
     total: int
-    lines: list[LineOut]
+    lines: list[DashboardLineOut]
 
 
-class UnitOut(Schema):
+class DashboardUnitOut(Schema):
     kind: str = Field(..., description="region（下级区划）或 agency（本级机关）")
     key: str = Field(..., description="区划代码或机关编号")
     name: str
@@ -46,7 +46,7 @@ class UnitOut(Schema):
     items: int
 
 
-class RateOut(Schema):
+class DashboardRateOut(Schema):
     code: str
     label: str
     due: int
@@ -68,8 +68,8 @@ class DashboardOut(Schema):
     end: date
     fines_total: Decimal
     sections: list[SectionOut]
-    units: list[UnitOut]
-    rates: list[RateOut]
+    units: list[DashboardUnitOut]
+    rates: list[DashboardRateOut]
     months: list[str]
     trends: list[SeriesOut]
 

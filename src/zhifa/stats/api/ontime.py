@@ -25,7 +25,7 @@ class AgencyRateOut(Schema):
     rate: float | None
 
 
-class RateOut(Schema):
+class OnTimeRateOut(Schema):
     code: str
     label: str
     definition: str
@@ -38,7 +38,7 @@ class RateOut(Schema):
 class OnTimeOut(Schema):
     start: date
     end: date
-    rates: list[RateOut]
+    rates: list[OnTimeRateOut]
 
 
 @router.get("/ontime", response=OnTimeOut, summary="按期率（本辖区，按机关和合计）")

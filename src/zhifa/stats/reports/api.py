@@ -58,7 +58,7 @@ class RoundOut(RoundBase):
         return obj.get_kind_display()
 
 
-class LineOut(Schema):
+class SubmissionLineOut(Schema):
     submission_id: int
     agency_id: int
     agency_name: str
@@ -75,7 +75,7 @@ class RoundDetailOut(RoundBase):
     received: int
     accepted: int
     overdue: int
-    lines: list[LineOut]
+    lines: list[SubmissionLineOut]
     totals: dict[str, str]
 
 
