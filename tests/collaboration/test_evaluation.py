@@ -86,7 +86,7 @@ def test_each_leaf_counts_what_the_agency_owed_and_did_in_time(pair, django_asse
 
 def test_a_notice_still_within_its_period_is_not_late_yet(pair, monkeypatch):
     urban, transport = pair
-    monkeypatch.setattr("zhifa.collaboration.indicators._today", lambda: date(YEAR, 3, 10))
+    monkeypatch.setattr("zhifa.evaluation.indicators._today", lambda: date(YEAR, 3, 10))
     notice(urban, transport, date(YEAR, 3, 16), None)
     assert measured("collaboration.notices", urban) == {}
 

@@ -10,23 +10,17 @@ the evaluation app, each the share of one kind of hand-off an agency owed in the
 One still within its period and not yet done is not counted (as 投诉举报 and 公示): it is not late yet.
 Registered from the collaboration app's wiring (it comes after evaluation in INSTALLED_APPS)."""
 
-from datetime import date
-
 from django.db.models import F, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
-from zhifa.evaluation.indicators import Indicator, Row, register
+from zhifa.evaluation.indicators import Indicator, Row, due_in_year, register
 
 from .models import AssistanceRequest, Notice, Transfer
 
 
-def _today() -> date:
-    return timezone.localdate()
-
-
 def _notices(year: int) -> QuerySet:
-    return Notice.objects.filter(due_on__year=year).filter(Q(sent_at__isnull=False) | Q(due_on__lt=_today()))
+    return due_in_year(Notice.objects.all(), year, "due_on", Q(sent_at__isnull=False))
 
 
 def _notice_row(n) -> Row:
@@ -39,9 +33,7 @@ def _notice_row(n) -> Row:
 
 
 def _assistance(year: int) -> QuerySet:
-    return AssistanceRequest.objects.filter(due_on__year=year).filter(
-        Q(answered_on__isnull=False) | Q(due_on__lt=_today())
-    )
+    return due_in_year(AssistanceRequest.objects.all(), year, "due_on", Q(answered_on__isnull=False))
 
 
 def _assistance_row(r) -> Row:
@@ -54,9 +46,7 @@ def _assistance_row(r) -> Row:
 
 
 def _transfers(year: int) -> QuerySet:
-    return Transfer.objects.filter(answer_due__year=year).filter(
-        Q(answered_at__isnull=False) | Q(answer_due__lt=_today())
-    )
+    return due_in_year(Transfer.objects.all(), year, "answer_due", Q(answered_at__isnull=False))
 
 
 def _transfer_row(t) -> Row:

@@ -136,6 +136,12 @@ def _today() -> date:
     return timezone.localdate()
 
 
+def due_in_year(rows: QuerySet, year: int, due_field: str, done: Q) -> QuerySet:
+    """The rows whose `due_field` falls in `year` that are done or past it: one still within its period and
+    not yet done is not late yet (as 监督事项 and 公示), so it is not counted."""
+    return rows.filter(**{f"{due_field}__year": year}).filter(done | Q(**{f"{due_field}__lt": _today()}))
+
+
 def _as_of(year: int) -> date:
     """Standings (certificates) are read on the last day of the year, or today while it runs."""
     return min(date(year, 12, 31), _today())
@@ -442,10 +448,9 @@ def _register_builtins() -> None:
 def _due_complaints(year: int) -> QuerySet:
     from zhifa.complaints.models import Complaint
 
-    # 答复期限 in the year, duplicates merged into another aside; one still within its period and not yet
-    # answered is not yet late (as 监督事项 and 公示)
-    return Complaint.objects.filter(reply_due__year=year, merged_into__isnull=True).filter(
-        Q(replied_on__isnull=False) | Q(reply_due__lt=_today())
+    # 答复期限 in the year, duplicates merged into another aside
+    return due_in_year(
+        Complaint.objects.filter(merged_into__isnull=True), year, "reply_due", Q(replied_on__isnull=False)
     )
 
 
