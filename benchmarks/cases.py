@@ -163,6 +163,16 @@ def _department(region, index: int, field):
             password="Bench@2026pw!",
             roles=["officer", "unit_head"],
         )
+        # the leader holds a certificate of the field: 受案登记 and 送达 by someone uncertified need a
+        # supervising officer (registry.selectors.require_supervisor)
+        own = registry.officer_create(
+            actor=None, agency=agency, fields=[field], name=f"负责人{index}", id_number=_id_number(9000 + index),
+            kind="officer", post="执法岗", user=leader,
+        )  # fmt: skip
+        registry.certificate_issue(
+            actor=None, officer=own, number=f"JZ2025{index:04d}9999", kind="enforcement", issuer="江州市司法局",
+            issued_on=date(2025, 1, 1), expires_on=date(2030, 12, 31), fields=[field],
+        )  # fmt: skip
     return {
         "agency": agency,
         "version": version,
