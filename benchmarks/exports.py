@@ -36,7 +36,7 @@ def _data(ctx: Context):
         return ctx.shared["exports.region"]
     parent = Region.objects.get(pk=ctx.agency.region_id)
     region = core_services.region_create(
-        actor=None, code="990188", name="导出县", level="county", parent=parent
+        actor=None, code="990186", name="导出县", level="county", parent=parent
     )
     field = EnforcementField.objects.get(code="market")
     departments = [_department(region, 200 + i, field) for i in range(DEPARTMENTS)]
