@@ -2,8 +2,8 @@
 the evaluation app, each the share of one kind of hand-off an agency owed in the year that it did in time.
 
 - 抄告按期率 — the 抄告 the agency had to send whose 抄告期限 fell in the year: sent on or before it;
-- 协助请求按期答复率 — the 协助函 it received whose 答复期限 fell in the year: answered (or declined, a written
-  answer too) on or before it;
+- 协助请求按期答复率 — the 协助函 it received whose 答复期限 fell in the year, 不予协助 aside (a decline keeps
+  no date of its own, as the dashboards' 协助答复按期率): answered on or before it;
 - 移送按期处理率 — the transfers it received whose 接收处理期限 fell in the year: accepted or refused on or
   before it.
 
@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from zhifa.evaluation.indicators import Indicator, Row, due_in_year, register
 
+from .assistance.choices import AssistanceStatus
 from .models import AssistanceRequest, Notice, Transfer
 
 
@@ -33,7 +34,12 @@ def _notice_row(n) -> Row:
 
 
 def _assistance(year: int) -> QuerySet:
-    return due_in_year(AssistanceRequest.objects.all(), year, "due_on", Q(answered_on__isnull=False))
+    return due_in_year(
+        AssistanceRequest.objects.exclude(status=AssistanceStatus.DECLINED),
+        year,
+        "due_on",
+        Q(answered_on__isnull=False),
+    )
 
 
 def _assistance_row(r) -> Row:
@@ -79,7 +85,7 @@ def register_indicators() -> None:
         Indicator(
             "collaboration.assistance",
             "协助请求按期答复率",
-            "答复期限在本年度的协助请求（期限未到且未答复的不计）中，在答复期限内书面答复或说明不予协助的比例",
+            "答复期限在本年度的协助请求（不予协助的、期限未到且未答复的不计）中，在答复期限内书面答复的比例",
             _assistance,
             "helper",
             _assistance_row,
