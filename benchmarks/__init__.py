@@ -23,6 +23,7 @@ import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 
@@ -102,3 +103,13 @@ def measure(fn: Callable[[], object], *, repeats: int, warmup: int = 0) -> Timin
         fn()
         seconds.append(time.perf_counter() - start)
     return Timing(tuple(seconds))
+
+
+def synthetic_id_number(n: int, area: str) -> str:
+    """A valid 公民身份号码, distinct for every n within `area` (a 6-digit 行政区划代码): 1,000 people per
+    birth day from 1960-01-01 on. Modules share one database, so each bulk-inserting module uses an area of
+    its own (the unique index on officers' ID numbers stopped `make bench` when two used the same scheme)."""
+    from stdnum.cn import ric
+
+    first17 = f"{area}{date(1960, 1, 1) + timedelta(days=n // 1000):%Y%m%d}{n % 1000:03d}"
+    return first17 + ric.calc_check_digit(first17 + "0")

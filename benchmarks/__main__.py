@@ -3,10 +3,12 @@
 and its measurements) is a row of the table; progress goes to stderr."""
 
 import argparse
+import math
 import os
 import platform
 import sys
 import time
+import traceback
 from itertools import groupby
 
 from . import Context, Row, load_all
@@ -45,18 +47,30 @@ def main(argv: list[str] | None = None) -> int:
             flush=True,
         )
         rows: list[Row] = []
+        failed: list[str] = []
         for module, group in groupby(selected.items(), key=lambda item: item[1].__module__):
             short = module.rsplit(".", 1)[-1]
             module_start = time.perf_counter()
             for name, fn in group:
                 print(f"… {name}", file=sys.stderr, flush=True)
-                rows.extend(fn(ctx))
+                try:
+                    measured = fn(ctx)
+                except Exception:  # one broken benchmark must not cost the whole run's table
+                    traceback.print_exc()
+                    failed.append(name)
+                    measured = [Row(name, float("nan"), "", "failed: see the traceback on stderr")]
+                for row in measured:  # as they come, so a run stopped part-way still shows what it measured
+                    print(f"    {row.name}: {row.value:,.4g} {row.unit}", file=sys.stderr, flush=True)
+                rows.extend(measured)
             seconds = time.perf_counter() - module_start
             rows.append(Row(f"{short}: module time", seconds, "s", "wall clock, set-up and measurements"))
             print(f"  {short}: {seconds:.1f} s", file=sys.stderr, flush=True)
         total = time.perf_counter() - started
         rows.append(Row("total", total, "s", "wall clock of the run, migrations included"))
         print(format_markdown(rows) if args.markdown else format_table(rows))
+    if failed:
+        print(f"failed: {', '.join(failed)}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -85,6 +99,8 @@ def _server_version(connection) -> str:
 
 
 def format_value(value: float) -> str:
+    if math.isnan(value):  # a failed benchmark
+        return "—"
     if abs(value) >= 100:
         return f"{value:,.0f}"
     if abs(value) >= 1:

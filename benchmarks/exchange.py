@@ -4,26 +4,20 @@
 snapshots) and the joined file imported into an empty exchange store, then imported again (all unchanged)."""
 
 import os
-from datetime import date, timedelta
+from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
 
 from zhifa.core import records
-from zhifa.core.validators import id_number_with_check
 from zhifa.exchange import services
 from zhifa.exchange.management.commands.exchange_export import export_all
 from zhifa.exchange.models import Batch, ChainHead, Collected, Conflict
 from zhifa.registry.models import Certificate, Officer
 
-from . import Context, Row, benchmark, measure
+from . import Context, Row, benchmark, measure, synthetic_id_number
 
 OFFICERS = int(os.environ.get("ZHIFA_BENCH_EXCHANGE_OFFICERS", "2000"))
-
-
-def _id_number(i: int) -> str:
-    born = date(1970, 1, 1) + timedelta(days=i // 1000)
-    return id_number_with_check(f"110101{born:%Y%m%d}{i % 1000:03d}")
 
 
 def _build(ctx: Context, n: int) -> None:
@@ -31,7 +25,11 @@ def _build(ctx: Context, n: int) -> None:
     with transaction.atomic():
         officers = Officer.objects.bulk_create(
             Officer(
-                agency=agency, name=f"交换{i}", name_initials="jh", id_number=_id_number(i), post="执法岗"
+                agency=agency,
+                name=f"交换{i}",
+                name_initials="jh",
+                id_number=synthetic_id_number(i, "110103"),
+                post="执法岗",
             )
             for i in range(n)
         )

@@ -17,6 +17,8 @@ import time
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from . import synthetic_id_number
+
 BATCH = 5000
 
 
@@ -60,13 +62,6 @@ DAYS = (date(2026, 11, 30) - START).days
 def _day(rng: random.Random) -> date:
     """A date in 2022–2026, denser in the middle of the period (enforcement grows, then levels off)."""
     return START + timedelta(days=min(DAYS, max(0, round(rng.gauss(DAYS / 2, DAYS / 4)))))
-
-
-def _id_number(n: int, area: str) -> str:
-    from stdnum.cn import ric
-
-    first17 = f"{area}{(date(1960, 1, 1) + timedelta(days=n // 1000)).strftime('%Y%m%d')}{n % 1000:03d}"
-    return first17 + ric.calc_check_digit(first17 + "0")
 
 
 class _Subject:
@@ -139,7 +134,7 @@ def generate(scale: Scale, *, seed: int = 2026, log=None) -> dict[str, float]:
             agency_id=body_ids[n % len(body_ids)],
             name=f"执法员{n}",
             name_initials="ZFY",
-            id_number=_id_number(n, counties[n % len(counties)].code),
+            id_number=synthetic_id_number(n, counties[n % len(counties)].code),
             post="执法岗",
         )
         for n in range(scale.officers)

@@ -16,14 +16,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from openpyxl import Workbook
-from stdnum.cn import ric
 
 from zhifa.core.models import Record
 from zhifa.registry import excel
 from zhifa.registry.choices import PersonKind
 from zhifa.registry.models import Officer
 
-from . import Context, Row, benchmark
+from . import Context, Row, benchmark, synthetic_id_number
 
 OFFICERS = 100_000  # rows in the file, at scale 1
 
@@ -52,19 +51,11 @@ _POSTS = ["市场监管执法岗", "食品安全执法岗", "综合执法岗", "
 _FIELDS = ["市场监管", "市场监管、城市管理", "生态环境", ""]
 
 
-def _id_number(n: int) -> str:
-    """A valid ID number, distinct for every n: 1,000 per birth day from 1970-01-01 on. 朝阳区 (110105):
-    registry_list makes its officers with the same scheme in 东城区, in the same database."""
-    born = date(1970, 1, 1) + timedelta(days=n // 1000)
-    first17 = f"110105{born:%Y%m%d}{n % 1000:03d}"
-    return first17 + ric.calc_check_digit(first17 + "0")
-
-
 def _row(n: int) -> list:
     name = _SURNAMES[n % len(_SURNAMES)] + _GIVEN[(n // len(_SURNAMES)) % len(_GIVEN)]
     return [
         name,
-        _id_number(n),
+        synthetic_id_number(n, "110105"),
         PersonKind.AUXILIARY.label if n % 10 == 9 else PersonKind.OFFICER.label,
         _POSTS[n % len(_POSTS)],
         "是" if n % 7 == 0 else "否",

@@ -10,12 +10,12 @@ from django.utils import timezone
 from zhifa.accounts.choices import RoleCode
 from zhifa.accounts.models import Role, User
 from zhifa.core.models import Agency
-from zhifa.core.validators import credit_code_with_check, id_number_with_check
+from zhifa.core.validators import credit_code_with_check
 from zhifa.registry import selectors
 from zhifa.registry.choices import CertificateStatus
 from zhifa.registry.models import Certificate, Officer
 
-from . import Context, Row, benchmark
+from . import Context, Row, benchmark, synthetic_id_number
 
 OFFICERS = 300_000  # at scale 1
 AGENCIES = 300
@@ -44,7 +44,7 @@ def _build(ctx: Context, n: int) -> list[Agency]:
                     agency=agencies[i % AGENCIES],
                     name=f"人员{i}",
                     name_initials="ry",
-                    id_number=_id_number(i),
+                    id_number=synthetic_id_number(i, "110102"),
                 )
                 for i in range(start, min(n, start + batch))
             )
@@ -70,12 +70,6 @@ def _build(ctx: Context, n: int) -> list[Agency]:
 def _state(i: int) -> int:
     """0-7 valid certificate, 8 expired, 9 none — mixed within every agency."""
     return i // AGENCIES % 10
-
-
-def _id_number(i: int) -> str:
-    """A unique valid ID number: 1,000 people per birth date from 1970-01-01 on."""
-    born = date(1970, 1, 1) + timedelta(days=i // 1000)
-    return id_number_with_check(f"110101{born:%Y%m%d}{i % 1000:03d}")
 
 
 def _supervisor(agency: Agency) -> User:
