@@ -25,7 +25,7 @@ from zhifa.registry.models import EnforcementField
 
 from . import Context, Row, benchmark, measure
 
-CALLS = 2000  # calculator calls per round, at scale 1
+CALLS = 500  # calculator calls per round, at scale 1
 ITEMS = 10_000  # items of the published catalogue, at scale 1
 
 FOOD = BasisInput(

@@ -53,7 +53,7 @@ def _p95(samples: list[float]) -> float:
 
 @benchmark("collaboration.notices_deliver")
 def notices_deliver(ctx: Context) -> list[Row]:
-    n = int(os.environ.get("ZHIFA_BENCH_NOTICES", ctx.n(2_000)))
+    n = int(os.environ.get("ZHIFA_BENCH_NOTICES", ctx.n(500)))
     department = _agency(ctx, "基准审批局", 1)
     urban = _agency(ctx, "基准综合行政执法局", 2, kind="comprehensive")
     clerk = _user(department, "bench_notice_clerk", RoleCode.OFFICER)
