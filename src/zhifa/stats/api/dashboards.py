@@ -12,7 +12,7 @@ from zhifa.core.params import Id
 
 from .. import scope as scoping
 from ..ontime import Tally
-from ..period import parse_period
+from ..period import period_of
 from ..selectors.dashboard import UNIT_COLUMNS, Dashboard, dashboard
 
 router = Router(tags=["统计分析"])
@@ -126,10 +126,6 @@ def _rate(code: str, tally: Tally) -> dict:
             "rate": tally.rate}  # fmt: skip
 
 
-def _period(start: str | None, end: str | None):
-    return parse_period({k: v for k, v in (("start", start), ("end", end)) if v is not None})
-
-
 @router.get("/dashboard", response=DashboardOut, summary="驾驶舱：本级或下级区划、机关的统计")
 def dashboard_get(
     request,
@@ -139,10 +135,10 @@ def dashboard_get(
     end: str | None = None,
 ):
     scope = scoping.resolve(request.auth, region=region, agency=agency)
-    return _out(dashboard(scope, _period(start, end)))
+    return _out(dashboard(scope, period_of(start, end)))
 
 
 @router.get("/agencies/{int:agency_id}/dashboard", response=DashboardOut, summary="驾驶舱：一个机关的统计")
 def agency_dashboard_get(request, agency_id: int, start: str | None = None, end: str | None = None):
     scope = scoping.resolve(request.auth, agency=agency_id)
-    return _out(dashboard(scope, _period(start, end)))
+    return _out(dashboard(scope, period_of(start, end)))
