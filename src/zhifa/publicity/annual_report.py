@@ -1,5 +1,6 @@
 """统计年报: an agency's figures for a year, computed from the data — cases (处罚), the disclosures
-registered here (许可、强制 …) and whatever sibling apps register with core.annual (复议、诉讼、检查 …)."""
+registered here (许可、强制 …) and whatever sibling apps register with core.annual (复议、诉讼、检查 …). Computed
+for any set of agencies at once (`compute_all`), each figure one grouped query over all of them."""
 
 from collections import Counter
 from collections.abc import Iterable
