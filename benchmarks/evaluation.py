@@ -3,9 +3,10 @@ indicator figures in hand-written SQL on the same database.
 
 evaluation.compute: `scoring.evaluate(scheme)` — every computed indicator as one grouped query over the
 county's agencies, the manual scores, the roll-up and the ranking — median of the repeats.
-evaluation.indicators_orm / evaluation.indicators_sql: the twelve indicators' grouped queries through the
-ORM (`indicators.measure`) and as hand-written SQL; the ratio row divides the two (goal ≤ 1.5×). The
-SQL's figures are compared with the ORM's, and a mismatch is reported in the notes.
+evaluation.indicators_orm / evaluation.indicators_sql: the indicators' grouped queries through the ORM
+(`indicators.measure`) and as hand-written SQL, each pair timed and compared by `_twins.compare` (the
+totals are the sum of the pairs' medians); the ratio row divides the two (goal ≤ 1.5×). A mismatch of
+figures is reported in the notes.
 
 Size: ZHIFA_BENCH_EVALUATION_AGENCIES departments (default 50) in one county, each with, at scale 1,
 20 officers (2 trainings and a certificate each), 100 disclosures, 100 decided cases (some heard, some
@@ -39,6 +40,7 @@ from zhifa.supervision.campaigns import services as campaigns
 from zhifa.supervision.models import CampaignFile, Problem, ProblemList, RectificationTask, SupervisionItem
 
 from . import Context, Row, benchmark, measure
+from ._twins import Twin, compare
 
 AGENCIES = int(os.environ.get("ZHIFA_BENCH_EVALUATION_AGENCIES", "50"))
 YEAR = 2025
@@ -453,21 +455,15 @@ def _sql(year: int) -> dict[str, tuple[str, list]]:
     }
 
 
-def _run_sql(queries: dict[str, tuple[str, list]], path: str) -> dict[str, dict[int, tuple[int, Decimal]]]:
-    out = {}
+def _run_one_sql(text: str, params: list, path: str) -> dict[int, tuple[int, Decimal]]:
     with connection.cursor() as cursor:
-        for key, (sql, params) in queries.items():
-            cursor.execute(sql, [*params, f"{path}%"])
-            out[key] = {row[0]: (row[1], Decimal(row[2] or 0)) for row in cursor.fetchall()}
-    return out
+        cursor.execute(text, [*params, f"{path}%"])
+        return {row[0]: (row[1], Decimal(row[2] or 0)) for row in cursor.fetchall()}
 
 
-def _run_orm(agencies, year: int) -> dict[str, dict[int, tuple[int, Decimal]]]:
-    out = {}
-    for key in _sql(year):
-        measured = indicators.measure(indicators.get(key), agencies, year)
-        out[key] = {pk: (m.total, Decimal(m.counted)) for pk, m in measured.items()}
-    return out
+def _run_one_orm(key: str, agencies, year: int) -> dict[int, tuple[int, Decimal]]:
+    measured = indicators.measure(indicators.get(key), agencies, year)
+    return {pk: (m.total, Decimal(m.counted)) for pk, m in measured.items()}
 
 
 @benchmark("evaluation.compute")
@@ -478,38 +474,20 @@ def compute(ctx: Context) -> list[Row]:
     scheme = services.scheme_create(actor=None, bureau=data["bureau"], year=YEAR)
     agencies = scoring.evaluated_agencies(scheme)
     total = measure(lambda: scoring.evaluate(scheme), repeats=ctx.repeats, warmup=1)
-    orm = measure(lambda: _run_orm(agencies, YEAR), repeats=ctx.repeats, warmup=1)
-    queries = _sql(YEAR)
-    sql = measure(lambda: _run_sql(queries, data["region"].path), repeats=ctx.repeats, warmup=1)
-    same = _run_orm(agencies, YEAR) == _run_sql(queries, data["region"].path)
+    path = data["region"].path
+    twins = [
+        Twin(
+            key,
+            lambda key=key: _run_one_orm(key, agencies, YEAR),
+            lambda text=text, params=params: _run_one_sql(text, params, path),
+        )
+        for key, (text, params) in _sql(YEAR).items()
+    ]
+    found = compare("evaluation", twins, ctx)
     size = (
         f"{len(data['agencies'])} agencies × {ctx.n(1)} (officers {20 * ctx.n(1)}, decisions {100 * ctx.n(1)} each); "
         f"built in {build_s:.0f} s"
     )
-    ratio = orm.median / sql.median
-    per_indicator = []
-    with connection.cursor() as cursor:
-        for key, (text, params) in queries.items():
-            one = indicators.get(key)
-            o = measure(
-                lambda one=one: indicators.measure(one, agencies, YEAR), repeats=ctx.repeats, warmup=1
-            )
-            s = measure(
-                lambda text=text, params=params: (
-                    cursor.execute(text, [*params, f"{data['region'].path}%"]),
-                    cursor.fetchall(),
-                ),
-                repeats=ctx.repeats,
-                warmup=1,
-            )
-            per_indicator.append(
-                Row(
-                    f"evaluation.ratio[{key}]",
-                    o.median / s.median,
-                    "×",
-                    f"ORM {o.median * 1000:.1f} ms, SQL {s.median * 1000:.1f} ms",
-                )
-            )
     return [
         Row(
             "evaluation.compute",
@@ -517,23 +495,6 @@ def compute(ctx: Context) -> list[Row]:
             "ms",
             f"one county's year, 15 indicators; {size}; {total.describe()}",
         ),
-        Row(
-            "evaluation.indicators_orm",
-            orm.median * 1000,
-            "ms",
-            f"{len(queries)} grouped queries; {orm.describe()}",
-        ),
-        Row(
-            "evaluation.indicators_sql",
-            sql.median * 1000,
-            "ms",
-            f"the same in hand-written SQL; {sql.describe()}",
-        ),
-        Row(
-            "evaluation.orm_sql_ratio",
-            ratio,
-            "×",
-            f"goal ≤ 1.5; figures {'identical' if same else 'MISMATCH between ORM and SQL'}",
-        ),
-        *per_indicator,
+        *found.total_rows("evaluation", "indicators", "grouped queries (summed medians)"),
+        *found.rows,
     ]

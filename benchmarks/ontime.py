@@ -35,7 +35,8 @@ from zhifa.stats.ontime import RATES, Period
 from zhifa.stats.rates.cases import _first_decided, _last_decided
 from zhifa.supervision.models import Problem, ProblemList, RectificationTask, SupervisionItem
 
-from . import Context, Row, benchmark, measure
+from . import Context, Row, benchmark
+from ._twins import Twin, compare
 
 AGENCIES = int(os.environ.get("ZHIFA_BENCH_ONTIME_AGENCIES", "40"))
 ROWS = int(os.environ.get("ZHIFA_BENCH_ONTIME_ROWS", "300"))
@@ -428,39 +429,18 @@ def rates(ctx: Context) -> list[Row]:
     build_s = time.perf_counter() - started
     ids = [a.pk for a in agencies]
     queries = _sql(ids, PERIOD)
-    out, orm_total, sql_total, mismatched = [], 0.0, 0.0, []
-    for rate in RATES:
-        if rate.code not in queries:  # a rate added after these twins (报送): no data built for it here
-            continue
-        text, params = queries[rate.code]
-        o = measure(lambda rate=rate: _run_orm(rate, ids), repeats=ctx.repeats, warmup=1)
-        s = measure(lambda text=text, params=params: _run_sql(text, params), repeats=ctx.repeats, warmup=1)
-        orm_figures, sql_figures = _run_orm(rate, ids), _run_sql(text, params)
-        due = sum(d for d, _ in orm_figures.values())
-        met = sum(m for _, m in orm_figures.values())
-        same = orm_figures == sql_figures
-        if not same:
-            mismatched.append(rate.code)
-        orm_total, sql_total = orm_total + o.median, sql_total + s.median
-        out.append(
-            Row(
-                f"ontime.ratio[{rate.code}]",
-                o.median / s.median,
-                "×",
-                f"{rate.label}: ORM {o.median * 1000:.1f} ms, SQL {s.median * 1000:.1f} ms; {met}/{due} on time; "
-                f"figures {'identical' if same else 'MISMATCH'}",
-            )
+    twins = [
+        Twin(
+            rate.code,
+            lambda rate=rate: _run_orm(rate, ids),
+            lambda text=queries[rate.code][0], params=queries[rate.code][1]: _run_sql(text, params),
+            note=lambda figures, label=rate.label: (
+                f"{label} {sum(m for _, m in figures.values())}/{sum(d for d, _ in figures.values())} on time"
+            ),
         )
-    size = f"{len(ids)} agencies × {ctx.n(ROWS)} rows of each kind; built in {build_s:.0f} s"
-    return [
-        Row("ontime.tally_orm", orm_total * 1000, "ms", f"{len(RATES)} grouped queries over a year; {size}"),
-        Row("ontime.tally_sql", sql_total * 1000, "ms", "the same in hand-written SQL"),
-        Row(
-            "ontime.orm_sql_ratio",
-            orm_total / sql_total,
-            "×",
-            "goal ≤ 1.5; figures "
-            + ("identical" if not mismatched else f"MISMATCH in {', '.join(mismatched)}"),
-        ),
-        *out,
+        for rate in RATES
+        if rate.code in queries  # a rate added after these twins (报送): no data built for it here
     ]
+    found = compare("ontime", twins, ctx)
+    size = f"{len(ids)} agencies × {ctx.n(ROWS)} rows of each kind; built in {build_s:.0f} s"
+    return [*found.total_rows("ontime", "tally", f"grouped queries over a year; {size}"), *found.rows]

@@ -32,6 +32,7 @@ from zhifa.stats.selectors.dashboard import SECTIONS, dashboard
 from zhifa.supervision.models import SupervisionItem
 
 from . import Context, Row, benchmark, evaluation, measure
+from ._twins import Twin, compare
 
 REGION_CODE = "990187"
 
@@ -221,37 +222,19 @@ def stats_dashboard(ctx: Context) -> list[Row]:
     whole = measure(lambda: dashboard(scope, period), repeats=ctx.repeats, warmup=1)
     size = f"{agencies.count()} agencies, {Case.objects.filter(agency__in=agencies).count()} cases; built in {build_s:.0f} s"
     rows.append(Row("stats.dashboard", whole.median * 1000, "ms", f"one county's year, every figure; {size}"))
-    orm_total = sql_total = 0.0
     aggregates = [(code, query) for code, _, query in SECTIONS] + list(TRENDS.items())
-    for code, query in aggregates:
-        text, params = queries[code]
-        orm = measure(lambda query=query: query(agencies, period), repeats=ctx.repeats, warmup=1)
-        sql = measure(lambda text=text, params=params: _sql_rows(text, params), repeats=ctx.repeats, warmup=1)
-        orm_total += orm.median
-        sql_total += sql.median
-        orm_rows, sql_rows = _orm_rows(code, query, agencies, period), _sql_rows(text, params)
-        same = orm_rows == sql_rows
-        differ = [pair for pair in zip(orm_rows, sql_rows, strict=False) if pair[0] != pair[1]][:1]
-        rows.append(
-            Row(
-                f"stats.ratio[{code}]",
-                orm.median / sql.median if sql.median else 0.0,
-                "×",
-                f"ORM {orm.median * 1000:.1f} ms, SQL {sql.median * 1000:.1f} ms; "
-                + (
-                    "same rows"
-                    if same
-                    else f"ROWS DIFFER (ORM, SQL): {differ or (len(orm_rows), len(sql_rows))}"
-                ),
-            )
+    twins = [
+        Twin(
+            code,
+            lambda code=code, query=query: _orm_rows(code, query, agencies, period),
+            lambda text=queries[code][0], params=queries[code][1]: _sql_rows(text, params),
         )
-    rows.insert(
-        1,
-        Row(
-            "stats.ratio",
-            orm_total / sql_total if sql_total else 0.0,
-            "×",
-            f"all {len(aggregates)} aggregates: ORM {orm_total * 1000:.1f} ms, SQL {sql_total * 1000:.1f} ms (goal ≤ 1.5×)",
-        ),
-    )
+        for code, query in aggregates
+    ]
+    found = compare("stats", twins, ctx)
+    rows.append(
+        Row("stats.ratio", found.ratio, "×", f"all {len(aggregates)} aggregates: ORM {found.orm_s * 1000:.1f} ms, "
+            f"SQL {found.sql_s * 1000:.1f} ms (goal ≤ 1.5×); {found.verdict()}")
+    )  # fmt: skip
+    rows += found.rows
     return rows

@@ -84,6 +84,33 @@ def test_each_leaf_counts_what_the_agency_owed_and_did_in_time(pair, django_asse
     ) == Decimal("33.33")
 
 
+def test_the_leaves_count_as_the_dashboards_rates_of_the_same_deadline(pair):
+    from zhifa.stats.ontime import Period, rate
+
+    urban, transport = pair
+    notice(urban, transport, date(YEAR, 3, 16), date(YEAR, 3, 16))
+    notice(urban, transport, date(YEAR, 3, 16), date(YEAR, 3, 17))
+    notice(transport, urban, date(YEAR, 4, 1), None)
+    assistance(urban, transport, date(YEAR, 5, 8), date(YEAR, 5, 8))
+    assistance(transport, urban, date(YEAR, 5, 8), date(YEAR, 5, 11))
+    year = Period(date(YEAR, 1, 1), date(YEAR, 12, 31))
+    for key, code in [
+        ("collaboration.notices", "collaboration.notice"),
+        ("collaboration.assistance", "collaboration.assistance"),
+    ]:
+        tallies = rate(code).tally([urban.pk, transport.pk], year)
+        rated = {a.name: (tallies[a.pk].on_time, tallies[a.pk].due) for a in pair if a.pk in tallies}
+        assert measured(key, urban, transport) == rated
+    assert measured("collaboration.notices", urban, transport) == {
+        "东区综合行政执法局": (1, 2),
+        "东区交通运输局": (0, 1),
+    }
+    assert measured("collaboration.assistance", urban, transport) == {
+        "东区综合行政执法局": (0, 1),
+        "东区交通运输局": (1, 1),
+    }
+
+
 def test_a_notice_still_within_its_period_is_not_late_yet(pair, monkeypatch):
     urban, transport = pair
     monkeypatch.setattr("zhifa.evaluation.indicators._today", lambda: date(YEAR, 3, 10))

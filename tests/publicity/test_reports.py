@@ -23,7 +23,10 @@ def value(report, key):
 def test_figures_come_from_the_cases_and_the_providers(simple_decision, reviewer, agencies, monkeypatch):
     simple_decision(fine="200")
     simple_decision(name="钱二", fine="100")
-    provider = lambda agency, year: [annual.Figure("行政复议", "review.count", "行政复议案件数", 4)]  # noqa: E731
+
+    def provider(ids, year):
+        return {pk: [annual.Figure("行政复议", "review.count", "行政复议案件数", 4)] for pk in ids}
+
     annual.register(provider)
     monkeypatch.setattr(timezone, "localdate", lambda *a: date(2027, 1, 10))
     try:

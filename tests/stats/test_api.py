@@ -4,6 +4,7 @@ periods refused in Chinese, naming the field."""
 from datetime import date
 
 import pytest
+from django.utils import timezone
 
 from zhifa.accounts.choices import RoleCode
 from zhifa.core.models import Record
@@ -87,18 +88,18 @@ def test_a_period_of_one_day(client, seeded, make_user):
 @pytest.mark.parametrize(
     ("params", "field", "message"),
     [
-        ({"end": "2025-03-31"}, "start", "请填写开始日期"),
-        ({"start": "2025-03-01"}, "end", "请填写结束日期"),
-        ({"start": "2025-03-31", "end": "2025-03-01"}, "end", "结束日期不能早于开始日期（2025-03-31）"),
+        ({"start": "", "end": "2025-03-31"}, "start", "请填写起始日期"),
+        ({"start": "2025-03-01", "end": " "}, "end", "请填写截止日期"),
+        ({"start": "2025-03-31", "end": "2025-03-01"}, "end", "“截止日期”早于“起始日期”，统计期间为空"),
         (
             {"start": "2025-13-01", "end": "2025-03-01"},
             "start",
-            "“开始日期”应为2000-01-01至2100-12-31之间的日期（YYYY-MM-DD）",
+            "“起始日期”应为2000-01-01至2100-12-31之间的日期（YYYY-MM-DD）",
         ),
         (
             {"start": "2025-03-01", "end": "9999-12-31"},
             "end",
-            "“结束日期”应为2000-01-01至2100-12-31之间的日期（YYYY-MM-DD）",
+            "“截止日期”应为2000-01-01至2100-12-31之间的日期（YYYY-MM-DD）",
         ),
     ],
 )
@@ -108,6 +109,30 @@ def test_an_empty_or_reversed_period_is_refused(client, seeded, make_user, param
     response = _api(client, make_user(east, RoleCode.OFFICER)).get(URL, **params)
     assert errors(response) == {field: message}
     assert Record.objects.count() == before
+
+
+@pytest.mark.parametrize(
+    ("params", "field", "message"),
+    [
+        ({"start": ""}, "start", "请填写起始日期"),
+        ({"start": "2025-03-31", "end": "2025-03-01"}, "end", "“截止日期”早于“起始日期”，统计期间为空"),
+    ],
+)
+def test_the_dashboard_and_its_api_refuse_the_same_period_in_the_same_words(
+    client, seeded, agencies, make_user, params, field, message
+):
+    user = make_user(agencies["city_justice"], RoleCode.SUPERVISOR)
+    assert errors(_api(client, user).get(URL, **params)) == {field: message}
+    assert errors(client.get("/api/stats/dashboard", params)) == {field: message}
+    page = client.get("/stats/", params)
+    assert page.status_code == 400 and page.context["errors"] == {field: message}
+
+
+def test_an_absent_period_is_this_year_to_date(client, seeded, make_user):
+    east, _ = seeded
+    body = _api(client, make_user(east, RoleCode.OFFICER)).get(URL).json()
+    today = timezone.localdate()
+    assert (body["start"], body["end"]) == (f"{today.year}-01-01", today.isoformat())
 
 
 def test_signed_out_is_refused(client, db):

@@ -7,21 +7,17 @@ the evaluation app, each the share of one kind of hand-off an agency owed in the
 - 移送按期处理率 — the transfers it received whose 接收处理期限 fell in the year: accepted or refused on or
   before it.
 
-One still within its period and not yet done is not counted (as 投诉举报 and 公示): it is not late yet.
+One still within its period and not yet done is not counted (as 投诉举报 and 公示): it is not late yet. Each is
+built from its deadline in `ontime.py` — the same definition the dashboards' 抄告按期率 and 协助答复按期率 read
+(移送按期率 there is the sender's duty, `TRANSFERS`; this leaf is the receiver's, `TRANSFER_ANSWERS`).
 Registered from the collaboration app's wiring (it comes after evaluation in INSTALLED_APPS)."""
 
-from django.db.models import F, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
-from zhifa.evaluation.indicators import Indicator, Row, due_in_year, register
+from zhifa.evaluation.indicators import Row, from_deadline, register
 
-from .assistance.choices import AssistanceStatus
-from .models import AssistanceRequest, Notice, Transfer
-
-
-def _notices(year: int) -> QuerySet:
-    return due_in_year(Notice.objects.all(), year, "due_on", Q(sent_at__isnull=False))
+from .ontime import ASSISTANCE, NOTICES, TRANSFER_ANSWERS
 
 
 def _notice_row(n) -> Row:
@@ -33,15 +29,6 @@ def _notice_row(n) -> Row:
     )
 
 
-def _assistance(year: int) -> QuerySet:
-    return due_in_year(
-        AssistanceRequest.objects.exclude(status=AssistanceStatus.DECLINED),
-        year,
-        "due_on",
-        Q(answered_on__isnull=False),
-    )
-
-
 def _assistance_row(r) -> Row:
     answered = f"，{r.answered_on:%Y-%m-%d}答复" if r.answered_on else "，未答复"
     return Row(
@@ -49,10 +36,6 @@ def _assistance_row(r) -> Row:
         r.answered_on,
         reverse("collaboration:assistance_detail", args=[r.pk]),
     )
-
-
-def _transfers(year: int) -> QuerySet:
-    return due_in_year(Transfer.objects.all(), year, "answer_due", Q(answered_at__isnull=False))
 
 
 def _transfer_row(t) -> Row:
@@ -70,38 +53,32 @@ def _transfer_row(t) -> Row:
 
 def register_indicators() -> None:
     register(
-        Indicator(
+        from_deadline(
             "collaboration.notices",
             "抄告按期率",
             "抄告期限在本年度的抄告（期限未到且未抄告的不计）中，在期限内抄告的比例",
-            _notices,
-            "sender",
+            NOTICES,
             _notice_row,
-            counted=Q(sent_at__isnull=False, sent_at__date__lte=F("due_on")),
             view_perm="collaboration.view_notice",
         )
     )
     register(
-        Indicator(
+        from_deadline(
             "collaboration.assistance",
             "协助请求按期答复率",
             "答复期限在本年度的协助请求（不予协助的、期限未到且未答复的不计）中，在答复期限内书面答复的比例",
-            _assistance,
-            "helper",
+            ASSISTANCE,
             _assistance_row,
-            counted=Q(answered_on__isnull=False, answered_on__lte=F("due_on")),
             view_perm="collaboration.view_assistancerequest",
         )
     )
     register(
-        Indicator(
+        from_deadline(
             "collaboration.transfers",
             "移送按期处理率",
             "接收处理期限在本年度的移送案件（期限未到且未处理的不计）中，接收机关在期限内接收或拒收的比例",
-            _transfers,
-            "receiver",
+            TRANSFER_ANSWERS,
             _transfer_row,
-            counted=Q(answered_at__isnull=False, answered_at__date__lte=F("answer_due")),
             view_perm="collaboration.view_transfer",
         )
     )

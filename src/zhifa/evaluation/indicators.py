@@ -46,6 +46,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from zhifa.core.models import Agency
+from zhifa.core.ontime import Deadline, Year
 
 from .choices import Direction
 
@@ -134,6 +135,23 @@ def counted_q(indicator: Indicator) -> Q | None:
 
 def _today() -> date:
     return timezone.localdate()
+
+
+def from_deadline(
+    key: str, label: str, rule: str, deadline: Deadline, row: Callable[[Any], Row], *, view_perm: str
+) -> Indicator:
+    """An on-time indicator on a `core.ontime.Deadline` (the definition the dashboards' rate of the same duty
+    is built from): the rows that fell due in the year and count as of today, those on time counted."""
+    return Indicator(
+        key,
+        label,
+        rule,
+        lambda year: deadline.fell_due(Year(year), _today()),
+        deadline.agency,
+        row,
+        counted=deadline.on_time,
+        view_perm=view_perm,
+    )
 
 
 def due_in_year(rows: QuerySet, year: int, due_field: str, done: Q) -> QuerySet:

@@ -53,6 +53,18 @@ def workbook(board: Dashboard) -> bytes:
             for r in board.rates
         ],
     )
+    if board.units:
+        sheet(
+            "分单位按期率",
+            [
+                "单位",
+                *[f"{r.rate.label}（{part}）" for r in board.rates for part in ("应办", "按期", "按期率")],
+            ],
+            [
+                [u.unit.name, *[value for r in board.rates for value in _rate_cells(u.rates[r.rate.code])]]
+                for u in board.units
+            ],
+        )
     sheet(
         "按月趋势",
         ["月份", *board.trends],
@@ -61,3 +73,7 @@ def workbook(board: Dashboard) -> bytes:
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _rate_cells(tally) -> list:
+    return [tally.due, tally.on_time, share(tally.on_time, tally.due)]

@@ -11,28 +11,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
 
 @dataclass(frozen=True)
 class Period:
-    """A closed range of dates [start, end] (both inclusive)."""
+    """A closed range of dates [start, end] (both inclusive). Asked for by a user, it is parsed (and an
+    empty or reversed one refused) by `stats.period.parse_period`, the one parser of the page and the API."""
 
     start: date
     end: date
-
-    @classmethod
-    def of(cls, start: date | None, end: date | None) -> Period:
-        """The period a user asked for; an empty or reversed one is refused (ValidationError keyed by the
-        field, in Chinese), so a dashboard never shows figures of no days."""
-        if start is None:
-            raise ValidationError({"start": "请填写开始日期"})
-        if end is None:
-            raise ValidationError({"end": "请填写结束日期"})
-        if end < start:
-            raise ValidationError({"end": f"结束日期不能早于开始日期（{start:%Y-%m-%d}）"})
-        return cls(start, end)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
-"""The period of a dashboard (统计期间): parsed from `start`/`end` (YYYY-MM-DD), this year to date when
-absent; a blank, malformed, out-of-range or reversed (empty) period is refused with a Chinese message
-naming the field, so the page and the API refuse it in the same words."""
+"""The period of a dashboard or an on-time rate (统计期间): parsed from `start`/`end` (YYYY-MM-DD), this year
+to date when absent; a blank, malformed, out-of-range or reversed (empty) period is refused with a Chinese
+message naming the field. The one parser of the stats pages and APIs, so they refuse in the same words."""
 
 from collections.abc import Mapping
 from datetime import date
@@ -54,3 +54,8 @@ def parse_period(data: Mapping, today: date | None = None) -> Period:
     if days["end"] < days["start"]:
         raise ValidationError({"end": "“截止日期”早于“起始日期”，统计期间为空"})
     return Period(days["start"], days["end"])
+
+
+def period_of(start: str | None, end: str | None) -> Period:
+    """The period of an API's query parameters (None: absent)."""
+    return parse_period({k: v for k, v in (("start", start), ("end", end)) if v is not None})

@@ -11,7 +11,8 @@ from ninja import Field, Router, Schema
 from zhifa.core.params import Id
 
 from .. import scope as scoping
-from ..period import parse_period
+from ..ontime import Tally
+from ..period import period_of
 from ..selectors.dashboard import UNIT_COLUMNS, Dashboard, dashboard
 
 router = Router(tags=["统计分析"])
@@ -31,6 +32,14 @@ class SectionOut(Schema):
     lines: list[DashboardLineOut]
 
 
+class UnitRateOut(Schema):
+    code: str = Field(..., description="按期率的代码（同 rates[].code）")
+    due: int
+    on_time: int
+    late: int
+    rate: float | None = Field(None, description="按期率（0–1）；无应办事项时为空")
+
+
 class DashboardUnitOut(Schema):
     kind: str = Field(..., description="region（下级区划）或 agency（本级机关）")
     key: str = Field(..., description="区划代码或机关编号")
@@ -44,6 +53,7 @@ class DashboardUnitOut(Schema):
     complaints: int
     hits: int
     items: int
+    rates: list[UnitRateOut] = Field(..., description="本单位的各项按期率（顺序同 rates）")
 
 
 class DashboardRateOut(Schema):
@@ -101,27 +111,19 @@ def _out(board: Dashboard) -> dict:
                 "key": u.unit.key,
                 "name": u.unit.name,
                 **{col: u.figures.get(col, Decimal(0) if col == "fines" else 0) for col, *_ in UNIT_COLUMNS},
+                "rates": [_rate(code, tally) for code, tally in u.rates.items()],
             }
             for u in board.units
         ],
-        "rates": [
-            {
-                "code": r.rate.code,
-                "label": r.rate.label,
-                "due": r.total.due,
-                "on_time": r.total.on_time,
-                "late": r.late,
-                "rate": r.total.rate,
-            }
-            for r in board.rates
-        ],
+        "rates": [{**_rate(r.rate.code, r.total), "label": r.rate.label} for r in board.rates],
         "months": board.months,
         "trends": [{"name": name, "values": values} for name, values in board.trends.items()],
     }
 
 
-def _period(start: str | None, end: str | None):
-    return parse_period({k: v for k, v in (("start", start), ("end", end)) if v is not None})
+def _rate(code: str, tally: Tally) -> dict:
+    return {"code": code, "due": tally.due, "on_time": tally.on_time, "late": tally.due - tally.on_time,
+            "rate": tally.rate}  # fmt: skip
 
 
 @router.get("/dashboard", response=DashboardOut, summary="驾驶舱：本级或下级区划、机关的统计")
@@ -133,10 +135,10 @@ def dashboard_get(
     end: str | None = None,
 ):
     scope = scoping.resolve(request.auth, region=region, agency=agency)
-    return _out(dashboard(scope, _period(start, end)))
+    return _out(dashboard(scope, period_of(start, end)))
 
 
 @router.get("/agencies/{int:agency_id}/dashboard", response=DashboardOut, summary="驾驶舱：一个机关的统计")
 def agency_dashboard_get(request, agency_id: int, start: str | None = None, end: str | None = None):
     scope = scoping.resolve(request.auth, agency=agency_id)
-    return _out(dashboard(scope, _period(start, end)))
+    return _out(dashboard(scope, period_of(start, end)))

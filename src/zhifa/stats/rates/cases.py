@@ -12,8 +12,9 @@ from zhifa.cases.clocks import DECISION_DAYS, SERVICE_WORKDAYS
 from zhifa.cases.models import Case, Decision, Service
 from zhifa.catalog.procedures import Procedure
 from zhifa.core import workdays
+from zhifa.core.ontime import Span
 
-from ..ontime import OnTimeRate, Period
+from ..ontime import OnTimeRate
 from ._build import Deadline, rate
 
 
@@ -86,7 +87,7 @@ def _last_decided(day: date) -> date:
     return _first_decided(day + timedelta(days=1)) - timedelta(days=1)
 
 
-def decided_between(period: Period) -> Q:
+def decided_between(period: Span) -> Q:
     return Q(decided_on__gte=_first_decided(period.start), decided_on__lte=_last_decided(period.end))
 
 

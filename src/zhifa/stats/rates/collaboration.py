@@ -1,53 +1,17 @@
-"""1+X 协同: 移送按期率, 抄告按期率, 协助答复按期率 — each counted for the agency that owes the duty."""
+"""1+X 协同: 移送按期率, 抄告按期率, 协助答复按期率 — each counted for the agency that owes the duty, on the
+deadlines collaboration defines (collaboration/ontime.py, shared with its 评议考核 leaves)."""
 
 from __future__ import annotations
 
-from django.db.models import F, Q
 from django.urls import reverse
 
-from zhifa.collaboration.assistance.choices import AssistanceStatus
 from zhifa.collaboration.assistance.clocks import REPLY_WORKDAYS
-from zhifa.collaboration.models import AssistanceRequest, Notice, Transfer
 from zhifa.collaboration.notices.clocks import NOTICE_WORKDAYS
-from zhifa.collaboration.transfers.choices import TransferStatus
+from zhifa.collaboration.ontime import ASSISTANCE, NOTICES, TRANSFERS
 from zhifa.collaboration.transfers.clocks import SEND_WORKDAYS, URGENT_HOURS
 
 from ..ontime import OnTimeRate
-from ._build import Deadline, local_day, rate
-
-TRANSFERS = Deadline(
-    model=Transfer,
-    agency="agency_id",
-    due="due_on",
-    # withdrawn before it was sent: the sender decided not to transfer, no duty to send
-    base=~Q(status=TransferStatus.WITHDRAWN, sent_at__isnull=True),
-    done=Q(sent_at__isnull=False),
-    on_time=Q(sent_at__date__lte=F("due_on")) & (Q(urgent=False) | Q(sent_at__lte=F("due_at"))),
-    select_related=("agency", "receiver"),
-    order_by=("due_on", "pk"),
-)
-
-NOTICES = Deadline(
-    model=Notice,
-    agency="sender_id",
-    due="due_on",
-    done=Q(sent_at__isnull=False),
-    on_time=Q(sent_at__date__lte=F("due_on")),
-    select_related=("sender", "receiver"),
-    order_by=("due_on", "pk"),
-)
-
-ASSISTANCE = Deadline(
-    model=AssistanceRequest,
-    agency="helper_id",
-    due="due_on",
-    # a 不予协助 keeps no date of its own: not counted (§13)
-    base=~Q(status=AssistanceStatus.DECLINED),
-    done=Q(answered_on__isnull=False),
-    on_time=Q(answered_on__lte=F("due_on")),
-    select_related=("requester", "helper"),
-    order_by=("due_on", "pk"),
-)
+from ._build import local_day, rate
 
 
 def transfers() -> OnTimeRate:

@@ -74,6 +74,15 @@ def _context(request, scope, period) -> dict:
         }
         for r in board.rates
     ]
+    unit_rates = [
+        {
+            "unit": u.unit,
+            "cells": [
+                _unit_rate_cell(u.unit, r.rate.code, u.rates[r.rate.code], period) for r in board.rates
+            ],
+        }
+        for u in board.units
+    ]
     trend_rows = [
         (month, [_number(values[i]) for values in board.trends.values()])
         for i, month in enumerate(board.months)
@@ -86,12 +95,25 @@ def _context(request, scope, period) -> dict:
         "units": units,
         "unit_headers": [header for _, header, _, _ in UNIT_COLUMNS],
         "rates": rates,
+        "unit_rates": unit_rates,
         "trend_names": list(board.trends),
         "trend_rows": trend_rows,
         "charts": _chart_data(board),
         "export_url": links.export_url(scope, period),
         "up_url": _up_url(request.user, scope, period),
         "certified_share": share(board.count("officers", "certified"), officers),
+    }
+
+
+def _unit_rate_cell(unit, code: str, tally, period) -> dict:
+    """One unit's figure of one rate: the share (linking to the rows that fell due) and the late ones."""
+    figure = f"{drilling.RATE_PREFIX}{code}"
+    return {
+        "tally": tally,
+        "share": share(tally.on_time, tally.due),
+        "late": tally.due - tally.on_time,
+        "due_url": links.unit_records_url(unit, figure, "due", period),
+        "late_url": links.unit_records_url(unit, figure, "late", period),
     }
 
 
