@@ -294,11 +294,19 @@ def _streamed_rows(agency: Agency | None):
     )
 
 
-# Every record hashed and linked by PostgreSQL; only each chain's last row and the rows that fail come back.
-# A sequence gap is flagged where it starts (seq ≠ the previous seq + 1), so a removed record costs one row,
-# not the rest of its chain; before the first failure seq = row number, as the streamed walk expects.
-_CHECK_IN_DATABASE = """
-SELECT agency_id, seq, id, hash, position, expected_seq, expected_prev, is_last, seq_ok, hash_ok
+# On PostgreSQL verify makes two passes. The first hashes every record (sha256() over the message as
+# `message_sql` spells it) in no particular order, so the server may spread it over parallel workers, and
+# returns the ids of the records whose hash differs. The second walks each chain in order over the narrow
+# columns only (seq, hash, prev_hash) and returns each chain's last row, the rows whose link or sequence
+# fails and the rows the first pass flagged. A sequence gap is flagged where it starts (seq ≠ the previous
+# seq + 1), so a removed record costs one row, not the rest of its chain; before the first failure
+# seq = row number, as the streamed walk counts.
+_HASHES_IN_DATABASE = """
+SELECT id FROM core_record
+WHERE encode(sha256(convert_to({message}, 'UTF8')), 'hex') IS DISTINCT FROM hash {and_agency}
+"""
+_LINKS_IN_DATABASE = """
+SELECT agency_id, seq, id, hash, position, expected_seq, expected_prev, is_last, seq_ok, link_ok
 FROM (
     SELECT agency_id, seq, id, hash,
            row_number() OVER chain AS position,
@@ -306,24 +314,31 @@ FROM (
            COALESCE(lag(hash) OVER chain, %(genesis)s) AS expected_prev,
            lead(id) OVER chain IS NULL AS is_last,
            seq = COALESCE(lag(seq) OVER chain, 0) + 1 AS seq_ok,
-           (prev_hash = COALESCE(lag(hash) OVER chain, %(genesis)s)
-            AND encode(sha256(convert_to({message}, 'UTF8')), 'hex') = hash) IS TRUE AS hash_ok
+           prev_hash = COALESCE(lag(hash) OVER chain, %(genesis)s) AS link_ok
     FROM core_record {where}
     WINDOW chain AS (PARTITION BY agency_id ORDER BY seq)
-) checked
-WHERE is_last OR NOT seq_ok OR NOT hash_ok
+) links
+WHERE is_last OR NOT seq_ok OR NOT link_ok OR id = ANY(%(hash_differs)s)
 ORDER BY agency_id, seq
 """
 
 
 def _checked_in_database(agency: Agency | None) -> Iterator[tuple[int, int, str, Broken | None, int]]:
-    """What `_walk` yields, one tuple per chain, with the hashing done by PostgreSQL (sha256())."""
-    sql = _CHECK_IN_DATABASE.format(
-        message=message_sql("postgresql"), where="" if agency is None else "WHERE agency_id = %(agency)s"
-    )
-    params = {"genesis": GENESIS_HASH, "agency": getattr(agency, "pk", None)}
+    """What `_walk` yields, one tuple per chain, with the hashing and linking done by PostgreSQL."""
+    params: dict[str, Any] = {"genesis": GENESIS_HASH, "agency": getattr(agency, "pk", None)}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _HASHES_IN_DATABASE.format(
+                message=message_sql("postgresql"),
+                and_agency="" if agency is None else "AND agency_id = %(agency)s",
+            ),
+            params,
+        )
+        hash_differs = {rid for (rid,) in cursor.fetchall()}
+    params["hash_differs"] = sorted(hash_differs)
+    where = "" if agency is None else "WHERE agency_id = %(agency)s"
     with connection.chunked_cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(_LINKS_IN_DATABASE.format(where=where), params)
         current, broken, count = None, None, 0
         while rows := cursor.fetchmany(1000):
             for (
@@ -336,14 +351,14 @@ def _checked_in_database(agency: Agency | None) -> Iterator[tuple[int, int, str,
                 expected_prev,
                 is_last,
                 seq_ok,
-                hash_ok,
+                link_ok,
             ) in rows:
                 if agency_id != current:
                     current, broken, count = agency_id, None, 0
                 if broken is None and not seq_ok:
                     reason = f"序号不连续（应为 {expected_seq}，实为 {seq}）"
                     broken, count = Broken(agency_id, expected_seq, rid, reason), position
-                elif broken is None and not hash_ok:
+                elif broken is None and (not link_ok or rid in hash_differs):
                     broken = _recheck(agency_id, seq, expected_prev, digest)
                     count = position
                 if is_last:
