@@ -7,7 +7,7 @@ a record never depends on how a database re-serialises JSON.
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Generator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC
@@ -344,7 +344,7 @@ ORDER BY agency_id, seq
 """
 
 
-def _checked_in_database(agency: Agency | None) -> Iterator[tuple[int, int, str, Broken | None, int]]:
+def _checked_in_database(agency: Agency | None) -> Generator[tuple[int, int, str, Broken | None, int]]:
     """What `_walk` yields, one tuple per chain, with the hashing and linking done by PostgreSQL."""
     params: dict[str, Any] = {"genesis": GENESIS_HASH, "agency": getattr(agency, "pk", None)}
     with connection.cursor() as cursor:
@@ -386,7 +386,7 @@ def _checked_in_database(agency: Agency | None) -> Iterator[tuple[int, int, str,
                     yield agency_id, seq, digest, broken, (count if broken else position)
 
 
-def _walk(rows, chunk_size: int) -> Iterator[tuple[int, int, str, Broken | None, int]]:
+def _walk(rows, chunk_size: int) -> Generator[tuple[int, int, str, Broken | None, int]]:
     """Yield (agency_id, last seq, last hash, first break, records read) once per chain. `rows` yields
     (agency_id, seq, message or None, hash); the loop is kept to slicing, one sha256 and comparisons."""
     sha256 = hashlib.sha256
