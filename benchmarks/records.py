@@ -122,6 +122,10 @@ def verify_rate(ctx: Context) -> list[Row]:
     mb = sum(map(len, messages)) / 1e6
 
     verify = measure(records.verify, repeats=ctx.repeats, warmup=1)
+    in_database = connection.vendor == "postgresql"  # where records.verify hashes in the database
+    streamed = (
+        measure(lambda: records.verify(in_database=False), repeats=ctx.repeats) if in_database else None
+    )
     read = measure(_read_rows, repeats=ctx.repeats, warmup=1)
     raw = measure(lambda: _sha256_each(messages), repeats=ctx.repeats, warmup=1)
     joined = b"".join(messages)
@@ -138,19 +142,35 @@ def verify_rate(ctx: Context) -> list[Row]:
     )
 
     size = f"{count} records, {mb * 1e6 / count:.0f} B hashed per record on average"
+    path = (
+        "sha256() in the database, failures re-checked in Python"
+        if in_database
+        else "rows streamed to Python"
+    )
+    compared = []
+    if streamed is not None:
+        compared = [
+            Row(
+                "records.verify, rows streamed",
+                count / streamed.median,
+                "records/s",
+                f"verify(in_database=False), the SQLite path, here: {raw.median / streamed.median:.3g} × raw sha256",
+            )
+        ]
     return [
-        Row("records.verify", count / verify.median, "records/s", f"records.verify() over {size}"),
+        Row("records.verify", count / verify.median, "records/s", f"records.verify() over {size}; {path}"),
         Row(
             "records.verify",
             mb / verify.median,
             "MB/s",
             f"hashed bytes / verify time (DB read included); {verify.describe()}",
         ),
+        *compared,
         Row(
             "records.verify: row read only",
             count / read.median,
             "records/s",
-            f"the tuples verify iterates (message built by the database), no hashing; {read.median / verify.median:.0%} of verify's time",
+            f"the tuples the streamed path iterates (message built by the database), no hashing; {read.median / verify.median:.0%} of verify's time",
         ),
         Row(
             "sha256 per record",
@@ -174,5 +194,10 @@ def verify_rate(ctx: Context) -> list[Row]:
             "ms",
             "RecordChain by agency (the head hash)",
         ),
-        Row("verify vs raw sha256", ratio, "×", f"verify = {ratio:.3g} × raw sha256 (per-record, medians)"),
+        Row(
+            "verify vs raw sha256",
+            ratio,
+            "×",
+            f"raw Python sha256 over the same messages ÷ records.verify() ({path}); goal ≥ 0.25×",
+        ),
     ]

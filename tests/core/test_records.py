@@ -198,3 +198,74 @@ class TestVerifyStreamsTuples:
         exact = [records.message_of(row) for row in Record.objects.filter(agency=agency).order_by("seq")]
         assert [message.encode() for message, _ in spelt] == exact
         assert records.verify(agency).ok
+
+
+def _swap_seq(rows, a: int, b: int) -> None:
+    """Give rows[a] and rows[b] each other's seq (through a free number: (agency, seq) is unique)."""
+    first, second = rows[a], rows[b]
+    _tamper("UPDATE core_record SET seq = %s WHERE id = %s", [10_000, first.pk])
+    _tamper("UPDATE core_record SET seq = %s WHERE id = %s", [first.seq, second.pk])
+    _tamper("UPDATE core_record SET seq = %s WHERE id = %s", [second.seq, first.pk])
+
+
+# (what is done to the fourth of six records, then (seq, which row's id, reason, records checked))
+_TAMPERINGS = {
+    "payload": (
+        lambda rows: _tamper("UPDATE core_record SET payload = %s WHERE id = %s", ['{"n":9}', rows[3].pk]),
+        (4, 3, "内容与哈希不符（记录被改动）", 4),
+    ),
+    "hash": (
+        lambda rows: _tamper("UPDATE core_record SET hash = %s WHERE id = %s", ["e" * 64, rows[3].pk]),
+        (4, 3, "内容与哈希不符（记录被改动）", 4),
+    ),
+    "prev_hash": (
+        lambda rows: _tamper("UPDATE core_record SET prev_hash = %s WHERE id = %s", ["e" * 64, rows[3].pk]),
+        (4, 3, "前一哈希与上一条记录不符", 4),
+    ),
+    "deleted row": (
+        lambda rows: _tamper("DELETE FROM core_record WHERE id = %s", [rows[3].pk]),
+        (4, 4, "序号不连续（应为 4，实为 5）", 4),
+    ),
+    "reordered seq": (lambda rows: _swap_seq(rows, 3, 4), (4, 4, "前一哈希与上一条记录不符", 4)),
+}
+
+
+class TestVerifyPathsAgree:
+    """PostgreSQL hashes in the database, SQLite streams rows to Python: the verdict, the position of the
+    first broken record and the count checked are the same, to the character, on both."""
+
+    @pytest.mark.parametrize("tampering", sorted(_TAMPERINGS))
+    def test_the_first_broken_record_is_named_exactly(self, agencies, monkeypatch, tampering):
+        east, west = agencies["east_market"], agencies["west_market"]
+        if east.pk > west.pk:  # chains are checked in agency order: the tampered one second
+            east, west = west, east
+        _append(east, 3)
+        rows = _append(west, 6)
+        tamper, (seq, row, reason, checked) = _TAMPERINGS[tampering]
+        tamper(rows)
+
+        def no_instances(self, *args, **kwargs):
+            raise AssertionError("verify built a Record instance")
+
+        monkeypatch.setattr(Record, "__init__", no_instances)
+        result = records.verify()
+        assert result.broken == records.Broken(west.pk, seq, rows[row].pk, reason)
+        assert (result.checked, result.chains) == (3 + checked, 2)
+        assert records.verify(west).broken == result.broken
+        assert records.verify(east).ok
+
+    @pytest.mark.postgres_only
+    @pytest.mark.parametrize("tampering", sorted(_TAMPERINGS))
+    def test_postgres_hashing_and_the_streamed_walk_agree(self, agencies, tampering):
+        rows = _append(agencies["east_market"], 6)
+        _append(agencies["west_market"], 2)
+        _TAMPERINGS[tampering][0](rows)
+        assert records.verify(in_database=True) == records.verify(in_database=False)
+
+    @pytest.mark.parametrize("in_database", [False, pytest.param(True, marks=pytest.mark.postgres_only)])
+    def test_a_database_spelling_that_differs_never_breaks_an_intact_chain(
+        self, agencies, monkeypatch, in_database
+    ):
+        _append(agencies["east_market"], 4)
+        monkeypatch.setattr(records, "message_sql", lambda vendor: "prev_hash || 'spelt otherwise'")
+        assert records.verify(in_database=in_database) == records.Verification(4, 1, None)

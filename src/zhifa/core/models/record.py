@@ -53,7 +53,11 @@ class Record(models.Model):
         verbose_name = verbose_name_plural = "执法记录"
         ordering = ["agency_id", "seq"]
         constraints = [models.UniqueConstraint(fields=["agency", "seq"], name="uniq_record_chain_seq")]
-        indexes = [models.Index(fields=["subject_type", "subject_id", "seq"], name="record_subject_idx")]
+        indexes = [
+            models.Index(fields=["subject_type", "subject_id", "seq"], name="record_subject_idx"),
+            # the exchange export's first page finds the first record changed since a date (min id by `at`)
+            models.Index(fields=["at", "id"], name="record_at_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"第{self.seq}条 {self.subject_text} {self.action_label}"
