@@ -74,7 +74,9 @@ def _state():
         "bulletins": ComplaintBulletin.objects.count(),
         "runs": Run.objects.count(),
         "hits": Hit.objects.count(),
-        "summaries": list(ScopeSummary.objects.order_by("scope").values_list("scope", "expiring", "training_short")),
+        "summaries": list(
+            ScopeSummary.objects.order_by("scope").values_list("scope", "expiring", "training_short")
+        ),
     }
 
 

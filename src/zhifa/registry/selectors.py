@@ -195,7 +195,14 @@ def officers_visible_to(
 
 
 def officer_choices(
-    user, *, q: str = "", agency_id: int | None = None, perm: str = "", active: bool = False, limit: int = 20
+    user,
+    *,
+    q: str = "",
+    agency_id: int | None = None,
+    perm: str = "",
+    active: bool = False,
+    kind: str | None = None,
+    limit: int = 20,
 ) -> list[dict]:
     """At most `limit` officers `user` may see (or do `perm` for, e.g. see the cases of their agency),
     matching `q` like the officer list (name, pinyin initials, certificate number): what an officer picker
@@ -209,6 +216,8 @@ def officer_choices(
         officers = officers.filter(agency_id=agency_id)
     if active:
         officers = officers.filter(status=PersonStatus.ACTIVE)
+    if kind:
+        officers = officers.filter(kind=kind)
     rows = officers.order_by("agency_id", "name", "id").values_list("pk", "name", "agency__name")[:limit]
     return [{"id": pk, "label": officer_label(name, agency)} for pk, name, agency in rows]
 

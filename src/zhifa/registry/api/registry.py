@@ -375,6 +375,7 @@ class OfficerSearchFilters(Schema):
     agency_id: Id | None = Field(None, description="限定机关")
     perm: str = Field("", max_length=64, description="按何种权限限定范围（默认：可查看执法人员）")
     active: bool = Field(False, description="只列在岗人员")
+    kind: PersonKind | None = Field(None, description="只列此类人员（执法人员/执法辅助人员）")
 
 
 @router.get("/officers/search", response=list[OfficerChoiceOut], summary="执法人员检索（选择框用，至多20项）")

@@ -26,7 +26,11 @@ class ScopeSummary(models.Model):
     training_year = models.PositiveSmallIntegerField("培训年度")
     training_short = models.PositiveIntegerField("培训学时未达标人数", default=0)
     training_agency = models.ForeignKey(
-        "core.Agency", verbose_name="未达标人员所在机关", null=True, on_delete=models.SET_NULL, related_name="+"
+        "core.Agency",
+        verbose_name="未达标人员所在机关",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )  # the one agency when all of them are in one (the link opens its training page)
     rotation = models.PositiveIntegerField("应轮岗人数", default=0)
 
