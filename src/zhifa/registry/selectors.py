@@ -222,6 +222,28 @@ def officer_choices(
     return [{"id": pk, "label": officer_label(name, agency)} for pk, name, agency in rows]
 
 
+def linkable_accounts(user, officer: Officer | None = None) -> QuerySet:
+    """The active accounts `user` may link to an officer record (登录账号): within their staff-records scope
+    and not yet linked to another officer (the officer's own account stays on offer)."""
+    from zhifa.accounts.models import User
+
+    from .services import MANAGE_OFFICER
+
+    accounts = access.visible_to(user, User.objects.filter(is_active=True), MANAGE_OFFICER)
+    free = Q(officer__isnull=True) | Q(officer=officer) if officer else Q(officer__isnull=True)
+    return accounts.filter(free).order_by("agency_id", "username")
+
+
+def account_choices(user, *, q: str = "", limit: int = 20) -> list[dict]:
+    """At most `limit` of linkable_accounts matching `q` by 姓名 or username: what the officer form's 登录账号
+    picker shows as the user types. Labelled like the account (姓名（用户名）); one query."""
+    accounts = linkable_accounts(user)
+    if q := q.strip():
+        accounts = accounts.filter(Q(real_name__icontains=q) | Q(username__icontains=q))
+    rows = accounts.values_list("pk", "real_name", "username")[:limit]
+    return [{"id": pk, "label": f"{name}（{login}）" if name else login} for pk, name, login in rows]
+
+
 def officer_label(name: str, agency_name: str) -> str:
     return f"{name}（{agency_name}）"
 

@@ -385,6 +385,21 @@ def search_officers(request, filters: Query[OfficerSearchFilters]):
     return selectors.officer_choices(request.auth, **filters.dict(), limit=LIMIT)
 
 
+class AccountSearchFilters(Schema):
+    q: str = Field("", max_length=64, description="姓名或用户名")
+
+
+@router.get(
+    "/officers/accounts/search",
+    response=list[OfficerChoiceOut],
+    summary="可关联的登录账号检索（选择框用，至多20项）",
+)
+def search_accounts(request, filters: Query[AccountSearchFilters]):
+    from zhifa.core.pickers import LIMIT
+
+    return selectors.account_choices(request.auth, **filters.dict(), limit=LIMIT)
+
+
 @router.get("/officers/{officer_id}", response=OfficerDetailOut, summary="执法人员详情")
 def get_officer(request, officer_id: int):
     return _officer(request, officer_id)
