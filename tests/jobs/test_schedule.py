@@ -14,7 +14,7 @@ from zhifa.jobs.models import ScheduleSlot, TaskRun
 pytestmark = pytest.mark.django_db
 
 KEYS = ["clocks", "restore-certificates", "publicity-expire", "detection-nightly", "complaints-bulletins",
-        "exports-purge", "publicity-checkpoint"]  # fmt: skip
+        "exports-purge", "publicity-checkpoint", "registry-summaries"]  # fmt: skip
 
 
 def at(*args) -> datetime:
@@ -64,6 +64,7 @@ def _state():
     from zhifa.core.models import Record
     from zhifa.detection.models import Hit, Run
     from zhifa.publicity.models import Checkpoint, Disclosure, LogLeaf
+    from zhifa.registry.models import ScopeSummary
 
     return {
         "records": Record.objects.count(),
@@ -73,6 +74,9 @@ def _state():
         "bulletins": ComplaintBulletin.objects.count(),
         "runs": Run.objects.count(),
         "hits": Hit.objects.count(),
+        "summaries": list(
+            ScopeSummary.objects.order_by("scope").values_list("scope", "expiring", "training_short")
+        ),
     }
 
 

@@ -478,7 +478,7 @@ class TestOfficerForms:
         response = client.post(
             "/registry/officers/new/", officer_form(agencies["east_market"], user=str(other_officer.pk))
         )
-        assert "选择一个有效的选项" in html(response)  # 西县's account is not offered
+        assert "所选登录账号不在您管理的范围内，或已关联其他执法人员" in html(response)  # 西县's account
         client.post("/registry/officers/new/", officer_form(agencies["east_market"], user=str(officer.pk)))
         assert Officer.objects.get(id_number=NEW_ID).user == officer
 

@@ -4,6 +4,7 @@ follow the services' error keys, so a refusal lands on the field it is about."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.functional import lazy
 
@@ -21,6 +22,7 @@ from zhifa.core.forms import (
     offer_agencies,
     text_field,
 )
+from zhifa.core.pickers import remote_officers
 from zhifa.registry import selectors as registry
 from zhifa.registry.choices import PersonKind, PersonStatus
 from zhifa.registry.models import Officer
@@ -60,25 +62,33 @@ def item_choices(agency, on=None) -> list[tuple[str, str]]:
     return [(item.code, f"{item.code} {item.name}") for item in version.items.order_by("code")]
 
 
-def officer_choices(agency, field=None, on=None) -> tuple[list, set[int]]:
-    """The active people of `agency` and the ids of those certified for `field` on `on`."""
-    officers = list(
-        Officer.objects.filter(agency=agency, status=PersonStatus.ACTIVE).order_by("kind", "name", "id")
-    )
-    certified = (
-        set(registry.enforcers_for(field, on=on).filter(agency=agency).values_list("pk", flat=True))
-        if field is not None
-        else set()
-    )
-    return officers, certified
+def agency_officers(agency, field=None, on=None) -> QuerySet[Officer]:
+    """The active people of `agency`, each annotated `certified` (holding a valid 执法证 for `field` on
+    `on`): a queryset, so a large agency's picker searches remotely and a posted id is one lookup."""
+    officers = Officer.objects.filter(agency=agency, status=PersonStatus.ACTIVE)
+    if field is not None:
+        enforcers = registry.enforcers_for(field, on=on).filter(pk=OuterRef("pk"))
+        officers = officers.annotate(certified=Exists(enforcers))
+    return officers.order_by("kind", "name", "id")
 
 
-def officer_label(officer: Officer, certified: set[int], field_name: str = "") -> str:
+def officer_label(officer: Officer, field_name: str = "") -> str:
     if officer.kind == PersonKind.AUXILIARY:
         return f"{officer.name}（执法辅助人员）"
-    if officer.pk in certified:
+    if getattr(officer, "certified", False):
         return f"{officer.name}（持有效执法证{('·' + field_name) if field_name else ''}）"
     return f"{officer.name}（无{field_name or '本领域'}执法资格）"
+
+
+def handler_picker(
+    field: forms.ModelChoiceField, agency, queryset: QuerySet[Officer], *, kind: str = ""
+) -> None:
+    """`field` offers `queryset` (the case agency's people, of `kind` when given): a remote search past a
+    few dozen, and a posted id outside it refused naming the field."""
+    field.queryset = queryset
+    who = "在岗执法人员" if kind == PersonKind.OFFICER else "在岗人员"
+    field.error_messages["invalid_choice"] = f"所选{field.label}不是本机关的{who}"
+    remote_officers(field, services.HANDLE, agency_id=agency.pk, kind=kind)
 
 
 def supervisor_field() -> forms.ModelChoiceField:
@@ -92,9 +102,11 @@ def supervisor_field() -> forms.ModelChoiceField:
 
 
 def offer_supervisors(field: forms.ModelChoiceField, agency) -> None:
-    field.queryset = Officer.objects.filter(
-        agency=agency, kind=PersonKind.OFFICER, status=PersonStatus.ACTIVE
-    ).order_by("name", "id")
+    if agency is None:
+        field.queryset = Officer.objects.none()
+        return
+    queryset = agency_officers(agency).filter(kind=PersonKind.OFFICER).order_by("name", "id")
+    handler_picker(field, agency, queryset, kind=PersonKind.OFFICER)
 
 
 def supervisor_from(agency, raw) -> Officer | None:
@@ -226,12 +238,11 @@ class AssignForm(Form):
             },
         )
         super().__init__(*args, **kwargs)
-        officers, certified = officer_choices(case.agency, case.field, timezone.localdate())
-        self.certified = certified
-        queryset = Officer.objects.filter(pk__in=[o.pk for o in officers]).order_by("kind", "name", "id")
+        queryset = agency_officers(case.agency, case.field, timezone.localdate())
         for name in ("lead", "co", "assistants"):
-            self.fields[name].queryset = queryset
-            self.fields[name].label_from_instance = lambda o: officer_label(o, certified, case.field.name)
+            field = self.fields[name]
+            field.label_from_instance = lambda o: officer_label(o, case.field.name)  # type: ignore[attr-defined]
+            handler_picker(field, case.agency, queryset)  # type: ignore[arg-type]
 
     def handlers(self) -> list[tuple[Officer, str]]:
         data = self.cleaned_data
@@ -314,15 +325,13 @@ class HearingForm(Form):
     def __init__(self, *args, case: Case, **kwargs):
         super().__init__(*args, **kwargs)
         handlers = case.handlers.values_list("officer_id", flat=True)
-        # every active non-auxiliary person of the agency, the case's handlers last and marked: the
+        # every active non-auxiliary person of the agency, the case's handlers marked: the
         # service refuses them with the reason (a choice missing from the list would say nothing)
-        self.fields["host"].queryset = Officer.objects.filter(
-            agency=case.agency, kind=PersonKind.OFFICER, status=PersonStatus.ACTIVE
-        ).order_by("name", "id")
         listed = set(handlers)
-        self.fields["host"].label_from_instance = lambda o: (
-            f"{o.name}（本案承办人员）" if o.pk in listed else o.name
-        )
+        host = self.fields["host"]
+        host.label_from_instance = lambda o: f"{o.name}（本案承办人员）" if o.pk in listed else o.name  # type: ignore[attr-defined]
+        queryset = agency_officers(case.agency).filter(kind=PersonKind.OFFICER).order_by("name", "id")
+        handler_picker(host, case.agency, queryset, kind=PersonKind.OFFICER)  # type: ignore[arg-type]
 
 
 class ServeNoticeForm(SupervisedForm):
@@ -497,12 +506,11 @@ class SimpleForm(PartyFields):
         self.fields["item_code"].choices = blank(
             [(item.code, f"{item.code} {item.name}") for item in selectors.simple_items(self.agency)]
         )
-        officers, _ = officer_choices(self.agency) if self.agency else ([], set())
-        queryset = Officer.objects.filter(pk__in=[o.pk for o in officers], kind=PersonKind.OFFICER).order_by(
-            "name", "id"
-        )
-        for name in ("lead", "co"):
-            self.fields[name].queryset = queryset
+        queryset = Officer.objects.none()
+        if self.agency is not None:
+            queryset = agency_officers(self.agency).filter(kind=PersonKind.OFFICER).order_by("name", "id")
+            for name in ("lead", "co"):
+                handler_picker(self.fields[name], self.agency, queryset, kind=PersonKind.OFFICER)  # type: ignore[arg-type]
         if getattr(actor, "pk", None):
             own = queryset.filter(user=actor).first()
             if own is not None:

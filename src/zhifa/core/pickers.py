@@ -155,10 +155,23 @@ def remote_agencies(field: forms.ModelChoiceField, perm: str) -> bool:
     return use_remote(field, "api:search_agencies", params={"perm": perm}, placeholder="输入机关名称检索")
 
 
-def remote_officers(field: forms.ModelChoiceField, perm: str, *, active: bool = True) -> bool:
+def remote_officers(
+    field: forms.ModelChoiceField,
+    perm: str,
+    *,
+    active: bool = True,
+    agency_id: int | None = None,
+    kind: str = "",
+) -> bool:
     """An officer picker (its queryset set) searching /api/registry/officers/search under `perm` when
-    large (姓名、拼音首字母或执法证号)."""
-    params = {"perm": perm, **({"active": "true"} if active else {})}
+    large (姓名、拼音首字母或执法证号), within one agency and of one kind (执法人员/辅助人员) when given."""
+    params: dict[str, object] = {"perm": perm}
+    if active:
+        params["active"] = "true"
+    if agency_id is not None:
+        params["agency_id"] = agency_id
+    if kind:
+        params["kind"] = kind
     return use_remote(
         field, "api:search_officers", params=params, placeholder="输入姓名、拼音首字母或证号检索"
     )

@@ -16,6 +16,7 @@ class PendingItem:
     url: str
     due: date | None = None
     overdue: bool = False
+    note: str = ""  # shown after the title, e.g. 统计截至 when the figure was counted ahead
 
 
 Provider = Callable[[object], Iterable[PendingItem]]

@@ -37,6 +37,7 @@ SCHEDULE: tuple[Entry, ...] = (
     Entry("exports-purge", "清理过期的导出文件", "zhifa.jobs.tasks.exports_purge", "hourly", time(0, 5)),
     # the day's checkpoint late in the day, so it holds the day's disclosures (a later one is refused)
     Entry("publicity-checkpoint", "公示每日检查点", "zhifa.jobs.tasks.publicity_checkpoint", "daily", time(23, 50)),
+    Entry("registry-summaries", "工作台执法人员统计", "zhifa.jobs.tasks.registry_summaries", "hourly", time(0, 15)),
 )  # fmt: skip
 
 

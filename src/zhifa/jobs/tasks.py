@@ -112,3 +112,12 @@ def run_export(job_id: int) -> int:
     from . import services
 
     return services.export_run(job_id=job_id)
+
+
+@task()
+def registry_summaries(day: str | None = None) -> int:
+    """Recount every scope's 工作台 figures (registry.summaries) for the day: a recount replaces the
+    row, so a second run leaves the same figures."""
+    from zhifa.registry import summaries
+
+    return summaries.recount_all(today=_day(day))

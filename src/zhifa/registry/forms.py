@@ -7,7 +7,6 @@ from pathlib import PurePath
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils import timezone
 
 from zhifa.accounts.models import User
@@ -15,9 +14,11 @@ from zhifa.core import access, xlsx_import
 from zhifa.core.forms import Form, agency_field, blank, date_field, offer_agencies, textarea
 from zhifa.core.models import Agency
 from zhifa.core.params import YearField
+from zhifa.core.pickers import use_remote
 from zhifa.core.selectors import active_agencies
 from zhifa.core.validators import validate_id_number
 
+from . import selectors
 from .choices import (
     AssessmentGrade,
     BodyStatus,
@@ -78,11 +79,11 @@ class OfficerForm(Form):
             }
         super().__init__(*args, **kwargs)
         self.officer = officer
-        users = access.visible_to(actor, User.objects.filter(is_active=True), MANAGE_OFFICER)
-        users = users.filter(
-            Q(officer__isnull=True) | Q(officer=officer) if officer else Q(officer__isnull=True)
-        )
-        self.fields["user"].queryset = users.select_related("agency").order_by("agency_id", "username")
+        account = self.fields["user"]
+        account.queryset = selectors.linkable_accounts(actor, officer)  # type: ignore[attr-defined]
+        account.error_messages["invalid_choice"] = "所选登录账号不在您管理的范围内，或已关联其他执法人员"
+        # a region's keeper may see thousands of accounts: searched remotely past a few dozen
+        use_remote(account, "api:search_accounts", placeholder="输入姓名或用户名检索")  # type: ignore[arg-type]
         if officer is None:
             offer_agencies(self.fields["agency"], actor, MANAGE_OFFICER)
         else:

@@ -195,7 +195,14 @@ def officers_visible_to(
 
 
 def officer_choices(
-    user, *, q: str = "", agency_id: int | None = None, perm: str = "", active: bool = False, limit: int = 20
+    user,
+    *,
+    q: str = "",
+    agency_id: int | None = None,
+    perm: str = "",
+    active: bool = False,
+    kind: str | None = None,
+    limit: int = 20,
 ) -> list[dict]:
     """At most `limit` officers `user` may see (or do `perm` for, e.g. see the cases of their agency),
     matching `q` like the officer list (name, pinyin initials, certificate number): what an officer picker
@@ -209,8 +216,32 @@ def officer_choices(
         officers = officers.filter(agency_id=agency_id)
     if active:
         officers = officers.filter(status=PersonStatus.ACTIVE)
+    if kind:
+        officers = officers.filter(kind=kind)
     rows = officers.order_by("agency_id", "name", "id").values_list("pk", "name", "agency__name")[:limit]
     return [{"id": pk, "label": officer_label(name, agency)} for pk, name, agency in rows]
+
+
+def linkable_accounts(user, officer: Officer | None = None) -> QuerySet:
+    """The active accounts `user` may link to an officer record (登录账号): within their staff-records scope
+    and not yet linked to another officer (the officer's own account stays on offer)."""
+    from zhifa.accounts.models import User
+
+    from .services import MANAGE_OFFICER
+
+    accounts = access.visible_to(user, User.objects.filter(is_active=True), MANAGE_OFFICER)
+    free = Q(officer__isnull=True) | Q(officer=officer) if officer else Q(officer__isnull=True)
+    return accounts.filter(free).order_by("agency_id", "username")
+
+
+def account_choices(user, *, q: str = "", limit: int = 20) -> list[dict]:
+    """At most `limit` of linkable_accounts matching `q` by 姓名 or username: what the officer form's 登录账号
+    picker shows as the user types. Labelled like the account (姓名（用户名）); one query."""
+    accounts = linkable_accounts(user)
+    if q := q.strip():
+        accounts = accounts.filter(Q(real_name__icontains=q) | Q(username__icontains=q))
+    rows = accounts.values_list("pk", "real_name", "username")[:limit]
+    return [{"id": pk, "label": f"{name}（{login}）" if name else login} for pk, name, login in rows]
 
 
 def officer_label(name: str, agency_name: str) -> str:

@@ -11,12 +11,22 @@ from zhifa.collaboration.meetings.choices import MeetingKind
 from zhifa.collaboration.organisation.choices import MemberRole
 from zhifa.core.forms import Form, blank, date_field, text_field
 from zhifa.core.models import Agency
+from zhifa.core.pickers import remote_receivers
 
 from . import choosing, clocks, selectors, services
 
 
 def _departments(field: forms.Field, user) -> None:
-    field.queryset = selectors.agencies_for(user)  # type: ignore[attr-defined]
+    """The active agencies under the user's leading group: a remote search past a few dozen (a city's
+    group has hundreds), and a posted id outside them refused naming the field."""
+    from zhifa.collaboration.organisation.selectors import group_for
+
+    assert isinstance(field, forms.ModelMultipleChoiceField)
+    field.queryset = selectors.agencies_for(user)
+    field.error_messages["invalid_choice"] = f"所选{field.label}不在本级领导小组所辖区域内"
+    group = group_for(user)
+    if group is not None:
+        remote_receivers(field, group.region.code, not_justice=False)
 
 
 class ActionForm(Form):

@@ -375,6 +375,7 @@ class OfficerSearchFilters(Schema):
     agency_id: Id | None = Field(None, description="限定机关")
     perm: str = Field("", max_length=64, description="按何种权限限定范围（默认：可查看执法人员）")
     active: bool = Field(False, description="只列在岗人员")
+    kind: PersonKind | None = Field(None, description="只列此类人员（执法人员/执法辅助人员）")
 
 
 @router.get("/officers/search", response=list[OfficerChoiceOut], summary="执法人员检索（选择框用，至多20项）")
@@ -382,6 +383,21 @@ def search_officers(request, filters: Query[OfficerSearchFilters]):
     from zhifa.core.pickers import LIMIT
 
     return selectors.officer_choices(request.auth, **filters.dict(), limit=LIMIT)
+
+
+class AccountSearchFilters(Schema):
+    q: str = Field("", max_length=64, description="姓名或用户名")
+
+
+@router.get(
+    "/officers/accounts/search",
+    response=list[OfficerChoiceOut],
+    summary="可关联的登录账号检索（选择框用，至多20项）",
+)
+def search_accounts(request, filters: Query[AccountSearchFilters]):
+    from zhifa.core.pickers import LIMIT
+
+    return selectors.account_choices(request.auth, **filters.dict(), limit=LIMIT)
 
 
 @router.get("/officers/{officer_id}", response=OfficerDetailOut, summary="执法人员详情")

@@ -1,6 +1,7 @@
 from .bodies import BodyChange, EnforcementBody
 from .fields import EnforcementField
 from .officers import Certificate, Officer
+from .summaries import ScopeSummary
 from .training import Assessment, TrainingRecord
 
 __all__ = [
@@ -10,5 +11,6 @@ __all__ = [
     "EnforcementBody",
     "EnforcementField",
     "Officer",
+    "ScopeSummary",
     "TrainingRecord",
 ]

@@ -10,6 +10,7 @@ from zhifa.core.choices import AgencyKind
 from zhifa.core.forms import Form, agency_field, blank, date_field, offer_agencies, text_field
 from zhifa.core.models import Agency
 from zhifa.core.params import YearField
+from zhifa.core.pickers import remote_receivers
 
 from . import clocks
 from .choices import OversightGround, TaskKind
@@ -51,11 +52,14 @@ class TaskForm(Form):
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
-        cast(forms.ModelMultipleChoiceField, self.fields["targets"]).queryset = (
+        targets = cast(forms.ModelMultipleChoiceField, self.fields["targets"])
+        targets.queryset = (
             Agency.objects.in_region_tree(plan.agency.region)
             .filter(active=True)
             .order_by("region__code", "name")
         )
+        targets.error_messages["invalid_choice"] = f"所选{targets.label}不在本计划制定机关所辖区域内"
+        remote_receivers(targets, plan.agency.region.code, not_justice=False)  # a province: thousands
 
 
 class LedgerReportForm(Form):
