@@ -105,6 +105,14 @@ def xlsx_rows(response) -> list[tuple]:
     return list(load_workbook(BytesIO(streamed_bytes(response))).active.iter_rows(values_only=True))
 
 
+def exported_rows(client, url: str, params: dict | None = None) -> list[tuple]:
+    """The rows of a list's export (core.exports kit), which must stream: a FileResponse over a
+    temporary file, never a workbook built in memory."""
+    response = client.get(url, params or {})
+    assert response.streaming, url
+    return xlsx_rows(response)
+
+
 def filled(excel: ModuleType, kind: str, *rows: dict | Sequence | None) -> BytesIO:
     """The template `excel.template_bytes(kind)` (registry.excel, catalog.excel) with `rows` typed into
     its data sheet from row 2: a dict by header, a list by position, None an empty row."""

@@ -601,13 +601,14 @@ def list_export(kind: str, *, key: str, filename: str, queryset, perm: str) -> e
     )
 
 
-def export(kind: str, queryset, *, viewer) -> tuple[list[str], Iterable[list]]:
+def export(kind: str, queryset, *, viewer) -> tuple[list[str], Iterable[tuple]]:
     """Headers and rows of `queryset` (already scoped) in the export's columns, read a chunk at a time;
     `viewer` (registry.selectors.personal_data_viewer) decides whose ID numbers are written in full."""
     _kind_columns(kind)
     columns, prepare = EXPORTS[kind]
     seen = Seen(timezone.localdate(), viewer)
     rows = (
-        [column.value(row, seen) for column in columns] for row in prepare(queryset).iterator(chunk_size=2000)
+        tuple(column.value(row, seen) for column in columns)
+        for row in prepare(queryset).iterator(chunk_size=2000)
     )
     return [column.label for column in columns], rows
