@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from zhifa.core import access, exports, records, xlsx_import
 from zhifa.core.exports import Column as Out
+from zhifa.core.forms import filters_of
 from zhifa.core.models import Agency
 from zhifa.core.validators import validate_id_number
 from zhifa.core.xlsx_import import (
@@ -584,19 +585,21 @@ EXPORTS: dict[str, tuple[tuple[Out, ...], Callable[[Any], Any]]] = {
 }
 
 
-def list_export(kind: str, *, key: str, filename: str, queryset, perm: str) -> exports.ListExport:
-    """The export of a registry list on the core.exports kit: `queryset(user, params)` is the list as the
-    page shows it (already scoped to the user)."""
+def list_export(
+    kind: str, *, key: str, filename: str, page_list, filter_keys, perm: str
+) -> exports.ListExport:
+    """The export of a registry list on the core.exports kit: `page_list(request, filters)` is the list
+    as its page shows it (already scoped to the user), read with the page's own filters."""
     _kind_columns(kind)
     columns, prepare = EXPORTS[kind]
+
+    def queryset(user, params):
+        request = exports.request_of(params, user)
+        return prepare(page_list(request, filters_of(request, filter_keys)))
+
     return exports.register(
         exports.ListExport(
-            key=key,
-            filename=filename,
-            columns=columns,
-            queryset=lambda user, params: prepare(queryset(user, params)),
-            perm=perm,
-            context=seen_by,
+            key=key, filename=filename, columns=columns, queryset=queryset, perm=perm, context=seen_by
         )
     )
 

@@ -79,15 +79,12 @@ def certificate_export(request):
     return exports.respond(request, EXPORT)
 
 
-def _certificates_of(request):
-    return _certificates(request, filters_of(request, FILTER_KEYS))
-
-
 EXPORT = excel.list_export(
     "certificates",
     key="registry.certificate_list",
     filename="执法证件.xlsx",
-    queryset=lambda user, params: _certificates_of(exports.request_of(params, user)),
+    page_list=_certificates,
+    filter_keys=FILTER_KEYS,
     perm=VIEW_CERTIFICATE,
 )
 

@@ -94,15 +94,12 @@ def officer_export(request):
     return exports.respond(request, EXPORT)
 
 
-def _officers_of(request):
-    return _officers(request, filters_of(request, FILTER_KEYS))
-
-
 EXPORT = excel.list_export(
     "officers",
     key="registry.officer_list",
     filename="执法人员.xlsx",
-    queryset=lambda user, params: _officers_of(exports.request_of(params, user)),
+    page_list=_officers,
+    filter_keys=FILTER_KEYS,
     perm=VIEW_OFFICER,
 )
 
