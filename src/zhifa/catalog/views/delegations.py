@@ -110,7 +110,6 @@ EXPORT = exports.register(
         context=lambda user: timezone.localdate(),
     )
 )
-EXPORT_HEADERS = EXPORT.headers
 
 
 @login_required

@@ -68,7 +68,6 @@ EXPORT = exports.register(
         ),
     )
 )
-EXPORT_HEADERS = EXPORT.headers
 
 
 @login_required

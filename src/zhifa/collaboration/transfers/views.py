@@ -92,7 +92,6 @@ EXPORT = exports.register(
         perm=VIEW,
     )
 )
-EXPORT_HEADERS = EXPORT.headers
 
 
 @login_required

@@ -84,7 +84,6 @@ EXPORT = exports.register(
         ),
     )
 )
-EXPORT_HEADERS = EXPORT.headers
 
 
 @login_required

@@ -80,7 +80,6 @@ EXPORT = exports.register(
         ),
     )
 )
-EXPORT_HEADERS = EXPORT.headers
 
 
 @login_required

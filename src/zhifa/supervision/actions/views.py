@@ -88,7 +88,6 @@ EXPORT = exports.register(
         ),
     )
 )
-EXPORT_HEADERS = EXPORT.headers
 
 
 @login_required

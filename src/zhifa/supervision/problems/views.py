@@ -302,7 +302,6 @@ DEVICE_EXPORT = exports.register(
         ),
     )
 )
-DEVICE_HEADERS = DEVICE_EXPORT.headers
 
 
 @login_required
