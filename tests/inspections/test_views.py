@@ -261,6 +261,9 @@ def test_the_lists_as_excel(client, lead, inspection, subjects):
         (subject.name, subject.code, "东区市场监督管理局", "计划内", datetime(2026, 3, 2), "未发现问题",
          datetime(2026, 3, 30), None),
     ]  # fmt: skip
-    assert (
-        exported_rows(client, reverse("inspections:subject_list"), {"export": 1, "q": "东区第7食品店"}) == []
-    )
+    assert exported_rows(client, reverse("inspections:subject_list"), {"export": 1, "q": "东区第7食品店"}) == [
+        ("名称", "对象类别", "统一社会信用代码", "行业", "所在区划代码", "地址", "风险等级", "年度检查上限",
+         "名录库所属机关"),
+        ("东区第7食品店", "企业及其他组织", "91970102000000007L", None, "970102", "东区人民路7号", "D（高风险）", None,
+         "东区市场监督管理局"),
+    ]  # fmt: skip
