@@ -105,6 +105,39 @@ def xlsx_rows(response) -> list[tuple]:
     return list(load_workbook(BytesIO(streamed_bytes(response))).active.iter_rows(values_only=True))
 
 
+def exported_rows(client, url: str, params: dict | None = None) -> list[tuple]:
+    """The rows of a list's export (core.exports kit), which must stream: a FileResponse over a
+    temporary file, never a workbook built in memory."""
+    response = client.get(url, params or {})
+    assert response.streaming, url
+    return xlsx_rows(response)
+
+
+def assert_export_cost_is_fixed(key: str, user, params: dict | None = None) -> int:
+    """The registered list export `key` reads the rows the user sees with the same queries for all of them
+    as for one (nothing per row: related rows come joined or prefetched per chunk); the rows read."""
+    from django.db import connection
+    from django.http import QueryDict
+    from django.test.utils import CaptureQueriesContext
+
+    from zhifa.core import exports
+
+    export = exports.registered(key)
+    assert export is not None, key
+    query = QueryDict(mutable=True)
+    query.update(params or {})
+    queryset = export.queryset(user, query)
+    with CaptureQueriesContext(connection) as one:
+        assert len(list(export.rows(queryset[:1], user))) == 1
+    with CaptureQueriesContext(connection) as every:
+        count = len(list(export.rows(queryset, user)))
+    assert count > 1, "the cost of one row against several needs several"
+    assert len(every.captured_queries) == len(one.captured_queries), [
+        q["sql"] for q in every.captured_queries
+    ]
+    return count
+
+
 def filled(excel: ModuleType, kind: str, *rows: dict | Sequence | None) -> BytesIO:
     """The template `excel.template_bytes(kind)` (registry.excel, catalog.excel) with `rows` typed into
     its data sheet from row 2: a dict by header, a list by position, None an empty row."""

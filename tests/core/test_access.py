@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from tests.factories import AgencyFactory, RegionFactory
 from zhifa.accounts.choices import RoleCode
 from zhifa.core import access, selectors
+from zhifa.core.exports import streamed_bytes
 from zhifa.core.models import Agency
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +77,8 @@ class TestPages:
     def test_export_is_scoped_like_the_list(self, client, agencies, make_user):
         client.force_login(make_user(agencies["east_justice"], RoleCode.SUPERVISOR))
         response = client.get("/org/agencies/export.xlsx")
-        sheet = load_workbook(BytesIO(response.content)).active
+        assert response.streaming
+        sheet = load_workbook(BytesIO(streamed_bytes(response))).active
         rows = [row for row in sheet.iter_rows(values_only=True)]
         assert rows[0][:3] == ("名称", "简称", "统一社会信用代码")
         assert sorted(row[0] for row in rows[1:]) == ["东区司法局", "东区市场监督管理局"]

@@ -1,10 +1,12 @@
 """Staff and public pages: they render, carry the flow, and another agency gets 404 on every object."""
 
 import json
+from datetime import datetime
 
 import pytest
 from django.urls import reverse
 
+from tests.helpers import exported_rows
 from zhifa.inspections import drawing, services
 from zhifa.inspections.choices import DrawStatus
 from zhifa.inspections.models import Draw, Rating
@@ -244,3 +246,24 @@ def test_another_agency_cannot_record_avoidance_for_my_officers(client, west_lea
     client.force_login(west_lead)
     url = reverse("inspections:inspector_conflict", args=[inspectors[1].pk, "residence"])
     assert client.post(url, {"region": city["east"].code}).status_code == 404
+
+
+def test_the_lists_as_excel(client, lead, inspection, subjects):
+    """The drawn task is random: its subject is read from the inspection."""
+    client.force_login(lead)
+    subject = inspection.subject
+    assert exported_rows(client, reverse("inspections:task_list"), {"export": 1, "status": "done"}) == [
+        ("检查对象", "对象编码", "风险等级", "计划", "牵头机关", "状态", "完成期限"),
+        (subject.name, subject.code, "A", "2026年食品经营双随机抽查", "东区市场监督管理局", "已完成", datetime(2026, 11, 30)),
+    ]  # fmt: skip
+    assert exported_rows(client, reverse("inspections:inspection_list"), {"export": 1}) == [
+        ("检查对象", "对象编码", "检查机关", "类型", "检查日期", "结果", "公示期限", "公示日期"),
+        (subject.name, subject.code, "东区市场监督管理局", "计划内", datetime(2026, 3, 2), "未发现问题",
+         datetime(2026, 3, 30), None),
+    ]  # fmt: skip
+    assert exported_rows(client, reverse("inspections:subject_list"), {"export": 1, "q": "东区第7食品店"}) == [
+        ("名称", "对象类别", "统一社会信用代码", "行业", "所在区划代码", "地址", "风险等级", "年度检查上限",
+         "名录库所属机关"),
+        ("东区第7食品店", "企业及其他组织", "91970102000000007L", None, "970102", "东区人民路7号", "D（高风险）", None,
+         "东区市场监督管理局"),
+    ]  # fmt: skip

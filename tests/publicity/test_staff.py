@@ -7,6 +7,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.publicity.conftest import DECIDED_ON, published, register
+from zhifa.core.exports import streamed_bytes
 from zhifa.publicity.choices import DisclosureStatus
 from zhifa.publicity.models import Disclosure
 
@@ -59,7 +60,7 @@ def test_another_agency_gets_404(client, west_reviewer, draft, method, suffix, d
 def test_list_is_scoped_to_the_agency(client, west_reviewer, draft):
     client.force_login(west_reviewer)
     assert "东区味美" not in client.get("/publicity/").content.decode()
-    sheet = load_workbook(BytesIO(client.get("/publicity/?export=xlsx").content)).active
+    sheet = load_workbook(BytesIO(streamed_bytes(client.get("/publicity/?export=xlsx")))).active
     assert sheet.max_row == 1  # the header only
 
 
@@ -67,7 +68,8 @@ def test_list_exports_to_excel(client, reviewer, draft, django_assert_max_num_qu
     client.force_login(reviewer)
     with django_assert_max_num_queries(12):
         response = client.get("/publicity/?export=xlsx")
-    rows = list(load_workbook(BytesIO(response.content)).active.values)
+    assert response.streaming
+    rows = list(load_workbook(BytesIO(streamed_bytes(response))).active.values)
     assert rows[1][0] == "东市监许〔2026〕1号" and rows[1][5] == "待审核"
 
 

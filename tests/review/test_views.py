@@ -1,9 +1,13 @@
 """The pages: the resubmission and disagreement loops done in the UI, the opinion document, the
 lists and the jurisdiction of every object-level page."""
 
+from datetime import datetime, time
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from tests.helpers import exported_rows
 from tests.review.conftest import PASS_REASON, all_pass
 from zhifa.registry.models import EnforcementBody
 from zhifa.review import services
@@ -292,3 +296,13 @@ def test_pre_review_and_invited_opinion_in_the_ui(client, submitted, reviewer, s
     client.post(reverse("review:pre_review_answer", args=[pre.pk]), {"opinion": "同意从重"})
     pre.refresh_from_db()
     assert pre.opinion == "同意从重"
+
+
+def test_the_review_list_as_excel(client, submitted, reviewer):
+    client.force_login(reviewer)
+    sent_on = timezone.localtime(submitted.created_at).replace(tzinfo=None)
+    assert exported_rows(client, reverse("review:review_export")) == [
+        ("案件编号", "当事人", "办案机关", "状态", "审核人员", "协作库指派", "审核期限", "送审日期"),
+        (submitted.case.number, "东区味美餐饮有限公司", "东区市场监督管理局", "待审核", "陈静（east_reviewer）", "否",
+         datetime.combine(submitted.due_on, time()), datetime.combine(sent_on.date(), time())),
+    ]  # fmt: skip

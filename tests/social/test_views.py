@@ -2,14 +2,14 @@
 an agency reads its feedback and results without actions; the feedback's actions from its table; the
 survey import all or nothing with row numbers."""
 
-from datetime import date
+from datetime import date, datetime
 from io import BytesIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
-from tests.helpers import html, xlsx_rows
+from tests.helpers import exported_rows, html, xlsx_rows
 from zhifa.core.exports import XLSX_TYPE
 from zhifa.social.choices import FeedbackStatus
 from zhifa.social.models import SurveyResponse
@@ -158,3 +158,13 @@ def test_new_supervisor_page_refuses_beside_the_field(client, supervisor, bureau
         "任期结束日期（2026-02-01）不能早于开始日期（2026-03-01）"
     ]
     assert before.none
+
+
+def test_point_export_masks_the_liaisons_phone(client, supervisor, point):
+    client.force_login(supervisor)
+    assert exported_rows(client, "/social/points/export.xlsx") == [
+        ("名称", "类型", "统一社会信用代码", "地址", "联络人", "联络人电话", "设立机关", "设立期限开始", "设立期限结束",
+         "期限状态"),
+        ("测试绿源食品有限公司", "企业", "91970102MA00003016", "东区兴业路8号", "马晓东", "134****0076", "东区司法局",
+         datetime(2025, 3, 1), datetime(2027, 2, 28), "任期内"),
+    ]  # fmt: skip

@@ -3,7 +3,6 @@ actions its transition table allows the user; each action has a page of its own 
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from types import SimpleNamespace
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -90,7 +89,7 @@ EXPORT = exports.register(
             Column("评价", lambda c: c.get_rating_display() if c.rating else ""),
         ),
         queryset=lambda user, params: selectors.complaints_visible_to(
-            user, _filters(SimpleNamespace(GET=params))[1]
+            user, _filters(exports.request_of(params))[1]
         ),
         perm=VIEW,
     )

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from io import BytesIO
+from types import SimpleNamespace
 from typing import Any, TypeVar
 from urllib.parse import quote
 
@@ -78,15 +79,17 @@ class Column:
     CSV text)."""
 
     label: str
-    value: Callable[[Any], Any]
+    value: Callable[..., Any]  # (row) or, where the export has a context, (row, context)
     kind: str = ""
 
 
 @dataclass(frozen=True)
 class ListExport:
     """One list's export. `queryset(user, params)` is the list as the user filtered it (already scoped by
-    core.access; `params` the request's query string); `prepare(queryset)` adds what the columns read
-    (select_related/prefetch/annotations) and may be left out."""
+    core.access; `params` the request's query string), with what the columns read (select_related,
+    prefetch, annotations). `context(user)`, where given, is what the columns read besides the row —
+    the day, whose ID numbers are shown in full — worked out once per export; each column is then called
+    as `value(row, context)`."""
 
     key: str
     filename: str
@@ -94,6 +97,7 @@ class ListExport:
     queryset: Callable[[Any, QueryDict], QuerySet]
     chunk_size: int = 2000
     perm: str = ""  # the list's view permission, checked again when a background job is asked for
+    context: Callable[[Any], Any] | None = None
 
     @property
     def headers(self) -> list[str]:
@@ -103,10 +107,23 @@ class ListExport:
     def title(self) -> str:
         return self.filename.removesuffix(".xlsx")
 
-    def rows(self, queryset: QuerySet) -> Iterator[list]:
+    def rows(self, queryset: QuerySet, user: Any = None) -> Iterator[list]:
         columns = self.columns
-        for obj in queryset.iterator(chunk_size=self.chunk_size):
-            yield [column.value(obj) for column in columns]
+        objects = queryset.iterator(chunk_size=self.chunk_size)
+        if self.context is None:
+            for obj in objects:
+                yield [column.value(obj) for column in columns]
+            return
+        context = self.context(user)
+        for obj in objects:
+            yield [column.value(obj, context) for column in columns]
+
+
+def request_of(params: QueryDict, user: Any = None) -> Any:
+    """A stand-in request carrying `params` as its query string (and `user`), for a list's own filter
+    parsing, written for a request, when the export reads the same filters outside one (a background
+    job)."""
+    return SimpleNamespace(GET=params, user=user)
 
 
 _exports: dict[str, ListExport] = {}
@@ -123,6 +140,10 @@ def registered(key: str) -> ListExport | None:
     return _exports.get(key)
 
 
+def registered_keys() -> list[str]:
+    return sorted(_exports)
+
+
 def set_background(handler: Callable[[HttpRequest, ListExport, int], HttpResponseBase] | None) -> None:
     """The answer to a list too large to stream in one request (the jobs app: an offer of a background
     job). Without one, every list streams."""
@@ -137,16 +158,22 @@ def respond(request: HttpRequest, export: ListExport) -> HttpResponseBase:
 
     queryset = export.queryset(request.user, request.GET)
     if request.GET.get("format") == "csv":
-        return csv_response(export, queryset)
+        return csv_response(export, queryset, request.user)
     limit = int(getattr(settings, "ZHIFA_EXPORT_STREAM_ROWS", 50_000))
     if _background is not None and request.GET.get("now") != "1":
         count = queryset.order_by().count()
         if count > limit:
             return _background(request, export, count)
-    return xlsx_file_response(export, queryset)
+    return xlsx_file_response(export, queryset, request.user)
 
 
-def write_xlsx(out, export: ListExport, queryset: QuerySet, progress: Callable[[int], object] | None = None):
+def write_xlsx(
+    out,
+    export: ListExport,
+    queryset: QuerySet,
+    progress: Callable[[int], object] | None = None,
+    user: Any = None,
+) -> int:
     """Write the rows into `out` (a path or a binary file) as a write-only workbook: openpyxl keeps each
     row in a temporary file as it is appended, so memory stays flat. `progress(done)` every chunk."""
     workbook = Workbook(write_only=True)
@@ -154,7 +181,7 @@ def write_xlsx(out, export: ListExport, queryset: QuerySet, progress: Callable[[
     sheet.append(export.headers)
     formats = [_NUMBER_FORMATS.get(column.kind) for column in export.columns]
     done = 0
-    for row in export.rows(queryset):
+    for row in export.rows(queryset, user):
         sheet.append(
             [_cell(sheet, value, number_format) for value, number_format in zip(row, formats, strict=True)]
         )
@@ -187,11 +214,11 @@ def attachment(response: R, filename: str) -> R:
     return response
 
 
-def xlsx_file_response(export: ListExport, queryset: QuerySet) -> FileResponse:
+def xlsx_file_response(export: ListExport, queryset: QuerySet, user: Any = None) -> FileResponse:
     """The xlsx written to an anonymous temporary file (gone when the response closes it), served in
     blocks: neither the rows nor the workbook are held in memory."""
     out = tempfile.TemporaryFile()  # noqa: SIM115 — the response closes it when sent
-    write_xlsx(out, export, queryset)
+    write_xlsx(out, export, queryset, user=user)
     out.seek(0)
     return attachment(FileResponse(out, content_type=XLSX_TYPE), export.filename)
 
@@ -216,17 +243,17 @@ def csv_text(value, kind: str = "") -> str:
     return str(cell_value(value))
 
 
-def csv_rows(export: ListExport, queryset: QuerySet) -> Iterator[str]:
+def csv_rows(export: ListExport, queryset: QuerySet, user: Any = None) -> Iterator[str]:
     writer = csv.writer(_Echo())
     yield "\ufeff" + writer.writerow(export.headers)  # the BOM: Excel opens UTF-8 CSV as such
     kinds = [column.kind for column in export.columns]
-    for row in export.rows(queryset):
+    for row in export.rows(queryset, user):
         yield writer.writerow([csv_text(value, kind) for value, kind in zip(row, kinds, strict=True)])
 
 
-def csv_response(export: ListExport, queryset: QuerySet) -> StreamingHttpResponse:
+def csv_response(export: ListExport, queryset: QuerySet, user: Any = None) -> StreamingHttpResponse:
     """The rows as CSV, sent as they are read (the first bytes leave before the last row is read)."""
-    response = StreamingHttpResponse(csv_rows(export, queryset), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(csv_rows(export, queryset, user), content_type="text/csv; charset=utf-8")
     return attachment(response, export.filename.removesuffix(".xlsx") + ".csv")
 
 

@@ -4,9 +4,9 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from . import access, holidays, panels, record_labels, records, selectors, workbench
+from . import access, exports, holidays, panels, record_labels, records, selectors, workbench
 from .choices import AgencyKind
-from .exports import xlsx_response
+from .exports import Column
 from .forms import HolidayNoticeForm
 from .models import Agency
 from .pagination import paginate
@@ -20,38 +20,43 @@ def workbench_view(request):
     return render(request, "core/workbench.html", context)
 
 
-def _agency_filters(request) -> dict:
-    return {key: request.GET.get(key, "") for key in ("q", "kind", "region_code")}
+def _agency_filters(params) -> dict:
+    return {key: params.get(key, "") for key in ("q", "kind", "region_code")}
 
 
 @login_required
 @permission_required("core.view_agency", raise_exception=True)
 def agency_list(request):
-    filters = _agency_filters(request)
+    filters = _agency_filters(request.GET)
     page = paginate(request, selectors.agencies_visible_to(request.user, **filters))
     return render(
         request, "core/agency_list.html", {"page": page, "filters": filters, "kinds": AgencyKind.choices}
     )
 
 
+AGENCY_EXPORT = exports.register(
+    exports.ListExport(
+        key="core.agency_list",
+        filename="机关机构.xlsx",
+        columns=(
+            Column("名称", lambda a: a.name),
+            Column("简称", lambda a: a.short_name),
+            Column("统一社会信用代码", lambda a: a.credit_code),
+            Column("类别", lambda a: a.get_kind_display()),
+            Column("所属区划", lambda a: a.region.name),
+            Column("区划代码", lambda a: a.region.code),
+            Column("有效", lambda a: "是" if a.active else "否"),
+        ),
+        queryset=lambda user, params: selectors.agencies_visible_to(user, **_agency_filters(params)),
+        perm="core.view_agency",
+    )
+)
+
+
 @login_required
 @permission_required("core.view_agency", raise_exception=True)
 def agency_export(request):
-    agencies = selectors.agencies_visible_to(request.user, **_agency_filters(request))
-    rows = (
-        (
-            a.name,
-            a.short_name,
-            a.credit_code,
-            a.get_kind_display(),
-            a.region.name,
-            a.region.code,
-            "是" if a.active else "否",
-        )
-        for a in agencies.iterator(chunk_size=2000)
-    )
-    headers = ["名称", "简称", "统一社会信用代码", "类别", "所属区划", "区划代码", "有效"]
-    return xlsx_response("机关机构.xlsx", headers, rows)
+    return exports.respond(request, AGENCY_EXPORT)
 
 
 @login_required

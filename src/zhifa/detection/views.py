@@ -9,8 +9,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from zhifa.core import access
-from zhifa.core.exports import xlsx_response
+from zhifa.core import access, exports
+from zhifa.core.exports import Column
 from zhifa.core.forms import apply_errors, filters_of, query_of
 from zhifa.core.models import Record
 from zhifa.core.pagination import paginate
@@ -99,27 +99,35 @@ def hit_list(request):
     )
 
 
+HIT_EXPORT = exports.register(
+    exports.ListExport(
+        key="detection.hit_list",
+        filename="问题线索.xlsx",
+        columns=(
+            Column("模型", lambda h, names: names.get(h.model, h.model)),
+            Column("对象", lambda h, names: h.subject),
+            Column("涉及机关", lambda h, names: h.agency.name),
+            Column("线索理由", lambda h, names: h.reason),
+            Column("偏离程度", lambda h, names: h.measure),
+            Column("状态", lambda h, names: h.get_status_display()),
+            Column("发现时间", lambda h, names: h.found_at, "datetime"),
+            Column("处理理由", lambda h, names: h.handling_reason),
+            Column("转办", lambda h, names: h.get_follow_up_display()),
+        ),
+        queryset=lambda user, params: selectors.hits_visible_to(
+            user, _filters(exports.request_of(params))[1]
+        ),
+        perm=VIEW,
+        context=lambda user: _names(),
+    )
+)
+
+
 @login_required
 def hit_export(request):
     _viewer(request)
-    _, parsed = _filters(request)
-    names = _names()
-    rows = (
-        (
-            names.get(h.model, h.model),
-            h.subject,
-            h.agency.name,
-            h.reason,
-            h.measure,
-            h.get_status_display(),
-            h.found_at,
-            h.handling_reason,
-            h.get_follow_up_display(),
-        )
-        for h in selectors.hits_visible_to(request.user, parsed).iterator(chunk_size=2000)
-    )
-    headers = ["模型", "对象", "涉及机关", "线索理由", "偏离程度", "状态", "发现时间", "处理理由", "转办"]
-    return xlsx_response("问题线索.xlsx", headers, rows)
+    _filters(request)  # a bad filter is a 400 before anything is written
+    return exports.respond(request, HIT_EXPORT)
 
 
 @login_required

@@ -136,31 +136,3 @@ def _write(actor, agency: Agency, subjects: list[Subject]) -> int:
         items=((s, "inspections.subject_import", {"code": s.code}) for s in created),
     )
     return len(created)
-
-
-EXPORT_HEADERS = [
-    "名称",
-    "对象类别",
-    "统一社会信用代码",
-    "行业",
-    "所在区划代码",
-    "地址",
-    "风险等级",
-    "年度检查上限",
-    "名录库所属机关",
-]
-
-
-def export_rows(subjects):
-    for s in subjects.iterator(chunk_size=2000):
-        yield (
-            s.name,
-            s.get_kind_display(),
-            s.credit_code,
-            s.industry,
-            s.region.code if s.region else "",
-            s.address,
-            s.get_risk_level_display(),
-            s.yearly_cap or "",
-            s.agency.name,
-        )

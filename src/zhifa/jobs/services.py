@@ -95,6 +95,7 @@ def export_run(*, job_id: int) -> int:
                 export,
                 queryset,
                 progress=lambda n: ExportJob.objects.filter(pk=job.pk).update(done=n),
+                user=job.owner,
             )
             out.seek(0)
             name = default_storage.save(f"exports/{job.owner_id}/{uuid.uuid4().hex}.xlsx", File(out))

@@ -20,7 +20,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
-from zhifa.core import access, records, xlsx_import
+from zhifa.core import access, exports, records, xlsx_import
+from zhifa.core.exports import Column as Out
+from zhifa.core.forms import filters_of
 from zhifa.core.models import Agency
 from zhifa.core.validators import validate_id_number
 from zhifa.core.xlsx_import import (
@@ -520,95 +522,96 @@ def _field_names(obj) -> str:
     return "、".join(field.name for field in obj.fields.all())
 
 
-OFFICER_EXPORT = (
-    "姓名",
-    "身份证号码",
-    "人员类别",
-    "岗位",
-    "重要执法岗位",
-    "任现岗位日期",
-    "首次从事执法日期",
-    "执法领域",
-    "所在机关",
-    "状态",
+# The columns of each list's export: the import's columns first, under the same headers, so an exported
+# list can be edited and re-imported elsewhere (extra columns are ignored by the import). Each column reads
+# a row and the export's context, `Seen` (the day, and whose ID numbers the user sees in full).
+class Seen(NamedTuple):
+    today: date
+    viewer: Any  # registry.selectors.personal_data_viewer
+
+
+def seen_by(user) -> Seen:
+    from .selectors import personal_data_viewer
+
+    return Seen(timezone.localdate(), personal_data_viewer(user))
+
+
+OFFICER_COLUMNS = (
+    Out("姓名", lambda o, seen: o.name),
+    Out("身份证号码", lambda o, seen: seen.viewer.id_number(o)),
+    Out("人员类别", lambda o, seen: o.get_kind_display()),
+    Out("岗位", lambda o, seen: o.post),
+    Out("重要执法岗位", lambda o, seen: yes_no(o.is_key_post)),
+    Out("任现岗位日期", lambda o, seen: o.post_since, "date"),
+    Out("首次从事执法日期", lambda o, seen: o.enforcing_since, "date"),
+    Out("执法领域", lambda o, seen: _field_names(o)),
+    Out("所在机关", lambda o, seen: o.agency.name),
+    Out("状态", lambda o, seen: o.get_status_display()),
 )
-CERTIFICATE_EXPORT = (
-    "姓名",
-    "身份证号码",
-    "所在机关",
-    "证件编号",
-    "证件类别",
-    "发证机关",
-    "发证日期",
-    "有效期至",
-    "执法领域",
-    "状态",
-    "最近审验日期",
+CERTIFICATE_COLUMNS = (
+    Out("姓名", lambda c, seen: c.officer.name),
+    Out("身份证号码", lambda c, seen: seen.viewer.id_number(c.officer)),
+    Out("所在机关", lambda c, seen: c.officer.agency.name),
+    Out("证件编号", lambda c, seen: c.number),
+    Out("证件类别", lambda c, seen: c.get_kind_display()),
+    Out("发证机关", lambda c, seen: c.issuer),
+    Out("发证日期", lambda c, seen: c.issued_on, "date"),
+    Out("有效期至", lambda c, seen: c.expires_on, "date"),
+    Out("执法领域", lambda c, seen: _field_names(c)),
+    Out("状态", lambda c, seen: c.effective_status_label(seen.today)),
+    Out("最近审验日期", lambda c, seen: c.last_checked_on, "date"),
 )
-TRAINING_EXPORT = ("姓名", "身份证号码", "所在机关", "培训日期", "学时", "培训类别", "培训名称", "组织单位")
+TRAINING_COLUMNS = (
+    Out("姓名", lambda t, seen: t.officer.name),
+    Out("身份证号码", lambda t, seen: seen.viewer.id_number(t.officer)),
+    Out("所在机关", lambda t, seen: t.officer.agency.name),
+    Out("培训日期", lambda t, seen: t.on, "date"),
+    Out("学时", lambda t, seen: t.hours),
+    Out("培训类别", lambda t, seen: t.get_kind_display()),
+    Out("培训名称", lambda t, seen: t.title),
+    Out("组织单位", lambda t, seen: t.provider),
+)
+OFFICER_EXPORT = tuple(column.label for column in OFFICER_COLUMNS)
+CERTIFICATE_EXPORT = tuple(column.label for column in CERTIFICATE_COLUMNS)
+TRAINING_EXPORT = tuple(column.label for column in TRAINING_COLUMNS)
 
-
-def _officer_rows(queryset, today: date, viewer) -> Iterator[tuple]:
-    for o in queryset.select_related("agency").prefetch_related("fields").iterator(chunk_size=2000):
-        yield (
-            o.name,
-            viewer.id_number(o),
-            o.get_kind_display(),
-            o.post,
-            yes_no(o.is_key_post),
-            o.post_since,
-            o.enforcing_since,
-            _field_names(o),
-            o.agency.name,
-            o.get_status_display(),
-        )
-
-
-def _certificate_rows(queryset, today: date, viewer) -> Iterator[tuple]:
-    queryset = queryset.select_related("officer__agency").prefetch_related("fields")
-    for c in queryset.iterator(chunk_size=2000):
-        yield (
-            c.officer.name,
-            viewer.id_number(c.officer),
-            c.officer.agency.name,
-            c.number,
-            c.get_kind_display(),
-            c.issuer,
-            c.issued_on,
-            c.expires_on,
-            _field_names(c),
-            c.effective_status_label(today),
-            c.last_checked_on,
-        )
-
-
-def _training_rows(queryset, today: date, viewer) -> Iterator[tuple]:
-    for t in queryset.select_related("officer__agency").iterator(chunk_size=2000):
-        yield (
-            t.officer.name,
-            viewer.id_number(t.officer),
-            t.officer.agency.name,
-            t.on,
-            t.hours,
-            t.get_kind_display(),
-            t.title,
-            t.provider,
-        )
-
-
-EXPORTS = {
-    "officers": (OFFICER_EXPORT, _officer_rows),
-    "certificates": (CERTIFICATE_EXPORT, _certificate_rows),
-    "trainings": (TRAINING_EXPORT, _training_rows),
+EXPORTS: dict[str, tuple[tuple[Out, ...], Callable[[Any], Any]]] = {
+    "officers": (OFFICER_COLUMNS, lambda qs: qs.select_related("agency").prefetch_related("fields")),
+    "certificates": (
+        CERTIFICATE_COLUMNS,
+        lambda qs: qs.select_related("officer__agency").prefetch_related("fields"),
+    ),
+    "trainings": (TRAINING_COLUMNS, lambda qs: qs.select_related("officer__agency")),
 }
 
 
-def export(kind: str, queryset, *, viewer) -> tuple[list[str], Iterable[tuple]]:
-    """Headers and rows of a list for core.exports.xlsx_response. The caller passes the queryset it
-    shows (already scoped to the user); rows are produced lazily, a chunk of the database at a time.
-    The import columns come under the same headers, so an exported list can be edited and re-imported
-    elsewhere (extra columns are ignored by the import). `viewer` (registry.selectors.personal_data_viewer)
-    decides whose ID numbers are written in full."""
+def list_export(
+    kind: str, *, key: str, filename: str, page_list, filter_keys, perm: str
+) -> exports.ListExport:
+    """The export of a registry list on the core.exports kit: `page_list(request, filters)` is the list
+    as its page shows it (already scoped to the user), read with the page's own filters."""
     _kind_columns(kind)
-    headers, rows = EXPORTS[kind]
-    return list(headers), rows(queryset, timezone.localdate(), viewer)
+    columns, prepare = EXPORTS[kind]
+
+    def queryset(user, params):
+        request = exports.request_of(params, user)
+        return prepare(page_list(request, filters_of(request, filter_keys)))
+
+    return exports.register(
+        exports.ListExport(
+            key=key, filename=filename, columns=columns, queryset=queryset, perm=perm, context=seen_by
+        )
+    )
+
+
+def export(kind: str, queryset, *, viewer) -> tuple[list[str], Iterable[tuple]]:
+    """Headers and rows of `queryset` (already scoped) in the export's columns, read a chunk at a time;
+    `viewer` (registry.selectors.personal_data_viewer) decides whose ID numbers are written in full."""
+    _kind_columns(kind)
+    columns, prepare = EXPORTS[kind]
+    seen = Seen(timezone.localdate(), viewer)
+    rows = (
+        tuple(column.value(row, seen) for column in columns)
+        for row in prepare(queryset).iterator(chunk_size=2000)
+    )
+    return [column.label for column in columns], rows

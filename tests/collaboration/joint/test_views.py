@@ -2,9 +2,11 @@
 apply page refusing a late 专项 application beside the field (nothing written), officers found by search,
 another county's user a 404, the organisation and meeting pages."""
 
+from datetime import datetime
+
 import pytest
 
-from tests.helpers import html
+from tests.helpers import exported_rows, html
 from zhifa.collaboration.joint import services
 
 from .conftest import JointWrites, finding_input
@@ -76,3 +78,12 @@ def test_organisation_and_meeting_pages(client, group, office_user, market_user)
     client.force_login(office_user)
     assert "指定联络员" in html(client.get("/collaboration/organisation/"))
     assert "召集会议" in html(client.get("/collaboration/meetings/"))
+
+
+def test_the_action_list_as_excel(client, applied, office_user):
+    client.force_login(office_user)
+    assert exported_rows(client, "/collaboration/joint/export.xlsx") == [
+        ("行动名称", "启动方式", "牵头部门", "地点", "开始日期", "结束日期", "状态"),
+        ("无证食品小作坊专项整治", "专项联合执法", "东区市场监督管理局", "东区城乡结合部", datetime(2026, 3, 11),
+         datetime(2026, 3, 13), "待办公室审批"),
+    ]  # fmt: skip

@@ -2,11 +2,13 @@
 written on refusal; both parties see a transfer, a third agency gets 404, the region's supervisor sees it and
 cannot act (403); the lists with their 待接收/已发出 views; the 移送函; the 职责边界 register."""
 
+from datetime import datetime
+
 import pytest
 from django.urls import reverse
 
 from tests.collaboration.transfers.conftest import TransferWrites, package
-from tests.helpers import Api, errors
+from tests.helpers import Api, errors, exported_rows
 from zhifa.collaboration.models import BoundaryItem, Transfer
 from zhifa.collaboration.transfers import services
 from zhifa.collaboration.transfers.choices import TransferStatus
@@ -205,3 +207,26 @@ def test_before_approval_the_letter_is_an_unnumbered_draft_for_the_sender(
     assert docx["Content-Disposition"] == "attachment; filename*=UTF-8''" + quote("移送函_草稿.docx")
     client.force_login(receiver_user)  # not sent yet: the receiver does not see it
     assert client.get(reverse("collaboration:transfer_letter", args=[transfer.pk, "pdf"])).status_code == 404
+
+
+def test_the_transfer_list_as_excel(client, sent, handler_user, receiver_user, third_user):
+    header = (
+        "移送函文号",
+        "案由",
+        "移送机关",
+        "接收机关",
+        "移送类型",
+        "事项",
+        "当事人",
+        "紧急",
+        "状态",
+        "移送期限",
+        "移送时间",
+    )
+    row = (sent.number, "擅自占用城市道路经营", "东区市场监督管理局", "东区综合行政执法局", "线索移送（立案前）",
+           "ZHZF-CF-001 擅自占用城市道路经营", "王某", "否", "已移送待签收", datetime(2026, 3, 10), datetime(2026, 3, 6, 10, 0))  # fmt: skip
+    client.force_login(receiver_user)
+    assert exported_rows(client, "/collaboration/transfers/export/", {"view": "in"}) == [header, row]
+    assert exported_rows(client, "/collaboration/transfers/export/", {"view": "out"}) == [header]
+    client.force_login(third_user)
+    assert exported_rows(client, "/collaboration/transfers/export/") == [header]

@@ -1,9 +1,11 @@
 """报送 pages and API: the agency's list, the fill form pre-filled with the platform's figures, the bureau's
 汇总表 with totals and its xlsx; another agency gets 404 through either door."""
 
+from datetime import datetime
+
 import pytest
 
-from tests.helpers import xlsx_rows
+from tests.helpers import exported_rows, xlsx_rows
 from tests.stats.conftest import ReportWrites, sub
 from zhifa.stats.reports import services
 
@@ -85,3 +87,31 @@ def test_another_agency_gets_404(client, quarter, agencies, west_head):
                        content_type="application/json").status_code == 404  # fmt: skip
     assert client.get(f"/stats/reports/rounds/{quarter.pk}/").status_code == 404
     assert writes.none
+
+
+def test_the_submissions_as_excel(client, quarter, agencies, supervisor, market_head):
+    header = ("报送事项", "报送期间", "报送单位", "接收机关", "状态", "报送期限", "是否逾期", "报送时间")
+    urban = (
+        "季度执法数据",
+        "2026年第一季度",
+        "东区综合行政执法局",
+        "东区司法局",
+        "待填报",
+        datetime(2026, 4, 15),
+        None,
+        None,
+    )
+    market = (
+        "季度执法数据",
+        "2026年第一季度",
+        "东区市场监督管理局",
+        "东区司法局",
+        "待填报",
+        datetime(2026, 4, 15),
+        None,
+        None,
+    )
+    client.force_login(supervisor)
+    assert exported_rows(client, "/stats/reports/export.xlsx") == [header, urban, market]
+    client.force_login(market_head)  # an agency: its own submission only
+    assert exported_rows(client, "/stats/reports/export.xlsx") == [header, market]

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.helpers import Api, errors, html, xlsx_rows
+from tests.helpers import Api, assert_export_cost_is_fixed, errors, html, xlsx_rows
 from zhifa.registry import selectors as registry
 from zhifa.supervision.accountability import services
 from zhifa.supervision.models import AccountabilityCase
@@ -68,6 +68,8 @@ def test_the_list_searches_sorts_and_exports(client, supervisor, zhang, li):
         ("张伟", "东区市场监督管理局", "逾期未履行法定职责", "已立案"),
         ("李娜", "东区市场监督管理局", "逾期未履行法定职责", "已立案"),
     ]
+    assert client.get(f"{BASE}/export.xlsx").streaming
+    assert assert_export_cost_is_fixed("supervision.accountability_list", supervisor) == 2
 
 
 def test_another_agency_and_another_region_get_404(client, proceeding, west_head, west_supervisor, head):

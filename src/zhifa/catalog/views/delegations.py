@@ -12,8 +12,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from zhifa.core import access
-from zhifa.core.exports import xlsx_response
+from zhifa.core import access, exports
+from zhifa.core.exports import Column
 from zhifa.core.forms import apply_errors
 from zhifa.core.pagination import paginate
 
@@ -40,8 +40,8 @@ def _query(filters: dict) -> str:
     return urlencode({key: value for key, value in filters.items() if value})
 
 
-def _delegations(request, filters: dict, today):
-    delegations = selectors.delegations_visible_to(request.user)
+def _delegations(user, filters: dict, today):
+    delegations = selectors.delegations_visible_to(user)
     if filters["status"] in DelegationStatus.values:
         delegations = delegations.filter(status=filters["status"])
     if filters["due"] in ("overdue", "soon"):
@@ -70,7 +70,7 @@ def clock(delegation: Delegation, today) -> str:
 def delegation_list(request):
     today = timezone.localdate()
     filters = _filters(request)
-    page = paginate(request, _delegations(request, filters, today))
+    page = paginate(request, _delegations(request.user, filters, today))
     context = {
         "page": page,
         "rows": [(d, clock(d, today)) for d in page],
@@ -84,44 +84,38 @@ def delegation_list(request):
     return render(request, "catalog/delegation_list.html", context)
 
 
-EXPORT_HEADERS = [
-    "赋权部门",
-    "承接乡镇（街道）",
-    "事项编码",
-    "事项名称",
-    "赋权形式",
-    "赋权文件",
-    "赋权日期",
-    "随事项下沉人员数",
-    "评估期限",
-    "评估状态",
-    "状态",
-]
 CLOCK_LABELS = {"overdue": "已逾期", "soon": "30日内应评估", "": ""}
+
+EXPORT = exports.register(
+    exports.ListExport(
+        key="catalog.delegation_list",
+        filename="赋权乡镇事项.xlsx",
+        columns=(
+            Column("赋权部门", lambda d, today: d.from_agency.name),
+            Column("承接乡镇（街道）", lambda d, today: d.to_agency.name),
+            Column("事项编码", lambda d, today: d.item_code),
+            Column("事项名称", lambda d, today: d.item_name),
+            Column("赋权形式", lambda d, today: d.get_form_display()),
+            Column("赋权文件", lambda d, today: d.document),
+            Column("赋权日期", lambda d, today: d.on, "date"),
+            Column("随事项下沉人员数", lambda d, today: d.staff_transferred),
+            Column("评估期限", lambda d, today: d.evaluation_due, "date"),
+            Column("评估状态", lambda d, today: CLOCK_LABELS[clock(d, today)]),
+            Column("状态", lambda d, today: d.get_status_display()),
+        ),
+        queryset=lambda user, params: _delegations(
+            user, _filters(exports.request_of(params)), timezone.localdate()
+        ),
+        perm=VIEW_DELEGATION,
+        context=lambda user: timezone.localdate(),
+    )
+)
 
 
 @login_required
 @permission_required(VIEW_DELEGATION, raise_exception=True)
 def delegation_export(request):
-    today = timezone.localdate()
-    delegations = _delegations(request, _filters(request), today)
-    rows = (
-        (
-            d.from_agency.name,
-            d.to_agency.name,
-            d.item_code,
-            d.item_name,
-            d.get_form_display(),
-            d.document,
-            d.on,
-            d.staff_transferred,
-            d.evaluation_due,
-            CLOCK_LABELS[clock(d, today)],
-            d.get_status_display(),
-        )
-        for d in delegations.iterator(chunk_size=2000)
-    )
-    return xlsx_response("赋权乡镇事项.xlsx", EXPORT_HEADERS, rows)
+    return exports.respond(request, EXPORT)
 
 
 @login_required

@@ -7,7 +7,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from zhifa.core.exports import xlsx_response
+from zhifa.core import exports
+from zhifa.core.exports import Column
 from zhifa.core.forms import filters_of, query_of
 from zhifa.core.pagination import paginate
 
@@ -45,27 +46,32 @@ def assistance_list(request):
     })  # fmt: skip
 
 
+EXPORT = exports.register(
+    exports.ListExport(
+        key="collaboration.assistance_list",
+        filename="执法协助.xlsx",
+        columns=(
+            Column("协助函文号", lambda r: r.number),
+            Column("协助事项", lambda r: r.get_kind_display()),
+            Column("请求机关", lambda r: r.requester.name),
+            Column("协助机关", lambda r: r.helper.name),
+            Column("异地协助", lambda r: "是" if r.cross_region else "否"),
+            Column("协助事项名称", lambda r: r.subject),
+            Column("状态", lambda r: r.get_status_display()),
+            Column("发函时间", lambda r: r.sent_at, "datetime"),
+            Column("答复期限", lambda r: r.due_on, "date"),
+            Column("答复日期", lambda r: r.answered_on, "date"),
+        ),
+        queryset=lambda user, params: selectors.requests_visible_to(
+            user, _filters(exports.request_of(params))[1]
+        ),
+    )
+)
+
+
 @login_required
 def assistance_export(request):
-    _, parsed = _filters(request)
-    headers = [
-        "协助函文号",
-        "协助事项",
-        "请求机关",
-        "协助机关",
-        "异地协助",
-        "协助事项名称",
-        "状态",
-        "发函时间",
-        "答复期限",
-        "答复日期",
-    ]
-    rows = (
-        [r.number, r.get_kind_display(), r.requester.name, r.helper.name, "是" if r.cross_region else "否", r.subject,
-         r.get_status_display(), r.sent_at, r.due_on, r.answered_on]
-        for r in selectors.requests_visible_to(request.user, parsed)[:10000]
-    )  # fmt: skip
-    return xlsx_response("执法协助.xlsx", headers, rows)
+    return exports.respond(request, EXPORT)
 
 
 @login_required

@@ -17,8 +17,8 @@ from zhifa.collaboration.meetings.choices import DecisionStatus, MeetingKind, Me
 from zhifa.collaboration.models import Meeting
 from zhifa.collaboration.organisation import selectors as organisation
 from zhifa.collaboration.organisation import services as organisation_services
-from zhifa.core import access
-from zhifa.core.exports import xlsx_response
+from zhifa.core import access, exports
+from zhifa.core.exports import Column
 from zhifa.core.forms import Form, apply_errors, filters_of, query_of
 from zhifa.core.models import Agency, Record
 from zhifa.core.pagination import paginate
@@ -66,25 +66,29 @@ def _is_office(user) -> bool:
     return group is not None and group.office_id == user.agency_id
 
 
-EXPORT_HEADERS = ["行动名称", "启动方式", "牵头部门", "地点", "开始日期", "结束日期", "状态"]
+EXPORT = exports.register(
+    exports.ListExport(
+        key="collaboration.joint_list",
+        filename="联合执法行动.xlsx",
+        columns=(
+            Column("行动名称", lambda a: a.title),
+            Column("启动方式", lambda a: a.get_kind_display()),
+            Column("牵头部门", lambda a: a.lead_agency.name),
+            Column("地点", lambda a: a.place),
+            Column("开始日期", lambda a: a.starts_on, "date"),
+            Column("结束日期", lambda a: a.ends_on, "date"),
+            Column("状态", lambda a: a.get_status_display()),
+        ),
+        queryset=lambda user, params: selectors.actions_visible_to(
+            user, _filters(exports.request_of(params))[1]
+        ),
+    )
+)
 
 
 @login_required
 def joint_export(request):
-    _, parsed = _filters(request)
-    rows = (
-        [
-            a.title,
-            a.get_kind_display(),
-            a.lead_agency.name,
-            a.place,
-            a.starts_on,
-            a.ends_on,
-            a.get_status_display(),
-        ]
-        for a in selectors.actions_visible_to(request.user, parsed)[:10000]
-    )
-    return xlsx_response("联合执法行动.xlsx", EXPORT_HEADERS, rows)
+    return exports.respond(request, EXPORT)
 
 
 NEW = {

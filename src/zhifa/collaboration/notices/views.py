@@ -9,7 +9,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from zhifa.core.exports import xlsx_response
+from zhifa.core import exports
+from zhifa.core.exports import Column
 from zhifa.core.forms import filters_of, query_of
 from zhifa.core.pagination import paginate
 
@@ -44,19 +45,34 @@ def notice_list(request):
     })  # fmt: skip
 
 
-EXPORT_HEADERS = ["抄告类别", "抄告机关", "接收机关", "决定事项", "决定文号", "当事人", "决定日期", "状态", "抄告期限",
-                  "抄告时间", "签收期限", "签收时间"]  # fmt: skip
+EXPORT = exports.register(
+    exports.ListExport(
+        key="collaboration.notice_list",
+        filename="抄告.xlsx",
+        columns=(
+            Column("抄告类别", lambda n: n.get_kind_display()),
+            Column("抄告机关", lambda n: n.sender.name),
+            Column("接收机关", lambda n: n.receiver.name if n.receiver else ""),
+            Column("决定事项", lambda n: n.title),
+            Column("决定文号", lambda n: n.number),
+            Column("当事人", lambda n: n.party),
+            Column("决定日期", lambda n: n.decided_on, "date"),
+            Column("状态", lambda n: n.get_status_display()),
+            Column("抄告期限", lambda n: n.due_on, "date"),
+            Column("抄告时间", lambda n: n.sent_at, "datetime"),
+            Column("签收期限", lambda n: n.ack_due, "date"),
+            Column("签收时间", lambda n: n.acknowledged_at, "datetime"),
+        ),
+        queryset=lambda user, params: selectors.notices_visible_to(
+            user, _filters(exports.request_of(params))[1]
+        ),
+    )
+)
 
 
 @login_required
 def notice_export(request):
-    _, parsed = _filters(request)
-    rows = (
-        [n.get_kind_display(), n.sender.name, n.receiver.name if n.receiver else "", n.title, n.number, n.party,
-         n.decided_on, n.get_status_display(), n.due_on, n.sent_at, n.ack_due, n.acknowledged_at]
-        for n in selectors.notices_visible_to(request.user, parsed)[:10000]
-    )  # fmt: skip
-    return xlsx_response("抄告.xlsx", EXPORT_HEADERS, rows)
+    return exports.respond(request, EXPORT)
 
 
 @login_required

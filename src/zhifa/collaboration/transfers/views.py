@@ -14,8 +14,8 @@ from django.shortcuts import redirect, render
 
 from zhifa.cases import selectors as case_selectors
 from zhifa.cases.models import Case
-from zhifa.core import access
-from zhifa.core.exports import xlsx_response
+from zhifa.core import access, exports
+from zhifa.core.exports import Column
 from zhifa.core.forms import Form, apply_errors, filters_of, query_of
 from zhifa.core.models import Record
 from zhifa.core.params import id_param, paginate
@@ -27,6 +27,7 @@ from .choices import TransferStatus
 from .transitions import MACHINE, SEND, is_late
 
 FILTER_KEYS = ("q", "status", "view", "sort")
+VIEW = "collaboration.view_transfer"
 SORT_LABELS = {
     "-created": "最新登记在前",
     "created": "最早登记在前",
@@ -44,10 +45,14 @@ def _rows(request):
     return raw, rows
 
 
+def _viewer(request) -> None:
+    if not request.user.has_perm(VIEW):
+        raise Http404("未找到该页面")
+
+
 @login_required
 def transfer_list(request):
-    if not request.user.has_perm("collaboration.view_transfer"):
-        raise Http404("未找到该页面")
+    _viewer(request)
     raw, rows = _rows(request)
     page = paginate(request, rows)
     return render(
@@ -66,33 +71,33 @@ def transfer_list(request):
     )
 
 
-EXPORT_HEADERS = ["移送函文号", "案由", "移送机关", "接收机关", "移送类型", "事项", "当事人", "紧急", "状态",
-                  "移送期限", "移送时间"]  # fmt: skip
+EXPORT = exports.register(
+    exports.ListExport(
+        key="collaboration.transfer_list",
+        filename="案件移送.xlsx",
+        columns=(
+            Column("移送函文号", lambda t: t.number),
+            Column("案由", lambda t: t.summary),
+            Column("移送机关", lambda t: t.agency.name),
+            Column("接收机关", lambda t: t.receiver.name),
+            Column("移送类型", lambda t: t.get_kind_display()),
+            Column("事项", lambda t: f"{t.item_code} {t.item_name}"),
+            Column("当事人", lambda t: t.party_name),
+            Column("紧急", lambda t: "是" if t.urgent else "否"),
+            Column("状态", lambda t: t.get_status_display()),
+            Column("移送期限", lambda t: t.due_on, "date"),
+            Column("移送时间", lambda t: t.sent_at, "datetime"),
+        ),
+        queryset=lambda user, params: _rows(exports.request_of(params, user))[1],
+        perm=VIEW,
+    )
+)
 
 
 @login_required
 def transfer_export(request):
-    _, rows = _rows(request)
-    return xlsx_response(
-        "案件移送.xlsx",
-        EXPORT_HEADERS,
-        (
-            [
-                t.number,
-                t.summary,
-                t.agency.name,
-                t.receiver.name,
-                t.get_kind_display(),
-                f"{t.item_code} {t.item_name}",
-                t.party_name,
-                "是" if t.urgent else "否",
-                t.get_status_display(),
-                t.due_on,
-                t.sent_at,
-            ]
-            for t in rows[:10000]
-        ),
-    )
+    _viewer(request)
+    return exports.respond(request, EXPORT)
 
 
 def _case_of(request) -> Case | None:

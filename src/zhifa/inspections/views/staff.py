@@ -14,16 +14,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from zhifa.core import access, panels
+from zhifa.core import access, exports, panels
 from zhifa.core.exports import xlsx_download, xlsx_response
 from zhifa.core.forms import apply_errors, filters_of, offer_agencies, refusal_messages
 from zhifa.core.models import Agency, Region
 from zhifa.core.pagination import paginate
-from zhifa.core.params import id_param, year_param
+from zhifa.core.params import year_param
 from zhifa.core.xlsx_import import ImportForm, page_context
 from zhifa.registry.models import Officer
 
-from .. import excel, listings, selectors, services
+from .. import excel, export, listings, selectors, services
 from ..choices import InspectionResult, PlanStatus, ReportStatus, RiskLevel, SubjectKind, TaskStatus
 from ..drawing import __doc__ as ALGORITHM_TEXT
 from ..forms import (
@@ -212,29 +212,10 @@ def draw_download(request, pk):
 @login_required
 @permission_required(VIEW_TASK, raise_exception=True)
 def task_list(request):
-    filters = filters_of(request, ("q", "status", "plan", "mine"))
-    plan = id_param(request, "plan")
-    tasks = selectors.tasks_visible_to(
-        request.user, **{**filters, "plan": plan, "mine": bool(filters["mine"])}
-    )
+    filters = filters_of(request, export.TASK_FILTERS)
+    tasks = export.tasks(request)
     if request.GET.get("export"):
-        rows = (
-            (
-                t.subject.name,
-                t.subject.code,
-                t.stratum,
-                t.plan.title,
-                t.plan.agency.name,
-                t.get_status_display(),
-                t.due_on,
-            )
-            for t in tasks.iterator(chunk_size=2000)
-        )
-        return xlsx_response(
-            "检查任务.xlsx",
-            ["检查对象", "对象编码", "风险等级", "计划", "牵头机关", "状态", "完成期限"],
-            rows,
-        )
+        return exports.respond(request, export.TASKS)
     page = paginate(request, tasks)
     return render(
         request,
@@ -314,26 +295,10 @@ def task_override(request, pk, assignment_id):
 @login_required
 @permission_required(VIEW_INSPECTION, raise_exception=True)
 def inspection_list(request):
-    filters = filters_of(request, ("q", "result", "unpublished"))
-    inspections = selectors.inspections_visible_to(
-        request.user, q=filters["q"], result=filters["result"], unpublished=bool(filters["unpublished"])
-    )
+    filters = filters_of(request, export.INSPECTION_FILTERS)
     if request.GET.get("export"):
-        rows = (
-            (
-                i.subject.name,
-                i.subject_code,
-                i.agency.name,
-                "计划内" if i.task_id else "计划外",
-                i.started_on,
-                i.get_result_display(),
-                i.publicity_due,
-                i.publicity_on,
-            )
-            for i in inspections.iterator(chunk_size=2000)
-        )
-        headers = ["检查对象", "对象编码", "检查机关", "类型", "检查日期", "结果", "公示期限", "公示日期"]
-        return xlsx_response("检查记录.xlsx", headers, rows)
+        return exports.respond(request, export.INSPECTIONS)
+    inspections = export.inspections(request)
     page = paginate(request, inspections)
     context = {"page": page, "filters": filters, "results": InspectionResult.choices}
     return render(request, "inspections/inspection_list.html", context)
@@ -497,10 +462,10 @@ def rating_list(request):
 @login_required
 @permission_required(VIEW_SUBJECT, raise_exception=True)
 def subject_list(request):
-    filters = filters_of(request, ("q", "kind", "risk"))
-    subjects = selectors.subjects_visible_to(request.user, **filters)
+    filters = filters_of(request, export.SUBJECT_FILTERS)
     if request.GET.get("export"):
-        return xlsx_response("检查对象名录库.xlsx", excel.EXPORT_HEADERS, excel.export_rows(subjects))
+        return exports.respond(request, export.SUBJECTS)
+    subjects = export.subjects(request)
     context = {
         "page": paginate(request, subjects),
         "filters": filters,

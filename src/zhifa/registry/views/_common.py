@@ -7,7 +7,6 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from zhifa.core import params
-from zhifa.core.exports import xlsx_response
 
 
 def year_param(request) -> int:
@@ -27,15 +26,6 @@ def recheck_due(certificate) -> date:
     return add_years(
         certificate.last_checked_on or certificate.issued_on, settings.ZHIFA_CERTIFICATE_RECHECK_YEARS
     )
-
-
-def export_response(request, kind: str, queryset, filename: str):
-    """导出Excel through registry.excel (the same columns as its import templates); ID numbers in
-    full only where the user manages the personnel."""
-    from zhifa.registry import excel, selectors
-
-    headers, rows = excel.export(kind, queryset, viewer=selectors.personal_data_viewer(request.user))
-    return xlsx_response(filename, headers, rows)
 
 
 def render_form(request, title, form, *, back=None, submit="保存", **extra):

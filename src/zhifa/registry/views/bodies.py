@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from zhifa.core import access
-from zhifa.core.exports import xlsx_response
+from zhifa.core import access, exports
+from zhifa.core.exports import Column
 from zhifa.core.forms import apply_errors, filters_of, query_of
 from zhifa.core.pagination import paginate
 from zhifa.core.selectors import active_agencies
@@ -30,15 +30,15 @@ VIEW_BODY = "registry.view_enforcementbody"
 FILTER_KEYS = ("q", "status")
 
 
-def _bodies(request, filters: dict):
-    return selectors.bodies_visible_to(request.user, q=filters["q"], status=filters["status"])
+def _bodies(user, filters: dict):
+    return selectors.bodies_visible_to(user, q=filters["q"], status=filters["status"])
 
 
 @login_required
 @permission_required(VIEW_BODY, raise_exception=True)
 def body_list(request):
     filters = filters_of(request, FILTER_KEYS)
-    page = paginate(request, _bodies(request, filters))
+    page = paginate(request, _bodies(request.user, filters))
     context = {
         "page": page,
         "filters": filters,
@@ -50,40 +50,32 @@ def body_list(request):
     return render(request, "registry/body_list.html", context)
 
 
-BODY_HEADERS = [
-    "主体名称",
-    "机关/组织",
-    "所属区划",
-    "主体资格",
-    "依据",
-    "状态",
-    "确认机关",
-    "确认文号",
-    "确认日期",
-    "公告日期",
-]
+BODY_EXPORT = exports.register(
+    exports.ListExport(
+        key="registry.body_list",
+        filename="执法主体.xlsx",
+        columns=(
+            Column("主体名称", lambda b: b.name),
+            Column("机关/组织", lambda b: b.agency.name),
+            Column("所属区划", lambda b: b.agency.region.name),
+            Column("主体资格", lambda b: b.get_standing_display()),
+            Column("依据", lambda b: b.legal_basis),
+            Column("状态", lambda b: b.get_status_display()),
+            Column("确认机关", lambda b: b.confirmed_by),
+            Column("确认文号", lambda b: b.confirmation_document),
+            Column("确认日期", lambda b: b.confirmed_on, "date"),
+            Column("公告日期", lambda b: b.announced_on, "date"),
+        ),
+        queryset=lambda user, params: _bodies(user, filters_of(exports.request_of(params), FILTER_KEYS)),
+        perm=VIEW_BODY,
+    )
+)
 
 
 @login_required
 @permission_required(VIEW_BODY, raise_exception=True)
 def body_export(request):
-    bodies = _bodies(request, filters_of(request, FILTER_KEYS))
-    rows = (
-        (
-            b.name,
-            b.agency.name,
-            b.agency.region.name,
-            b.get_standing_display(),
-            b.legal_basis,
-            b.get_status_display(),
-            b.confirmed_by,
-            b.confirmation_document,
-            b.confirmed_on,
-            b.announced_on,
-        )
-        for b in bodies.iterator(chunk_size=2000)
-    )
-    return xlsx_response("执法主体.xlsx", BODY_HEADERS, rows)
+    return exports.respond(request, BODY_EXPORT)
 
 
 def _get_body(request, pk: int, *, manage: bool = False) -> EnforcementBody:

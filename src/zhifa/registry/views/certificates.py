@@ -9,16 +9,16 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from zhifa.core import access, pickers
+from zhifa.core import access, exports, pickers
 from zhifa.core.forms import apply_errors, filters_of, int_or_none, query_of
 from zhifa.core.pagination import paginate
 from zhifa.core.selectors import active_agencies
 
-from .. import selectors, services
+from .. import excel, selectors, services
 from ..choices import CertificateStatus
 from ..forms import STATUS_ACTIONS, CertificateCheckForm, CertificateStatusForm
 from ..models import Certificate
-from ._common import export_response, recheck_due, render_form
+from ._common import recheck_due, render_form
 
 VIEW_CERTIFICATE = "registry.view_certificate"
 FILTER_KEYS = ("q", "agency", "state")
@@ -76,8 +76,17 @@ def certificate_list(request):
 @login_required
 @permission_required(VIEW_CERTIFICATE, raise_exception=True)
 def certificate_export(request):
-    filters = filters_of(request, FILTER_KEYS)
-    return export_response(request, "certificates", _certificates(request, filters), "执法证件.xlsx")
+    return exports.respond(request, EXPORT)
+
+
+EXPORT = excel.list_export(
+    "certificates",
+    key="registry.certificate_list",
+    filename="执法证件.xlsx",
+    page_list=_certificates,
+    filter_keys=FILTER_KEYS,
+    perm=VIEW_CERTIFICATE,
+)
 
 
 def _get_certificate(request, pk: int) -> Certificate:

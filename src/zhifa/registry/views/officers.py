@@ -12,17 +12,17 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from zhifa.core import access, panels, pickers
+from zhifa.core import access, exports, panels, pickers
 from zhifa.core.forms import apply_errors, filters_of, int_or_none, query_of
 from zhifa.core.models import Record
 from zhifa.core.pagination import paginate
 from zhifa.core.selectors import active_agencies
 
-from .. import selectors, services
+from .. import excel, selectors, services
 from ..choices import CaseRole, CertificateStatus, PersonKind, PersonStatus
 from ..forms import AssessmentForm, CertificateIssueForm, OfficerForm, TrainingForm
 from ..models import EnforcementField, Officer, TrainingRecord
-from ._common import export_response, recheck_due, render_form
+from ._common import recheck_due, render_form
 
 VIEW_OFFICER = "registry.view_officer"
 FILTER_KEYS = ("q", "agency", "kind", "status", "certificate", "field", "rotation")
@@ -91,9 +91,17 @@ def officer_list(request):
 @login_required
 @permission_required(VIEW_OFFICER, raise_exception=True)
 def officer_export(request):
-    filters = filters_of(request, FILTER_KEYS)
-    officers = _officers(request, filters)
-    return export_response(request, "officers", officers, "执法人员.xlsx")
+    return exports.respond(request, EXPORT)
+
+
+EXPORT = excel.list_export(
+    "officers",
+    key="registry.officer_list",
+    filename="执法人员.xlsx",
+    page_list=_officers,
+    filter_keys=FILTER_KEYS,
+    perm=VIEW_OFFICER,
+)
 
 
 CERTIFICATE_ACTIONS = {

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 
 from zhifa.cases import selectors as case_selectors
 from zhifa.cases.models import CaseDocument, Evidence
-from zhifa.core import access
-from zhifa.core.exports import xlsx_response
+from zhifa.core import access, exports
+from zhifa.core.exports import Column
 from zhifa.core.forms import apply_errors
 from zhifa.core.models import Agency
 from zhifa.core.pagination import paginate
@@ -58,27 +58,30 @@ def review_list(request):
     )
 
 
+EXPORT = exports.register(
+    exports.ListExport(
+        key="review.review_list",
+        filename="法制审核.xlsx",
+        columns=(
+            Column("案件编号", lambda r: r.case.number),
+            Column("当事人", lambda r: r.case.party_name),
+            Column("办案机关", lambda r: r.case.agency.name),
+            Column("状态", lambda r: r.get_status_display()),
+            Column("审核人员", lambda r: str(r.reviewer or "")),
+            Column("协作库指派", lambda r: "是" if r.from_pool else "否"),
+            Column("审核期限", lambda r: r.due_on, "date"),
+            Column("送审日期", lambda r: timezone.localtime(r.created_at).date(), "date"),
+        ),
+        queryset=lambda user, params: selectors.reviews_visible_to(
+            user, **_filters(exports.request_of(params))
+        ),
+    )
+)
+
+
 @login_required
 def review_export(request):
-    reviews = selectors.reviews_visible_to(request.user, **_filters(request))[:10000]
-    rows = (
-        [
-            r.case.number,
-            r.case.party_name,
-            r.case.agency.name,
-            r.get_status_display(),
-            str(r.reviewer or ""),
-            "是" if r.from_pool else "否",
-            r.due_on,
-            timezone.localtime(r.created_at).date(),
-        ]
-        for r in reviews
-    )
-    return xlsx_response(
-        "法制审核.xlsx",
-        ["案件编号", "当事人", "办案机关", "状态", "审核人员", "协作库指派", "审核期限", "送审日期"],
-        rows,
-    )
+    return exports.respond(request, EXPORT)
 
 
 def _can(user, perm, review) -> bool:

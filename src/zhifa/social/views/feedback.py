@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from zhifa.cases.evidence import storage
-from zhifa.core import access
-from zhifa.core.exports import xlsx_response
+from zhifa.core import access, exports
+from zhifa.core.exports import Column
 from zhifa.core.forms import filters_of, query_of, refusal_messages
 from zhifa.core.pagination import paginate
 from zhifa.core.params import id_param
@@ -63,32 +63,32 @@ def feedback_list(request):
     )
 
 
-HEADERS = [
-    "反馈事项",
-    "来源",
-    "监督员或联系点",
-    "反映的机关",
-    "收到日期",
-    "答复期限",
-    "状态",
-    "反馈内容",
-    "答复内容",
-]
+EXPORT = exports.register(
+    exports.ListExport(
+        key="social.feedback_list",
+        filename="社会监督反馈.xlsx",
+        columns=(
+            Column("反馈事项", lambda f: f.title),
+            Column("来源", lambda f: f.get_source_display()),
+            Column("监督员或联系点", lambda f: str(f.sender)),
+            Column("反映的机关", lambda f: f.agency.name),
+            Column("收到日期", lambda f: f.received_on, "date"),
+            Column("答复期限", lambda f: f.answer_due, "date"),
+            Column("状态", lambda f: f.get_status_display()),
+            Column("反馈内容", lambda f: f.text),
+            Column("答复内容", lambda f: f.answer),
+        ),
+        queryset=lambda user, params: selectors.feedback_visible_to(
+            user, _filters(exports.request_of(params))[1]
+        ),
+    )
+)
 
 
 @login_required
 def feedback_export(request):
-    _, parsed = _filters(request)
-    rows = selectors.feedback_visible_to(request.user, parsed)[:10000]
-    return xlsx_response(
-        "社会监督反馈.xlsx",
-        HEADERS,
-        (
-            [f.title, f.get_source_display(), str(f.sender), f.agency.name, f.received_on, f.answer_due,
-             f.get_status_display(), f.text, f.answer]
-            for f in rows
-        ),
-    )  # fmt: skip
+    _filters(request)  # a malformed id is a 400, as on the list
+    return exports.respond(request, EXPORT)
 
 
 @login_required

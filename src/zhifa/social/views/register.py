@@ -8,8 +8,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
-from zhifa.core import access
-from zhifa.core.exports import xlsx_response
+from zhifa.core import access, exports
+from zhifa.core.exports import Column
 from zhifa.core.forms import filters_of, query_of
 from zhifa.core.pagination import paginate
 from zhifa.core.params import id_param
@@ -21,7 +21,6 @@ from ..transitions import MANAGE_POINT, MANAGE_SUPERVISOR
 from .shared import form_page, mask_phone, records
 
 FILTERS = ("q", "kind", "term", "sort", "bureau")
-EXPORT_LIMIT = 10000
 
 
 def _filters(request, kinds, sorts) -> tuple[dict, selectors.RegisterFilters]:
@@ -64,24 +63,35 @@ def supervisor_list(request):
     )
 
 
-SUPERVISOR_HEADERS = ["姓名", "身份类别", "工作单位及职务", "联系电话", "关注领域", "聘任机关", "任期开始",
-                      "任期结束", "任期状态"]  # fmt: skip
+SUPERVISOR_EXPORT = exports.register(
+    exports.ListExport(
+        key="social.supervisor_list",
+        filename="行政执法监督员.xlsx",
+        columns=(
+            Column("姓名", lambda s, today: s.name),
+            Column("身份类别", lambda s, today: s.get_category_display()),
+            Column("工作单位及职务", lambda s, today: s.unit),
+            Column("联系电话", lambda s, today: mask_phone(s.phone)),
+            Column("关注领域", lambda s, today: s.fields_followed),
+            Column("聘任机关", lambda s, today: s.bureau.name),
+            Column("任期开始", lambda s, today: s.term_start, "date"),
+            Column("任期结束", lambda s, today: s.term_end, "date"),
+            Column(
+                "任期状态", lambda s, today: terms.state(s, today, ended=SupervisorStatus.DISMISSED).label
+            ),
+        ),
+        queryset=lambda user, params: selectors.supervisors_visible_to(
+            user, _filters(exports.request_of(params), PersonCategory, selectors.SUPERVISOR_SORTS)[1]
+        ),
+        context=lambda user: selectors.clocks.today(),
+    )
+)
 
 
 @login_required
 def supervisor_export(request):
-    _, parsed = _filters(request, PersonCategory, selectors.SUPERVISOR_SORTS)
-    rows = selectors.supervisors_visible_to(request.user, parsed)[:EXPORT_LIMIT]
-    today = selectors.clocks.today()
-    return xlsx_response(
-        "行政执法监督员.xlsx",
-        SUPERVISOR_HEADERS,
-        (
-            [s.name, s.get_category_display(), s.unit, mask_phone(s.phone), s.fields_followed, s.bureau.name,
-             s.term_start, s.term_end, terms.state(s, today, ended=SupervisorStatus.DISMISSED).label]
-            for s in rows
-        ),
-    )  # fmt: skip
+    _filters(request, PersonCategory, selectors.SUPERVISOR_SORTS)  # a malformed bureau id is a 400
+    return exports.respond(request, SUPERVISOR_EXPORT)
 
 
 @login_required
@@ -168,24 +178,34 @@ def point_list(request):
     )
 
 
-POINT_HEADERS = ["名称", "类型", "统一社会信用代码", "地址", "联络人", "联络人电话", "设立机关", "设立期限开始",
-                 "设立期限结束", "期限状态"]  # fmt: skip
+POINT_EXPORT = exports.register(
+    exports.ListExport(
+        key="social.point_list",
+        filename="监督联系点.xlsx",
+        columns=(
+            Column("名称", lambda p, today: p.name),
+            Column("类型", lambda p, today: p.get_kind_display()),
+            Column("统一社会信用代码", lambda p, today: p.credit_code),
+            Column("地址", lambda p, today: p.address),
+            Column("联络人", lambda p, today: p.liaison),
+            Column("联络人电话", lambda p, today: mask_phone(p.liaison_phone)),
+            Column("设立机关", lambda p, today: p.bureau.name),
+            Column("设立期限开始", lambda p, today: p.term_start, "date"),
+            Column("设立期限结束", lambda p, today: p.term_end, "date"),
+            Column("期限状态", lambda p, today: terms.state(p, today, ended=PointStatus.REVOKED).label),
+        ),
+        queryset=lambda user, params: selectors.points_visible_to(
+            user, _filters(exports.request_of(params), PointKind, selectors.POINT_SORTS)[1]
+        ),
+        context=lambda user: selectors.clocks.today(),
+    )
+)
 
 
 @login_required
 def point_export(request):
-    _, parsed = _filters(request, PointKind, selectors.POINT_SORTS)
-    rows = selectors.points_visible_to(request.user, parsed)[:EXPORT_LIMIT]
-    today = selectors.clocks.today()
-    return xlsx_response(
-        "监督联系点.xlsx",
-        POINT_HEADERS,
-        (
-            [p.name, p.get_kind_display(), p.credit_code, p.address, p.liaison, mask_phone(p.liaison_phone),
-             p.bureau.name, p.term_start, p.term_end, terms.state(p, today, ended=PointStatus.REVOKED).label]
-            for p in rows
-        ),
-    )  # fmt: skip
+    _filters(request, PointKind, selectors.POINT_SORTS)  # a malformed bureau id is a 400
+    return exports.respond(request, POINT_EXPORT)
 
 
 @login_required

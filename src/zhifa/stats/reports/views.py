@@ -8,7 +8,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from zhifa.core.exports import xlsx_response
+from zhifa.core import exports
+from zhifa.core.exports import Column, xlsx_response
 from zhifa.core.forms import Form, apply_errors, filters_of, query_of
 from zhifa.core.models import Record
 from zhifa.core.pagination import paginate
@@ -64,18 +65,30 @@ def submission_list(request):
     })  # fmt: skip
 
 
-EXPORT_HEADERS = ["报送事项", "报送期间", "报送单位", "接收机关", "状态", "报送期限", "是否逾期", "报送时间"]
+EXPORT = exports.register(
+    exports.ListExport(
+        key="stats.submission_list",
+        filename="报送.xlsx",
+        columns=(
+            Column("报送事项", lambda s: s.round.get_kind_display()),
+            Column("报送期间", lambda s: s.round.period_label),
+            Column("报送单位", lambda s: s.agency.name),
+            Column("接收机关", lambda s: s.round.agency.name),
+            Column("状态", lambda s: s.get_status_display()),
+            Column("报送期限", lambda s: s.due_on, "date"),
+            Column("是否逾期", lambda s: "已逾期" if is_overdue(s) else ""),
+            Column("报送时间", lambda s: s.submitted_at, "datetime"),
+        ),
+        queryset=lambda user, params: selectors.submissions_visible_to(
+            user, _filters(exports.request_of(params))[1]
+        ),
+    )
+)
 
 
 @login_required
 def submission_export(request):
-    _, parsed = _filters(request)
-    rows = (
-        [s.round.get_kind_display(), s.round.period_label, s.agency.name, s.round.agency.name, s.get_status_display(),
-         s.due_on, "已逾期" if is_overdue(s) else "", s.submitted_at]
-        for s in selectors.submissions_visible_to(request.user, parsed)[:10000]
-    )  # fmt: skip
-    return xlsx_response("报送.xlsx", EXPORT_HEADERS, rows)
+    return exports.respond(request, EXPORT)
 
 
 @login_required

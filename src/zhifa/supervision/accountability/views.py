@@ -10,8 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
-from zhifa.core import access
-from zhifa.core.exports import xlsx_response
+from zhifa.core import access, exports
+from zhifa.core.exports import Column
 from zhifa.core.forms import Form, apply_errors, filters_of, query_of
 from zhifa.core.models import Record
 from zhifa.core.pagination import paginate
@@ -57,32 +57,34 @@ def accountability_list(request):
     )
 
 
-EXPORT_HEADERS = ["责任人员", "所在机关", "追责机关", "案件来源", "来源编号", "立案事由", "状态", "处理决定",
-                  "暂扣至", "决定日期", "办理期限", "立案时间"]  # fmt: skip
+EXPORT = exports.register(
+    exports.ListExport(
+        key="supervision.accountability_list",
+        filename="责任追究案件.xlsx",
+        columns=(
+            Column("责任人员", lambda p: p.officer.name),
+            Column("所在机关", lambda p: p.agency.name),
+            Column("追责机关", lambda p: p.bureau.name),
+            Column("案件来源", lambda p: p.get_source_kind_display()),
+            Column("来源编号", lambda p: p.source_reference),
+            Column("立案事由", lambda p: p.facts),
+            Column("状态", lambda p: p.get_status_display()),
+            Column("处理决定", lambda p: p.get_outcome_display() if p.outcome else ""),
+            Column("暂扣至", lambda p: p.suspended_until, "date"),
+            Column("决定日期", lambda p: p.decided_on, "date"),
+            Column("办理期限", lambda p: p.due_on, "date"),
+            Column("立案时间", lambda p: p.opened_at, "datetime"),
+        ),
+        queryset=lambda user, params: selectors.proceedings_visible_to(
+            user, _filters(exports.request_of(params))[1]
+        ),
+    )
+)
 
 
 @login_required
 def accountability_export(request):
-    _, parsed = _filters(request)
-    proceedings = selectors.proceedings_visible_to(request.user, parsed)[:10000]
-    rows = (
-        [
-            p.officer.name,
-            p.agency.name,
-            p.bureau.name,
-            p.get_source_kind_display(),
-            p.source_reference,
-            p.facts,
-            p.get_status_display(),
-            p.get_outcome_display() if p.outcome else "",
-            p.suspended_until,
-            p.decided_on,
-            p.due_on,
-            p.opened_at,
-        ]
-        for p in proceedings
-    )
-    return xlsx_response("责任追究案件.xlsx", EXPORT_HEADERS, rows)
+    return exports.respond(request, EXPORT)
 
 
 @login_required

@@ -14,8 +14,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from zhifa.cases import selectors as case_selectors
 from zhifa.cases.evidence import storage
-from zhifa.core import access
-from zhifa.core.exports import xlsx_response
+from zhifa.core import access, exports
+from zhifa.core.exports import Column
 from zhifa.core.forms import Form, apply_errors, filters_of, query_of
 from zhifa.core.models import Record
 from zhifa.core.pagination import paginate
@@ -65,32 +65,35 @@ def action_list(request):
     )
 
 
-EXPORT_HEADERS = ["事项名称", "监督方式", "监督对象", "问题类别", "被监督机关", "监督机关", "案件", "状态",
-                  "最高文书等级", "升级阶段", "整改期限", "立项时间"]  # fmt: skip
+EXPORT = exports.register(
+    exports.ListExport(
+        key="supervision.action_list",
+        filename="监督事项.xlsx",
+        columns=(
+            Column("事项名称", lambda i: i.title),
+            Column("监督方式", lambda i: i.get_kind_display()),
+            Column("监督对象", lambda i: i.get_target_kind_display()),
+            Column("问题类别", lambda i: i.get_category_display() if i.category else ""),
+            Column("被监督机关", lambda i: i.agency.name),
+            Column("监督机关", lambda i: i.bureau.name),
+            Column("案件", lambda i: i.case.number if i.case else ""),
+            Column("状态", lambda i: i.get_status_display()),
+            Column("最高文书等级", lambda i: i.get_grade_display() if i.grade else ""),
+            Column("升级阶段", lambda i: i.get_escalation_display() if i.escalation else ""),
+            Column("整改期限", lambda i: i.due_on, "date"),
+            Column("立项时间", lambda i: i.opened_at, "datetime"),
+        ),
+        queryset=lambda user, params: selectors.items_visible_to(
+            user, _filters(exports.request_of(params))[1]
+        ),
+    )
+)
 
 
 @login_required
 def action_export(request):
-    _, parsed = _filters(request)
-    items = selectors.items_visible_to(request.user, parsed)[:10000]
-    rows = (
-        [
-            i.title,
-            i.get_kind_display(),
-            i.get_target_kind_display(),
-            i.get_category_display() if i.category else "",
-            i.agency.name,
-            i.bureau.name,
-            i.case.number if i.case else "",
-            i.get_status_display(),
-            i.get_grade_display() if i.grade else "",
-            i.get_escalation_display() if i.escalation else "",
-            i.due_on,
-            i.opened_at,
-        ]
-        for i in items
-    )
-    return xlsx_response("监督事项.xlsx", EXPORT_HEADERS, rows)
+    _filters(request)  # a malformed agency id is a 400, as on the list
+    return exports.respond(request, EXPORT)
 
 
 @login_required

@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from zhifa.accounts.models import User
-from zhifa.core import access
-from zhifa.core.exports import xlsx_download, xlsx_response
+from zhifa.core import access, exports
+from zhifa.core.exports import Column, xlsx_download, xlsx_response
 from zhifa.core.forms import apply_errors, filters_of, query_of, refusal_messages
 from zhifa.core.pagination import paginate
 from zhifa.core.params import id_param, year_param
@@ -36,7 +36,6 @@ FILE_SORTS = [
     ("agency", "办案机关"),
     ("grade", "等次"),
 ]
-CAMPAIGN_HEADERS = ["评查年度", "活动名称", "组织机关", "状态", "抽取卷数", "评查标准"]
 
 
 def _form_page(request, form, title: str, save, back: str = ""):
@@ -77,15 +76,31 @@ def campaign_list(request):
     return render(request, "supervision/campaigns/campaign_list.html", context)
 
 
+CAMPAIGN_EXPORT = exports.register(
+    exports.ListExport(
+        key="supervision.campaign_list",
+        filename="案卷评查活动.xlsx",
+        columns=(
+            Column("评查年度", lambda c: c.year),
+            Column("活动名称", lambda c: c.title),
+            Column("组织机关", lambda c: c.agency.name),
+            Column("状态", lambda c: c.get_status_display()),
+            Column("抽取卷数", lambda c: c.file_count),
+            Column("评查标准", lambda c: str(c.template_version)),
+        ),
+        queryset=lambda user, params: _campaigns(exports.request_of(params, user))[0].select_related(
+            "template_version__template"
+        ),
+        perm=selectors.VIEW,
+    )
+)
+
+
 @login_required
 @permission_required(selectors.VIEW, raise_exception=True)
 def campaign_export(request):
-    campaigns, _filters = _campaigns(request)
-    rows = (
-        (c.year, c.title, c.agency.name, c.get_status_display(), c.file_count, str(c.template_version))
-        for c in campaigns.select_related("template_version__template")
-    )
-    return xlsx_response("案卷评查活动.xlsx", CAMPAIGN_HEADERS, rows)
+    _campaigns(request)  # a malformed year is a 400, as on the list
+    return exports.respond(request, CAMPAIGN_EXPORT)
 
 
 @login_required

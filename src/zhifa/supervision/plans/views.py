@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zhifa.cases.models import Case
-from zhifa.core import access
+from zhifa.core import access, exports
 from zhifa.core.exports import xlsx_response
 from zhifa.core.forms import apply_errors, filters_of, query_of, refusal_messages
 from zhifa.core.models import Agency
@@ -20,7 +20,7 @@ from zhifa.core.params import id_param, year_param
 from zhifa.core.selectors import active_agencies
 
 from ..models import LedgerEntry, Oversight, SupervisionPlan
-from . import selectors, services
+from . import export, selectors, services
 from .choices import EntryStatus, OversightGround, OversightStatus, PlanStatus, TaskKind
 from .forms import OVERSIGHT_FORMS, LedgerReportForm, OversightOpenForm, PlanForm, TaskForm
 from .machine import (
@@ -44,13 +44,9 @@ def _checked(request, *, year: bool = True, ids: tuple[str, ...] = ("agency",)) 
         id_param(request, name)
 
 
-def _date(d) -> str:
-    return d.strftime("%Y-%m-%d") if d else ""
-
-
 # ---- 监督计划 -----------------------------------------------------------------------------------------
 
-PLAN_FILTERS = ("q", "year", "status", "agency", "sort")
+PLAN_FILTERS = export.PLAN_FILTERS
 PLAN_SORT_CHOICES = [("year", "按年度"), ("agency", "按机关")]
 
 
@@ -78,14 +74,7 @@ def plan_list(request):
 @permission_required(VIEW_PLAN, raise_exception=True)
 def plan_export(request):
     _checked(request)
-    plans = selectors.plans_visible_to(request.user, **filters_of(request, PLAN_FILTERS))
-    rows = (
-        (p.year, p.title, p.agency.name, p.get_status_display(), p.task_count, _date(p.published_on))
-        for p in plans
-    )
-    return xlsx_response(
-        "监督计划.xlsx", ["年度", "计划名称", "制定机关", "状态", "任务数", "印发日期"], rows
-    )
+    return exports.respond(request, export.PLANS)
 
 
 @login_required
@@ -186,7 +175,7 @@ def plan_publish(request, pk: int):
 
 # ---- 工作台账 -----------------------------------------------------------------------------------------
 
-LEDGER_FILTERS = ("q", "year", "status", "kind", "agency", "plan", "sort")
+LEDGER_FILTERS = export.LEDGER_FILTERS
 LEDGER_SORT_CHOICES = [
     ("due", "按期限（早到晚）"),
     ("-due", "按期限（晚到早）"),
@@ -194,21 +183,6 @@ LEDGER_SORT_CHOICES = [
     ("status", "按状态"),
 ]
 LEDGER_STATUS_CHOICES = [*EntryStatus.choices, ("overdue", "逾期未报送")]
-LEDGER_HEADERS = [
-    "年度",
-    "任务",
-    "监督类别",
-    "报送单位",
-    "所属区划",
-    "报送期限",
-    "状态",
-    "首次报送日期",
-    "下达机关",
-]
-
-
-def _entry_status(entry, today) -> str:
-    return "逾期未报送" if selectors.is_overdue(entry, today) else entry.get_status_display()
 
 
 @login_required
@@ -220,7 +194,7 @@ def ledger_list(request):
     page = paginate(request, selectors.entries_visible_to(request.user, **filters, today=today))
     context = {
         "page": page,
-        "rows": [(e, _entry_status(e, today), selectors.is_overdue(e, today)) for e in page],
+        "rows": [(e, export.entry_status(e, today), selectors.is_overdue(e, today)) for e in page],
         "filters": filters,
         "query": query_of(filters),
         "statuses": LEDGER_STATUS_CHOICES,
@@ -238,23 +212,7 @@ def ledger_list(request):
 @permission_required(VIEW_LEDGER, raise_exception=True)
 def ledger_export(request):
     _checked(request, ids=("agency", "plan"))
-    today = timezone.localdate()
-    entries = selectors.entries_visible_to(request.user, **filters_of(request, LEDGER_FILTERS), today=today)
-    rows = (
-        (
-            e.task.plan.year,
-            e.task.title,
-            e.task.get_kind_display(),
-            e.agency.name,
-            e.agency.region.name,
-            e.due,
-            _entry_status(e, today),
-            e.reported_on,
-            e.task.plan.agency.name,
-        )
-        for e in entries.iterator(chunk_size=2000)
-    )
-    return xlsx_response("工作台账.xlsx", LEDGER_HEADERS, rows)
+    return exports.respond(request, export.LEDGER)
 
 
 def _entry(request, pk) -> LedgerEntry:
@@ -273,7 +231,7 @@ def _entry_page(request, entry, form=None, status=200):
         "entry": entry,
         "task": entry.task,
         "overdue": selectors.is_overdue(entry),
-        "status_label": _entry_status(entry, timezone.localdate()),
+        "status_label": export.entry_status(entry, timezone.localdate()),
         "reports": selectors.reports_of(entry),
         "form": form or (LedgerReportForm() if can_report else None),
         "can_open_plan": request.user.has_perm(VIEW_PLAN)
@@ -349,19 +307,8 @@ def ledger_rollup_export(request):
 
 # ---- 督办 --------------------------------------------------------------------------------------------
 
-OVERSIGHT_FILTERS = ("q", "status", "ground", "agency", "overdue", "sort")
+OVERSIGHT_FILTERS = export.OVERSIGHT_FILTERS
 OVERSIGHT_SORT_CHOICES = [("due", "按办理期限"), ("-opened", "按督办日期"), ("agency", "按被督办机关")]
-OVERSIGHT_HEADERS = [
-    "督办事项",
-    "督办情形",
-    "被督办机关",
-    "督办机关",
-    "案件编号",
-    "督办日期",
-    "办理期限",
-    "状态",
-    "办结日期",
-]
 
 
 @login_required
@@ -389,22 +336,7 @@ def oversight_list(request):
 @permission_required(VIEW_OVERSIGHT, raise_exception=True)
 def oversight_export(request):
     _checked(request, year=False)
-    oversights = selectors.oversights_visible_to(request.user, **filters_of(request, OVERSIGHT_FILTERS))
-    rows = (
-        (
-            o.title,
-            o.get_ground_display(),
-            o.agency.name,
-            o.supervisor_agency.name,
-            o.case.number if o.case else "",
-            o.opened_on,
-            o.due,
-            o.get_status_display(),
-            o.closed_on,
-        )
-        for o in oversights
-    )
-    return xlsx_response("督办事项.xlsx", OVERSIGHT_HEADERS, rows)
+    return exports.respond(request, export.OVERSIGHTS)
 
 
 def _case(request, case_id) -> Case:

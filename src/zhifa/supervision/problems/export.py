@@ -3,8 +3,6 @@ once on the core.exports kit, read in chunks and written by openpyxl's write-onl
 file, for the page and the API alike. No row cap: the rows never sit in memory (a list past
 ZHIFA_EXPORT_STREAM_ROWS is offered as a background job on the page)."""
 
-from types import SimpleNamespace
-
 from django.http.response import HttpResponseBase
 
 from zhifa.core import exports
@@ -18,7 +16,7 @@ FILENAME = "突出问题清单.xlsx"
 def _queryset(user, params):
     from .views import _problem_filters  # the page's parsing of the same query string
 
-    _, filters = _problem_filters(SimpleNamespace(GET=params))
+    _, filters = _problem_filters(exports.request_of(params))
     return _prepared(user, filters)
 
 

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from zhifa.cases.evidence import storage
 from zhifa.core import access, exports
-from zhifa.core.exports import xlsx_response
+from zhifa.core.exports import Column
 from zhifa.core.forms import Form, apply_errors, filters_of, query_of
 from zhifa.core.models import Record
 from zhifa.core.pagination import paginate
@@ -280,31 +280,34 @@ def device_list(request):
     )
 
 
-DEVICE_HEADERS = ["设置机关", "设备名称", "设置地点", "监控的违法行为", "设置依据", "批准机关", "批准文号",
-                  "批准日期", "是否向社会公布", "状态", "备注"]  # fmt: skip
+DEVICE_EXPORT = exports.register(
+    exports.ListExport(
+        key="supervision.device_list",
+        filename="电子技术监控设备.xlsx",
+        columns=(
+            Column("设置机关", lambda d: d.agency.name),
+            Column("设备名称", lambda d: d.name),
+            Column("设置地点", lambda d: d.location),
+            Column("监控的违法行为", lambda d: d.purpose),
+            Column("设置依据", lambda d: d.legal_basis),
+            Column("批准机关", lambda d: d.approval_authority),
+            Column("批准文号", lambda d: d.approval_number),
+            Column("批准日期", lambda d: d.approved_on, "date"),
+            Column("是否向社会公布", lambda d: "是" if d.published else "否"),
+            Column("状态", lambda d: d.get_status_display()),
+            Column("备注", lambda d: d.note),
+        ),
+        queryset=lambda user, params: selectors.devices_visible_to(
+            user, _device_filters(exports.request_of(params))[1]
+        ),
+    )
+)
 
 
 @login_required
 def device_export(request):
-    _, parsed = _device_filters(request)
-    devices = selectors.devices_visible_to(request.user, parsed)[:10000]
-    rows = (
-        [
-            d.agency.name,
-            d.name,
-            d.location,
-            d.purpose,
-            d.legal_basis,
-            d.approval_authority,
-            d.approval_number,
-            d.approved_on,
-            "是" if d.published else "否",
-            d.get_status_display(),
-            d.note,
-        ]
-        for d in devices
-    )
-    return xlsx_response("电子技术监控设备.xlsx", DEVICE_HEADERS, rows)
+    _device_filters(request)  # a malformed agency id is a 400, as on the list
+    return exports.respond(request, DEVICE_EXPORT)
 
 
 @login_required
