@@ -13,6 +13,7 @@ from ninja.parser import Parser
 from ninja.security import HttpBearer, django_auth
 
 from zhifa.accounts.api import router as accounts_router
+from zhifa.accounts.rotation import MUST_CHANGE_REASON
 from zhifa.accounts.services import user_for_token
 from zhifa.cases.api import router as cases_router
 from zhifa.catalog.api import router as catalog_router
@@ -40,6 +41,8 @@ class TokenAuth(HttpBearer):
 
     def authenticate(self, request, token):
         user = user_for_token(token)
+        if user is not None and user.must_change_password:
+            raise HttpError(403, MUST_CHANGE_REASON)
         if user is not None:
             request.user = user
         return user

@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "zhifa.core.hygiene.QueryParametersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "zhifa.accounts.rotation.PasswordChangeRequiredMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -97,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "zhifa.core.menu.menu_context",
+                "zhifa.accounts.rotation.password_reminder",
             ],
         },
     },
@@ -128,13 +130,15 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "zhifa.accounts.backends.RoleBackend",
 ]
+# 口令策略 (docs/security.md): 8 characters, 3 of 4 classes, not common, not the username or the name.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "zhifa.accounts.passwords.MinimumLengthValidator"},
     {"NAME": "zhifa.accounts.passwords.CharacterClassValidator"},
+    {"NAME": "zhifa.accounts.passwords.CommonPasswordValidator"},
+    {"NAME": "zhifa.accounts.passwords.PersonalInfoValidator"},
 ]
+# A password older than this many days is reminded on every staff page until changed.
+ZHIFA_PASSWORD_MAX_AGE_DAYS = int(os.environ.get("ZHIFA_PASSWORD_MAX_AGE_DAYS", "90"))
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:workbench"
 LOGOUT_REDIRECT_URL = "accounts:login"

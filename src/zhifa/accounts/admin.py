@@ -1,8 +1,11 @@
 from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.shortcuts import redirect
 from django.utils.html import format_html
 
 from zhifa.core import access
@@ -73,6 +76,39 @@ class UserAdmin(DjangoUserAdmin):
     @admin.display(description="机关")
     def agency_name(self, user):
         return user.agency.name if user.agency_id else "—"
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        # A new account goes through the service, which records it and makes its owner change the password
+        # at first login; the admin goes on with the saved row (its redirect and log need obj's key).
+        created = services.user_create(
+            actor=request.user,
+            username=obj.username,
+            real_name=obj.real_name,
+            agency=obj.agency,
+            password=form.cleaned_data["password1"],
+        )
+        for field in User._meta.concrete_fields:
+            setattr(obj, field.attname, getattr(created, field.attname))
+        obj._state.adding, obj._state.db = False, created._state.db
+
+    def user_change_password(self, request, id, form_url=""):
+        """Setting another's password here is a reset: through the service, which records it and makes the
+        owner change it at next login. The page, its errors and disabling the password stay Django's."""
+        if request.method == "POST" and "unset-password" not in request.POST:
+            user = self.get_object(request, unquote(id))
+            if user is not None and self.has_change_permission(request, user):
+                form = self.change_password_form(user, request.POST)
+                if form.is_valid() and form.cleaned_data.get("set_usable_password", True):
+                    services.password_reset(
+                        actor=request.user, user=user, password=form.cleaned_data["password1"]
+                    )
+                    self.log_change(request, user, self.construct_change_message(request, form, None))
+                    messages.success(request, "密码已重置。该用户下次登录时须先修改密码。")
+                    update_session_auth_hash(request, user)
+                    return redirect("admin:accounts_user_change", user.pk)
+        return super().user_change_password(request, id, form_url)
 
     def save_related(self, request, form, formsets, change):
         # Roles go through the service, which enforces 三员分立 and writes the record.

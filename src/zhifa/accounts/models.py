@@ -3,6 +3,7 @@ import hashlib
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
 
 from zhifa.core.access import Scope
 from zhifa.core.models import Agency
@@ -36,6 +37,10 @@ class User(AbstractUser):
     )
     mobile = models.CharField("手机号码", max_length=11, blank=True, validators=[mobile_validator])
     roles = models.ManyToManyField(Role, verbose_name="角色", blank=True, related_name="users")
+    # 口令策略 (docs/security.md): set by someone else (a new account, a reset), a password must be changed
+    # by its owner before anything else; one older than ZHIFA_PASSWORD_MAX_AGE_DAYS is reminded.
+    must_change_password = models.BooleanField("须修改密码", default=False)
+    password_changed_at = models.DateTimeField("密码修改时间", default=timezone.now)
 
     objects = UserManager()
 
@@ -61,6 +66,9 @@ class User(AbstractUser):
     @property
     def is_admin_role(self) -> bool:
         return bool(self.role_codes & ADMIN_ROLES)
+
+    def password_age_days(self) -> int:
+        return (timezone.now() - self.password_changed_at).days
 
     def role_labels(self) -> str:
         return "、".join(RoleCode(code).label for code in sorted(self.role_codes))

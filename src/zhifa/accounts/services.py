@@ -28,13 +28,20 @@ def user_create(
             raise PermissionDenied("您无权新增用户")
         if actor.agency is None or not agency.region.path.startswith(actor.agency.region.path):
             raise PermissionDenied("只能为本辖区内的机关新增用户")
-    user = User(username=username, real_name=real_name, agency=agency, mobile=mobile)
+    # A password chosen by someone else is changed by its owner at first login (the system's own demo
+    # and command-line accounts are not: nobody else knows theirs).
+    user = User(
+        username=username,
+        real_name=real_name,
+        agency=agency,
+        mobile=mobile,
+        must_change_password=actor is not None,
+    )
     user.full_clean(exclude=["password"])
     validate_password(password, user)
     user.set_password(password)
     user.save()
-    if user.agency_id:  # accounts without an agency have no chain to record on
-        kit.record(user, "user.create", actor=actor, payload=_user_payload(user))
+    _record(user, "user.create", actor=actor, payload=_user_payload(user))
     if roles:
         user_set_roles(actor=actor, user=user, roles=roles)
     return user
@@ -57,9 +64,43 @@ def user_set_roles(*, actor: Actor, user: User, roles) -> User:
     if user.is_staff != is_staff:
         User.objects.filter(pk=user.pk).update(is_staff=is_staff)
         user.is_staff = is_staff
-    if user.agency_id:  # accounts without an agency have no chain to record on
-        kit.record(user, "user.set_roles", actor=actor, payload={"roles": codes})
+    _record(user, "user.set_roles", actor=actor, payload={"roles": codes})
     return user
+
+
+@transaction.atomic
+def password_change(*, user: User, password: str) -> User:
+    """修改密码 by its owner: the policy applies, the rotation clock restarts and a forced change is done."""
+    validate_password(password, user)
+    user.set_password(password)
+    user.must_change_password = False
+    user.password_changed_at = timezone.now()
+    user.save(update_fields=["password", "must_change_password", "password_changed_at"])
+    _record(user, "user.password_change", actor=user)
+    return user
+
+
+@transaction.atomic
+def password_reset(*, actor: Actor, user: User, password: str) -> User:
+    """重置密码 of someone else: the owner must change it at their next login, since another person knows it."""
+    if actor is not None and actor.pk == user.pk:
+        return password_change(user=user, password=password)
+    access.require(actor, "accounts.change_user", user)
+    validate_password(password, user)
+    user.set_password(password)
+    user.must_change_password = True
+    user.password_changed_at = timezone.now()
+    user.save(update_fields=["password", "must_change_password", "password_changed_at"])
+    _record(user, "user.password_reset", actor=actor)
+    return user
+
+
+def _record(user: User, action: str, *, actor: Actor, payload: dict | None = None) -> None:
+    """On the user's agency's chain, or the acting admin's when the account has no agency; an account
+    made by the system without one has no chain to record on."""
+    agency = user.agency if user.agency_id else getattr(actor, "agency", None)
+    if agency is not None:
+        kit.record(user, action, actor=actor, payload=payload, agency=agency)
 
 
 def _user_payload(user: User) -> dict:

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import messages
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -9,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from zhifa.core.forms import Form, apply_errors
 
-from . import services
+from . import rotation, services
 from .models import ApiToken
 
 
@@ -18,9 +19,19 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    def save(self, commit=True):
+        # Through the service: it restarts the rotation clock, ends a forced change and records it.
+        return services.password_change(user=self.user, password=self.cleaned_data["new_password1"])
+
+
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
+    form_class = PasswordChangeForm
     success_url = reverse_lazy("accounts:password_change_done")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(must_change_reason=rotation.MUST_CHANGE_REASON, **kwargs)
 
 
 class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):

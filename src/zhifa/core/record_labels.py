@@ -12,6 +12,8 @@ ACTIONS = {
     "agency.update": "修改机关信息",
     "user.create": "新增用户",
     "user.set_roles": "设置用户角色",
+    "user.password_change": "本人修改密码",
+    "user.password_reset": "重置他人密码",
     "calendar.schedule_entered": "录入法定节假日安排",
     "calendar.deadline_moved": "因节假日安排调整期限",
     # 执法主体与人员

@@ -8,7 +8,7 @@ from zhifa.accounts.models import User
 from zhifa.core.models import Agency
 from zhifa.demo.core import DEPARTMENTS
 
-DEMO_PASSWORD = "Demo@2026"
+DEMO_PASSWORD = "Donghu#Zf2026"  # passes the password policy (accounts.passwords)
 
 MAIN = "东湖区市场监督管理局"
 USERS = [
