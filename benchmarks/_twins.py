@@ -36,7 +36,7 @@ class Comparison:
         return "figures identical" if not self.differ else f"figures MISMATCH in {', '.join(self.differ)}"
 
     def total_rows(self, prefix: str, stem: str, what: str) -> list[Row]:
-        """`<prefix>.<stem>_orm`, `<prefix>.<stem>_sql` (ms, summed medians) and `<prefix>.orm_sql_ratio`."""
+        """`<prefix>.<stem>_orm`, `<prefix>.<stem>_sql` (ms, summed best times) and `<prefix>.orm_sql_ratio`."""
         return [
             Row(
                 f"{prefix}.{stem}_orm", self.orm_s * 1000, "ms", f"{len(self.rows)} {what}, summed best times"

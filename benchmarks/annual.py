@@ -174,7 +174,7 @@ def annual(ctx: Context) -> list[Row]:
             "per agency ÷ grouped",
         ),
         *found.total_rows(
-            "stats.annual", "own", "twins: 行政处罚 (3 queries) and 执法决定/公示 (2), summed medians"
+            "stats.annual", "own", "twins: 行政处罚 (3 queries) and 执法决定/公示 (2), summed best times"
         ),
         *found.rows,
     ]

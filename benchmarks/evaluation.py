@@ -495,6 +495,6 @@ def compute(ctx: Context) -> list[Row]:
             "ms",
             f"one county's year, 15 indicators; {size}; {total.describe()}",
         ),
-        *found.total_rows("evaluation", "indicators", "grouped queries (summed medians)"),
+        *found.total_rows("evaluation", "indicators", "grouped queries"),
         *found.rows,
     ]
