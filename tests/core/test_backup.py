@@ -7,6 +7,7 @@ an uncommitted transaction of the test process, which neither pg_dump (another s
 backup API (it waits for the open write transaction) can read. The source instance is built once per
 module with `zhifa demo --no-serve` (about a minute)."""
 
+import io
 import json
 import os
 import re
@@ -273,3 +274,37 @@ def test_backup_directory_is_never_reused(tmp_path):
     first.mkdir()
     second = _new_directory(tmp_path)
     assert second != first and not second.exists()
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("script", "message"),
+    [
+        (None, "备份失败：未找到 pg_dump：请安装 PostgreSQL {server} 或更高主版本的客户端工具"),
+        (
+            "pg_dump (PostgreSQL) 9.6.24",
+            "备份失败：pg_dump 的主版本（9）低于数据库服务器的主版本（{server}），无法处理",
+        ),
+    ],
+)
+def test_backup_refuses_a_missing_or_older_pg_dump(script, message, monkeypatch, tmp_path):
+    from django.core.management import call_command
+    from django.db import connection
+
+    from zhifa.core.backup import database
+
+    fake = None
+    if script:
+        fake = tmp_path / "pg_dump"
+        fake.write_text(f"#!/bin/sh\necho '{script}'\n")
+        fake.chmod(0o755)
+    monkeypatch.setattr(database.shutil, "which", lambda name: str(fake) if fake else None)
+    err = io.StringIO()
+    with pytest.raises(SystemExit) as exit_:
+        call_command("backup", "--output", str(tmp_path / "out"), stderr=err)
+
+    assert exit_.value.code == 1
+    server = connection.pg_version // 10000
+    assert err.getvalue().startswith(message.format(server=server))
+    assert list((tmp_path / "out").iterdir()) == []  # the partial directory is gone
