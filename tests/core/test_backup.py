@@ -230,28 +230,37 @@ def test_restore_refuses_a_resized_database_dump(copied_backup, make_instance):
 
 def test_restore_refuses_a_target_with_data_and_changes_nothing(backup, make_instance):
     target = make_instance("occupied")
-    assert zhifa(target, "migrate", "-v0").returncode == 0
-    created = zhifa(
-        target, "shell", "-v0", "-c", "from tests.factories import AgencyFactory; AgencyFactory()"
-    )
-    assert created.returncode == 0, created.stderr
-    (target["media"] / "evidence").mkdir(parents=True)
-    (target["media"] / "evidence" / "kept.txt").write_text("kept")
+    assert zhifa(target, "restore", str(backup)).returncode == 0
+    kept = target["media"] / "kept.txt"
+    kept.write_text("kept")
+    counts = manifest_of(backup)["counts"]
+
+    refused = zhifa(target, "restore", str(backup))
+
+    assert refused.returncode == 2
+    lines = refused.stderr.splitlines()
+    assert lines[0] == "拒绝恢复：目标实例不是空的，未做任何恢复（恢复只能进入空实例）"
+    assert f"  - 目标数据库已有数据：执法记录 {counts['records']} 条" in lines
+    assert f"  - 目标数据库已有数据：案件 {counts['cases']} 条" in lines
+    assert any(line.startswith("  - 目标文件存储不为空：证据存储 ") for line in lines)
+    assert kept.read_text() == "kept"
+    count = "from zhifa.core.models import Record; print(Record.objects.count())"
+    assert zhifa(target, "shell", "-v0", "-c", count).stdout.split() == [str(counts["records"])]
+
+
+def test_restore_refuses_a_target_with_only_files(backup, make_instance):
+    target = make_instance("files_only")
+    (target["media"] / "evidence" / "ab").mkdir(parents=True)
+    (target["media"] / "evidence" / "ab" / "blob").write_text("kept")
 
     refused = zhifa(target, "restore", str(backup))
 
     assert refused.returncode == 2
     assert refused.stderr.splitlines() == [
         "拒绝恢复：目标实例不是空的，未做任何恢复（恢复只能进入空实例）",
-        "  - 目标数据库已有数据：机关 1 条",
         "  - 目标文件存储不为空：证据存储 1 个文件",
     ]
-    count = (
-        "from zhifa.core.models import Agency, Record; print(Agency.objects.count(), Record.objects.count())"
-    )
-    counted = zhifa(target, "shell", "-v0", "-c", count)
-    assert counted.stdout.split() == ["1", "0"]
-    assert (target["media"] / "evidence" / "kept.txt").read_text() == "kept"
+    assert [p.name for p in target["media"].rglob("*") if p.is_file()] == ["blob"]
 
 
 def test_restore_into_a_migrated_but_empty_instance(backup, make_instance):
@@ -308,3 +317,20 @@ def test_backup_refuses_a_missing_or_older_pg_dump(script, message, monkeypatch,
     server = connection.pg_version // 10000
     assert err.getvalue().startswith(message.format(server=server))
     assert list((tmp_path / "out").iterdir()) == []  # the partial directory is gone
+
+
+def test_manifest_paths_outside_the_backup_count_as_missing(tmp_path):
+    from zhifa.core.backup.manifest import Manifest, mismatches
+
+    (tmp_path / "outside.txt").write_text("x")
+    backup = tmp_path / "backup"
+    backup.mkdir()
+    listed = [
+        {"path": p, "size": 1, "sha256": "0" * 64} for p in ("../outside.txt", str(tmp_path / "outside.txt"))
+    ]
+    manifest = Manifest(created_at="", product_version="", database_vendor="sqlite", files=listed)
+
+    assert mismatches(manifest, backup) == [
+        "缺少文件：../outside.txt",
+        f"缺少文件：{tmp_path / 'outside.txt'}",
+    ]

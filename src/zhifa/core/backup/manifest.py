@@ -46,7 +46,8 @@ def mismatches(manifest: Manifest, root: Path) -> list[str]:
     listed = {entry["path"] for entry in manifest.files}
     for entry in manifest.files:
         path = root / entry["path"]
-        if ".." in Path(entry["path"]).parts or not path.is_file():
+        relative = Path(entry["path"])  # a listed path never reaches outside the backup
+        if relative.is_absolute() or ".." in relative.parts or not path.is_file():
             problems.append(f"缺少文件：{entry['path']}")
             continue
         sha256, size = hash_file(path)
@@ -55,7 +56,7 @@ def mismatches(manifest: Manifest, root: Path) -> list[str]:
         elif sha256 != entry["sha256"]:
             problems.append(f"文件内容被改动（SHA-256 不符）：{entry['path']}")
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        relative = path.relative_to(root).as_posix()
-        if relative != NAME and relative not in listed:
-            problems.append(f"清单之外的文件：{relative}")
+        name = path.relative_to(root).as_posix()
+        if name != NAME and name not in listed:
+            problems.append(f"清单之外的文件：{name}")
     return problems
