@@ -43,7 +43,7 @@ from zhifa.core.validators import credit_code_with_check
 from zhifa.registry import services as registry
 from zhifa.registry.models import EnforcementField
 
-from . import Context, Row, benchmark
+from . import Context, Row, benchmark, synthetic_id_number
 
 # at scale 1; the issue's province volume is ZHIFA_BENCH_CASES=1000000 ZHIFA_BENCH_CASE_RECORDS=10000000 (hours
 # on SQLite, so `make bench` defaults to a tenth of the cases and a twentieth of the records: on PostgreSQL
@@ -139,7 +139,7 @@ def _department(region, index: int, field):
             agency=agency,
             fields=[field],
             name=f"执法员{index}{k}",
-            id_number=_id_number(index * 2 + k),
+            id_number=synthetic_id_number(index * 2 + k, "110101"),
             kind="officer",
             post="执法岗",  # a certificate is issued only to someone on an enforcement post
         )
@@ -167,7 +167,7 @@ def _department(region, index: int, field):
         # the leader holds a certificate of the field: 受案登记 and 送达 by someone uncertified need a
         # supervising officer (registry.selectors.require_supervisor)
         own = registry.officer_create(
-            actor=None, agency=agency, fields=[field], name=f"负责人{index}", id_number=_id_number(9000 + index),
+            actor=None, agency=agency, fields=[field], name=f"负责人{index}", id_number=synthetic_id_number(9000 + index, "110101"),
             kind="officer", post="执法岗", user=leader,
         )  # fmt: skip
         registry.certificate_issue(
@@ -181,13 +181,6 @@ def _department(region, index: int, field):
         "officers": officers,
         "leader": leader,
     }
-
-
-def _id_number(n: int) -> str:
-    from stdnum.cn import ric
-
-    first17 = f"110101{1980 + n % 20}{1 + n % 12:02d}{1 + n % 28:02d}{n % 1000:03d}"
-    return first17 + ric.calc_check_digit(first17 + "0")
 
 
 def _bulk_cases(departments: list[dict], n: int, field, rng: random.Random) -> list[tuple[int, int]]:

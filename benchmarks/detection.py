@@ -40,8 +40,8 @@ from zhifa.detection.framework import Params
 from zhifa.inspections.models import Inspection, Subject
 from zhifa.registry.models import Certificate, EnforcementField, Officer
 
-from . import Context, Row, benchmark, measure
-from .cases import FOOD, ON, _id_number
+from . import Context, Row, benchmark, measure, synthetic_id_number
+from .cases import FOOD, ON
 from .cases import LEVELS as BENCHMARK_LEVELS
 
 CASES = int(os.environ.get("ZHIFA_BENCH_DETECTION_CASES", "20000"))
@@ -338,7 +338,10 @@ def _department(region, index: int, field) -> dict:
     officers = []
     for k in range(2):
         officer = Officer.objects.create(
-            agency=agency, name=f"线索员{index}{k}", id_number=_id_number(500 + index * 2 + k), kind="officer"
+            agency=agency,
+            name=f"线索员{index}{k}",
+            id_number=synthetic_id_number(500 + index * 2 + k, "110101"),
+            kind="officer",
         )
         # the second officer's certificate expired mid-year: their later acts are hits
         certificate = Certificate.objects.create(

@@ -13,7 +13,6 @@ officers added in bulk each carry a few hours of training in the year (all short
 import os
 import random
 import time
-from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
@@ -24,11 +23,11 @@ from django.utils import timezone
 from zhifa.accounts.choices import RoleCode
 from zhifa.accounts.models import Role, User
 from zhifa.core.models import Agency, Region
-from zhifa.core.validators import credit_code_with_check, id_number_with_check
+from zhifa.core.validators import credit_code_with_check
 from zhifa.registry.choices import TrainingKind
 from zhifa.registry.models import EnforcementField, Officer, TrainingRecord
 
-from . import Context, Row, benchmark, measure
+from . import Context, Row, benchmark, measure, synthetic_id_number
 from .cases import _bulk_cases, _department
 
 DEPARTMENTS = 10
@@ -69,9 +68,7 @@ def _add_officers(agencies: list[Agency], start: int, stop: int) -> None:
                     agency=agencies[i % len(agencies)],
                     name=f"批量人员{i}",
                     name_initials="plry",
-                    id_number=id_number_with_check(
-                        f"110101{date(1950, 1, 1) + timedelta(days=i // 1000):%Y%m%d}{i % 1000:03d}"
-                    ),
+                    id_number=synthetic_id_number(i, "110106"),
                 )
                 for i in range(first, min(stop, first + batch))
             )
