@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "zhifa.stats",
     "zhifa.jobs",
     "zhifa.exchange",
+    "zhifa.audit",
 ]
 
 MIDDLEWARE = [
