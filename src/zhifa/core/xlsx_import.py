@@ -24,6 +24,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from .exports import safe_row
 from .forms import Form, agency_field
 
 INSTRUCTIONS_SHEET = "填写说明"
@@ -109,7 +110,7 @@ def template_bytes(
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = title
-    sheet.append([column.header for column in columns])
+    sheet.append(safe_row(column.header for column in columns))
     sheet.freeze_panes = "A2"
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
@@ -132,17 +133,17 @@ def template_bytes(
             sheet.add_data_validation(validation)
 
     sheet_notes = workbook.create_sheet(INSTRUCTIONS_SHEET)
-    sheet_notes.append(["列名", "是否必填", "填写要求", "示例"])
+    sheet_notes.append(safe_row(["列名", "是否必填", "填写要求", "示例"]))
     for column in columns:
         rule = f"{column.rule}；{extra_rules[column.header]}" if column.header in extra_rules else column.rule
-        sheet_notes.append([column.header, "必填" if column.required else "选填", rule, column.example])
+        sheet_notes.append(safe_row([column.header, "必填" if column.required else "选填", rule, column.example]))
     for cell in sheet_notes[1]:
         cell.font = Font(bold=True)
     for letter, width in zip("ABCD", (22, 10, 70, 24), strict=True):
         sheet_notes.column_dimensions[letter].width = width
-    sheet_notes.append([])
+    sheet_notes.append(safe_row([]))
     for line in notes:
-        sheet_notes.append([line])
+        sheet_notes.append(safe_row([line]))
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
