@@ -9,9 +9,9 @@ from io import StringIO
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 
-from .. import selectors
 from zhifa.core.exports import safe_row
 
+from .. import selectors
 from ..http import cacheable
 
 PAGE_SIZE = 500
