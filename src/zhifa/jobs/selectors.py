@@ -44,9 +44,13 @@ def get_export(user, pk) -> ExportJob:
         raise Http404("未找到该导出") from exc
 
 
+def imports_of(user) -> QuerySet[ImportJob]:
+    return ImportJob.objects.filter(owner=user).order_by("-created_at", "-id")
+
+
 def get_import(user, pk) -> ImportJob:
     """The user's own background import; anyone else's is a 404."""
     try:
-        return ImportJob.objects.select_related("agency").get(owner=user, pk=pk)
+        return imports_of(user).select_related("agency").get(pk=pk)
     except (ImportJob.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404("未找到该导入") from exc

@@ -7,7 +7,7 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -183,6 +183,15 @@ def import_run(*, job_id: int) -> int:
             result = import_string(job.importer)(
                 actor=job.owner, agency=job.agency, kind=job.kind, file=stored
             )
+    except (
+        ValidationError,
+        PermissionDenied,
+    ) as refused:  # the app's refusal (rights lost since): its reason
+        messages = getattr(refused, "messages", None) or [str(refused)]
+        ImportJob.objects.filter(pk=job.pk).update(
+            status=ImportStatus.FAILED, errors=[str(m) for m in messages], finished_at=timezone.now()
+        )
+        return 0
     except Exception:
         ImportJob.objects.filter(pk=job.pk).update(
             status=ImportStatus.FAILED, errors=["导入失败，请稍后重试"], finished_at=timezone.now()

@@ -93,7 +93,8 @@ def export_start(request):
 @login_required
 def export_list(request):
     page = paginate(request, selectors.exports_of(request.user))
-    return render(request, "jobs/export_list.html", {"page": page, "filters": {}})
+    imports = selectors.imports_of(request.user)[:20]
+    return render(request, "jobs/export_list.html", {"page": page, "filters": {}, "imports": imports})
 
 
 @login_required
