@@ -100,7 +100,10 @@ def _urls() -> list[str]:
 def test_no_full_id_number_or_phone_where_the_role_is_not_entitled(client, username):
     user = get_user_model().objects.get(username=username)
     admin = bool(user.role_codes & ADMIN_ROLES)
-    secrets = [(what, value) for what, value, entitled in _secrets(user) if admin or not entitled]
+    found = list(_secrets(user))
+    # a value the account may see for one person (a shared landline) is not a leak on another's page
+    shown = set() if admin else {value for _, value, entitled in found if entitled}
+    secrets = sorted({(what, value) for what, value, _ in found if value not in shown})
     assert secrets, "the demo has people with ID numbers and phones"
     client.force_login(user)
     leaks = []
