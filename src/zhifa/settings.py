@@ -237,6 +237,16 @@ ZHIFA_SCHEDULE = json.loads(os.environ.get("ZHIFA_SCHEDULE", "{}"))
 # file is kept this many hours for the one who asked.
 ZHIFA_EXPORT_STREAM_ROWS = int(os.environ.get("ZHIFA_EXPORT_STREAM_ROWS", "50000"))
 ZHIFA_EXPORT_KEEP_HOURS = int(os.environ.get("ZHIFA_EXPORT_KEEP_HOURS", "24"))
+# Imports (core.import_limits): an uploaded sheet larger than this many bytes, or with more data rows, is
+# refused before anything is written; past ZHIFA_IMPORT_SYNC_ROWS rows an import runs as a background job.
+ZHIFA_IMPORT_MAX_BYTES = int(os.environ.get("ZHIFA_IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
+ZHIFA_IMPORT_MAX_ROWS = int(os.environ.get("ZHIFA_IMPORT_MAX_ROWS", "50000"))
+ZHIFA_IMPORT_SYNC_ROWS = int(os.environ.get("ZHIFA_IMPORT_SYNC_ROWS", "2000"))
+# Evidence (cases.evidence.limits): the largest file of each kind (bytes; JSON in
+# ZHIFA_EVIDENCE_KIND_MAX_BYTES overrides some or all, e.g. {"photo": 52428800}) and the most files one case
+# may hold.
+ZHIFA_EVIDENCE_KIND_MAX_BYTES = json.loads(os.environ.get("ZHIFA_EVIDENCE_KIND_MAX_BYTES", "{}"))
+ZHIFA_EVIDENCE_MAX_PER_CASE = int(os.environ.get("ZHIFA_EVIDENCE_MAX_PER_CASE", "500"))
 
 
 # Running beyond one machine (docs/deploy.md). Each part is off until its variable is set: `make run` needs none.

@@ -204,5 +204,7 @@ class StatsForm(Form):
 
 class ImportForm(Form):
     file = forms.FileField(
-        label="12345工单文件", required=False, help_text="JSON或Excel（.xlsx）文件，任何一行有误则整批不导入"
+        label="12345工单文件",
+        required=False,
+        help_text="JSON或Excel（.xlsx）文件，不超过5MB、2000条，任何一行有误则整批不导入",
     )

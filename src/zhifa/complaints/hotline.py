@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import islice
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -80,7 +81,8 @@ def rows_of_xlsx(content: bytes) -> list[Row]:
         sheet = load_workbook(BytesIO(content), read_only=True, data_only=True).worksheets[0]
     except Exception:  # openpyxl fails on a non-xlsx with zip, XML or key errors alike
         kit.refuse("file", "文件无法读取，请上传.xlsx或JSON文件")
-    rows = list(xi.non_empty_rows(sheet))
+    # at most the header and MAX_ROWS + 1 rows are read: one more than allowed is enough to refuse
+    rows = list(islice(xi.non_empty_rows(sheet), MAX_ROWS + 2))
     if not rows:
         kit.refuse("file", "文件中没有数据")
     (_, head), body = rows[0], rows[1:]

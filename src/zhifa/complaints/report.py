@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from docx import Document
 from openpyxl import Workbook
 
-from zhifa.core.exports import cell_value, xlsx_download
+from zhifa.core.exports import safe_row, xlsx_download
 
 from . import clocks, selectors
 
@@ -54,9 +54,9 @@ def stats_xlsx(user, since: date | None = None, until: date | None = None) -> Ht
     workbook.remove(workbook.active)
     for label, rows, total in _tables(user, since, until):
         sheet = workbook.create_sheet(f"按{label}")
-        sheet.append([label, *HEADERS[1:]])
+        sheet.append(safe_row([label, *HEADERS[1:]]))
         for row in [*rows, total]:
-            sheet.append([cell_value(v) for v in _cells(row)])
+            sheet.append(safe_row(_cells(row)))
     out = BytesIO()
     workbook.save(out)
     return xlsx_download("投诉举报统计.xlsx", out.getvalue())

@@ -17,6 +17,7 @@ from zhifa.core.exports import Column
 from zhifa.core.forms import Form, apply_errors, date_or_none, filters_of, int_or_none, query_of
 from zhifa.core.models import Record
 from zhifa.core.pagination import paginate
+from zhifa.core.privacy import mask_phone
 from zhifa.core.selectors import active_agencies
 
 from . import forms, hotline, report, selectors, services
@@ -153,6 +154,8 @@ def complaint_detail(request, pk: int):
         "complaints/detail.html",
         {
             "complaint": complaint,
+            # the complainant's phone in full only to those handling the complaint (最小必要)
+            "phone": complaint.phone if HANDLE in perms else mask_phone(complaint.phone),
             "overdue": selectors.is_overdue(complaint),
             "offered": [(a, MACHINE.first(a).label) for a in offered(complaint, perms) if a != "merge"],
             "links": links,

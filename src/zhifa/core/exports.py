@@ -27,18 +27,29 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def xlsx_bytes(headers: Sequence[str], rows: Iterable[Sequence], title: str = "导出") -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
-    sheet.append(list(headers))
+    sheet.append(safe_row(headers))
     for row in rows:
-        sheet.append([cell_value(value) for value in row])
+        sheet.append(safe_row(row))
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def cell_value(value):
-    """`value` as openpyxl takes it: numbers and dates as they are; anything else (a model object, a
+# A text cell beginning with one of these is read by Excel, WPS and LibreOffice as a formula (OWASP "CSV
+# injection"): "=HYPERLINK(...)" typed as a party's name would run in the reader's spreadsheet.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defuse(text: str) -> str:
+    """Text that no spreadsheet reads as a formula: one beginning with = + - @, a tab or a carriage
+    return gets a leading single quote (the visible text is kept after it)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def plain_value(value):
+    """`value` as a document shows it: numbers and dates as they are; anything else (a model object, a
     lazy string) as its text, without the control characters XML cannot hold (rows written before input
-    hygiene refused them would otherwise make the whole export fail)."""
+    hygiene refused them would otherwise make the whole export fail). Not for spreadsheets: cell_value."""
     if value is None:
         return ""
     if isinstance(value, datetime) and timezone.is_aware(value):
@@ -46,6 +57,19 @@ def cell_value(value):
     if isinstance(value, bool | int | float | Decimal | date | datetime | time):
         return value
     return ILLEGAL_CHARACTERS_RE.sub("", str(value))
+
+
+def cell_value(value):
+    """`value` as a spreadsheet cell (xlsx or CSV) takes it: plain_value, with text defused so that it
+    is never a formula. Numbers stay numbers (-5 is a number, not text). Every xlsx and CSV writer of
+    the product goes through this (tests/core/test_formula_guard.py looks for writers that do not)."""
+    value = plain_value(value)
+    return defuse(value) if isinstance(value, str) else value
+
+
+def safe_row(values: Iterable) -> list:
+    """A row of cells for a sheet or a CSV writer, each through cell_value."""
+    return [cell_value(value) for value in values]
 
 
 def xlsx_download(filename: str, content: bytes) -> HttpResponse:
@@ -178,7 +202,7 @@ def write_xlsx(
     row in a temporary file as it is appended, so memory stays flat. `progress(done)` every chunk."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=export.title[:31])
-    sheet.append(export.headers)
+    sheet.append(safe_row(export.headers))
     formats = [_NUMBER_FORMATS.get(column.kind) for column in export.columns]
     done = 0
     for row in export.rows(queryset, user):
@@ -245,7 +269,7 @@ def csv_text(value, kind: str = "") -> str:
 
 def csv_rows(export: ListExport, queryset: QuerySet, user: Any = None) -> Iterator[str]:
     writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(export.headers)  # the BOM: Excel opens UTF-8 CSV as such
+    yield "\ufeff" + writer.writerow(safe_row(export.headers))  # the BOM: Excel opens UTF-8 CSV as such
     kinds = [column.kind for column in export.columns]
     for row in export.rows(queryset, user):
         yield writer.writerow([csv_text(value, kind) for value, kind in zip(row, kinds, strict=True)])

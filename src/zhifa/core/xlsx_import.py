@@ -9,6 +9,7 @@ error and carry on (so one upload lists every problem), the header check, and th
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -24,6 +25,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from . import import_limits
+from .exports import safe_row
 from .forms import Form, agency_field
 
 INSTRUCTIONS_SHEET = "填写说明"
@@ -36,6 +39,9 @@ DATE_TEXT = re.compile(
 )
 
 T = TypeVar("T")
+# Set by a background import (jobs.imports): told the number of data rows read so far, every PROGRESS_EVERY.
+progress: ContextVar[Callable[[int], object] | None] = ContextVar("import_progress", default=None)
+PROGRESS_EVERY = 500
 
 
 @dataclass(frozen=True)
@@ -109,7 +115,7 @@ def template_bytes(
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = title
-    sheet.append([column.header for column in columns])
+    sheet.append(safe_row(column.header for column in columns))
     sheet.freeze_panes = "A2"
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
@@ -132,17 +138,19 @@ def template_bytes(
             sheet.add_data_validation(validation)
 
     sheet_notes = workbook.create_sheet(INSTRUCTIONS_SHEET)
-    sheet_notes.append(["列名", "是否必填", "填写要求", "示例"])
+    sheet_notes.append(safe_row(["列名", "是否必填", "填写要求", "示例"]))
     for column in columns:
         rule = f"{column.rule}；{extra_rules[column.header]}" if column.header in extra_rules else column.rule
-        sheet_notes.append([column.header, "必填" if column.required else "选填", rule, column.example])
+        sheet_notes.append(
+            safe_row([column.header, "必填" if column.required else "选填", rule, column.example])
+        )
     for cell in sheet_notes[1]:
         cell.font = Font(bold=True)
     for letter, width in zip("ABCD", (22, 10, 70, 24), strict=True):
         sheet_notes.column_dimensions[letter].width = width
-    sheet_notes.append([])
+    sheet_notes.append(safe_row([]))
     for line in notes:
-        sheet_notes.append([line])
+        sheet_notes.append(safe_row([line]))
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -318,7 +326,11 @@ def read(
 ) -> tuple[list[T], list[RowError]]:
     """Parse every non-empty data row of sheet `label` (or the first sheet) with `parse`; returns (parsed
     rows, errors). Raises Unreadable when the upload is not a workbook. Rows are streamed (read-only
-    mode); only what `parse` returns is kept. row_type is Row or a subclass with an app's own readers."""
+    mode); only what `parse` returns is kept. row_type is Row or a subclass with an app's own readers.
+    A file past the import limits (core.import_limits) is refused as a whole: its size before it is
+    opened, its rows at the first one past the limit (the rest is never read)."""
+    if refusal := import_limits.too_large(import_limits.size_of(file)):
+        return [], [RowError(0, "", refusal)]
     try:
         workbook = load_workbook(file, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl fails on a non-xlsx with zip, XML or key errors alike
@@ -330,8 +342,13 @@ def read(
         index, errors = header(first, columns, label)
         if errors:
             return [], errors
-        parsed = []
+        parsed: list[T] = []
+        limit, report = import_limits.max_rows(), progress.get()
         for number, values in rows:
+            if len(parsed) >= limit:
+                return [], [RowError(0, "", import_limits.too_many_rows())]
+            if report is not None and len(parsed) % PROGRESS_EVERY == 0:
+                report(len(parsed))
             cells = {name: values[i] if i < len(values) else None for name, i in index.items()}
             parsed.append(parse(row_type(number, cells, errors)))
         if not parsed:
@@ -339,6 +356,29 @@ def read(
         return parsed, errors
     finally:
         workbook.close()
+
+
+def data_rows(file, *, label: str = "", at_most: int) -> int:
+    """How many non-empty data rows sheet `label` (or the first) holds, counting no further than
+    `at_most` + 1 (streamed: enough to tell "more than at_most" without reading the rest). 0 when the
+    file is not a workbook (the import itself then says why)."""
+    try:
+        workbook = load_workbook(file, read_only=True, data_only=True)
+    except Exception:  # openpyxl fails on a non-xlsx with zip, XML or key errors alike
+        return 0
+    try:
+        sheet = workbook[label] if label in workbook.sheetnames else workbook.worksheets[0]
+        count = -1  # the header row
+        for _ in non_empty_rows(sheet):
+            count += 1
+            if count > at_most:
+                break
+        return max(count, 0)
+    except Unreadable:
+        return 0
+    finally:
+        workbook.close()
+        file.seek(0)
 
 
 def non_empty_rows(sheet) -> Iterator[tuple[int, tuple]]:
@@ -403,26 +443,64 @@ class ImportForm(Form):
     def __init__(self, *args, kinds: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = kinds  # type: ignore[attr-defined]  # a ChoiceField
+        self.fields["file"].help_text = import_limits.describe()
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if PurePath(upload.name).suffix.lower() != ".xlsx":
             raise ValidationError("请上传.xlsx格式的Excel文件（可先下载模板）")
+        if refusal := import_limits.too_large(upload.size):
+            raise ValidationError(f"“Excel文件”{refusal}")
         return upload
+
+
+_background: Callable[..., Any] | None = None
+
+
+def set_background(handler: Callable[..., Any] | None) -> None:
+    """The answer to an import past ZHIFA_IMPORT_SYNC_ROWS rows (the jobs app: a background import,
+    `handler(actor=, importer=, agency=, kind=, label=, file=)` returning the job). Without one, every
+    import runs in the request."""
+    global _background
+    _background = handler
+
+
+def importer_path(import_xlsx: Callable[..., ImportResult]) -> str:
+    """The dotted path a worker imports `import_xlsx` from again ("" for a function defined inside
+    another, which a worker cannot find: that import always runs in the request)."""
+    name = getattr(import_xlsx, "__qualname__", "")
+    return "" if "<locals>" in name or not name else f"{import_xlsx.__module__}.{name}"
 
 
 def page_context(
     request, form, kinds: Sequence[tuple[str, str]], import_xlsx: Callable[..., ImportResult]
 ) -> dict:
     """What an app's import page shows: the upload form (fields agency, kind and file), the kinds
-    offered, and after a valid upload the ImportResult of import_xlsx with the label of its kind."""
-    result = None
+    offered, and after a valid upload the ImportResult of import_xlsx with the label of its kind — or,
+    for a file of more than ZHIFA_IMPORT_SYNC_ROWS rows, the background job that imports it."""
+    result = job = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        result = import_xlsx(actor=request.user, agency=data["agency"], kind=data["kind"], file=data["file"])
+        label = dict(kinds).get(data["kind"], "")
+        path, sync = importer_path(import_xlsx), import_limits.sync_rows()
+        if _background is not None and path and data_rows(data["file"], label=label, at_most=sync) > sync:
+            job = _background(
+                actor=request.user,
+                importer=path,
+                agency=data["agency"],
+                kind=data["kind"],
+                label=label,
+                file=data["file"],
+            )
+        else:
+            result = import_xlsx(
+                actor=request.user, agency=data["agency"], kind=data["kind"], file=data["file"]
+            )
     return {
         "form": form,
         "kinds": kinds,
         "result": result,
+        "job": job,
+        "job_rows": import_limits.sync_rows(),
         "kind_label": dict(kinds).get(form.cleaned_data.get("kind")) if result else "",
     }

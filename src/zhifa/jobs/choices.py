@@ -14,3 +14,10 @@ class ExportStatus(models.TextChoices):
     DONE = "done", "已完成"
     FAILED = "failed", "失败"
     EXPIRED = "expired", "已过期"
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", "排队"
+    RUNNING = "running", "导入中"
+    DONE = "done", "已完成"
+    FAILED = "failed", "未导入"

@@ -4,7 +4,7 @@ schedule taken (so a slot is enqueued once, however many schedulers run), and ea
 from django.conf import settings
 from django.db import models
 
-from .choices import ExportStatus, RunStatus
+from .choices import ExportStatus, ImportStatus, RunStatus
 
 
 class TaskRun(models.Model):
@@ -111,5 +111,46 @@ class ExportJob(models.Model):
     @property
     def percent(self) -> int:
         if self.status == ExportStatus.DONE:
+            return 100
+        return min(99, self.done * 100 // self.total) if self.total else 0
+
+
+class ImportJob(models.Model):
+    """后台导入 — an Excel import past ZHIFA_IMPORT_SYNC_ROWS rows, run by the worker for the user who
+    uploaded it; only they see it (another user: 404). The uploaded file is deleted once it has been
+    read: what stays is the outcome (rows imported, or the row errors)."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="申请人", on_delete=models.CASCADE, related_name="+"
+    )
+    importer = models.CharField("导入程序", max_length=200)  # dotted path of the app's import_xlsx
+    agency = models.ForeignKey(
+        "core.Agency", verbose_name="机关", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    kind = models.CharField("导入内容", max_length=32)
+    label = models.CharField("导入内容名称", max_length=100)
+    filename = models.CharField("文件名", max_length=200)
+    file = models.CharField("文件", max_length=300, blank=True)  # storage name, until read
+    status = models.CharField(
+        "状态", max_length=16, choices=ImportStatus.choices, default=ImportStatus.QUEUED
+    )
+    total = models.PositiveIntegerField("总行数", default=0)
+    done = models.PositiveIntegerField("已读行数", default=0)
+    created = models.PositiveIntegerField("导入条数", default=0)
+    errors = models.JSONField("错误", default=list)  # ["第3行：…", …], at most ERRORS_KEPT
+    created_at = models.DateTimeField("申请时间", auto_now_add=True)
+    finished_at = models.DateTimeField("完成时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "后台导入"
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["owner", "-created_at"], name="jobs_import_owner")]
+
+    def __str__(self) -> str:
+        return self.filename
+
+    @property
+    def percent(self) -> int:
+        if self.status == ImportStatus.DONE:
             return 100
         return min(99, self.done * 100 // self.total) if self.total else 0

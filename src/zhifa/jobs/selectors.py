@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from .choices import RunStatus
-from .models import ExportJob, TaskRun
+from .models import ExportJob, ImportJob, TaskRun
 
 VIEW_RUNS = "jobs.view_taskrun"
 
@@ -42,3 +42,15 @@ def get_export(user, pk) -> ExportJob:
         return exports_of(user).get(pk=pk)
     except (ExportJob.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404("未找到该导出") from exc
+
+
+def imports_of(user) -> QuerySet[ImportJob]:
+    return ImportJob.objects.filter(owner=user).order_by("-created_at", "-id")
+
+
+def get_import(user, pk) -> ImportJob:
+    """The user's own background import; anyone else's is a 404."""
+    try:
+        return imports_of(user).select_related("agency").get(pk=pk)
+    except (ImportJob.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("未找到该导入") from exc

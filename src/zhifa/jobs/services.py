@@ -7,7 +7,7 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -17,8 +17,8 @@ from django.utils.module_loading import import_string
 
 from zhifa.core import exports, kit, records
 
-from .choices import ExportStatus, RunStatus
-from .models import ExportJob, TaskRun
+from .choices import ExportStatus, ImportStatus, RunStatus
+from .models import ExportJob, ImportJob, TaskRun
 
 log = logging.getLogger("zhifa.jobs")
 
@@ -141,3 +141,71 @@ def export_file(*, actor, job: ExportJob):
     if not default_storage.exists(job.file):  # removed from the storage by hand
         raise Http404("未找到该导出文件，或已过期")
     return default_storage.open(job.file, "rb")
+
+
+# ---- background import ------------------------------------------------------------------------------
+
+ERRORS_KEPT = 500  # row errors kept on the job (the page lists them; a file with more has bigger problems)
+
+
+def import_start(*, actor: kit.Person, importer: str, agency, kind: str, label: str, file) -> ImportJob:
+    """后台导入: the upload kept in the storage until the worker (`tasks.run_import`) has read it."""
+    name = default_storage.save(f"imports/{actor.pk}/{uuid.uuid4().hex}.xlsx", File(file))
+    job = ImportJob.objects.create(
+        owner=actor,
+        importer=importer,
+        agency=agency,
+        kind=kind,
+        label=label,
+        filename=str(getattr(file, "name", "") or "导入.xlsx")[:200],
+        file=name,
+    )
+    from .tasks import run_import
+
+    run_import.enqueue(job_id=job.pk)
+    return job
+
+
+def import_run(*, job_id: int) -> int:
+    """Run the app's own import (all or nothing, as in a request) on the stored file as the user who
+    uploaded it, with the rows read as progress; then delete the file. Returns the rows imported."""
+    from zhifa.core import import_limits, xlsx_import
+
+    job = ImportJob.objects.select_related("owner", "agency").get(pk=job_id)
+    if job.status != ImportStatus.QUEUED or not job.file:
+        return job.created
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING)
+    progress = xlsx_import.progress.set(lambda n: ImportJob.objects.filter(pk=job.pk).update(done=n))
+    try:
+        with default_storage.open(job.file, "rb") as stored:
+            total = xlsx_import.data_rows(stored, label=job.label, at_most=import_limits.max_rows())
+            ImportJob.objects.filter(pk=job.pk).update(total=total)
+            result = import_string(job.importer)(
+                actor=job.owner, agency=job.agency, kind=job.kind, file=stored
+            )
+    except (
+        ValidationError,
+        PermissionDenied,
+    ) as refused:  # the app's refusal (rights lost since): its reason
+        messages = getattr(refused, "messages", None) or [str(refused)]
+        ImportJob.objects.filter(pk=job.pk).update(
+            status=ImportStatus.FAILED, errors=[str(m) for m in messages], finished_at=timezone.now()
+        )
+        return 0
+    except Exception:
+        ImportJob.objects.filter(pk=job.pk).update(
+            status=ImportStatus.FAILED, errors=["导入失败，请稍后重试"], finished_at=timezone.now()
+        )
+        raise
+    finally:
+        xlsx_import.progress.reset(progress)
+        default_storage.delete(job.file)
+        ImportJob.objects.filter(pk=job.pk).update(file="")
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=ImportStatus.DONE if result.ok else ImportStatus.FAILED,
+        done=total,
+        created=result.created,
+        errors=[str(error) for error in result.errors[:ERRORS_KEPT]],
+        finished_at=timezone.now(),
+    )
+    return result.created

@@ -121,3 +121,10 @@ def registry_summaries(day: str | None = None) -> int:
     from zhifa.registry import summaries
 
     return summaries.recount_all(today=_day(day))
+
+
+@task()
+def run_import(job_id: int) -> int:
+    from . import services
+
+    return services.import_run(job_id=job_id)

@@ -12,4 +12,6 @@ urlpatterns = [
     path("exports/<int:pk>/", views.export_detail, name="export_detail"),
     path("exports/<int:pk>/progress/", views.export_progress, name="export_progress"),
     path("exports/<int:pk>/download/", views.export_download, name="export_download"),
+    path("imports/<int:pk>/", views.import_detail, name="import_detail"),
+    path("imports/<int:pk>/progress/", views.import_progress, name="import_progress"),
 ]

@@ -15,7 +15,7 @@ from zhifa.core import exports
 from zhifa.core.pagination import paginate
 
 from . import schedule, selectors, services
-from .choices import ExportStatus, RunStatus
+from .choices import ExportStatus, ImportStatus, RunStatus
 
 
 @login_required
@@ -93,7 +93,8 @@ def export_start(request):
 @login_required
 def export_list(request):
     page = paginate(request, selectors.exports_of(request.user))
-    return render(request, "jobs/export_list.html", {"page": page, "filters": {}})
+    imports = selectors.imports_of(request.user)[:20]
+    return render(request, "jobs/export_list.html", {"page": page, "filters": {}, "imports": imports})
 
 
 @login_required
@@ -118,3 +119,20 @@ def export_download(request, pk: int):
 
 def _finished(job) -> bool:
     return job.status in (ExportStatus.DONE, ExportStatus.FAILED, ExportStatus.EXPIRED)
+
+
+@login_required
+def import_detail(request, pk: int):
+    job = selectors.get_import(request.user, pk)
+    return render(request, "jobs/import_detail.html", {"job": job, "finished": _import_finished(job)})
+
+
+@login_required
+def import_progress(request, pk: int):
+    """The progress and the outcome alone (htmx polls it every second until the import is finished)."""
+    job = selectors.get_import(request.user, pk)
+    return render(request, "jobs/_import_progress.html", {"job": job, "finished": _import_finished(job)})
+
+
+def _import_finished(job) -> bool:
+    return job.status in (ImportStatus.DONE, ImportStatus.FAILED)

@@ -6,10 +6,10 @@ record label of a retry. Called from JobsConfig.ready()."""
 def wire() -> None:
     from zhifa.accounts.choices import RoleCode
     from zhifa.accounts.permissions import grant
-    from zhifa.core import exports, record_labels
+    from zhifa.core import exports, record_labels, xlsx_import
     from zhifa.core.menu import MenuItem, register
 
-    from . import runs, views
+    from . import runs, services, views
 
     runs.connect()
     grant([RoleCode.SYSTEM_ADMIN], {"jobs.view_taskrun", "jobs.change_taskrun"})
@@ -18,4 +18,5 @@ def wire() -> None:
         MenuItem("首页", "我的导出", "jobs:exports", order=5),
     )
     exports.set_background(views.offer)
+    xlsx_import.set_background(services.import_start)
     record_labels.ACTIONS.setdefault("task.retry", "重试后台任务")

@@ -6,7 +6,7 @@ from io import BytesIO
 
 from openpyxl import Workbook
 
-from zhifa.core.exports import cell_value
+from zhifa.core.exports import safe_row
 
 from .selectors.dashboard import UNIT_COLUMNS, Dashboard, share
 
@@ -16,9 +16,9 @@ def workbook(board: Dashboard) -> bytes:
 
     def sheet(title: str, headers: list[str], rows) -> None:
         ws = book.create_sheet(title=title[:31])
-        ws.append(headers)
+        ws.append(safe_row(headers))
         for row in rows:
-            ws.append([cell_value(value) for value in row])
+            ws.append(safe_row(row))
 
     period = f"{board.period.start:%Y-%m-%d}至{board.period.end:%Y-%m-%d}"
     sheet(

@@ -41,7 +41,7 @@ from ..choices import CaseStatus, EvidenceKind
 from ..documents.kinds import DocumentKind
 from ..documents.requirements import SCAN_KINDS
 from ..models import Case, Evidence, UploadSession
-from . import storage
+from . import limits, storage
 
 try:
     import fcntl
@@ -172,6 +172,7 @@ def _validated(data: UploadInput) -> dict:
         kit.refuse("file", "文件为空，不能作为证据上传")
     if data.size > max_bytes():
         kit.refuse("file", f"文件大小{filesizeformat(data.size)}超过上限{filesizeformat(max_bytes())}")
+    limits.check_size(data.kind, data.size, max_bytes())
     media_type = (data.media_type or "").strip().lower()[:128]
     if media_type and not _declared_type_fits(data.kind, media_type):
         kit.refuse("kind", f"所选文件的类型（{media_type}）与证据类型“{EvidenceKind(data.kind).label}”不符")
@@ -468,6 +469,7 @@ def start_upload(*, actor, case: Case, data: UploadInput, supervisor=None) -> Up
     case = Case.objects.select_related("agency").get(pk=case.pk)  # its status now, not when it was read
     _check_case(actor, case, data.kind, supervisor)
     fields = _validated(data)
+    limits.check_count(case)
     signed = fields["captured_at"]
     if data.kind == EvidenceKind.WAIVER and signed and timezone.localdate(signed) < case.notified_on:
         kit.refuse("captured_at", f"书面声明的签署时间不能早于告知日期（{case.notified_on:%Y-%m-%d}）")
@@ -610,6 +612,7 @@ def finish_upload(*, actor, session_id) -> Evidence:
 def _record(actor, session: UploadSession, sha256: str, size: int, media_type: str) -> Evidence:
     case = Case.objects.select_for_update(of=("self",)).select_related("agency").get(pk=session.case_id)
     assisted = _check_case(actor, case, session.kind, session.supervisor)
+    limits.check_count(case)  # again under the case's lock: uploads finishing together count each other
     evidence = Evidence.objects.create(
         case=case,
         step=session.step,

@@ -28,8 +28,8 @@ from .. import forms as case_forms
 from ..choices import CaseStatus, EvidenceKind
 from ..documents.kinds import DocumentKind
 from ..models import Case, Evidence, UploadSession
+from . import limits, storage
 from . import services as evidence
-from . import storage
 
 VIEW_CASE = "cases.view_case"
 
@@ -185,6 +185,8 @@ def _evidence_new(request, pk: int):
         "start_url": reverse("cases:evidence_upload_start", args=[case.pk]),
         "chunk_size": evidence.CHUNK_SIZE,
         "max_bytes": evidence.max_bytes(),
+        "kind_limits": limits.declared(evidence.max_bytes()),
+        "max_per_case": limits.max_per_case(),
         "one_shot_max": evidence.ONE_SHOT_MAX,
         "archived": case.status == CaseStatus.ARCHIVED,
     }

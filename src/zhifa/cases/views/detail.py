@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from zhifa.catalog.choices import CircumstanceLevel
-from zhifa.core.privacy import mask_id_number
+from zhifa.core import access
+from zhifa.core.privacy import mask_id_number, mask_phone
 
 from .. import panels, selectors
 from ..choices import PartyKind
@@ -40,6 +41,10 @@ def case_detail(request, pk: int):
     context = {
         "case": case,
         "party_id": party_id,
+        # the party's phone in full only to those handling the case (个人信息保护法 第六条, 最小必要)
+        "party_phone": case.party_phone
+        if access.can(request.user, "cases.handle_case", case)
+        else mask_phone(case.party_phone),
         "items": list(case.items.select_related("field").order_by("code")),
         "handlers": selectors.handler_rows(case, today),
         "clocks": selectors.clocks_of(case, today),

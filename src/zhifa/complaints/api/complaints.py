@@ -16,6 +16,7 @@ from zhifa.cases.services import PartyInput
 from zhifa.core import access, kit
 from zhifa.core.models import Agency, Region
 from zhifa.core.params import Id
+from zhifa.core.privacy import mask_phone
 from zhifa.supervision.attachments import FileIn, uploads_of_api
 
 from .. import hotline, selectors, services
@@ -93,6 +94,11 @@ class ComplaintDetailOut(ComplaintOut):
     @staticmethod
     def resolve_actions(obj, context) -> list[str]:
         return offered(obj, _perms(context["request"].auth, obj))
+
+    @staticmethod
+    def resolve_phone(obj, context) -> str:
+        """In full only to those handling the complaint (最小必要), as on the page."""
+        return obj.phone if HANDLE in _perms(context["request"].auth, obj) else mask_phone(obj.phone)
 
 
 class EnteredOut(Schema):

@@ -512,10 +512,8 @@ def subject_import(request):
     form = ImportForm(request.POST or None, request.FILES or None, kinds=IMPORT_KINDS)
     offer_agencies(form.fields["agency"], request.user, services.MANAGE_SUBJECT)
 
-    def run(*, actor, agency, kind, file):
-        return excel.import_xlsx(actor=actor, agency=agency, file=file)
-
-    return render(request, "inspections/import.html", page_context(request, form, IMPORT_KINDS, run))
+    context = page_context(request, form, IMPORT_KINDS, excel.import_subjects)
+    return render(request, "inspections/import.html", context)
 
 
 @login_required

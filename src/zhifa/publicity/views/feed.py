@@ -9,6 +9,8 @@ from io import StringIO
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 
+from zhifa.core.exports import safe_row
+
 from .. import selectors
 from ..http import cacheable
 
@@ -61,9 +63,11 @@ def feed_csv(request):
     out = StringIO()
     out.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with the BOM
     writer = csv.writer(out)
-    writer.writerow([*COLUMNS, "record_hash"])
+    writer.writerow(safe_row([*COLUMNS, "record_hash"]))
     for entry in entries:
-        writer.writerow([*(entry.get(c, "") for c in COLUMNS), entry["record_hash"]])
+        # defused like every spreadsheet cell: a subject named "=HYPERLINK(…)" is text, not a formula
+        # (the JSON feed keeps the entries exactly as hashed)
+        writer.writerow(safe_row([*(entry.get(c, "") for c in COLUMNS), entry["record_hash"]]))
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     if next_after:
         response["Link"] = f'<{reverse("publicity_public:feed_csv")}?after={next_after}>; rel="next"'

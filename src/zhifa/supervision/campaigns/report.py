@@ -5,7 +5,7 @@ from io import BytesIO
 from docx import Document
 from openpyxl import Workbook
 
-from zhifa.core.exports import cell_value
+from zhifa.core.exports import plain_value, safe_row
 
 from ..models import Campaign
 from . import selectors
@@ -77,7 +77,7 @@ def docx_bytes(campaign: Campaign) -> bytes:
             cell.text = text
         for row in rows:
             for cell, value in zip(table.add_row().cells, row, strict=True):
-                cell.text = str(cell_value(value))
+                cell.text = str(plain_value(value))  # a document: no formula to defuse
     buffer = BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -90,9 +90,9 @@ def xlsx_bytes(campaign: Campaign) -> bytes:
         ("案卷结果", FILE_HEADERS, file_rows(campaign)),
     ):
         sheet = workbook.create_sheet(title=title)
-        sheet.append(headers)
+        sheet.append(safe_row(headers))
         for row in rows:
-            sheet.append([cell_value(value) for value in row])
+            sheet.append(safe_row(row))
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
