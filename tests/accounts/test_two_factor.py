@@ -66,7 +66,9 @@ def test_password_login_without_a_device_lands_on_enrolment_and_nothing_else(cli
         response = client.get(url)
         assert response.status_code == 403, url
         assert response.json() == {"detail": twofactor.API_REASON}
-    assert client.post("/api/accounts/tokens", {"name": "x"}, content_type="application/json").status_code == 403
+    assert (
+        client.post("/api/accounts/tokens", {"name": "x"}, content_type="application/json").status_code == 403
+    )
 
 
 def test_a_personal_api_token_needs_no_second_factor(client, user_of):
@@ -238,7 +240,9 @@ def test_an_officer_enables_regenerates_and_disables_it_from_the_security_page(c
     assert response["Location"] == "/accounts/security/"
     assert not TOTPDevice.objects.filter(user=user).exists()
     assert not StaticDevice.objects.filter(user=user).exists()
-    assert list(Record.objects.filter(subject_id=user.pk).order_by("pk").values_list("action", flat=True)) == [
+    assert list(
+        Record.objects.filter(subject_id=user.pk).order_by("pk").values_list("action", flat=True)
+    ) == [
         "user.two_factor_enable",
         "user.two_factor_recovery_codes",
         "user.two_factor_disable",

@@ -97,9 +97,9 @@ class UserAdmin(DjangoUserAdmin):
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         """A change of roles asks for a recent authentication first (accounts.reauth); the submitted form
         is carried through it and resubmitted with one click."""
-        if request.method == "POST" and object_id is not None and self._changes_roles(request, object_id):
-            if not reauth.recently_authenticated(request):
-                return reauth.ask(request)
+        changes_roles = request.method == "POST" and object_id and self._changes_roles(request, object_id)
+        if changes_roles and not reauth.recently_authenticated(request):
+            return reauth.ask(request)
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def _changes_roles(self, request, object_id) -> bool:

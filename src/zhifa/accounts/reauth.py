@@ -36,7 +36,10 @@ def recently_authenticated(request) -> bool:
 def carried_fields(post) -> list[tuple[str, str]]:
     """The submitted fields a POST brings through re-authentication (see the module's docstring)."""
     return [
-        (name, value) for name, values in post.lists() if not name.startswith(_NOT_CARRIED) for value in values
+        (name, value)
+        for name, values in post.lists()
+        if not name.startswith(_NOT_CARRIED)
+        for value in values
     ]
 
 

@@ -89,7 +89,9 @@ def enrol(request):
         else:
             twofactor.mark_verified(request, twofactor.totp_device(request.user))
             return render(
-                request, "accounts/two_factor_codes.html", {"codes": codes, "next": _next(request), "new": True}
+                request,
+                "accounts/two_factor_codes.html",
+                {"codes": codes, "next": _next(request), "new": True},
             )
     context = {
         "form": form,
