@@ -1,3 +1,5 @@
+import time
+
 import pytest
 from django.test import override_settings
 from hypothesis import HealthCheck, settings
@@ -114,6 +116,30 @@ def _media_in_tmp(request, settings, tmp_path):
     """Evidence and uploads of a test never land in the developer's var/media; on the shared demo, its
     media directory (where the demo's evidence files are)."""
     settings.MEDIA_ROOT = SHARED.media if uses_demo(request.node) else tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _force_login_is_a_full_login(request, monkeypatch):
+    """`client.force_login(user)` stands for a login that went through every step: the second factor of
+    a role that must have one (accounts.twofactor) is taken as done, and the session as just authenticated
+    (accounts.reauth). A real login through the pages still owes both (tests/accounts/test_two_factor.py);
+    a test that wants force_login to owe them too is marked `real_two_factor`."""
+    if request.node.get_closest_marker("real_two_factor"):
+        return
+    from django.test.client import ClientMixin
+
+    from zhifa.accounts import reauth, twofactor
+
+    force_login = ClientMixin.force_login
+
+    def full_login(self, user, backend=None):
+        force_login(self, user, backend)
+        session = self.session
+        session[twofactor.STATE_KEY] = twofactor.DONE
+        session[reauth.AUTH_AT_KEY] = int(time.time())
+        session.save()
+
+    monkeypatch.setattr(ClientMixin, "force_login", full_login)
 
 
 @pytest.fixture(autouse=True)

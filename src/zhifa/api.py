@@ -45,6 +45,7 @@ class TokenAuth(HttpBearer):
             raise HttpError(403, MUST_CHANGE_REASON)
         if user is not None:
             request.user = user
+            request.token_user = user  # a machine's call: no second factor, no re-authentication
         return user
 
 

@@ -67,6 +67,9 @@ INSTALLED_APPS = [
     "zhifa.jobs",
     "zhifa.exchange",
     "zhifa.audit",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +83,8 @@ MIDDLEWARE = [
     "zhifa.core.hygiene.QueryParametersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Two-factor login before anything else, the forced password change included (accounts.twofactor).
+    "zhifa.accounts.twofactor.TwoFactorRequiredMiddleware",
     "zhifa.accounts.rotation.PasswordChangeRequiredMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -140,6 +145,12 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # A password older than this many days is reminded on every staff page until changed.
 ZHIFA_PASSWORD_MAX_AGE_DAYS = int(os.environ.get("ZHIFA_PASSWORD_MAX_AGE_DAYS", "90"))
+# Re-authentication (accounts.reauth): a sensitive action (a role change, a password reset of another,
+# an export of personal data) asks for the password, and the code of a two-factor device, again when the
+# session's last authentication is older than this many minutes.
+ZHIFA_REAUTH_MINUTES = int(os.environ.get("ZHIFA_REAUTH_MINUTES", "5"))
+# The name an authenticator app shows beside the account (accounts.twofactor).
+OTP_TOTP_ISSUER = "执法通"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:workbench"
 LOGOUT_REDIRECT_URL = "accounts:login"

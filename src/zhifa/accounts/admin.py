@@ -6,12 +6,13 @@ from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.shortcuts import redirect
+from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 
 from zhifa.core import access
 from zhifa.core.admin import ReadOnlyAdminMixin
 
-from . import services
+from . import reauth, services
 from .models import ApiToken, Role, User
 from .permissions import validate_role_set
 
@@ -93,6 +94,22 @@ class UserAdmin(DjangoUserAdmin):
             setattr(obj, field.attname, getattr(created, field.attname))
         obj._state.adding, obj._state.db = False, created._state.db
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """A change of roles asks for a recent authentication first (accounts.reauth); the submitted form
+        is carried through it and resubmitted with one click."""
+        changes_roles = request.method == "POST" and object_id and self._changes_roles(request, object_id)
+        if changes_roles and not reauth.recently_authenticated(request):
+            return reauth.ask(request)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def _changes_roles(self, request, object_id) -> bool:
+        if "roles" not in request.POST or not request.user.has_perm("accounts.assign_roles"):
+            return False
+        user = self.get_object(request, unquote(object_id))
+        return user is not None and set(request.POST.getlist("roles")) != set(user.role_codes)
+
+    # Resetting another's password (and opening its form) asks for a recent authentication first.
+    @method_decorator(reauth.require_recent_auth)
     def user_change_password(self, request, id, form_url=""):
         """Setting another's password here is a reset: through the service, which records it and makes the
         owner change it at next login. The page, its errors and disabling the password stay Django's."""

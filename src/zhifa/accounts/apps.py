@@ -22,4 +22,10 @@ class AccountsConfig(AppConfig):
             ),
             MenuItem("个人", "API令牌", "accounts:token_list", "accounts.use_api_token", order=990),
             MenuItem("个人", "修改密码", "accounts:password_change", order=991),
+            MenuItem("个人", "账号安全", "accounts:security", order=992),
         )
+        from zhifa.core import exports
+
+        from . import reauth, twofactor  # noqa: F401 — twofactor connects its login receiver
+
+        exports.set_personal_data_guard(reauth.export_guard)

@@ -13,6 +13,9 @@ _ALLOWED_VIEWS = {
     "accounts:password_change_done",
     "accounts:logout",
     "accounts:login",
+    # the second step of a login comes first (accounts.twofactor)
+    "accounts:two_factor_verify",
+    "accounts:two_factor_enrol",
 }
 _PUBLIC_PREFIXES = ("/gs/", "/static/")
 

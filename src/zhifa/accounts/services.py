@@ -7,10 +7,13 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from zhifa.core import access, kit
 from zhifa.core.kit import Actor
 
+from . import twofactor
 from .choices import ADMIN_ROLES
 from .models import ApiToken, Role, User, hash_token
 from .permissions import validate_role_set
@@ -97,7 +100,8 @@ def password_reset(*, actor: Actor, user: User, password: str) -> User:
 
 def _record(user: User, action: str, *, actor: Actor, payload: dict | None = None) -> None:
     """On the user's agency's chain, or the acting admin's when the account has no agency; an account
-    made by the system without one has no chain to record on."""
+    made by the system without one has no chain to record on. Every account event (creation, roles,
+    passwords, two-factor login) is written here: the one place an audit log hooks in."""
     agency = user.agency if user.agency_id else getattr(actor, "agency", None)
     if agency is not None:
         kit.record(user, action, actor=actor, payload=payload, agency=agency)
@@ -147,3 +151,53 @@ def user_for_token(key: str) -> User | None:
         return None
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+# ---- two-factor login (accounts.twofactor) -------------------------------------------------------------
+
+
+@transaction.atomic
+def two_factor_enable(*, user: User, key: str, code: str) -> list[str]:
+    """绑定身份验证器: `key` is the secret the enrolment page showed, `code` the app's first code, which
+    proves the app holds it. Replaces any earlier device; returns the 10 new recovery codes (shown once)."""
+    device = TOTPDevice(user=user, key=key, name="身份验证器", confirmed=True)
+    if not twofactor.totp_verifies(device, code):
+        kit.refuse("code", f"{twofactor.WRONG_CODE}，请输入身份验证器当前显示的6位数字")
+    TOTPDevice.objects.filter(user=user).delete()
+    device.save()
+    codes = _new_recovery_codes(user)
+    _record(user, "user.two_factor_enable", actor=user)
+    return codes
+
+
+@transaction.atomic
+def two_factor_recovery_codes(*, user: User, code: str) -> list[str]:
+    """重新生成恢复码 (a current code confirms it): the old ones stop working."""
+    _require_code(user, code)
+    codes = _new_recovery_codes(user)
+    _record(user, "user.two_factor_recovery_codes", actor=user)
+    return codes
+
+
+@transaction.atomic
+def two_factor_disable(*, user: User, code: str) -> None:
+    """停用双因素认证 (a current code confirms it); refused to the roles that must use it."""
+    if twofactor.is_required(user):
+        kit.refuse("code", "您的角色须使用双因素认证，不能停用")
+    _require_code(user, code)
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
+    _record(user, "user.two_factor_disable", actor=user)
+
+
+def _require_code(user: User, code: str) -> None:
+    if twofactor.match(user, code) is None:
+        kit.refuse("code", twofactor.WRONG_CODE)
+
+
+def _new_recovery_codes(user: User) -> list[str]:
+    StaticDevice.objects.filter(user=user).delete()
+    device = StaticDevice.objects.create(user=user, name="恢复码", confirmed=True)
+    codes = [StaticToken.random_token() for _ in range(twofactor.RECOVERY_CODE_COUNT)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes

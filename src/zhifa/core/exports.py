@@ -122,6 +122,9 @@ class ListExport:
     chunk_size: int = 2000
     perm: str = ""  # the list's view permission, checked again when a background job is asked for
     context: Callable[[Any], Any] | None = None
+    # Rows that carry ID numbers or phone numbers: exporting them needs a recent authentication
+    # (accounts.reauth, through `set_personal_data_guard`).
+    personal_data: bool = False
 
     @property
     def headers(self) -> list[str]:
@@ -152,6 +155,7 @@ def request_of(params: QueryDict, user: Any = None) -> Any:
 
 _exports: dict[str, ListExport] = {}
 _background: Callable[[HttpRequest, ListExport, int], HttpResponseBase] | None = None
+_personal_data_guard: Callable[[HttpRequest], HttpResponseBase | None] | None = None
 
 
 def register(export: ListExport) -> ListExport:
@@ -175,11 +179,28 @@ def set_background(handler: Callable[[HttpRequest, ListExport, int], HttpRespons
     _background = handler
 
 
+def set_personal_data_guard(guard: Callable[[HttpRequest], HttpResponseBase | None] | None) -> None:
+    """What an export of personal data asks first (the accounts app: a recent authentication). The guard
+    answers None to let the export go on, or the response to send instead."""
+    global _personal_data_guard
+    _personal_data_guard = guard
+
+
+def guard_personal_data(request: HttpRequest, export: ListExport) -> HttpResponseBase | None:
+    """The guard's answer for `export` (None: go on). Also for a background job asked of it."""
+    if export.personal_data and _personal_data_guard is not None:
+        return _personal_data_guard(request)
+    return None
+
+
 def respond(request: HttpRequest, export: ListExport) -> HttpResponseBase:
     """The export of the list the user filtered: CSV when `format=csv`, else xlsx; past
-    ZHIFA_EXPORT_STREAM_ROWS rows the background job is offered instead (unless `now=1`)."""
+    ZHIFA_EXPORT_STREAM_ROWS rows the background job is offered instead (unless `now=1`). An export of
+    personal data first asks for a recent authentication."""
     from django.conf import settings
 
+    if (refusal := guard_personal_data(request, export)) is not None:
+        return refusal
     queryset = export.queryset(request.user, request.GET)
     if request.GET.get("format") == "csv":
         return csv_response(export, queryset, request.user)

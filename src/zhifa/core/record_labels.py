@@ -14,6 +14,9 @@ ACTIONS = {
     "user.set_roles": "设置用户角色",
     "user.password_change": "本人修改密码",
     "user.password_reset": "重置他人密码",
+    "user.two_factor_enable": "启用双因素认证",
+    "user.two_factor_recovery_codes": "重新生成恢复码",
+    "user.two_factor_disable": "停用双因素认证",
     "calendar.schedule_entered": "录入法定节假日安排",
     "calendar.deadline_moved": "因节假日安排调整期限",
     # 执法主体与人员

@@ -84,6 +84,8 @@ def export_start(request):
         raise Http404("未找到该导出")
     if export.perm and not request.user.has_perm(export.perm):
         raise PermissionDenied("您无权导出该列表")
+    if (refusal := exports.guard_personal_data(request, export)) is not None:
+        return refusal
     params = QueryDict(request.POST.get("query", ""))
     total = export.queryset(request.user, params).order_by().count()
     job = services.export_start(actor=request.user, export=export, params=params, total=total)

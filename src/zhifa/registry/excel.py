@@ -599,7 +599,13 @@ def list_export(
 
     return exports.register(
         exports.ListExport(
-            key=key, filename=filename, columns=columns, queryset=queryset, perm=perm, context=seen_by
+            key=key,
+            filename=filename,
+            columns=columns,
+            queryset=queryset,
+            perm=perm,
+            context=seen_by,
+            personal_data=True,  # every registry list carries the officers' ID numbers
         )
     )
 

@@ -84,6 +84,7 @@ SUPERVISOR_EXPORT = exports.register(
             user, _filters(exports.request_of(params), PersonCategory, selectors.SUPERVISOR_SORTS)[1]
         ),
         context=lambda user: selectors.clocks.today(),
+        personal_data=True,  # names with (masked) phone numbers
     )
 )
 
@@ -198,6 +199,7 @@ POINT_EXPORT = exports.register(
             user, _filters(exports.request_of(params), PointKind, selectors.POINT_SORTS)[1]
         ),
         context=lambda user: selectors.clocks.today(),
+        personal_data=True,  # names with (masked) phone numbers
     )
 )
 
