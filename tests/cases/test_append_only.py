@@ -26,16 +26,16 @@ def made(registered, handler_user):
     ],
 )
 def test_raw_sql_cannot_change_or_delete_evidence(made, sql):
-    with pytest.raises(DatabaseError, match="证据上传后不能修改或删除"):
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(sql, [made.pk])
+    refused = pytest.raises(DatabaseError, match="证据上传后不能修改或删除")
+    with refused, transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(sql, [made.pk])
     assert Evidence.objects.filter(pk=made.pk, size=made.size).count() == 1
 
 
 def test_raw_sql_cannot_delete_a_case(registered):
-    with pytest.raises(DatabaseError, match="案件不能删除"):
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("DELETE FROM cases_case WHERE id = %s", [registered.pk])
+    refused = pytest.raises(DatabaseError, match="案件不能删除")
+    with refused, transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM cases_case WHERE id = %s", [registered.pk])
     assert Case.objects.filter(pk=registered.pk).exists()
 
 
