@@ -1,0 +1,198 @@
+"""Load (issue 17, item 8): the demo instance under gunicorn on 127.0.0.1, driven by locust (headless, in its
+own process; the users are in benchmarks/_locustfile.py) for a bounded time.
+
+load.http: one row per target — the public portal (/gs/ pages), the complaint form (GET; a valid POST that
+must show its tracking code), the API (GET /api/cases/ with a personal token) and the staff pages (工作台,
+案件列表, as a logged-in 执法人员) — with requests per second, p95 and the error count. Any error fails the
+benchmark (reported as failed, `make bench` exits 1): under load the product must answer every request.
+
+The instance is the demo (`zhifa demo --no-serve`) in its own temporary directory on SQLite — the database
+`make run` uses — whatever ZHIFA_BENCH_DATABASE_URL says; gunicorn runs 2 workers × 2 threads on the same 2
+cores as the clients. Knobs: ZHIFA_BENCH_LOAD_SECONDS (default 30), ZHIFA_BENCH_LOAD_USERS (default 8). The
+per-client complaint limit is raised for the server (ZHIFA_COMPLAINT_SUBMITS_PER_MINUTE): every simulated
+visitor comes from 127.0.0.1."""
+
+import csv
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import BenchmarkFailed, Context, Row, benchmark
+
+LOCUSTFILE = Path(__file__).with_name("_locustfile.py")
+TARGETS = {  # row name → the locust request names it sums
+    "load.portal": ["portal"],
+    "load.complaint_form_get": ["complaint form GET"],
+    "load.complaint_form_post": ["complaint form POST"],
+    "load.api_list": ["API GET /api/cases/"],
+    "load.staff_workbench": ["staff 工作台"],
+    "load.staff_case_list": ["staff 案件列表"],
+}
+# what the locust users need from the demo, printed as JSON by `zhifa shell -c` inside the instance
+SETUP_CODE = """
+import json
+from zhifa.accounts.models import User
+from zhifa.accounts.services import api_token_create
+from zhifa.core.models import Agency
+from zhifa.demo.accounts import DEMO_PASSWORD, MAIN
+user = User.objects.get(username="dh_zf1")
+_, key = api_token_create(actor=user, name="负载测试")
+agency = Agency.objects.get(name=MAIN)
+complaint = {"kind": "complaint", "name": "钱多多", "phone": "13800000001", "region": agency.region_id,
+             "subject_name": "某某餐饮有限公司", "agency_hint": agency.name, "title": "后厨卫生差",
+             "content": "就餐时看到后厨污水横流。" * 5}
+print(json.dumps({"username": user.username, "password": DEMO_PASSWORD, "token": key, "complaint": complaint}))
+"""
+
+
+@dataclass(frozen=True)
+class Result:
+    """One target's figures over the run."""
+
+    name: str
+    requests: int
+    errors: int
+    per_second: float
+    p95_ms: float
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _bin(name: str) -> str:
+    found = shutil.which(name, path=str(Path(sys.executable).parent))
+    if found is None:
+        raise RuntimeError(f"{name} not installed: pip install -e '.[test]'")
+    return found
+
+
+def instance_env(directory: Path) -> dict[str, str]:
+    """The environment of a demo instance kept in `directory` (SQLite file, media, secret key)."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "zhifa.settings",
+        "ZHIFA_VAR_DIR": str(directory),
+        "ZHIFA_DATABASE_URL": f"sqlite:///{directory / 'zhifa.sqlite3'}",
+        "ZHIFA_MEDIA_DIR": str(directory / "media"),
+        "ZHIFA_DEBUG": "0",
+        "ZHIFA_ALLOWED_HOSTS": "127.0.0.1",
+        "ZHIFA_COMPLAINT_SUBMITS_PER_MINUTE": "1000000",
+    }
+
+
+def prepare(directory: Path) -> dict:
+    """Load the demo into `directory` and return what the simulated users need (login, API token, form)."""
+    env = instance_env(directory)
+    zhifa = [sys.executable, "-m", "zhifa"]
+    subprocess.run([*zhifa, "demo", "--no-serve"], env=env, check=True, stdout=subprocess.DEVNULL)
+    out = subprocess.run(
+        [*zhifa, "shell", "-c", SETUP_CODE], env=env, check=True, capture_output=True, text=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def run(directory: Path, setup: dict, *, seconds: float, users: int) -> list[Result]:
+    """Serve the instance in `directory` with gunicorn and drive it with locust for `seconds`."""
+    env = instance_env(directory)
+    port = _free_port()
+    server = subprocess.Popen(
+        [_bin("gunicorn"), "-w", "2", "--threads", "2", "-b", f"127.0.0.1:{port}", "--log-level", "warning",
+         "--timeout", "120", "zhifa.wsgi:application"],
+        env=env,
+    )  # fmt: skip
+    try:
+        _wait_for(port, server)
+        stats = directory / "locust"
+        subprocess.run(
+            [_bin("locust"), "-f", str(LOCUSTFILE), "--headless", "--only-summary", "-u", str(users),
+             "-r", str(users), "-t", f"{seconds:g}s", "--host", f"http://127.0.0.1:{port}",
+             "--csv", str(stats), "--exit-code-on-error", "0", "--stop-timeout", "10"],
+            env={**env, "ZHIFA_LOAD_SETUP": json.dumps(setup)},
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=seconds + 120,
+        )  # fmt: skip
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return results(Path(f"{stats}_stats.csv"), seconds)
+
+
+def _wait_for(port: int, server: subprocess.Popen) -> None:
+    for _ in range(600):
+        if server.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {server.returncode}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("gunicorn did not start listening")
+
+
+def results(path: Path, seconds: float) -> list[Result]:
+    """Per target: requests, failures, requests per second and the 95th percentile from locust's CSV (the
+    percentile of a target of several request names is the largest of theirs)."""
+    with path.open(newline="", encoding="utf-8") as f:
+        by_name = {row["Name"]: row for row in csv.DictReader(f)}
+    found = []
+    for target, names in TARGETS.items():
+        rows = [by_name[name] for name in names if name in by_name]
+        requests = sum(int(row["Request Count"]) for row in rows)
+        errors = sum(int(row["Failure Count"]) for row in rows)
+        p95 = max((float(row["95%"]) for row in rows if row["95%"] not in ("", "N/A")), default=float("nan"))
+        found.append(Result(target, requests, errors, sum(float(r["Requests/s"]) for r in rows), p95))
+    login = by_name.get("login")
+    found.append(
+        Result("load.login", int(login["Request Count"]) if login else 0,
+               int(login["Failure Count"]) if login else 0, 0.0, float(login["95%"]) if login else float("nan"))
+    )  # fmt: skip
+    return found
+
+
+def rows_of(found: list[Result], *, seconds: float, users: int) -> list[Row]:
+    rows = []
+    for result in found:
+        if result.name == "load.login":
+            continue
+        notes = (f"p95 {result.p95_ms:.0f} ms; errors {result.errors}; {result.requests} requests in {seconds:g} s; "
+                 f"{users} locust users, gunicorn 2 workers × 2 threads, demo on SQLite")  # fmt: skip
+        rows.append(Row(result.name, result.per_second, "req/s", notes))
+    return rows
+
+
+def failures(found: list[Result]) -> list[str]:
+    """The targets (and the logins) that saw an error or no request at all."""
+    return [
+        f"{r.name}: {r.errors} errors" if r.errors else f"{r.name}: no request"
+        for r in found
+        if r.errors or not r.requests
+    ]
+
+
+@benchmark("load.http")
+def load_http(ctx: Context) -> list[Row]:
+    seconds = float(os.environ.get("ZHIFA_BENCH_LOAD_SECONDS", "30"))
+    users = int(os.environ.get("ZHIFA_BENCH_LOAD_USERS", "8"))
+    with tempfile.TemporaryDirectory(prefix="zhifa-load-") as tmp:
+        directory = Path(tmp)
+        started = time.perf_counter()
+        setup = prepare(directory)
+        prepared = time.perf_counter() - started
+        found = run(directory, setup, seconds=seconds, users=users)
+    rows = [*rows_of(found, seconds=seconds, users=users),
+            Row("load.demo_setup", prepared, "s", "the demo loaded into a fresh SQLite instance")]  # fmt: skip
+    if failed := failures(found):
+        raise BenchmarkFailed(rows, "; ".join(failed))
+    return rows
