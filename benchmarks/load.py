@@ -112,21 +112,27 @@ def run(directory: Path, setup: dict, *, seconds: float, users: int) -> list[Res
     )  # fmt: skip
     try:
         _wait_for(port, server)
-        stats = directory / "locust"
-        subprocess.run(
-            [_bin("locust"), "-f", str(LOCUSTFILE), "--headless", "--only-summary", "-u", str(users),
-             "-r", str(users), "-t", f"{seconds:g}s", "--host", f"http://127.0.0.1:{port}",
-             "--csv", str(stats), "--exit-code-on-error", "0", "--stop-timeout", "10"],
-            env={**env, "ZHIFA_LOAD_SETUP": json.dumps(setup)},
-            check=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            timeout=seconds + 120,
-        )  # fmt: skip
+        return drive(
+            f"http://127.0.0.1:{port}", setup, seconds=seconds, users=users, stats=directory / "locust"
+        )
     finally:
         server.terminate()
         server.wait(timeout=30)
-    return results(Path(f"{stats}_stats.csv"), seconds)
+
+
+def drive(host: str, setup: dict, *, seconds: float, users: int, stats: Path) -> list[Result]:
+    """Run locust headless against `host` for `seconds` with `users` users; the figures of its CSV."""
+    subprocess.run(
+        [_bin("locust"), "-f", str(LOCUSTFILE), "--headless", "--only-summary", "-u", str(users),
+         "-r", str(users), "-t", f"{seconds:g}s", "--host", host, "--csv", str(stats),
+         "--exit-code-on-error", "0", "--stop-timeout", "10"],
+        env={**os.environ, "ZHIFA_LOAD_SETUP": json.dumps(setup)},
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        timeout=seconds + 120,
+    )  # fmt: skip
+    return results(Path(f"{stats}_stats.csv"))
 
 
 def _wait_for(port: int, server: subprocess.Popen) -> None:
@@ -141,7 +147,7 @@ def _wait_for(port: int, server: subprocess.Popen) -> None:
     raise RuntimeError("gunicorn did not start listening")
 
 
-def results(path: Path, seconds: float) -> list[Result]:
+def results(path: Path) -> list[Result]:
     """Per target: requests, failures, requests per second and the 95th percentile from locust's CSV (the
     percentile of a target of several request names is the largest of theirs)."""
     with path.open(newline="", encoding="utf-8") as f:
