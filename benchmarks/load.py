@@ -148,22 +148,23 @@ def _wait_for(port: int, server: subprocess.Popen) -> None:
 
 
 def results(path: Path) -> list[Result]:
-    """Per target: requests, failures, requests per second and the 95th percentile from locust's CSV (the
-    percentile of a target of several request names is the largest of theirs)."""
+    """Per target (and the logins): requests, failures, requests per second and the 95th percentile from
+    locust's CSV, summed over the request names and methods it covers (the percentile: the largest)."""
     with path.open(newline="", encoding="utf-8") as f:
-        by_name = {row["Name"]: row for row in csv.DictReader(f)}
+        rows = [row for row in csv.DictReader(f) if row["Name"] != "Aggregated"]
     found = []
-    for target, names in TARGETS.items():
-        rows = [by_name[name] for name in names if name in by_name]
-        requests = sum(int(row["Request Count"]) for row in rows)
-        errors = sum(int(row["Failure Count"]) for row in rows)
-        p95 = max((float(row["95%"]) for row in rows if row["95%"] not in ("", "N/A")), default=float("nan"))
-        found.append(Result(target, requests, errors, sum(float(r["Requests/s"]) for r in rows), p95))
-    login = by_name.get("login")
-    found.append(
-        Result("load.login", int(login["Request Count"]) if login else 0,
-               int(login["Failure Count"]) if login else 0, 0.0, float(login["95%"]) if login else float("nan"))
-    )  # fmt: skip
+    for target, names in [*TARGETS.items(), ("load.login", ["login"])]:
+        mine = [row for row in rows if row["Name"] in names]
+        p95 = [float(row["95%"]) for row in mine if row["95%"] not in ("", "N/A")]
+        found.append(
+            Result(
+                name=target,
+                requests=sum(int(row["Request Count"]) for row in mine),
+                errors=sum(int(row["Failure Count"]) for row in mine),
+                per_second=sum(float(row["Requests/s"]) for row in mine),
+                p95_ms=max(p95, default=float("nan")),
+            )
+        )
     return found
 
 

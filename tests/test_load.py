@@ -25,7 +25,7 @@ def setup(agencies, catalogue, handler_user, settings):  # noqa: F811
 
 
 def test_every_target_answers_without_error(live_server, setup, tmp_path):
-    found = load.drive(live_server.url, setup, seconds=4, users=1, stats=tmp_path / "locust")
+    found = load.drive(live_server.url, setup, seconds=6, users=1, stats=tmp_path / "locust")
     by_name = {result.name: result for result in found}
     assert set(by_name) == {*load.TARGETS, "load.login"}
     assert load.failures(found) == []
