@@ -51,6 +51,15 @@ class Context:
         return max(1, round(base * self.scale))
 
 
+class BenchmarkFailed(Exception):
+    """A benchmark that measured but must fail (the load test saw errors): its rows are kept in the table,
+    marked failed, and `make bench` exits 1."""
+
+    def __init__(self, rows: list[Row], reason: str):
+        super().__init__(reason)
+        self.rows, self.reason = rows, reason
+
+
 BenchmarkFn = Callable[[Context], list[Row]]
 REGISTRY: dict[str, BenchmarkFn] = {}
 

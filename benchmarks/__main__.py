@@ -11,7 +11,7 @@ import time
 import traceback
 from itertools import groupby
 
-from . import Context, Row, load_all
+from . import BenchmarkFailed, Context, Row, load_all
 from ._environment import BENCH_URL_ENV, fresh_django, make_agency
 
 
@@ -55,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"… {name}", file=sys.stderr, flush=True)
                 try:
                     measured = fn(ctx)
+                except BenchmarkFailed as exc:
+                    failed.append(name)
+                    measured = [*exc.rows, Row(name, float("nan"), "", f"failed: {exc.reason}")]
                 except Exception:  # one broken benchmark must not cost the whole run's table
                     traceback.print_exc()
                     failed.append(name)

@@ -10,10 +10,10 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 from django.urls import reverse
 
 from tests.cases.conftest import intake
+from tests.tamper import tamper
 from zhifa.cases import casefile, services
 from zhifa.cases.choices import HandlerRole
 from zhifa.cases.documents import services as documents
@@ -107,17 +107,6 @@ def rewrite(path, change):
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for name, data in members:
             zf.writestr(name, change(name, data))
-
-
-def tamper(sql: str, params: list) -> None:
-    """Edit a record row behind the application's back (on PostgreSQL with the append-only trigger off)."""
-    on_postgres = connection.vendor == "postgresql"
-    with connection.cursor() as cursor:
-        if on_postgres:
-            cursor.execute("SET session_replication_role = replica")
-        cursor.execute(sql, params)
-        if on_postgres:
-            cursor.execute("SET session_replication_role = DEFAULT")
 
 
 # ---- export --------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import pytest
-from django.db import connection
 
+from tests.tamper import tamper
 from zhifa.accounts.choices import RoleCode
 from zhifa.core import records
 
@@ -24,12 +24,7 @@ def test_verify_page_reports_intact_and_broken_chains(client, agencies, auditor)
     record = records.append(subject=agencies["east_market"], action="east.step")
     client.force_login(auditor)
     assert "完整" in client.post("/audit/records/verify/").content.decode()
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SET session_replication_role = replica")
-        cursor.execute("UPDATE core_record SET action = 'forged' WHERE id = %s", [record.pk])
-        if connection.vendor == "postgresql":
-            cursor.execute("SET session_replication_role = DEFAULT")
+    tamper("UPDATE core_record SET action = 'forged' WHERE id = %s", [record.pk])
     assert "被改动" in client.post("/audit/records/verify/").content.decode()
 
 

@@ -37,6 +37,7 @@ class Evidence(models.Model):
     created_at = models.DateTimeField("上传时间", auto_now_add=True)
 
     jurisdiction_field = "case__agency"
+    never_deleted = True  # a trigger refuses it (core.append_only); verify-records reports a missing one
 
     class Meta:
         verbose_name = verbose_name_plural = "证据"
