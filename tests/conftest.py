@@ -64,39 +64,6 @@ def _fast_password_hashing():
         yield
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _flush_past_append_only_triggers():
-    """A transactional test's flush empties every table with DELETE on SQLite (TRUNCATE, which fires no row
-    trigger, on PostgreSQL), and the append-only tables refuse DELETE. For the flush only, and only in the
-    tests, the SQLite triggers named `*_no_delete` are dropped and put back in the same transaction."""
-    from django.db import connection
-
-    if connection.vendor != "sqlite":
-        yield
-        return
-    DatabaseOperations = type(connection.ops)
-    original = DatabaseOperations.execute_sql_flush
-
-    def execute_sql_flush(self, sql_list):
-        with self.connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_no\\_delete' ESCAPE '\\'"
-            )
-            triggers = cursor.fetchall()
-            for name, _ in triggers:
-                cursor.execute(f'DROP TRIGGER "{name}"')
-        try:
-            original(self, sql_list)
-        finally:
-            with self.connection.cursor() as cursor:
-                for _, sql in triggers:
-                    cursor.execute(sql)
-
-    DatabaseOperations.execute_sql_flush = execute_sql_flush
-    yield
-    DatabaseOperations.execute_sql_flush = original
-
-
 @pytest.fixture(scope="session")
 def _shared_demo(django_db_setup, django_db_blocker, tmp_path_factory):
     yield tmp_path_factory.mktemp("demo_media")
