@@ -34,7 +34,7 @@ def test_staff_pages_pass_the_policy(watched, officer, live_server):
     log_in(page, "east_officer")
     expect(page.get_by_role("heading", level=1)).to_have_text("工作台")
     seen = {"/": violations(page)}
-    for path in ["/cases/", "/cases/document-templates/", "/accounts/tokens/"]:
+    for path in ["/cases/", "/accounts/tokens/"]:
         response = page.goto(path)
         assert response is not None and response.status == 200, path
         page.wait_for_load_state("networkidle")
@@ -50,16 +50,3 @@ def test_the_public_portal_passes_the_policy(watched):
         page.wait_for_load_state("networkidle")
         assert violations(page) == [], path
     assert console == []
-
-
-def test_a_scripted_control_still_works(watched, officer, live_server):
-    """The agency switch that was an onchange attribute: autosubmit.js submits its form."""
-    page, console = watched
-    log_in(page, "east_officer")
-    page.goto("/cases/document-templates/")
-    select = page.locator("select[data-autosubmit]")
-    if select.locator("option").count() < 2:
-        pytest.skip("one agency only: nothing to switch to")
-    with page.expect_navigation():
-        select.select_option(index=1)
-    assert "agency=" in page.url and violations(page) == [] and console == []
