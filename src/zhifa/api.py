@@ -12,6 +12,7 @@ from ninja.errors import ValidationError as SchemaError
 from ninja.parser import Parser
 from ninja.security import HttpBearer, django_auth
 
+from zhifa.accounts import lockout
 from zhifa.accounts.api import router as accounts_router
 from zhifa.accounts.rotation import MUST_CHANGE_REASON
 from zhifa.accounts.services import user_for_token
@@ -41,6 +42,8 @@ class TokenAuth(HttpBearer):
 
     def authenticate(self, request, token):
         user = user_for_token(token)
+        if user is not None and lockout.account_locked(user.username):
+            raise HttpError(403, lockout.LOCKED_TOKEN_REASON)  # the token must not bypass the lockout
         if user is not None and user.must_change_password:
             raise HttpError(403, MUST_CHANGE_REASON)
         if user is not None:

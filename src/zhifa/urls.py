@@ -7,6 +7,7 @@ admin.site.site_header = admin.site.site_title = "执法通 · 系统管理"
 admin.site.index_title = "系统管理"
 
 handler400 = "zhifa.core.views.bad_request"
+handler500 = "zhifa.core.views.server_error"
 
 urlpatterns = [
     path("", include("zhifa.core.urls")),

@@ -79,6 +79,15 @@ class UserAdmin(DjangoUserAdmin):
         return user.agency.name if user.agency_id else "—"
 
     def save_model(self, request, obj, form, change):
+        if change and "is_active" in form.changed_data:
+            # Disabling ends the account's sessions and tokens, and both are recorded: through the service.
+            wanted = obj.is_active
+            obj.is_active = not wanted
+            super().save_model(request, obj, form, change)
+            toggle = services.user_enable if wanted else services.user_disable
+            updated = toggle(actor=request.user, user=obj)
+            obj.is_active, obj.session_version = updated.is_active, updated.session_version
+            return None
         if change:
             return super().save_model(request, obj, form, change)
         # A new account goes through the service, which records it and makes its owner change the password

@@ -7,7 +7,16 @@ class AccountsConfig(AppConfig):
     verbose_name = "用户与权限"
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+        from django.core import checks
+
         from zhifa.core.menu import MenuItem, register
+
+        from . import checks as account_checks
+        from . import sessions
+
+        checks.register(account_checks.superusers_in_production)
+        user_logged_in.connect(sessions.stamp_login, dispatch_uid="zhifa.accounts.sessions.stamp_login")
 
         register(
             MenuItem(

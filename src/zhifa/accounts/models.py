@@ -4,6 +4,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from zhifa.core.access import Scope
 from zhifa.core.models import Agency
@@ -41,6 +42,9 @@ class User(AbstractUser):
     # by its owner before anything else; one older than ZHIFA_PASSWORD_MAX_AGE_DAYS is reminded.
     must_change_password = models.BooleanField("须修改密码", default=False)
     password_changed_at = models.DateTimeField("密码修改时间", default=timezone.now)
+    # 会话与锁定: raised when the account is disabled, which ends every session signed in before (the
+    # session's auth hash covers it), in whatever store the sessions live (database, cached_db, Redis).
+    session_version = models.PositiveIntegerField("会话版本", default=0, editable=False)
 
     objects = UserManager()
 
@@ -66,6 +70,15 @@ class User(AbstractUser):
     @property
     def is_admin_role(self) -> bool:
         return bool(self.role_codes & ADMIN_ROLES)
+
+    def _get_session_auth_hash(self, secret=None):
+        """Django's hash of the password, with the session version once it has been raised (version 0
+        keeps the hashes of sessions signed in before the version existed)."""
+        if not self.session_version:
+            return super()._get_session_auth_hash(secret=secret)
+        key_salt = "zhifa.accounts.User.session_auth_hash"
+        value = f"{self.password}:{self.session_version}"
+        return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
 
     def password_age_days(self) -> int:
         return (timezone.now() - self.password_changed_at).days

@@ -98,6 +98,39 @@ def password_reset(*, actor: Actor, user: User, password: str) -> User:
     return user
 
 
+@transaction.atomic
+def user_disable(*, actor: Actor, user: User) -> User:
+    """停用账号 (系统管理员): the account can no longer sign in, every session it has ends (its session
+    version moves on, so each session's auth hash stops matching, in whatever store sessions live) and its
+    API tokens are revoked, so enabling it again revives none of them."""
+    access.require(actor, "accounts.change_user", user)
+    if actor is not None and actor.pk == user.pk:
+        kit.refuse("is_active", "不能停用自己的账号")
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if not user.is_active:
+        kit.refuse("is_active", f"账号{user.username}已是停用状态")
+    user.is_active = False
+    user.session_version += 1
+    user.save(update_fields=["is_active", "session_version"])
+    now = timezone.now()
+    revoked = ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=now)
+    _record(user, "user.disable", actor=actor, payload={"tokens_revoked": revoked})
+    return user
+
+
+@transaction.atomic
+def user_enable(*, actor: Actor, user: User) -> User:
+    """启用账号 (系统管理员): the person signs in afresh; old sessions and tokens stay ended."""
+    access.require(actor, "accounts.change_user", user)
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if user.is_active:
+        kit.refuse("is_active", f"账号{user.username}已是启用状态")
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    _record(user, "user.enable", actor=actor)
+    return user
+
+
 def _record(user: User, action: str, *, actor: Actor, payload: dict | None = None) -> None:
     """On the user's agency's chain, or the acting admin's when the account has no agency; an account
     made by the system without one has no chain to record on. Every account event (creation, roles,
@@ -140,7 +173,8 @@ def api_token_revoke(*, actor: User, token: ApiToken) -> ApiToken:
 
 
 def user_for_token(key: str) -> User | None:
-    """The active user behind a token key, or None for an unknown, revoked or expired key."""
+    """The active user behind a token key, or None for an unknown, revoked or expired key (a disabled
+    account's are revoked by user_disable, and refused here besides)."""
     now = timezone.now()
     token = (
         ApiToken.objects.select_related("user")

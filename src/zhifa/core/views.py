@@ -1,10 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseServerError
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.views.decorators.http import require_POST
 
-from . import access, exports, holidays, panels, record_labels, records, selectors, workbench
+from . import access, exports, holidays, panels, record_labels, records, requestid, selectors, workbench
 from .choices import AgencyKind
 from .exports import Column
 from .forms import HolidayNoticeForm
@@ -138,3 +140,10 @@ def bad_request(request, exception=None):
     """400: the reason (e.g. a parameter out of its range, core.params) instead of Django's English page."""
     message = str(exception) if isinstance(exception, BadParameter) else ""
     return render(request, "400.html", {"message": message}, status=400)
+
+
+def server_error(request):
+    """500: Django's handler, with the request's id (core.requestid) for the user to quote; rendered without
+    context processors, which may be what failed."""
+    request_id = getattr(request, "id", None) or requestid.current()
+    return HttpResponseServerError(loader.get_template("500.html").render({"request_id": request_id}))
