@@ -14,6 +14,11 @@ ACTIONS = {
     "user.set_roles": "设置用户角色",
     "user.password_change": "本人修改密码",
     "user.password_reset": "重置他人密码",
+    "user.update": "修改账号信息",
+    "user.disable": "停用账号",
+    "user.enable": "启用账号",
+    "user.password_reset_request": "申请重置管理员密码",
+    "user.password_reset_reject": "驳回密码重置申请",
     "calendar.schedule_entered": "录入法定节假日安排",
     "calendar.deadline_moved": "因节假日安排调整期限",
     # 执法主体与人员
