@@ -65,7 +65,7 @@ def auditadmin(agencies, make_user):
 
 
 def issued_password(response) -> str:
-    assert response.status_code == 200 and response["Cache-Control"].startswith("max-age=0")
+    assert response.status_code == 200 and "no-store" in response["Cache-Control"]
     return TEMP_PASSWORD.search(html(response)).group(1)
 
 
@@ -165,7 +165,7 @@ def test_an_admin_account_reset_needs_the_security_admins_approval(client, sysad
     # approved once: not again
     client.force_login(secadmin)
     again = client.post(f"/accounts/password-resets/{reset.pk}/", {"approve": "1"})
-    assert "该申请已已批准" not in html(again) and "不能再审批" in html(again)
+    assert "该申请已批准，不能再审批" in html(again)
 
 
 def test_a_rejected_request_issues_nothing(client, sysadmin, secadmin, auditadmin):
@@ -235,7 +235,7 @@ def test_the_sysadmin_edits_disables_and_enables_an_account(client, sysadmin, zh
 def test_the_sysadmin_cannot_grant_roles(client, sysadmin, zhang):
     client.force_login(sysadmin)
     assert client.post(f"/accounts/users/{zhang.pk}/roles/", {"roles": ["system_admin"]}).status_code == 403
-    assert zhang.role_codes == {"officer"}
+    assert User.objects.get(pk=zhang.pk).role_codes == {"officer"}
 
 
 # ---- 安全管理员: roles and unlocking ------------------------------------------------------------------
@@ -359,7 +359,7 @@ def test_agency_create_and_edit_with_chinese_errors(client, sysadmin, city):
     agency.refresh_from_db()
     assert agency.short_name == "东交"
     assert list(
-        Record.objects.filter(subject_type="core.agency", subject_id=str(agency.pk)).values_list(
-            "action", flat=True
-        )
+        Record.objects.filter(subject_type="core.agency", subject_id=str(agency.pk))
+        .order_by("id")
+        .values_list("action", flat=True)
     ) == ["agency.create", "agency.update"]

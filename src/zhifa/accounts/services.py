@@ -317,7 +317,7 @@ def _locked_pending(*, actor: Person, reset: PasswordResetRequest) -> PasswordRe
     reset = PasswordResetRequest.objects.select_for_update().select_related("user").get(pk=reset.pk)
     access.require(actor, "accounts.approve_password_reset", reset.user)
     if reset.status != ResetRequestStatus.PENDING:
-        kit.refuse("status", f"该申请已{reset.get_status_display()}，不能再审批")
+        kit.refuse("status", f"该申请{reset.get_status_display()}，不能再审批")
     if actor.pk in (reset.requested_by_id, reset.user_id):
         kit.refuse("status", "申请人和被重置账号本人不能审批该申请")
     return reset

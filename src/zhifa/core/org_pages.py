@@ -1,6 +1,8 @@
 """机关维护 and 行政区划 (系统管理员): create and edit, replacing the stock Django admin. The agency list and
 page are core.views'; these are the forms, each through core.services."""
 
+from typing import cast
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
@@ -29,10 +31,10 @@ class AgencyForm(Form):
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = services.regions_of(actor)
+        cast(forms.ModelChoiceField, self.fields["region"]).queryset = services.regions_of(actor)
         # 上级机关 and 业务主管部门 may lie above the admin's region: any agency they can see
         for name in ("parent", "superior_department"):
-            offer_agencies(self.fields[name], actor, "core.view_agency")
+            offer_agencies(cast(forms.ModelChoiceField, self.fields[name]), actor, "core.view_agency")
 
 
 def _agency_initial(agency: Agency) -> dict:
@@ -92,7 +94,7 @@ class RegionForm(Form):
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = services.regions_of(actor)
+        cast(forms.ModelChoiceField, self.fields["parent"]).queryset = services.regions_of(actor)
 
 
 class RegionNameForm(Form):
