@@ -36,9 +36,9 @@ def records_of(user, action):
 
 def audits_of(user, action):
     return list(
-        AuditEntry.objects.filter(
-            object_type="accounts.user", object_id=str(user.pk), action=action
-        ).values_list("actor_username", "detail")
+        AuditEntry.objects.filter(object_type="accounts.user", object_id=str(user.pk), action=action)
+        .order_by("seq")
+        .values_list("actor_username", "detail")
     )
 
 
