@@ -19,6 +19,8 @@ class Parameter:
     default: object = None
 
 
+# The session and retention settings come with the session and audit modules; until they are in the settings
+# the page says 未设置. Their variable names must match settings.py (checked at merge).
 PARAMETERS = (
     Parameter(
         "ZHIFA_PASSWORD_MAX_AGE_DAYS",
@@ -54,11 +56,11 @@ PARAMETERS = (
         "AXES_FAILURE_LIMIT",
         "登录失败锁定次数",
         "连续登录失败达到该次数即锁定账号",
-        "ZHIFA_LOCKOUT_FAILURES",
+        "",
         "次",
         5,
     ),
-    Parameter("AXES_COOLOFF_TIME", "锁定时长", "锁定后经过该时长自动解锁", "ZHIFA_LOCKOUT_MINUTES"),
+    Parameter("AXES_COOLOFF_TIME", "锁定时长", "锁定后经过该时长自动解锁", ""),
     Parameter("AXES_LOCKOUT_PARAMETERS", "锁定依据", "按哪些条件计算登录失败", ""),
     Parameter(
         "ZHIFA_AUDIT_RETENTION_DAYS",
