@@ -57,9 +57,8 @@ PAIRS = [
         insider_agency="东湖街道办事处",
         roles=(RoleCode.OFFICER, RoleCode.UNIT_HEAD, RoleCode.AGENCY_HEAD),
     ),
-    # the 三员's console (accounts.console, core.org_pages): a county's 系统管理员 and 安全管理员 keep their
-    # county's accounts and agencies; the next county's see none of them
-    Pair("dh_sysadmin", "青山县司法局", insider_agency="东湖区司法局", roles=(RoleCode.SYSTEM_ADMIN,)),
+    # the 三员's console (accounts.console): a county's 安全管理员 keeps their county's accounts; the next
+    # county's sees none of them
     Pair("dh_secadmin", "青山县司法局", insider_agency="东湖区司法局", roles=(RoleCode.SECURITY_ADMIN,)),
 ]
 
