@@ -57,6 +57,9 @@ PAIRS = [
         insider_agency="东湖街道办事处",
         roles=(RoleCode.OFFICER, RoleCode.UNIT_HEAD, RoleCode.AGENCY_HEAD),
     ),
+    # the 三员's console (accounts.console): a county's 安全管理员 keeps their county's accounts; the next
+    # county's sees none of them
+    Pair("dh_secadmin", "青山县司法局", insider_agency="东湖区司法局", roles=(RoleCode.SECURITY_ADMIN,)),
 ]
 
 # URL name (or "namespace:*") → (statuses the outsider may get, why the page is not the insider agency's).

@@ -45,6 +45,11 @@ class User(AbstractUser):
     # 会话与锁定: raised when the account is disabled, which ends every session signed in before (the
     # session's auth hash covers it), in whatever store the sessions live (database, cached_db, Redis).
     session_version = models.PositiveIntegerField("会话版本", default=0, editable=False)
+    # The last reset by someone else (临时密码): told to the owner at their next login, so that a reset they did
+    # not ask for is noticed. By whom is kept as text (role and name then), as the notice must survive the
+    # resetting account's later changes.
+    password_reset_at = models.DateTimeField("密码重置时间", null=True, blank=True)
+    password_reset_by = models.CharField("密码重置人", max_length=80, blank=True)
 
     objects = UserManager()
 
@@ -54,7 +59,11 @@ class User(AbstractUser):
     class Meta:
         verbose_name = verbose_name_plural = "用户"
         ordering = ["agency_id", "username"]
-        permissions = [("assign_roles", "分配角色"), ("use_api_token", "使用个人API令牌")]
+        permissions = [
+            ("assign_roles", "分配角色"),
+            ("use_api_token", "使用个人API令牌"),
+            ("approve_password_reset", "审批管理员密码重置"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.real_name}（{self.username}）" if self.real_name else self.username
@@ -116,3 +125,38 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}（{self.prefix}…）"
+
+
+class ResetRequestStatus(models.TextChoices):
+    PENDING = "pending", "待审批"
+    APPROVED = "approved", "已批准"
+    REJECTED = "rejected", "已驳回"
+
+
+class PasswordResetRequest(models.Model):
+    """管理员账号密码重置申请 — 三员分立: the 系统管理员 may not reset an admin account's password alone; the
+    安全管理员 approves, and only then is a temporary password issued (to the approver, shown once)."""
+
+    user = models.ForeignKey(
+        User, verbose_name="账号", on_delete=models.PROTECT, related_name="password_reset_requests"
+    )
+    reason = models.CharField("申请理由", max_length=200)
+    requested_by = models.ForeignKey(User, verbose_name="申请人", on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField("申请时间", default=timezone.now)
+    status = models.CharField(
+        "状态", max_length=16, choices=ResetRequestStatus.choices, default=ResetRequestStatus.PENDING
+    )
+    decided_by = models.ForeignKey(
+        User, verbose_name="审批人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField("审批时间", null=True, blank=True)
+    decision_note = models.CharField("审批意见", max_length=200, blank=True)
+
+    jurisdiction_field = "user__agency"
+
+    class Meta:
+        verbose_name = verbose_name_plural = "密码重置申请"
+        ordering = ["-requested_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.user}的密码重置申请"

@@ -78,6 +78,7 @@ grant(
     {
         "accounts.view_user",
         "accounts.assign_roles",
+        "accounts.approve_password_reset",
         "axes.view_accessattempt",
         "axes.delete_accessattempt",
     },

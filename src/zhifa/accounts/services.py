@@ -4,18 +4,20 @@ import secrets
 from datetime import datetime
 
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from zhifa.audit.choices import AuditAction
+from zhifa.audit.services import audit_event
 from zhifa.core import access, kit
-from zhifa.core.kit import Actor
+from zhifa.core.kit import Actor, Person
 
 from . import twofactor
-from .choices import ADMIN_ROLES
-from .models import ApiToken, Role, User, hash_token
+from .choices import ADMIN_ROLES, RoleCode
+from .models import ApiToken, PasswordResetRequest, ResetRequestStatus, Role, User, hash_token
 from .permissions import validate_role_set
 
 TOKEN_PREFIX = "zf_"
@@ -115,6 +117,7 @@ def user_disable(*, actor: Actor, user: User) -> User:
     now = timezone.now()
     revoked = ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=now)
     _record(user, "user.disable", actor=actor, payload={"tokens_revoked": revoked})
+    _audit(AuditAction.ACCOUNT_CHANGE, actor=actor, obj=user, detail="停用账号")
     return user
 
 
@@ -128,6 +131,7 @@ def user_enable(*, actor: Actor, user: User) -> User:
     user.is_active = True
     user.save(update_fields=["is_active"])
     _record(user, "user.enable", actor=actor)
+    _audit(AuditAction.ACCOUNT_CHANGE, actor=actor, obj=user, detail="启用账号")
     return user
 
 
@@ -235,3 +239,193 @@ def _new_recovery_codes(user: User) -> list[str]:
     codes = [StaticToken.random_token() for _ in range(twofactor.RECOVERY_CODE_COUNT)]
     StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
     return codes
+
+
+# ---- the 系统管理员's console: profile, disable/enable, temporary passwords (三员分立, docs/security.md) ----
+
+PROFILE_FIELDS = ("real_name", "agency", "mobile", "email")
+
+
+def _audit(action, *, actor: Actor, obj, detail: str = "") -> None:
+    audit_event(action, actor=actor, obj=obj, detail=detail)
+
+
+@transaction.atomic
+def user_update(*, actor: Actor, user: User, **changes) -> User:
+    """修改账号信息 (系统管理员): name, agency, mobile and e-mail — never roles (安全管理员) nor the password."""
+    unknown = set(changes) - set(PROFILE_FIELDS)
+    if unknown:
+        raise ValueError(f"not a profile field: {sorted(unknown)}")
+    user = kit.locked(User, user, actor=actor, perm="accounts.change_user")
+    agency = changes.get("agency", user.agency)
+    if agency is not None and not access.is_system(actor):
+        access.require_for_agency(actor, "accounts.change_user", agency, "只能将账号调入本辖区内的机关")
+    for name, value in changes.items():
+        setattr(user, name, value)
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=list(changes))
+    _record(user, "user.update", actor=actor, payload=_user_payload(user))
+    _audit(AuditAction.ACCOUNT_CHANGE, actor=actor, obj=user, detail="修改账号信息")
+    return user
+
+
+# A temporary password: long and random, from every class the policy counts, without look-alike characters
+# (it is read off a screen and typed in once).
+_TEMPORARY_CLASSES = ("ABCDEFGHJKLMNPQRSTUVWXYZ", "abcdefghijkmnpqrstuvwxyz", "23456789", "#%+=@")
+TEMPORARY_PASSWORD_LENGTH = 16
+
+
+def temporary_password(user: User | None = None) -> str:
+    """A one-time password for `user`: generated, never chosen by a person, and checked by the policy."""
+    pool = "".join(_TEMPORARY_CLASSES)
+    while True:
+        chars = [secrets.choice(group) for group in _TEMPORARY_CLASSES]
+        chars += [secrets.choice(pool) for _ in range(TEMPORARY_PASSWORD_LENGTH - len(chars))]
+        secrets.SystemRandom().shuffle(chars)
+        candidate = "".join(chars)
+        try:
+            validate_password(candidate, user)
+        except ValidationError:  # pragma: no cover - 16 random characters of 4 classes pass the policy
+            continue
+        return candidate
+
+
+def resetter_label(actor: Actor) -> str:
+    """Who reset a password, as the owner is told: "系统管理员郑强" (the system itself: 系统)."""
+    if actor is None:
+        return "系统"
+    roles = [RoleCode(code).label for code in sorted(actor.role_codes & ADMIN_ROLES)]
+    return f"{''.join(roles)}{actor.real_name or actor.username}"
+
+
+def reset_notice(user: User) -> str:
+    """What the owner is told at their next login after a reset by someone else."""
+    if not (user.must_change_password and user.password_reset_at):
+        return ""
+    at = timezone.localtime(user.password_reset_at)
+    when = f"{at.year}年{at.month}月{at.day}日 {at:%H:%M}"
+    return f"您的密码已于{when} 由{user.password_reset_by}重置，请设置新密码。"
+
+
+def _issue_temporary_password(*, actor: Actor, user: User, payload: dict) -> str:
+    """Set a generated password that only works until its owner changes it; only its hash is kept."""
+    password = temporary_password(user)
+    now = timezone.now()
+    user.set_password(password)
+    user.must_change_password = True
+    user.password_changed_at = user.password_reset_at = now
+    user.password_reset_by = resetter_label(actor)[:80]
+    user.save(
+        update_fields=[
+            "password",
+            "must_change_password",
+            "password_changed_at",
+            "password_reset_at",
+            "password_reset_by",
+        ]
+    )
+    _record(user, "user.password_reset", actor=actor, payload={"temporary": True, **payload})
+    _audit(AuditAction.PASSWORD_RESET, actor=actor, obj=user, detail="签发临时密码")
+    return password
+
+
+def _refuse_own_account(actor: Actor, user: User) -> None:
+    if actor is not None and actor.pk == user.pk:
+        kit.refuse("user", "不能重置本人的密码，请使用“修改密码”")
+
+
+@transaction.atomic
+def password_reset_temporary(*, actor: Actor, user: User) -> str:
+    """重置密码 (系统管理员) of a business account: a temporary password, returned to be shown once; the owner
+    must change it at their next login. An admin account's reset needs the 安全管理员 (password_reset_request)."""
+    user = kit.locked(User, user, actor=actor, perm="accounts.change_user")
+    _refuse_own_account(actor, user)
+    if user.is_admin_role:
+        kit.refuse("user", "管理员账号的密码重置须经安全管理员审批，请提交重置申请")
+    return _issue_temporary_password(actor=actor, user=user, payload={})
+
+
+@transaction.atomic
+def password_reset_request(*, actor: Person, user: User, reason: str) -> PasswordResetRequest:
+    """申请重置管理员账号密码 (系统管理员): nothing is issued until the 安全管理员 approves."""
+    user = kit.locked(User, user, actor=actor, perm="accounts.change_user")
+    _refuse_own_account(actor, user)
+    if not user.is_admin_role:
+        kit.refuse("user", "业务账号可直接重置密码，无需申请")
+    reason = reason.strip()
+    if not reason:
+        kit.refuse("reason", "请填写申请理由")
+    if PasswordResetRequest.objects.filter(user=user, status=ResetRequestStatus.PENDING).exists():
+        kit.refuse("user", "该账号已有待审批的密码重置申请")
+    reset = PasswordResetRequest(user=user, reason=reason, requested_by=actor)
+    reset.full_clean()
+    reset.save()
+    _record(user, "user.password_reset_request", actor=actor, payload={"request": reset.pk})
+    _audit(
+        AuditAction.ADMIN_ACTION,
+        actor=actor,
+        obj=user,
+        detail=f"申请重置管理员账号密码（第{reset.pk}号申请）",
+    )
+    return reset
+
+
+def _locked_pending(*, actor: Person, reset: PasswordResetRequest) -> PasswordResetRequest:
+    reset = PasswordResetRequest.objects.select_for_update().select_related("user").get(pk=reset.pk)
+    access.require(actor, "accounts.approve_password_reset", reset.user)
+    if reset.status != ResetRequestStatus.PENDING:
+        kit.refuse("status", f"该申请{reset.get_status_display()}，不能再审批")
+    if actor.pk in (reset.requested_by_id, reset.user_id):
+        kit.refuse("status", "申请人和被重置账号本人不能审批该申请")
+    return reset
+
+
+@transaction.atomic
+def password_reset_approve(*, actor: Person, reset: PasswordResetRequest) -> str:
+    """批准 (安全管理员): the temporary password is issued now and returned to the approver alone, to be shown
+    once; the requesting 系统管理员 never sees it, so neither admin can take over the account alone."""
+    reset = _locked_pending(actor=actor, reset=reset)
+    reset.status, reset.decided_by, reset.decided_at = ResetRequestStatus.APPROVED, actor, timezone.now()
+    reset.save(update_fields=["status", "decided_by", "decided_at"])
+    return _issue_temporary_password(actor=actor, user=reset.user, payload={"request": reset.pk})
+
+
+@transaction.atomic
+def password_reset_reject(
+    *, actor: Person, reset: PasswordResetRequest, note: str = ""
+) -> PasswordResetRequest:
+    """驳回 (安全管理员): no password is issued."""
+    reset = _locked_pending(actor=actor, reset=reset)
+    reset.status, reset.decided_by, reset.decided_at = ResetRequestStatus.REJECTED, actor, timezone.now()
+    reset.decision_note = note.strip()[:200]
+    reset.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
+    _record(reset.user, "user.password_reset_reject", actor=actor, payload={"request": reset.pk})
+    _audit(
+        AuditAction.ADMIN_ACTION,
+        actor=actor,
+        obj=reset.user,
+        detail=f"驳回密码重置申请（第{reset.pk}号申请）",
+    )
+    return reset
+
+
+# ---- the 安全管理员's console: unlocking an account locked by django-axes ------------------------------
+
+
+@transaction.atomic
+def account_unlock(*, actor: Person, username: str) -> int:
+    """解锁账号: clear the failed-login counters of `username` (the lockout), returning how many were cleared.
+    An account of a known user is unlocked only inside the actor's jurisdiction."""
+    from axes.models import AccessAttempt
+    from axes.utils import reset as axes_reset
+
+    if not actor.has_perm("axes.delete_accessattempt"):
+        raise PermissionDenied("您无权解锁账号")
+    user = User.objects.filter(username=username).first()
+    if user is not None:
+        access.require(actor, "axes.delete_accessattempt", user)
+    if not AccessAttempt.objects.filter(username=username).exists():
+        kit.refuse("username", "该账号没有被锁定")
+    cleared = axes_reset(username=username)
+    _audit(AuditAction.UNLOCK, actor=actor, obj=user, detail=f"解锁账号{username}")
+    return cleared

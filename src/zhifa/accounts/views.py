@@ -31,7 +31,12 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     success_url = reverse_lazy("accounts:password_change_done")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(must_change_reason=rotation.MUST_CHANGE_REASON, **kwargs)
+        # After a reset by someone else the owner is told when and by whom (三员分立, docs/security.md).
+        return super().get_context_data(
+            must_change_reason=rotation.MUST_CHANGE_REASON,
+            reset_notice=services.reset_notice(self.request.user),
+            **kwargs,
+        )
 
 
 class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):

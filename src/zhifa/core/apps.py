@@ -30,8 +30,8 @@ class CoreConfig(AppConfig):
             MenuItem(
                 "安全审计", "登录日志", "admin:axes_accesslog_changelist", "axes.view_accesslog", order=902
             ),
-            MenuItem("系统管理", "行政区划", "admin:core_region_changelist", "core.change_region", order=950),
-            MenuItem("系统管理", "机关维护", "admin:core_agency_changelist", "core.change_agency", order=951),
+            MenuItem("系统管理", "行政区划", "core:region_list", "core.change_region", order=950),
+            MenuItem("系统管理", "机关维护", "core:agency_list", "core.change_agency", order=951),
             MenuItem(
                 "系统管理",
                 "节假日安排",

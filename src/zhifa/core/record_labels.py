@@ -17,6 +17,11 @@ ACTIONS = {
     "user.two_factor_enable": "启用双因素认证",
     "user.two_factor_recovery_codes": "重新生成恢复码",
     "user.two_factor_disable": "停用双因素认证",
+    "user.update": "修改账号信息",
+    "user.disable": "停用账号",
+    "user.enable": "启用账号",
+    "user.password_reset_request": "申请重置管理员密码",
+    "user.password_reset_reject": "驳回密码重置申请",
     "calendar.schedule_entered": "录入法定节假日安排",
     "calendar.deadline_moved": "因节假日安排调整期限",
     # 执法主体与人员

@@ -15,13 +15,53 @@ def _validated(obj):
     return obj
 
 
+def _audit(actor: Actor, obj, detail: str) -> None:
+    """The 系统管理员's changes to the reference data, in the audit log (docs/security.md 三员分立)."""
+    from zhifa.audit.choices import AuditAction  # the audit app sits above core
+    from zhifa.audit.services import audit_event
+
+    audit_event(AuditAction.ADMIN_ACTION, actor=actor, obj=obj, detail=detail)
+
+
+def regions_of(actor: Actor):
+    """The regions an admin may maintain: their own region's subtree (the system: all)."""
+    if access.is_system(actor):
+        return Region.objects.all()
+    if actor.agency is None:
+        return Region.objects.none()
+    return Region.objects.filter(path__startswith=actor.agency.region.path)
+
+
+def _require_region_scope(actor: Actor, region: Region | None, field: str) -> None:
+    if access.is_system(actor):
+        return
+    if region is None or not regions_of(actor).filter(pk=region.pk).exists():
+        kit.refuse(field, "只能维护本辖区内的行政区划")
+
+
 @transaction.atomic
 def region_create(*, actor: Actor, code: str, name: str, level: str, parent: Region | None = None) -> Region:
     if not access.is_system(actor) and not actor.has_perm("core.add_region"):
         raise PermissionDenied("您无权维护行政区划")
+    _require_region_scope(actor, parent, "parent")
     region = _validated(Region(code=code, name=name, level=level, parent=parent))
     region.path = region.build_path()
     region.save()
+    _audit(actor, region, "新增行政区划")
+    return region
+
+
+@transaction.atomic
+def region_update(*, actor: Actor, region: Region, name: str) -> Region:
+    """修改行政区划: only its name. Its code and place in the tree are what every path below is built on."""
+    if not access.is_system(actor) and not actor.has_perm("core.change_region"):
+        raise PermissionDenied("您无权维护行政区划")
+    region = Region.objects.select_for_update().get(pk=region.pk)
+    _require_region_scope(actor, region, "name")
+    region.name = name
+    _validated(region)
+    region.save(update_fields=["name"])
+    _audit(actor, region, "修改行政区划名称")
     return region
 
 
@@ -36,17 +76,21 @@ def agency_create(*, actor: Actor, **fields) -> Agency:
             raise PermissionDenied("只能在本辖区内新增机关")
     agency.save()
     kit.record(agency, "agency.create", actor=actor, payload=_agency_payload(agency))
+    _audit(actor, agency, "新增机关")
     return agency
 
 
 @transaction.atomic
 def agency_update(*, actor: Actor, agency: Agency, **changes) -> Agency:
     agency = kit.locked(Agency, agency, actor=actor, perm="core.change_agency")
+    if "region" in changes:
+        _require_region_scope(actor, changes["region"], "region")
     for name, value in changes.items():
         setattr(agency, name, value)
     _validated(agency)
     agency.save(update_fields=[*changes, "updated_at"])
     kit.record(agency, "agency.update", actor=actor, payload=_agency_payload(agency))
+    _audit(actor, agency, "修改机关信息")
     return agency
 
 

@@ -71,7 +71,11 @@ def agency_detail(request, pk: int):
     return render(
         request,
         "core/agency_detail.html",
-        {"agency": agency, "users": users if can_see_users else None},
+        {
+            "agency": agency,
+            "users": users if can_see_users else None,
+            "can_edit": access.can(request.user, "core.change_agency", agency),
+        },
     )
 
 

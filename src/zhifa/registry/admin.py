@@ -52,7 +52,8 @@ class OfficerAdmin(ScopedAdmin):
     list_filter = ["kind", "status", "is_key_post"]
     search_fields = ["name", "name_initials", "certificates__number"]
     list_select_related = ["agency"]
-    autocomplete_fields = ["agency", "user"]
+    # plain ids: 机关 and 用户 are kept on the console pages, not in this admin (docs/security.md 三员分立)
+    raw_id_fields = ["agency", "user"]
     filter_horizontal = ["fields"]
     inlines = [CertificateInline]
 
