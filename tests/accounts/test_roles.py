@@ -69,23 +69,22 @@ class TestWhatEachRoleMayDo:
 
     def test_audit_admin_only_reads_the_audit_log(self, agencies, make_user):
         auditor = make_user(agencies["city_justice"], RoleCode.AUDIT_ADMIN)
-        assert auditor.get_all_permissions() == {
-            "core.view_record",
-            "admin.view_logentry",
-            "axes.view_accesslog",
-            "axes.view_accessfailurelog",
-        }
+        assert auditor.get_all_permissions() == {"core.view_record", "audit.view_auditentry"}
 
     @pytest.mark.parametrize(
         ("role", "present", "absent"),
         [
-            (RoleCode.OFFICER, {"工作台", "机关/机构", "API令牌"}, {"审计日志", "用户管理", "节假日安排"}),
-            (RoleCode.SUPERVISOR, {"工作台", "机关/机构"}, {"审计日志", "用户管理"}),
-            (RoleCode.SYSTEM_ADMIN, {"用户管理", "节假日安排", "行政区划"}, {"审计日志", "登录锁定"}),
-            (RoleCode.SECURITY_ADMIN, {"用户管理", "登录锁定"}, {"审计日志", "机关/机构", "节假日安排"}),
+            (
+                RoleCode.OFFICER,
+                {"工作台", "机关/机构", "API令牌"},
+                {"安全审计日志", "用户管理", "节假日安排"},
+            ),
+            (RoleCode.SUPERVISOR, {"工作台", "机关/机构"}, {"安全审计日志", "用户管理"}),
+            (RoleCode.SYSTEM_ADMIN, {"用户管理", "节假日安排", "行政区划"}, {"安全审计日志", "登录锁定"}),
+            (RoleCode.SECURITY_ADMIN, {"用户管理", "登录锁定"}, {"安全审计日志", "机关/机构", "节假日安排"}),
             (
                 RoleCode.AUDIT_ADMIN,
-                {"审计日志", "操作日志", "登录日志"},
+                {"安全审计日志", "执法记录链"},
                 {"机关/机构", "用户管理", "API令牌"},
             ),
         ],

@@ -43,6 +43,7 @@ URLS = {
     "supervision.oversight_list": "/supervision/plans/oversight/export/",
     "supervision.plan_list": "/supervision/plans/export/",
     "supervision.problem_list": "/supervision/problems/export.xlsx",
+    "audit.entry_list": "/audit/log/export.xlsx",
 }
 
 

@@ -88,6 +88,7 @@ class UserAdmin(DjangoUserAdmin):
             real_name=obj.real_name,
             agency=obj.agency,
             password=form.cleaned_data["password1"],
+            request=request,
         )
         for field in User._meta.concrete_fields:
             setattr(obj, field.attname, getattr(created, field.attname))
@@ -102,7 +103,10 @@ class UserAdmin(DjangoUserAdmin):
                 form = self.change_password_form(user, request.POST)
                 if form.is_valid() and form.cleaned_data.get("set_usable_password", True):
                     services.password_reset(
-                        actor=request.user, user=user, password=form.cleaned_data["password1"]
+                        actor=request.user,
+                        user=user,
+                        password=form.cleaned_data["password1"],
+                        request=request,
                     )
                     self.log_change(request, user, self.construct_change_message(request, form, None))
                     messages.success(request, "密码已重置。该用户下次登录时须先修改密码。")
@@ -115,7 +119,7 @@ class UserAdmin(DjangoUserAdmin):
         roles = form.cleaned_data.pop("roles", None) if "roles" in form.changed_data else None
         super().save_related(request, form, formsets, change)
         if roles is not None:
-            services.user_set_roles(actor=request.user, user=form.instance, roles=roles)
+            services.user_set_roles(actor=request.user, user=form.instance, roles=roles, request=request)
 
 
 @admin.register(Role)
