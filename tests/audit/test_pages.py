@@ -23,9 +23,11 @@ def auditor(agencies, make_user):
 
 
 @pytest.fixture
-def entries(officer, other_officer):
-    """Five entries: two logins, one failed login from elsewhere, a logout, a password reset."""
+def entries(client, auditor, officer, other_officer):
+    """The auditor signed in (entry 1, without an address), then five entries: two logins, one failed
+    login from elsewhere, a logout, a password reset."""
     cache.delete("audit:chain-state")
+    client.force_login(auditor)
     audit_event(AuditAction.LOGIN, actor=officer, request=_req("10.0.0.1"))
     audit_event(AuditAction.LOGIN, actor=other_officer, request=_req("10.0.0.2"))
     audit_event(AuditAction.LOGIN_FAILED, username="east_officer", request=_req("192.168.1.9"),
@@ -48,19 +50,19 @@ def _seqs(client, query=""):
 @pytest.mark.parametrize(
     ("query", "seqs"),
     [
-        ("", [5, 4, 3, 2, 1]),
-        ("q=east_officer", [4, 3, 1]),
-        ("action=login", [2, 1]),
-        ("outcome=failure", [3]),
-        ("ip=10.0.0.", [5, 4, 2, 1]),
-        ("ip=192.168.1.9", [3]),
-        ("object_type=accounts.user", [5]),
-        ("sort=seq", [1, 2, 3, 4, 5]),
-        ("q=east_officer&action=logout", [4]),
+        ("", [6, 5, 4, 3, 2, 1]),
+        ("q=east_officer", [5, 4, 2]),
+        ("q=何平", [1]),
+        ("action=login", [3, 2, 1]),
+        ("outcome=failure", [4]),
+        ("ip=10.0.0.", [6, 5, 3, 2]),
+        ("ip=192.168.1.9", [4]),
+        ("object_type=accounts.user", [6]),
+        ("sort=seq", [1, 2, 3, 4, 5, 6]),
+        ("q=east_officer&action=logout", [5]),
     ],
 )
-def test_the_api_filters_with_exact_counts(client, auditor, entries, query, seqs):
-    client.force_login(auditor)
+def test_the_api_filters_with_exact_counts(client, entries, query, seqs):
     assert _seqs(client, query) == (len(seqs), seqs)
 
 
@@ -72,7 +74,7 @@ def test_the_page_filters_by_object_id_and_date(client, auditor, entries, office
     from django.utils import timezone
 
     today = timezone.localdate()
-    assert "共 5 条" in client.get(f"/audit/log/?since={today}&until={today}").content.decode()
+    assert "共 6 条" in client.get(f"/audit/log/?since={today}&until={today}").content.decode()
     assert "共 0 条" in client.get(f"/audit/log/?until={today - timedelta(days=1)}").content.decode()
     bad = client.get("/audit/log/?since=2026-13-40")
     assert bad.status_code == 400 and "起始日期" in bad.content.decode()
@@ -80,7 +82,7 @@ def test_the_page_filters_by_object_id_and_date(client, auditor, entries, office
 
 def test_the_page_shows_utc_and_beijing_time(client, auditor, entries):
     client.force_login(auditor)
-    entry = AuditEntry.objects.get(seq=1)
+    entry = AuditEntry.objects.get(seq=2)
     body = client.get("/audit/log/?sort=seq").content.decode()
     from datetime import UTC
     from zoneinfo import ZoneInfo
@@ -93,7 +95,7 @@ def test_the_export_holds_the_filtered_entries_and_is_itself_audited(client, aud
     client.force_login(auditor)
     response = client.get("/audit/log/export.xlsx?action=login", REMOTE_ADDR="10.9.9.9")
     rows = xlsx_rows(response)
-    assert [row[0] for row in rows[1:]] == [2, 1]
+    assert [row[0] for row in rows[1:]] == [3, 2, 1]
     assert rows[1][3:7] == ("west_officer", rows[1][4], "10.0.0.2", "登录")
     export = AuditEntry.objects.get(action="export")
     assert (export.actor_username, export.ip, export.object_id, export.detail) == (
@@ -141,7 +143,7 @@ def test_no_other_role_opens_the_audit_log(client, agencies, make_user, entries,
 
 def test_verify_audit_reports_in_chinese_and_fails_on_a_break(entries, capsys):
     call_command("verify-audit")
-    assert "审计链完整：5 条审计记录。" in capsys.readouterr().out
+    assert "审计链完整：6 条审计记录。" in capsys.readouterr().out
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("DROP TRIGGER audit_auditentry_append_only ON audit_auditentry")
