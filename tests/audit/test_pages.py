@@ -66,8 +66,7 @@ def test_the_api_filters_with_exact_counts(client, entries, query, seqs):
     assert _seqs(client, query) == (len(seqs), seqs)
 
 
-def test_the_page_filters_by_object_id_and_date(client, auditor, entries, officer):
-    client.force_login(auditor)
+def test_the_page_filters_by_object_id_and_date(client, entries, officer):
     body = client.get(f"/audit/log/?object_id={officer.pk}&object_type=accounts.user").content.decode()
     assert body.count("<tr><td>") == 1 and "重置密码" in body
     AuditEntry.objects.all()  # dates: every entry is today (Beijing time)
@@ -80,8 +79,7 @@ def test_the_page_filters_by_object_id_and_date(client, auditor, entries, office
     assert bad.status_code == 400 and "起始日期" in bad.content.decode()
 
 
-def test_the_page_shows_utc_and_beijing_time(client, auditor, entries):
-    client.force_login(auditor)
+def test_the_page_shows_utc_and_beijing_time(client, entries):
     entry = AuditEntry.objects.get(seq=2)
     body = client.get("/audit/log/?sort=seq").content.decode()
     from datetime import UTC
@@ -91,8 +89,7 @@ def test_the_page_shows_utc_and_beijing_time(client, auditor, entries):
     assert entry.at.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d %H:%M:%S") in body
 
 
-def test_the_export_holds_the_filtered_entries_and_is_itself_audited(client, auditor, entries):
-    client.force_login(auditor)
+def test_the_export_holds_the_filtered_entries_and_is_itself_audited(client, entries):
     response = client.get("/audit/log/export.xlsx?action=login", REMOTE_ADDR="10.9.9.9")
     rows = xlsx_rows(response)
     assert [row[0] for row in rows[1:]] == [3, 2, 1]
@@ -103,8 +100,7 @@ def test_the_export_holds_the_filtered_entries_and_is_itself_audited(client, aud
     )  # fmt: skip
 
 
-def test_the_chain_state_is_shown_after_a_check_and_names_a_break(client, auditor, entries):
-    client.force_login(auditor)
+def test_the_chain_state_is_shown_after_a_check_and_names_a_break(client, entries):
     assert "尚未校验" in client.get("/audit/log/").content.decode()
     client.post("/audit/log/verify/")
     assert "完整" in client.get("/audit/log/").content.decode()
@@ -123,7 +119,6 @@ def test_the_list_costs_its_rows_not_a_walk_of_the_chain(
 ):
     for _ in range(30):
         audit_event(AuditAction.LOGIN, actor=auditor)
-    client.force_login(auditor)
     with django_assert_max_num_queries(12):
         assert client.get("/audit/log/").status_code == 200
 
