@@ -16,6 +16,7 @@ from zhifa.accounts import lockout
 from zhifa.accounts.api import router as accounts_router
 from zhifa.accounts.rotation import MUST_CHANGE_REASON
 from zhifa.accounts.services import user_for_token
+from zhifa.audit.api import router as audit_router
 from zhifa.cases.api import router as cases_router
 from zhifa.catalog.api import router as catalog_router
 from zhifa.collaboration.api import router as collaboration_router
@@ -192,3 +193,4 @@ api.add_router("/evaluation/", evaluation_router)
 api.add_router("/collaboration/", collaboration_router)
 api.add_router("/stats/", stats_router)
 api.add_router("/exchange/", exchange_router)
+api.add_router("/audit/", audit_router)

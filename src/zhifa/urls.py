@@ -35,4 +35,5 @@ urlpatterns = [
     path("stats/", include("zhifa.stats.urls")),
     path("jobs/", include("zhifa.jobs.urls")),
     path("exchange/", include("zhifa.exchange.urls")),
+    path("audit/", include("zhifa.audit.urls")),
 ]

@@ -69,31 +69,26 @@ class TestWhatEachRoleMayDo:
 
     def test_audit_admin_only_reads_the_audit_log(self, agencies, make_user):
         auditor = make_user(agencies["city_justice"], RoleCode.AUDIT_ADMIN)
-        assert auditor.get_all_permissions() == {
-            "core.view_record",
-            "admin.view_logentry",
-            "axes.view_accesslog",
-            "axes.view_accessfailurelog",
-        }
+        assert auditor.get_all_permissions() == {"core.view_record", "audit.view_auditentry"}
 
     @pytest.mark.parametrize(
         ("role", "present", "absent"),
         [
-            (RoleCode.OFFICER, {"工作台", "机关/机构", "API令牌"}, {"审计日志", "账号管理", "节假日安排"}),
-            (RoleCode.SUPERVISOR, {"工作台", "机关/机构"}, {"审计日志", "账号管理"}),
+            (RoleCode.OFFICER, {"工作台", "机关/机构", "API令牌"}, {"安全审计日志", "账号管理", "节假日安排"}),
+            (RoleCode.SUPERVISOR, {"工作台", "机关/机构"}, {"安全审计日志", "账号管理"}),
             (
                 RoleCode.SYSTEM_ADMIN,
                 {"账号管理", "密码重置申请", "节假日安排", "行政区划", "机关维护", "系统参数"},
-                {"审计日志", "账号解锁", "角色授权", "密码重置审批"},
+                {"安全审计日志", "账号解锁", "角色授权", "密码重置审批"},
             ),
             (
                 RoleCode.SECURITY_ADMIN,
                 {"角色授权", "账号解锁", "密码重置审批"},
-                {"审计日志", "机关/机构", "节假日安排", "账号管理", "系统参数"},
+                {"安全审计日志", "机关/机构", "节假日安排", "账号管理", "系统参数"},
             ),
             (
                 RoleCode.AUDIT_ADMIN,
-                {"审计日志", "操作日志", "登录日志"},
+                {"安全审计日志", "执法记录链"},
                 {"机关/机构", "账号管理", "角色授权", "API令牌"},
             ),
         ],

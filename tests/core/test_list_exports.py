@@ -44,6 +44,7 @@ URLS = {
     "supervision.plan_list": "/supervision/plans/export/",
     "supervision.problem_list": "/supervision/problems/export.xlsx",
     "accounts.user_list": "/accounts/users/export.xlsx",
+    "audit.entry_list": "/audit/log/export.xlsx",
 }
 
 

@@ -25,7 +25,15 @@ TOKEN_PREFIX = "zf_"
 
 @transaction.atomic
 def user_create(
-    *, actor: Actor, username: str, real_name: str, agency, password: str, mobile: str = "", roles=()
+    *,
+    actor: Actor,
+    username: str,
+    real_name: str,
+    agency,
+    password: str,
+    mobile: str = "",
+    roles=(),
+    request=None,
 ) -> User:
     """新增用户 (系统管理员). Roles are assigned here only when the actor may assign roles."""
     if not access.is_system(actor):
@@ -47,14 +55,15 @@ def user_create(
     user.set_password(password)
     user.save()
     _record(user, "user.create", actor=actor, payload=_user_payload(user))
+    audit_event(AuditAction.ACCOUNT_CHANGE, actor=actor, request=request, obj=user, detail="新增用户")
     if roles:
-        user_set_roles(actor=actor, user=user, roles=roles)
+        user_set_roles(actor=actor, user=user, roles=roles, request=request)
     return user
 
 
 @transaction.atomic
-def user_set_roles(*, actor: Actor, user: User, roles) -> User:
-    """分配角色 (安全管理员), under 三员分立."""
+def user_set_roles(*, actor: Actor, user: User, roles, request=None) -> User:
+    """分配角色 (安全管理员), under 三员分立. `request` (where there is one) gives the audit entry its IP."""
     access.require(actor, "accounts.assign_roles", user)
     codes = sorted({str(getattr(role, "code", role)) for role in roles})
     validate_role_set(codes)
@@ -70,11 +79,15 @@ def user_set_roles(*, actor: Actor, user: User, roles) -> User:
         User.objects.filter(pk=user.pk).update(is_staff=is_staff)
         user.is_staff = is_staff
     _record(user, "user.set_roles", actor=actor, payload={"roles": codes})
+    labels = "、".join(RoleCode(code).label for code in codes) or "无"
+    audit_event(
+        AuditAction.PERMISSION_CHANGE, actor=actor, request=request, obj=user, detail=f"角色设为：{labels}"
+    )
     return user
 
 
 @transaction.atomic
-def password_change(*, user: User, password: str) -> User:
+def password_change(*, user: User, password: str, request=None) -> User:
     """修改密码 by its owner: the policy applies, the rotation clock restarts and a forced change is done."""
     validate_password(password, user)
     user.set_password(password)
@@ -82,14 +95,15 @@ def password_change(*, user: User, password: str) -> User:
     user.password_changed_at = timezone.now()
     user.save(update_fields=["password", "must_change_password", "password_changed_at"])
     _record(user, "user.password_change", actor=user)
+    audit_event(AuditAction.PASSWORD_CHANGE, actor=user, request=request, obj=user)
     return user
 
 
 @transaction.atomic
-def password_reset(*, actor: Actor, user: User, password: str) -> User:
+def password_reset(*, actor: Actor, user: User, password: str, request=None) -> User:
     """重置密码 of someone else: the owner must change it at their next login, since another person knows it."""
     if actor is not None and actor.pk == user.pk:
-        return password_change(user=user, password=password)
+        return password_change(user=user, password=password, request=request)
     access.require(actor, "accounts.change_user", user)
     validate_password(password, user)
     user.set_password(password)
@@ -97,6 +111,7 @@ def password_reset(*, actor: Actor, user: User, password: str) -> User:
     user.password_changed_at = timezone.now()
     user.save(update_fields=["password", "must_change_password", "password_changed_at"])
     _record(user, "user.password_reset", actor=actor)
+    audit_event(AuditAction.PASSWORD_RESET, actor=actor, request=request, obj=user)
     return user
 
 

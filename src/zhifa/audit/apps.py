@@ -9,3 +9,18 @@ class AuditConfig(AppConfig):
     name = "zhifa.audit"
     label = "audit"
     verbose_name = "安全审计"
+
+    def ready(self):
+        from django.core import checks as django_checks
+
+        from zhifa.accounts.choices import RoleCode
+        from zhifa.accounts.permissions import grant
+        from zhifa.core.menu import MenuItem, register
+
+        from . import checks, receivers
+        from .selectors import VIEW
+
+        receivers.connect()
+        grant([RoleCode.AUDIT_ADMIN], {VIEW})
+        register(MenuItem("安全审计", "安全审计日志", "audit:entry_list", VIEW, order=899))
+        django_checks.register(checks.retention_check)

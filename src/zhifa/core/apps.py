@@ -23,13 +23,7 @@ class CoreConfig(AppConfig):
         register(
             MenuItem("首页", "工作台", "core:workbench", order=0),
             MenuItem("组织机构", "机关/机构", "core:agency_list", "core.view_agency", order=10),
-            MenuItem("安全审计", "审计日志", "core:record_log", "core.view_record", order=900),
-            MenuItem(
-                "安全审计", "操作日志", "admin:admin_logentry_changelist", "admin.view_logentry", order=901
-            ),
-            MenuItem(
-                "安全审计", "登录日志", "admin:axes_accesslog_changelist", "axes.view_accesslog", order=902
-            ),
+            MenuItem("安全审计", "执法记录链", "core:record_log", "core.view_record", order=900),
             MenuItem("系统管理", "行政区划", "core:region_list", "core.change_region", order=950),
             MenuItem("系统管理", "机关维护", "core:agency_list", "core.change_agency", order=951),
             MenuItem(

@@ -203,13 +203,34 @@ def respond(request: HttpRequest, export: ListExport) -> HttpResponseBase:
         return refusal
     queryset = export.queryset(request.user, request.GET)
     if request.GET.get("format") == "csv":
-        return csv_response(export, queryset, request.user)
+        return _audited(request, export, csv_response(export, queryset, request.user))
     limit = int(getattr(settings, "ZHIFA_EXPORT_STREAM_ROWS", 50_000))
     if _background is not None and request.GET.get("now") != "1":
         count = queryset.order_by().count()
         if count > limit:
-            return _background(request, export, count)
-    return xlsx_file_response(export, queryset, request.user)
+            return _background(request, export, count)  # audited when its file is downloaded (jobs)
+    return _audited(request, export, xlsx_file_response(export, queryset, request.user))
+
+
+R = TypeVar("R", bound=HttpResponseBase)
+
+
+def _audited(request: HttpRequest, export: ListExport, response: R) -> R:
+    """导出 is a security event (等保 安全审计): who exported which list, filtered how, from where. The
+    one hook of every list export (a background job's file is audited at its download)."""
+    from zhifa.audit.choices import AuditAction
+    from zhifa.audit.services import audit_event
+
+    query = "&".join(f"{k}={v}" for k, v in request.GET.items() if k not in ("now", "page"))
+    audit_event(
+        AuditAction.EXPORT,
+        request=request,
+        object_type="export",
+        object_id=export.key,
+        object_repr=export.title,
+        detail=f"条件：{query}" if query else "全部",
+    )
+    return response
 
 
 def write_xlsx(
@@ -249,9 +270,6 @@ def _cell(sheet, value, number_format: str | None):
     cell = WriteOnlyCell(sheet, value=value)
     cell.number_format = number_format
     return cell
-
-
-R = TypeVar("R", bound=HttpResponseBase)
 
 
 def attachment(response: R, filename: str) -> R:

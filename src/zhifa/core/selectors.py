@@ -55,6 +55,15 @@ def record_visible(user, record: Record) -> bool:
     case: its agency, the region's supervisors …) and by the auditors of its agency."""
     if access.is_system(user) or access.can(user, "core.view_record", record):
         return True
+    return subject_visible(user, record)
+
+
+def subject_visible(user, record: Record) -> bool:
+    """Whether `user` sees the record's subject itself: an auditor who does not (the 审计管理员) sees the
+    record's who/what/when and nothing of the subject's content — no card of the subject's app on the
+    record's page (等保 三员分立; issue finding: the audit admin read case content there)."""
+    if access.is_system(user):
+        return True
     try:
         model = apps.get_model(record.subject_type)
     except (LookupError, ValueError):

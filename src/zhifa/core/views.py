@@ -94,10 +94,11 @@ def record_detail(request, pk: int):
     """One record of the log (执法记录第N条): what was done to what, by whom and when, with its place in the
     agency's chain; later modules add cards (slot "record" of core.panels, e.g. 立项监督)."""
     record = selectors.get_record(request.user, pk)
+    shown = selectors.subject_visible(request.user, record)
     return render(
         request,
         "core/record_detail.html",
-        {"record": record, "panels": panels.render("record", request, "record", record)},
+        {"record": record, "panels": panels.render("record", request, "record", record) if shown else []},
     )
 
 

@@ -11,6 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from zhifa.audit.choices import AuditAction
+from zhifa.audit.services import audit_event
 from zhifa.core import exports
 from zhifa.core.pagination import paginate
 
@@ -115,6 +117,7 @@ def export_progress(request, pk: int):
 @login_required
 def export_download(request, pk: int):
     job = selectors.get_export(request.user, pk)
+    audit_event(AuditAction.EXPORT, request=request, obj=job, object_repr=job.filename, detail="后台导出下载")
     response = FileResponse(services.export_file(actor=request.user, job=job), content_type=exports.XLSX_TYPE)
     return exports.attachment(response, job.filename)
 

@@ -132,4 +132,4 @@ def evidence_download(request, evidence_id: int) -> HttpResponse:
     item = access.get_visible_or_404(
         request.auth, Evidence.objects.select_related("case"), evidence.VIEW, pk=evidence_id
     )
-    return download_response(item)
+    return download_response(item, request)

@@ -20,6 +20,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
+from zhifa.audit.choices import AuditAction, AuditOutcome
+from zhifa.audit.services import audit_event
 from zhifa.catalog.choices import ProcedureStep
 from zhifa.core import access
 from zhifa.core.forms import Form, textarea
@@ -206,15 +208,21 @@ def evidence_download(request, pk: int):
     item = access.get_visible_or_404(
         request.user, Evidence.objects.select_related("case"), evidence.VIEW, pk=pk
     )
-    return download_response(item)
+    return download_response(item, request)
 
 
-def download_response(item: Evidence) -> FileResponse:
-    """The stored file, streamed, with its original name and recorded media type."""
+def download_response(item: Evidence, request) -> FileResponse:
+    """The stored file, streamed, with its original name and recorded media type; every download (this
+    page's, the API's, a review's) is audited here, named by the case number, never the file's name."""
     try:
         blob = storage.open_blob(item.sha256)
     except storage.BlobMissing as exc:
+        audit_event(
+            AuditAction.EVIDENCE_DOWNLOAD, request=request, obj=item, object_repr=_name(item),
+            outcome=AuditOutcome.FAILURE, detail="证据文件缺失",
+        )  # fmt: skip
         raise Http404("证据文件缺失，请联系系统管理员") from exc
+    audit_event(AuditAction.EVIDENCE_DOWNLOAD, request=request, obj=item, object_repr=_name(item))
     response = FileResponse(
         blob, as_attachment=True, filename=item.original_name, content_type=item.media_type
     )
@@ -222,6 +230,10 @@ def download_response(item: Evidence) -> FileResponse:
     response["X-Evidence-SHA256"] = item.sha256
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def _name(item: Evidence) -> str:
+    return f"证据 {item.pk}（案件 {item.case.number or item.case_id}）"
 
 
 # ---- the JSON endpoints of the upload script ------------------------------------------------------------

@@ -16,6 +16,7 @@ from pathlib import Path
 from django.db import connection, transaction
 
 from zhifa.accounts.models import User
+from zhifa.audit.models import AuditChain
 from zhifa.cases.models import Case, Evidence
 from zhifa.core.models import Agency, Record, RecordChain
 
@@ -46,6 +47,9 @@ def facts(cursor) -> tuple[list[dict], dict[str, int]]:
         f"SELECT agency_id, head_seq, head_hash FROM {RecordChain._meta.db_table} ORDER BY agency_id"
     )
     heads = [{"agency_id": a, "head_seq": s, "head_hash": h} for a, s, h in cursor.fetchall()]
+    # the audit log's one chain, after the record chains (安全审计: its head is kept apart, like theirs)
+    cursor.execute(f"SELECT head_seq, head_hash FROM {AuditChain._meta.db_table} ORDER BY id")
+    heads += [{"audit": True, "head_seq": s, "head_hash": h} for s, h in cursor.fetchall()]
     counts = {}
     for key, model in COUNTED.items():
         cursor.execute(f"SELECT COUNT(*) FROM {model._meta.db_table}")

@@ -19,7 +19,8 @@ class Manifest:
     files: list[dict] = field(
         default_factory=list
     )  # {"path", "size", "sha256"}, path relative, "/"-separated
-    chain_heads: list[dict] = field(default_factory=list)  # {"agency_id", "head_seq", "head_hash"}
+    # {"agency_id", "head_seq", "head_hash"} per record chain, then {"audit": true, …} for the audit chain
+    chain_heads: list[dict] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
 
     def add(self, root: Path, path: Path) -> None:

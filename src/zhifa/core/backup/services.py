@@ -115,7 +115,11 @@ def backup_restore(*, directory: Path) -> Restored:
 
 
 def _checks(manifest: Manifest) -> list[Check]:
-    checks = [_command("执法记录链校验", "verify-records"), _command("证据文件校验", "verify-evidence")]
+    checks = [
+        _command("执法记录链校验", "verify-records"),
+        _command("证据文件校验", "verify-evidence"),
+        _command("安全审计链校验", "verify-audit"),
+    ]
     with connection.cursor() as cursor:
         heads, counts = database.facts(cursor)
     same_heads = heads == manifest.chain_heads

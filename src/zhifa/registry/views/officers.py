@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from zhifa.audit.services import audit_personal_data
 from zhifa.core import access, exports, panels, pickers
 from zhifa.core.forms import apply_errors, filters_of, int_or_none, query_of
 from zhifa.core.models import Record
@@ -181,9 +182,12 @@ def officer_detail(request, pk: int):
     ]
     roles = selectors.allowed_case_roles(officer, on=today)
     user = request.user
+    id_number = selectors.personal_data_viewer(user).id_number(officer)
+    if id_number == officer.id_number and officer.user_id != user.pk:
+        audit_personal_data(request, officer, "身份证号码")
     context = {
         "officer": officer,
-        "id_number": selectors.personal_data_viewer(user).id_number(officer),
+        "id_number": id_number,
         "fields": list(officer.fields.all()),
         "certificate_rows": certificate_rows,
         "training_years": _training_years(officer, list(officer.trainings.all()), today),

@@ -368,7 +368,10 @@ def material_evidence(request, pk: int, evidence_pk: int):
     from zhifa.cases.evidence.views import download_response
 
     review = selectors.get_review(request.user, pk)
-    return download_response(get_object_or_404(Evidence, pk=evidence_pk, case_id=review.case_id))
+    return download_response(
+        get_object_or_404(Evidence.objects.select_related("case"), pk=evidence_pk, case_id=review.case_id),
+        request,
+    )
 
 
 @login_required

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
+from zhifa.audit.services import audit_personal_data
 from zhifa.core import access, exports
 from zhifa.core.exports import Column
 from zhifa.core.forms import filters_of, query_of
@@ -111,6 +112,8 @@ def supervisor_new(request):
 def supervisor_detail(request, pk: int):
     supervisor = selectors.get_supervisor(request.user, pk)
     manage = access.can(request.user, MANAGE_SUPERVISOR, supervisor)
+    if manage and supervisor.phone:
+        audit_personal_data(request, supervisor, "联系电话")
     return render(
         request,
         "social/supervisor.html",
@@ -226,6 +229,8 @@ def point_new(request):
 def point_detail(request, pk: int):
     point = selectors.get_point(request.user, pk)
     manage = access.can(request.user, MANAGE_POINT, point)
+    if manage and point.liaison_phone:
+        audit_personal_data(request, point, "联络人电话")
     return render(
         request,
         "social/point.html",

@@ -1,0 +1,22 @@
+"""The request being served, for the one audit receiver that is not handed it (the Django admin's
+LogEntry is saved without its request): so an admin action's entry carries the IP like every other."""
+
+from contextvars import ContextVar
+
+_request: ContextVar = ContextVar("zhifa_audit_request", default=None)
+
+
+def current_request():
+    return _request.get()
+
+
+class AuditRequestMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            _request.reset(token)
