@@ -74,7 +74,11 @@ class TestWhatEachRoleMayDo:
     @pytest.mark.parametrize(
         ("role", "present", "absent"),
         [
-            (RoleCode.OFFICER, {"工作台", "机关/机构", "API令牌"}, {"安全审计日志", "账号管理", "节假日安排"}),
+            (
+                RoleCode.OFFICER,
+                {"工作台", "机关/机构", "API令牌"},
+                {"安全审计日志", "账号管理", "节假日安排"},
+            ),
             (RoleCode.SUPERVISOR, {"工作台", "机关/机构"}, {"安全审计日志", "账号管理"}),
             (
                 RoleCode.SYSTEM_ADMIN,

@@ -8,8 +8,8 @@ from django.utils import timezone
 from zhifa.core.ratelimit import client_ip
 
 from .chain import entry_digest
-from .middleware import current_request
 from .choices import AuditAction, AuditOutcome
+from .middleware import current_request
 from .models import AuditChain, AuditEntry
 
 
