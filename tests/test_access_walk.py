@@ -60,6 +60,7 @@ PAIRS = [
     # the 三员's console (accounts.console): a county's 安全管理员 keeps their county's accounts; the next
     # county's sees none of them
     Pair("dh_secadmin", "青山县司法局", insider_agency="东湖区司法局", roles=(RoleCode.SECURITY_ADMIN,)),
+    Pair("dh_sysadmin", "青山县司法局", insider_agency="东湖区司法局", roles=(RoleCode.SYSTEM_ADMIN,)),
 ]
 
 # URL name (or "namespace:*") → (statuses the outsider may get, why the page is not the insider agency's).
@@ -94,6 +95,7 @@ PAGE_ALLOWED: dict[str, tuple[frozenset[int], str]] = {
         frozenset({200, 403, 404}),
         "议定事项由参会部门共见，报告落实仅限责任单位（403）",
     ),
+    "admin:app_list": (PUBLIC, "管理后台的应用索引：列出可维护的参考数据种类，按模型而非对象"),
     "collaboration:joint_new": (
         frozenset({200}),
         "申请、报告、部署联合执法的空白表单：按启动方式而非对象，以提交人本部门名义",

@@ -12,8 +12,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.factories import DEFAULT_PASSWORD, OfficerFactory
 from tests.helpers import html, xlsx_rows
-from zhifa.accounts import reauth
+from zhifa.accounts import reauth, services
 from zhifa.accounts.choices import RoleCode
+from zhifa.accounts.models import ResetRequestStatus
 from zhifa.core import exports
 from zhifa.core.models import Record
 
@@ -129,34 +130,20 @@ def test_the_next_address_stays_on_this_site(client, viewer):
     assert response["Location"] == "/"
 
 
-# ---- the admin's user pages -----------------------------------------------------------------------------
+# ---- the 三员's pages: role changes, password resets, their approval ------------------------------------
 
 
 @pytest.fixture
 def security_admin(client, agencies, make_user):
-    """Whoever may both open the user's change form and assign roles there (the stock admin's form)."""
-    admin = make_user(agencies["city_justice"], username="roleadmin", is_staff=True, is_superuser=True)
+    admin = make_user(agencies["city_justice"], RoleCode.SECURITY_ADMIN, username="secadmin")
     client.force_login(admin)
     return admin
 
 
-def change_form(user, roles) -> dict:
-    return {
-        "username": user.username,
-        "real_name": user.real_name,
-        "agency": user.agency_id,
-        "mobile": "",
-        "email": "",
-        "roles": roles,
-        "is_active": "on",
-        "_save": "保存",
-    }
-
-
 def test_a_role_change_asks_first_then_resubmits_the_same_form(client, security_admin, officer):
     authenticated_minutes_ago(client, 60)
-    url = f"/admin/accounts/user/{officer.pk}/change/"
-    form = change_form(officer, [RoleCode.OFFICER, RoleCode.UNIT_HEAD])
+    url = f"/accounts/users/{officer.pk}/roles/"
+    form = {"roles": [RoleCode.OFFICER, RoleCode.UNIT_HEAD]}
 
     asked = client.post(url, form)
 
@@ -177,8 +164,9 @@ def test_a_role_change_asks_first_then_resubmits_the_same_form(client, security_
 
 
 def test_a_recent_login_changes_roles_at_once(client, security_admin, officer):
-    url = f"/admin/accounts/user/{officer.pk}/change/"
-    response = client.post(url, change_form(officer, [RoleCode.OFFICER, RoleCode.UNIT_HEAD]))
+    response = client.post(
+        f"/accounts/users/{officer.pk}/roles/", {"roles": [RoleCode.OFFICER, RoleCode.UNIT_HEAD]}
+    )
     assert response.status_code == 302
     assert set(officer.roles.values_list("code", flat=True)) == {RoleCode.OFFICER, RoleCode.UNIT_HEAD}
 
@@ -187,21 +175,34 @@ def test_a_password_reset_of_another_asks_first(client, agencies, make_user, off
     sysadmin = make_user(agencies["city_justice"], RoleCode.SYSTEM_ADMIN, username="sysadmin")
     client.force_login(sysadmin)
     authenticated_minutes_ago(client, 60)
-    url = f"/admin/accounts/user/{officer.pk}/password/"
+    url = f"/accounts/users/{officer.pk}/password-reset/"
     before = officer.password
 
     assert (
         client.get(url)["Location"]
-        == f"/accounts/reauth/?next=%2Fadmin%2Faccounts%2Fuser%2F{officer.pk}%2Fpassword%2F"
+        == f"/accounts/reauth/?next=%2Faccounts%2Fusers%2F{officer.pk}%2Fpassword-reset%2F"
     )
-    asked = client.post(
-        url, {"password1": "Xq7#mLp9vR", "password2": "Xq7#mLp9vR", "set_usable_password": "true"}
-    )
+    asked = client.post(url, {"reason": ""})
 
     assert asked.status_code == 200 and 'data-testid="reauth-form"' in html(asked)
-    assert "Xq7#mLp9vR" not in html(asked)  # a password is typed again, never carried in the page
     officer.refresh_from_db()
     assert officer.password == before and not Record.objects.filter(action="user.password_reset").exists()
+
+
+def test_approving_an_admin_reset_asks_first(client, agencies, make_user, security_admin):
+    sysadmin = make_user(agencies["city_justice"], RoleCode.SYSTEM_ADMIN, username="sysadmin")
+    auditor = make_user(agencies["city_justice"], RoleCode.AUDIT_ADMIN, username="auditor")
+    reset = services.password_reset_request(actor=sysadmin, user=auditor, reason="本人遗忘密码")
+    authenticated_minutes_ago(client, 60)
+    url = f"/accounts/password-resets/{reset.pk}/"
+
+    assert client.get(url).status_code == 200  # reading the request asks nothing
+    asked = client.post(url, {"approve": "1"})
+
+    assert asked.status_code == 200 and 'data-testid="reauth-form"' in html(asked)
+    reset.refresh_from_db()
+    auditor.refresh_from_db()
+    assert reset.status == ResetRequestStatus.PENDING and not auditor.must_change_password
 
 
 # ---- the API --------------------------------------------------------------------------------------------

@@ -12,6 +12,8 @@ from tests.factories import DEFAULT_PASSWORD
 from tests.helpers import html
 from zhifa.accounts import services, twofactor
 from zhifa.accounts.choices import RoleCode
+from zhifa.audit.choices import AuditAction
+from zhifa.audit.models import AuditEntry
 from zhifa.core.models import Record
 
 pytestmark = [pytest.mark.django_db, pytest.mark.real_two_factor]
@@ -154,6 +156,8 @@ def test_a_wrong_code_is_refused_naming_the_field_counted_and_lets_nobody_in(cli
     assert response.status_code == 200
     assert '<label for="id_code">动态验证码' in html(response) and "动态验证码不正确" in html(response)
     assert AccessAttempt.objects.get(username=user.username).failures_since_start == 1
+    failed = AuditEntry.objects.get(action=AuditAction.OTP_FAILED)
+    assert (failed.actor_username, failed.outcome) == (user.username, "failure")
     assert client.get("/")["Location"] == "/accounts/two-factor/"
     assert client.get("/api/accounts/me").status_code == 403
 

@@ -14,7 +14,7 @@ def _immediate_tasks(settings, tmp_path):
 
 @pytest.fixture
 def sysadmin(agencies, make_user):
-    return make_user(agencies["east_market"], RoleCode.SYSTEM_ADMIN, username="sysadmin_t", real_name="郑强")
+    return make_user(agencies["city_justice"], RoleCode.SYSTEM_ADMIN, username="sysadmin_t", real_name="郑强")
 
 
 @pytest.fixture

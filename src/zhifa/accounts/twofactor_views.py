@@ -49,7 +49,7 @@ def _locked_out(request):
 def _count_failure(request) -> bool:
     """A wrong code counts as a failed login: django-axes counts it toward the lockout (and whatever
     listens to user_login_failed, such as an audit log, sees it). Whether the account is now locked."""
-    credentials = _credentials(request.user)
+    credentials = {**_credentials(request.user), "second_factor": True}  # the audit log tells it apart
     user_login_failed.send(sender=__name__, credentials=credentials, request=request)
     return AxesProxyHandler.is_locked(request, credentials)
 

@@ -27,9 +27,10 @@ def logged_out(sender, request, user, **kwargs):
 
 
 def login_failed(sender, credentials, request=None, **kwargs):
-    """The username tried is kept (the password never: Django has already masked it)."""
+    """The username tried is kept (the password never: Django has already masked it). A wrong code at
+    the second step of the login (accounts.twofactor_views) is its own kind."""
     audit_event(
-        AuditAction.LOGIN_FAILED,
+        AuditAction.OTP_FAILED if credentials.get("second_factor") else AuditAction.LOGIN_FAILED,
         request=request,
         username=str(credentials.get("username", "") or ""),
         outcome=AuditOutcome.FAILURE,

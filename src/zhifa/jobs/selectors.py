@@ -9,6 +9,15 @@ from .models import ExportJob, ImportJob, TaskRun
 VIEW_RUNS = "jobs.view_taskrun"
 
 
+def may_see_runs(user) -> bool:
+    """Task runs are the instance's work, not an agency's (their arguments name any agency, and a retry
+    runs it again for all): only a 系统管理员 whose scope is the whole instance — of an agency in a top
+    region — sees and retries them; a county's gets 404."""
+    if not user.has_perm(VIEW_RUNS) or user.agency_id is None:
+        return False
+    return user.agency.region.parent_id is None
+
+
 def runs(status: str = "") -> QuerySet[TaskRun]:
     """Every run, newest first; `status` one of RunStatus (another value: all)."""
     queryset = TaskRun.objects.select_related("retry_of").prefetch_related("retries")

@@ -10,11 +10,12 @@ def wire() -> None:
     from zhifa.core.menu import MenuItem, register
 
     from . import runs, services, views
+    from .selectors import may_see_runs
 
     runs.connect()
     grant([RoleCode.SYSTEM_ADMIN], {"jobs.view_taskrun", "jobs.change_taskrun"})
     register(
-        MenuItem("系统管理", "后台任务", "jobs:runs", "jobs.view_taskrun", order=960),
+        MenuItem("系统管理", "后台任务", "jobs:runs", "jobs.view_taskrun", order=960, show=may_see_runs),
         MenuItem("首页", "我的导出", "jobs:exports", order=5),
     )
     exports.set_background(views.offer)

@@ -12,16 +12,16 @@ from django.views.decorators.http import require_POST
 from zhifa.core.forms import apply_errors, refusal_messages
 from zhifa.core.pagination import paginate
 
-from .. import selectors, services
+from .. import reauth, selectors, services
 from ..models import ResetRequestStatus
 from .forms import DecisionForm, RolesForm
 
 
 @login_required
 @permission_required("accounts.assign_roles", raise_exception=True)
+@reauth.require_recent_auth
 def user_roles(request, pk: int):
     """角色授权: grant and revoke; a set that breaks 三员分立 is refused with the reason, and nothing changes."""
-    # re-auth: role change
     account = selectors.get_user(request.user, pk)
     form = RolesForm(request.POST or None, initial={"roles": sorted(account.role_codes)})
     if request.method == "POST" and form.is_valid():
@@ -82,12 +82,13 @@ def reset_list(request):
 @permission_required("accounts.view_user", raise_exception=True)
 def reset_detail(request, pk: int):
     """One request; the 安全管理员 approves (the temporary password is shown to them, once) or rejects."""
-    # re-auth: password reset
     reset = selectors.get_reset_request(request.user, pk)
     form = DecisionForm(request.POST or None)
     if request.method == "POST":
         if not request.user.has_perm("accounts.approve_password_reset"):
             raise PermissionDenied("只有安全管理员可以审批密码重置申请")
+        if not reauth.recently_authenticated(request):  # reading the request asks nothing; deciding does
+            return reauth.ask(request)
         if form.is_valid():
             try:
                 if "approve" in request.POST:

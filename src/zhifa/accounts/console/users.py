@@ -14,7 +14,7 @@ from zhifa.core.exports import Column
 from zhifa.core.forms import apply_errors, query_of, refusal_messages
 from zhifa.core.pagination import paginate
 
-from .. import selectors, services
+from .. import reauth, selectors, services
 from ..choices import RoleCode
 from ..models import ResetRequestStatus
 from .forms import ProfileForm, ResetRequestForm, UserCreateForm, profile_initial
@@ -154,10 +154,10 @@ def user_set_active(request, pk: int):
 @never_cache
 @login_required
 @permission_required("accounts.change_user", raise_exception=True)
+@reauth.require_recent_auth
 def user_password_reset(request, pk: int):
     """重置密码: a business account gets a temporary password at once; an admin account's reset is a request
     that the 安全管理员 approves (三员分立)."""
-    # re-auth: password reset
     account = selectors.get_user(request.user, pk)
     form = ResetRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
