@@ -378,6 +378,25 @@ API_ONLY = {
 
 # pages that write with no API counterpart, and why
 PAGE_ONLY = {
+    # 双因素认证与再认证 (docs/security.md): login steps a person types, never an API call
+    "accounts:two_factor_verify": "the second step of a browser login; API calls use personal tokens",
+    "accounts:two_factor_enrol": "enrolment shows a QR code to scan: a browser step",
+    "accounts:two_factor_recovery_codes": "recovery codes shown once to the person: a browser step",
+    "accounts:two_factor_disable": "needs a current code typed by the person: a browser step",
+    "accounts:reauth": "re-authentication of a browser session; token calls are exempt",
+    # 三员分立: the admins' console is pages only (no API for account administration, by design)
+    "accounts:user_create": "三员 console: account administration has no API",
+    "accounts:user_edit": "三员 console: account administration has no API",
+    "accounts:user_set_active": "三员 console: account administration has no API",
+    "accounts:user_password_reset": "三员 console: a temporary password is shown once on a page, never sent by API",
+    "accounts:user_roles": "三员 console: role grants have no API",
+    "accounts:reset_detail": "三员 console: approval shows the temporary password once on a page",
+    "accounts:account_unlock": "三员 console: unlocking has no API",
+    "core:agency_create": "三员 console: agency maintenance has no API",
+    "core:agency_edit": "三员 console: agency maintenance has no API",
+    "core:region_create": "三员 console: region maintenance has no API",
+    "core:region_edit": "三员 console: region maintenance has no API",
+    "audit:chain_verify": "verifies the audit chain, writes nothing but the cached result",
     "core:record_verify": "verifies the record chains, writes nothing",
     "registry:import": "Excel import (tests/registry/test_imports.py)",
     "catalog:import": "Excel import (tests/catalog/test_excel.py)",

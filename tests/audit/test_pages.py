@@ -6,9 +6,9 @@ from datetime import timedelta
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
 
 from tests.helpers import xlsx_rows
+from tests.tamper import triggers_off
 from zhifa.accounts.choices import RoleCode
 from zhifa.audit.choices import AuditAction, AuditOutcome
 from zhifa.audit.models import AuditEntry
@@ -104,12 +104,8 @@ def test_the_chain_state_is_shown_after_a_check_and_names_a_break(client, entrie
     assert "尚未校验" in client.get("/audit/log/").content.decode()
     client.post("/audit/log/verify/")
     assert "完整" in client.get("/audit/log/").content.decode()
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("DROP TRIGGER audit_auditentry_append_only ON audit_auditentry")
-        else:
-            cursor.execute("DROP TRIGGER audit_auditentry_no_update")
-    AuditEntry.objects.filter(seq=3).update(detail="改过")
+    with triggers_off():
+        AuditEntry.objects.filter(seq=3).update(detail="改过")
     client.post("/audit/log/verify/")
     assert "第3条起被篡改" in client.get("/audit/log/").content.decode()
 
@@ -139,12 +135,8 @@ def test_no_other_role_opens_the_audit_log(client, agencies, make_user, entries,
 def test_verify_audit_reports_in_chinese_and_fails_on_a_break(entries, capsys):
     call_command("verify-audit")
     assert "审计链完整：6 条审计记录。" in capsys.readouterr().out
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("DROP TRIGGER audit_auditentry_append_only ON audit_auditentry")
-        else:
-            cursor.execute("DROP TRIGGER audit_auditentry_no_delete")
-    AuditEntry.objects.filter(seq=2).delete()
+    with triggers_off():
+        AuditEntry.objects.filter(seq=2).delete()
     with pytest.raises(SystemExit) as exit_:
         call_command("verify-audit")
     assert exit_.value.code == 1

@@ -111,6 +111,8 @@ def test_flush_empties_the_guarded_tables_and_the_guards_come_back(registered):
         with connection.cursor() as cursor:
             cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%refuse%'")
             assert sorted(name for (name,) in cursor.fetchall()) == [
+                "audit_auditentry_refuse_delete",
+                "audit_auditentry_refuse_update",
                 "cases_case_refuse_delete",
                 "cases_evidence_refuse_delete",
                 "cases_evidence_refuse_update",

@@ -67,7 +67,7 @@ def locked_attempts(user):
     one the 安全管理员 may see; failures on an account of another region are not theirs to see."""
     from axes.models import AccessAttempt
 
-    limit = getattr(settings, "AXES_FAILURE_LIMIT", 5)
+    limit = settings.ZHIFA_LOCKOUT_ACCOUNT_FAILURES  # an account's lock (accounts.lockout)
     attempts = list(AccessAttempt.objects.filter(failures_since_start__gte=limit).order_by("-attempt_time"))
     names = {a.username for a in attempts}
     known = {u.username: u for u in User.objects.filter(username__in=names).select_related("agency")}

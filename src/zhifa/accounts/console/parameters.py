@@ -19,8 +19,6 @@ class Parameter:
     default: object = None
 
 
-# The session and retention settings come with the session and audit modules; until they are in the settings
-# the page says 未设置. Their variable names must match settings.py (checked at merge).
 PARAMETERS = (
     Parameter(
         "ZHIFA_PASSWORD_MAX_AGE_DAYS",
@@ -31,34 +29,36 @@ PARAMETERS = (
         90,
     ),
     Parameter(
-        "SESSION_COOKIE_AGE",
-        "会话时长",
-        "登录会话在该时长内无操作即失效",
-        "ZHIFA_SESSION_SECONDS",
-        "秒",
-        7200,
-    ),
-    Parameter(
-        "ZHIFA_SESSION_IDLE_SECONDS",
+        "ZHIFA_SESSION_IDLE_MINUTES",
         "空闲超时",
         "无操作超过该时长须重新登录",
-        "ZHIFA_SESSION_IDLE_SECONDS",
-        "秒",
+        "ZHIFA_SESSION_IDLE_MINUTES",
+        "分钟",
+        30,
     ),
     Parameter(
-        "ZHIFA_SESSION_ABSOLUTE_SECONDS",
+        "ZHIFA_SESSION_ABSOLUTE_HOURS",
         "会话绝对时长",
         "登录后超过该时长须重新登录",
-        "ZHIFA_SESSION_ABSOLUTE_SECONDS",
-        "秒",
+        "ZHIFA_SESSION_ABSOLUTE_HOURS",
+        "小时",
+        12,
     ),
     Parameter(
-        "AXES_FAILURE_LIMIT",
-        "登录失败锁定次数",
-        "连续登录失败达到该次数即锁定账号",
+        "ZHIFA_LOCKOUT_ACCOUNT_FAILURES",
+        "账号锁定次数",
+        "同一账号登录失败达到该次数即锁定账号",
         "",
         "次",
         5,
+    ),
+    Parameter(
+        "ZHIFA_LOCKOUT_ADDRESS_FAILURES",
+        "地址锁定次数",
+        "同一IP地址登录失败达到该次数即锁定该地址",
+        "",
+        "次",
+        20,
     ),
     Parameter("AXES_COOLOFF_TIME", "锁定时长", "锁定后经过该时长自动解锁", ""),
     Parameter("AXES_LOCKOUT_PARAMETERS", "锁定依据", "按哪些条件计算登录失败", ""),
