@@ -261,7 +261,7 @@ def test_the_security_admin_unlocks_a_locked_account(client, secadmin, zhang, se
         username="east_officer",
         ip_address="127.0.0.1",
         user_agent="test",
-        failures_since_start=settings.AXES_FAILURE_LIMIT,
+        failures_since_start=settings.ZHIFA_LOCKOUT_ACCOUNT_FAILURES,
         attempt_time=timezone.now(),
         get_data="",
         post_data="",
