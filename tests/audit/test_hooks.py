@@ -106,7 +106,7 @@ def test_a_list_export_is_audited_with_its_filters(client, officer):
     assert (entry.object_id, entry.object_repr, entry.detail) == (
         "core.agency_list",
         "机关机构",
-        "条件：q=东区",
+        "表格格式，条件：q=东区",
     )
 
 

@@ -96,7 +96,7 @@ def test_the_export_holds_the_filtered_entries_and_is_itself_audited(client, ent
     assert rows[1][3:7] == ("west_officer", rows[1][4], "10.0.0.2", "登录")
     export = AuditEntry.objects.get(action="export")
     assert (export.actor_username, export.ip, export.object_id, export.detail) == (
-        "auditor", "10.9.9.9", "audit.entry_list", "条件：action=login",
+        "auditor", "10.9.9.9", "audit.entry_list", "表格格式，条件：action=login",
     )  # fmt: skip
 
 

@@ -18,7 +18,7 @@ router = Router(tags=["audit"])
 
 class EntryOut(Schema):
     seq: int
-    at: datetime = Field(description="时间（UTC）")
+    at: datetime = Field(description="时间（协调世界时）")
     actor_id: int | None
     actor_username: str
     actor_name: str

@@ -71,12 +71,18 @@ def _day_start(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min), timezone.get_default_timezone())
 
 
+# Object types that are no model: what an entry names instead (core.exports names a list export "export").
+PSEUDO_TYPES = {"export": "列表导出"}
+
+
 def type_label(object_type: str) -> str:
     """ "accounts.user" → "用户": the Chinese name of an object type (the code where no model has it)."""
     from django.apps import apps
 
     if not object_type:
         return ""
+    if object_type in PSEUDO_TYPES:
+        return PSEUDO_TYPES[object_type]
     try:
         return str(apps.get_model(object_type)._meta.verbose_name)
     except (LookupError, ValueError):

@@ -99,7 +99,7 @@ EXPORT = exports.register(
         columns=(
             Column("序号", lambda e: e.seq),
             Column("时间（北京时间）", lambda e: shanghai(e.at)),
-            Column("时间（UTC）", lambda e: utc(e.at)),
+            Column("时间（协调世界时）", lambda e: utc(e.at)),
             Column("用户名", lambda e: e.actor_username),
             Column("姓名", lambda e: e.actor_name),
             Column("IP地址", lambda e: e.ip or ""),

@@ -221,14 +221,15 @@ def _audited(request: HttpRequest, export: ListExport, response: R) -> R:
     from zhifa.audit.choices import AuditAction
     from zhifa.audit.services import audit_event
 
-    query = "&".join(f"{k}={v}" for k, v in request.GET.items() if k not in ("now", "page"))
+    query = "&".join(f"{k}={v}" for k, v in request.GET.items() if k not in ("now", "page", "format"))
+    kind = "文本格式" if request.GET.get("format") == "csv" else "表格格式"
     audit_event(
         AuditAction.EXPORT,
         request=request,
         object_type="export",
         object_id=export.key,
         object_repr=export.title,
-        detail=f"条件：{query}" if query else "全部",
+        detail=f"{kind}，条件：{query}" if query else f"{kind}，全部",
     )
     return response
 
