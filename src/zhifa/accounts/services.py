@@ -132,7 +132,7 @@ def user_disable(*, actor: Actor, user: User) -> User:
     now = timezone.now()
     revoked = ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=now)
     _record(user, "user.disable", actor=actor, payload={"tokens_revoked": revoked})
-    _audit(AuditAction.ACCOUNT_CHANGE, actor=actor, obj=user, detail="停用账号")
+    audit_event(AuditAction.ACCOUNT_CHANGE, actor=actor, obj=user, detail="停用账号")
     return user
 
 
@@ -146,7 +146,7 @@ def user_enable(*, actor: Actor, user: User) -> User:
     user.is_active = True
     user.save(update_fields=["is_active"])
     _record(user, "user.enable", actor=actor)
-    _audit(AuditAction.ACCOUNT_CHANGE, actor=actor, obj=user, detail="启用账号")
+    audit_event(AuditAction.ACCOUNT_CHANGE, actor=actor, obj=user, detail="启用账号")
     return user
 
 
@@ -261,10 +261,6 @@ def _new_recovery_codes(user: User) -> list[str]:
 PROFILE_FIELDS = ("real_name", "agency", "mobile", "email")
 
 
-def _audit(action, *, actor: Actor, obj, detail: str = "") -> None:
-    audit_event(action, actor=actor, obj=obj, detail=detail)
-
-
 @transaction.atomic
 def user_update(*, actor: Actor, user: User, **changes) -> User:
     """修改账号信息 (系统管理员): name, agency, mobile and e-mail — never roles (安全管理员) nor the password."""
@@ -280,7 +276,7 @@ def user_update(*, actor: Actor, user: User, **changes) -> User:
     user.full_clean(exclude=["password"])
     user.save(update_fields=list(changes))
     _record(user, "user.update", actor=actor, payload=_user_payload(user))
-    _audit(AuditAction.ACCOUNT_CHANGE, actor=actor, obj=user, detail="修改账号信息")
+    audit_event(AuditAction.ACCOUNT_CHANGE, actor=actor, obj=user, detail="修改账号信息")
     return user
 
 
@@ -340,7 +336,7 @@ def _issue_temporary_password(*, actor: Actor, user: User, payload: dict) -> str
         ]
     )
     _record(user, "user.password_reset", actor=actor, payload={"temporary": True, **payload})
-    _audit(AuditAction.PASSWORD_RESET, actor=actor, obj=user, detail="签发临时密码")
+    audit_event(AuditAction.PASSWORD_RESET, actor=actor, obj=user, detail="签发临时密码")
     return password
 
 
@@ -376,7 +372,7 @@ def password_reset_request(*, actor: Person, user: User, reason: str) -> Passwor
     reset.full_clean()
     reset.save()
     _record(user, "user.password_reset_request", actor=actor, payload={"request": reset.pk})
-    _audit(
+    audit_event(
         AuditAction.ADMIN_ACTION,
         actor=actor,
         obj=user,
@@ -415,7 +411,7 @@ def password_reset_reject(
     reset.decision_note = note.strip()[:200]
     reset.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
     _record(reset.user, "user.password_reset_reject", actor=actor, payload={"request": reset.pk})
-    _audit(
+    audit_event(
         AuditAction.ADMIN_ACTION,
         actor=actor,
         obj=reset.user,
@@ -442,5 +438,5 @@ def account_unlock(*, actor: Person, username: str) -> int:
     if not AccessAttempt.objects.filter(username=username).exists():
         kit.refuse("username", "该账号没有被锁定")
     cleared = axes_reset(username=username)
-    _audit(AuditAction.UNLOCK, actor=actor, obj=user, detail=f"解锁账号{username}")
+    audit_event(AuditAction.UNLOCK, actor=actor, obj=user, detail=f"解锁账号{username}")
     return cleared
