@@ -20,6 +20,10 @@ class LoginView(auth_views.LoginView):
 
 
 class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")  # as core.forms.Form: no ASCII colon after a Chinese label
+        super().__init__(*args, **kwargs)
+
     def save(self, commit=True):
         # Through the service: it restarts the rotation clock, ends a forced change and records it.
         return services.password_change(user=self.user, password=self.cleaned_data["new_password1"])

@@ -26,9 +26,11 @@ _DJANGO_BLANK = "---------"
 
 class Form(forms.Form):
     """The base form of every page: every select's empty choice reads 请选择 (Django's default is a
-    row of dashes; a label an app chose on purpose, such as "—（本机关）", stays)."""
+    row of dashes; a label an app chose on purpose, such as "—（本机关）", stays), and a label has no
+    colon after it, as on the pages that write their labels by hand (Django's suffix is an ASCII ":")."""
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             use_empty_label(field)

@@ -22,6 +22,8 @@ from .choices import ExportStatus, ImportStatus, RunStatus
 
 @login_required
 def run_list(request):
+    if not request.user.has_perm(selectors.VIEW_RUNS):
+        raise PermissionDenied
     if not selectors.may_see_runs(request.user):
         raise Http404("未找到后台任务页面")
     status = request.GET.get("status", "").strip()
