@@ -31,7 +31,9 @@ def log_in(page: Page, username: str, password: str = DEFAULT_PASSWORD) -> None:
         page.get_by_role("button", name="确认绑定").click()
         page.get_by_role("link", name="我已保存，继续").click()
     elif "/accounts/two-factor/" in page.url:
-        page.get_by_label("动态验证码", exact=True).fill(authenticator_code(username, AUTHENTICATORS[username][0]))
+        page.get_by_label("动态验证码", exact=True).fill(
+            authenticator_code(username, AUTHENTICATORS[username][0])
+        )
         page.get_by_role("button", name="验证").click()
 
 
