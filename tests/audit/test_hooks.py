@@ -81,7 +81,7 @@ def test_a_role_change_is_audited_with_the_roles(agencies, make_user, officer):
 
 def test_a_password_reset_and_change_are_audited(agencies, make_user, officer):
     admin = make_user(agencies["city_justice"], RoleCode.SYSTEM_ADMIN, username="sys")
-    services.password_reset(actor=admin, user=officer, password="Rt5#kq8Vn!")
+    services.password_reset_temporary(actor=admin, user=officer)
     services.password_change(user=officer, password="Wy3$hp6Zc@")
     assert [(e.action, e.actor_username, e.object_id) for e in AuditEntry.objects.order_by("seq")] == [
         ("password_reset", "sys", str(officer.pk)),
@@ -143,3 +143,16 @@ def test_a_full_id_number_shown_is_audited_and_a_masked_one_is_not(client, agenc
     entry = AuditEntry.objects.get(action="personal_data_view")
     assert _facts(entry) == ("personal_data_view", "head", IP, "registry.officer", "success")
     assert (entry.object_id, entry.detail) == (str(officer_row.pk), "完整显示身份证号码")
+
+
+def test_a_fixed_report_is_audited_and_an_empty_template_is_not(client, agencies, make_user):
+    head = make_user(agencies["east_market"], RoleCode.UNIT_HEAD, username="east_head")
+    client.force_login(head)
+    agency = head.agency
+    response = client.get(f"/registry/compliance/{agency.pk}/training/export.xlsx?year=2026", REMOTE_ADDR=IP)
+    assert response.status_code == 200
+    entry = AuditEntry.objects.get(action="export")
+    assert _facts(entry) == ("export", "east_head", IP, "document", "success")
+    assert entry.object_repr == f"{agency.name}2026年度培训学时"
+    assert client.get("/registry/import/template/trainings/").status_code == 200
+    assert AuditEntry.objects.filter(action="export").count() == 1

@@ -100,22 +100,6 @@ def password_change(*, user: User, password: str, request=None) -> User:
 
 
 @transaction.atomic
-def password_reset(*, actor: Actor, user: User, password: str, request=None) -> User:
-    """重置密码 of someone else: the owner must change it at their next login, since another person knows it."""
-    if actor is not None and actor.pk == user.pk:
-        return password_change(user=user, password=password, request=request)
-    access.require(actor, "accounts.change_user", user)
-    validate_password(password, user)
-    user.set_password(password)
-    user.must_change_password = True
-    user.password_changed_at = timezone.now()
-    user.save(update_fields=["password", "must_change_password", "password_changed_at"])
-    _record(user, "user.password_reset", actor=actor)
-    audit_event(AuditAction.PASSWORD_RESET, actor=actor, request=request, obj=user)
-    return user
-
-
-@transaction.atomic
 def user_disable(*, actor: Actor, user: User) -> User:
     """停用账号 (系统管理员): the account can no longer sign in, every session it has ends (its session
     version moves on, so each session's auth hash stops matching, in whatever store sessions live) and its

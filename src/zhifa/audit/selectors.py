@@ -72,7 +72,7 @@ def _day_start(day: date) -> datetime:
 
 
 # Object types that are no model: what an entry names instead (core.exports names a list export "export").
-PSEUDO_TYPES = {"export": "列表导出"}
+PSEUDO_TYPES = {"export": "列表导出", "document": "报表下载"}
 
 
 def type_label(object_type: str) -> str:

@@ -72,8 +72,11 @@ def safe_row(values: Iterable) -> list:
     return [cell_value(value) for value in values]
 
 
-def xlsx_download(filename: str, content: bytes) -> HttpResponse:
-    """`content` as the download of an xlsx named `filename` (which may be Chinese)."""
+def xlsx_download(filename: str, content: bytes, *, holds_data: bool = True) -> HttpResponse:
+    """`content` as the download of an xlsx named `filename` (which may be Chinese). A file that holds
+    data (a report, a ledger, a roll-up) is an export in the audit log; an empty import template is not."""
+    if holds_data:
+        _audit_document(filename)
     response = HttpResponse(content, content_type=XLSX_TYPE)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
     return response
@@ -215,6 +218,16 @@ def respond(request: HttpRequest, export: ListExport) -> HttpResponseBase:
 
 
 R = TypeVar("R", bound=HttpResponseBase)
+
+
+def _audit_document(filename: str) -> None:
+    """报表下载: a fixed document (not a filtered list) left the system, by whom, from where."""
+    from zhifa.audit.choices import AuditAction
+    from zhifa.audit.middleware import current_request
+    from zhifa.audit.services import audit_event
+
+    name = filename.removesuffix(".xlsx")
+    audit_event(AuditAction.EXPORT, request=current_request(), object_type="document", object_repr=name)
 
 
 def _audit_export(request: HttpRequest, export: ListExport) -> None:

@@ -453,4 +453,4 @@ def import_template(request, kind: str):
     kinds = dict(_kinds())
     if kind not in kinds:
         raise Http404("没有这种导入模板")
-    return xlsx_download(f"{kinds[kind]}导入模板.xlsx", _excel().template_bytes(kind))
+    return xlsx_download(f"{kinds[kind]}导入模板.xlsx", _excel().template_bytes(kind), holds_data=False)

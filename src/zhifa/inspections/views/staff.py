@@ -519,7 +519,7 @@ def subject_import(request):
 @login_required
 @permission_required(VIEW_SUBJECT, raise_exception=True)
 def subject_template(request):
-    return xlsx_download("检查对象名录库模板.xlsx", excel.template_bytes())
+    return xlsx_download("检查对象名录库模板.xlsx", excel.template_bytes(), holds_data=False)
 
 
 def _subject_by_code(agency, code: str) -> Subject | None:

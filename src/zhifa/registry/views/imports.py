@@ -41,4 +41,4 @@ def import_template(request, kind: str):
         raise Http404("没有这种导入模板")
     if kind not in kinds:
         raise PermissionDenied("您无权导入此类数据")
-    return xlsx_download(f"{kinds[kind]}导入模板.xlsx", _excel().template_bytes(kind))
+    return xlsx_download(f"{kinds[kind]}导入模板.xlsx", _excel().template_bytes(kind), holds_data=False)

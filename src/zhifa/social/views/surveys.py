@@ -123,7 +123,7 @@ def response_import(request, pk: int):
 
 @login_required
 def import_template(request):
-    return xlsx_download("测评结果导入模板.xlsx", survey_import.template())
+    return xlsx_download("测评结果导入模板.xlsx", survey_import.template(), holds_data=False)
 
 
 @login_required
