@@ -3,7 +3,6 @@ overdue assistance request and a cross-region one, and a criminal referral that 
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.utils import timezone
 
 from tests.helpers import html
@@ -14,9 +13,8 @@ from zhifa.collaboration.models import AssistanceRequest, Notice, Referral
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_hand_offs(client, today):
+def test_the_demo_hand_offs(demo_db, client, today):
     today(timezone.localdate())  # the demo runs on the real clock (tests/collaboration set Friday 2026-03-06)
-    call_command("demo", no_serve=True)
     east = Notice.objects.filter(sender__region__name="东湖区")
     assert set(east.values_list("kind", "status")) >= {
         ("penalty", "acknowledged"), ("penalty", "pending"), ("approval", "acknowledged"), ("approval", "sent")}  # fmt: skip

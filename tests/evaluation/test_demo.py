@@ -2,7 +2,6 @@
 traceable (its computed figures drill down to records), the first commended, the last with a 限期整改 item."""
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from zhifa.accounts.models import User
@@ -14,7 +13,6 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_ranking(demo_db, client):
-    call_command("demo", no_serve=True)
     ranking = Ranking.objects.get()
     scheme = ranking.scheme
     assert (scheme.region.name, scheme.year) == ("东湖区", timezone.localdate().year)

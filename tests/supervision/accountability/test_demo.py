@@ -2,7 +2,6 @@
 执法档案; the demo still loads and its cases keep their handlers."""
 
 import pytest
-from django.core.management import call_command
 
 from tests.helpers import html
 from zhifa.accounts.models import User
@@ -13,8 +12,7 @@ from zhifa.supervision.models import AccountabilityCase
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_proceeding(client):
-    call_command("demo", no_serve=True)
+def test_the_demo_proceeding(demo_db, client):
     proceeding = AccountabilityCase.objects.select_related("officer").get()
     officer = proceeding.officer
     assert (proceeding.status, proceeding.outcome, proceeding.source_kind, officer.name) == (
