@@ -55,7 +55,11 @@ def test_an_override_is_saved_recorded_and_audited(sysadmin, at):
     assert (override.date, override.kind, override.name) == (date(2026, 11, 25), "holiday", "测试调休")
     assert (override.set_by, override.set_at) == (sysadmin, AT)
     record = Record.objects.get()
-    assert (record.agency, record.action, record.actor) == (sysadmin.agency, "calendar.override_set", sysadmin)
+    assert (record.agency, record.action, record.actor) == (
+        sysadmin.agency,
+        "calendar.override_set",
+        sysadmin,
+    )
     assert record.subject_type == "core.holidayoverride" and record.subject_id == str(override.pk)
     assert record.action_label == "新增节假日调整"
     audit = AuditEntry.objects.get()
@@ -202,7 +206,9 @@ def test_edit_and_delete_on_the_page(client, sysadmin):
     client.force_login(sysadmin)
     form = html(client.get(f"/org/calendar/{override.pk}/edit/"))
     assert 'value="2026-11-25"' in form and 'value="测试调休"' in form
-    client.post(f"/org/calendar/{override.pk}/edit/", {"date": "2026-11-25", "kind": "workday", "name": "上班"})
+    client.post(
+        f"/org/calendar/{override.pk}/edit/", {"date": "2026-11-25", "kind": "workday", "name": "上班"}
+    )
     override.refresh_from_db()
     assert (override.kind, override.name) == ("workday", "上班")
     confirm = html(client.get(f"/org/calendar/{override.pk}/delete/"))
@@ -243,7 +249,9 @@ def test_the_api_adds_lists_edits_and_deletes(client, sysadmin, at):
     assert again.status_code == 422
     assert again.json()["detail"][0]["msg"] == "“日期”2026-11-25已有节假日调整，请修改该条"
     url = f"/api/calendar/overrides/{body['id']}"
-    changed = client.put(url, {"date": "2026-11-25", "kind": "workday", "name": "改"}, content_type="application/json")
+    changed = client.put(
+        url, {"date": "2026-11-25", "kind": "workday", "name": "改"}, content_type="application/json"
+    )
     assert changed.status_code == 200 and changed.json()["kind"] == "workday"
     assert client.delete(url).status_code == 204
     assert not HolidayOverride.objects.exists()

@@ -176,7 +176,7 @@ class HolidayOverrideIn(Schema):
 
 
 class OverrideYear(Schema):
-    year: Year = Field(None, description="年份（默认今年）")  # type: ignore[assignment]
+    year: Year = Field(None, description="年份（默认今年）")
 
 
 @router.get(

@@ -69,8 +69,8 @@ def _require(actor: kit.Actor, perm: str) -> None:
         raise PermissionDenied(COUNTY_DENIED)
 
 
-def _checked(*, day, kind: str, name: str, exclude: int | None = None) -> str:
-    """The rules of one override; returns the 说明 stripped."""
+def _checked(*, day: date | None, kind: str, name: str, exclude: int | None = None) -> tuple[date, str]:
+    """The rules of one override; returns its date and its 说明 stripped."""
     if not isinstance(day, date):
         kit.refuse("date", "请填写日期")
     if not YEAR_MIN <= day.year <= YEAR_MAX:
@@ -86,7 +86,7 @@ def _checked(*, day, kind: str, name: str, exclude: int | None = None) -> str:
         taken = taken.exclude(pk=exclude)
     if taken.exists():
         kit.refuse("date", f"“日期”{day:%Y-%m-%d}已有节假日调整，请修改该条")
-    return name
+    return day, name
 
 
 def _payload(override: HolidayOverride) -> dict:
@@ -107,10 +107,10 @@ def _forget_cached_overrides() -> None:
 
 
 @transaction.atomic
-def holiday_override_set(*, actor: kit.Actor, day: date, kind: str, name: str = "") -> HolidayOverride:
+def holiday_override_set(*, actor: kit.Actor, day: date | None, kind: str, name: str = "") -> HolidayOverride:
     """新增节假日调整: one date's kind; a date that already has one is refused (edit that one)."""
     _require(actor, ADD)
-    name = _checked(day=day, kind=kind, name=name)
+    day, name = _checked(day=day, kind=kind, name=name)
     override = HolidayOverride.objects.create(
         date=day, kind=kind, name=name, set_by=actor, set_at=timezone.now()
     )
@@ -121,12 +121,12 @@ def holiday_override_set(*, actor: kit.Actor, day: date, kind: str, name: str = 
 
 @transaction.atomic
 def holiday_override_update(
-    *, actor: kit.Actor, override: HolidayOverride, day: date, kind: str, name: str = ""
+    *, actor: kit.Actor, override: HolidayOverride, day: date | None, kind: str, name: str = ""
 ) -> HolidayOverride:
     """修改节假日调整: its date, kind or 说明."""
     _require(actor, CHANGE)
     override = kit.locked(HolidayOverride, override, actor=None)
-    name = _checked(day=day, kind=kind, name=name, exclude=override.pk)
+    day, name = _checked(day=day, kind=kind, name=name, exclude=override.pk)
     override.date, override.kind, override.name = day, kind, name
     override.set_by, override.set_at = actor, timezone.now()
     override.save(update_fields=["date", "kind", "name", "set_by", "set_at"])

@@ -24,7 +24,8 @@ class NumberFormatForm(Form):
     service's, as in the API."""
 
     kind = forms.ChoiceField(label="文书种类", choices=blank(NumberKind.choices), required=False)
-    prefix = forms.CharField(
+    # (Django pops declared fields from the class, so this does not shadow BaseForm.prefix at run time)
+    prefix = forms.CharField(  # type: ignore[assignment]
         label="文号前缀", required=False, help_text="如：东市监罚，文号即为东市监罚〔2026〕1号"
     )
 
