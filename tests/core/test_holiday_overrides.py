@@ -269,3 +269,11 @@ def test_the_api_refuses_a_county_admin_as_the_page_does(client, sysadmin, count
     assert client.delete(f"/api/calendar/overrides/{override.pk}").status_code == 403
     assert snapshot() == before
     assert client.get("/api/calendar/overrides?year=2026").status_code == 200
+
+
+def test_a_county_admins_menu_has_the_year_but_not_the_notice(sysadmin, county_admin):
+    from tests.accounts.test_roles import menu_labels
+
+    assert {"节假日安排", "节假日调整", "文号格式"} <= menu_labels(sysadmin)
+    county = menu_labels(county_admin)
+    assert {"节假日调整", "文号格式"} <= county and "节假日安排" not in county
