@@ -15,7 +15,7 @@ from .choices import DayKind
 from .forms import Form, apply_errors, blank, date_field
 from .holidays import COUNTY_DENIED, may_change
 from .models import HolidayOverride
-from .params import year_param
+from .params import YEAR_MAX, YEAR_MIN, year_param
 
 
 class HolidayOverrideForm(Form):
@@ -56,8 +56,8 @@ def holiday_override_list(request):
         "months": months,
         "total": sum(count for _, count in months),
         "can_change": may_change(request.user),
-        "previous": _year_url(year - 1),
-        "next": _year_url(year + 1),
+        "previous": _year_url(year - 1) if year > YEAR_MIN else "",
+        "next": _year_url(year + 1) if year < YEAR_MAX else "",
     }
     return render(request, "core/holiday_override_list.html", context)
 
