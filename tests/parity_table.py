@@ -217,6 +217,12 @@ PAIRS = {
     "zhifa_stats_api_reports_submission_submit": "stats:submission_step",
     "zhifa_stats_api_reports_submission_accept": "stats:submission_step",
     "zhifa_stats_api_reports_submission_return": "stats:submission_step",
+    "zhifa_core_api_create_holiday_override": "core:holiday_override_create",
+    "zhifa_core_api_update_holiday_override": "core:holiday_override_edit",
+    "zhifa_core_api_delete_holiday_override": "core:holiday_override_delete",
+    "zhifa_core_api_create_number_format": "core:number_format_create",
+    "zhifa_core_api_update_number_format": "core:number_format_edit",
+    "zhifa_core_api_delete_number_format": "core:number_format_delete",
 }
 
 CASE_TRANSITIONS = (
@@ -366,6 +372,12 @@ NO_DOOR = {
     "zhifa_collaboration_api_referrals_referral_conclude": "a date and the outcome checked by the service",
     "zhifa_stats_api_reports_round_forward": _STATE_ONLY,
     "zhifa_stats_api_reports_submission_accept": _STATE_ONLY,
+    "zhifa_core_api_update_holiday_override": (
+        "the form of create_holiday_override (covered by its Door) on an existing override"
+    ),
+    "zhifa_core_api_delete_holiday_override": _STATE_ONLY,
+    "zhifa_core_api_update_number_format": "the form of create_number_format (covered by its Door) on an existing one",
+    "zhifa_core_api_delete_number_format": _STATE_ONLY,
 }
 
 # API writes with no page, and why

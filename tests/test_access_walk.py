@@ -241,6 +241,7 @@ API_PARAMS: dict[str, Param] = {
     "/stats/reports/submissions/{submission_id}": Param("stats.Submission"),
     "/exchange/batches/{batch_id}": Param("exchange.Batch"),
     "/stats/agencies/{agency_id}": Param("core.Agency"),
+    "/number-formats/{format_id}": Param("core.NumberFormat"),
 }
 # Parameters that name no object: a value the operation accepts.
 API_CONSTANTS = {"year": "2025", "fmt": "pdf", "decision": "approve", "key": "case"}
@@ -255,6 +256,14 @@ API_QUERY = {
 API_ALLOWED: dict[str, tuple[frozenset[int], str]] = {
     "GET /api/workdays/{day}": (frozenset({200}), "工作日历全国统一，不属于哪个机关"),
     "GET /api/workdays/{day}/plus/{n}": (frozenset({200}), "工作日历全国统一，不属于哪个机关"),
+    "PUT /api/calendar/overrides/{override_id}": (
+        frozenset({403}),
+        "节假日调整全国统一，不属于哪个机关：只有市级系统管理员可以修改，业务人员得到403",
+    ),
+    "DELETE /api/calendar/overrides/{override_id}": (
+        frozenset({403}),
+        "节假日调整全国统一，不属于哪个机关：只有市级系统管理员可以删除，业务人员得到403",
+    ),
 }
 
 # Operations the demo has no object of 东湖区 for (so the walk cannot try them): operation → why.

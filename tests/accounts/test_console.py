@@ -83,6 +83,10 @@ def test_the_stock_admin_has_no_user_pages(client, sysadmin, secadmin):
         "/admin/axes/accessattempt/",
         "/admin/core/agency/",
         "/admin/core/region/",
+        "/admin/core/holidayoverride/",
+        "/admin/core/holidayoverride/add/",
+        "/admin/core/numberformat/",
+        "/admin/core/numberformat/add/",
     ):
         assert client.get(url).status_code == 404, url
     response = client.post(

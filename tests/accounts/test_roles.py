@@ -82,7 +82,16 @@ class TestWhatEachRoleMayDo:
             (RoleCode.SUPERVISOR, {"工作台", "机关/机构"}, {"安全审计日志", "账号管理"}),
             (
                 RoleCode.SYSTEM_ADMIN,
-                {"账号管理", "密码重置申请", "节假日安排", "行政区划", "机关维护", "系统参数"},
+                {
+                    "账号管理",
+                    "密码重置申请",
+                    "节假日安排",
+                    "节假日调整",
+                    "文号格式",
+                    "行政区划",
+                    "机关维护",
+                    "系统参数",
+                },
                 {"安全审计日志", "账号解锁", "角色授权", "密码重置审批"},
             ),
             (
@@ -106,11 +115,14 @@ class TestWhatEachRoleMayDo:
         client.force_login(officer)
         assert client.get("/admin/").status_code == 302  # to the admin login
         for role, page in [
-            # what is left there is reference data; accounts and roles are on the console pages (三员分立)
-            (RoleCode.SYSTEM_ADMIN, "/admin/core/numberformat/"),
+            # what is left there are read-only logs; accounts, roles, agencies, the calendar and 文号格式 are on
+            # the console pages (三员分立)
+            (RoleCode.SYSTEM_ADMIN, "/admin/"),
             (RoleCode.AUDIT_ADMIN, "/admin/core/record/"),
         ]:
             client.force_login(make_user(agencies["city_justice"], role))
             assert client.get(page).status_code == 200, role
-        assert client.get("/admin/core/numberformat/").status_code == 403
+        client.force_login(make_user(agencies["city_justice"], RoleCode.SYSTEM_ADMIN, username="sys2"))
+        assert client.get("/admin/core/record/").status_code == 403
+        assert client.get("/admin/core/numberformat/").status_code == 404
         assert client.get("/admin/accounts/user/").status_code == 404

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zhifa.core import services, workdays
+from zhifa.core import holiday_overrides, workdays
 from zhifa.core.choices import DayKind
 
 # The calendar reads admins' overrides from the database.
@@ -53,10 +53,10 @@ class TestOverrideYear:
         assert not workdays.is_workday(date(2027, 1, 2))  # Saturday
 
     def test_overrides_make_holidays_and_make_up_days(self, admin_user):
-        services.holiday_override_set(
+        holiday_overrides.holiday_override_set(
             actor=admin_user, day=date(2027, 1, 1), kind=DayKind.HOLIDAY, name="元旦"
         )
-        services.holiday_override_set(
+        holiday_overrides.holiday_override_set(
             actor=admin_user, day=date(2027, 1, 2), kind=DayKind.WORKDAY, name="调休"
         )
         workdays.clear_cache()  # on_commit does this in production; tests run inside one transaction
@@ -65,13 +65,13 @@ class TestOverrideYear:
         assert workdays.add_workdays(date(2026, 12, 31), 1) == date(2027, 1, 2)
 
     def test_override_wins_over_the_package_for_a_known_year(self, admin_user):
-        services.holiday_override_set(actor=admin_user, day=date(2026, 11, 25), kind=DayKind.HOLIDAY)
+        holiday_overrides.holiday_override_set(actor=admin_user, day=date(2026, 11, 25), kind=DayKind.HOLIDAY)
         workdays.clear_cache()
         assert not workdays.is_workday(date(2026, 11, 25))
 
     def test_only_admins_may_set_overrides(self, officer):
         with pytest.raises(PermissionDenied) as exc:
-            services.holiday_override_set(actor=officer, day=date(2027, 1, 1), kind=DayKind.HOLIDAY)
+            holiday_overrides.holiday_override_set(actor=officer, day=date(2027, 1, 1), kind=DayKind.HOLIDAY)
         assert "无权" in str(exc.value)
 
 

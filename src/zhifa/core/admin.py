@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 
-from . import access, record_labels, workdays
-from .models import HolidayOverride, NumberFormat, Record
+from . import access, record_labels
+from .models import Record
 
 
 class ReadOnlyAdminMixin:
@@ -41,29 +41,8 @@ class ReadOnlyInline(ReadOnlyAdminMixin, admin.TabularInline):
         return self.fields or [f.name for f in self.model._meta.fields]
 
 
-# 行政区划 and 机关/机构 are kept on the 系统管理员's pages (core.org_pages), not here: docs/security.md 三员分立.
-
-
-@admin.register(HolidayOverride)
-class HolidayOverrideAdmin(admin.ModelAdmin):
-    list_display = ["date", "kind", "name"]
-    list_filter = ["kind"]
-    date_hierarchy = "date"
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        workdays.clear_cache()
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        workdays.clear_cache()
-
-
-@admin.register(NumberFormat)
-class NumberFormatAdmin(ScopedAdmin):
-    list_display = ["agency", "kind", "prefix"]
-    search_fields = ["agency__name", "kind", "prefix"]
-    raw_id_fields = ["agency"]
+# 行政区划 and 机关/机构 are kept on the 系统管理员's pages (core.org_pages), 节假日调整 and 文号格式 on theirs
+# (core.holiday_pages, core.number_format_pages), not here: docs/security.md 三员分立.
 
 
 class RecordActionFilter(admin.SimpleListFilter):

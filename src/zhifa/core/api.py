@@ -1,13 +1,15 @@
-from datetime import date
+from datetime import date, datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from . import access, holidays, selectors, services, workdays
-from .choices import AgencyKind, DayKind
-from .models import Agency, Region
-from .params import CalendarDay, Id, WorkdayCount
+from . import access, holiday_overrides, holidays, number_formats, selectors, services, workdays
+from .choices import AgencyKind, DayKind, NumberKind
+from .models import Agency, HolidayOverride, Region
+from .params import CalendarDay, Id, WorkdayCount, Year
 
 router = Router(tags=["organisations"])
 
@@ -144,3 +146,142 @@ def preview_schedule(request, data: NoticeIn):
 def enter_schedule(request, data: NoticeIn):
     entered = holidays.holiday_schedule_enter(actor=request.auth, text=data.text)
     return _schedule_out(entered.schedule, len(entered.moved))
+
+
+# ---- 节假日调整 and 文号格式 (系统管理员): the pages' services, refusing alike -------------------------
+
+
+class HolidayOverrideOut(Schema):
+    id: int
+    date: date
+    kind: DayKind
+    name: str = Field(description="说明")
+    set_by: str = Field("", description="设置人")
+    set_at: datetime | None = Field(None, description="设置时间")
+
+    @staticmethod
+    def resolve_set_by(override) -> str:
+        return override.set_by.real_name if override.set_by_id else ""
+
+
+OptionalDay = date | None  # (a field named `date` hides the type in its own default's line)
+
+
+class HolidayOverrideIn(Schema):
+    """The service refuses a missing date or kind in the page's words, so they are optional here."""
+
+    date: OptionalDay = Field(None, description="日期（2000年至2100年）")
+    kind: str = Field("", description="类型：holiday 法定节假日，workday 调休上班")
+    name: str = Field("", description="说明")
+
+
+class OverrideYear(Schema):
+    year: Year = Field(None, description="年份（默认今年）")
+
+
+@router.get(
+    "/calendar/overrides", response=list[HolidayOverrideOut], tags=["calendar"], summary="节假日调整（按年）"
+)
+@paginate
+def list_holiday_overrides(request, filters: Query[OverrideYear]):
+    if not request.auth.has_perm(holiday_overrides.VIEW):
+        raise PermissionDenied("您无权查看节假日调整")
+    return holiday_overrides.overrides_of_year(filters.year or timezone.localdate().year)
+
+
+@router.post(
+    "/calendar/overrides", response={201: HolidayOverrideOut}, tags=["calendar"], summary="新增节假日调整"
+)
+def create_holiday_override(request, data: HolidayOverrideIn):
+    override = holiday_overrides.holiday_override_set(
+        actor=request.auth, day=data.date, kind=data.kind, name=data.name
+    )
+    return Status(201, override)
+
+
+@router.put(
+    "/calendar/overrides/{override_id}",
+    response=HolidayOverrideOut,
+    tags=["calendar"],
+    summary="修改节假日调整",
+)
+def update_holiday_override(request, override_id: Id, data: HolidayOverrideIn):
+    override = get_object_or_404(HolidayOverride, pk=override_id)
+    return holiday_overrides.holiday_override_update(
+        actor=request.auth, override=override, day=data.date, kind=data.kind, name=data.name
+    )
+
+
+@router.delete(
+    "/calendar/overrides/{override_id}", response={204: None}, tags=["calendar"], summary="删除节假日调整"
+)
+def delete_holiday_override(request, override_id: Id):
+    override = get_object_or_404(HolidayOverride, pk=override_id)
+    holiday_overrides.holiday_override_delete(actor=request.auth, override=override)
+    return Status(204, None)
+
+
+class NumberFormatOut(Schema):
+    id: int
+    agency_id: int
+    agency_name: str = Field(alias="agency.name")
+    kind: NumberKind
+    prefix: str = Field(description="文号前缀")
+
+
+class NumberFormatIn(Schema):
+    """The service refuses a missing kind or prefix in the page's words, so they are optional here."""
+
+    kind: str = Field("", description="文书种类")
+    prefix: str = Field("", description="文号前缀（至多32字）")
+
+
+class NewNumberFormatIn(NumberFormatIn):
+    agency_id: Id
+
+
+class NumberFormatFilters(Schema):
+    agency_id: Id | None = None
+    kind: str = Field("", max_length=32)
+
+
+@router.get(
+    "/number-formats", response=list[NumberFormatOut], tags=["organisations"], summary="文号格式（按辖区）"
+)
+@paginate
+def list_number_formats(request, filters: Query[NumberFormatFilters]):
+    return number_formats.number_formats_visible_to(request.auth, **filters.dict())
+
+
+@router.post(
+    "/number-formats", response={201: NumberFormatOut}, tags=["organisations"], summary="新增文号格式"
+)
+def create_number_format(request, data: NewNumberFormatIn):
+    agency = selectors.chosen_agency(request.auth, data.agency_id, perm=number_formats.ADD)
+    number_format = number_formats.number_format_create(
+        actor=request.auth, agency=agency, kind=data.kind, prefix=data.prefix
+    )
+    return Status(201, number_format)
+
+
+def _number_format(request, format_id: int, perm: str):
+    return access.get_visible_or_404(request.auth, number_formats.FORMATS, perm, pk=format_id)
+
+
+@router.put(
+    "/number-formats/{format_id}", response=NumberFormatOut, tags=["organisations"], summary="修改文号格式"
+)
+def update_number_format(request, format_id: Id, data: NumberFormatIn):
+    number_format = _number_format(request, format_id, number_formats.CHANGE)
+    return number_formats.number_format_update(
+        actor=request.auth, number_format=number_format, kind=data.kind, prefix=data.prefix
+    )
+
+
+@router.delete(
+    "/number-formats/{format_id}", response={204: None}, tags=["organisations"], summary="删除文号格式"
+)
+def delete_number_format(request, format_id: Id):
+    number_format = _number_format(request, format_id, number_formats.DELETE)
+    number_formats.number_format_delete(actor=request.auth, number_format=number_format)
+    return Status(204, None)

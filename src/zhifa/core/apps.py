@@ -32,12 +32,20 @@ class CoreConfig(AppConfig):
                 "core:holiday_schedule",
                 "core.add_holidayoverride",
                 order=952,
+                show=holidays.may_change,
             ),
             MenuItem(
                 "系统管理",
                 "文号格式",
-                "admin:core_numberformat_changelist",
-                "core.change_numberformat",
+                "core:number_format_list",
+                "core.view_numberformat",
                 order=953,
+            ),
+            MenuItem(
+                "系统管理",
+                "节假日调整",
+                "core:holiday_override_list",
+                "core.view_holidayoverride",
+                order=952,
             ),
         )

@@ -48,12 +48,18 @@ def holiday_schedule_enter(*, actor: kit.Actor, text: str) -> Entered:
     earliest = min([*days, *replaced.values_list("date", flat=True)])
     replaced.delete()
     HolidayOverride.objects.bulk_create(
-        HolidayOverride(date=day, kind=DayKind.WORKDAY if is_workday else DayKind.HOLIDAY, name=name)
+        HolidayOverride(
+            date=day,
+            kind=DayKind.WORKDAY if is_workday else DayKind.HOLIDAY,
+            name=name,
+            set_by=actor,
+            set_at=timezone.now(),
+        )
         for day, is_workday, name in schedule.days
     )
     workdays.clear_cache()
     transaction.on_commit(workdays.clear_cache)
-    agency = _recording_agency(actor)
+    agency = recording_agency(actor)
     if agency is not None:
         kit.record(
             agency,
@@ -96,9 +102,25 @@ def _parsed(text: str) -> Schedule:
 def _require_admin(actor: kit.Actor) -> None:
     if actor is not None and not actor.has_perm(ENTER):
         raise PermissionDenied("您无权维护节假日安排")
+    if not may_change(actor, ENTER):
+        raise PermissionDenied(COUNTY_DENIED)
 
 
-def _recording_agency(actor: kit.Actor) -> Agency | None:
+COUNTY_DENIED = "节假日安排全国统一，只有市级（顶级行政区划）的系统管理员可以调整"
+
+
+def may_change(user, perm: str = ENTER) -> bool:
+    """Whether `user` may change the calendar with `perm`. The calendar is the instance's, not an
+    agency's: the system, or a holder of `perm` whose agency lies in a top-level region (the same rule as
+    the background tasks': zhifa.jobs.selectors.may_see_runs); a county's admin sees it read-only."""
+    if user is None or getattr(user, "is_superuser", False):
+        return True
+    if not user.has_perm(perm) or user.agency_id is None:
+        return False
+    return user.agency.region.parent_id is None
+
+
+def recording_agency(actor: kit.Actor) -> Agency | None:
     """The chain the entry is recorded in: the admin's agency, or for the system the top-level one."""
     if actor is not None and actor.agency_id:
         return actor.agency
@@ -107,7 +129,7 @@ def _recording_agency(actor: kit.Actor) -> Agency | None:
 
 def pending_for(user) -> list[PendingItem]:
     """工作台 of whoever enters the schedule: a missing year that already matters."""
-    if not user.has_perm(ENTER):
+    if not may_change(user):
         return []
     return [
         PendingItem(

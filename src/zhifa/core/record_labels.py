@@ -160,6 +160,13 @@ ACTIONS = {
     "campaign.template_draft": "新建评查标准版本",
     "campaign.template_edit": "修改评查标准",
     "campaign.template_publish": "发布评查标准",
+    # 节假日调整、文号格式 (系统管理员)
+    "calendar.override_set": "新增节假日调整",
+    "calendar.override_update": "修改节假日调整",
+    "calendar.override_delete": "删除节假日调整",
+    "number_format.create": "新增文号格式",
+    "number_format.update": "修改文号格式",
+    "number_format.delete": "删除文号格式",
 }
 
 

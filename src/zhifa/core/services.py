@@ -1,13 +1,12 @@
-"""Writes on the shared kernel: agencies, regions and calendar overrides (系统管理员's settings)."""
-
-from datetime import date
+"""Writes on the shared kernel: agencies and regions (系统管理员's settings). The calendar's overrides are
+core.holiday_overrides', the agencies' 文号格式 core.number_formats'."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from . import access, kit, workdays
-from .kit import Actor, Person
-from .models import Agency, HolidayOverride, Region
+from . import access, kit
+from .kit import Actor
+from .models import Agency, Region
 
 
 def _validated(obj):
@@ -15,7 +14,7 @@ def _validated(obj):
     return obj
 
 
-def _audit(actor: Actor, obj, detail: str) -> None:
+def audit_admin_action(actor: Actor, obj, detail: str) -> None:
     """The 系统管理员's changes to the reference data, in the audit log (docs/security.md 三员分立)."""
     from zhifa.audit.choices import AuditAction  # the audit app sits above core
     from zhifa.audit.services import audit_event
@@ -47,7 +46,7 @@ def region_create(*, actor: Actor, code: str, name: str, level: str, parent: Reg
     region = _validated(Region(code=code, name=name, level=level, parent=parent))
     region.path = region.build_path()
     region.save()
-    _audit(actor, region, "新增行政区划")
+    audit_admin_action(actor, region, "新增行政区划")
     return region
 
 
@@ -61,7 +60,7 @@ def region_update(*, actor: Actor, region: Region, name: str) -> Region:
     region.name = name
     _validated(region)
     region.save(update_fields=["name"])
-    _audit(actor, region, "修改行政区划名称")
+    audit_admin_action(actor, region, "修改行政区划名称")
     return region
 
 
@@ -76,7 +75,7 @@ def agency_create(*, actor: Actor, **fields) -> Agency:
             raise PermissionDenied("只能在本辖区内新增机关")
     agency.save()
     kit.record(agency, "agency.create", actor=actor, payload=_agency_payload(agency))
-    _audit(actor, agency, "新增机关")
+    audit_admin_action(actor, agency, "新增机关")
     return agency
 
 
@@ -90,7 +89,7 @@ def agency_update(*, actor: Actor, agency: Agency, **changes) -> Agency:
     _validated(agency)
     agency.save(update_fields=[*changes, "updated_at"])
     kit.record(agency, "agency.update", actor=actor, payload=_agency_payload(agency))
-    _audit(actor, agency, "修改机关信息")
+    audit_admin_action(actor, agency, "修改机关信息")
     return agency
 
 
@@ -104,21 +103,3 @@ def _agency_payload(agency: Agency) -> dict:
         "superior_department": agency.superior_department_id,
         "active": agency.active,
     }
-
-
-@transaction.atomic
-def holiday_override_set(*, actor: Person, day: date, kind: str, name: str = "") -> HolidayOverride:
-    """Enter one day of a year's official schedule (放假/调休上班)."""
-    if not actor.has_perm("core.add_holidayoverride"):
-        raise PermissionDenied("您无权维护节假日安排")
-    override, _ = HolidayOverride.objects.update_or_create(date=day, defaults={"kind": kind, "name": name})
-    transaction.on_commit(workdays.clear_cache)
-    return override
-
-
-@transaction.atomic
-def holiday_override_delete(*, actor: Person, day: date) -> None:
-    if not actor.has_perm("core.delete_holidayoverride"):
-        raise PermissionDenied("您无权维护节假日安排")
-    HolidayOverride.objects.filter(date=day).delete()
-    transaction.on_commit(workdays.clear_cache)

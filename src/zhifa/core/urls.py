@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import org_pages, views
+from . import holiday_pages, number_format_pages, org_pages, views
 
 app_name = "core"
 
@@ -18,4 +18,20 @@ urlpatterns = [
     path("org/regions/", org_pages.region_list, name="region_list"),
     path("org/regions/new/", org_pages.region_create, name="region_create"),
     path("org/regions/<int:pk>/edit/", org_pages.region_edit, name="region_edit"),
+    path("org/calendar/", holiday_pages.holiday_override_list, name="holiday_override_list"),
+    path("org/calendar/new/", holiday_pages.holiday_override_create, name="holiday_override_create"),
+    path("org/calendar/<int:pk>/edit/", holiday_pages.holiday_override_edit, name="holiday_override_edit"),
+    path(
+        "org/calendar/<int:pk>/delete/", holiday_pages.holiday_override_delete, name="holiday_override_delete"
+    ),
+    path("org/number-formats/", number_format_pages.number_format_list, name="number_format_list"),
+    path("org/number-formats/new/", number_format_pages.number_format_create, name="number_format_create"),
+    path(
+        "org/number-formats/<int:pk>/edit/", number_format_pages.number_format_edit, name="number_format_edit"
+    ),
+    path(
+        "org/number-formats/<int:pk>/delete/",
+        number_format_pages.number_format_delete,
+        name="number_format_delete",
+    ),
 ]

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -116,6 +116,8 @@ def record_verify(request):
 @permission_required(holidays.ENTER, raise_exception=True)
 def holiday_schedule(request):
     """节假日安排: paste the State Council's notice, preview the days it gives, confirm."""
+    if not holidays.may_change(request.user):
+        raise PermissionDenied(holidays.COUNTY_DENIED)
     form = HolidayNoticeForm(request.POST or None)
     preview = None
     if request.method == "POST" and form.is_valid():

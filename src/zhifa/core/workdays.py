@@ -41,7 +41,7 @@ _warned_years: set[int] = set()
 
 
 def clear_cache() -> None:
-    """Forget cached overrides; core.services calls it whenever an admin changes one."""
+    """Forget cached overrides; core.holiday_overrides and core.holidays call it whenever an admin changes one."""
     _overrides.cache_clear()
 
 

@@ -4,9 +4,11 @@ inside 东湖区市场监督管理局 by the 体制改革, which enforces in its
 confirmed as an enforcement body (registry shows that refusal); and 江州市市场监督管理局, the city department
 that reads its county counterparts' cases (vertical oversight, seed 002 (十三))."""
 
-from zhifa.core import services
-from zhifa.core.choices import AgencyKind, RegionLevel
-from zhifa.core.models import Agency, Region
+from datetime import date
+
+from zhifa.core import holiday_overrides, number_formats, services
+from zhifa.core.choices import AgencyKind, DayKind, NumberKind, RegionLevel
+from zhifa.core.models import Agency, HolidayOverride, NumberFormat, Region
 from zhifa.core.validators import credit_code_with_check
 
 REGIONS = [
@@ -104,3 +106,27 @@ def load(out) -> None:
                 actor=None, agency=agency, superior_department=Agency.objects.get(name=superior)
             )
     out.write(f"机关/机构：{Agency.objects.count()} 个")
+    _load_calendar_and_number_formats()
+
+
+# 节假日调整: 2026's two Saturdays of work around 春节, as the State Council published them (the package
+# knows them too: the entries confirm, they change no due date). 文号格式: 东湖区市场监督管理局's own
+# prefixes for the letters it sends, in place of its short name and the kind.
+HOLIDAY_OVERRIDES = [
+    (date(2026, 2, 14), DayKind.WORKDAY, "春节调休上班"),
+    (date(2026, 2, 28), DayKind.WORKDAY, "春节调休上班"),
+]
+NUMBER_FORMATS = [
+    ("东湖区市场监督管理局", NumberKind.TRANSFER, "东市监移送"),
+    ("东湖区市场监督管理局", NumberKind.ASSISTANCE, "东市监协"),
+]
+
+
+def _load_calendar_and_number_formats() -> None:
+    for day, kind, name in HOLIDAY_OVERRIDES:
+        if not HolidayOverride.objects.filter(date=day).exists():
+            holiday_overrides.holiday_override_set(actor=None, day=day, kind=kind, name=name)
+    for agency_name, kind, prefix in NUMBER_FORMATS:
+        agency = Agency.objects.get(name=agency_name)
+        if not NumberFormat.objects.filter(agency=agency, kind=kind).exists():
+            number_formats.number_format_create(actor=None, agency=agency, kind=kind, prefix=prefix)

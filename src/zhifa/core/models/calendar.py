@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 
 from ..choices import DayKind
@@ -10,6 +11,16 @@ class HolidayOverride(models.Model):
     date = models.DateField("日期", unique=True)
     kind = models.CharField("类型", max_length=16, choices=DayKind.choices)
     name = models.CharField("说明", max_length=64, blank=True, help_text="如：春节、国庆节调休上班")
+    # who entered it and when (节假日调整 lists them); empty for rows entered before these were kept
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="设置人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    set_at = models.DateTimeField("设置时间", null=True, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "节假日调整"

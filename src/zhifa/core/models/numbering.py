@@ -1,5 +1,6 @@
 from django.db import models
 
+from ..choices import NumberKind
 from .organisations import Agency
 
 
@@ -9,7 +10,7 @@ class NumberFormat(models.Model):
     agency = models.ForeignKey(
         Agency, verbose_name="机关", on_delete=models.CASCADE, related_name="number_formats"
     )
-    kind = models.CharField("文书种类", max_length=32)
+    kind = models.CharField("文书种类", max_length=32, choices=NumberKind.choices)
     prefix = models.CharField("文号前缀", max_length=32)
 
     jurisdiction_field = "agency"
