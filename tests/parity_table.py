@@ -217,6 +217,8 @@ PAIRS = {
     "zhifa_stats_api_reports_submission_submit": "stats:submission_step",
     "zhifa_stats_api_reports_submission_accept": "stats:submission_step",
     "zhifa_stats_api_reports_submission_return": "stats:submission_step",
+    "zhifa_notifications_api_message_read": "notifications:message_open",
+    "zhifa_notifications_api_messages_read_all": "notifications:message_read_all",
 }
 
 CASE_TRANSITIONS = (
@@ -366,6 +368,8 @@ NO_DOOR = {
     "zhifa_collaboration_api_referrals_referral_conclude": "a date and the outcome checked by the service",
     "zhifa_stats_api_reports_round_forward": _STATE_ONLY,
     "zhifa_stats_api_reports_submission_accept": _STATE_ONLY,
+    "zhifa_notifications_api_message_read": "no input but the user's own message (tests/notifications/test_views.py, test_api.py)",
+    "zhifa_notifications_api_messages_read_all": "no input at all: the user's own unread messages (tests/notifications)",
 }
 
 # API writes with no page, and why
