@@ -223,6 +223,8 @@ PAIRS = {
     "zhifa_core_api_create_number_format": "core:number_format_create",
     "zhifa_core_api_update_number_format": "core:number_format_edit",
     "zhifa_core_api_delete_number_format": "core:number_format_delete",
+    "zhifa_notifications_api_message_read": "notifications:message_open",
+    "zhifa_notifications_api_messages_read_all": "notifications:message_read_all",
 }
 
 CASE_TRANSITIONS = (
@@ -378,6 +380,8 @@ NO_DOOR = {
     "zhifa_core_api_delete_holiday_override": _STATE_ONLY,
     "zhifa_core_api_update_number_format": "the form of create_number_format (covered by its Door) on an existing one",
     "zhifa_core_api_delete_number_format": _STATE_ONLY,
+    "zhifa_notifications_api_message_read": "no input but the user's own message (tests/notifications/test_views.py, test_api.py)",
+    "zhifa_notifications_api_messages_read_all": "no input at all: the user's own unread messages (tests/notifications)",
 }
 
 # API writes with no page, and why

@@ -242,6 +242,7 @@ API_PARAMS: dict[str, Param] = {
     "/exchange/batches/{batch_id}": Param("exchange.Batch"),
     "/stats/agencies/{agency_id}": Param("core.Agency"),
     "/number-formats/{format_id}": Param("core.NumberFormat"),
+    "/notifications/messages/{message_id}": Param("notifications.Message", owner="recipient"),
 }
 # Parameters that name no object: a value the operation accepts.
 API_CONSTANTS = {"year": "2025", "fmt": "pdf", "decision": "approve", "key": "case"}

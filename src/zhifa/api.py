@@ -28,6 +28,7 @@ from zhifa.detection.api import router as detection_router
 from zhifa.evaluation.api import router as evaluation_router
 from zhifa.exchange.api import router as exchange_router
 from zhifa.inspections.api import router as inspections_router
+from zhifa.notifications.api import router as notifications_router
 from zhifa.publicity.api import router as publicity_router
 from zhifa.registry.api import router as registry_router
 from zhifa.review.api import router as review_router
@@ -194,3 +195,4 @@ api.add_router("/collaboration/", collaboration_router)
 api.add_router("/stats/", stats_router)
 api.add_router("/exchange/", exchange_router)
 api.add_router("/audit/", audit_router)
+api.add_router("/notifications/", notifications_router)

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "zhifa.jobs",
     "zhifa.exchange",
     "zhifa.audit",
+    "zhifa.notifications",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -117,6 +118,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "zhifa.core.menu.menu_context",
                 "zhifa.accounts.rotation.password_reminder",
+                "zhifa.notifications.context.unread_messages",
             ],
         },
     },
@@ -300,6 +302,18 @@ ZHIFA_IMPORT_SYNC_ROWS = int(os.environ.get("ZHIFA_IMPORT_SYNC_ROWS", "2000"))
 # may hold.
 ZHIFA_EVIDENCE_KIND_MAX_BYTES = json.loads(os.environ.get("ZHIFA_EVIDENCE_KIND_MAX_BYTES", "{}"))
 ZHIFA_EVIDENCE_MAX_PER_CASE = int(os.environ.get("ZHIFA_EVIDENCE_MAX_PER_CASE", "500"))
+# 站内消息 (zhifa.notifications): the outbound channels each message is also handed to, as dotted paths of
+# notifications.channels.Channel subclasses, comma-separated (default: the console, i.e. the log; a
+# deployment's SMS gateway is plugged in here, docs/deploy.md 短信网关); and how many working days ahead the
+# daily 期限提醒 tells of a deadline of the user's 工作台.
+ZHIFA_NOTIFY_CHANNELS = [
+    path.strip()
+    for path in os.environ.get("ZHIFA_NOTIFY_CHANNELS", "zhifa.notifications.channels.ConsoleChannel").split(
+        ","
+    )
+    if path.strip()
+]
+ZHIFA_NOTIFY_DUE_WORKDAYS = int(os.environ.get("ZHIFA_NOTIFY_DUE_WORKDAYS", "3"))
 
 
 # Running beyond one machine (docs/deploy.md). Each part is off until its variable is set: `make run` needs none.

@@ -36,4 +36,5 @@ urlpatterns = [
     path("jobs/", include("zhifa.jobs.urls")),
     path("exchange/", include("zhifa.exchange.urls")),
     path("audit/", include("zhifa.audit.urls")),
+    path("messages/", include("zhifa.notifications.urls")),
 ]

@@ -14,7 +14,7 @@ from zhifa.jobs.models import ScheduleSlot, TaskRun
 pytestmark = pytest.mark.django_db
 
 KEYS = ["clocks", "restore-certificates", "publicity-expire", "detection-nightly", "complaints-bulletins",
-        "exports-purge", "publicity-checkpoint", "registry-summaries"]  # fmt: skip
+        "exports-purge", "publicity-checkpoint", "registry-summaries", "notify-due"]  # fmt: skip
 
 
 def at(*args) -> datetime:
@@ -63,6 +63,7 @@ def _state():
     from zhifa.complaints.models import ComplaintBulletin
     from zhifa.core.models import Record
     from zhifa.detection.models import Hit, Run
+    from zhifa.notifications.models import Message
     from zhifa.publicity.models import Checkpoint, Disclosure, LogLeaf
     from zhifa.registry.models import ScopeSummary
 
@@ -74,6 +75,7 @@ def _state():
         "bulletins": ComplaintBulletin.objects.count(),
         "runs": Run.objects.count(),
         "hits": Hit.objects.count(),
+        "messages": Message.objects.count(),
         "summaries": list(
             ScopeSummary.objects.order_by("scope").values_list("scope", "expiring", "training_short")
         ),

@@ -21,6 +21,7 @@ from zhifa.catalog.procedures import Procedure
 from zhifa.core import access, events, kit, numbering, workdays
 from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
+from zhifa.notifications import events as notifications
 
 from . import gates, rules, transitions
 from .choices import (
@@ -161,6 +162,7 @@ def case_assign(*, actor: Actor, case: Case, handlers: list[tuple[Officer, str]]
         actor=actor,
         handlers=[{"officer": o.pk, "name": o.name, "role": r} for o, r in handlers],
     )
+    notifications.case_assigned(case, handlers, actor)
     return case
 
 

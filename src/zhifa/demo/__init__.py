@@ -18,6 +18,7 @@ from . import (
     exchange,
     inspections,
     jobs,
+    notifications,
     publicity,
     registry,
     review,
@@ -46,6 +47,7 @@ MODULES = (
     stats_reports,
     jobs,
     exchange,
+    notifications,
 )
 
 

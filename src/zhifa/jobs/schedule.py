@@ -38,6 +38,8 @@ SCHEDULE: tuple[Entry, ...] = (
     # the day's checkpoint late in the day, so it holds the day's disclosures (a later one is refused)
     Entry("publicity-checkpoint", "公示每日检查点", "zhifa.jobs.tasks.publicity_checkpoint", "daily", time(23, 50)),
     Entry("registry-summaries", "工作台执法人员统计", "zhifa.jobs.tasks.registry_summaries", "hourly", time(0, 15)),
+    # in the morning, so the day's 期限提醒 is waiting when people start work
+    Entry("notify-due", "期限提醒消息", "zhifa.jobs.tasks.notify_due", "daily", time(7, 0)),
 )  # fmt: skip
 
 

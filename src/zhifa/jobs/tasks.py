@@ -128,3 +128,12 @@ def run_import(job_id: int) -> int:
     from . import services
 
     return services.import_run(job_id=job_id)
+
+
+@task()
+def notify_due(day: str | None = None) -> int:
+    """期限提醒消息: each user told of their 工作台's deadlines coming due; a deadline already announced is
+    not announced again (notifications.events.deadlines_coming_due keys each one)."""
+    from zhifa.notifications.events import deadlines_coming_due
+
+    return deadlines_coming_due(on=_day(day))

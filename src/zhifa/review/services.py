@@ -19,6 +19,7 @@ from zhifa.catalog.choices import ProcedureStep
 from zhifa.core import access, kit, numbering, workdays
 from zhifa.core.choices import AgencyKind
 from zhifa.core.kit import Actor
+from zhifa.notifications import events as notifications
 
 from . import precheck, reviewers
 from .choices import AdviserRole, CheckPoint, OpinionResult, ResolutionMethod, ResolutionOutcome, ReviewStatus
@@ -163,6 +164,7 @@ def review_submit(*, actor: Actor, case: Case, data: ProposalInput) -> Review:
         due_on=review.due_on,
         proposal=data.proposal.strip(),
     )
+    notifications.review_assigned(review, actor)
     return review
 
 
@@ -205,6 +207,7 @@ def review_assign(*, actor: Actor, review: Review, reviewer) -> Review:
     review.reviewer = reviewer
     review.save(update_fields=["reviewer", "from_pool", "updated_at"])
     _note(review, "review.assign", actor=actor, reviewer=reviewer.pk, from_pool=review.from_pool)
+    notifications.review_assigned(review, actor)
     return review
 
 
@@ -305,6 +308,8 @@ def review_give_opinion(*, actor: Actor, review: Review, checklist: dict, summar
             **({"precheck_overridden": overridden} if overridden else {}),
         },
     )
+    if not passed:
+        notifications.review_returned(review, actor)
     return review
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from zhifa.core import access, kit
 from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
+from zhifa.notifications import events as notifications
 from zhifa.stats.models import ReportRound, Submission
 
 from . import clocks
@@ -245,6 +246,7 @@ def submission_return(*, actor: Actor, submission: Submission, reason: str) -> S
     }
     MACHINE.move(submission, "return", actor=actor, fields=tuple(fields),
                  payload={"reason": reason, "due_on": submission.due_on})  # fmt: skip
+    notifications.submission_returned(submission, actor)
     return submission
 
 

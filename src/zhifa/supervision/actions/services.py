@@ -21,6 +21,7 @@ from zhifa.core import access, hygiene, kit, numbering, workdays
 from zhifa.core.choices import AgencyKind
 from zhifa.core.kit import Actor
 from zhifa.core.models import Agency, Record
+from zhifa.notifications import events as notifications
 from zhifa.supervision import attachments, checks
 from zhifa.supervision.attachments import Upload
 from zhifa.supervision.models import (
@@ -504,6 +505,7 @@ def escalate(
         actor=actor,
         payload={"status": item.status, "step": step, "note": note, "due_on": due_on},
     )
+    notifications.supervision_escalated(made, actor)
     return made
 
 

@@ -1,0 +1,147 @@
+"""What each business event tells whom. The services where the event happens call these directly (one line
+each, no signals), inside their transaction: the messages commit or roll back with the action, and the
+outbound channels run after the commit (services.notify). The actor is never told of their own action."""
+
+import hashlib
+import logging
+from datetime import date
+
+from django.conf import settings
+from django.urls import reverse
+
+from .choices import MessageKind
+from .services import notify
+
+log = logging.getLogger("zhifa.notifications")
+
+DEFAULT_DUE_WORKDAYS = 3
+
+
+def _others(users, actor) -> list:
+    actor_pk = getattr(actor, "pk", None)
+    return [user for user in users if user is not None and user.pk != actor_pk]
+
+
+# ---- 任务分派 -----------------------------------------------------------------------------------------
+
+
+def case_assigned(case, handlers, actor) -> None:
+    """指定承办人员: each handler with an account is told (the officer's login, registry.Officer.user)."""
+    users = [officer.user for officer, _ in handlers if officer.user_id]
+    notify(
+        _others(users, actor),
+        MessageKind.ASSIGNED,
+        f"案件已指定您承办：{case.summary}",
+        f"案件{case.number or '（未立案）'}，指定人：{_name(actor)}",
+        reverse("cases:case_detail", args=[case.pk]),
+    )
+
+
+def review_assigned(review, actor) -> None:
+    """送审 (the reviewer picked) or 指派 by the justice bureau: the reviewer is told."""
+    notify(
+        _others([review.reviewer], actor),
+        MessageKind.ASSIGNED,
+        f"法制审核已指派给您：{review.case.summary}",
+        f"案件{review.case.number or '（未立案）'}，审核期限{_day(review.due_on)}",
+        reverse("review:review_detail", args=[review.pk]),
+    )
+
+
+# ---- 退回 ---------------------------------------------------------------------------------------------
+
+
+def review_returned(review, actor) -> None:
+    """法制审核意见“存在问题”: whoever sent it for review must answer and submit again."""
+    notify(
+        _others([review.created_by], actor),
+        MessageKind.RETURNED,
+        f"法制审核存在问题，请研究处理后再次送审：{review.case.summary}",
+        f"案件{review.case.number or '（未立案）'}，审核人：{_name(actor)}",
+        reverse("review:review_detail", args=[review.pk]),
+    )
+
+
+def submission_returned(submission, actor) -> None:
+    """统计报表退回修改: whoever submitted it corrects it by the new due date."""
+    notify(
+        _others([submission.submitted_by], actor),
+        MessageKind.RETURNED,
+        f"统计报表被退回修改：{submission.round}",
+        f"退回理由：{submission.return_reason}；请于{_day(submission.due_on)}前重新报送",
+        reverse("stats:submission_detail", args=[submission.pk]),
+    )
+
+
+# ---- 督办/升级 -----------------------------------------------------------------------------------------
+
+
+def supervision_escalated(escalation, actor) -> None:
+    """逾期升级 of a 监督事项: the supervised agency's leaders (科室负责人、机关负责人), who answer it."""
+    from zhifa.accounts.choices import RoleCode
+    from zhifa.accounts.models import User
+
+    item = escalation.item
+    leaders = User.objects.filter(
+        agency_id=item.agency_id, is_active=True, roles__code__in=[RoleCode.UNIT_HEAD, RoleCode.AGENCY_HEAD]
+    ).distinct()
+    due = f"，整改期限{_day(escalation.due_on)}" if escalation.due_on else ""
+    notify(
+        _others(leaders, actor),
+        MessageKind.ESCALATED,
+        f"监督事项逾期升级：{escalation.get_step_display()}",
+        f"{item.title}{due}",
+        reverse("supervision:action_detail", args=[item.pk]),
+    )
+
+
+# ---- 期限提醒 -----------------------------------------------------------------------------------------
+
+
+def due_workdays() -> int:
+    """ZHIFA_NOTIFY_DUE_WORKDAYS: how many working days ahead a deadline is announced (default 3)."""
+    return int(getattr(settings, "ZHIFA_NOTIFY_DUE_WORKDAYS", DEFAULT_DUE_WORKDAYS))
+
+
+def deadlines_coming_due(on: date) -> int:
+    """The daily 期限提醒: every active user is told of each item of their 工作台 (core.workbench, the same
+    list they see) falling due from `on` to `on` + ZHIFA_NOTIFY_DUE_WORKDAYS working days — once per item
+    and due date (the dedupe key), however many days it stays in the window. The messages written."""
+    from zhifa.accounts.models import User
+    from zhifa.core import workbench, workdays
+
+    until = workdays.add_workdays(on, due_workdays())
+    written = 0
+    for user in User.objects.filter(is_active=True, agency__isnull=False).select_related("agency"):
+        for item in workbench.pending_for(user):
+            if (
+                item.due is None
+                or item.overdue
+                or not on <= item.due <= until
+                or not item.url.startswith("/")
+            ):
+                continue
+            written += len(
+                notify(
+                    [user],
+                    MessageKind.DUE,
+                    f"{item.category}：{item.title}，将于{_day(item.due)}到期",
+                    item.note,
+                    item.url,
+                    dedupe_key=_due_key(item.url, item.due),
+                )
+            )
+    return written
+
+
+def _due_key(url: str, due: date) -> str:
+    key = f"due:{due.isoformat()}:{url}"
+    return key if len(key) <= 200 else f"due:{due.isoformat()}:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+def _name(user) -> str:
+    return (user.real_name or user.username) if user is not None else "系统"
+
+
+def _day(day: date | None) -> str:
+    return f"{day:%Y-%m-%d}" if day else "未定"
