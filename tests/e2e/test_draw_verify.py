@@ -75,7 +75,9 @@ def verifier(page: Page) -> Page:
 
 @pytest.mark.parametrize(("n", "data"), DRAWS, ids=[f"draw{n}" for n, _ in DRAWS])
 def test_the_browser_draws_exactly_what_the_server_drew(verifier, n, data):
-    browser_result = verifier.evaluate("([seed, input]) => recompute(seed, input)", [_seed(n), data.as_json()])
+    browser_result = verifier.evaluate(
+        "([seed, input]) => recompute(seed, input)", [_seed(n), data.as_json()]
+    )
     assert browser_result == drawing.run(_seed(n), data)
     browser_hash = verifier.evaluate(
         "async (input) => toHex(await sha256(new TextEncoder().encode(canonical(input))))", data.as_json()

@@ -53,7 +53,12 @@ def portal_pages(page: Page) -> list[str]:
         pages.append(path)
         for href in page.eval_on_selector_all("a[href]", "links => links.map(a => a.getAttribute('href'))"):
             url = urlsplit(href)
-            if url.netloc or not url.path.startswith("/gs/") or FILES.search(url.path) or "page=" in url.query:
+            if (
+                url.netloc
+                or not url.path.startswith("/gs/")
+                or FILES.search(url.path)
+                or "page=" in url.query
+            ):
                 continue
             target = url.path + (f"?{url.query}" if url.query else "")
             shape = re.sub(r"\d+", "N", target)

@@ -108,7 +108,9 @@ def from_decision(case, decision) -> DraftFields:
         summary=public_text(facts, names=names, remove=private),
         decided_on=decision.decided_on,
         basis=penalty_basis(
-            case.items.select_related("benchmark__legal_basis").prefetch_related("legal_bases").order_by("code")
+            case.items.select_related("benchmark__legal_basis")
+            .prefetch_related("legal_bases")
+            .order_by("code")
         )
         if is_penalty
         else "",

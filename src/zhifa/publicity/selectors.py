@@ -74,10 +74,15 @@ def published() -> QuerySet[Disclosure]:
     return Disclosure.objects.filter(status=DisclosureStatus.PUBLISHED)
 
 
-NEWEST_FIRST = ("-published_on", "-id")  # backed by the (status, published_on) and (agency, published_on) indexes
+NEWEST_FIRST = (
+    "-published_on",
+    "-id",
+)  # backed by the (status, published_on) and (agency, published_on) indexes
 
 
-def latest_published(*, agency: Agency | None = None, inspections: bool | None = None) -> QuerySet[Disclosure]:
+def latest_published(
+    *, agency: Agency | None = None, inspections: bool | None = None
+) -> QuerySet[Disclosure]:
     """最新公示, newest 公示日期 first (ties: the later entry first). `inspections` True keeps only
     inspection results, False only decisions, None both."""
     rows = published().select_related("agency")
@@ -142,9 +147,7 @@ def portal_child_regions(region: Region | None) -> QuerySet[Region]:
     the subtree — the next step of the 按地区 navigation, never an empty branch. A level has tens of
     regions at most (GB/T 2260), so the step is one short list."""
     rows = Region.objects.filter(parent=region) if region is not None else Region.objects.filter(parent=None)
-    with_agencies = Agency.objects.filter(
-        active=True, region__path__startswith=OuterRef("path")
-    )
+    with_agencies = Agency.objects.filter(active=True, region__path__startswith=OuterRef("path"))
     return rows.filter(Exists(with_agencies)).order_by("code")
 
 
