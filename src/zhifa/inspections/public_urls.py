@@ -12,4 +12,5 @@ urlpatterns = [
     path("draws/<int:pk>/", views_public.draw, name="draw"),
     path("draws/<int:pk>/file.json", views_public.draw_file, name="draw_file"),
     path("e/<str:token>/", views_public.enterprise, name="enterprise"),
+    path("verify/", views_public.verify_draw, name="verify_draw"),
 ]

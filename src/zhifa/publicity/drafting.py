@@ -59,6 +59,26 @@ class DraftFields:
     conclusion: str
     summary: str
     decided_on: date
+    basis: str = ""  # 处罚依据, for a 行政处罚决定
+
+
+BASIS_LIMIT = 500
+
+
+def penalty_basis(items) -> str:
+    """处罚依据 as the public reads it, e.g. 《中华人民共和国食品安全法》第一百二十四条: for each item of the
+    case, the clause its 裁量基准 applies; without a benchmark, its clauses with a statutory penalty range;
+    failing those, every 设定依据 of the item. Each clause once, in the items' order."""
+    clauses: list[str] = []
+    for item in items:
+        bases = list(item.legal_bases.all())
+        benchmark = getattr(item, "benchmark", None)
+        if benchmark is not None:
+            chosen = [benchmark.legal_basis]
+        else:
+            chosen = [b for b in bases if b.fine_basis or b.statutory_max is not None] or bases
+        clauses += [str(b) for b in chosen if str(b) not in clauses]
+    return "；".join(clauses)[:BASIS_LIMIT]
 
 
 def penalty_conclusion(decision) -> str:
@@ -87,6 +107,13 @@ def from_decision(case, decision) -> DraftFields:
         conclusion=penalty_conclusion(decision) if is_penalty else "不予行政处罚",
         summary=public_text(facts, names=names, remove=private),
         decided_on=decision.decided_on,
+        basis=penalty_basis(
+            case.items.select_related("benchmark__legal_basis")
+            .prefetch_related("legal_bases")
+            .order_by("code")
+        )
+        if is_penalty
+        else "",
     )
 
 

@@ -25,6 +25,7 @@ def build_entry(disclosure) -> str:
             "credit_code": d.credit_code,
             "items": d.items,
             "conclusion": d.conclusion,
+            "basis": d.basis,
             "summary": d.summary,
             "decided_on": d.decided_on.isoformat(),
             "published_on": d.published_on.isoformat(),

@@ -39,6 +39,7 @@ class Disclosure(models.Model):
     credit_code = models.CharField("统一社会信用代码", max_length=18, blank=True)
     items = models.CharField("执法事项", max_length=500, blank=True)
     conclusion = models.CharField("执法结论", max_length=500)
+    basis = models.CharField("处罚依据", max_length=500, blank=True)
     summary = models.TextField("主要事实（已脱敏）", blank=True)
     decided_on = models.DateField("决定日期")
     due_on = models.DateField("公示期限")

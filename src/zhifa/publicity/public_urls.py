@@ -25,4 +25,5 @@ urlpatterns = [
     ),
     path("feed.json", feed.feed_json, name="feed_json"),
     path("feed.csv", feed.feed_csv, name="feed_csv"),
+    path("regions/", public.regions, name="regions"),
 ]

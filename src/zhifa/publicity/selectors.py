@@ -10,7 +10,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from zhifa.core import access
-from zhifa.core.models import Agency
+from zhifa.core.models import Agency, Region
 
 from . import search
 from .annual_report import due_date
@@ -26,6 +26,7 @@ class SearchFilters:
     party: str = ""
     item: str = ""
     agency: int | None = None
+    region: str = ""  # 区划代码: entries of the agencies in that region and below
     kind: str = ""
     date_from: date | None = None
     date_to: date | None = None
@@ -42,11 +43,13 @@ class SearchFilters:
 
         agency = params.get("agency", "").strip()
         kind = params.get("kind", "").strip()
+        region = params.get("region", "").strip()
         return cls(
             q=search.clean_query(params.get("q", "")),
             party=search.clean_query(params.get("party", "")),
             item=search.clean_query(params.get("item", "")),
             agency=int(agency) if agency.isdigit() and len(agency) < 10 else None,
+            region=region if region.isdigit() and len(region) <= 9 else "",
             kind=kind if kind in DisclosureKind.values else "",
             date_from=day("from"),
             date_to=day("to"),
@@ -58,6 +61,7 @@ class SearchFilters:
             "party": self.party,
             "item": self.item,
             "agency": self.agency or "",
+            "region": self.region,
             "kind": self.kind,
             "from": self.date_from.isoformat() if self.date_from else "",
             "to": self.date_to.isoformat() if self.date_to else "",
@@ -70,10 +74,33 @@ def published() -> QuerySet[Disclosure]:
     return Disclosure.objects.filter(status=DisclosureStatus.PUBLISHED)
 
 
+NEWEST_FIRST = (
+    "-published_on",
+    "-id",
+)  # backed by the (status, published_on) and (agency, published_on) indexes
+
+
+def latest_published(
+    *, agency: Agency | None = None, inspections: bool | None = None
+) -> QuerySet[Disclosure]:
+    """最新公示, newest 公示日期 first (ties: the later entry first). `inspections` True keeps only
+    inspection results, False only decisions, None both."""
+    rows = published().select_related("agency")
+    if agency is not None:
+        rows = rows.filter(agency=agency)
+    if inspections is True:
+        rows = rows.filter(kind=DisclosureKind.INSPECTION)
+    elif inspections is False:
+        rows = rows.exclude(kind=DisclosureKind.INSPECTION)
+    return rows.order_by(*NEWEST_FIRST)
+
+
 def search_published(filters: SearchFilters) -> QuerySet[Disclosure]:
     rows = published()
     if filters.agency:
         rows = rows.filter(agency_id=filters.agency)
+    if filters.region:
+        rows = rows.filter(agency__region__path__startswith=_region_path(filters.region))
     if filters.kind:
         rows = rows.filter(kind=filters.kind)
     if CREDIT_CODE.fullmatch(filters.party):
@@ -88,7 +115,7 @@ def search_published(filters: SearchFilters) -> QuerySet[Disclosure]:
     if filters.date_to:
         rows = rows.filter(decided_on__lte=filters.date_to)
     rows = search.matching(rows, filters.q)
-    return rows.select_related("agency").order_by("-published_on", "-id")
+    return rows.select_related("agency").order_by(*NEWEST_FIRST)
 
 
 def public_entry(pk: int) -> Disclosure | None:
@@ -103,6 +130,37 @@ def public_entry(pk: int) -> Disclosure | None:
 
 def public_agencies() -> QuerySet[Agency]:
     return Agency.objects.filter(active=True).select_related("region").order_by("region__path", "name")
+
+
+def _region_path(code: str) -> str:
+    """The region's path, or one no agency has (an unknown code finds nothing rather than everything)."""
+    region = Region.objects.filter(code=code).only("path").first()
+    return region.path if region is not None else f"{code}/unknown/"
+
+
+def portal_region(code: str) -> Region | None:
+    return Region.objects.filter(code=code).first() if code else None
+
+
+def portal_child_regions(region: Region | None) -> QuerySet[Region]:
+    """The regions one level below `region` (the top-level ones for None) where an active agency sits in
+    the subtree — the next step of the 按地区 navigation, never an empty branch. A level has tens of
+    regions at most (GB/T 2260), so the step is one short list."""
+    rows = Region.objects.filter(parent=region) if region is not None else Region.objects.filter(parent=None)
+    with_agencies = Agency.objects.filter(active=True, region__path__startswith=OuterRef("path"))
+    return rows.filter(Exists(with_agencies)).order_by("code")
+
+
+def portal_region_agencies(region: Region) -> QuerySet[Agency]:
+    """The active agencies seated in `region` itself (those below are reached through its sub-regions)."""
+    return Agency.objects.filter(active=True, region=region).order_by("name", "id")
+
+
+def region_trail(region: Region) -> list[Region]:
+    """The region and its ancestors, root first (the breadcrumb), from the codes of its path."""
+    codes = [code for code in region.path.split("/") if code]
+    by_code = {r.code: r for r in Region.objects.filter(code__in=codes)}
+    return [by_code[code] for code in codes if code in by_code]
 
 
 def disclosures_visible_to(user, *, status: str = "", q: str = "") -> QuerySet[Disclosure]:

@@ -251,6 +251,7 @@ def disclosure_correct(
             "credit_code",
             "items",
             "decided_on",
+            "basis",
         )
     }
     correction = Disclosure.objects.create(

@@ -57,6 +57,12 @@ def draw(request, pk):
     return render(request, "inspections/public_draw.html", context)
 
 
+def verify_draw(request):
+    """核验抽取: the visitor picks a downloaded draw file and the browser reruns the draw from its seed
+    (static/inspections/verify_draw.js, the algorithm of drawing.py); nothing is uploaded."""
+    return render(request, "inspections/public_verify_draw.html", {"algorithm": ALGORITHM_TEXT})
+
+
 def draw_file(request, pk):
     draw = _draw(pk)
     if draw.status != DrawStatus.REVEALED:

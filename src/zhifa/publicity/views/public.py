@@ -40,12 +40,28 @@ class CappedPaginator(Paginator):
 @cacheable
 def home(request):
     context = {
-        "agencies": selectors.public_agencies(),
-        "latest": selectors.published().select_related("agency")[:10],
+        "regions": selectors.portal_child_regions(None),
+        "latest": selectors.latest_published()[:10],
         "checkpoint": log.latest_checkpoint(),
         "kinds": DisclosureKind.choices,
     }
     return render(request, "publicity/public_home.html", context)
+
+
+def regions(request):
+    """按地区查看: pick a region, step down to its sub-regions, then an agency seated there (paged); each
+    agency leads to its own page and to the decision and inspection lists filtered on it. Not cacheable
+    on the 公示 stamp: it changes with the agencies, not with publications."""
+    region = selectors.portal_region(request.GET.get("region", "").strip()[:9])
+    agencies = selectors.portal_region_agencies(region) if region is not None else None
+    context = {
+        "region": region,
+        "trail": selectors.region_trail(region) if region is not None else [],
+        "children": selectors.portal_child_regions(region),
+        "page": paginate(request, agencies, per_page=PER_PAGE) if agencies is not None else None,
+        "filters": {"region": region.code} if region is not None else {},
+    }
+    return render(request, "publicity/public_regions.html", context)
 
 
 @cacheable
@@ -53,8 +69,8 @@ def agency(request, agency_id: int):
     agency = get_object_or_404(Agency.objects.select_related("region"), pk=agency_id, active=True)
     context = {
         "agency": agency,
-        "decisions": selectors.published().filter(agency=agency).exclude(kind=DisclosureKind.INSPECTION)[:10],
-        "inspections": selectors.published().filter(agency=agency, kind=DisclosureKind.INSPECTION)[:10],
+        "decisions": selectors.latest_published(agency=agency, inspections=False)[:10],
+        "inspections": selectors.latest_published(agency=agency, inspections=True)[:10],
         "reports": selectors.published_reports(agency),
     }
     return render(request, "publicity/public_agency.html", context)
@@ -76,11 +92,21 @@ def _decision_list(request, filters):
         "page": page,
         "f": filters,
         "filters": filters.as_query(),
-        "agencies": selectors.public_agencies(),
+        "region": selectors.portal_region(filters.region),
+        "agencies": _agencies_to_pick(filters),
         "kinds": DisclosureKind.choices,
         "cap": RESULT_CAP,
     }
     return render(request, "publicity/public_decisions.html", context)
+
+
+def _agencies_to_pick(filters):
+    """The agency choices of the search form: those of the chosen region (one short list), or the chosen
+    agency alone — never every agency of the province on one page (the region page leads to the others)."""
+    if filters.region:
+        region = selectors.portal_region(filters.region)
+        return selectors.portal_region_agencies(region) if region is not None else []
+    return selectors.public_agencies().filter(pk=filters.agency) if filters.agency else []
 
 
 def _entry_or_404(pk: int):
