@@ -133,8 +133,7 @@ class TestNumberedPages:
         assert [row["officer"].name for row in response.context["rows"]][:2] == ["赵24", "赵23"]
         assert len(response.context["rows"]) == 10 and "共 25 条，第 1/3 页" in body
         assert (
-            f'<input type="hidden" name="q" value="赵"><input type="hidden" name="sort" value="-name">'
-            in body
+            '<input type="hidden" name="q" value="赵"><input type="hidden" name="sort" value="-name">' in body
         )
         assert '<option value="10" selected>每页10条</option>' in body
         assert f'href="?q={quote("赵")}&sort=-name&page_size=10&page=2"' in body
