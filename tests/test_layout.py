@@ -55,3 +55,30 @@ def test_no_runtime_module_imports_the_demo_data():
 )
 def test_operation_ids_name_the_app_and_the_handler(path, method, operation_id):
     assert api.get_openapi_schema()["paths"][path][method]["operationId"] == operation_id
+
+
+def _card_tables() -> list[tuple[str, str]]:
+    """(template, table) for every list table that becomes cards on a phone (class "cards")."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "src" / "zhifa"
+    tables = []
+    for template in sorted(root.rglob("templates/**/*.html")):
+        text = template.read_text(encoding="utf-8")
+        for table in re.findall(r'<table class="cards".*?</table>', text, flags=re.S):
+            tables.append((str(template.relative_to(root)), table))
+    return tables
+
+
+def test_list_tables_on_a_phone_label_every_cell():
+    """A table.cards row is shown as "label：value" lines under 600px (zhifa.css): a body cell without its
+    data-label would show a bare value. Only the one "nothing found" cell spanning the row has none."""
+    import re
+
+    tables = _card_tables()
+    assert {name for name, _ in tables} >= {"cases/templates/cases/case_list.html"}
+    for name, table in tables:
+        body = table.split("</thead>", 1)[-1]
+        bare = [td for td in re.findall(r"<td(?![^>]*data-label)[^>]*>", body) if "colspan" not in td]
+        assert bare == [], name

@@ -34,6 +34,7 @@ LABELS = {
     "year": "年度",
     "page": "页码",
     "limit": "每页条数",
+    "page_size": "每页条数",
     "offset": "起始位置",
     "n": "工作日数",
     "day": "日期",
@@ -92,12 +93,47 @@ def page_number(request) -> int:
     return int_param(request, "page", low=1, high=PAGE_MAX, default=1) or 1
 
 
-def paginate(request, queryset, per_page: int | None = None) -> Page:
-    """The requested page of `queryset`; a page number past the end gives the last page (a list that
-    shrank since the link was made), a malformed or absurd one a 400."""
+PAGE_SIZES = (10, 20, 50, 100)
+
+
+def page_size(request, default: int) -> int:
+    """?page_size= among PAGE_SIZES (the choice under a list); absent or anything else: `default`."""
+    raw = request.GET.get("page_size", "")
+    raw = raw.strip() if isinstance(raw, str) else ""
+    return int(raw) if raw in {str(size) for size in PAGE_SIZES} else default
+
+
+class ListPage(Page):
+    """A page that knows its size and the numbers to show under the list (1 … 4 5 6 … 20)."""
+
+    @property
+    def page_size(self) -> int:
+        return int(self.paginator.per_page)
+
+    @property
+    def page_sizes(self) -> tuple[int, ...]:
+        return tuple(sorted({*PAGE_SIZES, self.page_size}))
+
+    @property
+    def numbers(self) -> list:
+        return list(self.paginator.get_elided_page_range(self.number, on_each_side=1, on_ends=1))
+
+
+class ListPaginator(Paginator):
+    def _get_page(self, *args, **kwargs) -> ListPage:
+        return ListPage(*args, **kwargs)
+
+
+def paginate(request, queryset, per_page: int | None = None) -> ListPage:
+    """The requested page of `queryset`, `per_page` rows (default ZHIFA_PAGE_SIZE) unless the user chose
+    another size; a page number past the end gives the last page (a list that shrank since the link was
+    made), a malformed or absurd one a 400."""
     from django.conf import settings
 
-    return Paginator(queryset, per_page or settings.ZHIFA_PAGE_SIZE).get_page(page_number(request))
+    size = page_size(request, per_page or settings.ZHIFA_PAGE_SIZE)
+    page = ListPaginator(queryset, size).get_page(page_number(request))
+    assert isinstance(page, ListPage)
+    return page
 
 
 class YearField(forms.IntegerField):

@@ -14,6 +14,7 @@ from django.utils import timezone
 from zhifa.accounts.choices import RoleCode
 from zhifa.core import access, kit
 from zhifa.core.privacy import mask_id_number
+from zhifa.core.sorting import SortColumn, Sorts
 
 from . import clocks
 from .choices import AUXILIARY_ROLES, CaseRole, CertificateKind, CertificateStatus, PersonKind, PersonStatus
@@ -163,6 +164,14 @@ def enforcers_for(field: EnforcementField | str, *, on: date | None = None) -> Q
 
 
 # ---- lists -----------------------------------------------------------------------------------------
+
+
+# The officer list's sortable columns (backed by the officer_name / officer_agency_* indexes, registry 0007).
+OFFICER_SORTS = Sorts(
+    SortColumn("name", "姓名", ("name",)),
+    SortColumn("kind", "人员类别", ("kind", "name")),
+    SortColumn("post", "岗位", ("post", "name")),
+)
 
 
 def officers_visible_to(

@@ -110,6 +110,10 @@ class Case(models.Model):
             # the case list's default sort (newest first), for a region's supervisor and for one agency
             models.Index(fields=["-created_at", "-id"], name="case_created_desc"),
             models.Index(fields=["agency", "-created_at", "-id"], name="case_agency_created_desc"),
+            # the list's sortable columns (selectors.CASE_SORTS), within an agency, the id as tiebreak
+            models.Index(fields=["agency", "number", "id"], name="case_agency_number"),
+            models.Index(fields=["agency", "party_name", "id"], name="case_agency_party"),
+            models.Index(fields=["agency", "registered_on", "id"], name="case_agency_registered"),
         ]
 
     def __str__(self) -> str:

@@ -26,8 +26,9 @@ def _cases(request, filters: dict):
 @permission_required(VIEW, raise_exception=True)
 def case_list(request):
     filters = filters_of(request, FILTER_KEYS)
+    sorting = selectors.CASE_SORTS.of(request)
     today = timezone.localdate()
-    page = paginate(request, selectors.with_list_data(_cases(request, filters)))
+    page = paginate(request, selectors.with_list_data(sorting.apply(_cases(request, filters))))
     rows = [
         {
             "case": case,
@@ -42,7 +43,8 @@ def case_list(request):
         "page": page,
         "rows": rows,
         "filters": filters,
-        "query": query_of(filters),
+        "sorting": sorting,
+        "query": query_of({**filters, "sort": sorting.value}),
         "agencies": () if many_agencies else agencies,
         "multi_agency": many_agencies or len(agencies[:2]) > 1,
         "agency_picker": _agency_picker(agencies, filters) if many_agencies else None,
@@ -120,8 +122,10 @@ EXPORT = exports.register(
         ),
         perm=VIEW,
         queryset=lambda user, params: selectors.with_list_data(
-            selectors.cases_visible_to(
-                user, **selector_filters({key: params.get(key, "").strip() for key in FILTER_KEYS})
+            selectors.CASE_SORTS.parse(params.get("sort", "")).apply(
+                selectors.cases_visible_to(
+                    user, **selector_filters({key: params.get(key, "").strip() for key in FILTER_KEYS})
+                )
             )
         ),
     )

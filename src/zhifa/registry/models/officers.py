@@ -59,6 +59,10 @@ class Officer(models.Model):
             models.Index(fields=["agency", "kind", "status"]),
             # the officer list's sort and the officer picker's (core.pickers) first page
             models.Index(fields=["agency", "name", "id"], name="officer_agency_name"),
+            # the list's other sortable columns (selectors.OFFICER_SORTS): a region's list, one agency's
+            models.Index(fields=["name", "id"], name="officer_name"),
+            models.Index(fields=["agency", "kind", "name", "id"], name="officer_agency_kind"),
+            models.Index(fields=["agency", "post", "name", "id"], name="officer_agency_post"),
         ]
 
     def __str__(self) -> str:

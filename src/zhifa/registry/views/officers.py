@@ -41,7 +41,7 @@ def _officers(request, filters: dict):
     )
     if filters["rotation"]:
         officers = selectors.rotation_due(officers)
-    return officers
+    return selectors.OFFICER_SORTS.of(request).apply(officers)
 
 
 def get_officer(request, pk: int, perm: str | None = None) -> Officer:
@@ -76,7 +76,8 @@ def officer_list(request):
         "page": page,
         "rows": rows,
         "filters": filters,
-        "query": query_of(filters),
+        "sorting": (sorting := selectors.OFFICER_SORTS.of(request)),
+        "query": query_of({**filters, "sort": sorting.value}),
         "agencies": (agencies := active_agencies(request.user, VIEW_OFFICER)),
         "agency_picker": pickers.agency_filter(agencies, filters.get("agency"), perm=VIEW_OFFICER),
         "kinds": PersonKind.choices,
