@@ -118,6 +118,8 @@ TEMPLATES = [
                 "zhifa.core.menu.menu_context",
                 "zhifa.accounts.rotation.password_reminder",
             ],
+            # money and dates formatted alike on every page (|money, |ymd, |cn_date), without {% load %}
+            "builtins": ["zhifa.core.templatetags.formats"],
         },
     },
 ]
@@ -221,6 +223,8 @@ WHITENOISE_USE_FINDERS = True
 # stays a plain <select>, which works without scripts.
 ZHIFA_PICKER_PLAIN_MAX = int(os.environ.get("ZHIFA_PICKER_PLAIN_MAX", "50"))
 WHITENOISE_AUTOREFRESH = DEBUG
+# Files a browser asks for at the site's root (/favicon.ico), served by WhiteNoise before any login step.
+WHITENOISE_ROOT = PACKAGE_DIR / "static" / "root"
 
 MEDIA_ROOT = Path(os.environ.get("ZHIFA_MEDIA_DIR", VAR_DIR / "media"))
 
