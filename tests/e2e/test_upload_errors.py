@@ -18,7 +18,9 @@ def test_a_refused_file_clears_the_progress_and_shows_why(
 ):
     case = services.case_intake(actor=handler_user, agency=agencies["east_market"], data=intake())
     services.case_assign(
-        actor=handler_user, case=case, handlers=[(officers[0], HandlerRole.LEAD), (officers[1], HandlerRole.CO)]
+        actor=handler_user,
+        case=case,
+        handlers=[(officers[0], HandlerRole.LEAD), (officers[1], HandlerRole.CO)],
     )
     services.case_register(actor=leader, case=case, on=ON)
     log_in(page, handler_user.username)
