@@ -365,7 +365,8 @@ def test_amounts_in_words(amount, words):
 
 def test_formats():
     assert context.cn_date(date(2026, 3, 20)) == "2026年3月20日"
-    assert context.yuan(Decimal("70000.00")) == "70000元" and context.yuan(Decimal("12.5")) == "12.50元"
+    assert context.yuan(Decimal("70000.00")) == "¥70,000.00" and context.yuan(Decimal("12.5")) == "¥12.50"
+    assert context.money(Decimal("70000.00")) == "人民币柒万元整（¥70,000.00）"
 
 
 # ---- pages --------------------------------------------------------------------------------------------------------

@@ -513,7 +513,7 @@ class TestItems:
             "首违不罚",
         ):
             assert text in body, text
-        assert body.count("<td>轻微</td>") == 1 and "80000至100000" in body
+        assert body.count("<td>轻微</td>") == 1 and "¥80,000.00至¥100,000.00" in body
 
 
 # ---- the draft -------------------------------------------------------------------------------------
