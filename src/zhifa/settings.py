@@ -120,6 +120,8 @@ TEMPLATES = [
                 "zhifa.accounts.rotation.password_reminder",
                 "zhifa.notifications.context.unread_messages",
             ],
+            # money and dates formatted alike on every page (|money, |ymd, |cn_date), without {% load %}
+            "builtins": ["zhifa.core.templatetags.formats"],
         },
     },
 ]
@@ -223,6 +225,8 @@ WHITENOISE_USE_FINDERS = True
 # stays a plain <select>, which works without scripts.
 ZHIFA_PICKER_PLAIN_MAX = int(os.environ.get("ZHIFA_PICKER_PLAIN_MAX", "50"))
 WHITENOISE_AUTOREFRESH = DEBUG
+# Files a browser asks for at the site's root (/favicon.ico), served by WhiteNoise before any login step.
+WHITENOISE_ROOT = PACKAGE_DIR / "static" / "root"
 
 MEDIA_ROOT = Path(os.environ.get("ZHIFA_MEDIA_DIR", VAR_DIR / "media"))
 

@@ -197,8 +197,9 @@ def test_the_decision_carries_the_whole_reasoning(decided, handler_user):
         "《中华人民共和国食品安全法》第一百二十四条",  # the legal basis with its text
         "货值金额不足一万元的",
         "“一般”",  # the discretion level, the recommended range, the fine in yuan and in words
-        "60000元至80000元",
-        "人民币70000元（大写：柒万元整）",
+        "推荐罚款幅度为¥60,000.00至¥80,000.00。",
+        "本决定罚款人民币柒万元整（¥70,000.00），在推荐幅度内。",
+        "罚款人民币柒万元整（¥70,000.00）",
         "张伟（执法证号：CERT",  # handlers with certificate numbers
         "2026年3月20日",
         "六十日内依法申请行政复议",
@@ -364,7 +365,8 @@ def test_amounts_in_words(amount, words):
 
 def test_formats():
     assert context.cn_date(date(2026, 3, 20)) == "2026年3月20日"
-    assert context.yuan(Decimal("70000.00")) == "70000元" and context.yuan(Decimal("12.5")) == "12.50元"
+    assert context.yuan(Decimal("70000.00")) == "¥70,000.00" and context.yuan(Decimal("12.5")) == "¥12.50"
+    assert context.money(Decimal("70000.00")) == "人民币柒万元整（¥70,000.00）"
 
 
 # ---- pages --------------------------------------------------------------------------------------------------------

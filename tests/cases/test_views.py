@@ -257,7 +257,7 @@ class TestCasePage:
         client.force_login(handler_user)
         text = html(client.get(url(case)))
         assert "一年内两次违法，从重处罚" in text and 'data-testid="deviation"' in text
-        assert "情节：一般" in text and "60000元至80000元" in text
+        assert "情节：一般" in text and "¥60,000.00至¥80,000.00" in text
         assert "第一百二十四条" in text  # the 说理
 
     def test_timeline_lists_every_record_in_chinese(self, client, handler_user, leader, registered):
@@ -574,7 +574,7 @@ class TestRecommend:
             url(registered, "recommend"), {"fact_value": "3000", "fine": "95000"}, HTTP_HX_REQUEST="true"
         )
         text = html(response)
-        assert "60000元至80000元" in text and "不在推荐幅度内" in text
+        assert "¥60,000.00至¥80,000.00" in text and "不在推荐幅度内" in text
         assert "<html" not in text  # a fragment
 
     def test_missing_fact_is_explained(self, client, leader, registered):
@@ -589,7 +589,7 @@ class TestRecommend:
         writes = Writes()
         response = client.post(url(case, "decide"), {**DECISION_FORM, "_recommend": "1"})
         text = html(response)
-        assert "60000元至80000元" in text and DECISION_FORM["reasoning"] in text
+        assert "¥60,000.00至¥80,000.00" in text and DECISION_FORM["reasoning"] in text
         assert writes.nothing
 
 

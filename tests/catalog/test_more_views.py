@@ -460,7 +460,7 @@ class TestCalculator:
     def test_range_level_and_quoted_basis(self, client, officer, agencies, in_force):
         client.force_login(officer)
         body = self.calc(client, agencies, fact_value="3000", amount="90000")
-        assert "60000元至80000元" in body and 'data-testid="level">一般' in body
+        assert "¥60,000.00至¥80,000.00" in body and 'data-testid="level">一般' in body
         basis = body.split('data-testid="basis"')[1]
         assert "《中华人民共和国食品安全法》第一百二十四条" in basis
         assert "清单第1版（2026-01-01施行）裁量基准：一般——货值金额2000元以上不足5000元" in basis
@@ -838,7 +838,7 @@ class TestPublic:
         guide = html(client.get(f"/gs/catalog/{east}/items/SCJG-JC-001/"))
         assert "检查时出示执法证件，不收取任何费用。" in guide and "第一百二十四条" in guide
         benchmarks = html(client.get(f"/gs/catalog/{east}/benchmarks/"))
-        assert "货值金额2000元以上不足5000元" in benchmarks and "罚款60000元至80000元" in benchmarks
+        assert "货值金额2000元以上不足5000元" in benchmarks and "罚款¥60,000.00至¥80,000.00" in benchmarks
         versions = html(client.get(f"/gs/catalog/{east}/versions/"))
         assert guide_published.content_hash in versions and "新增2项" in versions
 

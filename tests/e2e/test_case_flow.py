@@ -111,7 +111,7 @@ def test_ordinary_procedure_from_intake_to_archive(
     page.locator("#id_fact_value").fill("3000")
     page.locator("#id_reasoning").fill("经查……依据《食品安全法》第一百二十四条。")
     page.get_by_role("button", name="作出决定").click()
-    expect(page.get_by_test_id("decision")).to_contain_text("罚款70000元")
+    expect(page.get_by_test_id("decision")).to_contain_text("罚款¥70,000.00")
 
     # Documents from the case page; the decision document carries the decision's number.
     case.refresh_from_db()

@@ -29,7 +29,7 @@ class TestDraftFromCaseDecision:
         d = Disclosure.objects.get()
         assert (d.kind, d.status, d.number) == (DisclosureKind.PENALTY, DisclosureStatus.DRAFT, case.number)
         assert d.due_on == workdays.add_workdays(DECIDED_ON, 7) == date(2026, 3, 11)
-        assert d.conclusion == "罚款200.00元"
+        assert d.conclusion == "罚款¥200.00"
 
     def test_the_draft_is_masked_from_an_allow_list(self, simple_decision):
         simple_decision(name="王小明")

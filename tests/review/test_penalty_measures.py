@@ -42,13 +42,13 @@ def test_a_revocation_reads_the_same_in_the_document_the_review_and_the_publicit
 
     document = documents.generate(actor=handler_user, case=case, kind=DocumentKind.PENALTY_DECISION)
     text = docx_text(bytes(document.docx))
-    assert "罚款人民币70000元（大写：柒万元整）；吊销许可证件" in text
+    assert "罚款人民币柒万元整（¥70,000.00）；吊销许可证件" in text
 
     round_ = review.rounds.order_by("-number").first()
-    assert round_.penalty_text() == "罚款70000元、吊销许可证件"
+    assert round_.penalty_text() == "罚款¥70,000.00、吊销许可证件"
 
     draft = Disclosure.objects.get(source_type="cases.decision", source_id=str(made.pk))
-    assert draft.conclusion == "罚款70000.00元；吊销许可证件"
+    assert draft.conclusion == "罚款¥70,000.00；吊销许可证件"
 
     for shown in (text, round_.penalty_text(), draft.conclusion):
         assert LABEL in shown and "许可证照" not in shown
@@ -72,14 +72,14 @@ def test_the_kinds_without_a_field_of_their_own_are_stored_and_named(
     assert penalties.measures(made) == [PenaltyMeasure.CRITICISM, PenaltyMeasure.FINE, *KINDS[1:]]
 
     document = documents.generate(actor=handler_user, case=case, kind=DocumentKind.PENALTY_DECISION)
-    assert "通报批评；罚款人民币70000元（大写：柒万元整）；暂扣许可证件；责令关闭" in docx_text(
+    assert "通报批评；罚款人民币柒万元整（¥70,000.00）；暂扣许可证件；责令关闭" in docx_text(
         bytes(document.docx)
     )
     round_ = review.rounds.order_by("-number").first()
     assert round_.measures == ["criticism", "suspend_licence", "order_closure"]
-    assert round_.penalty_text() == "通报批评、罚款70000元、暂扣许可证件、责令关闭"
+    assert round_.penalty_text() == "通报批评、罚款¥70,000.00、暂扣许可证件、责令关闭"
     draft = Disclosure.objects.get(source_type="cases.decision", source_id=str(made.pk))
-    assert draft.conclusion == "通报批评；罚款70000.00元；暂扣许可证件；责令关闭"
+    assert draft.conclusion == "通报批评；罚款¥70,000.00；暂扣许可证件；责令关闭"
 
     monkeypatch.setattr(timezone, "localdate", lambda *a: date(2027, 1, 10))
     report = report_generate(actor=None, agency=case.agency, year=2026)

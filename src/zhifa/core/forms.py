@@ -55,12 +55,15 @@ def blank(choices: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 class DateInput(forms.DateInput):
-    """The browser's date picker (ISO dates, so the value survives a round trip)."""
+    """The browser's own date picker (ISO dates, so the value survives a round trip). It reads in Chinese
+    (年/月/日, a Chinese calendar pop-up) in a Chinese browser with no script or package of ours; the bounds
+    keep the year at four digits, where Chromium would otherwise take six (a mistyped 202612 for 2026)."""
 
     input_type = "date"
+    bounds = {"min": "1900-01-01", "max": "2099-12-31"}
 
     def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
+        super().__init__({**self.bounds, **(attrs or {})}, format="%Y-%m-%d")
 
 
 def date_field(

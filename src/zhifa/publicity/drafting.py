@@ -11,7 +11,7 @@ from datetime import date
 
 from zhifa.cases.choices import DecisionKind, PartyKind
 from zhifa.catalog import penalties
-from zhifa.core import workdays
+from zhifa.core import formatting, workdays
 
 from . import clocks
 from .choices import DisclosureKind, SubjectKind
@@ -82,8 +82,8 @@ def penalty_basis(items) -> str:
 
 
 def penalty_conclusion(decision) -> str:
-    """处罚种类和金额 in words, e.g. 警告；罚款70000.00元."""
-    parts = penalties.parts(decision, money=lambda value: f"{value:.2f}元", other=mask_personal_data)
+    """处罚种类和金额 in words, e.g. 警告；罚款¥70,000.00 (money as the pages show it, core.formatting)."""
+    parts = penalties.parts(decision, money=formatting.money, other=mask_personal_data)
     return "；".join(parts) or "行政处罚"
 
 

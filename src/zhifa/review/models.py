@@ -1,6 +1,9 @@
 """法制审核: data and invariants. A case has one Review; every submission is a ReviewRound holding the
 proposed decision as submitted and the reviewer's opinion on it, so every round stays visible."""
 
+from collections.abc import Callable
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MinValueValidator
@@ -10,6 +13,7 @@ from zhifa.cases.choices import DecisionKind
 from zhifa.cases.models import Case
 from zhifa.catalog import penalties
 from zhifa.catalog.choices import PenaltyMeasure
+from zhifa.core import formatting
 from zhifa.core.models import Agency
 
 from .choices import AdviserRole, CheckPoint, OpinionResult, ResolutionMethod, ResolutionOutcome, ReviewStatus
@@ -134,8 +138,9 @@ class ReviewRound(models.Model):
     def answers_labelled(self) -> list[tuple[str, str]]:
         return [(CheckPoint(point).label, text) for point, text in self.answers.items()]
 
-    def penalty_text(self) -> str:
-        parts = penalties.parts(self, money=lambda value: f"{value.normalize():f}元")
+    def penalty_text(self, money: Callable[[Decimal], str] = formatting.money) -> str:
+        """The proposal's measures in words, amounts as the pages show them (the 意见书 states them in words)."""
+        parts = penalties.parts(self, money=money)
         return "、".join(parts) or self.get_kind_display()
 
 

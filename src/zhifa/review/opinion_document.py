@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from zhifa.cases.documents import docx, pdf
 from zhifa.cases.documents.render import parse, render_text
+from zhifa.core import formatting
 
 from .choices import CheckPoint
 
@@ -56,14 +57,14 @@ def _data(round) -> dict:
         "summary": case.summary,
         "party": case.party_name,
         "handlers": handlers,
-        "submitted": timezone.localtime(round.submitted_at).strftime("%Y年%m月%d日"),
+        "submitted": formatting.cn_date(timezone.localdate(round.submitted_at)),
         "round": round.number,
-        "proposal": f"{round.penalty_text()}。{round.proposal}",
+        "proposal": f"{round.penalty_text(money=formatting.money_in_words)}。{round.proposal}",
         "rows": rows,
         "result": round.get_result_display(),
         "summary_text": round.summary,
         "reviewer": (reviewer.real_name or reviewer.username) if reviewer else "",
-        "date": timezone.localtime(round.reviewed_at).strftime("%Y年%m月%d日") if round.reviewed_at else "",
+        "date": formatting.cn_date(timezone.localdate(round.reviewed_at)) if round.reviewed_at else "",
         "pool": review.from_pool,
     }
 

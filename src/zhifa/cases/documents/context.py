@@ -5,13 +5,13 @@ For a natural person the full ID number appears: the official document is served
 published (publication masks it elsewhere)."""
 
 import json
-from datetime import date, datetime
-from decimal import Decimal
+from datetime import date
 
 from django.utils import timezone
 
 from zhifa.catalog import penalties
 from zhifa.catalog.choices import CircumstanceLevel, ProcedureStep
+from zhifa.core import formatting
 from zhifa.core.models import Record
 from zhifa.registry.choices import CertificateKind
 
@@ -20,84 +20,14 @@ from ..clocks import statement_workdays
 from ..models import Case
 from .kinds import KINDS, DocumentKind, has_decision
 
-DIGITS = "零壹贰叁肆伍陆柒捌玖"
-SMALL_UNITS = ("", "拾", "佰", "仟")
-BIG_UNITS = ("", "万", "亿", "万亿")
+# ---- formatting: core.formatting, under the names document templates have always used -------------------
+# cn_date 2026年3月20日; yuan ¥70,000.00 (figures, as on the pages); rmb_upper 柒万元整;
+# money 人民币柒万元整（¥70,000.00） — the form a document states an amount the party must pay in.
 
-
-# ---- formatting ---------------------------------------------------------------------------------------
-
-
-def cn_date(value) -> str:
-    """2026年3月20日 (a datetime in local time adds 时分: 2026年3月20日9时05分)."""
-    if value in (None, ""):
-        return ""
-    if isinstance(value, str):
-        value = date.fromisoformat(value[:10])
-    if isinstance(value, datetime):
-        local = timezone.localtime(value) if timezone.is_aware(value) else value
-        return f"{local.year}年{local.month}月{local.day}日{local.hour}时{local.minute:02d}分"
-    return f"{value.year}年{value.month}月{value.day}日"
-
-
-def yuan(value) -> str:
-    """70000元, 1234.50元 — amounts in yuan as written in the documents."""
-    if value in (None, ""):
-        return ""
-    amount = Decimal(str(value)).quantize(Decimal("0.01"))
-    text = f"{amount:f}"
-    return (text[:-3] if text.endswith(".00") else text) + "元"
-
-
-def _int_upper(n: int) -> str:
-    groups = []
-    while n:
-        groups.append(n % 10000)
-        n //= 10000
-    out, gap = "", False
-    for index in range(len(groups) - 1, -1, -1):
-        group = groups[index]
-        if group == 0:
-            gap = bool(out)
-            continue
-        if out and (group < 1000 or gap):
-            out += "零"
-        gap, part, zero = False, "", False
-        for pos in range(3, -1, -1):
-            digit = group // 10**pos % 10
-            if digit == 0:
-                zero = bool(part)
-            else:
-                part += ("零" if zero else "") + DIGITS[digit] + SMALL_UNITS[pos]
-                zero = False
-        out += part + BIG_UNITS[index]
-    return out
-
-
-def rmb_upper(value) -> str:
-    """人民币大写: 70000 → 柒万元整, 1.05 → 壹元零伍分."""
-    if value in (None, ""):
-        return ""
-    cents_total = int((Decimal(str(value)).quantize(Decimal("0.01")) * 100).to_integral_value())
-    whole, cents = divmod(cents_total, 100)
-    jiao, fen = divmod(cents, 10)
-    if whole == 0 and cents == 0:
-        return "零元整"
-    text = _int_upper(whole) + "元" if whole else ""
-    if jiao:
-        text += DIGITS[jiao] + "角"
-    elif whole and fen:
-        text += "零"
-    if fen:
-        text += DIGITS[fen] + "分"
-    else:
-        text += "整"
-    return text
-
-
-def money(value) -> str:
-    """人民币70000元（大写：柒万元整）."""
-    return f"人民币{yuan(value)}（大写：{rmb_upper(value)}）" if value not in (None, "") else ""
+cn_date = formatting.cn_date
+yuan = formatting.money
+rmb_upper = formatting.rmb_upper
+money = formatting.money_in_words
 
 
 def _text(value: str) -> str:
@@ -265,7 +195,7 @@ def discretion_of(case: Case, decision) -> dict | None:
         )
         if decision.fine is not None:
             lines.append(
-                f"本决定罚款{yuan(decision.fine)}，"
+                f"本决定罚款{money(decision.fine)}，"
                 + ("在推荐幅度内。" if within else "超出推荐幅度，理由如下。")
             )
     if decision.deviation_reason:

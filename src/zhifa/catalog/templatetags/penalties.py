@@ -3,10 +3,10 @@ catalog.penalties): {% load penalties %}, then `lvl|level_measures`, `decision|d
 `{% measure "revoke_licence" %}`."""
 
 from django import template
-from django.template.defaultfilters import floatformat
 
 from zhifa.catalog import major, penalties
 from zhifa.catalog.choices import PenaltyMeasure
+from zhifa.core import formatting
 
 register = template.Library()
 
@@ -20,8 +20,8 @@ def level_measures(level, without: str = "") -> list[str]:
 
 @register.filter
 def decision_measures(decision) -> list[str]:
-    """Each measure of a decision or a proposal in words, amounts in yuan."""
-    return penalties.parts(decision, money=lambda value: f"{floatformat(value, '-2')}元")
+    """Each measure of a decision or a proposal in words, amounts as the pages show money (罚款¥50,000.00)."""
+    return penalties.parts(decision, money=formatting.money)
 
 
 @register.simple_tag

@@ -35,6 +35,13 @@
     box.hidden = !text;
   }
 
+  // a refused or failed upload: the error alone stays on screen, not a full bar and "正在校验并保存…"
+  function resetProgress() {
+    $("evidence-progress").value = 0;
+    $("evidence-progress-text").textContent = "";
+    $("evidence-progress-row").hidden = true;
+  }
+
   function progress(done, total, note) {
     $("evidence-progress-row").hidden = false;
     var pct = total ? Math.floor((done / total) * 100) : 0;
@@ -81,7 +88,7 @@
       var d = new Date(file.lastModified);
       captured.value = d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()) + "T" + pad(d.getHours()) + ":" + pad(d.getMinutes());
     }
-    if (maxBytes && file.size > maxBytes) showError("文件大小" + size(file.size) + "超过上限" + size(maxBytes));
+    if (maxBytes && file.size > maxBytes) { resetProgress(); showError("文件大小" + size(file.size) + "超过上限" + size(maxBytes)); }
     else progress(0, file.size, "已选择：" + file.name + "（" + size(file.size) + "）");
   }
   if (camera) camera.addEventListener("change", onFile);
@@ -173,7 +180,7 @@
     var file = chosen();
     if (!file) return;  // the server says "请拍摄或选择要上传的文件"
     event.preventDefault();
-    if (maxBytes && file.size > maxBytes) { showError("文件大小" + size(file.size) + "超过上限" + size(maxBytes)); return; }
+    if (maxBytes && file.size > maxBytes) { resetProgress(); showError("文件大小" + size(file.size) + "超过上限" + size(maxBytes)); return; }
     var button = $("evidence-submit");
     button.disabled = true;
     showError("");
@@ -181,6 +188,7 @@
       progress(file.size, file.size, "上传完成");
       window.location.assign(result.redirect);
     }, function (err) {
+      resetProgress();
       showError(err.message || "上传失败");
       button.disabled = false;
     });

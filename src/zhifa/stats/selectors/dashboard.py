@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from zhifa.core import formatting
 from zhifa.core.replica import using_replica
 
 from ..ontime import Period, Tally
@@ -131,8 +132,8 @@ class Dashboard:
 
 
 def yuan(amount: Decimal | None) -> str:
-    """¥1,234,567.89."""
-    return f"¥{amount or Decimal(0):,.2f}"
+    """¥1,234,567.89 (¥0.00 for none: a total of nothing)."""
+    return formatting.money(amount or Decimal(0))
 
 
 def share(part: int, whole: int) -> str:
