@@ -5,7 +5,6 @@ rates 评议考核 reads."""
 from fractions import Fraction
 
 import pytest
-from django.core.management import call_command
 
 from tests.helpers import html
 from zhifa.accounts.models import User
@@ -18,8 +17,12 @@ from zhifa.social.services import terms
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_social_supervision(client):
-    call_command("demo", no_serve=True)
+@pytest.fixture
+def today():
+    """The real clock: the shared demo was loaded on it (the package's pinned `today` is for its own tests)."""
+
+
+def test_the_demo_social_supervision(demo_db, client):
     states = {
         s.name: terms.state(s, ended=SupervisorStatus.DISMISSED) for s in Supervisor.objects.order_by("pk")
     }

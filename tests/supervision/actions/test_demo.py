@@ -2,7 +2,6 @@
 工作台), one answered and waiting for the supervisor, one escalated to 限期整改."""
 
 import pytest
-from django.core.management import call_command
 
 from tests.helpers import html
 from zhifa.accounts.models import User
@@ -12,8 +11,12 @@ from zhifa.supervision.models import SupervisionItem
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_items(client):
-    call_command("demo", no_serve=True)
+@pytest.fixture
+def today():
+    """The real clock: the shared demo was loaded on it (the package's pinned `today` is for its own tests)."""
+
+
+def test_the_demo_items(demo_db, client):
     # the supervision demo's own items; the later apps' demos (complaints, detection, …) open theirs after
     rows = list(
         SupervisionItem.objects.order_by("pk").values_list("target_kind", "status", "escalation", "grade")[:5]
