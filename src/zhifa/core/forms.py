@@ -6,20 +6,24 @@ Forms only parse; the rules live in the services, whose `kit.refuse` errors are 
 `apply_errors` can show each one next to the field it is about.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.utils import timezone
 
 from .models import Agency
 from .pickers import remote_agencies
 from .selectors import active_agencies
 
+T = TypeVar("T")
 EMPTY_LABEL = "请选择"
 _DJANGO_BLANK = "---------"
 
@@ -129,6 +133,29 @@ def apply_errors(form: forms.BaseForm, exc: ValidationError, mapping: dict[str, 
     for key, texts in exc.message_dict.items():
         name = mapping.get(key, key)
         form.add_error(name if name in form.fields else None, texts)
+
+
+def submit(
+    request,
+    form: forms.BaseForm,
+    call: Callable[[dict[str, Any]], T],
+    *,
+    done: str | Callable[[T], str],
+    then: str | Callable[[T], str],
+) -> HttpResponse | None:
+    """The save step of a form page: on a valid POST, `call(cleaned_data)`; on success the message `done`
+    (or `done(result)`) and a redirect to `then` (a URL or URL name, or `then(result)`). A refusal is put
+    beside the fields with the input kept, and None returned, so the view renders the form again (as it
+    does on GET)."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        result = call(form.cleaned_data)
+    except ValidationError as exc:
+        apply_errors(form, exc)
+        return None
+    messages.success(request, done(result) if callable(done) else done)
+    return redirect(then(result) if callable(then) else then)
 
 
 def refusal_messages(request, exc: ValidationError, form: forms.BaseForm | None = None) -> None:

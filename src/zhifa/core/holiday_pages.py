@@ -5,14 +5,14 @@ read-only: the calendar is the instance's (holidays.may_change)."""
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from . import holiday_overrides as overrides
 from .choices import DayKind
-from .forms import Form, apply_errors, blank, date_field
+from .forms import Form, blank, date_field, submit
 from .holidays import COUNTY_DENIED, may_change
 from .models import HolidayOverride
 from .params import YEAR_MAX, YEAR_MIN, year_param
@@ -73,22 +73,16 @@ def _form_page(request, form, title: str, year: int):
 def holiday_override_create(request):
     _require_change(request, overrides.ADD)
     form = HolidayOverrideForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            override = overrides.holiday_override_set(
-                actor=request.user,
-                day=form.cleaned_data["date"],
-                kind=form.cleaned_data["kind"],
-                name=form.cleaned_data["name"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(
-                request, f"已新增节假日调整：{override.date:%Y-%m-%d} {override.get_kind_display()}"
-            )
-            return redirect(_year_url(override.date.year))
-    return _form_page(request, form, "新增节假日调整", timezone.localdate().year)
+    saved = submit(
+        request,
+        form,
+        lambda data: overrides.holiday_override_set(
+            actor=request.user, day=data["date"], kind=data["kind"], name=data["name"]
+        ),
+        done=lambda override: f"已新增节假日调整：{override.date:%Y-%m-%d} {override.get_kind_display()}",
+        then=lambda override: _year_url(override.date.year),
+    )
+    return saved or _form_page(request, form, "新增节假日调整", timezone.localdate().year)
 
 
 @login_required
@@ -98,23 +92,16 @@ def holiday_override_edit(request, pk: int):
     _require_change(request, overrides.CHANGE)
     initial = {"date": override.date, "kind": override.kind, "name": override.name}
     form = HolidayOverrideForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            override = overrides.holiday_override_update(
-                actor=request.user,
-                override=override,
-                day=form.cleaned_data["date"],
-                kind=form.cleaned_data["kind"],
-                name=form.cleaned_data["name"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(
-                request, f"节假日调整已保存：{override.date:%Y-%m-%d} {override.get_kind_display()}"
-            )
-            return redirect(_year_url(override.date.year))
-    return _form_page(request, form, f"修改节假日调整：{override.date:%Y-%m-%d}", override.date.year)
+    saved = submit(
+        request,
+        form,
+        lambda data: overrides.holiday_override_update(
+            actor=request.user, override=override, day=data["date"], kind=data["kind"], name=data["name"]
+        ),
+        done=lambda changed: f"节假日调整已保存：{changed.date:%Y-%m-%d} {changed.get_kind_display()}",
+        then=lambda changed: _year_url(changed.date.year),
+    )
+    return saved or _form_page(request, form, f"修改节假日调整：{override.date:%Y-%m-%d}", override.date.year)
 
 
 @login_required

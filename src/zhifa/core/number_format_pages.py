@@ -6,13 +6,12 @@ from typing import cast
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from . import access, number_formats, pickers
 from .choices import NumberKind
-from .forms import Form, agency_field, apply_errors, blank, filters_of, int_or_none, offer_agencies, query_of
+from .forms import Form, agency_field, blank, filters_of, int_or_none, offer_agencies, query_of, submit
 from .models import NumberFormat
 from .numbering import format_number
 from .pagination import paginate
@@ -74,20 +73,16 @@ def _form_page(request, form, title: str):
 @permission_required(number_formats.ADD, raise_exception=True)
 def number_format_create(request):
     form = NewNumberFormatForm(request.POST or None, actor=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            number_format = number_formats.number_format_create(
-                actor=request.user, agency=data["agency"], kind=data["kind"], prefix=data["prefix"]
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(
-                request, f"已新增{number_format.agency.name}的{number_format.get_kind_display()}文号格式"
-            )
-            return redirect("core:number_format_list")
-    return _form_page(request, form, "新增文号格式")
+    saved = submit(
+        request,
+        form,
+        lambda data: number_formats.number_format_create(
+            actor=request.user, agency=data["agency"], kind=data["kind"], prefix=data["prefix"]
+        ),
+        done=lambda created: f"已新增{created.agency.name}的{created.get_kind_display()}文号格式",
+        then="core:number_format_list",
+    )
+    return saved or _form_page(request, form, "新增文号格式")
 
 
 def _visible(request, pk: int, perm: str) -> NumberFormat:
@@ -100,17 +95,16 @@ def number_format_edit(request, pk: int):
     number_format = _visible(request, pk, number_formats.CHANGE)
     initial = {"kind": number_format.kind, "prefix": number_format.prefix}
     form = NumberFormatForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            number_formats.number_format_update(
-                actor=request.user, number_format=number_format, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "文号格式已保存")
-            return redirect("core:number_format_list")
-    return _form_page(request, form, f"修改文号格式：{number_format.agency.name}")
+    saved = submit(
+        request,
+        form,
+        lambda data: number_formats.number_format_update(
+            actor=request.user, number_format=number_format, **data
+        ),
+        done="文号格式已保存",
+        then="core:number_format_list",
+    )
+    return saved or _form_page(request, form, f"修改文号格式：{number_format.agency.name}")
 
 
 @login_required

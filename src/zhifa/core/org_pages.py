@@ -4,15 +4,14 @@ page are core.views'; these are the forms, each through core.services."""
 from typing import cast
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from . import access, services
 from .choices import AgencyKind, RegionLevel
-from .forms import Form, agency_field, apply_errors, filters_of, offer_agencies
+from .forms import Form, agency_field, filters_of, offer_agencies, submit
 from .models import Agency, Region
 from .pagination import paginate
 
@@ -45,17 +44,16 @@ def _agency_initial(agency: Agency) -> dict:
 @permission_required("core.add_agency", raise_exception=True)
 def agency_create(request):
     form = AgencyForm(request.POST or None, actor=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            agency = services.agency_create(
-                actor=request.user, **{name: form.cleaned_data[name] for name in AGENCY_FIELDS}
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, f"已新增机关“{agency.name}”")
-            return redirect("core:agency_detail", agency.pk)
-    return render(
+    saved = submit(
+        request,
+        form,
+        lambda data: services.agency_create(
+            actor=request.user, **{name: data[name] for name in AGENCY_FIELDS}
+        ),
+        done=lambda agency: f"已新增机关“{agency.name}”",
+        then=lambda agency: reverse("core:agency_detail", args=[agency.pk]),
+    )
+    return saved or render(
         request, "core/org_form.html", {"form": form, "title": "新增机关", "back": "core:agency_list"}
     )
 
@@ -65,18 +63,18 @@ def agency_create(request):
 def agency_edit(request, pk: int):
     agency = access.get_visible_or_404(request.user, Agency.objects.all(), "core.change_agency", pk=pk)
     form = AgencyForm(request.POST or None, actor=request.user, initial=_agency_initial(agency))
-    if request.method == "POST" and form.is_valid():
-        changes = {name: form.cleaned_data[name] for name in (*AGENCY_FIELDS, "active")}
-        changes = {name: value for name, value in changes.items() if value != getattr(agency, name)}
-        try:
-            if changes:
-                services.agency_update(actor=request.user, agency=agency, **changes)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "机关信息已保存")
-            return redirect("core:agency_detail", agency.pk)
-    return render(
+
+    def save(data):
+        changes = {
+            name: data[name] for name in (*AGENCY_FIELDS, "active") if data[name] != getattr(agency, name)
+        }
+        if changes:
+            services.agency_update(actor=request.user, agency=agency, **changes)
+
+    saved = submit(
+        request, form, save, done="机关信息已保存", then=reverse("core:agency_detail", args=[agency.pk])
+    )
+    return saved or render(
         request,
         "core/org_form.html",
         {"form": form, "title": f"修改机关：{agency.name}", "back": "core:agency_list"},
@@ -116,15 +114,14 @@ def region_list(request):
 @permission_required("core.add_region", raise_exception=True)
 def region_create(request):
     form = RegionForm(request.POST or None, actor=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            region = services.region_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, f"已新增行政区划“{region.name}”")
-            return redirect("core:region_list")
-    return render(
+    saved = submit(
+        request,
+        form,
+        lambda data: services.region_create(actor=request.user, **data),
+        done=lambda region: f"已新增行政区划“{region.name}”",
+        then="core:region_list",
+    )
+    return saved or render(
         request, "core/org_form.html", {"form": form, "title": "新增行政区划", "back": "core:region_list"}
     )
 
@@ -134,15 +131,14 @@ def region_create(request):
 def region_edit(request, pk: int):
     region = get_object_or_404(services.regions_of(request.user), pk=pk)
     form = RegionNameForm(request.POST or None, initial={"name": region.name})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.region_update(actor=request.user, region=region, name=form.cleaned_data["name"])
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "行政区划已保存")
-            return redirect("core:region_list")
-    return render(
+    saved = submit(
+        request,
+        form,
+        lambda data: services.region_update(actor=request.user, region=region, name=data["name"]),
+        done="行政区划已保存",
+        then="core:region_list",
+    )
+    return saved or render(
         request,
         "core/org_form.html",
         {"form": form, "title": f"修改行政区划：{region}", "back": "core:region_list"},

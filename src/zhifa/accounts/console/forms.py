@@ -26,8 +26,11 @@ class UserCreateForm(ProfileForm):
     field_order = ["username", "real_name", "agency", "mobile", "email"]
 
 
+PROFILE_FIELDS = ("real_name", "agency", "mobile", "email")
+
+
 def profile_initial(user: User) -> dict:
-    return {"real_name": user.real_name, "agency": user.agency, "mobile": user.mobile, "email": user.email}
+    return {name: getattr(user, name) for name in PROFILE_FIELDS}
 
 
 class ResetRequestForm(Form):

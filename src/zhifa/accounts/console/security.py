@@ -6,10 +6,11 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from zhifa.core.forms import apply_errors, refusal_messages
+from zhifa.core.forms import apply_errors, refusal_messages, submit
 from zhifa.core.pagination import paginate
 
 from .. import reauth, selectors, services
@@ -24,16 +25,15 @@ def user_roles(request, pk: int):
     """角色授权: grant and revoke; a set that breaks 三员分立 is refused with the reason, and nothing changes."""
     account = selectors.get_user(request.user, pk)
     form = RolesForm(request.POST or None, initial={"roles": sorted(account.role_codes)})
-    if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                services.user_set_roles(actor=request.user, user=account, roles=form.cleaned_data["roles"])
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "角色已保存")
-            return redirect("accounts:user_detail", account.pk)
-    return render(
+
+    def save(data):
+        with transaction.atomic():
+            services.user_set_roles(actor=request.user, user=account, roles=data["roles"])
+
+    saved = submit(
+        request, form, save, done="角色已保存", then=reverse("accounts:user_detail", args=[account.pk])
+    )
+    return saved or render(
         request,
         "accounts/console/form.html",
         {"form": form, "title": f"角色授权：{account}", "account": account, "submit_label": "保存角色"},

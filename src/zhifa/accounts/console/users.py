@@ -6,18 +6,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from zhifa.core import exports
 from zhifa.core.exports import Column
-from zhifa.core.forms import apply_errors, query_of, refusal_messages
+from zhifa.core.forms import apply_errors, query_of, refusal_messages, submit
 from zhifa.core.pagination import paginate
 
 from .. import reauth, selectors, services
 from ..choices import RoleCode
 from ..models import ResetRequestStatus
-from .forms import ProfileForm, ResetRequestForm, UserCreateForm, profile_initial
+from .forms import PROFILE_FIELDS, ProfileForm, ResetRequestForm, UserCreateForm, profile_initial
 
 FILTERS = ("q", "role", "active", "sort")
 
@@ -116,16 +117,16 @@ def user_create(request):
 def user_edit(request, pk: int):
     account = selectors.get_user(request.user, pk)
     form = ProfileForm(request.POST or None, actor=request.user, initial=profile_initial(account))
-    if request.method == "POST" and form.is_valid():
-        changes = {name: form.cleaned_data[name] for name in ("real_name", "agency", "mobile", "email")}
-        try:
-            services.user_update(actor=request.user, user=account, **changes)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "账号信息已保存")
-            return redirect("accounts:user_detail", account.pk)
-    return render(
+    saved = submit(
+        request,
+        form,
+        lambda data: services.user_update(
+            actor=request.user, user=account, **{name: data[name] for name in PROFILE_FIELDS}
+        ),
+        done="账号信息已保存",
+        then=reverse("accounts:user_detail", args=[account.pk]),
+    )
+    return saved or render(
         request,
         "accounts/console/form.html",
         {"form": form, "title": f"修改账号信息：{account}", "account": account},

@@ -1,10 +1,8 @@
 """What the 社会监督 pages share: the records of a row, one form page, and the masked phone."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
-from zhifa.core.forms import apply_errors
+from zhifa.core.forms import submit
 from zhifa.core.models import Record
 from zhifa.core.privacy import mask_phone
 
@@ -22,14 +20,7 @@ def records(subject) -> list[Record]:
 def form_page(request, form, *, title: str, back: str, call, done, target, context=None):
     """GET shows `form`; a valid POST calls `call(form)`; its result's page is `target(result)` and the
     message `done` (or `done(result)`); a refusal is shown beside the field and the input kept."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = call(form)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, done(result) if callable(done) else done)
-            return redirect(target(result))
-    return render(
+    saved = submit(request, form, lambda _data: call(form), done=done, then=target)
+    return saved or render(
         request, "social/form.html", {"form": form, "title": title, "back": back, **(context or {})}
     )
