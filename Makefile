@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test bench lint format deps test-deps assets clean mutate fuzz
+.PHONY: run test bench lint format deps test-deps assets clean mutate fuzz screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ endif
 FUZZ_EXAMPLES ?= 100
 fuzz: test-deps
 	ZHIFA_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) ZHIFA_FUZZ_RANDOM=1 $(BIN)/pytest -n auto tests/test_api_fuzz.py
+
+# The key pages per demo role at desktop and phone size, into docs/screenshots/ (Debian's chromium; the
+# README shows four of them). Builds the demo in a temporary instance, so var/ is untouched.
+screenshots: test-deps
+	$(BIN)/python scripts/screenshots.py
 
 bench: test-deps
 	$(BIN)/python -m benchmarks

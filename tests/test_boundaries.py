@@ -116,7 +116,7 @@ def test_a_fine_above_the_statutory_maximum_is_refused(fine):
     with pytest.raises(ValidationError) as exc:
         check(fine_case(), fine, reason="情节严重")  # no reason lifts the statutory maximum
     assert exc.value.message_dict == {
-        "fine": [f"罚款{D(fine)}元超出法定上限100000元（《中华人民共和国食品安全法》第一百二十四条）"]
+        "fine": [f"罚款¥{D(fine):,.2f}超出法定上限¥100,000.00（《中华人民共和国食品安全法》第一百二十四条）"]
     }
 
 
@@ -129,7 +129,7 @@ def test_a_fine_at_or_above_the_statutory_minimum_needs_no_reason(fine):
 def test_a_fine_below_the_statutory_minimum_needs_a_reason(fine):
     with pytest.raises(ValidationError) as exc:
         check(fine_case(), fine)
-    assert exc.value.message_dict == {"deviation_reason": ["罚款低于法定下限5000元，减轻处罚须写明理由"]}
+    assert exc.value.message_dict == {"deviation_reason": ["罚款低于法定下限¥5,000.00，减轻处罚须写明理由"]}
     assert check(fine_case(), fine, reason="当事人主动消除违法行为危害后果（减轻处罚）") is None
     with pytest.raises(ValidationError):
         check(fine_case(), fine, reason="   ")  # blank is no reason
@@ -169,7 +169,7 @@ def decision(kind=DecisionKind.PENALTY, fine=None, **fields):
 )
 def test_a_fine_is_major_from_the_threshold_on(fine, major):
     reasons = gate.major_reasons(gate_case(), decision(fine=fine))
-    assert reasons == (["罚款达到销售不符合食品安全标准的食品的重大标准（50000元以上）"] if major else [])
+    assert reasons == (["罚款达到销售不符合食品安全标准的食品的重大标准（¥50,000.00以上）"] if major else [])
 
 
 def test_what_makes_a_decision_major():
@@ -225,7 +225,7 @@ def reviewed(kind=DecisionKind.PENALTY, fine="70000", confiscation=None, other="
 
 @pytest.mark.parametrize(
     ("fine", "why"),
-    [("69999.99", None), ("70000", None), ("70000.01", "罚款70000.01元重于审核通过的70000元")],
+    [("69999.99", None), ("70000", None), ("70000.01", "罚款¥70,000.01重于审核通过的¥70,000.00")],
 )
 def test_a_fine_up_to_the_reviewed_amount_is_covered(fine, why):
     assert gate.heavier_than_reviewed(reviewed(), decision(fine=fine)) == why
@@ -233,7 +233,7 @@ def test_a_fine_up_to_the_reviewed_amount_is_covered(fine, why):
 
 @pytest.mark.parametrize(
     ("amount", "why"),
-    [("999", None), ("1000", None), ("1000.01", "没收违法所得1000.01元重于审核通过的1000元")],
+    [("999", None), ("1000", None), ("1000.01", "没收违法所得¥1,000.01重于审核通过的¥1,000.00")],
 )
 def test_a_confiscation_up_to_the_reviewed_amount_is_covered(amount, why):
     assert (
@@ -248,7 +248,7 @@ def test_nothing_reviewed_of_an_amount_means_zero():
     assert gate.heavier_than_reviewed(reviewed(fine=None), decision(fine=None)) is None
     assert (
         gate.heavier_than_reviewed(reviewed(fine=None), decision(fine="0.01"))
-        == "罚款0.01元重于审核通过的0元"
+        == "罚款¥0.01重于审核通过的¥0.00"
     )
 
 
@@ -316,7 +316,7 @@ def refusal(case, fine) -> str | None:
     return None
 
 
-MAJOR = "本案属重大执法决定（罚款达到销售不符合食品安全标准的食品的重大标准（50000元以上））"
+MAJOR = "本案属重大执法决定（罚款达到销售不符合食品安全标准的食品的重大标准（¥50,000.00以上））"
 
 
 @pytest.mark.parametrize(("fine", "major"), [("49999.99", False), ("50000", True), ("50000.01", True)])
@@ -331,7 +331,7 @@ def test_every_reason_a_decision_is_major_is_named(monkeypatch):
     case = gate_case(hearing=date(2026, 3, 15))
     on_file(monkeypatch, case, None)
     assert refusal(case, "50000") == (
-        "本案属重大执法决定（罚款达到销售不符合食品安全标准的食品的重大标准（50000元以上）、经过听证），"
+        "本案属重大执法决定（罚款达到销售不符合食品安全标准的食品的重大标准（¥50,000.00以上）、经过听证），"
         "尚未送法制审核，未经法制审核或审核未通过的不得作出决定"
     )
 
@@ -350,7 +350,7 @@ def test_a_major_decision_before_the_review_passed_is_refused(monkeypatch, statu
     [
         ("69999.99", None),
         ("70000", None),
-        ("70000.01", "罚款70000.01元重于审核通过的70000元，须重新送法制审核"),
+        ("70000.01", "罚款¥70,000.01重于审核通过的¥70,000.00，须重新送法制审核"),
     ],
 )
 def test_a_passed_review_covers_up_to_its_last_round(monkeypatch, fine, why):
@@ -521,7 +521,7 @@ def test_every_item_of_the_case_is_looked_at():
 def test_no_fine_is_no_amount_against_the_threshold():
     assert gate.major_reasons(gate_case(threshold="1"), decision(fine=None)) == []
     assert gate.major_reasons(gate_case(threshold="0"), decision(fine=None)) == [
-        "罚款达到销售不符合食品安全标准的食品的重大标准（0元以上）"
+        "罚款达到销售不符合食品安全标准的食品的重大标准（¥0.00以上）"
     ]
 
 
@@ -545,7 +545,9 @@ def test_outside_the_benchmark_range_a_fine_needs_a_reason(monkeypatch):
     with pytest.raises(ValidationError) as exc:
         check(case, "50000.01")
     assert exc.value.message_dict == {
-        "deviation_reason": ["拟罚款50000.01元不在裁量基准推荐范围（10000—50000元）内，须书面说明理由"]
+        "deviation_reason": [
+            "拟罚款¥50,000.01不在裁量基准推荐范围（¥10,000.00—¥50,000.00）内，须书面说明理由"
+        ]
     }
     assert check(case, "50000.01", reason="多次违法，从重") is recommendation
     assert check(case, "9999.99", reason="首次违法，从轻") is recommendation

@@ -94,5 +94,7 @@ def test_the_simple_procedure_up_to_200_or_3000_yuan(
     else:
         with pytest.raises(ValidationError) as exc:
             simple(agencies, handler_user, officers, fine, kind)
-        assert exc.value.message_dict == {"fine": [f"简易程序罚款不得超过{limit}元，请适用普通程序"]}
+        assert exc.value.message_dict == {
+            "fine": [f"简易程序罚款不得超过¥{Decimal(limit):,.2f}，请适用普通程序"]
+        }
         assert not Case.objects.exists()

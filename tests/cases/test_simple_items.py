@@ -29,11 +29,13 @@ COERCION = (
     "事项SCJG-QZ-001（查封、扣押不符合食品安全标准的食品）属于行政强制事项，不是行政处罚事项，"
     "不能适用简易程序当场处罚"
 )
-FOOD = "事项SCJG-CF-001（销售不符合食品安全标准的食品）的法定罚款下限为50000元，超过简易程序对{who}的限额，且不能给予警告，请适用普通程序"
+FOOD = "事项SCJG-CF-001（销售不符合食品安全标准的食品）的法定罚款下限为¥50,000.00，超过简易程序对{who}的限额，且不能给予警告，请适用普通程序"
 NO_WARNING = (
     "事项SCJG-CF-004（未将营业执照置于住所或者主要经营场所醒目位置）的处罚种类不含警告，不能当场给予警告"
 )
-BELOW_FLOOR = "罚款20元低于事项SCJG-CF-003（食品摊贩未按规定公示登记卡）的法定罚款下限50元，请适用普通程序"
+BELOW_FLOOR = (
+    "罚款¥20.00低于事项SCJG-CF-003（食品摊贩未按规定公示登记卡）的法定罚款下限¥50.00，请适用普通程序"
+)
 
 
 class Nothing(Writes):
@@ -73,13 +75,13 @@ def simple(agencies, actor, officers, code, *, warning=False, fine=None, kind="o
         pytest.param(
             "SCJG-CF-001",
             {"fine": "200", "kind": "person"},
-            {"item_codes": [FOOD.format(who="自然人200元")]},
+            {"item_codes": [FOOD.format(who="自然人¥200.00")]},
             id="fine-floor-person",
         ),
         pytest.param(
             "SCJG-CF-001",
             {"fine": "3000"},
-            {"item_codes": [FOOD.format(who="法人或其他组织3000元")]},
+            {"item_codes": [FOOD.format(who="法人或其他组织¥3,000.00")]},
             id="fine-floor-organisation",
         ),
         pytest.param("SCJG-CF-004", {"warning": True}, {"warning": [NO_WARNING]}, id="no-warning"),
@@ -158,7 +160,7 @@ def test_the_rule_reads_the_measures_and_the_limit_per_party(agencies):
     assert rules.simple_item_refusal(floor) == ""
     assert rules.simple_item_refusal(floor, "organisation") == ""
     assert rules.simple_item_refusal(floor, "person") == (
-        "事项SCJG-CF-102（集贸）的法定罚款下限为1000元，超过简易程序对自然人200元的限额，且不能给予警告，请适用普通程序"
+        "事项SCJG-CF-102（集贸）的法定罚款下限为¥1,000.00，超过简易程序对自然人¥200.00的限额，且不能给予警告，请适用普通程序"
     )
 
 
@@ -229,7 +231,7 @@ PAGE = {
     [
         ("SCJG-XK-001", {"fine": "200"}, "item_codes", LICENCE),
         ("SCJG-QZ-001", {"warning": True}, "item_codes", COERCION),
-        ("SCJG-CF-001", {"fine": "3000"}, "item_codes", FOOD.format(who="法人或其他组织3000元")),
+        ("SCJG-CF-001", {"fine": "3000"}, "item_codes", FOOD.format(who="法人或其他组织¥3,000.00")),
         ("SCJG-CF-004", {"warning": True}, "warning", NO_WARNING),
     ],
 )

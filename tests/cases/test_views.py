@@ -488,7 +488,7 @@ class TestRefusals:
         writes = Writes()
         response = client.post("/cases/simple/new/", data)
         assert response.status_code == 200
-        assert "简易程序罚款不得超过200元，请适用普通程序" in response.context["form"].errors["fine"][0]
+        assert "简易程序罚款不得超过¥200.00，请适用普通程序" in response.context["form"].errors["fine"][0]
         assert writes.nothing
 
     def test_item_not_the_agencys_own(self, client, handler_user, catalogue):

@@ -412,12 +412,12 @@ class TestBenchmark:
         api.login(head)
         low = {**level_payload(LEVELS[0]), "fine_min": "1000"}
         response = api.put(f"/items/{food_item.pk}/benchmark", benchmark_payload(levels=[low]))
-        assert errors(response)["levels[1].fine_min"] == "罚款下限低于法定下限50000.00"
+        assert errors(response)["levels[1].fine_min"] == "罚款下限低于法定下限¥50,000.00"
         high = {**level_payload(LEVELS[2]), "fine_max": "150000"}
         response = api.put(
             f"/items/{food_item.pk}/benchmark", benchmark_payload(levels=[first_level(), high])
         )
-        assert errors(response)["levels[2].fine_max"] == "罚款上限超出法定上限100000.00"
+        assert errors(response)["levels[2].fine_max"] == "罚款上限超出法定上限¥100,000.00"
 
     def test_overlapping_levels(self, api, head, food_item):
         overlapping = {**level_payload(LEVELS[1]), "fact_min": "1000"}
@@ -467,7 +467,7 @@ class TestRecommend:
             "80000.00",
         )
         assert (data["version"], data["item_code"], data["no_penalty"]) == (1, "SCJG-CF-001", False)
-        assert data["measures"] == ["罚款60000.00元至80000.00元"]
+        assert data["measures"] == ["罚款¥60,000.00至¥80,000.00"]
         assert data["basis"][0] == f"《中华人民共和国食品安全法》第一百二十四条：{FOOD_BASIS.text}"
         assert "清单第1版（2026-01-01施行）裁量基准：一般——货值金额2000元以上不足5000元" in data["basis"][1]
         (exemption,) = data["exemptions"]

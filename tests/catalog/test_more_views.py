@@ -370,7 +370,7 @@ class TestBenchmarkEditor:
         writes = Writes()
         response = client.post(self.url.format(food_item.pk), data)
         rows = level_rows(html(response))
-        assert "罚款上限超出法定上限100000" in rows[2]
+        assert "罚款上限超出法定上限¥100,000.00" in rows[2]
         assert "超出法定上限" not in rows[0] + rows[1]
         assert writes.new_records == 0 and not Benchmark.objects.exists()
 
@@ -381,7 +381,7 @@ class TestBenchmarkEditor:
             fine_min=Decimal(1000), fine_max=Decimal(60000),
         )  # fmt: skip
         body = self.refused(client, food_item, [low], writes=Writes())
-        assert "罚款下限低于法定下限50000" in level_rows(body)[0]
+        assert "罚款下限低于法定下限¥50,000.00" in level_rows(body)[0]
 
     def test_overlapping_levels(self, client, head, food_item):
         client.force_login(head)

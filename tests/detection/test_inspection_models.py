@@ -97,5 +97,5 @@ def test_profit_remote_fine(agencies, city, inspect, make_case):
     assert set(found) == {f"case:{remote.pk}:remote"}
     assert (
         found[f"case:{remote.pk}:remote"].reason
-        == "东区市场监督管理局对所在区划以外的企业检查后罚款3,000.00元，存在异地趋利执法之嫌"
+        == "东区市场监督管理局对所在区划以外的企业检查后罚款¥3,000.00，存在异地趋利执法之嫌"
     )

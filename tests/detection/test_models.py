@@ -33,7 +33,7 @@ def test_discretion_outside_the_range_without_a_reason(make_case):
     assert len(found) == 3
     assert {f"case:{above.pk}", f"case:{below.pk}"} <= set(found)
     assert found[f"case:{above.pk}"].reason == (
-        "罚款80,000.00元，“一般”情节的裁量基准推荐范围为50,000.00元—70,000.00元，偏离10,000.00元，"
+        "罚款¥80,000.00，“一般”情节的裁量基准推荐范围为¥50,000.00—¥70,000.00，偏离¥10,000.00，"
         "决定未说明偏离裁量基准的理由"
     )
     assert found[f"case:{below.pk}"].measure == Decimal("10000")
@@ -62,7 +62,7 @@ def test_disparity_flags_outliers_of_their_group(make_case):
     found = hits("disparity")
     assert set(found) == {f"case:{high.pk}:item:SCJG-CF-001", f"case:{low.pk}:item:SCJG-CF-001"}
     assert found[f"case:{high.pk}:item:SCJG-CF-001"].reason.endswith(
-        "“一般”情节的7件罚款案件中，本案罚款30,000.00元，其余6件平均罚款4,500.00元，为其6.67倍"
+        "“一般”情节的7件罚款案件中，本案罚款¥30,000.00，其余6件平均罚款¥4,500.00，为其6.67倍"
     )
     assert normal
 
@@ -135,7 +135,7 @@ def test_repeat_fine(make_case, agencies):
     assert set(found) == {key}
     assert found[key].reason.startswith("当事人东区第一食品店因")
     assert found[key].reason.endswith(
-        "被同一机关罚款3次，合计15,000.00元，多次处罚未见整改成效，存在以罚代管之嫌"
+        "被同一机关罚款3次，合计¥15,000.00，多次处罚未见整改成效，存在以罚代管之嫌"
     )
     assert thrice
 
@@ -175,7 +175,7 @@ def test_profit_concentration(make_case, agencies):
     key = f"agency:{agencies['east_market'].pk}:month:2026-05"
     assert set(found) == {key}
     assert found[key].reason == (
-        "东区市场监督管理局2026年05月罚款1件共120,000.00元，占近12个月罚款总额200,000.00元的60.0%，罚款在时间上明显集中"
+        "东区市场监督管理局2026年05月罚款1件共¥120,000.00，占近12个月罚款总额¥200,000.00的60.0%，罚款在时间上明显集中"
     )
 
 

@@ -44,9 +44,9 @@ def test_a_review_that_has_not_passed_does_not_open_the_gate(
 @pytest.mark.parametrize(
     ("decision", "reason"),
     [
-        (penalty("80000"), "罚款80000元重于审核通过的70000元"),
+        (penalty("80000"), "罚款¥80,000.00重于审核通过的¥70,000.00"),
         (penalty(measures=[PenaltyMeasure.REVOKE_LICENCE]), "不含吊销许可证件"),
-        (penalty(confiscation=Decimal("100")), "没收违法所得100元重于"),
+        (penalty(confiscation=Decimal("100")), "没收违法所得¥100.00重于"),
     ],
 )
 def test_a_decision_heavier_than_the_reviewed_one_is_refused(passed, leader, handler_user, decision, reason):

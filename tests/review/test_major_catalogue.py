@@ -63,13 +63,15 @@ def test_the_public_list_and_the_gate_say_the_same_thing(client, agencies, catal
     assert notice == STATUTORY_TEXT
     listed = EnforcementItem.objects.filter(version=catalogue, needs_legal_review=True)
     assert sorted(rows) == sorted(item.code for item in listed) == ["SCJG-CF-001"]
-    assert rows["SCJG-CF-001"] == "罚款50000元以上；吊销许可证件；责令停产停业"
+    assert rows["SCJG-CF-001"] == "罚款¥50,000.00以上；吊销许可证件；责令停产停业"
     for item in listed:
         shown = rows[item.code].split("；")
         assert shown == major.item_criteria(item)
         for criterion in shown:
-            amount = re.fullmatch(r"罚款(\d+)元以上", criterion)
-            meets, misses = TRIGGERS["罚款" if amount else criterion](amount.group(1) if amount else None)
+            amount = re.fullmatch(r"罚款¥([\d,]+\.\d\d)以上", criterion)
+            meets, misses = TRIGGERS["罚款" if amount else criterion](
+                amount.group(1).replace(",", "") if amount else None
+            )
             assert major_reasons(case_of(item), meets) != [], criterion
             assert major_reasons(case_of(item), misses) == [], criterion
     # the law's criteria, stated on the list, hold for an item outside it too
@@ -90,14 +92,14 @@ def test_the_public_item_page_and_the_api_state_the_criteria(client, agencies, c
     east = agencies["east_market"].pk
     inside = html(client.get(f"/gs/catalog/{east}/items/SCJG-CF-001/"))
     outside = html(client.get(f"/gs/catalog/{east}/items/SCJG-CF-003/"))
-    assert "罚款50000元以上；吊销许可证件；责令停产停业" in inside
+    assert "罚款¥50,000.00以上；吊销许可证件；责令停产停业" in inside
     assert STATUTORY_TEXT in inside and STATUTORY_TEXT in outside
     assert re.search(r'data-testid="major-criteria">—', outside)
     assert "经过听证为重大" not in inside + outside
     client.force_login(handler_user)
     item = catalogue.items.get(code="SCJG-CF-001")
     data = client.get(f"/api/catalog/items/{item.pk}").json()
-    assert data["major_criteria"] == ["罚款50000元以上", "吊销许可证件", "责令停产停业"]
+    assert data["major_criteria"] == ["罚款¥50,000.00以上", "吊销许可证件", "责令停产停业"]
     assert "major_on_hearing" not in data
 
 

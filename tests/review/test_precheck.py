@@ -88,7 +88,9 @@ def test_required_audio_video_missing(submitted):
 def test_fine_outside_the_benchmark_without_reason(investigated, handler_user, reviewer):
     review = services.review_submit(actor=handler_user, case=investigated, data=proposal("90000"))
     assert defects(review) == {
-        CheckPoint.DISCRETION: ["拟罚款90000元不在裁量基准推荐范围（60000—80000元）内，且未说明理由"]
+        CheckPoint.DISCRETION: [
+            "拟罚款¥90,000.00不在裁量基准推荐范围（¥60,000.00—¥80,000.00）内，且未说明理由"
+        ]
     }
 
 

@@ -9,9 +9,10 @@ from decimal import Decimal
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from zhifa.catalog import discretion, major, penalties
+from zhifa.catalog import discretion, penalties
 from zhifa.catalog.choices import FineBasis, ItemCategory, PenaltyMeasure, ProcedureStep
 from zhifa.core import access, kit, workdays
+from zhifa.core.formatting import money
 from zhifa.registry import selectors as registry
 from zhifa.registry.choices import OFFICER_ONLY_ROLES, CaseRole, PersonKind, PersonStatus
 
@@ -256,7 +257,8 @@ def check_fine(case: Case, fine: Decimal | None, facts: dict, deviation_reason: 
     basis = item.legal_bases.filter(fine_basis=FineBasis.AMOUNT, statutory_max__isnull=False).first()
     if basis and fine > basis.statutory_max:
         kit.refuse(
-            "fine", f"罚款{fine}元超出法定上限{basis.statutory_max}元（《{basis.law_name}》{basis.article}）"
+            "fine",
+            f"罚款{money(fine)}超出法定上限{money(basis.statutory_max)}（《{basis.law_name}》{basis.article}）",
         )
     if (
         basis
@@ -264,14 +266,14 @@ def check_fine(case: Case, fine: Decimal | None, facts: dict, deviation_reason: 
         and fine < basis.statutory_min
         and not deviation_reason.strip()
     ):
-        kit.refuse("deviation_reason", f"罚款低于法定下限{basis.statutory_min}元，减轻处罚须写明理由")
+        kit.refuse("deviation_reason", f"罚款低于法定下限{money(basis.statutory_min)}，减轻处罚须写明理由")
     if not hasattr(item, "benchmark"):
         return None
     recommendation = discretion.recommend(item, facts, on=on)
     if not recommendation.allows_fine(fine) and not deviation_reason.strip():
         kit.refuse(
             "deviation_reason",
-            f"拟罚款{fine}元不在裁量基准推荐范围（{recommendation.fine_min}—{recommendation.fine_max}元）内，须书面说明理由",
+            f"拟罚款{money(fine)}不在裁量基准推荐范围（{money(recommendation.fine_min)}—{money(recommendation.fine_max)}）内，须书面说明理由",
         )
     return recommendation
 
@@ -301,11 +303,9 @@ def simple_item_refusal(item, party_kind: str | None = None) -> str:
     kinds = [party_kind] if party_kind else list(SIMPLE_FINE_LIMIT)
     floor = penalties.lowest_fine(item)
     if all(floor > SIMPLE_FINE_LIMIT[kind] for kind in kinds):
-        limits = "、".join(
-            f"对{PartyKind(kind).label}{major.yuan(SIMPLE_FINE_LIMIT[kind])}元" for kind in kinds
-        )
+        limits = "、".join(f"对{PartyKind(kind).label}{money(SIMPLE_FINE_LIMIT[kind])}" for kind in kinds)
         return (
-            f"{_item_words(item)}的法定罚款下限为{major.yuan(floor)}元，超过简易程序{limits}的限额，"
+            f"{_item_words(item)}的法定罚款下限为{money(floor)}，超过简易程序{limits}的限额，"
             "且不能给予警告，请适用普通程序"
         )
     return ""
@@ -327,5 +327,5 @@ def require_simple_items(items, party_kind: str, warning: bool, fine: Decimal | 
         if fine is not None and fine < floor:
             kit.refuse(
                 "fine",
-                f"罚款{major.yuan(fine)}元低于{_item_words(item)}的法定罚款下限{major.yuan(floor)}元，请适用普通程序",
+                f"罚款{money(fine)}低于{_item_words(item)}的法定罚款下限{money(floor)}，请适用普通程序",
             )

@@ -19,6 +19,7 @@ from zhifa.catalog import selectors as catalog
 from zhifa.catalog.choices import PenaltyMeasure, ProcedureStep
 from zhifa.catalog.procedures import Procedure
 from zhifa.core import access, events, kit, numbering, workdays
+from zhifa.core.formatting import money
 from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
 from zhifa.notifications import events as notifications
@@ -620,7 +621,7 @@ def case_simple(
     ):
         kit.refuse("kind", "简易程序只能当场给予警告或小额罚款")
     if decision.fine is not None and decision.fine > limit:
-        kit.refuse("fine", f"简易程序罚款不得超过{limit}元，请适用普通程序")
+        kit.refuse("fine", f"简易程序罚款不得超过{money(limit)}，请适用普通程序")
     if not (warning or decision.fine):
         kit.refuse("fine", "请选择警告或罚款")
     rules.require_distinct_handlers(handlers)

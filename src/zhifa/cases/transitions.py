@@ -17,6 +17,7 @@ from functools import partial
 from django.utils import timezone
 
 from zhifa.catalog.procedures import Procedure
+from zhifa.core.formatting import money
 from zhifa.registry.choices import CaseRole as R
 
 from . import rules
@@ -91,8 +92,8 @@ def _heard(case) -> bool:
 T = partial(Transition, procedures=BOTH)  # a row drawn in both procedures unless it says
 
 
-def _yuan(kind: str) -> str:
-    return f"{SIMPLE_FINE_LIMIT[kind]:f}"
+def _limit(kind: str) -> str:
+    return money(SIMPLE_FINE_LIMIT[kind])
 
 
 TABLE: tuple[Transition, ...] = (
@@ -101,7 +102,7 @@ TABLE: tuple[Transition, ...] = (
     T("simple", "当场作出处罚决定并交付", HANDLE, (START,), S.SERVED, procedures=(Procedure.SIMPLE,),
       role=R.DECIDE,
       rule="执法人员不少于两人，出示执法证件；告知违法事实、理由、依据和权利，听取陈述、申辩；"
-           f"警告，或对个人{_yuan(PartyKind.PERSON)}元以下、单位{_yuan(PartyKind.ORGANISATION)}元以下罚款；"
+           f"警告，或对个人{_limit(PartyKind.PERSON)}以下、单位{_limit(PartyKind.ORGANISATION)}以下罚款；"
            "当场交付决定书"),
     T("assign", "指定承办人员", HANDLE, (S.INTAKE, S.INVESTIGATING), role=R.HANDLE),
     T("register", "立案", APPROVE, (S.INTAKE,), S.INVESTIGATING, procedures=ORDINARY,

@@ -13,7 +13,8 @@ Two sources, and the catalogue shows both:
 """
 
 from dataclasses import dataclass
-from decimal import Decimal
+
+from zhifa.core.formatting import money
 
 from . import penalties
 from .choices import PenaltyMeasure
@@ -37,18 +38,13 @@ COMPLEX = Criterion(
 STATUTORY = (HEARING, COMPLEX)
 
 
-def yuan(amount: Decimal) -> str:
-    """70000.00 → "70000"."""
-    return f"{Decimal(amount).normalize():f}"
-
-
 def item_criteria(item) -> list[str]:
     """The item's own criteria as the catalogue shows them; [] when the item is not in the 目录."""
     if not item.needs_legal_review:
         return []
     criteria = []
     if item.major_fine_threshold is not None:
-        criteria.append(f"{PenaltyMeasure.FINE.label}{yuan(item.major_fine_threshold)}元以上")
+        criteria.append(f"{PenaltyMeasure.FINE.label}{money(item.major_fine_threshold)}以上")
     if item.major_on_revocation:
         criteria.append(PenaltyMeasure.REVOKE_LICENCE.label)
     if item.major_on_suspension:
@@ -64,7 +60,7 @@ def item_reasons(item, decision) -> list[str]:
     reasons = []
     threshold = item.major_fine_threshold
     if threshold is not None and (decision.fine or 0) >= threshold:
-        reasons.append(f"罚款达到{item.name}的重大标准（{yuan(threshold)}元以上）")
+        reasons.append(f"罚款达到{item.name}的重大标准（{money(threshold)}以上）")
     listed = penalties.listed(decision)
     if item.major_on_revocation and PenaltyMeasure.REVOKE_LICENCE in listed:
         reasons.append(PenaltyMeasure.REVOKE_LICENCE.label)

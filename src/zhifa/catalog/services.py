@@ -15,6 +15,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from zhifa.core import access, kit, workdays
+from zhifa.core.formatting import money
 from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
 
@@ -582,9 +583,9 @@ def _range_errors(level: BenchmarkLevel, basis: LegalBasis) -> list[tuple[str, s
     if basis.fine_basis and level.fine_basis != basis.fine_basis:
         problems.append(("fine_basis", "罚款计算方式与法定依据不一致"))
     if basis.statutory_min is not None and level.fine_min < basis.statutory_min:
-        problems.append(("fine_min", f"罚款下限低于法定下限{basis.statutory_min}"))
+        problems.append(("fine_min", f"罚款下限低于法定下限{money(basis.statutory_min)}"))
     if basis.statutory_max is not None and level.fine_max > basis.statutory_max:
-        problems.append(("fine_max", f"罚款上限超出法定上限{basis.statutory_max}"))
+        problems.append(("fine_max", f"罚款上限超出法定上限{money(basis.statutory_max)}"))
     return problems
 
 

@@ -31,6 +31,7 @@ from django.conf import settings
 from django.db.models import Model as DbModel
 from django.db.models import Q, QuerySet
 
+from zhifa.core import formatting
 from zhifa.core.models import Region
 
 M = TypeVar("M", bound=DbModel)
@@ -197,7 +198,7 @@ class Context:
 
 
 def money(amount: Decimal | float | int | None) -> str:
-    return f"{Decimal(amount or 0):,.2f}元"
+    return formatting.money(Decimal(amount or 0))
 
 
 def chunks(rows: Iterable[Found], size: int = 2000) -> Iterator[list[Found]]:

@@ -9,12 +9,12 @@ from django.core.exceptions import ValidationError
 from zhifa.cases.choices import DecisionKind
 from zhifa.catalog import major, penalties
 from zhifa.catalog.choices import PenaltyMeasure
+from zhifa.core.formatting import money
 
 from .choices import ReviewStatus
 from .models import Review
 
 GATED_KINDS = (DecisionKind.PENALTY, DecisionKind.NO_PENALTY)
-yuan = major.yuan  # 70000.00 → "70000" (review.precheck reads it from here)
 
 
 def major_reasons(case, decision) -> list[str]:
@@ -36,7 +36,7 @@ def heavier_than_reviewed(reviewed, decision) -> str | None:
     for name, measure in penalties.AMOUNTS.items():
         value, approved = getattr(decision, name) or Decimal(0), getattr(reviewed, name) or Decimal(0)
         if value > approved:
-            return f"{measure.label}{yuan(value)}元重于审核通过的{yuan(approved)}元"
+            return f"{measure.label}{money(value)}重于审核通过的{money(approved)}"
     added = penalties.listed(decision) - penalties.listed(reviewed) - {PenaltyMeasure.WARNING}
     if added:
         return f"审核通过的拟处理意见不含{min(added, key=penalties.ORDER.index).label}"

@@ -16,13 +16,13 @@ from zhifa.cases.documents.kinds import DocumentKind
 from zhifa.catalog import discretion
 from zhifa.catalog.choices import ProcedureStep
 from zhifa.core import access
+from zhifa.core.formatting import money
 from zhifa.core.models import Record
 from zhifa.registry import selectors as registry
 from zhifa.registry.choices import BodyStatus, PersonKind
 from zhifa.registry.models import EnforcementBody
 
 from .choices import CheckPoint
-from .gate import yuan
 
 AV_STEPS_BEFORE_DECISION = ("on_site", "inquiry", "evidence", "seizure", "hearing")
 STEP_DOCUMENTS = {"on_site": DocumentKind.INSPECTION_RECORD, "inquiry": DocumentKind.INQUIRY_RECORD}
@@ -233,7 +233,7 @@ def check_discretion(f: Facts) -> list[Finding]:
     except ValidationError as exc:
         return [Finding(CheckPoint.DISCRETION, False, "无法计算裁量基准：" + "；".join(exc.messages), links)]
     span = (
-        f"{yuan(recommendation.fine_min)}—{yuan(recommendation.fine_max)}元"
+        f"{money(recommendation.fine_min)}—{money(recommendation.fine_max)}"
         if recommendation.fine_min is not None
         else "该情节无罚款幅度"
     )
@@ -242,7 +242,7 @@ def check_discretion(f: Facts) -> list[Finding]:
             Finding(
                 CheckPoint.DISCRETION,
                 True,
-                f"拟罚款{yuan(proposed.fine)}元在裁量基准推荐范围（{span}）内",
+                f"拟罚款{money(proposed.fine)}在裁量基准推荐范围（{span}）内",
                 links,
             )
         ]
@@ -251,7 +251,7 @@ def check_discretion(f: Facts) -> list[Finding]:
             Finding(
                 CheckPoint.DISCRETION,
                 True,
-                f"拟罚款{yuan(proposed.fine)}元偏离推荐范围（{span}），已说明理由：{proposed.deviation_reason.strip()}",
+                f"拟罚款{money(proposed.fine)}偏离推荐范围（{span}），已说明理由：{proposed.deviation_reason.strip()}",
                 links,
             )
         ]
@@ -259,7 +259,7 @@ def check_discretion(f: Facts) -> list[Finding]:
         Finding(
             CheckPoint.DISCRETION,
             False,
-            f"拟罚款{yuan(proposed.fine)}元不在裁量基准推荐范围（{span}）内，且未说明理由",
+            f"拟罚款{money(proposed.fine)}不在裁量基准推荐范围（{span}）内，且未说明理由",
             links,
         )
     ]

@@ -19,6 +19,7 @@ from ninja.pagination import paginate
 from pydantic import ConfigDict, create_model
 
 from zhifa.core import access
+from zhifa.core.formatting import money
 from zhifa.core.models import Agency
 from zhifa.core.selectors import chosen_agency
 from zhifa.registry.models import EnforcementBody, EnforcementField
@@ -767,7 +768,7 @@ def _measures(result: discretion.Recommendation) -> list[str]:
         return ["不予行政处罚"]
     measures = [label for label in penalties.level_labels(result) if label == PenaltyMeasure.WARNING.label]
     if result.fine_min is not None and result.fine_max is not None:
-        measures.append(f"{PenaltyMeasure.FINE.label}{result.fine_min}元至{result.fine_max}元")
+        measures.append(f"{PenaltyMeasure.FINE.label}{money(result.fine_min)}至{money(result.fine_max)}")
     measures += [label for label in penalties.level_labels(result) if label != PenaltyMeasure.WARNING.label]
     return measures
 

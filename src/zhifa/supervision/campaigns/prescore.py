@@ -21,6 +21,7 @@ from zhifa.cases.documents.kinds import DocumentKind
 from zhifa.cases.models import Case
 from zhifa.catalog.choices import ProcedureStep
 from zhifa.catalog.procedures import Procedure
+from zhifa.core.formatting import money
 from zhifa.core.models import Record
 from zhifa.registry.choices import BodyStatus
 from zhifa.registry.models import EnforcementBody
@@ -222,8 +223,8 @@ def check_discretion(f: Facts) -> list[Hit]:
         low <= decision.fine <= (high if high is not None else decision.fine)
     ) or decision.deviation_reason.strip():
         return []
-    span = f"{low:,.2f}—{high:,.2f}元" if high is not None else f"不低于{low:,.2f}元"
-    return [Hit(f"罚款{decision.fine:,.2f}元不在裁量基准推荐范围（{span}）内，且未说明理由")]
+    span = f"{money(low)}—{money(high)}" if high is not None else f"不低于{money(low)}"
+    return [Hit(f"罚款{money(decision.fine)}不在裁量基准推荐范围（{span}）内，且未说明理由")]
 
 
 CHECKS: dict[str, Callable[[Facts], list[Hit]]] = {
