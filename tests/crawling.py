@@ -165,22 +165,14 @@ def _admin_activity() -> None:
     """What the demo does not make and the 三员's pages list: an admin change (操作日志) and a failed
     login that locked an account (登录锁定, 登录失败)."""
     from axes.models import AccessAttempt, AccessFailureLog
-    from django.contrib.admin.models import CHANGE, LogEntry
-    from django.contrib.contenttypes.models import ContentType
     from django.utils import timezone
 
     from zhifa.accounts.models import User
     from zhifa.core.models import Agency
+    from zhifa.core.services import audit_admin_action
 
     agency = Agency.objects.order_by("pk").first()
-    LogEntry.objects.create(
-        user=User.objects.get(username="sysadmin"),
-        content_type=ContentType.objects.get_for_model(Agency),
-        object_id=str(agency.pk),
-        object_repr=str(agency),
-        action_flag=CHANGE,
-        change_message='[{"changed": {"fields": ["简称"]}}]',
-    )
+    audit_admin_action(User.objects.get(username="sysadmin"), agency, "修改机关：简称")
     browser = {
         "username": "dh_zf2",
         "ip_address": "127.0.0.1",

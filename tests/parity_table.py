@@ -77,6 +77,7 @@ PAIRS = {
     "zhifa_publicity_api_disclosure_publish": "publicity:publish",
     "zhifa_publicity_api_disclosure_withhold": "publicity:withhold",
     "zhifa_publicity_api_disclosure_withdraw": "publicity:withdraw",
+    "zhifa_publicity_api_disclosures_bulk_publish": "publicity:bulk_publish",
     "zhifa_inspections_api_plan_publish": "inspections:plan_action",
     "zhifa_inspections_api_draw_commit": "inspections:plan_action",
     "zhifa_inspections_api_draw_run": "inspections:draw_action",
@@ -261,6 +262,10 @@ NO_DOOR = {
     "zhifa_review_api_resubmit": "the proposal form of submit (covered by its Door) on a returned review",
     "zhifa_review_api_assign": "picks reviewers by id: a choice, not text",
     "zhifa_publicity_api_disclosure_publish": _STATE_ONLY,
+    "zhifa_publicity_api_disclosures_bulk_publish": (
+        "ids only: each draft through disclosure_publish, whose refusals page and API report alike "
+        "(tests/publicity/test_bulk_and_sort.py)"
+    ),
     "zhifa_inspections_api_draw_commit": "a hash computed by the client, refused by the service alike",
     "zhifa_inspections_api_draw_reveal": _STATE_ONLY,
     "zhifa_inspections_api_report_decide": _STATE_ONLY,

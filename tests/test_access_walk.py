@@ -95,7 +95,6 @@ PAGE_ALLOWED: dict[str, tuple[frozenset[int], str]] = {
         frozenset({200, 403, 404}),
         "议定事项由参会部门共见，报告落实仅限责任单位（403）",
     ),
-    "admin:app_list": (PUBLIC, "管理后台的应用索引：列出可维护的参考数据种类，按模型而非对象"),
     "collaboration:joint_new": (
         frozenset({200}),
         "申请、报告、部署联合执法的空白表单：按启动方式而非对象，以提交人本部门名义",

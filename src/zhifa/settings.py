@@ -37,7 +37,6 @@ ALLOWED_HOSTS = [
 ]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -77,7 +76,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: every log line of the request, the 500 page included, carries its id (core.requestid).
     "zhifa.core.requestid.RequestIdMiddleware",
-    # the request an admin action's audit entry takes its IP from (zhifa.audit.middleware); place-independent
+    # the request an audit entry takes its IP from when a service is not handed it (zhifa.audit.middleware)
     "zhifa.audit.middleware.AuditRequestMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -205,7 +204,7 @@ AXES_VERBOSE = False
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]  # Chinese for what Django's admin and django-axes leave in English
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]  # Chinese for what Django and django-axes leave in English
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

@@ -1,10 +1,6 @@
-from django.contrib import admin
 from django.urls import include, path
 
 from .api import api
-
-admin.site.site_header = admin.site.site_title = "执法通 · 系统管理"
-admin.site.index_title = "系统管理"
 
 handler400 = "zhifa.core.views.bad_request"
 handler500 = "zhifa.core.views.server_error"
@@ -25,7 +21,6 @@ urlpatterns = [
     path("inspections/", include("zhifa.inspections.urls")),
     path("supervision/", include("zhifa.supervision.urls")),
     path("detection/", include("zhifa.detection.urls")),
-    path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("gs/complaints/", include("zhifa.complaints.public_urls")),
     path("complaints/", include("zhifa.complaints.urls")),

@@ -57,7 +57,7 @@ def test_password_login_without_a_device_lands_on_enrolment_and_nothing_else(cli
     response = log_in(client, user)
     assert response.status_code == 302
     assert client.get(response["Location"])["Location"] == "/accounts/two-factor/enrol/"
-    for url in ["/", "/accounts/password/", "/accounts/security/", "/accounts/tokens/", "/admin/", "/cases/"]:
+    for url in ["/", "/accounts/password/", "/accounts/security/", "/accounts/tokens/", "/cases/"]:
         response = client.get(url)
         assert response.status_code == 302, url
         assert response["Location"].startswith("/accounts/two-factor/enrol/"), url
@@ -200,12 +200,6 @@ def test_each_login_owes_the_code_again(client, user_of):
     client.post("/accounts/logout/")
     log_in(client, user)
     assert client.get("/")["Location"] == "/accounts/two-factor/"
-
-
-def test_the_admins_own_login_page_owes_the_code_too(client, user_of):
-    user = user_of(RoleCode.SYSTEM_ADMIN)
-    client.post("/admin/login/", {"username": user.username, "password": DEFAULT_PASSWORD})
-    assert client.get("/admin/")["Location"].startswith("/accounts/two-factor/enrol/")
 
 
 def test_a_session_given_a_required_role_later_owes_it(client, user_of):

@@ -110,3 +110,31 @@ def test_error_summary_keeps_english_out():
     assert error_summary("django.core.exceptions.ValidationError", "x\nValidationError: ['请填写名称']") == (
         "校验未通过：请填写名称"
     )
+
+
+def test_the_run_page_shows_the_error_with_its_traceback(sysadmin, clerk, client, monkeypatch):
+    """后台任务结果: the run's own page, in place of the stock admin's; the traceback as the backend kept it."""
+    from types import SimpleNamespace
+
+    from django_tasks import task_backends
+
+    CALLS.clear()
+    flaky.enqueue("公示")
+    failed = TaskRun.objects.get()
+    client.force_login(sysadmin)
+    assert f'href="/jobs/runs/{failed.pk}/"' in client.get("/jobs/runs/").content.decode()
+    page = client.get(f"/jobs/runs/{failed.pk}/").content.decode()
+    assert "数据错误：数据源暂不可用" in page and "任务后端已不再保存该次运行的错误详情" in page  # not kept
+
+    error = SimpleNamespace(
+        exception_class_path="builtins.ValueError", traceback="Traceback …\nValueError: x"
+    )
+    backend = task_backends["default"]
+    monkeypatch.setattr(
+        backend, "get_result", lambda result_id: SimpleNamespace(errors=[error]), raising=False
+    )
+    page = client.get(f"/jobs/runs/{failed.pk}/").content.decode()
+    assert '<pre translate="no">Traceback …\nValueError: x</pre>' in page
+
+    client.force_login(clerk)
+    assert client.get(f"/jobs/runs/{failed.pk}/").status_code == 404

@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from tests.helpers import paperwork
 from tests.review.conftest import all_pass, notify, penalty, proposal
 from zhifa.cases import services as cases
-from zhifa.cases.admin import DecisionAdmin
 from zhifa.cases.models import Case, Decision
 from zhifa.catalog.choices import PenaltyMeasure
 from zhifa.review import services
@@ -105,18 +104,6 @@ def test_the_simple_procedure_never_qualifies(agencies, catalogue, officers, han
     assert case.decision.measures == ["warning"]
 
 
-def test_decisions_cannot_be_added_or_changed_in_the_admin(rf, passed, django_user_model):
-    from django.contrib import admin
-
-    root = django_user_model.objects.create_superuser("root", password="x", real_name="root")
-    request = rf.get("/admin/")
-    request.user = root
-    model_admin = DecisionAdmin(Decision, admin.site)
-    assert not model_admin.has_add_permission(request)
-    assert not model_admin.has_change_permission(request)
-    assert not model_admin.has_delete_permission(request)
-
-
 def test_submission_is_refused_when_materials_are_missing(registered, handler_user, body):
     case = cases.case_record_step(actor=handler_user, case=registered, step="on_site", note="检查")
     case = cases.case_submit_for_review(  # 调查终结 itself needs the 立案审批表 (and the 检查笔录)
@@ -135,14 +122,3 @@ def test_submission_before_the_investigation_ends_is_refused(registered, handler
     with pytest.raises(ValidationError) as error:
         services.review_submit(actor=handler_user, case=registered, data=proposal())
     assert "调查终结后" in str(error.value)
-
-
-def test_the_admin_add_and_change_pages_refuse_a_decision(client, django_user_model, investigated):
-    root = django_user_model.objects.create_superuser("root2", password="x", real_name="root")
-    client.force_login(root)
-    assert client.get("/admin/cases/decision/add/").status_code == 403
-    assert (
-        client.post("/admin/cases/decision/add/", {"case": investigated.pk, "kind": "penalty"}).status_code
-        == 403
-    )
-    assert not Decision.objects.exists()

@@ -87,6 +87,6 @@ grant(
     [RoleCode.AUDIT_ADMIN],
     # The record log's who/what/when (never its payload: core.views.record_detail) and the audit log
     # (zhifa.audit grants audit.view_auditentry); admin actions and logins are in the audit log, whose
-    # entries name objects neutrally, so the admin's LogEntry and axes lists are no longer theirs.
+    # entries name objects neutrally (there is no Django admin site to list LogEntry or axes' rows).
     {"core.view_record"},
 )

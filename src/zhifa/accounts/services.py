@@ -73,7 +73,7 @@ def user_set_roles(*, actor: Actor, user: User, roles, request=None) -> User:
     user.roles.set(Role.objects.filter(code__in=codes))
     user.__dict__.pop("_role_codes", None)
     user.__dict__.pop("_role_perm_cache", None)
-    # Only the 三员 enter the Django admin.
+    # is_staff marks the 三员 (there is no Django admin site: each works on pages of their own).
     is_staff = bool(set(codes) & ADMIN_ROLES)
     if user.is_staff != is_staff:
         User.objects.filter(pk=user.pk).update(is_staff=is_staff)

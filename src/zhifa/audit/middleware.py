@@ -1,5 +1,5 @@
-"""The request being served, for the one audit receiver that is not handed it (the Django admin's
-LogEntry is saved without its request): so an admin action's entry carries the IP like every other."""
+"""The request being served, for an audit entry whose service or receiver is not handed it (a list export,
+a service called without its request): so that entry carries the client's IP like every other."""
 
 from contextvars import ContextVar
 

@@ -1,5 +1,5 @@
 """How 1+X 协同 plugs into the product: each part of the app wires itself (role permissions, menu entries,
-工作台 providers, stored deadlines, record labels, admin). Called from CollaborationConfig.ready()."""
+工作台 providers, stored deadlines, record labels). Called from CollaborationConfig.ready()."""
 
 
 def wire() -> None:

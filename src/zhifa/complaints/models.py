@@ -98,6 +98,10 @@ class Complaint(models.Model):
             # the list's default sort (newest received first), whole scope and one agency
             models.Index(fields=["-received_on", "-id"], name="complaint_received_desc"),
             models.Index(fields=["agency", "-received_on", "-id"], name="complaint_agency_received"),
+            # the list's sortable columns (selectors.COMPLAINT_SORTS) within one agency
+            models.Index(fields=["agency", "number", "id"], name="complaint_agency_number"),
+            models.Index(fields=["agency", "reply_due", "id"], name="complaint_agency_reply_due"),
+            models.Index(fields=["agency", "updated_at", "id"], name="complaint_agency_updated"),
         ]
 
     def __str__(self) -> str:

@@ -37,7 +37,7 @@ def _filters(request) -> tuple[dict, selectors.Filters]:
         kind=raw["kind"] if raw["kind"] in Kind.values else "",
         agency=int_or_none(raw["agency"]),
         overdue=raw["overdue"] == "1",
-        sort=raw["sort"] if raw["sort"] in selectors.SORTS else "-received",
+        sort=selectors.COMPLAINT_SORTS.parse(raw["sort"]).value,
     )
     return raw, parsed
 
@@ -53,7 +53,8 @@ def complaint_list(request):
             "page": page,
             "rows": [(c, selectors.is_overdue(c)) for c in page],
             "filters": raw,
-            "query": query_of(raw),
+            "query": query_of({**raw, "sort": parsed.sort}),
+            "sorting": selectors.COMPLAINT_SORTS.parse(parsed.sort),
             "statuses": Status.choices,
             "channels": Channel.choices,
             "kinds": Kind.choices,
@@ -61,7 +62,6 @@ def complaint_list(request):
             "agency_picker": pickers.agency_filter(
                 agencies, raw["agency"], perm=VIEW, aria_label="承办机关", empty_label="全部承办机关"
             ),
-            "sorts": list(selectors.SORT_LABELS.items()),
             "can_enter": request.user.has_perm(HANDLE),
         },
     )

@@ -2,8 +2,7 @@ from django.apps import AppConfig
 
 from . import hygiene
 
-# Before any app's forms or admin are imported (the admin's autodiscovery runs in an earlier app's
-# ready()): form fields declared from now on refuse control characters as the models do.
+# Before any app's forms are imported (an earlier app's ready() may import them): form fields declared from now on refuse control characters as the models do.
 hygiene.forms_refuse_alike()
 
 

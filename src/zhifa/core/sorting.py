@@ -33,11 +33,13 @@ class SortColumn:
 
 
 class Sorts:
-    """A list's sortable columns. `tiebreak` ends every ordering (unique: the id)."""
+    """A list's sortable columns. `tiebreak` ends every ordering (unique: the id); `default` is the list's
+    own order when no (or an unknown) column is asked for — empty: the queryset's order is kept."""
 
-    def __init__(self, *columns: SortColumn, tiebreak: str = "id"):
+    def __init__(self, *columns: SortColumn, tiebreak: str = "id", default: tuple[str, ...] = ()):
         self.columns = {column.key: column for column in columns}
         self.tiebreak = tiebreak
+        self.default = default
 
     def parse(self, raw) -> Sorting:
         """`raw` (the ?sort= value) against the whitelist; anything else is the default order."""
@@ -67,7 +69,7 @@ class Sorting:
 
     def apply(self, queryset: QuerySet) -> QuerySet:
         if self.key is None:
-            return queryset
+            return queryset.order_by(*self.sorts.default) if self.sorts.default else queryset
         return queryset.order_by(*self.sorts.ordering(self.key, self.descending))
 
     @property

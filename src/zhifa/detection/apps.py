@@ -17,8 +17,8 @@ class DetectionConfig(AppConfig):
 
 
 class TasksDatabaseConfig(AppConfig):
-    """django_tasks_db (the background tasks' queue) under Chinese names: the admin and the 审计日志's
-    filters show every app and model by its verbose name."""
+    """django_tasks_db (the background tasks' queue) under Chinese names: the 审计日志's filters
+    show every app and model by its verbose name."""
 
     name = "django_tasks_db"
     label = "django_tasks_database"

@@ -17,11 +17,11 @@ SUBJECT_FILTERS = ("q", "kind", "risk")
 
 
 def tasks(request):
-    """检查任务 as the list shows them (a malformed plan id is a 400)."""
+    """检查任务 as the list shows them, in its sort (a malformed plan id is a 400)."""
     filters = filters_of(request, TASK_FILTERS)
     plan = id_param(request, "plan")
-    return selectors.tasks_visible_to(
-        request.user, **{**filters, "plan": plan, "mine": bool(filters["mine"])}
+    return selectors.TASK_SORTS.of(request).apply(
+        selectors.tasks_visible_to(request.user, **{**filters, "plan": plan, "mine": bool(filters["mine"])})
     )
 
 

@@ -31,7 +31,7 @@ _ASCII_WORDS = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
 
 def error_summary(exception_class_path: str, traceback: str) -> str:
     """One line in Chinese: the kind of error, and its message when the message is Chinese (an English
-    message or a code stays in the traceback, which the Django admin shows to the 系统管理员)."""
+    message or a code stays in the traceback, which the run's own page, 后台任务结果, shows to the 系统管理员)."""
     name = exception_class_path.rsplit(".", 1)[-1]
     kind = EXCEPTION_LABELS.get(name, "程序错误")
     last = traceback.strip().splitlines()[-1] if traceback.strip() else ""

@@ -63,3 +63,17 @@ def get_import(user, pk) -> ImportJob:
         return imports_of(user).select_related("agency").get(pk=pk)
     except (ImportJob.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404("未找到该导入") from exc
+
+
+def run_errors(run: TaskRun) -> list[tuple[str, str]]:
+    """The errors the task backend kept for a failed run — (exception class, traceback) — for the run's own
+    page (后台任务结果): the full traceback is for the 系统管理员 only. Empty when the backend no longer
+    holds the result (purged) or cannot look one up."""
+    from django_tasks import task_backends
+    from django_tasks.exceptions import InvalidTaskBackendError, TaskResultDoesNotExist
+
+    try:
+        result = task_backends[run.backend].get_result(run.result_id)
+    except (InvalidTaskBackendError, TaskResultDoesNotExist, NotImplementedError, ValueError):
+        return []
+    return [(error.exception_class_path, error.traceback) for error in result.errors]

@@ -6,6 +6,7 @@ app_name = "jobs"
 
 urlpatterns = [
     path("runs/", views.run_list, name="runs"),
+    path("runs/<int:pk>/", views.run_detail, name="run_detail"),
     path("runs/<int:pk>/retry/", views.run_retry, name="run_retry"),
     path("exports/", views.export_list, name="exports"),
     path("exports/start/", views.export_start, name="export_start"),

@@ -49,6 +49,20 @@ def run_list(request):
 
 
 @login_required
+def run_detail(request, pk: int):
+    """后台任务结果: one run with its arguments and, when it failed, the error with its full traceback."""
+    if not selectors.may_see_runs(request.user):
+        raise Http404("未找到该任务运行记录")
+    run = selectors.get_run(pk)
+    context = {
+        "run": run,
+        "errors": selectors.run_errors(run) if run.status == RunStatus.FAILED else [],
+        "can_retry": request.user.has_perm(services.RETRY),
+    }
+    return render(request, "jobs/run_detail.html", context)
+
+
+@login_required
 @require_POST
 def run_retry(request, pk: int):
     if not selectors.may_see_runs(request.user):

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from zhifa.core import access
 from zhifa.core.models import Agency, Region
+from zhifa.core.sorting import SortColumn, Sorts
 
 from . import search
 from .annual_report import due_date
@@ -161,6 +162,16 @@ def region_trail(region: Region) -> list[Region]:
     codes = [code for code in region.path.split("/") if code]
     by_code = {r.code: r for r in Region.objects.filter(code__in=codes)}
     return [by_code[code] for code in codes if code in by_code]
+
+
+# The staff list's sortable columns on the core list kit — only columns publicity already indexes with the
+# agency (0001/0002: agency+status+due_on, agency+decided_on, agency+published_on); the default stays
+# drafts first by deadline.
+DISCLOSURE_SORTS = Sorts(
+    SortColumn("status", "状态", ("status", "due_on")),
+    SortColumn("decided", "决定日期", ("decided_on",)),
+    SortColumn("published", "公示日期", ("published_on",)),
+)
 
 
 def disclosures_visible_to(user, *, status: str = "", q: str = "") -> QuerySet[Disclosure]:

@@ -9,6 +9,7 @@ app_name = "publicity"
 urlpatterns = [
     path("", staff.disclosure_list, name="list"),
     path("register/", staff.disclosure_register, name="register"),
+    path("publish/", staff.disclosure_bulk_publish, name="bulk_publish"),
     path("<int:pk>/", staff.disclosure_detail, name="detail"),
     path("<int:pk>/edit/", staff.disclosure_edit, name="edit"),
     path("<int:pk>/correct/", staff.disclosure_correct, name="correct"),

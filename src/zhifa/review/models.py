@@ -59,6 +59,10 @@ class Review(models.Model):
             models.Index(fields=["status", "due_on"]),
             models.Index(fields=["reviewer", "status"]),
             models.Index(fields=["-updated_at", "-id"], name="review_updated_desc"),  # the list's sort
+            # the list's sortable columns (selectors.REVIEW_SORTS)
+            models.Index(fields=["status", "due_on", "id"], name="review_status_due"),
+            models.Index(fields=["due_on", "id"], name="review_due"),
+            models.Index(fields=["created_at", "id"], name="review_submitted"),
         ]
 
     def __str__(self) -> str:

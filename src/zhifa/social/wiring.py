@@ -1,5 +1,5 @@
 """How 社会监督 plugs into the product: role permissions, the menu, the 工作台 provider, the stored deadline,
-the record labels, the admin, and the card on the complaint page (core.panels slot "complaint") naming the
+the record labels, and the card on the complaint page (core.panels slot "complaint") naming the
 feedback a complaint was forwarded from. Called from SocialConfig.ready()."""
 
 RECORD_LABELS = {
@@ -28,7 +28,6 @@ def wire() -> None:
     from zhifa.core import deadlines, panels, record_labels, workbench
     from zhifa.core.menu import MenuItem, register
 
-    from . import admin
     from .deadlines import ANSWER_DUE
     from .transitions import (
         HANDLE_FEEDBACK,
@@ -62,7 +61,6 @@ def wire() -> None:
     deadlines.register(ANSWER_DUE)
     for action, label in RECORD_LABELS.items():
         record_labels.ACTIONS.setdefault(action, label)
-    admin.register()
     panels.register("complaint", panels.Panel("social/_complaint_feedback.html", forwarded_from, order=20))
 
 

@@ -161,12 +161,6 @@ def test_the_api_refuses_an_officer_outside_the_region_and_hides_other_agencies(
     assert api.get("/accountability").json()["items"] == []
 
 
-def test_the_admin_lists_proceedings_read_only_with_chinese_labels(admin_client, proceeding):
-    page = html(admin_client.get("/admin/supervision/accountabilitycase/"))
-    assert "责任追究案件" in page and "张伟" in page and "已立案" in page
-    assert "/admin/supervision/accountabilitycase/add/" not in page
-
-
 def test_a_suspension_whose_period_has_run_is_restored_from_the_workbench(
     client, supervisor, heard, zhang, today
 ):

@@ -178,13 +178,3 @@ def test_a_device_without_legal_basis_is_refused_beside_the_field(client, head, 
     )
     assert response.context["form"].errors["legal_basis"] == ["请填写设置依据"]
     assert before.none
-
-
-def test_the_admin_shows_problems_tasks_and_devices_read_only_with_chinese_labels(
-    admin_client, submitted, device
-):
-    page = html(admin_client.get("/admin/supervision/problem/"))
-    assert "突出问题" in page and "罚款金额随意" in page
-    assert admin_client.get(f"/admin/supervision/rectificationtask/{submitted.pk}/change/").status_code == 200
-    assert "东湖路口测速设备" in html(admin_client.get("/admin/supervision/monitoringdevice/"))
-    assert admin_client.get("/admin/supervision/problem/add/").status_code == 403

@@ -300,6 +300,7 @@ def case_action(request, pk: int, action: str):
         template=template,
         back_url=reverse("cases:case_detail", args=[case.pk]),
         action=spec,
+        step=f"cases.{spec.slug}",
         recommendation=recommendation,
         needs=requirements.needs(case, spec.slug) if spec.offered(case) else [],
     )

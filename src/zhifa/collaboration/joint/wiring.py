@@ -1,6 +1,6 @@
 """How 联合执法, its organisation and the meetings plug into the product: role permissions, view grants
 (participants and the office see an action; every department its group and liaisons; attendees a
-meeting), the menu, the 工作台 providers, the stored deadline of meeting decisions, record labels, admin."""
+meeting), the menu, the 工作台 providers, the stored deadline of meeting decisions, record labels."""
 
 RECORD_LABELS = {
     "collaboration.group.save": "设立或调整联合执法领导小组",
@@ -46,7 +46,6 @@ def wire() -> None:
     from zhifa.core import access, deadlines, record_labels, workbench
     from zhifa.core.menu import MenuItem, register
 
-    from . import admin  # noqa: F401 — registers the admin pages
     from .deadlines import DEADLINES
     from .services import visible_q
     from .transitions import MANAGE, VIEW

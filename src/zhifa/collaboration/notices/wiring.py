@@ -53,7 +53,6 @@ def wire() -> None:
     gates.register(guards.no_fine_instead_of_transfer)
     gates.register_closing(guards.no_closing_with_fine_only)
     register_panel(Panel("collaboration/referrals/_case_panel.html", case_card, order=45))
-    from . import admin  # noqa: F401 — registers the read-only admin pages
 
     for action, label in LABELS.items():
         record_labels.ACTIONS.setdefault(action, label)

@@ -1,6 +1,6 @@
 """How 案件移送, 管辖争议 and the 职责边界 register plug into the product: role permissions, the receivers'
-view grant, the menu, the 工作台 provider, stored deadlines, record labels, the case page's panel and the
-admin. Called from collaboration.wiring.wire()."""
+view grant, the menu, the 工作台 provider, stored deadlines, record labels, the case page's panel.
+Called from collaboration.wiring.wire()."""
 
 RECORD_LABELS = {
     "transfer.create": "登记案件移送",
@@ -29,7 +29,6 @@ def wire() -> None:
 
     from ..boundaries.selectors import MANAGE
     from ..boundaries.selectors import VIEW as VIEW_BOUNDARY
-    from . import admin
     from .deadlines import DEADLINES
     from .panels import case_panel
     from .selectors import grant_receivers
@@ -55,4 +54,3 @@ def wire() -> None:
     register_panel(Panel("collaboration/transfers/_case_panel.html", case_panel, order=40))
     for action, label in RECORD_LABELS.items():
         record_labels.ACTIONS.setdefault(action, label)
-    admin.register()

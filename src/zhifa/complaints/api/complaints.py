@@ -245,7 +245,9 @@ def complaint_list(
     kind: str = "",
     agency: Id | None = None,
     overdue: bool = False,
-    sort: Literal["-received", "received", "due", "-updated"] = "-received",
+    sort: Literal[
+        "-received", "received", "due", "-due", "updated", "-updated", "number", "-number", ""
+    ] = "",
 ):
     filters = selectors.Filters(
         q=q, status=status, channel=channel, kind=kind, agency=agency, overdue=overdue, sort=sort

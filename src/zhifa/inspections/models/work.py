@@ -33,7 +33,13 @@ class Task(models.Model):
         verbose_name = verbose_name_plural = "检查任务"
         ordering = ["due_on", "id"]
         constraints = [models.UniqueConstraint(fields=["draw", "subject"], name="uniq_task_subject")]
-        indexes = [models.Index(fields=["status", "due_on"])]
+        indexes = [
+            models.Index(fields=["status", "due_on"]),
+            # the task list's sortable columns (selectors.TASK_SORTS) within one plan
+            models.Index(fields=["plan", "due_on", "id"], name="insp_task_plan_due"),
+            models.Index(fields=["plan", "stratum", "id"], name="insp_task_plan_stratum"),
+            models.Index(fields=["plan", "status", "due_on", "id"], name="insp_task_plan_status"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.subject.name}（{self.plan.title}）"

@@ -73,8 +73,11 @@ def _own_agency(request) -> Agency:
 def plan_list(request):
     filters = filters_of(request, ("q", "year", "status"))
     year = year_param(request)
-    page = paginate(request, selectors.plans_visible_to(request.user, **{**filters, "year": year}))
-    context = {"page": page, "filters": filters, "statuses": PlanStatus.choices}
+    sorting = selectors.PLAN_SORTS.of(request)
+    page = paginate(
+        request, sorting.apply(selectors.plans_visible_to(request.user, **{**filters, "year": year}))
+    )
+    context = {"page": page, "filters": filters, "sorting": sorting, "statuses": PlanStatus.choices}
     context["can_manage"] = request.user.has_perm(services.MANAGE_PLAN)
     return render(request, "inspections/plan_list.html", context)
 
@@ -220,7 +223,12 @@ def task_list(request):
     return render(
         request,
         "inspections/task_list.html",
-        {"page": page, "filters": filters, "statuses": TaskStatus.choices},
+        {
+            "page": page,
+            "filters": filters,
+            "sorting": selectors.TASK_SORTS.of(request),
+            "statuses": TaskStatus.choices,
+        },
     )
 
 

@@ -3,14 +3,15 @@ registration of other decisions, and the 统计年报. Thin: scoped reads, write
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zhifa.core import access, exports
 from zhifa.core.exports import Column
-from zhifa.core.forms import apply_errors
+from zhifa.core.forms import apply_errors, query_of
 from zhifa.core.pagination import paginate
 from zhifa.core.params import year_param
 
@@ -56,15 +57,49 @@ def disclosure_list(request):
     if request.GET.get("export") == "xlsx":
         return exports.respond(request, EXPORT)
     status, q = request.GET.get("status", ""), request.GET.get("q", "")
-    rows = selectors.disclosures_visible_to(request.user, status=status, q=q)
+    sorting = selectors.DISCLOSURE_SORTS.of(request)
+    rows = sorting.apply(selectors.disclosures_visible_to(request.user, status=status, q=q))
     page = paginate(request, rows)
     context = {
         "page": page,
         "filters": {"status": status, "q": q},
+        "sorting": sorting,
+        "query": query_of({"status": status, "q": q, "sort": sorting.value, "export": "xlsx"}),
         "statuses": DisclosureStatus.choices,
         "today": timezone.localdate(),
+        "can_bulk_publish": request.user.has_perm(services.APPROVE),
     }
     return render(request, "publicity/disclosure_list.html", context)
+
+
+@login_required
+@require_POST
+def disclosure_bulk_publish(request):
+    """批量审核通过并公示 the drafts ticked on the list; back to the list (its filters, sort and page kept),
+    naming every refused draft and why."""
+    if not request.user.has_perm(services.APPROVE):
+        raise PermissionDenied
+    ids = {int(raw) for raw in request.POST.getlist("ids") if raw.isdigit()}
+    if not ids:
+        messages.error(request, "请勾选要公示的草稿")
+    else:
+        _bulk_messages(request, ids, selectors.disclosures_visible_to(request.user).filter(pk__in=ids))
+    back = request.POST.get("back", "")
+    return redirect(f"{reverse('publicity:list')}?{back}" if back.isprintable() else "publicity:list")
+
+
+def _bulk_messages(request, ids: set[int], drafts) -> None:
+    try:
+        outcome = services.disclosures_publish(actor=request.user, disclosures=drafts.order_by("pk"))
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+        return
+    if outcome.published:
+        messages.success(request, f"已公示{len(outcome.published)}条")
+    for label, reason in outcome.refused:
+        messages.error(request, f"{label}：未公示，{reason}")
+    if missing := len(ids) - len(outcome.published) - len(outcome.refused):
+        messages.error(request, f"{missing}条公示未找到或不在您的管辖范围内，未处理")
 
 
 # The export of the filtered list (?export=xlsx on the list page), on the core.exports kit.
@@ -84,8 +119,8 @@ EXPORT = exports.register(
             Column("公示日期", lambda d: d.published_on, "date"),
             Column("记录哈希", lambda d: d.record_hash),
         ),
-        queryset=lambda user, params: selectors.disclosures_visible_to(
-            user, status=params.get("status", ""), q=params.get("q", "")
+        queryset=lambda user, params: selectors.DISCLOSURE_SORTS.parse(params.get("sort", "")).apply(
+            selectors.disclosures_visible_to(user, status=params.get("status", ""), q=params.get("q", ""))
         ),
         perm=VIEW,
     )

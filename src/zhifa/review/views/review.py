@@ -15,7 +15,7 @@ from zhifa.cases import selectors as case_selectors
 from zhifa.cases.models import CaseDocument, Evidence
 from zhifa.core import access, exports
 from zhifa.core.exports import Column
-from zhifa.core.forms import apply_errors
+from zhifa.core.forms import apply_errors, query_of
 from zhifa.core.models import Agency
 from zhifa.core.pagination import paginate
 from zhifa.core.params import year_param
@@ -47,14 +47,21 @@ def _filters(request) -> dict:
 @login_required
 def review_list(request):
     filters = _filters(request)
-    reviews = selectors.reviews_visible_to(request.user, **filters)
-    page = paginate(request, reviews)
+    sorting = selectors.REVIEW_SORTS.of(request)
+    page = paginate(request, sorting.apply(selectors.reviews_visible_to(request.user, **filters)))
     today = timezone.localdate()
     rows = [(r, selectors.is_overdue(r, today)) for r in page]
     return render(
         request,
         "review/review_list.html",
-        {"page": page, "rows": rows, "filters": filters, "statuses": ReviewStatus.choices},
+        {
+            "page": page,
+            "rows": rows,
+            "filters": filters,
+            "sorting": sorting,
+            "query": query_of({**filters, "mine": "1" if filters["mine"] else "", "sort": sorting.value}),
+            "statuses": ReviewStatus.choices,
+        },
     )
 
 
@@ -72,8 +79,8 @@ EXPORT = exports.register(
             Column("审核期限", lambda r: r.due_on, "date"),
             Column("送审日期", lambda r: timezone.localtime(r.created_at).date(), "date"),
         ),
-        queryset=lambda user, params: selectors.reviews_visible_to(
-            user, **_filters(exports.request_of(params))
+        queryset=lambda user, params: selectors.REVIEW_SORTS.parse(params.get("sort", "")).apply(
+            selectors.reviews_visible_to(user, **_filters(exports.request_of(params)))
         ),
     )
 )

@@ -263,7 +263,9 @@ def item_list(
     kind: str = "",
     category: str = "",
     overdue: bool = False,
-    sort: Literal["-opened", "opened", "due", "-updated", "agency"] = "-opened",
+    sort: Literal[
+        "-opened", "opened", "due", "-due", "updated", "-updated", "title", "-title", "agency", "-agency", ""
+    ] = "",
 ):
     filters = selectors.ItemFilters(
         q=q, status=status, kind=kind, category=category, overdue=overdue, sort=sort

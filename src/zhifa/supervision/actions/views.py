@@ -38,7 +38,7 @@ def _filters(request) -> tuple[dict, selectors.ItemFilters]:
         category=raw["category"] if raw["category"] in ProblemCategory.values else "",
         agency=id_param(request, "agency"),
         overdue=raw["overdue"] == "1",
-        sort=raw["sort"] if raw["sort"] in selectors.SORTS else "-opened",
+        sort=selectors.ITEM_SORTS.parse(raw["sort"]).value,
     )
     return raw, parsed
 
@@ -55,11 +55,11 @@ def action_list(request):
             "page": page,
             "rows": [(item, is_overdue(item, today)) for item in page],
             "filters": raw,
-            "query": query_of(raw),
+            "query": query_of({**raw, "sort": parsed.sort}),
+            "sorting": selectors.ITEM_SORTS.parse(parsed.sort),
             "statuses": ItemStatus.choices,
             "kinds": SupervisionKind.choices,
             "categories": ProblemCategory.choices,
-            "sorts": list(selectors.SORT_LABELS.items()),
             "can_open": request.user.has_perm(SUPERVISE),
         },
     )

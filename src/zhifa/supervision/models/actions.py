@@ -101,6 +101,10 @@ class SupervisionItem(models.Model):
             models.Index(fields=["agency", "category"], name="sv_item_agency_category"),
             models.Index(fields=["due_on", "-id"], name="sv_item_due"),
             models.Index(fields=["-updated_at", "-id"], name="sv_item_updated"),
+            # the list's sortable columns (actions.selectors.ITEM_SORTS) within one agency
+            models.Index(fields=["agency", "title", "id"], name="sv_item_agency_title"),
+            models.Index(fields=["agency", "due_on", "id"], name="sv_item_agency_due"),
+            models.Index(fields=["agency", "updated_at", "id"], name="sv_item_agency_updated"),
             # a source's open items (the duplicate check, the source page's banner)
             models.Index(fields=["source_type", "source_id", "status"], name="sv_item_source"),
         ]

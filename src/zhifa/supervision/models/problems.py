@@ -86,6 +86,10 @@ class Problem(models.Model):
             models.Index(fields=["agency", "status"]),
             models.Index(fields=["category", "status"]),
             models.Index(fields=["-recorded_at", "-id"], name="sv_problem_recorded"),  # the list's sort
+            # the list's sortable columns (problems.selectors.PROBLEM_SORTS) within one agency
+            models.Index(fields=["agency", "title", "id"], name="sv_problem_agency_title"),
+            models.Index(fields=["agency", "category", "id"], name="sv_problem_agency_category"),
+            models.Index(fields=["agency", "recorded_at", "id"], name="sv_problem_agency_recorded"),
         ]
 
     def __str__(self) -> str:

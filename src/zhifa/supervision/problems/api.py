@@ -241,7 +241,9 @@ def problem_list(
     agency_id: Id | None = None,
     year: Year | None = None,
     overdue: bool = False,
-    sort: Literal["-recorded", "recorded", "agency", "category"] = "-recorded",
+    sort: Literal[
+        "-recorded", "recorded", "agency", "-agency", "category", "-category", "title", "-title", ""
+    ] = "",
 ):
     filters = selectors.ProblemFilters(
         q=q,
@@ -266,7 +268,9 @@ def problem_export(
     agency_id: Id | None = None,
     year: Year | None = None,
     overdue: bool = False,
-    sort: Literal["-recorded", "recorded", "agency", "category"] = "-recorded",
+    sort: Literal[
+        "-recorded", "recorded", "agency", "-agency", "category", "-category", "title", "-title", ""
+    ] = "",
 ) -> HttpResponseBase:
     filters = selectors.ProblemFilters(
         q=q,

@@ -50,7 +50,7 @@ def _problem_filters(request) -> tuple[dict, selectors.ProblemFilters]:
         agency=id_param(request, "agency"),
         year=year_param(request),
         overdue=raw["overdue"] == "1",
-        sort=raw["sort"] if raw["sort"] in selectors.PROBLEM_SORTS else "-recorded",
+        sort=selectors.PROBLEM_SORTS.parse(raw["sort"]).value,
     )
     return raw, parsed
 
@@ -66,11 +66,11 @@ def problem_list(request):
         {
             "page": page,
             "filters": raw,
-            "query": query_of(raw),
+            "query": query_of({**raw, "sort": parsed.sort}),
+            "sorting": selectors.PROBLEM_SORTS.parse(parsed.sort),
             "categories": Category.choices,
             "statuses": ProblemStatus.choices,
             "sources": Source.choices,
-            "sorts": list(selectors.PROBLEM_SORT_LABELS.items()),
             "counts": selectors.problem_counts(request.user),
             "can_record": request.user.has_perm(RECORD),
         },

@@ -1,5 +1,5 @@
 """How 突出问题清单、整改任务 and the 电子技术监控设备 register plug into the product: role permissions, the
-menu, the 工作台 provider, the record labels and the admin. Called from SupervisionConfig.ready()."""
+menu, the 工作台 provider, and the record labels. Called from SupervisionConfig.ready()."""
 
 RECORD_LABELS = {
     "problem.record": "录入突出问题",
@@ -21,7 +21,6 @@ def wire() -> None:
     from zhifa.core import record_labels, workbench
     from zhifa.core.menu import MenuItem, register
 
-    from . import admin
     from .transitions import MANAGE_DEVICE, RECORD, RECTIFY, REVIEW, VIEW, VIEW_DEVICE, VIEW_TASK
     from .workbench import pending
 
@@ -39,7 +38,6 @@ def wire() -> None:
     workbench.register(pending)
     for action, label in RECORD_LABELS.items():
         record_labels.ACTIONS.setdefault(action, label)
-    admin.register()
     register_source()
 
 
