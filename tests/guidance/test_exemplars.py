@@ -128,7 +128,7 @@ def test_api_and_pages(client, head, bureau, closed_case, agencies, make_user):
     made = client.post(url, vars(write_up()), content_type="application/json")
     assert made.status_code == 201
     pk = made.json()["id"]
-    assert "推荐为典型案例" not in client.get(f"/cases/{closed_case.pk}/").content.decode()
+    assert "本案已推荐为典型案例" in client.get(f"/cases/{closed_case.pk}/").content.decode()
     client.force_login(bureau)
     returned = client.post(f"/guidance/{pk}/return/", {"reason": ""})
     assert "请填写退回理由" in returned.content.decode()
