@@ -29,7 +29,7 @@ def load(stdout) -> None:
             actor=proposer,
             case=case,
             data=services.WriteUp(
-                title=f"{case.party_name}{case.summary}案",
+                title=f"{case.party_name}{case.summary}案"[:200],
                 facts=case.facts or case.summary,
                 outcome=case.decision.reasoning[:1000] or case.decision.get_kind_display(),
                 significance=SIGNIFICANCE,
