@@ -226,6 +226,15 @@ PAIRS = {
     "zhifa_core_api_delete_number_format": "core:number_format_delete",
     "zhifa_notifications_api_message_read": "notifications:message_open",
     "zhifa_notifications_api_messages_read_all": "notifications:message_read_all",
+    # 信用修复 (publicity.repair) and 典型案例 (guidance), issue 21
+    "zhifa_publicity_api_repair_credit_repair_register": "publicity:credit_repair_register",
+    "zhifa_publicity_api_repair_credit_repair_approve": "publicity:credit_repair_approve",
+    "zhifa_publicity_api_repair_credit_repair_refuse": "publicity:credit_repair_refuse",
+    "zhifa_guidance_api_exemplar_propose": "guidance:propose",
+    "zhifa_guidance_api_exemplar_resubmit": "guidance:resubmit",
+    "zhifa_guidance_api_exemplar_adopt": "guidance:adopt",
+    "zhifa_guidance_api_exemplar_return": "guidance:return",
+    "zhifa_guidance_api_exemplar_publish": "guidance:publish",
 }
 
 CASE_TRANSITIONS = (
@@ -387,6 +396,16 @@ NO_DOOR = {
     "zhifa_core_api_delete_number_format": _STATE_ONLY,
     "zhifa_notifications_api_message_read": "no input but the user's own message (tests/notifications/test_views.py, test_api.py)",
     "zhifa_notifications_api_messages_read_all": "no input at all: the user's own unread messages (tests/notifications)",
+    # issue 21: the same refusals by field at the service, the page and the API are asserted in
+    # tests/publicity/test_credit_repair.py and tests/guidance/test_exemplars.py
+    "zhifa_publicity_api_repair_credit_repair_register": "tests/publicity/test_credit_repair.py (pages and API)",
+    "zhifa_publicity_api_repair_credit_repair_approve": "tests/publicity/test_credit_repair.py (pages and API)",
+    "zhifa_publicity_api_repair_credit_repair_refuse": "tests/publicity/test_credit_repair.py (service and API)",
+    "zhifa_guidance_api_exemplar_propose": "tests/guidance/test_exemplars.py (pages and API)",
+    "zhifa_guidance_api_exemplar_resubmit": "the write-up form of propose on a returned case",
+    "zhifa_guidance_api_exemplar_adopt": _STATE_ONLY,
+    "zhifa_guidance_api_exemplar_return": "tests/guidance/test_exemplars.py (pages and API)",
+    "zhifa_guidance_api_exemplar_publish": _STATE_ONLY,
 }
 
 # API writes with no page, and why

@@ -67,6 +67,7 @@ PAIRS = [
 PUBLIC = frozenset({200})
 PAGE_ALLOWED: dict[str, tuple[frozenset[int], str]] = {
     "publicity_public:*": (PUBLIC, "公示平台：向社会公开"),
+    "guidance_public:*": (PUBLIC, "公示平台：公开的指导案例"),
     "catalog_public:*": (PUBLIC, "公示平台：公开的执法事项清单"),
     "registry_public:*": (PUBLIC, "公示平台：公开的执法人员名单"),
     "inspections_public:*": (PUBLIC, "公示平台：公开的抽查计划、抽取结果和企业码"),
@@ -242,6 +243,9 @@ API_PARAMS: dict[str, Param] = {
     "/stats/agencies/{agency_id}": Param("core.Agency"),
     "/number-formats/{format_id}": Param("core.NumberFormat"),
     "/notifications/messages/{message_id}": Param("notifications.Message", owner="recipient"),
+    "/publicity/credit-repairs/{repair_id}": Param("publicity.CreditRepair"),
+    "/guidance/exemplars/{exemplar_id}": Param("guidance.Exemplar"),
+    "/guidance/cases/{case_id}": Param("cases.Case"),
 }
 # Parameters that name no object: a value the operation accepts.
 API_CONSTANTS = {"year": "2025", "fmt": "pdf", "decision": "approve", "key": "case"}

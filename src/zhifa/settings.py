@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "zhifa.exchange",
     "zhifa.audit",
     "zhifa.notifications",
+    "zhifa.guidance",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",

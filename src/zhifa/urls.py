@@ -32,4 +32,6 @@ urlpatterns = [
     path("exchange/", include("zhifa.exchange.urls")),
     path("audit/", include("zhifa.audit.urls")),
     path("messages/", include("zhifa.notifications.urls")),
+    path("guidance/", include("zhifa.guidance.urls")),
+    path("gs/guidance/", include("zhifa.guidance.public_urls")),
 ]

@@ -185,6 +185,10 @@ def registered(new_case, leader):
     return services.case_register(actor=leader, case=new_case, on=ON)
 
 
+# what a major penalty on the enterprise party of these tests states (cases.rules.require_economic_impact)
+ECONOMIC_IMPACT = "罚款占企业年营业额约百分之二，不影响正常经营和职工就业；允许分期缴纳"
+
+
 def penalty(fine="70000", decided_on=date(2026, 3, 20), **overrides):
     return services.DecisionInput(
         kind="penalty",
@@ -192,5 +196,5 @@ def penalty(fine="70000", decided_on=date(2026, 3, 20), **overrides):
         reasoning="经查，当事人销售不符合食品安全标准的食品……依据《食品安全法》第一百二十四条，综合裁量……",
         fine=Decimal(fine) if fine is not None else None,
         facts={"fact_value": 3000},
-        **overrides,
+        **{"economic_impact": ECONOMIC_IMPACT, **overrides},
     )

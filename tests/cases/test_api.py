@@ -179,7 +179,7 @@ class TestWrites:
             (handler_user, "statement", {"statement": "请求从轻"}, "notified"),
             (handler_user, "hearing-request", {"on": "2026-03-12"}, "hearing"),
             (handler_user, "hearing", {"on": "2026-03-16", "summary": "当事人到场", "host_id": hearing_host(case.agency).pk}, "hearing"),
-            (leader, "decide", {"kind": "penalty", "decided_on": "2026-03-20", "reasoning": "依法裁量……", "fine": "70000", "facts": {"fact_value": 3000}}, "decided"),
+            (leader, "decide", {"kind": "penalty", "decided_on": "2026-03-20", "reasoning": "依法裁量……", "fine": "70000", "facts": {"fact_value": 3000}, "economic_impact": "不影响企业正常经营"}, "decided"),
             (handler_user, "serve", {"on": "2026-03-23", "method": "direct", "recipient": "法定代表人"}, "served"),
             (handler_user, "execute", {"kind": "paid", "on": "2026-04-01", "amount": "70000"}, "executed"),
             (leader, "close", {"on": "2026-04-02", "summary": "执行完毕"}, "closed"),

@@ -27,6 +27,7 @@ def decide_payload(fine="70000") -> dict:
         "reasoning": "经查……",
         "fine": fine,
         "facts": {"fact_value": 3000},
+        "economic_impact": "罚款不影响企业正常经营和职工就业",
     }
 
 

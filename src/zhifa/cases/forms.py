@@ -368,6 +368,12 @@ class DecideForm(Form):
     deviation_reason = text_field(
         "偏离裁量基准的理由", rows=3, required=False, help_text="罚款不在推荐幅度内、或减轻处罚时必须填写"
     )
+    economic_impact = text_field(
+        "涉企经济影响评估",
+        rows=3,
+        required=False,
+        help_text="对企业作出重大处罚决定时必须填写：对生产经营、职工就业、债权债务的影响及降低负面影响的措施",
+    )
 
     error_map = {"hearing": "kind", "item": "fact_value"}
 
@@ -413,6 +419,7 @@ class DecideForm(Form):
             deviation_reason=data.get("deviation_reason", ""),
             transfer_to=data.get("transfer_to", ""),
             facts=self.facts(),
+            economic_impact=data.get("economic_impact", ""),
         )
 
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from zhifa.catalog import discretion, penalties
+from zhifa.catalog import discretion, major, penalties
 from zhifa.catalog.choices import FineBasis, ItemCategory, PenaltyMeasure, ProcedureStep
 from zhifa.core import access, kit, workdays
 from zhifa.core.formatting import money
@@ -17,7 +17,7 @@ from zhifa.registry import selectors as registry
 from zhifa.registry.choices import OFFICER_ONLY_ROLES, CaseRole, PersonKind, PersonStatus
 
 from . import transitions
-from .choices import EvidenceKind, HandlerRole, PartyKind
+from .choices import DecisionKind, EvidenceKind, HandlerRole, PartyKind
 from .clocks import DECISION_DAYS, HEARING_REQUEST_WORKDAYS, SIMPLE_FINE_LIMIT, statement_workdays
 from .models import Case, Evidence
 
@@ -329,3 +329,35 @@ def require_simple_items(items, party_kind: str, warning: bool, fine: Decimal | 
                 "fine",
                 f"罚款{money(fine)}低于{_item_words(item)}的法定罚款下限{money(floor)}，请适用普通程序",
             )
+
+
+# the decisions whose weight makes them major (重大执法决定): those on the party's liability
+MAJOR_KINDS = (DecisionKind.PENALTY, DecisionKind.NO_PENALTY)
+
+
+def major_reasons(case, decision) -> list[str]:
+    """Why the decision is major (empty: it is not): the criteria of the case's items in the agency's
+    重大执法决定法制审核目录 and the law's (a hearing held, a case found 疑难复杂; 行政处罚法 第五十八条),
+    all read from catalog.major, which the catalogue and the public 目录 state. `decision` has the fields
+    of cases.services.DecisionInput / review.ReviewRound. The 法制审核 gate (review.gate) and the
+    经济影响评估 rule below read it."""
+    if case.is_simple or decision.kind not in MAJOR_KINDS:
+        return []
+    reasons = [reason for item in case.items.all() for reason in major.item_reasons(item, decision)]
+    reasons += major.case_reasons(heard=bool(case.hearing_held_on), complex_=bool(case.is_complex))
+    return list(dict.fromkeys(reasons))
+
+
+def require_economic_impact(case: Case, decision) -> None:
+    """涉企行政执法案件经济影响评估 (seed 002 (六): 探索建立涉企行政执法案件经济影响评估制度): a major
+    penalty decision on an enterprise (当事人为法人或其他组织) states its assessment of the decision's
+    effect on the enterprise's operation, employees and obligations, and how the harm is kept down."""
+    if case.party_kind != PartyKind.ORGANISATION or decision.kind != DecisionKind.PENALTY:
+        return
+    reasons = major_reasons(case, decision)
+    if reasons and not (decision.economic_impact or "").strip():
+        kit.refuse(
+            "economic_impact",
+            f"本案属对企业作出的重大执法决定（{'、'.join(reasons)}），请填写“涉企经济影响评估”"
+            "（对企业生产经营、职工就业和债权债务的影响，以及降低负面影响的措施）",
+        )

@@ -407,6 +407,7 @@ class DecisionInput:
     deviation_reason: str = ""
     transfer_to: str = ""
     facts: dict = field(default_factory=dict)  # for the discretion calculator
+    economic_impact: str = ""  # 涉企经济影响评估 (rules.require_economic_impact)
 
     def as_record(self) -> dict:
         data = asdict(self)
@@ -457,6 +458,7 @@ def case_decide(*, actor: Actor, case: Case, decision: DecisionInput) -> Case:
         case, decision.fine, decision.facts, decision.deviation_reason, decision.decided_on
     )
     gates.check(case, decision)
+    rules.require_economic_impact(case, decision)
     doc_kinds: dict[str, str] = {DecisionKind.PENALTY: "罚决", DecisionKind.NO_PENALTY: "不罚决"}
     doc_kind = doc_kinds.get(kind)
     made = Decision.objects.create(
@@ -475,6 +477,7 @@ def case_decide(*, actor: Actor, case: Case, decision: DecisionInput) -> Case:
         deviation_reason=decision.deviation_reason.strip(),
         reasoning=decision.reasoning.strip(),
         transfer_to=decision.transfer_to.strip(),
+        economic_impact=decision.economic_impact.strip(),
         decided_on=decision.decided_on,
         decided_by=actor,
     )

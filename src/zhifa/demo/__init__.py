@@ -16,6 +16,7 @@ from . import (
     detection,
     evaluation,
     exchange,
+    guidance,
     inspections,
     jobs,
     notifications,
@@ -48,6 +49,7 @@ MODULES = (
     jobs,
     exchange,
     notifications,
+    guidance,
 )
 
 

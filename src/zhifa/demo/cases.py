@@ -224,6 +224,10 @@ REACH = {  # how far along the ordinary procedure each target goes
     "deviation": "archived",
     "archived": "archived",
 }
+ECONOMIC_IMPACT = (
+    "经评估，罚款约占企业上年度营业收入的百分之二，不影响企业正常生产经营和职工就业；"
+    "当事人确有困难的，可依法申请延期或者分期缴纳罚款。"
+)
 DEVIATION_REASON = (
     "当事人一年内因销售过期食品受过行政处罚，本次涉案食品已销往学校周边，社会影响较大，依据《江州市市场监督管理"
     "行政处罚裁量权适用规则》第十二条第（二）项从重处罚，罚款高于基准推荐幅度。"
@@ -867,6 +871,8 @@ def _load_ordinary(made: Made, today: date, evidence: Evidence, documents: Docum
         fine=fine,
         facts=facts,
         deviation_reason=proposed.deviation_reason,
+        # 涉企经济影响评估: stated on every penalty against an enterprise (required when it is major)
+        economic_impact=ECONOMIC_IMPACT if case.party_kind == PartyKind.ORGANISATION else "",
     )
     try:
         gates.check(case, decision)

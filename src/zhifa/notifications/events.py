@@ -145,3 +145,17 @@ def _name(user) -> str:
 
 def _day(day: date | None) -> str:
     return f"{day:%Y-%m-%d}" if day else "未定"
+
+
+# ---- 典型案例 (guidance) ---------------------------------------------------------------------------------
+
+
+def exemplar_returned(exemplar, actor) -> None:
+    """典型案例被退回: whoever proposed it may revise and propose it again."""
+    notify(
+        _others([exemplar.proposed_by], actor),
+        MessageKind.RETURNED,
+        f"典型案例被退回：{exemplar.title}",
+        f"退回理由：{exemplar.return_reason}",
+        reverse("guidance:detail", args=[exemplar.pk]),
+    )

@@ -20,6 +20,7 @@ class PublicityConfig(AppConfig):
         events.subscribe("inspection.result_recorded", handlers.on_inspection_result)
 
         grant(BUSINESS_ROLES, {"publicity.view_disclosure", "publicity.view_annualreport"})
+        grant(BUSINESS_ROLES, {"publicity.view_creditrepair"})  # 信用修复 (publicity.repair)
         # Officers and unit heads see and word the drafts; a legal reviewer or the agency head approves,
         # withholds and withdraws them and publishes the 统计年报. Supervisors (region scope) watch.
         grant(
@@ -39,6 +40,7 @@ class PublicityConfig(AppConfig):
             MenuItem(
                 module, "年报公开情况", "publicity:overdue_reports", "publicity.view_annualreport", order=73
             ),
+            MenuItem(module, "信用修复", "publicity:credit_repairs", "publicity.view_creditrepair", order=74),
         )
         workbench.register(pending)
 

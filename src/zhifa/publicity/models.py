@@ -152,3 +152,9 @@ class AnnualReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency} {self.year}年度统计年报"
+
+
+# 信用修复 lives in its own package; imported here so that it is one of publicity's models.
+from .repair.models import CreditRepair  # noqa: E402
+
+__all__ = ["AnnualReport", "Checkpoint", "CreditRepair", "Disclosure", "LogLeaf"]

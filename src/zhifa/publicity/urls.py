@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from .repair.views import REPAIR_URLS
 from .views import staff
 
 app_name = "publicity"
@@ -22,3 +23,5 @@ urlpatterns = [
     path("reports/<int:pk>/report.docx", staff.report_file, {"fmt": "docx"}, name="report_docx"),
     path("reports/<int:pk>/report.xlsx", staff.report_file, {"fmt": "xlsx"}, name="report_xlsx"),
 ]
+# 信用修复 (publicity.repair)
+urlpatterns += [path(route, view, name=name) for route, view, name in REPAIR_URLS]

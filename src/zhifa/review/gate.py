@@ -6,27 +6,21 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
-from zhifa.cases.choices import DecisionKind
-from zhifa.catalog import major, penalties
+from zhifa.cases import rules
+from zhifa.catalog import penalties
 from zhifa.catalog.choices import PenaltyMeasure
 from zhifa.core.formatting import money
 
 from .choices import ReviewStatus
 from .models import Review
 
-GATED_KINDS = (DecisionKind.PENALTY, DecisionKind.NO_PENALTY)
+GATED_KINDS = rules.MAJOR_KINDS
 
 
 def major_reasons(case, decision) -> list[str]:
-    """Why the decision is major (empty: it is not): the criteria of the case's items in the agency's
-    重大执法决定法制审核目录 and the law's (a hearing held, a case found 疑难复杂; 行政处罚法 第五十八条),
-    all read from catalog.major, which the catalogue and the public 目录 state. `decision` has the fields
-    of cases.services.DecisionInput / ReviewRound."""
-    if case.is_simple or decision.kind not in GATED_KINDS:
-        return []
-    reasons = [reason for item in case.items.all() for reason in major.item_reasons(item, decision)]
-    reasons += major.case_reasons(heard=bool(case.hearing_held_on), complex_=bool(case.is_complex))
-    return list(dict.fromkeys(reasons))
+    """Why the decision is major (empty: it is not); the one definition is cases.rules.major_reasons,
+    which the 涉企经济影响评估 rule reads too."""
+    return rules.major_reasons(case, decision)
 
 
 def heavier_than_reviewed(reviewed, decision) -> str | None:

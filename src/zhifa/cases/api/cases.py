@@ -137,6 +137,7 @@ class DecisionOut(Schema):
     recommended_max: Decimal | None
     deviation_reason: str
     reasoning: str
+    economic_impact: str
     transfer_to: str
     decided_on: date
 
@@ -441,6 +442,7 @@ class DecideIn(Schema):
         default_factory=dict,
         description="裁量事实：fact_value、circumstance、illegal_gains、goods_value及情节",
     )
+    economic_impact: str = Field("", title="涉企经济影响评估", description="对企业作出重大处罚决定时必填")
 
 
 class ServeIn(Schema):

@@ -168,6 +168,8 @@ class Decision(models.Model):
     deviation_reason = models.TextField("偏离裁量基准的理由", blank=True)
     reasoning = models.TextField("说理（事实、证据、依据、裁量）")
     transfer_to = models.CharField("移送机关", max_length=128, blank=True)
+    # seed 002 (六): required of a major penalty decision on an enterprise (cases.rules.require_economic_impact)
+    economic_impact = models.TextField("涉企经济影响评估", blank=True)
     decided_on = models.DateField("决定日期")
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="批准人", null=True, on_delete=models.PROTECT, related_name="+"

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from zhifa.core import panels
 from zhifa.core.models import Agency
 from zhifa.core.pagination import paginate
 
@@ -100,6 +101,8 @@ def public_item(request, agency_id: int, code: str):
         "bases": list(item.legal_bases.order_by("id")),
         "benchmark": benchmark_of(item) if item.category == ItemCategory.PENALTY else None,
         "av_steps": [STEP_LABELS.get(s, s) for s in item.av_steps],
+        # cards later apps add (slot "public_item": the 指导案例 of the item, guidance)
+        "panels": panels.render("public_item", request, "item", item),
     }
     return render(request, "catalog/public_item.html", context)
 

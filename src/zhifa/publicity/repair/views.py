@@ -1,0 +1,171 @@
+"""Staff pages of 信用修复: the list (search, status, sort, pages, Excel), registering a request from a
+disclosure's page, and the request's page with its two decisions. Thin: scoped reads, writes through
+the services."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from zhifa.core import access, exports
+from zhifa.core.exports import Column
+from zhifa.core.forms import apply_errors, filters_of, query_of
+from zhifa.core.pagination import paginate
+
+from ..models import Disclosure
+from . import selectors, services
+from .choices import RepairStatus
+from .forms import ApproveForm, RefuseForm, RegisterForm
+from .models import CreditRepair
+from .transitions import REGISTER, VIEW
+
+FILTERS = ("q", "status")
+
+
+def _export_rows(user, params):
+    rows = selectors.repairs_visible_to(user, status=params.get("status", ""), q=params.get("q", ""))
+    return selectors.REPAIR_SORTS.parse(params.get("sort", "")).apply(rows)
+
+
+EXPORT = exports.register(
+    exports.ListExport(
+        key="publicity.credit_repair_list",
+        filename="信用修复申请.xlsx",
+        columns=(
+            Column("申请人", lambda r: r.applicant),
+            Column("执法对象", lambda r: r.disclosure.subject_name),
+            Column("决定书文号", lambda r: r.disclosure.number),
+            Column("执法机关", lambda r: r.agency.name),
+            Column("失信程度", lambda r: r.get_severity_display()),
+            Column("申请日期", lambda r: r.applied_on, "date"),
+            Column("状态", lambda r: r.get_status_display()),
+            Column("修复方式", lambda r: r.get_outcome_display()),
+            Column("决定日期", lambda r: r.decided_on, "date"),
+        ),
+        queryset=_export_rows,
+        perm=VIEW,
+    )
+)
+
+
+@login_required
+def repair_list(request):
+    if request.GET.get("export") == "xlsx":
+        return exports.respond(request, EXPORT)
+    filters = filters_of(request, FILTERS)
+    sorting = selectors.REPAIR_SORTS.of(request)
+    rows = sorting.apply(selectors.repairs_visible_to(request.user, status=filters["status"], q=filters["q"]))
+    context = {
+        "page": paginate(request, rows),
+        "filters": filters,
+        "sorting": sorting,
+        "query": query_of({**filters, "sort": sorting.value}),
+        "statuses": RepairStatus.choices,
+    }
+    return render(request, "publicity/repair_list.html", context)
+
+
+def _repair(request, pk: int) -> CreditRepair:
+    return access.get_visible_or_404(request.user, services.REPAIRS, VIEW, pk=pk)
+
+
+def _page(request, repair, approve_form=None, refuse_form=None):
+    context = {
+        "r": repair,
+        "d": repair.disclosure,
+        "approve_form": approve_form or ApproveForm(),
+        "refuse_form": refuse_form or RefuseForm(),
+        "can_approve": services.may(request.user, "approve", repair),
+        "can_refuse": services.may(request.user, "refuse", repair),
+    }
+    return render(request, "publicity/repair_detail.html", context)
+
+
+@login_required
+def repair_detail(request, pk: int):
+    return _page(request, _repair(request, pk))
+
+
+def _decide(request, form, action, done: str):
+    try:
+        action(**form.cleaned_data)
+    except ValidationError as exc:
+        apply_errors(form, exc)
+        return False
+    messages.success(request, done)
+    return True
+
+
+@login_required
+@require_POST
+def repair_approve(request, pk: int):
+    repair = _repair(request, pk)
+    form = ApproveForm(request.POST)
+    if form.is_valid() and _decide(
+        request,
+        form,
+        lambda **data: services.credit_repair_approve(actor=request.user, repair=repair, **data),
+        "已同意信用修复",
+    ):
+        return redirect("publicity:credit_repair", repair.pk)
+    return _page(request, repair, approve_form=form)
+
+
+@login_required
+@require_POST
+def repair_refuse(request, pk: int):
+    repair = _repair(request, pk)
+    form = RefuseForm(request.POST)
+    if form.is_valid() and _decide(
+        request,
+        form,
+        lambda **data: services.credit_repair_refuse(actor=request.user, repair=repair, **data),
+        "已作出不同意修复的决定",
+    ):
+        return redirect("publicity:credit_repair", repair.pk)
+    return _page(request, repair, refuse_form=form)
+
+
+@login_required
+def repair_register(request, pk: int):
+    """登记 from the disclosure's page: the party applied offline."""
+    disclosure = access.get_visible_or_404(
+        request.user, Disclosure.objects.select_related("agency"), "publicity.view_disclosure", pk=pk
+    )
+    access.require(request.user, REGISTER, disclosure)
+    form = RegisterForm(request.POST or None)
+    made = {}
+
+    def act():
+        made["r"] = services.credit_repair_register(
+            actor=request.user, disclosure=disclosure, data=services.RepairInput(**form.cleaned_data)
+        )
+
+    if request.method == "POST" and form.is_valid():
+        try:
+            act()
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            return redirect("publicity:credit_repair", made["r"].pk)
+    return render(
+        request,
+        "registry/form.html",
+        {
+            "form": form,
+            "title": f"登记信用修复申请：{disclosure}",
+            "back_url": f"/publicity/{disclosure.pk}/",
+            "submit_label": "登记",
+            "notice": "当事人已履行行政处罚决定、且最短公示期届满后，可申请撤下或提前结束公示。",
+        },
+    )
+
+
+REPAIR_URLS = (
+    ("credit-repairs/", repair_list, "credit_repairs"),
+    ("credit-repairs/<int:pk>/", repair_detail, "credit_repair"),
+    ("credit-repairs/<int:pk>/approve/", repair_approve, "credit_repair_approve"),
+    ("credit-repairs/<int:pk>/refuse/", repair_refuse, "credit_repair_refuse"),
+    ("<int:pk>/credit-repair/", repair_register, "credit_repair_register"),
+)
