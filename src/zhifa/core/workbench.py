@@ -50,7 +50,12 @@ class Figure:
     def shown_icon(self) -> str:
         if self.icon:
             return self.icon
-        return next((icon for word, icon in FIGURE_ICONS if word in self.label), "bar-chart")
+        return figure_icon(self.label)
+
+
+def figure_icon(label: str) -> str:
+    """The card icon for a figure's label (also the 驾驶舱's tiles): the first word of FIGURE_ICONS in it."""
+    return next((icon for word, icon in FIGURE_ICONS if word in label), "bar-chart")
 
 
 # The card icon of a figure that names none, by the first word its label contains.
@@ -58,6 +63,13 @@ FIGURE_ICONS = (
     ("逾期", "alarm"),
     ("到期", "hourglass-split"),
     ("罚款", "cash-coin"),
+    ("处罚", "hammer"),
+    ("立案", "folder-plus"),
+    ("抽查", "shuffle"),
+    ("持证", "person-badge"),
+    ("培训", "mortarboard"),
+    ("满意", "emoji-smile"),
+    ("线索", "lightbulb"),
     ("审核", "shield-check"),
     ("监督", "binoculars"),
     ("投诉", "telephone"),
