@@ -111,6 +111,7 @@ def test_no_page_is_wider_than_a_phone(demo_site, browser, client, db):  # noqa:
     context = browser.new_context(viewport=PHONE, locale="zh-CN")
     context.route("http://testserver/**", _Server(client).answer)
     page = context.new_page()
+    page.set_default_timeout(20_000)  # a page that never finishes loading fails the test, not the run
     checked: set[str] = set()
     too_wide = []
     try:
