@@ -98,8 +98,8 @@ def test_no_page_is_wider_than_a_phone(demo_site, browser, client, db):  # noqa:
     wider than the screen: document.documentElement.scrollWidth <= window.innerWidth. A wide table must
     become cards or scroll inside its .table-wrap.
 
-    One browser page for all: Chromium asks the test client (logged in as the role) for every address, so
-    the pages are the ones the crawl rendered, on the shared demo, with no live server. On SQLite only:
+    One browser page for all, no live server: Chromium is given the pages the crawl rendered on the shared
+    demo and the static files (_Server). On SQLite only:
     the layout does not depend on the database, and the PostgreSQL run would pay the crawl a second time."""
     from django.db import connection
 
@@ -109,7 +109,8 @@ def test_no_page_is_wider_than_a_phone(demo_site, browser, client, db):  # noqa:
     if connection.vendor != "sqlite":
         pytest.skip("layout does not depend on the database: checked on SQLite only")
     context = browser.new_context(viewport=PHONE, locale="zh-CN")
-    context.route("http://testserver/**", _Server(client).answer)
+    server = _Server()
+    context.route("http://testserver/**", server.answer)
     page = context.new_page()
     page.set_default_timeout(20_000)  # a page that never finishes loading fails the test, not the run
     checked: set[str] = set()
@@ -119,6 +120,7 @@ def test_no_page_is_wider_than_a_phone(demo_site, browser, client, db):  # noqa:
             client.force_login(User.objects.get(username=username))
             recording = _Recording(client)
             crawling.crawl(recording, ["/"], username)
+            server.pages = recording.pages
             for url in recording.pages:
                 name = crawling.url_name(url.split("?")[0]) or url
                 if name in checked:
@@ -138,11 +140,11 @@ PHONE = {"width": 390, "height": 844}
 
 
 class _Recording:
-    """The test client as the crawl uses it, noting the addresses that answered with an HTML page."""
+    """The test client as the crawl uses it, keeping the HTML pages it answered (address → headers, body)."""
 
     def __init__(self, client):
         self.client = client
-        self.pages: list[str] = []
+        self.pages: dict[str, tuple[dict, bytes]] = {}
 
     def __setattr__(self, name, value):
         if name in ("client", "pages"):
@@ -153,30 +155,33 @@ class _Recording:
     def get(self, url):
         response = self.client.get(url)
         if response.status_code == 200 and response.get("Content-Type", "").startswith("text/html"):
-            self.pages.append(url)
+            headers = {key: value for key, value in response.items() if key.lower() != "content-length"}
+            self.pages[url] = (headers, response.content)
         return response
 
 
 class _Server:
-    """Chromium's requests answered by the Django test client; static files once per test."""
+    """Chromium's requests answered without the database: Playwright calls this in a greenlet of its own,
+    which Django would give another connection (one that cannot see the shared demo's open transaction).
+    Pages come from what the crawl rendered, static files from the finders; anything else (an htmx
+    request) is not needed for the layout and is refused."""
 
-    def __init__(self, client):
-        self.client = client
-        self.static: dict[str, tuple[int, dict, bytes]] = {}
+    def __init__(self):
+        self.pages: dict[str, tuple[dict, bytes]] = {}
 
     def answer(self, route):
+        from django.conf import settings
+        from django.contrib.staticfiles import finders
+
         request = route.request
-        path = request.url.removeprefix("http://testserver")
-        if request.method != "GET":
-            route.abort()
+        path = request.url.removeprefix("http://testserver").split("#")[0]
+        if request.method == "GET" and path in self.pages:
+            headers, body = self.pages[path]
+            route.fulfill(status=200, headers=headers, body=body)
             return
-        if path in self.static:
-            status, headers, body = self.static[path]
-        else:
-            response = self.client.get(path)
-            body = b"".join(response.streaming_content) if response.streaming else response.content
-            status = response.status_code
-            headers = {key: value for key, value in response.items() if key.lower() != "content-length"}
-            if path.startswith("/static/"):
-                self.static[path] = (status, headers, body)
-        route.fulfill(status=status, headers=headers, body=body)
+        if request.method == "GET" and path.startswith(settings.STATIC_URL):
+            found = finders.find(path.split("?")[0].removeprefix(settings.STATIC_URL))
+            if found:
+                route.fulfill(path=found)
+                return
+        route.abort()
