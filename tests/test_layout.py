@@ -7,7 +7,11 @@ import sys
 
 import pytest
 
+from tests import crawling
+from tests.e2e.conftest import browser  # noqa: F401  (one Chromium, as the e2e tests have it)
 from zhifa.api import api
+
+demo_site = crawling.demo_site
 
 # Every zhifa module except the demo data itself and `python -m zhifa` (which would run the CLI); walked
 # by hand, because pkgutil.walk_packages imports every package it passes, the skipped ones included.
@@ -82,3 +86,102 @@ def test_list_tables_on_a_phone_label_every_cell():
         body = table.split("</thead>", 1)[-1]
         bare = [td for td in re.findall(r"<td(?![^>]*data-label)[^>]*>", body) if "colspan" not in td]
         assert bare == [], name
+
+
+# ---- no page is wider than a phone ------------------------------------------------------------------
+
+
+@pytest.mark.e2e
+def test_no_page_is_wider_than_a_phone(demo_site, browser, client, db):  # noqa: F811
+    """Every page the crawl opens for the demo roles (tests/crawling.py; one address per URL name, the first
+    role that reaches it), drawn by Chromium 390px wide with the console's stylesheets and scripts, is no
+    wider than the screen: document.documentElement.scrollWidth <= window.innerWidth. A wide table must
+    become cards or scroll inside its .table-wrap.
+
+    One browser page for all, no live server: Chromium is given the pages the crawl rendered on the shared
+    demo and the static files (_Server). On SQLite only:
+    the layout does not depend on the database, and the PostgreSQL run would pay the crawl a second time."""
+    from django.db import connection
+
+    from tests.test_crawl import ROLE_USERS
+    from zhifa.accounts.models import User
+
+    if connection.vendor != "sqlite":
+        pytest.skip("layout does not depend on the database: checked on SQLite only")
+    context = browser.new_context(viewport=PHONE, locale="zh-CN")
+    server = _Server()
+    context.route("http://testserver/**", server.answer)
+    page = context.new_page()
+    page.set_default_timeout(20_000)  # a page that never finishes loading fails the test, not the run
+    checked: set[str] = set()
+    too_wide = []
+    try:
+        for username in ROLE_USERS:
+            client.force_login(User.objects.get(username=username))
+            recording = _Recording(client)
+            crawling.crawl(recording, ["/"], username)
+            server.pages = recording.pages
+            for url in recording.pages:
+                name = crawling.url_name(url.split("?")[0]) or url
+                if name in checked:
+                    continue
+                checked.add(name)
+                page.goto(f"http://testserver{url}")
+                widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+                if widths[0] > widths[1]:
+                    too_wide.append(f"{username} {url}：{widths[0]}px")
+    finally:
+        context.close()
+    assert len(checked) > 100
+    assert too_wide == []
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+class _Recording:
+    """The test client as the crawl uses it, keeping the HTML pages it answered (address → headers, body)."""
+
+    def __init__(self, client):
+        self.client = client
+        self.pages: dict[str, tuple[dict, bytes]] = {}
+
+    def __setattr__(self, name, value):
+        if name in ("client", "pages"):
+            object.__setattr__(self, name, value)
+        else:
+            setattr(self.client, name, value)
+
+    def get(self, url):
+        response = self.client.get(url)
+        if response.status_code == 200 and response.get("Content-Type", "").startswith("text/html"):
+            headers = {key: value for key, value in response.items() if key.lower() != "content-length"}
+            self.pages[url] = (headers, response.content)
+        return response
+
+
+class _Server:
+    """Chromium's requests answered without the database: Playwright calls this in a greenlet of its own,
+    which Django would give another connection (one that cannot see the shared demo's open transaction).
+    Pages come from what the crawl rendered, static files from the finders; anything else (an htmx
+    request) is not needed for the layout and is refused."""
+
+    def __init__(self):
+        self.pages: dict[str, tuple[dict, bytes]] = {}
+
+    def answer(self, route):
+        from django.conf import settings
+        from django.contrib.staticfiles import finders
+
+        request = route.request
+        path = request.url.removeprefix("http://testserver").split("#")[0]
+        if request.method == "GET" and path in self.pages:
+            headers, body = self.pages[path]
+            route.fulfill(status=200, headers=headers, body=body)
+            return
+        if request.method == "GET" and path.startswith(settings.STATIC_URL):
+            found = finders.find(path.split("?")[0].removeprefix(settings.STATIC_URL))
+            if found:
+                route.fulfill(path=found)
+                return
+        route.abort()

@@ -121,7 +121,7 @@ TEMPLATES = [
                 "zhifa.notifications.context.unread_messages",
             ],
             # money and dates formatted alike on every page (|money, |ymd, |cn_date), without {% load %}
-            "builtins": ["zhifa.core.templatetags.formats"],
+            "builtins": ["zhifa.core.templatetags.formats", "zhifa.core.templatetags.badges"],
         },
     },
 ]
@@ -218,6 +218,8 @@ STATICFILES_DIRS = [
     ("vendor/htmx", PROJECT_DIR / "node_modules" / "htmx.org" / "dist"),
     ("vendor/echarts", PROJECT_DIR / "node_modules" / "echarts" / "dist"),
     ("vendor/tom-select", PROJECT_DIR / "node_modules" / "tom-select" / "dist"),
+    ("vendor/bootstrap", PROJECT_DIR / "node_modules" / "bootstrap" / "dist"),
+    ("vendor/bootstrap-icons", PROJECT_DIR / "node_modules" / "bootstrap-icons" / "font"),
 ]
 # Serve straight from the finders so `make run` needs no collectstatic step.
 WHITENOISE_USE_FINDERS = True

@@ -1,7 +1,7 @@
 """The left menu: modules and their pages, each shown only to users holding its permission.
 
 Apps add their entries with `register(...)` from AppConfig.ready(); the base template renders
-`menu` from the context processor below.
+`menu` from the context processor below, and the breadcrumbs of the page (its menu entry and module).
 """
 
 from collections.abc import Callable
@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.urls import NoReverseMatch, reverse
+
+from zhifa.core.menu_icons import DEFAULT_ICON, MODULE_ICONS, icon_for
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,7 @@ class MenuItem:
     perm: str | tuple[str, ...] | None = None  # None: every signed-in user; a tuple: any one of them
     order: int = 100
     show: Callable[[Any], bool] | None = None  # a further condition on the user (e.g. a valid 执法证)
+    icon: str = ""  # a Bootstrap Icons name ("folder2-open"); empty: core.menu_icons picks one
 
 
 _items: list[MenuItem] = []
@@ -31,7 +34,7 @@ def register(*items: MenuItem) -> None:
 
 
 def menu_for(user) -> list[dict]:
-    """[{module, items: [{label, url}]}] in menu order, with only what `user` may open."""
+    """[{module, icon, items: [{label, url, icon}]}] in menu order, with only what `user` may open."""
     if not getattr(user, "is_authenticated", False):
         return []
     modules: dict[str, list[dict]] = {}
@@ -45,9 +48,32 @@ def menu_for(user) -> list[dict]:
             url = reverse(item.url_name)
         except NoReverseMatch:
             continue
-        modules.setdefault(item.module, []).append({"label": item.label, "url": url})
-    return [{"module": module, "items": items} for module, items in modules.items()]
+        icon = icon_for(item.module, item.url_name, item.icon)
+        modules.setdefault(item.module, []).append({"label": item.label, "url": url, "icon": icon})
+    return [
+        {"module": module, "icon": MODULE_ICONS.get(module, DEFAULT_ICON), "items": items}
+        for module, items in modules.items()
+    ]
+
+
+def breadcrumbs_for(menu: list[dict], path: str) -> dict | None:
+    """The page's place in the menu: {module, item, current} for the entry whose address is the page's,
+    else the one whose address is the longest start of it (a case page sits under 案件列表); None off the
+    menu. `current`: the page is the entry itself (its crumb is then not a link)."""
+    best: tuple[dict, dict] | None = None
+    for group in menu:
+        for item in group["items"]:
+            if item["url"] == path:
+                return {"module": group["module"], "item": item, "current": True}
+            longer = best is None or len(item["url"]) > len(best[1]["url"])
+            if item["url"] != "/" and path.startswith(item["url"]) and longer:
+                best = (group, item)
+    if best is None:
+        return None
+    return {"module": best[0]["module"], "item": best[1], "current": False}
 
 
 def menu_context(request) -> dict:
-    return {"menu": menu_for(getattr(request, "user", None))}
+    menu = menu_for(getattr(request, "user", None))
+    path = getattr(request, "path", "")
+    return {"menu": menu, "breadcrumbs": breadcrumbs_for(menu, path) if menu else None}

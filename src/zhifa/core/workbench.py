@@ -44,6 +44,40 @@ class Figure:
     value: str
     url: str
     alert: bool = False  # drawn as a warning (overdue …) when the number is not zero
+    icon: str = ""  # a Bootstrap Icons name; empty: one that fits the label (FIGURE_ICONS)
+
+    @property
+    def shown_icon(self) -> str:
+        if self.icon:
+            return self.icon
+        return figure_icon(self.label)
+
+
+def figure_icon(label: str) -> str:
+    """The card icon for a figure's label (also the 驾驶舱's tiles): the first word of FIGURE_ICONS in it."""
+    return next((icon for word, icon in FIGURE_ICONS if word in label), "bar-chart")
+
+
+# The card icon of a figure that names none, by the first word its label contains.
+FIGURE_ICONS = (
+    ("逾期", "alarm"),
+    ("到期", "hourglass-split"),
+    ("罚款", "cash-coin"),
+    ("处罚", "hammer"),
+    ("立案", "folder-plus"),
+    ("抽查", "shuffle"),
+    ("持证", "person-badge"),
+    ("培训", "mortarboard"),
+    ("满意", "emoji-smile"),
+    ("线索", "lightbulb"),
+    ("审核", "shield-check"),
+    ("监督", "binoculars"),
+    ("投诉", "telephone"),
+    ("举报", "telephone"),
+    ("检查", "clipboard-check"),
+    ("案件", "folder2-open"),
+    ("待", "inbox"),
+)
 
 
 @dataclass(frozen=True)
