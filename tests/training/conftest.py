@@ -64,6 +64,8 @@ def staff(market):
 def plan(head):
     made = plans.plan_create(actor=head, data=plans.PlanInput(year=2026, title="2026年度执法人员培训计划"))
     plans.plan_item_add(
-        actor=head, plan=made, data=plans.ItemInput(content="行政处罚法专题", hours="16", audience="全体执法人员", month=3)
+        actor=head,
+        plan=made,
+        data=plans.ItemInput(content="行政处罚法专题", hours="16", audience="全体执法人员", month=3),
     )
     return made

@@ -56,12 +56,19 @@ def test_a_reported_plan_is_read_only(plan, head, writes):
         lambda: plans.plan_item_add(actor=head, plan=plan, data=plans.ItemInput(content="补充", hours="2")),
         "status", "培训计划已报送，不能修改计划内容", writes,
     )  # fmt: skip
-    refused(lambda: plans.plan_submit(actor=head, plan=plan), "status", "培训计划已报送，不能报送司法行政机关", writes)
+    refused(
+        lambda: plans.plan_submit(actor=head, plan=plan),
+        "status",
+        "培训计划已报送，不能报送司法行政机关",
+        writes,
+    )
 
 
 def test_an_empty_plan_cannot_be_reported(head, writes):
     empty = plans.plan_create(actor=head, data=plans.PlanInput(year=2027, title="2027年度计划"))
-    refused(lambda: plans.plan_submit(actor=head, plan=empty), "items", "请至少添加一项培训内容后再报送", writes)
+    refused(
+        lambda: plans.plan_submit(actor=head, plan=empty), "items", "请至少添加一项培训内容后再报送", writes
+    )
 
 
 @pytest.mark.parametrize(
@@ -79,7 +86,12 @@ def test_plan_refusals_name_the_field(head, writes, data, field, message):
 
 def test_one_plan_per_agency_and_year(plan, head, writes):
     data = plans.PlanInput(year=2026, title="重复的计划")
-    refused(lambda: plans.plan_create(actor=head, data=data), "year", "东区市场监督管理局已有2026年度培训计划", writes)
+    refused(
+        lambda: plans.plan_create(actor=head, data=data),
+        "year",
+        "东区市场监督管理局已有2026年度培训计划",
+        writes,
+    )
 
 
 @pytest.mark.parametrize(
@@ -227,7 +239,9 @@ def hours_logged(staff, agencies):
     TrainingFactory(officer=west, on=date(2026, 3, 1), hours=Decimal("60"))
 
 
-def test_completion_rate_per_agency(hours_logged, head, city_supervisor, supervisor, django_assert_num_queries):
+def test_completion_rate_per_agency(
+    hours_logged, head, city_supervisor, supervisor, django_assert_num_queries
+):
     selectors.completion_by_agency(city_supervisor, 2025)  # the user's roles, read once per request
     with django_assert_num_queries(1):
         rows = selectors.completion_by_agency(city_supervisor, 2026)

@@ -20,11 +20,13 @@ from . import (
     jobs,
     notifications,
     publicity,
+    recognition,
     registry,
     review,
     social,
     stats_reports,
     supervision,
+    training,
 )
 
 MODULES = (
@@ -48,6 +50,8 @@ MODULES = (
     jobs,
     exchange,
     notifications,
+    training,
+    recognition,
 )
 
 

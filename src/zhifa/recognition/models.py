@@ -12,9 +12,16 @@ class Award(models.Model):
     date, reason and document number. `agency` is the commended agency, or the officer's agency."""
 
     awardee_kind = models.CharField("表彰对象类别", max_length=16, choices=AwardeeKind.choices)
-    agency = models.ForeignKey(Agency, verbose_name="所属机关", on_delete=models.PROTECT, related_name="awards")
+    agency = models.ForeignKey(
+        Agency, verbose_name="所属机关", on_delete=models.PROTECT, related_name="awards"
+    )
     officer = models.ForeignKey(
-        Officer, verbose_name="受表彰人员", on_delete=models.PROTECT, null=True, blank=True, related_name="awards"
+        Officer,
+        verbose_name="受表彰人员",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="awards",
     )
     kind = models.CharField("表彰种类", max_length=16, choices=AwardKind.choices)
     level = models.CharField("表彰级别", max_length=16, choices=AwardLevel.choices)
@@ -40,10 +47,12 @@ class Award(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=(models.Q(awardee_kind=AwardeeKind.OFFICER, officer__isnull=False)
-                           | models.Q(awardee_kind=AwardeeKind.AGENCY, officer__isnull=True)),
+                condition=(
+                    models.Q(awardee_kind=AwardeeKind.OFFICER, officer__isnull=False)
+                    | models.Q(awardee_kind=AwardeeKind.AGENCY, officer__isnull=True)
+                ),
                 name="recognition_award_awardee",
-            )  # fmt: skip
+            )
         ]
 
     def __str__(self) -> str:

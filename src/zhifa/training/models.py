@@ -13,7 +13,9 @@ YEAR = [MinValueValidator(2000), MaxValueValidator(2100)]
 class TrainingPlan(models.Model):
     """年度培训计划 — one agency's training plan for a year: drafted, then reported to the justice bureau."""
 
-    agency = models.ForeignKey(Agency, verbose_name="机关", on_delete=models.PROTECT, related_name="training_plans")
+    agency = models.ForeignKey(
+        Agency, verbose_name="机关", on_delete=models.PROTECT, related_name="training_plans"
+    )
     year = models.PositiveSmallIntegerField("年度", validators=YEAR)
     title = models.CharField("计划名称", max_length=128)
     status = models.CharField("状态", max_length=16, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
@@ -43,7 +45,9 @@ class TrainingPlan(models.Model):
 class PlanItem(models.Model):
     """One content item of a plan: what is taught, to whom, in how many hours."""
 
-    plan = models.ForeignKey(TrainingPlan, verbose_name="培训计划", on_delete=models.CASCADE, related_name="items")
+    plan = models.ForeignKey(
+        TrainingPlan, verbose_name="培训计划", on_delete=models.CASCADE, related_name="items"
+    )
     content = models.CharField("培训内容", max_length=200)
     audience = models.CharField("参训对象", max_length=100, blank=True)
     hours = models.DecimalField("计划学时", max_digits=5, decimal_places=1)
@@ -64,7 +68,9 @@ class PlanItem(models.Model):
 class Trainer(models.Model):
     """培训师资库 — a trainer an agency (or a justice bureau for its region) may call on."""
 
-    agency = models.ForeignKey(Agency, verbose_name="登记机关", on_delete=models.PROTECT, related_name="trainers")
+    agency = models.ForeignKey(
+        Agency, verbose_name="登记机关", on_delete=models.PROTECT, related_name="trainers"
+    )
     name = models.CharField("姓名", max_length=64)
     unit = models.CharField("工作单位", max_length=128)
     specialty = models.CharField("擅长领域", max_length=200)
@@ -91,7 +97,9 @@ class Trainer(models.Model):
 class LeaderStudy(models.Model):
     """领导干部学法 — one session of the leaders' compulsory law course of an agency, with who attended."""
 
-    agency = models.ForeignKey(Agency, verbose_name="机关", on_delete=models.PROTECT, related_name="leader_studies")
+    agency = models.ForeignKey(
+        Agency, verbose_name="机关", on_delete=models.PROTECT, related_name="leader_studies"
+    )
     held_on = models.DateField("学法日期")
     topic = models.CharField("学法主题", max_length=200)
     hours = models.DecimalField("学时", max_digits=4, decimal_places=1)

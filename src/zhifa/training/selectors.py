@@ -22,7 +22,7 @@ from zhifa.registry.choices import PersonKind, PersonStatus
 from zhifa.registry.models import Officer, TrainingRecord
 
 from .choices import PlanStatus
-from .models import LeaderStudy, TrainingPlan, Trainer
+from .models import LeaderStudy, Trainer, TrainingPlan
 from .transitions import VIEW_PLAN, VIEW_STUDY, VIEW_TRAINER
 
 PLAN_SORTS = Sorts(
@@ -169,7 +169,9 @@ def study_report(user, year: int) -> list[StudyTotals]:
         .order_by("agency__name", "agency_id")
     )
     return [
-        StudyTotals(r["agency_id"], r["agency__name"], r["sessions"], r["hours"] or Decimal(0), r["attendances"])
+        StudyTotals(
+            r["agency_id"], r["agency__name"], r["sessions"], r["hours"] or Decimal(0), r["attendances"]
+        )
         for r in rows
     ]
 
@@ -203,7 +205,9 @@ def _year_hours(year: int) -> Coalesce:
         .annotate(total=Sum("hours"))
         .values("total")
     )
-    return Coalesce(Subquery(rows, output_field=DecimalField()), Value(Decimal(0), output_field=DecimalField()))
+    return Coalesce(
+        Subquery(rows, output_field=DecimalField()), Value(Decimal(0), output_field=DecimalField())
+    )
 
 
 def completion_rows(user, year: int, *, q: str = "", agency_id: int | None = None) -> QuerySet:
