@@ -140,6 +140,11 @@ def get_study(user, pk: int) -> LeaderStudy:
     return access.get_visible_or_404(user, studies_visible_to(user), VIEW_STUDY, pk=pk)
 
 
+def _tenths(value) -> Decimal:
+    """A sum of hours to one decimal place on every database (SQLite drops the trailing zero)."""
+    return Decimal(value or 0).quantize(Decimal("0.1"))
+
+
 @dataclass(frozen=True)
 class StudyTotals:
     agency_id: int
@@ -169,9 +174,7 @@ def study_report(user, year: int) -> list[StudyTotals]:
         .order_by("agency__name", "agency_id")
     )
     return [
-        StudyTotals(
-            r["agency_id"], r["agency__name"], r["sessions"], r["hours"] or Decimal(0), r["attendances"]
-        )
+        StudyTotals(r["agency_id"], r["agency__name"], r["sessions"], _tenths(r["hours"]), r["attendances"])
         for r in rows
     ]
 
