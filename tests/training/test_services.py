@@ -153,6 +153,7 @@ def test_the_bureaus_trainers_are_shared_with_its_region(supervisor, head, west_
     assert [t.name for t in selectors.trainers_visible_to(head)] == ["刘珂", "陈律"]
     assert [t.name for t in selectors.trainers_visible_to(head, q="食品")] == ["刘珂"]
     assert [t.name for t in selectors.trainers_visible_to(west_head)] == []
+    assert selectors.get_trainer(head, shared.pk) == shared
     with pytest.raises(Http404):
         selectors.get_trainer(west_head, own.pk)
 

@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from django.db.models import Count, DecimalField, F, FloatField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Cast, Coalesce
+from django.http import Http404
 
 from zhifa.core import access
 from zhifa.core.choices import AgencyKind
@@ -117,7 +118,12 @@ def trainers_visible_to(
 
 
 def get_trainer(user, pk: int) -> Trainer:
-    return access.get_visible_or_404(user, trainers_visible_to(user, include_withdrawn=True), None, pk=pk)
+    """One trainer of the pool `user` reads (the shared pool included, so not access.get_visible_or_404,
+    which would narrow it to the jurisdiction again); 404 otherwise."""
+    trainer = trainers_visible_to(user, include_withdrawn=True).filter(pk=pk).first()
+    if trainer is None:
+        raise Http404("未找到该培训师资")
+    return trainer
 
 
 # ---- 领导干部学法 ----------------------------------------------------------------------------------------
