@@ -96,6 +96,11 @@ PAGE_ALLOWED: dict[str, tuple[frozenset[int], str]] = {
         frozenset({200, 403, 404}),
         "议定事项由参会部门共见，报告落实仅限责任单位（403）",
     ),
+    # the trainers a justice bureau registers are its region's shared pool (training.selectors)
+    "training:trainer_detail": (
+        frozenset({200, 404}),
+        "区司法局登记的培训师资由本区各机关共见（共享师资库）",
+    ),
     "collaboration:joint_new": (
         frozenset({200}),
         "申请、报告、部署联合执法的空白表单：按启动方式而非对象，以提交人本部门名义",
@@ -212,6 +217,13 @@ API_PARAMS: dict[str, Param] = {
     "/social/points/{point_id}": Param("social.ContactPoint"),
     "/social/feedback/{feedback_id}": Param("social.Feedback"),
     "/social/surveys/{campaign_id}": Param("social.SurveyCampaign"),
+    "/training/plans/{plan_id}": Param("training.TrainingPlan"),
+    "/training/plans/{plan_id}/items/{item_id}": Param(
+        "training.PlanItem", parents=(("plan_id", "plan_id"),)
+    ),
+    "/training/trainers/{trainer_id}": Param("training.Trainer"),
+    "/training/studies/{study_id}": Param("training.LeaderStudy"),
+    "/recognition/awards/{award_id}": Param("recognition.Award"),
     "/detection/hits/{hit_id}": Param("detection.Hit"),
     "/evaluation/schemes/{scheme_id}": Param("evaluation.Scheme"),
     "/evaluation/nodes/{node_id}": Param("evaluation.Node"),

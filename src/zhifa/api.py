@@ -31,11 +31,13 @@ from zhifa.guidance.api import router as guidance_router
 from zhifa.inspections.api import router as inspections_router
 from zhifa.notifications.api import router as notifications_router
 from zhifa.publicity.api import router as publicity_router
+from zhifa.recognition.api import router as recognition_router
 from zhifa.registry.api import router as registry_router
 from zhifa.review.api import router as review_router
 from zhifa.social.api import router as social_router
 from zhifa.stats.api import router as stats_router
 from zhifa.supervision.api import router as supervision_router
+from zhifa.training.api import router as training_router
 
 
 class TokenAuth(HttpBearer):
@@ -198,3 +200,5 @@ api.add_router("/exchange/", exchange_router)
 api.add_router("/audit/", audit_router)
 api.add_router("/notifications/", notifications_router)
 api.add_router("/guidance/", guidance_router)
+api.add_router("/training/", training_router)
+api.add_router("/recognition/", recognition_router)

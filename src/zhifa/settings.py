@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "zhifa.audit",
     "zhifa.notifications",
     "zhifa.guidance",
+    "zhifa.training",
+    "zhifa.recognition",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",

@@ -25,6 +25,8 @@ urlpatterns = [
     path("gs/complaints/", include("zhifa.complaints.public_urls")),
     path("complaints/", include("zhifa.complaints.urls")),
     path("social/", include("zhifa.social.urls")),
+    path("training/", include("zhifa.training.urls")),
+    path("recognition/", include("zhifa.recognition.urls")),
     path("evaluation/", include("zhifa.evaluation.urls")),
     path("collaboration/", include("zhifa.collaboration.urls")),
     path("stats/", include("zhifa.stats.urls")),

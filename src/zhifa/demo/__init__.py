@@ -21,11 +21,13 @@ from . import (
     jobs,
     notifications,
     publicity,
+    recognition,
     registry,
     review,
     social,
     stats_reports,
     supervision,
+    training,
 )
 
 MODULES = (
@@ -50,6 +52,8 @@ MODULES = (
     exchange,
     notifications,
     guidance,
+    training,
+    recognition,
 )
 
 

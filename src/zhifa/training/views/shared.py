@@ -1,0 +1,38 @@
+"""What the 培训管理 pages share: the records of a row, one form page, the list's year and sort."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from zhifa.core.forms import apply_errors
+from zhifa.core.models import Record
+from zhifa.core.params import year_param
+
+
+def records(subject) -> list[Record]:
+    return list(
+        Record.objects.filter(subject_type=subject._meta.label_lower, subject_id=str(subject.pk)).order_by(
+            "at", "id"
+        )
+    )
+
+
+def this_year(request) -> int:
+    return year_param(request, default=timezone.localdate().year) or timezone.localdate().year
+
+
+def form_page(request, form, *, title: str, back: str, call, done: str, target, context=None):
+    """GET shows `form`; a valid POST calls `call(form)` and goes to `target(result)` with `done`; a
+    refusal is shown beside the field with the input kept."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = call(form)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, done)
+            return redirect(target(result))
+    return render(
+        request, "training/form.html", {"form": form, "title": title, "back": back, **(context or {})}
+    )
