@@ -318,6 +318,9 @@ ZHIFA_NOTIFY_CHANNELS = [
     if path.strip()
 ]
 ZHIFA_NOTIFY_DUE_WORKDAYS = int(os.environ.get("ZHIFA_NOTIFY_DUE_WORKDAYS", "3"))
+# 委托执法: the 委托机关 is reminded this many calendar days before a 受委托组织's 委托期限 ends (seed 000 §6;
+# no period in the text we hold, so a setting)
+ZHIFA_ENTRUSTMENT_REMINDER_DAYS = int(os.environ.get("ZHIFA_ENTRUSTMENT_REMINDER_DAYS", "30"))
 
 
 # Running beyond one machine (docs/deploy.md). Each part is off until its variable is set: `make run` needs none.
