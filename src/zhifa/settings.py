@@ -266,6 +266,9 @@ ZHIFA_WORKBENCH_SUMMARY_MAX_AGE_MINUTES = int(
     os.environ.get("ZHIFA_WORKBENCH_SUMMARY_MAX_AGE_MINUTES", "120")
 )
 ZHIFA_REVIEWER_RATIO = 0.05
+# 裁量基准定期评估 (seed 000 §12, 002 (五)): months between two evaluations of a benchmark (default 12: yearly;
+# no period in the texts we hold); due and overdue ones appear on the catalogue keepers' 工作台
+ZHIFA_BENCHMARK_EVALUATION_MONTHS = int(os.environ.get("ZHIFA_BENCHMARK_EVALUATION_MONTHS", "12"))
 # The county market regulator (who reviews the 随机抽查事项清单) is the 行政执法部门 named so (catalog.reviewers).
 ZHIFA_MARKET_REGULATOR_NAME = os.environ.get("ZHIFA_MARKET_REGULATOR_NAME", "市场监督管理局")
 # 涉企检查 (国办发〔2024〕54号): another inspection of the same enterprise within this many days, or beyond its
