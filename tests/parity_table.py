@@ -40,6 +40,10 @@ PAIRS = {
     "zhifa_catalog_api_create_delegation": "catalog:delegation_create",
     "zhifa_catalog_api_evaluate_delegation": "catalog:delegation_evaluate",
     "zhifa_catalog_api_evaluate_benchmark": "catalog:benchmark_evaluations",
+    "zhifa_filings_api_submit_filing": "filings:filing_new",
+    "zhifa_filings_api_accept_filing": "filings:filing_accept",
+    "zhifa_filings_api_return_filing": "filings:filing_return",
+    "zhifa_filings_api_resubmit_filing": "filings:filing_resubmit",
     "zhifa_cases_api_intake": "cases:case_intake",
     "zhifa_cases_api_simple": "cases:simple_new",
     "zhifa_cases_api_assign": "cases:case_action",
@@ -249,6 +253,10 @@ NO_DOOR = {
     "zhifa_catalog_api_save_item": "the item form of item_create (covered by its Door) on an existing item",
     "zhifa_catalog_api_remove_item": _STATE_ONLY,
     "zhifa_catalog_api_approve_review": _STATE_ONLY,
+    "zhifa_filings_api_submit_filing": "the page uploads the files, the API sends them as base64: the files' "
+    "refusal comes first; the service's refusals are tested through both doors (tests/filings/test_filings.py)",
+    "zhifa_filings_api_resubmit_filing": "files only, uploaded or base64 (tests/filings/test_filings.py)",
+    "zhifa_filings_api_accept_filing": _STATE_ONLY,
     "zhifa_catalog_api_evaluate_benchmark": "the page picks the item among the benchmarks in force (a choice), the "
     "API names its code; the service's refusals are tested through the API (tests/catalog/test_benchmark_schedule.py)",
     "zhifa_catalog_api_set_benchmark": "the page edits rows of levels in a formset, the API a list: no one-field mapping",

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "zhifa.exchange",
     "zhifa.audit",
     "zhifa.notifications",
+    "zhifa.filings",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -323,6 +324,9 @@ ZHIFA_NOTIFY_CHANNELS = [
 ZHIFA_NOTIFY_DUE_WORKDAYS = int(os.environ.get("ZHIFA_NOTIFY_DUE_WORKDAYS", "3"))
 # 委托执法: the 委托机关 is reminded this many calendar days before a 受委托组织's 委托期限 ends (seed 000 §6;
 # no period in the text we hold, so a setting)
+# 备案 (zhifa.filings): working days the justice bureau has to acknowledge or return a filed 执法流程图 or
+# 执法工作手册 (seed 000 §13, 003 五(二) set no period: default 10)
+ZHIFA_FILING_REVIEW_WORKDAYS = int(os.environ.get("ZHIFA_FILING_REVIEW_WORKDAYS", "10"))
 ZHIFA_ENTRUSTMENT_REMINDER_DAYS = int(os.environ.get("ZHIFA_ENTRUSTMENT_REMINDER_DAYS", "30"))
 
 

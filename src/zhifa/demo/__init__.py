@@ -16,6 +16,7 @@ from . import (
     detection,
     evaluation,
     exchange,
+    filings,
     inspections,
     jobs,
     notifications,
@@ -48,6 +49,7 @@ MODULES = (
     jobs,
     exchange,
     notifications,
+    filings,
 )
 
 
