@@ -22,7 +22,7 @@ def test_demo_is_idempotent_and_complete(capsys):
         User.objects.count(),
         Record.objects.count(),
     ) == counts
-    assert counts[:2] == (5, 17)
+    assert counts[:2] == (5, 18)  # 17 agencies and 东湖街道司法所
     out = capsys.readouterr().out
     assert DEMO_PASSWORD in out and "auditadmin" in out
     assert records.verify().ok

@@ -24,6 +24,11 @@ class AgencyKind(models.TextChoices):
     OTHER = "other", "其他"
 
 
+# 司法行政机关 and the 司法所 in the townships: the justice administration, never an enforcement agency
+# (the lists that mean "the agencies that enforce" exclude both)
+JUSTICE_KINDS = (AgencyKind.JUSTICE, AgencyKind.JUSTICE_OFFICE)
+
+
 class DayKind(models.TextChoices):
     """A day's kind in the statutory calendar."""
 
