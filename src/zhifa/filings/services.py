@@ -24,7 +24,7 @@ from .transitions import ACKNOWLEDGE, MACHINE, SUBMIT
 DEFAULT_REVIEW_WORKDAYS = 10
 FILE_LABEL = "备案材料"
 MAX_FILES = 5
-TITLE_MAX = Filing._meta.get_field("title").max_length
+TITLE_MAX: int = Filing._meta.get_field("title").max_length or 128
 
 
 def review_workdays() -> int:
@@ -71,6 +71,7 @@ def filing_submit(
         errors["agency"] = f"{agency.name}所在地区没有司法行政机关，无法报送备案"
     if errors:
         raise ValidationError(errors)
+    assert bureau is not None  # refused above
     checked = _checked(files)
     today = timezone.localdate()
     filing = Filing.objects.create(
