@@ -182,6 +182,7 @@ API_PARAMS: dict[str, Param] = {
     "/catalog/items/{item_id}": Param("catalog.EnforcementItem"),
     "/catalog/reviews/{review_id}": Param("catalog.VersionReview"),
     "/catalog/delegations/{delegation_id}": Param("catalog.Delegation"),
+    "/filings/{filing_id}": Param("filings.Filing"),
     "/cases/{case_id}": Param("cases.Case"),
     "/cases/{case_id}/challenges/{challenge_id}": Param("cases.Challenge", parents=(("case_id", "case_id"),)),
     "/cases/uploads/{session_id}": Param("cases.UploadSession", owner="uploader"),

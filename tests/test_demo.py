@@ -23,7 +23,7 @@ def test_a_second_run_adds_nothing_and_the_records_verify(demo_db, capsys):
     counts = every_count()
     call_command("demo", no_serve=True)
     assert {label: n for label, n in every_count().items() if n != counts[label]} == {}
-    assert (counts["core.Region"], counts["core.Agency"]) == (5, 17)
+    assert (counts["core.Region"], counts["core.Agency"]) == (5, 18)  # 17 agencies and 东湖街道司法所
     out = capsys.readouterr().out
     assert DEMO_PASSWORD in out and "auditadmin" in out
     assert "执法人员：41 人" in out

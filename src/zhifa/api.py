@@ -27,6 +27,7 @@ from zhifa.core.params import schema_message
 from zhifa.detection.api import router as detection_router
 from zhifa.evaluation.api import router as evaluation_router
 from zhifa.exchange.api import router as exchange_router
+from zhifa.filings.api import router as filings_router
 from zhifa.guidance.api import router as guidance_router
 from zhifa.inspections.api import router as inspections_router
 from zhifa.notifications.api import router as notifications_router
@@ -202,3 +203,4 @@ api.add_router("/notifications/", notifications_router)
 api.add_router("/guidance/", guidance_router)
 api.add_router("/training/", training_router)
 api.add_router("/recognition/", recognition_router)
+api.add_router("/filings/", filings_router)

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "zhifa.guidance",
     "zhifa.training",
     "zhifa.recognition",
+    "zhifa.filings",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -270,6 +271,9 @@ ZHIFA_WORKBENCH_SUMMARY_MAX_AGE_MINUTES = int(
     os.environ.get("ZHIFA_WORKBENCH_SUMMARY_MAX_AGE_MINUTES", "120")
 )
 ZHIFA_REVIEWER_RATIO = 0.05
+# 裁量基准定期评估 (seed 000 §12, 002 (五)): months between two evaluations of a benchmark (default 12: yearly;
+# no period in the texts we hold); due and overdue ones appear on the catalogue keepers' 工作台
+ZHIFA_BENCHMARK_EVALUATION_MONTHS = int(os.environ.get("ZHIFA_BENCHMARK_EVALUATION_MONTHS", "12"))
 # The county market regulator (who reviews the 随机抽查事项清单) is the 行政执法部门 named so (catalog.reviewers).
 ZHIFA_MARKET_REGULATOR_NAME = os.environ.get("ZHIFA_MARKET_REGULATOR_NAME", "市场监督管理局")
 # 涉企检查 (国办发〔2024〕54号): another inspection of the same enterprise within this many days, or beyond its
@@ -322,6 +326,12 @@ ZHIFA_NOTIFY_CHANNELS = [
     if path.strip()
 ]
 ZHIFA_NOTIFY_DUE_WORKDAYS = int(os.environ.get("ZHIFA_NOTIFY_DUE_WORKDAYS", "3"))
+# 委托执法: the 委托机关 is reminded this many calendar days before a 受委托组织's 委托期限 ends (seed 000 §6;
+# no period in the text we hold, so a setting)
+# 备案 (zhifa.filings): working days the justice bureau has to acknowledge or return a filed 执法流程图 or
+# 执法工作手册 (seed 000 §13, 003 五(二) set no period: default 10)
+ZHIFA_FILING_REVIEW_WORKDAYS = int(os.environ.get("ZHIFA_FILING_REVIEW_WORKDAYS", "10"))
+ZHIFA_ENTRUSTMENT_REMINDER_DAYS = int(os.environ.get("ZHIFA_ENTRUSTMENT_REMINDER_DAYS", "30"))
 
 
 # Running beyond one machine (docs/deploy.md). Each part is off until its variable is set: `make run` needs none.

@@ -36,4 +36,5 @@ urlpatterns = [
     path("messages/", include("zhifa.notifications.urls")),
     path("guidance/", include("zhifa.guidance.urls")),
     path("gs/guidance/", include("zhifa.guidance.public_urls")),
+    path("filings/", include("zhifa.filings.urls")),
 ]

@@ -14,7 +14,7 @@ from zhifa.jobs.models import ScheduleSlot, TaskRun
 pytestmark = pytest.mark.django_db
 
 KEYS = ["clocks", "restore-certificates", "publicity-expire", "detection-nightly", "complaints-bulletins",
-        "exports-purge", "publicity-checkpoint", "registry-summaries", "notify-due"]  # fmt: skip
+        "exports-purge", "publicity-checkpoint", "registry-summaries", "notify-due", "entrustment-reminders"]  # fmt: skip
 
 
 def at(*args) -> datetime:

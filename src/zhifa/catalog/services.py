@@ -367,6 +367,7 @@ def version_approve(*, actor, review: VersionReview) -> CatalogVersion:
             "effective_from": version.effective_from,
         },
     )
+    _link_revisions(version)
     return version
 
 
@@ -447,6 +448,7 @@ def version_publish(
             **_diff_counts(change),
         },
     )
+    _link_revisions(draft)
     return draft
 
 
@@ -614,8 +616,28 @@ def _overlaps(levels: list[BenchmarkLevel]) -> list[str]:
 def benchmark_evaluate(
     *, actor: Actor, agency: Agency, item_code: str, on: date, findings: str, needs_revision: bool
 ):
-    """裁量基准定期评估: a finding on how a benchmark works in practice."""
+    """裁量基准定期评估: a finding on how a benchmark in force works in practice and its conclusion
+    (继续适用 / 需修订). The benchmark's next evaluation falls due from this date (catalog.evaluations);
+    a 需修订 is answered by the next published version that changes the benchmark (`_link_revisions`)."""
     access.require_for_agency(actor, MANAGE_CATALOG, agency)
+    from .selectors import version_in_force
+
+    item_code, findings = (item_code or "").strip(), (findings or "").strip()
+    errors = {}
+    if not item_code:
+        errors["item_code"] = "请选择事项"
+    else:
+        version = version_in_force(agency)
+        if version is None or not version.items.filter(code=item_code, benchmark__isnull=False).exists():
+            errors["item_code"] = f"事项：{agency.name}施行中的清单没有编码为{item_code}的裁量基准"
+    if on is None:
+        errors["on"] = "请填写评估日期"
+    elif on > timezone.localdate():
+        errors["on"] = "评估日期不能晚于今天"
+    if not findings:
+        errors["findings"] = "请填写评估意见"
+    if errors:
+        raise ValidationError(errors)
     evaluation = BenchmarkEvaluation(
         agency=agency, item_code=item_code, on=on, findings=findings, needs_revision=needs_revision
     )
@@ -628,6 +650,16 @@ def benchmark_evaluate(
         payload={"code": item_code, "revise": needs_revision},
     )
     return evaluation
+
+
+def _link_revisions(version: CatalogVersion) -> None:
+    """A published version that changes an item's benchmark answers every open 需修订 evaluation of
+    that item: the evaluation names the version (`revised_in`), and the page shows the link."""
+    codes = [c["code"] for c in (version.diff or {}).get("changed", []) if "benchmark" in c.get("parts", ())]
+    if codes:
+        BenchmarkEvaluation.objects.filter(
+            agency_id=version.agency_id, item_code__in=codes, needs_revision=True, revised_in__isnull=True
+        ).update(revised_in=version)
 
 
 # ---- 赋权乡镇 ---------------------------------------------------------------------------------------

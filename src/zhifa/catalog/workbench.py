@@ -4,7 +4,8 @@ For those who delegate or evaluate delegations (catalog.manage_delegation: depar
 justice bureau's supervisors): delegations whose yearly evaluation is overdue, and those due within 30
 days. For those who keep the catalogue (catalog.manage_catalog): benchmark evaluations of the last year
 that found a benchmark needs revising, while no catalogue version has been published since they were
-recorded. A fixed handful of queries per call, at most MAX_ITEMS items of each kind plus a count of the
+recorded; and the benchmarks in force whose periodic evaluation is overdue or due within 30 days
+(catalog.evaluations, every ZHIFA_BENCHMARK_EVALUATION_MONTHS). A fixed handful of queries per call, at most MAX_ITEMS items of each kind plus a count of the
 rest.
 """
 
@@ -18,13 +19,14 @@ from django.utils import timezone
 from zhifa.core import access
 from zhifa.core.workbench import PendingItem
 
-from . import selectors
+from . import evaluations, selectors
 from .choices import VersionStatus
 from .models import BenchmarkEvaluation, CatalogVersion, Delegation
 from .services import MANAGE_CATALOG, MANAGE_DELEGATION
 
 CATEGORY_DELEGATION = "赋权乡镇评估"
 CATEGORY_BENCHMARK = "裁量基准"
+CATEGORY_BENCHMARK_DUE = "裁量基准评估"
 CATEGORY_LIST_REVIEW = "清单审核"
 DUE_SOON_DAYS = 30
 MAX_ITEMS = 20
@@ -40,6 +42,7 @@ def pending(user, *, today: date | None = None) -> list[PendingItem]:
             items += _delegation_items(user, today)
         if user.has_perm(MANAGE_CATALOG):
             items += _benchmark_items(user, today)
+            items += _benchmark_due_items(user, today)
             items += _returned_items(user)
         items += _review_items(user)
     except NoReverseMatch:  # the catalogue's pages are not installed
@@ -137,4 +140,28 @@ def _benchmark_items(user, today: date) -> list[PendingItem]:
             due=None,
         )
         for e in evaluations
+    ]
+
+
+def _benchmark_due_items(user, today: date) -> list[PendingItem]:
+    """The benchmarks in force of the agencies whose catalogue the user keeps, due for their periodic
+    evaluation within DUE_SOON_DAYS or overdue (one query)."""
+    from zhifa.core.models import Agency
+
+    agencies = access.visible_to(user, Agency.objects.all(), MANAGE_CATALOG)
+    rows = evaluations.schedule(agencies, on=today, due_within_days=DUE_SOON_DAYS, limit=MAX_ITEMS)
+    return [
+        PendingItem(
+            CATEGORY_BENCHMARK_DUE,
+            f"{row.agency_name}事项{row.item_code}“{row.item_name}”的裁量基准"
+            + (
+                f"评估已逾期（应于{row.due:%Y-%m-%d}前评估）"
+                if row.overdue
+                else f"应于{row.due:%Y-%m-%d}前评估"
+            ),
+            _url("catalog:benchmark_evaluations", agency=row.agency_id),
+            due=row.due,
+            overdue=row.overdue,
+        )
+        for row in rows
     ]

@@ -9,7 +9,7 @@ from django.db.models import Q
 from zhifa.catalog.choices import VersionStatus
 from zhifa.catalog.models import EnforcementItem
 from zhifa.catalog.reviewers import justice_bureau_of
-from zhifa.core.choices import AgencyKind
+from zhifa.core.choices import JUSTICE_KINDS
 from zhifa.core.models import Agency, Region
 
 from . import clocks
@@ -46,7 +46,7 @@ def agency_named(hint: str, region: Region) -> Agency | None:
     return (
         Agency.objects.filter(active=True, region__path__in=_prefixes(region))
         .filter(Q(name=hint) | Q(name__contains=hint))
-        .exclude(kind=AgencyKind.JUSTICE)
+        .exclude(kind__in=JUSTICE_KINDS)
         .order_by("-region__path", "pk")
         .first()
     )

@@ -8,6 +8,10 @@ agency in the subtree of their agency's region). Lists go through `visible_to`; 
 Vertical oversight (seed 002 (十三)): with a view permission an app declares with `read_down`, a user of a
 city or province agency also sees the objects of its counterparts below (`Agency.objects.counterparts_below`:
 the same 系统 in the regions under it). Only view permissions, so acting on them stays refused.
+
+司法所 (seed 001 二: 设在乡镇（街道）的司法所协助县级司法行政部门依法开展行政执法监督工作): a user of a
+司法所 keeps a region-wide role's view permissions over its township (the region it sits in) but acts
+only on its own agency's objects (`township_reader`).
 """
 
 from collections.abc import Callable, Iterable
@@ -69,7 +73,7 @@ def read_down(perms: Iterable[str]) -> None:
     its 系统 in the regions below (市市场监管局 reads the cases of 各县区市场监管局). View permissions only:
     a superior department reads its counterparts' work, it never acts on it."""
     perms = set(perms)
-    if acting := sorted(p for p in perms if not p.partition(".")[2].startswith("view_")):
+    if acting := sorted(p for p in perms if not is_view_permission(p)):
         raise ImproperlyConfigured(f"read_down takes view permissions only, not {acting}")
     _read_down.update(perms)
 
@@ -94,6 +98,8 @@ def _jurisdiction_q(user, model: type[models.Model], perm: str) -> Q | None:
     prefix = "" if field == "pk" else f"{field}__"
     q = Q(pk__in=[])
     scopes = user.jurisdiction_scopes(perm)
+    if Scope.REGION in scopes and township_reader(user) and not is_view_permission(perm):
+        scopes = (scopes - {Scope.REGION}) | {Scope.AGENCY}
     if Scope.REGION in scopes:
         q |= Q(**{f"{prefix}region__path__startswith": user.agency.region.path})
     if Scope.AGENCY in scopes:
@@ -104,6 +110,19 @@ def _jurisdiction_q(user, model: type[models.Model], perm: str) -> Q | None:
         if not counterparts.query.is_empty():
             q |= Q(**{f"{'pk' if field == 'pk' else field}__in": counterparts.values("pk")})
     return q
+
+
+def is_view_permission(perm: str) -> bool:
+    return perm.partition(".")[2].startswith("view_")
+
+
+def township_reader(user) -> bool:
+    """A 司法所's user: with a region-wide role they read the records of the agencies in their township
+    (supervision assisted, not carried out) and change nothing but their own agency's."""
+    from .choices import AgencyKind
+
+    agency = getattr(user, "agency", None)
+    return agency is not None and agency.kind == AgencyKind.JUSTICE_OFFICE
 
 
 def visible_to(user, queryset: models.QuerySet, perm: str | None = None) -> models.QuerySet:

@@ -14,11 +14,19 @@ class AgencyKind(models.TextChoices):
     """机关/机构类别."""
 
     JUSTICE = "justice", "司法行政机关"
+    # 设在乡镇（街道）的司法所: assists the county justice bureau's supervision (seed 001 二), reading the
+    # township's records without acting on them (core.access.township_reader)
+    JUSTICE_OFFICE = "justice_office", "司法所"
     DEPARTMENT = "department", "行政执法部门"
     COMPREHENSIVE = "comprehensive", "综合行政执法机构"
     TOWNSHIP = "township", "乡镇街道"
     DEVELOPMENT_ZONE = "devzone", "开发区管理机构"
     OTHER = "other", "其他"
+
+
+# 司法行政机关 and the 司法所 in the townships: the justice administration, never an enforcement agency
+# (the lists that mean "the agencies that enforce" exclude both)
+JUSTICE_KINDS = (AgencyKind.JUSTICE, AgencyKind.JUSTICE_OFFICE)
 
 
 class DayKind(models.TextChoices):

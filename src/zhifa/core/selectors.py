@@ -6,7 +6,7 @@ from django.db.models.functions import ExtractYear
 from django.http import Http404
 
 from . import access, kit
-from .choices import AgencyKind, DayKind
+from .choices import JUSTICE_KINDS, DayKind
 from .models import Agency, HolidayOverride, Record, Region
 
 
@@ -127,7 +127,7 @@ def agency_choices(
     else:
         agencies = active_agencies(user, picker_perm(perm, access.default_permission(Agency)))
     if not_justice:
-        agencies = agencies.exclude(kind=AgencyKind.JUSTICE)
+        agencies = agencies.exclude(kind__in=JUSTICE_KINDS)
     if q := q.strip():
         agencies = agencies.filter(
             Q(name__icontains=q) | Q(short_name__icontains=q) | Q(credit_code__iexact=q)

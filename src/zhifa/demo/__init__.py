@@ -16,6 +16,7 @@ from . import (
     detection,
     evaluation,
     exchange,
+    filings,
     guidance,
     inspections,
     jobs,
@@ -54,6 +55,7 @@ MODULES = (
     guidance,
     training,
     recognition,
+    filings,
 )
 
 

@@ -24,6 +24,7 @@ USERS = [
     ("js_sj", "林涛", "江州市市场监督管理局", [RoleCode.UNIT_HEAD]),
     ("dh_jd", "周敏", "东湖区司法局", [RoleCode.SUPERVISOR]),
     ("js_jd", "吴刚", "江州市司法局", [RoleCode.SUPERVISOR]),
+    ("dh_sfs", "钱进", "东湖街道司法所", [RoleCode.SUPERVISOR]),
     ("sysadmin", "郑强", "江州市司法局", [RoleCode.SYSTEM_ADMIN]),
     ("secadmin", "冯雪", "江州市司法局", [RoleCode.SECURITY_ADMIN]),
     ("auditadmin", "何平", "江州市司法局", [RoleCode.AUDIT_ADMIN]),

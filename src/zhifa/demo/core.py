@@ -69,6 +69,19 @@ def demo_credit_code(region_code: str, index: int) -> str:
     return credit_code_with_check(f"11{region_code[:6]}{index:09d}")
 
 
+# 司法所 (seed 001 二): in the township, under the county 司法局; its user reads the township's records
+# (core.access.township_reader) and acts on nothing of theirs
+JUSTICE_OFFICES = [
+    dict(
+        name="东湖街道司法所",
+        short_name="东湖司法所",
+        kind=AgencyKind.JUSTICE_OFFICE,
+        region="990102001",
+        parent="东湖区司法局",
+    ),
+]
+
+
 # 业务主管部门 (Agency.superior_department): the county departments of the city department's 系统
 SUPERIORS = {
     "东湖区市场监督管理局": "江州市市场监督管理局",
@@ -86,7 +99,7 @@ def load(out) -> None:
                 level=level,
                 parent=Region.objects.get(code=parent) if parent else None,
             )
-    for index, spec in enumerate(agency_specs() + CITY_DEPARTMENTS, start=1):
+    for index, spec in enumerate(agency_specs() + CITY_DEPARTMENTS + JUSTICE_OFFICES, start=1):
         if Agency.objects.filter(name=spec["name"]).exists():
             continue
         region = Region.objects.get(code=spec["region"])

@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import QuerySet
 
-from zhifa.core.choices import AgencyKind
+from zhifa.core.choices import JUSTICE_KINDS
 from zhifa.core.models import Agency
 
 from . import indicators
@@ -54,7 +54,7 @@ def evaluated_agencies(scheme: Scheme) -> QuerySet[Agency]:
     """The agencies a scheme ranks: the active agencies of its region's subtree, justice bureaus aside."""
     return (
         Agency.objects.filter(region__path__startswith=scheme.region.path, active=True)
-        .exclude(kind=AgencyKind.JUSTICE)
+        .exclude(kind__in=JUSTICE_KINDS)
         .select_related("region")
         .order_by("region__code", "name")
     )

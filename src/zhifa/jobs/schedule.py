@@ -40,6 +40,7 @@ SCHEDULE: tuple[Entry, ...] = (
     Entry("registry-summaries", "工作台执法人员统计", "zhifa.jobs.tasks.registry_summaries", "hourly", time(0, 15)),
     # in the morning, so the day's 期限提醒 is waiting when people start work
     Entry("notify-due", "期限提醒消息", "zhifa.jobs.tasks.notify_due", "daily", time(7, 0)),
+    Entry("entrustment-reminders", "委托执法期限届满提醒", "zhifa.jobs.tasks.entrustment_reminders", "daily", time(7, 5)),
 )  # fmt: skip
 
 

@@ -137,3 +137,12 @@ def notify_due(day: str | None = None) -> int:
     from zhifa.notifications.events import deadlines_coming_due
 
     return deadlines_coming_due(on=_day(day))
+
+
+@task()
+def entrustment_reminders(day: str | None = None) -> int:
+    """委托执法期限届满提醒: each 委托机关 told of its entrustments ending within
+    ZHIFA_ENTRUSTMENT_REMINDER_DAYS (once per body and end date, so a second run writes nothing)."""
+    from zhifa.notifications.events import entrustments_expiring
+
+    return entrustments_expiring(on=_day(day))

@@ -134,6 +134,57 @@ def deadlines_coming_due(on: date) -> int:
     return written
 
 
+# ---- 委托期限届满提醒 (seed 000 §6) ------------------------------------------------------------------
+
+DEFAULT_ENTRUSTMENT_REMINDER_DAYS = 30
+
+
+def entrustment_reminder_days() -> int:
+    """ZHIFA_ENTRUSTMENT_REMINDER_DAYS: how many calendar days before a 受委托组织's 委托期限 ends its
+    委托机关 is reminded (default 30)."""
+    return int(getattr(settings, "ZHIFA_ENTRUSTMENT_REMINDER_DAYS", DEFAULT_ENTRUSTMENT_REMINDER_DAYS))
+
+
+def entrustments_expiring(on: date) -> int:
+    """The daily 委托期限届满提醒: the leaders (承办机构负责人、机关负责人) of each 委托机关 are told, once
+    per body and end date, of every confirmed 受委托组织 whose entrustment ends from `on` to `on` +
+    ZHIFA_ENTRUSTMENT_REMINDER_DAYS — to renew it (and have it confirmed again) or let it end, after which
+    the body leaves the public list and its officers may not enforce in its name. The messages written."""
+    from datetime import timedelta
+
+    from zhifa.accounts.choices import RoleCode
+    from zhifa.accounts.models import User
+    from zhifa.registry.choices import BodyStatus, LegalStanding
+    from zhifa.registry.models import EnforcementBody
+
+    bodies = EnforcementBody.objects.filter(
+        standing=LegalStanding.ENTRUSTED,
+        status=BodyStatus.CONFIRMED,
+        entrusting_agency__isnull=False,
+        entrusted_until__gte=on,
+        entrusted_until__lte=on + timedelta(days=entrustment_reminder_days()),
+    ).select_related("entrusting_agency")
+    written = 0
+    for body in bodies:
+        leaders = User.objects.filter(
+            agency_id=body.entrusting_agency_id,
+            is_active=True,
+            roles__code__in=[RoleCode.UNIT_HEAD, RoleCode.AGENCY_HEAD],
+        ).distinct()
+        written += len(
+            notify(
+                leaders,
+                MessageKind.DUE,
+                f"委托执法期限将于{_day(body.entrusted_until)}届满：{body.name}",
+                f"委托机关：{body.entrusting_agency.name}；届满后该组织不再是确认的执法主体，"
+                "其执法人员不得以其名义执法，如需继续委托请及时办理委托手续并提请重新确认",
+                reverse("registry:body_detail", args=[body.pk]),
+                dedupe_key=f"entrustment:{body.pk}:{body.entrusted_until.isoformat()}",
+            )
+        )
+    return written
+
+
 def _due_key(url: str, due: date) -> str:
     key = f"due:{due.isoformat()}:{url}"
     return key if len(key) <= 200 else f"due:{due.isoformat()}:{hashlib.sha256(url.encode()).hexdigest()}"

@@ -23,7 +23,19 @@ class RegistryConfig(AppConfig):
         grant([RoleCode.UNIT_HEAD, RoleCode.AGENCY_HEAD], {"registry.manage_officer"})
         grant([RoleCode.SUPERVISOR], {"registry.manage_certificate", "registry.manage_body"})
 
-        from zhifa.core import workbench
+        from django.db.models import Q
+
+        from zhifa.core import access, workbench
+
+        from .models import EnforcementBody
+
+        # 委托机关 answers for what its 受委托组织 does in its name: it reads that body (and is reminded before
+        # the entrustment ends, notifications.events.entrustments_expiring)
+        access.grant_view(
+            EnforcementBody,
+            ["registry.view_enforcementbody"],
+            lambda user: Q(entrusting_agency_id=user.agency_id) if user.agency_id else Q(pk__in=[]),
+        )
         from zhifa.core.menu import MenuItem, register
 
         from .workbench import pending

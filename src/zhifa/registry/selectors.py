@@ -19,6 +19,7 @@ from zhifa.core.sorting import SortColumn, Sorts
 from . import clocks
 from .choices import AUXILIARY_ROLES, CaseRole, CertificateKind, CertificateStatus, PersonKind, PersonStatus
 from .models import Certificate, EnforcementBody, EnforcementField, Officer, TrainingRecord
+from .models.bodies import entrustment_lapsed_q
 from .names import initials_of
 
 
@@ -31,6 +32,8 @@ def can_enforce(officer: Officer, field: EnforcementField | str, *, on: date | N
     `field`. Derived from the certificates every time; there is no flag to set by hand."""
     on = on or timezone.localdate()
     if officer.kind != PersonKind.OFFICER or officer.status != PersonStatus.ACTIVE:
+        return False
+    if lapsed_entrustment(officer.agency_id, on=on) is not None:
         return False
     return (
         officer.certificates.valid_on(on)
@@ -92,6 +95,8 @@ def officer_refusal(officer: Officer | None, name: str, fields, *, on: date) -> 
         return f"{name}是行政执法辅助人员，没有有效的行政执法证件{scope}"
     if officer.status != PersonStatus.ACTIVE:
         return f"{name}当前为“{officer.get_status_display()}”，不得从事执法活动"
+    if (body := lapsed_entrustment(officer.agency_id, on=on)) is not None:
+        return entrustment_problem(body, name, on)
     certificates = officer.certificates.filter(kind=CertificateKind.ENFORCEMENT)
     if not fields:
         if certificates.valid_on(on).exists():
@@ -102,6 +107,24 @@ def officer_refusal(officer: Officer | None, name: str, fields, *, on: date) -> 
         if not covering.valid_on(on).exists():
             return _certificate_problem(name, covering, f"（{field.name}领域）", on)
     return None
+
+
+def lapsed_entrustment(agency_id: int, *, on: date) -> EnforcementBody | None:
+    """The agency's enforcement body when it is a 受委托组织 whose 委托期限 does not cover `on` (seed 000 §6:
+    the entrustment ended, so nobody may enforce in its name), else None."""
+    return (
+        EnforcementBody.objects.filter(agency_id=agency_id)
+        .filter(entrustment_lapsed_q(on))
+        .select_related("entrusting_agency")
+        .first()
+    )
+
+
+def entrustment_problem(body: EnforcementBody, name: str, on: date) -> str:
+    if body.entrusted_from and body.entrusted_from > on:
+        return f"{body.name}的委托期限自{_day(body.entrusted_from)}起算，{name}{_day(on)}不得以其名义执法"
+    until = _day(body.entrusted_until) if body.entrusted_until else ""
+    return f"{body.name}的委托期限已于{until}届满，{name}不得再以其名义执法"
 
 
 def _certificate_problem(name: str, certificates: QuerySet[Certificate], scope: str, on: date) -> str:
@@ -160,7 +183,11 @@ def enforcers_for(field: EnforcementField | str, *, on: date | None = None) -> Q
     valid = Certificate.objects.valid_on(on).filter(
         officer=OuterRef("pk"), kind=CertificateKind.ENFORCEMENT, fields__code=_field_code(field)
     )
-    return Officer.objects.filter(kind=PersonKind.OFFICER, status=PersonStatus.ACTIVE).filter(Exists(valid))
+    return (
+        Officer.objects.filter(kind=PersonKind.OFFICER, status=PersonStatus.ACTIVE)
+        .filter(Exists(valid))
+        .exclude(entrustment_lapsed_q(on, "agency__body__"))
+    )
 
 
 # ---- lists -----------------------------------------------------------------------------------------
@@ -496,12 +523,14 @@ def rotation_due(officers: QuerySet[Officer], *, on: date | None = None) -> Quer
 
 
 def public_officers(agency) -> QuerySet[Officer]:
-    """执法人员 shown to the public: active officers holding a valid certificate today. Callers show only
-    name, certificate number, field and agency — never the ID number or a phone number."""
+    """执法人员 shown to the public: active officers holding a valid certificate today (none of a
+    受委托组织 whose 委托期限 has ended). Callers show only name, certificate number, field and agency —
+    never the ID number or a phone number."""
     today = timezone.localdate()
     return (
         Officer.objects.filter(agency=agency, kind=PersonKind.OFFICER, status=PersonStatus.ACTIVE)
         .filter(Exists(Certificate.objects.valid_on(today).filter(officer=OuterRef("pk"))))
+        .exclude(entrustment_lapsed_q(today, "agency__body__"))
         .prefetch_related("certificates__fields")
         .order_by("name")
     )
@@ -510,7 +539,9 @@ def public_officers(agency) -> QuerySet[Officer]:
 def public_bodies(region=None) -> QuerySet[EnforcementBody]:
     from .choices import BodyStatus
 
-    bodies = EnforcementBody.objects.filter(status=BodyStatus.CONFIRMED, announced_on__isnull=False)
+    bodies = EnforcementBody.objects.filter(status=BodyStatus.CONFIRMED, announced_on__isnull=False).exclude(
+        entrustment_lapsed_q(timezone.localdate())
+    )
     if region is not None:
         bodies = bodies.filter(agency__region__path__startswith=region.path)
     return bodies.select_related("agency", "entrusting_agency").order_by("agency__region__code", "name")

@@ -10,7 +10,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from zhifa.core import access, workdays
-from zhifa.core.choices import AgencyKind
+from zhifa.core.choices import JUSTICE_KINDS
 from zhifa.core.models import Agency
 from zhifa.core.sorting import SortColumn, Sorts
 from zhifa.registry import selectors as registry
@@ -142,7 +142,7 @@ def agency_stats(agencies: QuerySet[Agency], year: int) -> list[AgencyStats]:
 
 def stats_agencies(user) -> QuerySet[Agency]:
     """The agencies whose figures the user may see: their own, or their region's for supervisors."""
-    return access.visible_to(user, Agency.objects.exclude(kind=AgencyKind.JUSTICE), VIEW)
+    return access.visible_to(user, Agency.objects.exclude(kind__in=JUSTICE_KINDS), VIEW)
 
 
 def grant_reviewers_the_case_materials() -> None:

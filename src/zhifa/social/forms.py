@@ -5,7 +5,7 @@ from django import forms
 
 from zhifa.cases.models import Case
 from zhifa.complaints.choices import Kind as ComplaintKind
-from zhifa.core.choices import AgencyKind
+from zhifa.core.choices import JUSTICE_KINDS, AgencyKind
 from zhifa.core.forms import Form, blank, date_field, text_field
 from zhifa.core.models import Agency, Region
 from zhifa.core.pickers import remote_agencies
@@ -205,7 +205,7 @@ class ResponseForm(Form):
             .filter(  # type: ignore[attr-defined]
                 active=True
             )
-            .exclude(kind=AgencyKind.JUSTICE)
+            .exclude(kind__in=JUSTICE_KINDS)
             .order_by("region__code", "name")
         )
 

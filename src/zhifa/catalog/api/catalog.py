@@ -829,6 +829,77 @@ def evaluate_delegation(request, delegation_id: int, data: EvaluateIn):
     return _delegation(request, delegation_id)
 
 
+# ---- 裁量基准定期评估 -------------------------------------------------------------------------------------
+
+
+class BenchmarkEvaluationIn(Schema):
+    item_code: str = Field("", title="事项")
+    on: date | None = Field(None, title="评估日期")
+    findings: str = Field("", title="评估意见")
+    needs_revision: bool = Field(False, title="评估结论：需修订（否则继续适用）")
+
+
+class BenchmarkEvaluationOut(Schema):
+    id: int
+    agency_id: int
+    item_code: str
+    on: date
+    findings: str
+    needs_revision: bool
+    conclusion: str
+    revised_in_id: int | None
+
+
+class BenchmarkDueOut(Schema):
+    item_code: str
+    item_name: str
+    last_evaluated: date | None
+    due: date
+    overdue: bool
+
+
+class BenchmarkEvaluationsOut(Schema):
+    interval_months: int
+    due: list[BenchmarkDueOut]
+    evaluations: list[BenchmarkEvaluationOut]
+
+
+VIEW_EVALUATION = "catalog.view_benchmarkevaluation"
+
+
+@router.get(
+    "/agencies/{agency_id}/benchmark-evaluations",
+    response=BenchmarkEvaluationsOut,
+    summary="裁量基准定期评估（30日内到期及逾期的基准，最近的评估记录）",
+)
+def list_benchmark_evaluations(request, agency_id: int):
+    from .. import evaluations
+    from ..models import BenchmarkEvaluation
+
+    agency = _agency(request, agency_id, VIEW_EVALUATION)
+    records = access.visible_to(
+        request.auth, BenchmarkEvaluation.objects.filter(agency=agency), VIEW_EVALUATION
+    ).order_by("-on", "-id")[:100]
+    due = evaluations.schedule(
+        Agency.objects.filter(pk=agency.pk),
+        on=timezone.localdate(),
+        due_within_days=evaluations.DUE_SOON_DAYS,
+        limit=100,
+    )
+    return {"interval_months": evaluations.interval_months(), "due": due, "evaluations": list(records)}
+
+
+@router.post(
+    "/agencies/{agency_id}/benchmark-evaluations",
+    response={201: BenchmarkEvaluationOut},
+    summary="登记裁量基准评估（继续适用或需修订）",
+)
+def evaluate_benchmark(request, agency_id: int, data: BenchmarkEvaluationIn):
+    agency = _agency(request, agency_id, VIEW_EVALUATION)
+    evaluation = services.benchmark_evaluate(actor=request.auth, agency=agency, **data.dict())
+    return Status(201, evaluation)
+
+
 # ---- 岗位职权分解 ---------------------------------------------------------------------------------------
 
 

@@ -350,7 +350,7 @@ class BenchmarkEvaluationForm(Form):
     item_code = forms.ChoiceField(label="事项", choices=())
     on = date_field("评估日期", today=True)
     findings = forms.CharField(label="评估意见", widget=textarea(4))
-    needs_revision = forms.BooleanField(label="需要修订裁量基准", required=False)
+    needs_revision = forms.BooleanField(label="评估结论：需修订（不勾选即继续适用）", required=False)
 
     def __init__(self, *args, items, **kwargs):
         super().__init__(*args, **kwargs)

@@ -100,13 +100,24 @@ class Exemption(DraftOnlyModel):
 
 
 class BenchmarkEvaluation(models.Model):
-    """裁量基准定期评估 (seed 000 §12): findings on how a benchmark works in practice."""
+    """裁量基准定期评估 (seed 000 §12; 002 (五)): findings on how a benchmark works in practice and the
+    conclusion — 继续适用, or 需修订, answered by a revised benchmark in a later catalogue version
+    (`revised_in`, linked when that version is published). The next evaluation falls due
+    ZHIFA_BENCHMARK_EVALUATION_MONTHS after the last one (catalog.evaluations)."""
 
     agency = models.ForeignKey(Agency, verbose_name="机关", on_delete=models.PROTECT, related_name="+")
     item_code = models.CharField("事项编码", max_length=32)
     on = models.DateField("评估日期")
     findings = models.TextField("评估意见")
-    needs_revision = models.BooleanField("需要修订", default=False)
+    needs_revision = models.BooleanField("评估结论为需修订", default=False)
+    revised_in = models.ForeignKey(
+        "catalog.CatalogVersion",
+        verbose_name="修订后的清单版本",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="revising_evaluations",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     jurisdiction_field = "agency"
@@ -114,6 +125,12 @@ class BenchmarkEvaluation(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "裁量基准评估"
         ordering = ["agency_id", "-on"]
+        # the schedule's "last evaluation of each benchmark" (catalog.evaluations) and the page's list
+        indexes = [models.Index(fields=["agency", "item_code", "-on"], name="benchmark_eval_last")]
 
     def __str__(self) -> str:
         return f"{self.item_code} {self.on}"
+
+    @property
+    def conclusion(self) -> str:
+        return "需修订" if self.needs_revision else "继续适用"

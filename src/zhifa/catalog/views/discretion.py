@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
 from zhifa.core import access
 from zhifa.core.forms import apply_errors, date_or_none
@@ -16,6 +17,7 @@ from zhifa.core.pagination import paginate
 from zhifa.core.selectors import active_agencies
 
 from .. import discretion, selectors, services
+from .. import evaluations as evaluations_schedule
 from ..choices import ItemCategory, VersionStatus
 from ..forms.discretion_delegations_duties import (
     BenchmarkEditor,
@@ -191,10 +193,14 @@ def benchmark_evaluations(request):
                 messages.success(request, f"已登记事项{data['item_code']}的裁量基准评估")
                 return redirect(f"{reverse('catalog:benchmark_evaluations')}?agency={agency.pk}")
     evaluations = BenchmarkEvaluation.objects.none()
+    due = []
     if agency is not None:
         evaluations = access.visible_to(
-            request.user, BenchmarkEvaluation.objects.filter(agency=agency), VIEW_EVALUATION
+            request.user,
+            BenchmarkEvaluation.objects.filter(agency=agency).select_related("revised_in"),
+            VIEW_EVALUATION,
         ).order_by("-on", "-id")
+        due = schedule_of(agency)
     page = paginate(request, evaluations)
     names = {item.code: item.name for item in items}
     context = {
@@ -205,6 +211,20 @@ def benchmark_evaluations(request):
         "rows": [(e, names.get(e.item_code, "")) for e in page],
         "form": form,
         "can_manage": can_manage,
+        "due": due,
+        "interval_months": evaluations_schedule.interval_months(),
         "filters": {"agency": str(agency.pk) if agency else ""},
     }
     return render(request, "catalog/benchmark_evaluations.html", context)
+
+
+def schedule_of(agency) -> list:
+    """The agency's benchmarks due for evaluation within 30 days or overdue (the page shows at most 100)."""
+    from zhifa.core.models import Agency
+
+    return evaluations_schedule.schedule(
+        Agency.objects.filter(pk=agency.pk),
+        on=timezone.localdate(),
+        due_within_days=evaluations_schedule.DUE_SOON_DAYS,
+        limit=100,
+    )

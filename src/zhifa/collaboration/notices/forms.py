@@ -2,7 +2,7 @@
 
 from django import forms
 
-from zhifa.core.choices import AgencyKind
+from zhifa.core.choices import JUSTICE_KINDS
 from zhifa.core.forms import Form, agency_field, blank, date_field, offer_agencies, text_field
 from zhifa.core.models import Agency
 from zhifa.core.pickers import remote_receivers
@@ -17,7 +17,7 @@ def peer_agencies(user):
     top = region.path.split("/")[0] + "/"
     return (
         Agency.objects.filter(active=True, region__path__startswith=top)
-        .exclude(kind=AgencyKind.JUSTICE)
+        .exclude(kind__in=JUSTICE_KINDS)
         .exclude(pk=user.agency_id)
         .order_by("region__code", "name")
     )

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from zhifa.cases.choices import PartyKind
 from zhifa.cases.models import Case, Evidence
-from zhifa.core.choices import AgencyKind, RegionLevel
+from zhifa.core.choices import JUSTICE_KINDS, RegionLevel
 from zhifa.core.forms import Form, agency_field, blank, offer_agencies, text_field
 from zhifa.core.models import Agency
 from zhifa.core.pickers import remote_receivers
@@ -37,7 +37,7 @@ def receivers_for(agency: Agency | None):
         region = region.parent
     return (
         Agency.objects.filter(active=True, region__path__startswith=region.path)
-        .exclude(kind=AgencyKind.JUSTICE)
+        .exclude(kind__in=JUSTICE_KINDS)
         .exclude(pk=agency.pk)
         .order_by("region__code", "name")
     )

@@ -264,6 +264,7 @@ class BodyOut(Schema):
     announced_on: date | None
     merged_into_id: int | None
     is_public: bool
+    entrustment_lapsed: bool = Field(alias="entrustment_lapsed_today", title="不在委托期限内")
 
 
 class BodyDetailOut(BodyOut):

@@ -1,4 +1,8 @@
+from datetime import date
+
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 
 from zhifa.core.models import Agency
 
@@ -58,7 +62,34 @@ class EnforcementBody(models.Model):
 
     @property
     def is_public(self) -> bool:
-        return self.status == BodyStatus.CONFIRMED and self.announced_on is not None
+        return (
+            self.status == BodyStatus.CONFIRMED
+            and self.announced_on is not None
+            and not self.entrustment_lapsed()
+        )
+
+    def entrustment_lapsed(self, on: date | None = None) -> bool:
+        """受委托组织 whose 委托期限 does not cover `on` (today): no longer a confirmed enforcement body —
+        off the public list, its officers may not enforce in its name (seed 000 §6). Computed from the
+        dates, so nothing has to run on the day the entrustment ends."""
+        if self.standing != LegalStanding.ENTRUSTED:
+            return False
+        on = on or timezone.localdate()
+        return (self.entrusted_until is not None and self.entrusted_until < on) or (
+            self.entrusted_from is not None and self.entrusted_from > on
+        )
+
+    @property
+    def entrustment_lapsed_today(self) -> bool:
+        return self.entrustment_lapsed()
+
+
+def entrustment_lapsed_q(on: date, prefix: str = "") -> Q:
+    """The bodies (through `prefix`, e.g. "agency__body__") that `EnforcementBody.entrustment_lapsed` on
+    `on`, as a filter, so lists and the officer search stay one query."""
+    entrusted = Q(**{f"{prefix}standing": LegalStanding.ENTRUSTED})
+    outside = Q(**{f"{prefix}entrusted_until__lt": on}) | Q(**{f"{prefix}entrusted_from__gt": on})
+    return entrusted & outside
 
 
 class BodyChange(models.Model):

@@ -4,14 +4,14 @@ under it, who forward their own region's totals (services.round_forward)."""
 
 from django.db.models import Q, QuerySet
 
-from zhifa.core.choices import AgencyKind, RegionLevel
+from zhifa.core.choices import JUSTICE_KINDS, AgencyKind, RegionLevel
 from zhifa.core.models import Agency
 
 
 def senders(bureau: Agency) -> QuerySet[Agency]:
     region = bureau.region
-    own = Q(region=region) & ~Q(kind=AgencyKind.JUSTICE)
-    townships = Q(region__parent=region, region__level=RegionLevel.TOWNSHIP) & ~Q(kind=AgencyKind.JUSTICE)
+    own = Q(region=region) & ~Q(kind__in=JUSTICE_KINDS)
+    townships = Q(region__parent=region, region__level=RegionLevel.TOWNSHIP) & ~Q(kind__in=JUSTICE_KINDS)
     bureaus_below = Q(region__parent=region, kind=AgencyKind.JUSTICE) & ~Q(region__level=RegionLevel.TOWNSHIP)
     return (
         Agency.objects.filter(active=True)

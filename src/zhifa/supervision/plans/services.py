@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhifa.core import access, kit
-from zhifa.core.choices import AgencyKind
+from zhifa.core.choices import JUSTICE_KINDS, AgencyKind
 from zhifa.core.models import Agency
 
 from ..models import (
@@ -78,7 +78,7 @@ def default_targets(agency: Agency) -> list[Agency]:
     return list(
         Agency.objects.in_region_tree(agency.region)
         .filter(active=True)
-        .exclude(kind=AgencyKind.JUSTICE)
+        .exclude(kind__in=JUSTICE_KINDS)
         .order_by("region__code", "name")
     )
 

@@ -1,0 +1,3 @@
+from .filings import router
+
+__all__ = ["router"]
