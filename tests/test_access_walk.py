@@ -243,6 +243,9 @@ API_PARAMS: dict[str, Param] = {
     "/stats/agencies/{agency_id}": Param("core.Agency"),
     "/number-formats/{format_id}": Param("core.NumberFormat"),
     "/notifications/messages/{message_id}": Param("notifications.Message", owner="recipient"),
+    "/equipment/devices/{device_id}": Param("equipment.Device"),
+    "/equipment/agencies/{agency_id}": Param("core.Agency"),
+    "/equipment/evidence/{evidence_id}": Param("cases.Evidence"),
 }
 # Parameters that name no object: a value the operation accepts.
 API_CONSTANTS = {"year": "2025", "fmt": "pdf", "decision": "approve", "key": "case"}

@@ -25,6 +25,7 @@ from zhifa.core import hygiene
 from zhifa.core.api import router as core_router
 from zhifa.core.params import schema_message
 from zhifa.detection.api import router as detection_router
+from zhifa.equipment.api import router as equipment_router
 from zhifa.evaluation.api import router as evaluation_router
 from zhifa.exchange.api import router as exchange_router
 from zhifa.inspections.api import router as inspections_router
@@ -196,3 +197,4 @@ api.add_router("/stats/", stats_router)
 api.add_router("/exchange/", exchange_router)
 api.add_router("/audit/", audit_router)
 api.add_router("/notifications/", notifications_router)
+api.add_router("/equipment/", equipment_router)

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "zhifa.exchange",
     "zhifa.audit",
     "zhifa.notifications",
+    "zhifa.equipment",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",

@@ -37,4 +37,5 @@ urlpatterns = [
     path("exchange/", include("zhifa.exchange.urls")),
     path("audit/", include("zhifa.audit.urls")),
     path("messages/", include("zhifa.notifications.urls")),
+    path("equipment/", include("zhifa.equipment.urls")),
 ]

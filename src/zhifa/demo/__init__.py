@@ -14,6 +14,7 @@ from . import (
     complaints,
     core,
     detection,
+    equipment,
     evaluation,
     exchange,
     inspections,
@@ -48,6 +49,7 @@ MODULES = (
     jobs,
     exchange,
     notifications,
+    equipment,
 )
 
 
