@@ -267,6 +267,13 @@ ZHIFA_WORKBENCH_SUMMARY_MAX_AGE_MINUTES = int(
     os.environ.get("ZHIFA_WORKBENCH_SUMMARY_MAX_AGE_MINUTES", "120")
 )
 ZHIFA_REVIEWER_RATIO = 0.05
+# 法制审核人员培训制度 (seed 003 四(二)3 names no hours): 法制审核业务 training per reviewer per year.
+ZHIFA_REVIEWER_TRAINING_HOURS_PER_YEAR = int(os.environ.get("ZHIFA_REVIEWER_TRAINING_HOURS_PER_YEAR", "20"))
+# 音像记录设备 in use per front-line officer (seed 003 三(一)4 leaves it to each 系统; an agency's own standard,
+# set by its justice bureau, overrides it): equipment.clocks.
+ZHIFA_EQUIPMENT_RATIO = os.environ.get("ZHIFA_EQUIPMENT_RATIO", "1")
+# “三项制度”自查及工作总结 due each year on this 月-日 (seed 003 五(四): 10月底): stats.reports.clocks.
+ZHIFA_SELF_CHECK_DUE = os.environ.get("ZHIFA_SELF_CHECK_DUE", "10-31")
 # The county market regulator (who reviews the 随机抽查事项清单) is the 行政执法部门 named so (catalog.reviewers).
 ZHIFA_MARKET_REGULATOR_NAME = os.environ.get("ZHIFA_MARKET_REGULATOR_NAME", "市场监督管理局")
 # 涉企检查 (国办发〔2024〕54号): another inspection of the same enterprise within this many days, or beyond its

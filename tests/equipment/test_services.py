@@ -136,7 +136,9 @@ def test_a_device_in_repair_is_not_issued_and_a_held_one_not_sent_to_repair(devi
 
 def test_return_of_a_device_not_out_is_refused(device, head):
     writes = EquipmentWrites()
-    assert refusal(lambda: services.device_return(actor=head, device=device)) == {"holder": "设备未被领用，无需归还"}
+    assert refusal(lambda: services.device_return(actor=head, device=device)) == {
+        "holder": "设备未被领用，无需归还"
+    }
     assert writes.none
 
 
@@ -144,7 +146,9 @@ def test_the_ratio_against_the_default_and_an_own_standard(market, head, staff, 
     OfficerFactory(agency=market, name="王芳", kind=PersonKind.AUXILIARY)  # not front-line: not counted
     for n in (1, 2):
         services.device_register(actor=head, agency=market, data=device_input(f"D-{n}"))
-    services.device_register(actor=head, agency=market, data=device_input("D-3", status=DeviceStatus.SCRAPPED))
+    services.device_register(
+        actor=head, agency=market, data=device_input("D-3", status=DeviceStatus.SCRAPPED)
+    )
     row = selectors.equipment_by_agency([market])[market.pk]
     assert (row.officers, row.devices, row.ratio, row.required, row.shortfall, row.below) == (
         3, 2, Decimal("1"), 3, 1, True
@@ -174,7 +178,9 @@ def test_the_default_ratio_is_a_setting(market, head, staff, settings):
 )  # fmt: skip
 def test_a_standard_is_refused_by_field(market, supervisor, ratio, message):
     writes = EquipmentWrites()
-    assert refusal(lambda: services.standard_set(actor=supervisor, agency=market, ratio=ratio)) == {"ratio": message}
+    assert refusal(lambda: services.standard_set(actor=supervisor, agency=market, ratio=ratio)) == {
+        "ratio": message
+    }
     assert writes.none
 
 

@@ -102,7 +102,7 @@ def _reviewer(agency: Agency, today: date) -> None:
         actor=None,
         agency=agency,
         name=user.real_name,
-        id_number="330102199004170022",
+        id_number="33010219900417002X",
         post="法制审核岗",
         user=user,
         legal_qualification_number="A20153301020123",

@@ -177,7 +177,7 @@ def device_issue(request, pk: int):
 @login_required
 def device_return(request, pk: int):
     device = _managed(request, pk)
-    form = forms.ReturnForm(request.POST or None)
+    form = forms.ReturnForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.device_return(actor=request.user, device=device)
