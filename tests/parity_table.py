@@ -225,6 +225,12 @@ PAIRS = {
     "zhifa_core_api_delete_number_format": "core:number_format_delete",
     "zhifa_notifications_api_message_read": "notifications:message_open",
     "zhifa_notifications_api_messages_read_all": "notifications:message_read_all",
+    "zhifa_equipment_api_device_register": "equipment:device_new",
+    "zhifa_equipment_api_device_update": "equipment:device_edit",
+    "zhifa_equipment_api_device_issue": "equipment:device_issue",
+    "zhifa_equipment_api_device_return": "equipment:device_return",
+    "zhifa_equipment_api_standard_set": "equipment:standard_edit",
+    "zhifa_equipment_api_recording_link": "equipment:evidence_device",
 }
 
 CASE_TRANSITIONS = (
@@ -382,6 +388,9 @@ NO_DOOR = {
     "zhifa_core_api_delete_number_format": _STATE_ONLY,
     "zhifa_notifications_api_message_read": "no input but the user's own message (tests/notifications/test_views.py, test_api.py)",
     "zhifa_notifications_api_messages_read_all": "no input at all: the user's own unread messages (tests/notifications)",
+    "zhifa_equipment_api_device_issue": "picks an officer by id: a choice, not text (tests/equipment/test_services.py)",
+    "zhifa_equipment_api_device_return": _STATE_ONLY,
+    "zhifa_equipment_api_recording_link": "picks a device by id: a choice, not text (tests/equipment/test_services.py)",
 }
 
 # API writes with no page, and why

@@ -78,7 +78,7 @@ def _require_view(request) -> None:
 @paginate
 def device_list(
     request,
-    q: str = Field("", max_length=64),
+    q: str = "",
     kind: str = "",
     status: str = "",
     held: Literal["", "0", "1"] = "",
