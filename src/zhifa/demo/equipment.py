@@ -43,7 +43,7 @@ def _register(agency: Agency, count: int, today: date) -> None:
             agency=agency,
             data=services.DeviceInput(
                 kind=DeviceKind.BODY_CAMERA,
-                model="海康威视 DSJ-K7",
+                model="海康威视 K7",
                 number=f"{prefix}{n:02d}",
                 acquired_on=date(today.year - 1, 7, 1),
             ),
@@ -65,7 +65,7 @@ def load(stdout) -> None:
         actor=None,
         agency=main,
         data=services.DeviceInput(
-            kind=DeviceKind.CAMERA, model="佳能 EOS R8", number="ZXJ-01", note="取证照相"
+            kind=DeviceKind.CAMERA, model="佳能 R8", number="ZXJ-2024-01", note="取证照相"
         ),
     )
     repair = Device.objects.filter(agency__name=REPAIR).order_by("number").first()
