@@ -88,6 +88,7 @@ DEVICE_EXPORT = exports.register(
         queryset=lambda user, params: selectors.devices_visible_to(
             user, _filters(exports.request_of(params))[1]
         ),
+        perm=VIEW,
     )
 )
 
