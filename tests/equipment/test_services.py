@@ -197,7 +197,7 @@ def test_a_recording_names_its_device_once(case, device, head, agencies):
     assert (link.evidence, link.device) == (video, device)
     assert records(case)[-1] == (
         "equipment_recording.link",
-        {"evidence": video.pk, "sha256": video.sha256, "device": device.pk, "number": "ZFJLY-01"},
+        {"evidence": video.pk, "sha256": video.sha256, "number": "ZFJLY-01"},
     )
     paper = evidence(case, "document", "合同.pdf")
     foreign = services.device_register(actor=None, agency=agencies["west_market"], data=device_input("W-1"))

@@ -203,7 +203,6 @@ def recording_link(*, actor: Actor, evidence: Evidence, device: Device | None) -
         payload={
             "evidence": evidence.pk,
             "sha256": evidence.sha256,
-            "device": device.pk,
             "number": device.number,
         },
     )
