@@ -250,6 +250,12 @@ PAIRS = {
     "zhifa_guidance_api_exemplar_adopt": "guidance:adopt",
     "zhifa_guidance_api_exemplar_return": "guidance:return",
     "zhifa_guidance_api_exemplar_publish": "guidance:publish",
+    "zhifa_equipment_api_device_register": "equipment:device_new",
+    "zhifa_equipment_api_device_update": "equipment:device_edit",
+    "zhifa_equipment_api_device_issue": "equipment:device_issue",
+    "zhifa_equipment_api_device_return": "equipment:device_return",
+    "zhifa_equipment_api_standard_set": "equipment:standard_edit",
+    "zhifa_equipment_api_recording_link": "equipment:evidence_device",
 }
 
 CASE_TRANSITIONS = (
@@ -429,6 +435,12 @@ NO_DOOR = {
     "zhifa_guidance_api_exemplar_adopt": _STATE_ONLY,
     "zhifa_guidance_api_exemplar_return": "tests/guidance/test_exemplars.py (pages and API)",
     "zhifa_guidance_api_exemplar_publish": _STATE_ONLY,
+    "zhifa_equipment_api_device_issue": "picks an officer by id: a choice, not text (tests/equipment/test_services.py)",
+    "zhifa_equipment_api_device_return": _STATE_ONLY,
+    "zhifa_equipment_api_recording_link": "picks a device by id: a choice, not text (tests/equipment/test_services.py)",
+    "zhifa_equipment_api_device_register": "doors built on the fixtures' ids in tests/equipment/test_parity.py",
+    "zhifa_equipment_api_device_update": "doors built on the fixtures' ids in tests/equipment/test_parity.py",
+    "zhifa_equipment_api_standard_set": "doors built on the fixtures' ids in tests/equipment/test_parity.py",
 }
 
 # API writes with no page, and why

@@ -259,6 +259,9 @@ API_PARAMS: dict[str, Param] = {
     "/publicity/credit-repairs/{repair_id}": Param("publicity.CreditRepair"),
     "/guidance/exemplars/{exemplar_id}": Param("guidance.Exemplar"),
     "/guidance/cases/{case_id}": Param("cases.Case"),
+    "/equipment/devices/{device_id}": Param("equipment.Device"),
+    "/equipment/agencies/{agency_id}": Param("core.Agency"),
+    "/equipment/evidence/{evidence_id}": Param("cases.Evidence"),
 }
 # Parameters that name no object: a value the operation accepts.
 API_CONSTANTS = {"year": "2025", "fmt": "pdf", "decision": "approve", "key": "case"}

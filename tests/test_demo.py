@@ -26,7 +26,7 @@ def test_a_second_run_adds_nothing_and_the_records_verify(demo_db, capsys):
     assert (counts["core.Region"], counts["core.Agency"]) == (5, 18)  # 17 agencies and 东湖街道司法所
     out = capsys.readouterr().out
     assert DEMO_PASSWORD in out and "auditadmin" in out
-    assert "执法人员：41 人" in out
+    assert "执法人员：42 人" in out  # 41 and 陈静, the reviewer (demo/equipment.py)
     assert (
         "执法事项清单：10 个部门发布 11 个版本（草稿 1 个，待审核 1 个，已退回 1 个）；赋权乡镇事项：2 项"
         in out

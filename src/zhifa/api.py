@@ -25,6 +25,7 @@ from zhifa.core import hygiene
 from zhifa.core.api import router as core_router
 from zhifa.core.params import schema_message
 from zhifa.detection.api import router as detection_router
+from zhifa.equipment.api import router as equipment_router
 from zhifa.evaluation.api import router as evaluation_router
 from zhifa.exchange.api import router as exchange_router
 from zhifa.filings.api import router as filings_router
@@ -204,3 +205,4 @@ api.add_router("/guidance/", guidance_router)
 api.add_router("/training/", training_router)
 api.add_router("/recognition/", recognition_router)
 api.add_router("/filings/", filings_router)
+api.add_router("/equipment/", equipment_router)

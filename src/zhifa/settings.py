@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "zhifa.training",
     "zhifa.recognition",
     "zhifa.filings",
+    "zhifa.equipment",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -274,6 +275,13 @@ ZHIFA_REVIEWER_RATIO = 0.05
 # 裁量基准定期评估 (seed 000 §12, 002 (五)): months between two evaluations of a benchmark (default 12: yearly;
 # no period in the texts we hold); due and overdue ones appear on the catalogue keepers' 工作台
 ZHIFA_BENCHMARK_EVALUATION_MONTHS = int(os.environ.get("ZHIFA_BENCHMARK_EVALUATION_MONTHS", "12"))
+# 法制审核人员培训制度 (seed 003 四(二)3 names no hours): 法制审核业务 training per reviewer per year.
+ZHIFA_REVIEWER_TRAINING_HOURS_PER_YEAR = int(os.environ.get("ZHIFA_REVIEWER_TRAINING_HOURS_PER_YEAR", "20"))
+# 音像记录设备 in use per front-line officer (seed 003 三(一)4 leaves it to each 系统; an agency's own standard,
+# set by its justice bureau, overrides it): equipment.clocks.
+ZHIFA_EQUIPMENT_RATIO = os.environ.get("ZHIFA_EQUIPMENT_RATIO", "1")
+# “三项制度”自查及工作总结 due each year on this 月-日 (seed 003 五(四): 10月底): stats.reports.clocks.
+ZHIFA_SELF_CHECK_DUE = os.environ.get("ZHIFA_SELF_CHECK_DUE", "10-31")
 # The county market regulator (who reviews the 随机抽查事项清单) is the 行政执法部门 named so (catalog.reviewers).
 ZHIFA_MARKET_REGULATOR_NAME = os.environ.get("ZHIFA_MARKET_REGULATOR_NAME", "市场监督管理局")
 # 涉企检查 (国办发〔2024〕54号): another inspection of the same enterprise within this many days, or beyond its

@@ -37,4 +37,5 @@ urlpatterns = [
     path("guidance/", include("zhifa.guidance.urls")),
     path("gs/guidance/", include("zhifa.guidance.public_urls")),
     path("filings/", include("zhifa.filings.urls")),
+    path("equipment/", include("zhifa.equipment.urls")),
 ]

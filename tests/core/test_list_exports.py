@@ -46,6 +46,7 @@ URLS = {
     "supervision.problem_list": "/supervision/problems/export.xlsx",
     "accounts.user_list": "/accounts/users/export.xlsx",
     "audit.entry_list": "/audit/log/export.xlsx",
+    "equipment.device_list": "/equipment/export.xlsx",
 }
 
 

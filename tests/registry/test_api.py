@@ -617,6 +617,8 @@ class TestAgencyFigures:
             "reviewer_ratio": pytest.approx(1 / 21),
             "certified": 1,
             "coverage": pytest.approx(1 / 21),
+            "qualified": 0,
+            "qualified_share": 0.0,
         }
 
     def test_training(self, api, head, agencies, east):

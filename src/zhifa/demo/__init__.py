@@ -14,6 +14,7 @@ from . import (
     complaints,
     core,
     detection,
+    equipment,
     evaluation,
     exchange,
     filings,
@@ -56,6 +57,7 @@ MODULES = (
     training,
     recognition,
     filings,
+    equipment,
 )
 
 

@@ -5,7 +5,8 @@
   was returned (待修改); the others have not sent (overdue once its 10 working days have passed);
 - 江州市司法局 issued the same quarter to the county bureaus: 东湖区司法局 forwarded its accepted totals (待审核),
   青山县司法局 has not;
-- 东湖区司法局 issued last year's 统计年报 on 5 January: nobody has sent it yet (due 31 January)."""
+- 东湖区司法局 issued last year's 统计年报 on 5 January: nobody has sent it yet (due 31 January);
+- 东湖区司法局 asked for this year's “三项制度”自查及工作总结 (due 10月31日): 东湖区市场监督管理局 sent it, accepted."""
 
 from contextlib import contextmanager
 from datetime import date, timedelta
@@ -69,4 +70,24 @@ def load(stdout) -> None:
             ReportKind.ANNUAL, str(today.year - 1), "请于1月31日前报送上年度统计年报。"
         )
         services.round_issue(actor=county_jd, bureau=county, data=annual)
+    _self_check(today, county, county_jd, head)
     stdout.write("统计分析：报送任务、报送和汇总演示数据已加载\n")
+
+
+def _self_check(today: date, county: Agency, county_jd, head) -> None:
+    """东湖区司法局 asked on 1 September for the year's “三项制度”自查及工作总结 (due 10月31日):
+    东湖区市场监督管理局 sent its own on 20 October and it was accepted; the others have not sent."""
+    year = today.year if today >= date(today.year, 9, 2) else today.year - 1
+    with _on(date(year, 9, 1)):
+        data = services.RoundInput(
+            ReportKind.SELF_CHECK, str(year), "请组织“三项制度”自查，10月31日前报送工作总结。"
+        )
+        round_ = services.round_issue(actor=county_jd, bureau=county, data=data)
+    market = round_.submissions.select_related("agency", "round").get(agency__name="东湖区市场监督管理局")
+    with _on(date(year, 10, 20)):
+        services.submission_submit(
+            actor=head, submission=market, figures={"problems": "3", "rectified": "3"},
+            note="一、自查情况：对照三项制度逐项自查，发现公示不及时、音像记录归档不全等问题3个。\n"
+                 "二、整改情况：3个问题均已整改到位。\n三、下一步工作：完善执法记录仪使用管理办法。",
+        )  # fmt: skip
+        services.submission_accept(actor=county_jd, submission=market)

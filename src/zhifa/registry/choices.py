@@ -64,6 +64,8 @@ class TrainingKind(models.TextChoices):
     PUBLIC_LAW = "public_law", "公共法律知识"
     BUSINESS = "business", "业务知识"
     SKILLS = "skills", "执法技能"
+    # 法制审核人员培训制度 (seed 003 四(二)3): the hours counted towards the reviewers' own yearly target
+    LEGAL_REVIEW = "legal_review", "法制审核业务"
 
 
 class AssessmentGrade(models.TextChoices):

@@ -28,3 +28,9 @@ def training_hours_per_year() -> Decimal:
 def new_officer_public_law_hours() -> Decimal:
     """新任执法人员公共法律知识培训学时 (ZHIFA_NEW_OFFICER_PUBLIC_LAW_HOURS, default 30)."""
     return Decimal(getattr(settings, "ZHIFA_NEW_OFFICER_PUBLIC_LAW_HOURS", 30))
+
+
+def reviewer_training_hours_per_year() -> Decimal:
+    """法制审核人员每年法制审核业务培训学时 (ZHIFA_REVIEWER_TRAINING_HOURS_PER_YEAR, default 20). Seed 003 四(二)3
+    requires a 法制审核人员培训制度 but names no hours; the default is ours, set per deployment."""
+    return Decimal(getattr(settings, "ZHIFA_REVIEWER_TRAINING_HOURS_PER_YEAR", 20))

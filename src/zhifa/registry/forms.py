@@ -60,6 +60,13 @@ class OfficerForm(Form):
     is_key_post = forms.BooleanField(label="重要执法岗位", required=False)
     post_since = date_field("任现岗位日期", required=False)
     enforcing_since = date_field("首次从事执法日期", required=False)
+    legal_qualification_number = forms.CharField(
+        label="法律职业资格证书编号",
+        max_length=32,
+        required=False,
+        help_text="法制审核人员通过国家统一法律职业资格考试的，请填写",
+    )
+    legal_qualification_on = date_field("取得法律职业资格日期", required=False)
     enforcement_fields = _fields_choice()
     user = forms.ModelChoiceField(
         label="登录账号",

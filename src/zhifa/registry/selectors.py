@@ -466,6 +466,7 @@ class AgencyRatios:
     officers: int
     reviewers: int
     certified: int
+    qualified: int = 0  # reviewers holding 法律职业资格 (seed 003 四(二)2)
 
     @property
     def reviewers_required(self) -> int:
@@ -480,13 +481,17 @@ class AgencyRatios:
         return self.reviewers / self.officers if self.officers else 0.0
 
     @property
+    def qualified_share(self) -> float:
+        """法制审核人员中具有法律职业资格的比例."""
+        return self.qualified / self.reviewers if self.reviewers else 0.0
+
+    @property
     def coverage(self) -> float:
         return self.certified / self.officers if self.officers else 0.0
 
 
 def agency_ratios(agencies, *, on: date | None = None) -> dict[int, AgencyRatios]:
     """Ratios for every agency of `agencies`, in three grouped queries however many agencies."""
-    from zhifa.accounts.models import User
 
     on = on or timezone.localdate()
     agency_ids = list(agencies.values_list("pk", flat=True))
@@ -498,18 +503,83 @@ def agency_ratios(agencies, *, on: date | None = None) -> dict[int, AgencyRatios
     certified = dict(
         active.filter(Exists(valid)).values("agency_id").annotate(n=Count("pk")).values_list("agency_id", "n")
     )
-    reviewers = dict(
-        User.objects.filter(agency_id__in=agency_ids, is_active=True, roles__code=RoleCode.LEGAL_REVIEWER)
+    reviewers = {
+        row["agency_id"]: row
+        for row in reviewer_accounts(agency_ids)
         .values("agency_id")
-        .annotate(n=Count("pk", distinct=True))
-        .values_list("agency_id", "n")
-    )
+        .annotate(
+            n=Count("pk", distinct=True),
+            qualified=Count("pk", distinct=True, filter=Q(officer__legal_qualification_number__gt="")),
+        )
+    }
     return {
         pk: AgencyRatios(
-            officers=officers.get(pk, 0), reviewers=reviewers.get(pk, 0), certified=certified.get(pk, 0)
+            officers=officers.get(pk, 0),
+            reviewers=reviewers.get(pk, {}).get("n", 0),
+            certified=certified.get(pk, 0),
+            qualified=reviewers.get(pk, {}).get("qualified", 0),
         )
         for pk in agency_ids
     }
+
+
+def reviewer_accounts(agency_ids) -> QuerySet:
+    """法制审核人员: the active accounts holding the role in the agencies (the 5% counts them)."""
+    from zhifa.accounts.models import User
+
+    return User.objects.filter(agency_id__in=agency_ids, is_active=True, roles__code=RoleCode.LEGAL_REVIEWER)
+
+
+@dataclass(frozen=True)
+class ReviewerStanding:
+    """A 法制审核人员's year of 法制审核业务 training against the reviewers' target (seed 003 四(二)3), with
+    their 法律职业资格; `officer` is None for an account not linked to an officer record."""
+
+    user: Any
+    officer: Officer | None
+    hours: Decimal
+    target: Decimal
+
+    @property
+    def shortfall(self) -> Decimal:
+        return max(Decimal(0), self.target - self.hours)
+
+    @property
+    def is_short(self) -> bool:
+        return bool(self.shortfall)
+
+    @property
+    def qualified(self) -> bool:
+        return bool(self.officer and self.officer.legal_qualification_number)
+
+
+def reviewer_standings(agency_ids, year: int) -> list[ReviewerStanding]:
+    """Each 法制审核人员 of the agencies: their hours of 法制审核业务 training in `year` (one grouped query)."""
+    from .choices import TrainingKind
+
+    users = list(
+        reviewer_accounts(agency_ids)
+        .distinct()
+        .select_related("agency", "officer")
+        .order_by("agency_id", "real_name", "pk")
+    )
+    officer_ids = [u.officer.pk for u in users if getattr(u, "officer", None) is not None]
+    hours = dict(
+        TrainingRecord.objects.filter(
+            officer_id__in=officer_ids, kind=TrainingKind.LEGAL_REVIEW, on__year=year
+        )
+        .order_by()
+        .values("officer_id")
+        .annotate(total=Sum("hours"))
+        .values_list("officer_id", "total")
+    )
+    target = clocks.reviewer_training_hours_per_year()
+    standings = []
+    for user in users:
+        officer = getattr(user, "officer", None)
+        got = hours.get(officer.pk) if officer is not None else None
+        standings.append(ReviewerStanding(user=user, officer=officer, hours=got or Decimal(0), target=target))
+    return standings
 
 
 def rotation_due(officers: QuerySet[Officer], *, on: date | None = None) -> QuerySet[Officer]:

@@ -204,6 +204,8 @@ OFFICER_FIELDS = (
     "post_since",
     "enforcing_since",
     "user",
+    "legal_qualification_number",
+    "legal_qualification_on",
 )
 
 
@@ -239,15 +241,35 @@ def officer_update(*, actor: Actor, officer: Officer, fields=None, **changes) ->
 def _clean_officer(officer: Officer) -> None:
     officer.id_number = (officer.id_number or "").strip().upper()
     officer.name_initials = initials_of(officer.name)
+    _clean_qualification(officer)
     officer.full_clean()
     if officer.user is not None and officer.user.agency_id != officer.agency_id:
         kit.refuse("user", "登录账号不属于该机关")
+
+
+def _clean_qualification(officer: Officer) -> None:
+    """法律职业资格: the certificate number and the date obtained go together, and the date is not ahead."""
+    officer.legal_qualification_number = (officer.legal_qualification_number or "").strip()
+    number, on = officer.legal_qualification_number, officer.legal_qualification_on
+    if number and on is None:
+        kit.refuse("legal_qualification_on", "填写了法律职业资格证书编号，请同时填写取得法律职业资格日期")
+    if on is not None and not number:
+        kit.refuse("legal_qualification_number", "填写了取得法律职业资格日期，请同时填写法律职业资格证书编号")
+    if len(number) > 32:
+        kit.refuse("legal_qualification_number", "法律职业资格证书编号最多32个字符")
+    if on is not None and on > timezone.localdate():
+        kit.refuse("legal_qualification_on", f"取得法律职业资格日期（{on:%Y-%m-%d}）不能晚于今天")
 
 
 def officer_payload(officer: Officer, field_codes=None) -> dict:
     """What the record log keeps of an officer. The ID number is personal data: only its last four
     characters. `field_codes` saves the query when the caller already knows them (bulk import)."""
     codes = field_codes if field_codes is not None else officer.fields.values_list("code", flat=True)
+    qualification = (
+        {"legal_qualification": officer.legal_qualification_number}
+        if officer.legal_qualification_number
+        else {}
+    )
     return {
         "name": officer.name,
         "id_tail": officer.id_number[-4:],
@@ -255,6 +277,7 @@ def officer_payload(officer: Officer, field_codes=None) -> dict:
         "status": officer.status,
         "post": officer.post,
         "fields": sorted(codes),
+        **qualification,
     }
 
 

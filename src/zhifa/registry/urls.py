@@ -30,6 +30,9 @@ urlpatterns = [
     path("compliance/", compliance.compliance, name="compliance"),
     path("compliance/<int:agency_id>/training/", compliance.compliance_training, name="compliance_training"),
     path(
+        "compliance/<int:agency_id>/reviewers/", compliance.compliance_reviewers, name="compliance_reviewers"
+    ),
+    path(
         "compliance/<int:agency_id>/training/export.xlsx",
         compliance.compliance_training_export,
         name="compliance_training_export",

@@ -118,6 +118,8 @@ class OfficerOut(Schema):
     enforcing_since: date | None
     user_id: int | None
     fields: list[str]
+    legal_qualification_number: str
+    legal_qualification_on: date | None
 
     @staticmethod
     def resolve_id_number_masked(obj):
@@ -163,6 +165,8 @@ class OfficerIn(Schema):
     enforcing_since: date | None = None
     user_id: int | None = None
     fields: list[str] = []
+    legal_qualification_number: str = Field("", max_length=64)
+    legal_qualification_on: date | None = None
 
 
 class OfficerPatch(Schema):
@@ -176,6 +180,8 @@ class OfficerPatch(Schema):
     enforcing_since: date | None = None
     user_id: int | None = None
     fields: list[str] | None = None
+    legal_qualification_number: str | None = Field(None, max_length=64)
+    legal_qualification_on: date | None = None
 
 
 class CanEnforceOut(Schema):
@@ -332,6 +338,8 @@ class RatiosOut(Schema):
     reviewer_ratio: float
     certified: int
     coverage: float
+    qualified: int
+    qualified_share: float
 
 
 class StandingOut(Schema):
@@ -620,7 +628,43 @@ def agency_ratios(request, agency_id: int):
         "reviewer_ratio": ratios.reviewer_ratio,
         "certified": ratios.certified,
         "coverage": ratios.coverage,
+        "qualified": ratios.qualified,
+        "qualified_share": ratios.qualified_share,
     }
+
+
+class ReviewerStandingOut(Schema):
+    user_id: int
+    name: str
+    officer_id: int | None
+    legal_qualification_number: str
+    legal_qualification_on: date | None
+    hours: float
+    target: float
+    shortfall: float
+
+
+@router.get(
+    "/agencies/{agency_id}/reviewers",
+    response=list[ReviewerStandingOut],
+    summary="法制审核人员的法律职业资格与年度法制审核业务培训学时",
+)
+def agency_reviewers(request, agency_id: int, year: Year | None = None):
+    agency = _agency(request, agency_id, "registry.view_officer")
+    year = year or timezone.localdate().year
+    return [
+        {
+            "user_id": s.user.pk,
+            "name": s.officer.name if s.officer else s.user.real_name,
+            "officer_id": s.officer.pk if s.officer else None,
+            "legal_qualification_number": s.officer.legal_qualification_number if s.officer else "",
+            "legal_qualification_on": s.officer.legal_qualification_on if s.officer else None,
+            "hours": s.hours,
+            "target": s.target,
+            "shortfall": s.shortfall,
+        }
+        for s in selectors.reviewer_standings([agency.pk], year)
+    ]
 
 
 @router.get("/agencies/{agency_id}/training", response=TrainingReportOut, summary="年度培训学时达标情况")

@@ -43,6 +43,9 @@ class Officer(models.Model):
     is_key_post = models.BooleanField("重要执法岗位", default=False)
     post_since = models.DateField("任现岗位日期", null=True, blank=True)
     enforcing_since = models.DateField("首次从事执法日期", null=True, blank=True)
+    # 国家法律职业资格 (seed 003 四(二)2: its share among the 法制审核人员 is held to a standard)
+    legal_qualification_number = models.CharField("法律职业资格证书编号", max_length=32, blank=True)
+    legal_qualification_on = models.DateField("取得法律职业资格日期", null=True, blank=True)
     fields = models.ManyToManyField(
         EnforcementField, verbose_name="执法领域", blank=True, related_name="officers"
     )

@@ -36,6 +36,7 @@ def compliance(request):
             "agency": agency,
             "ratios": ratios[agency.pk],
             "coverage": round(ratios[agency.pk].coverage * 100, 1),
+            "qualified_share": round(ratios[agency.pk].qualified_share * 100, 1),
             "short": short.get(agency.pk, 0),
         }
         for agency in page
@@ -97,3 +98,23 @@ def compliance_training_export(request, agency_id: int):
         for s in standings
     )
     return xlsx_response(f"{agency.name}{year}年度培训学时.xlsx", TRAINING_HEADERS, rows)
+
+
+@login_required
+@permission_required(VIEW_OFFICER, raise_exception=True)
+def compliance_reviewers(request, agency_id: int):
+    """法制审核人员: each one's 法律职业资格 and this year's 法制审核业务 training against the target."""
+    year = year_param(request)
+    agency = access.get_visible_or_404(
+        request.user, Agency.objects.select_related("region"), VIEW_OFFICER, pk=agency_id
+    )
+    standings = selectors.reviewer_standings([agency.pk], year)
+    ratios = selectors.agency_ratios(Agency.objects.filter(pk=agency.pk))[agency.pk]
+    context = {
+        "agency": agency,
+        "standings": standings,
+        "year": year,
+        "ratios": ratios,
+        "qualified_share": round(ratios.qualified_share * 100, 1),
+    }
+    return render(request, "registry/compliance_reviewers.html", context)

@@ -10,6 +10,8 @@ Open (settings with their documented default; counted in working days after the 
 - quarterly_workdays(): 季度执法数据 — no text we hold fixes it: ZHIFA_QUARTERLY_REPORT_WORKDAYS, default 10.
 - progress_workdays(): 三年行动落实情况 "定期梳理总结开展情况报送同级司法行政部门" (seed 001 (二)5) names no day:
   ZHIFA_PROGRESS_REPORT_WORKDAYS, default 15.
+- self_check_due(): “三项制度”自查及工作总结 “于2019年10月底前…报县司法局” (seed 003 五(四)) names that year's
+  day only: ZHIFA_SELF_CHECK_DUE ("月-日"), default "10-31", each year.
 - resubmit_workdays(): a returned submission is due again this many working days after the return (or by
   its first deadline when that is later): ZHIFA_RESUBMIT_WORKDAYS, default 5."""
 
@@ -25,6 +27,7 @@ CAMPAIGN_DUES = ((5, 31), (11, 30))  # seed 001 (五)14: 5月底和11月底前
 DEFAULT_QUARTERLY_WORKDAYS = 10
 DEFAULT_PROGRESS_WORKDAYS = 15
 DEFAULT_RESUBMIT_WORKDAYS = 5
+DEFAULT_SELF_CHECK_DUE = "10-31"
 
 
 def today() -> date:
@@ -46,3 +49,9 @@ def resubmit_workdays() -> int:
 
 def after(start: date, days: int) -> date:
     return workdays.add_workdays(start, days)
+
+
+def self_check_due() -> tuple[int, int]:
+    """(month, day) of the yearly 自查及工作总结 deadline."""
+    month, day = str(getattr(settings, "ZHIFA_SELF_CHECK_DUE", DEFAULT_SELF_CHECK_DUE)).split("-")
+    return int(month), int(day)

@@ -49,7 +49,10 @@ class FillForm(Form):
                     help_text="与系统统计值不同时必填",
                 )  # fmt: skip
         self.fields["note"] = forms.CharField(
-            label="情况说明", required=False, initial=note, widget=textarea(4)
+            label=spec.note_label or "情况说明",
+            required=False,
+            initial=note,
+            widget=textarea(8 if spec.note_label else 4),
         )
         self.keys = [f.key for f in spec.figures]
 

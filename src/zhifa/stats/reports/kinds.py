@@ -22,6 +22,7 @@ class ReportKind(models.TextChoices):
     QUARTERLY = "quarterly", "季度执法数据"
     CAMPAIGN = "campaign", "专项整治进展报告"
     PROGRESS = "progress", "提升行政执法质量三年行动落实情况"
+    SELF_CHECK = "self_check", "“三项制度”自查及工作总结"
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ class Kind:
     figures: tuple[Figure, ...]
     periods: Callable[[int], list[Period]]
     due: Callable[[Period], tuple[date, int | None]]  # (deadline, working days after the period's end)
+    # a text the sender must write (its label), besides the figures: e.g. the 自查情况及工作总结
+    note_label: str = ""
 
     @property
     def label(self) -> str:
@@ -117,6 +120,10 @@ def _campaign_due(period: Period) -> tuple[date, int | None]:
     return period.end, None
 
 
+def _self_check_due(period: Period) -> tuple[date, int | None]:
+    return date(period.end.year, *clocks.self_check_due()), None
+
+
 def _workdays_due(days: Callable[[], int]) -> Callable[[Period], tuple[date, int | None]]:
     def due(period: Period) -> tuple[date, int | None]:
         n = days()
@@ -170,6 +177,19 @@ KINDS: dict[str, Kind] = {
             ),
             _halves,
             _workdays_due(clocks.progress_workdays),
+        ),
+        Kind(
+            ReportKind.SELF_CHECK,
+            "各行政执法机关要对本部门全面推行“三项制度”工作情况组织自查，并于10月底前将“三项制度”工作总结报县司法局"
+            "（行政执法三项制度实施方案 五(四)）",
+            "每年10月31日前（系统设置）",
+            (
+                Figure("problems", "自查发现问题（个）"),
+                Figure("rectified", "已整改问题（个）"),
+            ),
+            _year,
+            _self_check_due,
+            note_label="自查情况及工作总结",
         ),
     )
 }

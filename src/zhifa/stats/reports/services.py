@@ -170,7 +170,9 @@ def _submit(submission: Submission, *, actor: Actor, figures: dict, reasons: dic
     MACHINE.require(submission, "submit")
     spec = KINDS[submission.round.kind]
     parsed, why = parse_figures(spec, figures or {}, reasons or {}, computed)
-    note = _text(note, "note", "情况说明", limit=NOTE_LIMIT, required=False)
+    note = _text(
+        note, "note", spec.note_label or "情况说明", limit=NOTE_LIMIT, required=bool(spec.note_label)
+    )
     sent = {"figures": parsed, "reasons": why, "note": note}
     if submission.status == SubmissionStatus.RETURNED and sent == submission.returned:
         kit.refuse(

@@ -1,0 +1,3 @@
+from .equipment import router
+
+__all__ = ["router"]

@@ -1,0 +1,45 @@
+"""How the equipment register plugs into the product: role permissions, the menu, the record labels, the
+card on the case page (core.panels slot "case") naming the device of each recorded piece of evidence.
+Called from EquipmentConfig.ready()."""
+
+RECORD_LABELS = {
+    "equipment_device.register": "登记音像记录设备",
+    "equipment_device.update": "更新音像记录设备信息",
+    "equipment_device.issue": "领用音像记录设备",
+    "equipment_device.return": "归还音像记录设备",
+    "equipment_standard.set": "设置音像记录设备配备标准",
+    "equipment_recording.link": "标注音像证据的记录设备",
+}
+
+
+def wire() -> None:
+    from zhifa.accounts.choices import BUSINESS_ROLES, RoleCode
+    from zhifa.accounts.permissions import grant
+    from zhifa.core import panels, record_labels
+    from zhifa.core.menu import MenuItem, register
+
+    from .transitions import LINK, MANAGE, MANAGE_STANDARD, VIEW, VIEW_STANDARD, VIEW_SURVEY
+
+    # every business role reads its agency's register (supervisors: their region's); the agency's heads keep
+    # it; whoever records evidence notes the device; the justice bureau sets standards and runs the 摸底统计
+    grant(BUSINESS_ROLES, {VIEW, VIEW_STANDARD})
+    grant([RoleCode.AGENCY_HEAD, RoleCode.UNIT_HEAD], {MANAGE})
+    grant([RoleCode.OFFICER, RoleCode.AUXILIARY, RoleCode.UNIT_HEAD, RoleCode.AGENCY_HEAD], {LINK})
+    grant([RoleCode.SUPERVISOR], {MANAGE_STANDARD, VIEW_SURVEY})
+    register(
+        MenuItem("音像记录设备", "设备台账", "equipment:device_list", VIEW, order=1010),
+        MenuItem("音像记录设备", "配备比例", "equipment:ratios", VIEW, order=1011),
+        MenuItem("音像记录设备", "摸底统计", "equipment:survey", VIEW_SURVEY, order=1012),
+    )
+    for action, label in RECORD_LABELS.items():
+        record_labels.ACTIONS.setdefault(action, label)
+    panels.register("case", panels.Panel("equipment/_case_recordings.html", case_recordings, order=15))
+
+
+def case_recordings(case, user) -> dict:
+    from zhifa.core import access
+
+    from .selectors import recorded_evidence
+    from .transitions import LINK
+
+    return {"recordings": recorded_evidence(case), "can_link": access.can(user, LINK, case)}

@@ -1,0 +1,56 @@
+"""Page and API refuse the same ill-formed input of the equipment writes alike (tests/parity.py): control
+characters in every free-text field, and the bad input of 登记 and 配备标准."""
+
+import pytest
+
+from tests.parity import Door, check_door
+from zhifa.equipment.models import Device, EquipmentStandard, RecordingDevice
+
+pytestmark = pytest.mark.django_db
+COUNTED = (Device, EquipmentStandard, RecordingDevice)
+OP = "zhifa_equipment_api_"
+GOOD = {"kind": "body_camera", "model": "DSJ-K7", "number": "ZFJLY-09", "status": "in_use", "note": "备用"}
+TEXTS = {"model": "品牌型号", "number": "设备编号", "note": "备注"}
+
+
+def test_register(client, head, market):
+    door = Door(
+        "登记音像记录设备",
+        f"{OP}device_register",
+        page="/equipment/new/",
+        api="/api/equipment/devices",
+        good={**GOOD, "agency": market.pk},
+        text_fields=TEXTS,
+        bad=[("kind", "", "请选择设备种类"), ("number", " ", "请填写设备编号")],
+        to_api=lambda d: {**{k: v for k, v in d.items() if k != "agency"}, "agency_id": d["agency"]},
+    )
+    check_door(client, head, door, counted=COUNTED)
+
+
+def test_update(client, head, device):
+    door = Door(
+        "更新音像记录设备信息",
+        f"{OP}device_update",
+        page=f"/equipment/{device.pk}/edit/",
+        api=f"/api/equipment/devices/{device.pk}",
+        good=GOOD,
+        text_fields=TEXTS,
+        bad=[("status", "", "请选择设备状态")],
+    )
+    check_door(client, head, door, counted=COUNTED)
+
+
+def test_standard(client, supervisor, market):
+    door = Door(
+        "设置音像记录设备配备标准",
+        f"{OP}standard_set",
+        page=f"/equipment/ratios/{market.pk}/standard/",
+        api=f"/api/equipment/agencies/{market.pk}/standard",
+        good={"ratio": "0.5", "basis": "省级部门标准"},
+        text_fields={"basis": "依据"},
+        bad=[
+            ("ratio", "abc", "配备标准应为数字，例如1或0.5"),
+            ("ratio", "0", "配备标准应大于0且不超过10（台/人）"),
+        ],
+    )
+    check_door(client, supervisor, door, counted=COUNTED)
