@@ -70,7 +70,8 @@ def evidence_list(request, pk: int):
     case = _case(request, pk, view=evidence.VIEW)
     context = {
         "case": case,
-        "case_url": _case_url(case),
+        # a campaign's reviewer may see the evidence of a case whose page is not theirs (their 评查 grant)
+        "case_url": _case_url(case) if access.can(request.user, VIEW_CASE, case) else "",
         **evidence.panel_context(case, request.user),
     }
     return render(request, "cases/evidence_list.html", context)
