@@ -39,9 +39,15 @@ def url_name(path: str) -> str | None:
     return match.view_name
 
 
-def crawl(client, starts: list[str], who: str, offences: Callable[[str], list[str]] | None = None) -> Crawl:
+def crawl(
+    client,
+    starts: list[str],
+    who: str,
+    offences: Callable[[str], list[str]] | None = None,
+    per_pattern: int = PER_PATTERN,
+) -> Crawl:
     """Crawl as `client` (logged in as `who`, or "公众"); `offences(text)` names what is wrong with a
-    visible text (None: the text is not checked)."""
+    visible text (None: the text is not checked); `per_pattern` URLs followed per URL name."""
     client.raise_request_exception = False  # a 500 is a finding, reported with the others
     result = Crawl()
     failures = result.failures
@@ -57,7 +63,7 @@ def crawl(client, starts: list[str], who: str, offences: Callable[[str], list[st
         seen_urls.add(url)
         path = urlsplit(url).path
         name = url_name(path) or path
-        if per_name.get(name, 0) >= PER_PATTERN:
+        if per_name.get(name, 0) >= per_pattern:
             continue
         per_name[name] = per_name.get(name, 0) + 1
         opened += 1
