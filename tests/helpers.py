@@ -2,6 +2,7 @@
 errors, what a request wrote, the text of a page, and xlsx files to upload and read back."""
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from io import BytesIO
 from types import ModuleType
@@ -73,6 +74,11 @@ def has_chinese(text: str) -> bool:
 
 def html(response) -> str:
     return response.content.decode()
+
+
+def shown(markup: str) -> str:
+    """`markup` without its tags: the text as read (a status inside its badge reads as plain text)."""
+    return re.sub(r"<[^>]+>", "", markup)
 
 
 class Writes:

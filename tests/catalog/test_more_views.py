@@ -531,7 +531,7 @@ class TestBenchmarkEvaluations:
         assert evaluation.needs_revision and evaluation.agency_id == east
         assert writes.new_records == 1
         body = html(client.get(url))
-        assert "罚款幅度偏高" in body and "需要修订" in body and "销售不符合食品安全标准的食品" in body
+        assert "罚款幅度偏高" in body and "需修订" in body and "销售不符合食品安全标准的食品" in body
 
     def test_errors_write_nothing(self, client, reviewer, agencies, in_force):
         client.force_login(reviewer)

@@ -47,6 +47,13 @@ URLS = {
     "accounts.user_list": "/accounts/users/export.xlsx",
     "audit.entry_list": "/audit/log/export.xlsx",
     "equipment.device_list": "/equipment/export.xlsx",
+    "guidance.exemplar_list": "/guidance/?export=xlsx",
+    "publicity.credit_repair_list": "/publicity/credit-repairs/?export=xlsx",
+    "recognition.award_list": "/recognition/awards/export.xlsx",
+    "training.completion": "/training/completion/export.xlsx",
+    "training.plan_list": "/training/plans/export.xlsx",
+    "training.study_list": "/training/studies/export.xlsx",
+    "training.trainer_list": "/training/trainers/export.xlsx",
 }
 
 

@@ -122,5 +122,5 @@ def test_phone_menu_opens_with_toggle(page: Page, officer):
     menu = page.get_by_test_id("menu")
     expect(menu).to_be_hidden()  # folded away under 800px so the content gets the whole width
     screenshot(page, "/tmp/zhifa_phone.png")
-    page.locator("label[for='nav-toggle']").click()
+    page.get_by_title("菜单").click()
     expect(menu.get_by_role("link", name="机关/机构")).to_be_visible()

@@ -401,6 +401,7 @@ PAYLOAD_LABELS = {
     "fine": f"{PenaltyMeasure.FINE.label}（元）",
     "confiscation": f"{PenaltyMeasure.CONFISCATE_GAINS.label}（元）",
     "deviation_reason": "偏离基准理由",
+    "economic_impact": "涉企经济影响评估",
     "transfer_to": "移送机关",
     "method": "送达方式",
     "recipient": "受送达人",

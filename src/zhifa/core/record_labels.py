@@ -99,6 +99,16 @@ ACTIONS = {
     "publicity.withdrawal_due": "应撤下公示",
     "publicity.withdraw": "撤下公示",
     "publicity.expire": "公示期满",
+    "publicity.shorten": "缩短公示期限",
+    "publicity.credit_repair.register": "登记信用修复申请",
+    "publicity.credit_repair.approve": "同意信用修复",
+    "publicity.credit_repair.refuse": "不同意信用修复",
+    # 典型案例、指导案例
+    "guidance.propose": "推荐典型案例",
+    "guidance.resubmit": "修改后重新推荐典型案例",
+    "guidance.adopt": "采纳典型案例",
+    "guidance.return": "退回典型案例",
+    "guidance.publish": "发布指导案例",
     "publicity.report_generate": "生成年度报告",
     "publicity.report_publish": "发布年度报告",
     # 双随机抽查

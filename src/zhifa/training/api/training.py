@@ -6,6 +6,7 @@ writes through services. Another agency's row is a 404, an action the user may n
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
@@ -299,5 +300,7 @@ def study_record(request, data: StudyIn):
 
 @router.get("/completion", response=list[CompletionOut], summary="全员轮训完成率（按机关）")
 @paginate
-def completion(request, year: Year, q: str = ""):
+def completion(request, year: Year | None = None, q: str = ""):
+    """`year` defaults to this year, as on the page."""
+    year = year or timezone.localdate().year
     return [selectors.completion_of(row) for row in selectors.completion_rows(request.auth, year, q=q)]
