@@ -8,7 +8,6 @@ import sys
 import pytest
 
 from tests import crawling
-from tests.e2e.conftest import browser  # noqa: F401  (one Chromium, as the e2e tests have it)
 from zhifa.api import api
 
 demo_site = crawling.demo_site
@@ -92,46 +91,54 @@ def test_list_tables_on_a_phone_label_every_cell():
 
 
 @pytest.mark.e2e
-def test_no_page_is_wider_than_a_phone(demo_site, browser, client, db):  # noqa: F811
+def test_no_page_is_wider_than_a_phone(demo_site, client, db):
     """Every page the crawl opens for the demo roles (tests/crawling.py; one address per URL name, the first
     role that reaches it), drawn by Chromium 390px wide with the console's stylesheets and scripts, is no
     wider than the screen: document.documentElement.scrollWidth <= window.innerWidth. A wide table must
     become cards or scroll inside its .table-wrap.
 
-    One browser page for all, no live server: Chromium is given the pages the crawl rendered on the shared
-    demo and the static files (_Server). On SQLite only:
-    the layout does not depend on the database, and the PostgreSQL run would pay the crawl a second time."""
+    The crawl renders the pages first; only then is Chromium started, given those pages and the static files
+    (_Server, no live server), and stopped again before the test ends: while Playwright's event loop runs,
+    Django would give this thread another database connection, one that cannot see the shared demo's open
+    transaction. On SQLite only: the layout does not depend on the database, and the PostgreSQL run would
+    pay the crawl a second time."""
     from django.db import connection
+    from playwright.sync_api import sync_playwright
 
+    from tests.e2e.conftest import CHROMIUM, LAUNCH_ARGS
     from tests.test_crawl import ROLE_USERS
     from zhifa.accounts.models import User
 
     if connection.vendor != "sqlite":
         pytest.skip("layout does not depend on the database: checked on SQLite only")
-    context = browser.new_context(viewport=PHONE, locale="zh-CN")
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} not found")
     server = _Server()
-    context.route("http://testserver/**", server.answer)
-    page = context.new_page()
-    page.set_default_timeout(20_000)  # a page that never finishes loading fails the test, not the run
+    to_draw: list[tuple[str, str]] = []
     checked: set[str] = set()
-    too_wide = []
-    try:
-        for username in ROLE_USERS:
-            client.force_login(User.objects.get(username=username))
-            recording = _Recording(client)
-            crawling.crawl(recording, ["/"], username, per_pattern=1)  # one address per URL name is drawn
-            server.pages = recording.pages
-            for url in recording.pages:
-                name = crawling.url_name(url.split("?")[0]) or url
-                if name in checked:
-                    continue
+    for username in ROLE_USERS:
+        client.force_login(User.objects.get(username=username))
+        recording = _Recording(client)
+        crawling.crawl(recording, ["/"], username, per_pattern=1)  # one address per URL name is drawn
+        for url, page in recording.pages.items():
+            name = crawling.url_name(url.split("?")[0]) or url
+            if name not in checked:
                 checked.add(name)
-                page.goto(f"http://testserver{url}")
-                widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-                if widths[0] > widths[1]:
-                    too_wide.append(f"{username} {url}：{widths[0]}px")
-    finally:
-        context.close()
+                server.pages[url] = page
+                to_draw.append((username, url))
+    too_wide = []
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
+        context = chromium.new_context(viewport=PHONE, locale="zh-CN")
+        context.route("http://testserver/**", server.answer)
+        page = context.new_page()
+        page.set_default_timeout(20_000)  # a page that never finishes loading fails the test, not the run
+        for username, url in to_draw:
+            page.goto(f"http://testserver{url}")
+            widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+            if widths[0] > widths[1]:
+                too_wide.append(f"{username} {url}：{widths[0]}px")
+        chromium.close()
     assert len(checked) > 100
     assert too_wide == []
 

@@ -213,7 +213,8 @@ def ratios(request):
             "rows": [rows[a.pk] for a in page],
             "filters": raw,
             "query": query_of(raw),
-            "can_set": request.user.has_perm(MANAGE_STANDARD),
+            # a 司法所 reads its township's ratios and sets no agency's standard (core.access.township_reader)
+            "can_set": request.user.has_perm(MANAGE_STANDARD) and not access.township_reader(request.user),
         },
     )
 

@@ -43,7 +43,8 @@ def test_a_supervisor_concludes_a_proceeding_that_revokes_a_certificate_through_
     done = client.post(f"{BASE}/{proceeding.pk}/decide/", {"outcome": "revoke", "reason": "情节严重"})
     assert done.status_code == 302
     detail = html(client.get(done.url))
-    assert "已作出决定" in shown(detail) and "收回执法证" in detail and "现为吊销" in detail
+    text = shown(detail)
+    assert "已作出决定" in text and "收回执法证" in text and "现为吊销" in text
     assert not registry.can_enforce(zhang, "market")
     # the officer's 执法档案 shows it, to the supervisor and to his own agency
     for user in (supervisor, head):

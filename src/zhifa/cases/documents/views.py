@@ -67,7 +67,9 @@ def _errors(exc: ValidationError) -> str:
 def case_documents(request, pk: int):
     """The documents of one case on a page of their own (the case page includes the same panel)."""
     case = _case(request, pk, view=DOCUMENTS_VIEW)
-    return render(request, "cases/case_documents.html", {"case": case, "back_url": _case_url(case)})
+    # a campaign's reviewer may see the documents of a case whose page is not theirs (their 评查 grant)
+    back_url = _case_url(case) if access.can(request.user, "cases.view_case", case) else ""
+    return render(request, "cases/case_documents.html", {"case": case, "back_url": back_url})
 
 
 @login_required
