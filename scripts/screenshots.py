@@ -12,6 +12,7 @@ import base64
 import hashlib
 import hmac
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -131,6 +132,8 @@ def main() -> None:
             [sys.executable, "-m", "zhifa", "demo", "--addr", f"127.0.0.1:{port}"],
             env=env,
             stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # the demo starts a task worker and a scheduler: stopped with it
         )
         try:
             base = f"http://127.0.0.1:{port}"
@@ -149,7 +152,7 @@ def main() -> None:
                         print(f"{name}-{size}.png")
                 browser.close()
         finally:
-            server.terminate()
+            os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
 
 
