@@ -9,10 +9,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from zhifa.core import access, exports
 from zhifa.core.exports import Column
-from zhifa.core.forms import apply_errors, filters_of, query_of
+from zhifa.core.forms import apply_errors, filters_of, query_of, submit
 from zhifa.core.models import Record
 from zhifa.core.pagination import paginate
 from zhifa.core.params import id_param
@@ -106,17 +107,16 @@ def device_new(request):
     if not request.user.has_perm(MANAGE):
         raise Http404("未找到该页面")
     form = forms.DeviceNewForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            device = services.device_register(
-                actor=request.user, agency=form.cleaned_data["agency"], data=form.to_input()
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, "设备已登记")
-            return redirect("equipment:device_detail", device.pk)
-    return render(request, "equipment/form.html", {"form": form, "title": "登记音像记录设备"})
+    saved = submit(
+        request,
+        form,
+        lambda data: services.device_register(
+            actor=request.user, agency=data["agency"], data=form.to_input()
+        ),
+        done="设备已登记",
+        then=lambda device: reverse("equipment:device_detail", args=[device.pk]),
+    )
+    return saved or render(request, "equipment/form.html", {"form": form, "title": "登记音像记录设备"})
 
 
 @login_required
@@ -147,48 +147,45 @@ def device_edit(request, pk: int):
     device = _managed(request, pk)
     initial = {name: getattr(device, name) for name in services.DEVICE_FIELDS}
     form = forms.DeviceForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.device_update(actor=request.user, device=device, data=form.to_input())
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, "设备信息已更新")
-            return redirect("equipment:device_detail", device.pk)
+    saved = submit(
+        request,
+        form,
+        lambda _data: services.device_update(actor=request.user, device=device, data=form.to_input()),
+        done="设备信息已更新",
+        then=reverse("equipment:device_detail", args=[device.pk]),
+    )
     title = f"更新设备信息：{device.number}"
-    return render(request, "equipment/form.html", {"form": form, "title": title, "device": device})
+    return saved or render(request, "equipment/form.html", {"form": form, "title": title, "device": device})
 
 
 @login_required
 def device_issue(request, pk: int):
     device = _managed(request, pk)
     form = forms.IssueForm(request.POST or None, device=device)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.device_issue(actor=request.user, device=device, officer=form.cleaned_data["officer"])
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, "已办理领用")
-            return redirect("equipment:device_detail", device.pk)
+    saved = submit(
+        request,
+        form,
+        lambda data: services.device_issue(actor=request.user, device=device, officer=data["officer"]),
+        done="已办理领用",
+        then=reverse("equipment:device_detail", args=[device.pk]),
+    )
     title = f"领用设备：{device.number}"
-    return render(request, "equipment/form.html", {"form": form, "title": title, "device": device})
+    return saved or render(request, "equipment/form.html", {"form": form, "title": title, "device": device})
 
 
 @login_required
 def device_return(request, pk: int):
     device = _managed(request, pk)
     form = forms.ReturnForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.device_return(actor=request.user, device=device)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, "已办理归还")
-            return redirect("equipment:device_detail", device.pk)
+    saved = submit(
+        request,
+        form,
+        lambda _data: services.device_return(actor=request.user, device=device),
+        done="已办理归还",
+        then=reverse("equipment:device_detail", args=[device.pk]),
+    )
     title = f"归还设备：{device.number}"
-    return render(request, "equipment/form.html", {"form": form, "title": title, "device": device})
+    return saved or render(request, "equipment/form.html", {"form": form, "title": title, "device": device})
 
 
 # ---- 配备比例 ---------------------------------------------------------------------------------------------
