@@ -164,6 +164,8 @@ PAIRS = {
     "zhifa_training_api_trainer_update": "training:trainer_edit",
     "zhifa_training_api_trainer_withdraw": "training:trainer_withdraw",
     "zhifa_training_api_study_record": "training:study_new",
+    "zhifa_training_api_study_correct": "training:study_correct",
+    "zhifa_training_api_study_delete": "training:study_delete",
     "zhifa_recognition_api_award_record": "recognition:award_new",
     "zhifa_recognition_api_award_correct": "recognition:award_correct",
     "zhifa_detection_api_hit_confirm": "detection:hit_action",

@@ -2,12 +2,14 @@
 characters in every free-text field, and the bad input of the issue (a year out of range, hours that are
 not a positive number of halves, a month outside the year, an empty reason)."""
 
+from datetime import date
+
 import pytest
 
 from tests.factories import OfficerFactory
 from tests.parity import Door, check_door
 from zhifa.training.models import LeaderStudy, PlanItem, Trainer, TrainingPlan
-from zhifa.training.services import trainers
+from zhifa.training.services import leader_study, trainers
 
 pytestmark = pytest.mark.django_db
 COUNTED = (TrainingPlan, PlanItem, Trainer, LeaderStudy)
@@ -60,11 +62,32 @@ def study_door(officer_id: int) -> Door:
     )  # fmt: skip
 
 
+def correct_door(pk: int, officer_id: int) -> Door:
+    return Door(
+        "更正领导干部学法", f"{OP}study_correct", page=f"/training/studies/{pk}/correct/",
+        api=f"/api/training/studies/{pk}", method="put",
+        good={"held_on": "2026-05-20", "topic": "学习行政执法监督条例", "hours": "3", "attendees": [officer_id],
+              "correction_reason": "学时有误"},
+        text_fields={"topic": "学法主题", "lecturer": "授课人", "correction_reason": "更正理由"},
+        bad=[("hours", "0", "学时应大于0"), ("attendees", [], "请选择参学人员"),
+             ("correction_reason", "", "请填写更正理由")],
+        to_api=lambda d: {("attendee_ids" if k == "attendees" else k): v for k, v in d.items()},
+    )  # fmt: skip
+
+
+def delete_door(pk: int) -> Door:
+    return Door(
+        "删除领导干部学法", f"{OP}study_delete", page=f"/training/studies/{pk}/delete/",
+        api=f"/api/training/studies/{pk}", method="delete", good={"reason": "重复录入"},
+        text_fields={"reason": "删除理由"}, bad=[("reason", "", "请填写删除理由")],
+    )  # fmt: skip
+
+
 # declared at import, so tests/test_parity_table.py sees every pair's Door
 TABLE = [
     plan_door(), item_door(0), trainer_door("/training/trainers/new/", "/api/training/trainers", "trainer_add"),
     trainer_door("/training/trainers/0/edit/", "/api/training/trainers/0", "trainer_update", "put"),
-    withdraw_door(0), study_door(0),
+    withdraw_door(0), study_door(0), correct_door(0, 0), delete_door(0),
 ]  # fmt: skip
 
 
@@ -94,3 +117,15 @@ def test_trainer_doors(client, head):
 def test_study_door(client, head, market):
     officer = OfficerFactory(agency=market, name="刘洋")
     check_door(client, head, study_door(officer.pk), COUNTED)
+
+
+def test_study_correct_and_delete_doors(client, head, market):
+    officer = OfficerFactory(agency=market, name="刘洋")
+    study = leader_study.leader_study_record(
+        actor=head,
+        data=leader_study.StudyInput(
+            held_on=date(2026, 5, 20), topic="民法典", hours="2", attendee_ids=[officer.pk]
+        ),
+    )
+    check_door(client, head, correct_door(study.pk, officer.pk), COUNTED)
+    check_door(client, head, delete_door(study.pk), COUNTED)

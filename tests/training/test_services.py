@@ -2,6 +2,7 @@
 with its attendees, and the 全员轮训 completion rate with exact figures; every refusal names the field and
 writes nothing."""
 
+import json
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -11,10 +12,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 from tests.factories import AgencyFactory, OfficerFactory, TrainingFactory
+from zhifa.core import records
 from zhifa.core.models import Record
 from zhifa.registry.choices import PersonKind, PersonStatus
 from zhifa.training import selectors
 from zhifa.training.choices import PlanStatus
+from zhifa.training.models import LeaderStudy
 from zhifa.training.services import leader_study, plans, trainers
 
 from .conftest import TODAY
@@ -217,6 +220,142 @@ def test_a_session_cannot_be_in_the_future(head, staff, writes):
     data = _study(staff, held_on=date(2026, 6, 11))
     refused(lambda: leader_study.leader_study_record(actor=head, data=data, today=TODAY), "held_on",
             "学法日期（2026-06-11）不能晚于今天（2026-06-10）", writes)  # fmt: skip
+
+
+# ---- 领导干部学法: 更正 and 删除 ------------------------------------------------------------------------------
+
+
+def _report(user, year: int = 2026) -> list[tuple]:
+    return [(r.agency_name, r.sessions, r.hours, r.attendances) for r in selectors.study_report(user, year)]
+
+
+def _payloads(study_id: int) -> list[tuple[str, dict]]:
+    rows = Record.objects.filter(subject_type="training.leaderstudy", subject_id=str(study_id)).order_by(
+        "seq"
+    )
+    return [(r.action, json.loads(r.payload)) for r in rows]
+
+
+@pytest.fixture
+def two_sessions(head, staff):
+    first = leader_study.leader_study_record(actor=head, data=_study(staff[:2]), today=TODAY)
+    second = leader_study.leader_study_record(
+        actor=head, data=_study(staff, hours="1.5", topic="民法典"), today=TODAY
+    )
+    return first, second
+
+
+def test_a_session_is_corrected_and_the_report_follows(head, staff, supervisor, two_sessions):
+    first, _ = two_sessions
+    assert _report(supervisor) == [("东区市场监督管理局", 2, Decimal("3.5"), 5)]
+    data = _study(staff, hours="3", held_on=date(2026, 5, 21))
+    leader_study.leader_study_correct(
+        actor=head, study=first, data=data, reason="漏记赵敏，学时有误", today=TODAY
+    )
+    first.refresh_from_db()
+    assert (first.held_on, first.hours, first.topic) == (
+        date(2026, 5, 21),
+        Decimal("3.0"),
+        "行政执法监督条例解读",
+    )
+    assert sorted(first.attendees.values_list("name", flat=True)) == ["李娜", "王强", "赵敏"]
+    assert _report(supervisor) == [("东区市场监督管理局", 2, Decimal("4.5"), 6)]
+    li, wang, zhao = (o.pk for o in staff)
+    assert _payloads(first.pk)[-1] == (
+        "training_study.correct",
+        {"changed": ["attendees", "held_on", "hours"], "reason": "漏记赵敏，学时有误",
+         "before": {"held_on": "2026-05-20", "hours": "2.0", "attendees": sorted([li, wang])},
+         "after": {"held_on": "2026-05-21", "hours": "3.0", "attendees": sorted([li, wang, zhao])}},
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("overrides", "reason", "field", "message"),
+    [
+        ({"hours": "0"}, "更正", "hours", "学时应大于0"),
+        ({"topic": ""}, "更正", "topic", "请填写学法主题"),
+        (
+            {"held_on": date(2026, 6, 11)},
+            "更正",
+            "held_on",
+            "学法日期（2026-06-11）不能晚于今天（2026-06-10）",
+        ),
+        ({"attendee_ids": []}, "更正", "attendees", "请选择参学人员"),
+        ({"hours": "3"}, "  ", "correction_reason", "请填写更正理由"),
+        ({}, "更正", "__all__", "没有需要更正的内容"),
+    ],
+)
+def test_correction_refusals_name_the_field(
+    head, staff, two_sessions, writes, overrides, reason, field, message
+):
+    first, _ = two_sessions
+    data = _study(staff[:2], **overrides)
+    refused(lambda: leader_study.leader_study_correct(actor=head, study=first, data=data, reason=reason,
+                                                      today=TODAY), field, message, writes)  # fmt: skip
+
+
+def test_an_attendee_who_left_stays_on_the_corrected_session(head, staff, two_sessions, writes):
+    first, _ = two_sessions
+    staff[1].status = PersonStatus.LEFT
+    staff[1].save(update_fields=["status"])
+    leader_study.leader_study_correct(
+        actor=head,
+        study=first,
+        data=_study(staff[:2], topic="行政执法监督条例"),
+        reason="主题有误",
+        today=TODAY,
+    )
+    assert sorted(first.attendees.values_list("name", flat=True)) == ["李娜", "王强"]
+    first.attendees.set([staff[0]])  # 王强, gone, may not be added where he was not
+    refused(
+        lambda: leader_study.leader_study_correct(
+            actor=head, study=first, data=_study(staff[:2]), reason="补记", today=TODAY
+        ),
+        "attendees", f"参学人员（编号{staff[1].pk}）不是东区市场监督管理局的在岗人员", writes,
+    )  # fmt: skip
+
+
+def test_a_deleted_session_leaves_its_record_and_the_report(head, staff, supervisor, two_sessions):
+    _, second = two_sessions
+    pk = second.pk
+    leader_study.leader_study_delete(actor=head, study=second, reason="重复录入")
+    assert not LeaderStudy.objects.filter(pk=pk).exists()
+    assert LeaderStudy.attendees.through.objects.filter(leaderstudy_id=pk).count() == 0
+    assert _report(supervisor) == [("东区市场监督管理局", 1, Decimal("2.0"), 2)]
+    li, wang, zhao = (o.pk for o in staff)
+    assert [action for action, _ in _payloads(pk)] == ["training_study.record", "training_study.delete"]
+    assert _payloads(pk)[-1][1] == {
+        "held_on": "2026-05-20", "topic": "民法典", "hours": "1.5", "lecturer": "陈律",
+        "attendees": sorted([li, wang, zhao]),
+        "attendee_names": [o.name for o in sorted(staff, key=lambda o: o.pk)], "reason": "重复录入",
+    }  # fmt: skip
+    assert records.verify(head.agency).broken is None
+
+
+def test_a_deletion_needs_its_reason(head, two_sessions, writes):
+    _, second = two_sessions
+    refused(lambda: leader_study.leader_study_delete(actor=head, study=second, reason=""), "reason",
+            "请填写删除理由", writes)  # fmt: skip
+
+
+def test_only_the_keeping_agency_corrects_or_deletes(
+    head, staff, two_sessions, west_head, clerk, supervisor, writes
+):
+    first, _ = two_sessions
+    before = writes()
+    data = _study(staff, hours="3")
+    with pytest.raises(Http404):
+        leader_study.leader_study_correct(actor=west_head, study=first, data=data, reason="更正", today=TODAY)
+    with pytest.raises(Http404):
+        leader_study.leader_study_delete(actor=west_head, study=first, reason="删除")
+    for reader in (clerk, supervisor):
+        with pytest.raises(PermissionDenied):
+            leader_study.leader_study_correct(
+                actor=reader, study=first, data=data, reason="更正", today=TODAY
+            )
+        with pytest.raises(PermissionDenied):
+            leader_study.leader_study_delete(actor=reader, study=first, reason="删除")
+    assert before.none
 
 
 # ---- 全员轮训 completion rate ---------------------------------------------------------------------------

@@ -107,6 +107,120 @@ def test_study_page_records_a_session(client, head, market):
     assert rows == [("机关", "学法次数", "学时合计", "参学人次"), ("东区市场监督管理局", 1, 2, 1)]
 
 
+@pytest.fixture
+def session(head, staff):
+    from zhifa.training.services import leader_study
+
+    return leader_study.leader_study_record(
+        actor=head,
+        data=leader_study.StudyInput(held_on=date(2026, 5, 20), topic="民法典", hours="2",
+                                     attendee_ids=[staff[0].pk, staff[1].pk]),
+    )  # fmt: skip
+
+
+def _report(client) -> list:
+    return client.get("/api/training/studies/report", {"year": 2026}).json()
+
+
+def test_study_page_corrects_a_session(client, head, staff, session):
+    client.force_login(head)
+    page = client.get(f"/training/studies/{session.pk}/correct/")
+    assert page.status_code == 200
+    assert page.context["form"]["topic"].value() == "民法典"
+    assert "agency" not in page.context["form"].fields
+    detail = client.get(f"/training/studies/{session.pk}/").content.decode()
+    assert f'href="/training/studies/{session.pk}/correct/"' in detail
+    data = {"held_on": "2026-05-20", "topic": "民法典", "hours": "2.5", "attendees": [o.pk for o in staff],
+            "correction_reason": "漏记赵敏"}  # fmt: skip
+    response = client.post(f"/training/studies/{session.pk}/correct/", data)
+    assert response.status_code == 302 and response.url == f"/training/studies/{session.pk}/"
+    session.refresh_from_db()
+    assert (session.hours, session.attendees.count()) == (Decimal("2.5"), 3)
+    assert _report(client)[0]["hours"] == "2.5" and _report(client)[0]["attendances"] == 3
+    assert "更正领导干部学法" in client.get(f"/training/studies/{session.pk}/").content.decode()
+
+
+def test_a_refused_correction_is_shown_by_its_field(client, head, staff, session, writes):
+    client.force_login(head)
+    before = writes()
+    data = {"held_on": "2026-05-20", "topic": "民法典", "hours": "2.5", "attendees": [staff[0].pk]}
+    response = client.post(f"/training/studies/{session.pk}/correct/", data)
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"correction_reason": ["请填写更正理由"]}
+    assert before.none
+
+
+def test_study_page_deletes_a_session_after_confirmation(client, head, session, writes):
+    client.force_login(head)
+    confirm = client.get(f"/training/studies/{session.pk}/delete/")
+    assert confirm.status_code == 200 and "确认删除" in confirm.content.decode()
+    before = writes()
+    refused = client.post(f"/training/studies/{session.pk}/delete/", {"reason": ""})
+    assert refused.context["form"].errors == {"reason": ["请填写删除理由"]}
+    assert before.none
+    response = client.post(f"/training/studies/{session.pk}/delete/", {"reason": "重复录入"})
+    assert response.status_code == 302 and response.url == "/training/studies/"
+    assert not LeaderStudy.objects.exists()
+    assert _report(client) == []
+    assert client.get(f"/training/studies/{session.pk}/").status_code == 404
+
+
+def test_study_api_corrects_and_deletes(client, head, staff, session, writes):
+    client.force_login(head)
+    body = {"held_on": "2026-05-19", "topic": "民法典总则", "hours": "3", "lecturer": "陈律",
+            "attendee_ids": [staff[1].pk], "correction_reason": "日期与主题有误"}  # fmt: skip
+    response = client.put(f"/api/training/studies/{session.pk}", body, content_type="application/json")
+    assert response.status_code == 200
+    got = response.json()
+    assert {k: got[k] for k in ("held_on", "topic", "hours", "lecturer", "attendee_count")} == {
+        "held_on": "2026-05-19",
+        "topic": "民法典总则",
+        "hours": "3.0",
+        "lecturer": "陈律",
+        "attendee_count": 1,
+    }
+    assert [a["name"] for a in got["attendees"]] == ["王强"]
+    before = writes()
+    refused = client.put(
+        f"/api/training/studies/{session.pk}", {**body, "hours": "0"}, content_type="application/json"
+    )
+    assert refused.status_code == 422
+    assert [(e["loc"][-1], e["msg"]) for e in refused.json()["detail"]] == [("hours", "学时应大于0")]
+    refused = client.delete(f"/api/training/studies/{session.pk}", {}, content_type="application/json")
+    assert [(e["loc"][-1], e["msg"]) for e in refused.json()["detail"]] == [("reason", "请填写删除理由")]
+    assert before.none
+    gone = client.delete(
+        f"/api/training/studies/{session.pk}", {"reason": "重复录入"}, content_type="application/json"
+    )
+    assert gone.status_code == 204
+    assert _report(client) == []
+    assert client.get(f"/api/training/studies/{session.pk}").status_code == 404
+
+
+def test_another_agencys_session_is_404_and_a_reader_403(client, west_head, clerk, session, writes):
+    before = writes()
+    body = {
+        "held_on": "2026-05-20",
+        "topic": "民法典",
+        "hours": "3",
+        "attendee_ids": [],
+        "correction_reason": "x",
+    }
+    for user, page_status, api_status in ((west_head, 404, 404), (clerk, 403, 403)):
+        client.force_login(user)
+        for path in ("correct", "delete"):
+            assert client.get(f"/training/studies/{session.pk}/{path}/").status_code == page_status
+            assert (
+                client.post(f"/training/studies/{session.pk}/{path}/", {"reason": "x"}).status_code
+                == page_status
+            )
+        assert client.put(f"/api/training/studies/{session.pk}", body,
+                          content_type="application/json").status_code == api_status  # fmt: skip
+        assert client.delete(f"/api/training/studies/{session.pk}", {"reason": "x"},
+                             content_type="application/json").status_code == api_status  # fmt: skip
+    assert before.none
+
+
 def test_completion_page_and_api(client, head, staff, city_supervisor):
     TrainingFactory(officer=staff[0], on=date(2026, 4, 1), hours=Decimal("60"))
     client.force_login(head)

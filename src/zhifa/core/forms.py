@@ -20,8 +20,10 @@ from django.shortcuts import redirect
 from django.utils import timezone
 
 from .models import Agency
+from .params import paginate
 from .pickers import remote_agencies
 from .selectors import active_agencies
+from .sorting import Sorts
 
 T = TypeVar("T")
 EMPTY_LABEL = "请选择"
@@ -207,6 +209,21 @@ def filters_of(request, keys: Iterable[str]) -> dict[str, str]:
 def query_of(filters: dict) -> str:
     """The non-empty filters as a query string (for export links and pagination)."""
     return urlencode({key: value for key, value in filters.items() if value})
+
+
+def list_context(request, rows: QuerySet, *, keys: Iterable[str], sorts: Sorts) -> dict[str, Any]:
+    """What a filtered, sortable, paged list page renders: the requested page of `rows` (filtered and
+    sorted by the view's own row function, which its export reads too), the filters as typed (`keys`), the
+    sort asked for among `sorts`, and the query string of both that the export link and the page links
+    carry. The view adds its own choices and permissions to it."""
+    filters = filters_of(request, keys)
+    sorting = sorts.of(request)
+    return {
+        "page": paginate(request, rows),
+        "filters": filters,
+        "sorting": sorting,
+        "query": query_of({**filters, "sort": sorting.value}),
+    }
 
 
 # ---- core's own pages -----------------------------------------------------------------------------

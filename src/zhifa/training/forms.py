@@ -2,12 +2,14 @@
 services', put back beside the field by core.forms.apply_errors."""
 
 from django import forms
+from django.db.models import Q
 
 from zhifa.core import access, pickers
 from zhifa.core.forms import Form, agency_field, date_field, offer_agencies
 from zhifa.registry.choices import PersonStatus
 from zhifa.registry.models import Officer
 
+from .models import LeaderStudy
 from .services import leader_study, plans, trainers
 from .transitions import MANAGE_PLAN, MANAGE_STUDY, MANAGE_TRAINER
 
@@ -85,18 +87,37 @@ class StudyForm(Form):
         help_text="本机关在岗的领导干部，输入姓名或拼音首字母检索",
     )  # fmt: skip
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, study: LeaderStudy | None = None, **kwargs):
+        """`study`: the session being corrected — its agency stays, its attendees are offered with the
+        agency's active officers (as the service allows)."""
         super().__init__(*args, **kwargs)
-        _agency(self, user, MANAGE_STUDY)
+        officers = Officer.objects.filter(status=PersonStatus.ACTIVE)
+        if study is None:
+            _agency(self, user, MANAGE_STUDY)
+        else:
+            del self.fields["agency"]
+            officers = Officer.objects.filter(
+                Q(agency=study.agency_id, status=PersonStatus.ACTIVE) | Q(pk__in=study.attendees.values("pk"))
+            )
         field = self.fields["attendees"]
-        field.queryset = access.visible_to(
-            user, Officer.objects.filter(status=PersonStatus.ACTIVE).select_related("agency"), MANAGE_STUDY
-        ).order_by("agency_id", "name", "id")
-        pickers.remote_officers(field, MANAGE_STUDY)
+        field.queryset = access.visible_to(user, officers.select_related("agency"), MANAGE_STUDY).order_by(
+            "agency_id", "name", "id"
+        )
+        pickers.remote_officers(field, MANAGE_STUDY, agency_id=study.agency_id if study else None)
 
     def to_input(self) -> leader_study.StudyInput:
         d = self.cleaned_data
         return leader_study.StudyInput(
             held_on=d["held_on"], topic=d["topic"], hours=d["hours"], lecturer=d["lecturer"],
-            attendee_ids=[o.pk for o in d["attendees"]], agency=d["agency"],
+            attendee_ids=[o.pk for o in d["attendees"]], agency=d.get("agency"),
         )  # fmt: skip
+
+
+class StudyCorrectionForm(StudyForm):
+    correction_reason = forms.CharField(
+        label="更正理由", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class StudyDeleteForm(Form):
+    reason = forms.CharField(label="删除理由", required=False, widget=forms.Textarea(attrs={"rows": 3}))

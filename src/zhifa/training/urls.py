@@ -24,6 +24,8 @@ urlpatterns = [
     path("studies/report/", studies.study_report, name="study_report"),
     path("studies/report/export.xlsx", studies.study_report_export, name="study_report_export"),
     path("studies/<int:pk>/", studies.study_detail, name="study_detail"),
+    path("studies/<int:pk>/correct/", studies.study_correct, name="study_correct"),
+    path("studies/<int:pk>/delete/", studies.study_delete, name="study_delete"),
     path("completion/", completion.completion, name="completion"),
     path("completion/export.xlsx", completion.completion_export, name="completion_export"),
 ]

@@ -10,6 +10,8 @@ RECORD_LABELS = {
     "training_trainer.update": "修改培训师资",
     "training_trainer.withdraw": "移出培训师资库",
     "training_study.record": "记录领导干部学法",
+    "training_study.correct": "更正领导干部学法",
+    "training_study.delete": "删除领导干部学法",
 }
 
 

@@ -1,6 +1,6 @@
-"""/api/training/ 培训管理: 年度培训计划 (with its items and 报送), the 培训师资库, 领导干部学法 and its yearly
-report, and the 全员轮训 completion rate per agency. Thin: schemas only parse; reads through selectors,
-writes through services. Another agency's row is a 404, an action the user may not take a 403, a refusal a
+"""/api/training/ 培训管理: 年度培训计划 (with its items and 报送), the 培训师资库, 领导干部学法 (记录, 更正 and
+删除) and its yearly report, and the 全员轮训 completion rate per agency. Thin: schemas only parse; reads
+through selectors, writes through services. Another agency's row is a 404, an action the user may not take a 403, a refusal a
 422 keyed by field in Chinese."""
 
 from datetime import date, datetime
@@ -152,6 +152,19 @@ class StudyIn(Schema):
     agency_id: Id | None = None
 
 
+class StudyCorrectionIn(Schema):
+    held_on: date | None = None
+    topic: str = Field("", title="学法主题")
+    hours: str = Field("", title="学时")
+    lecturer: str = Field("", title="授课人")
+    attendee_ids: list[Id] = []
+    correction_reason: str = Field("", title="更正理由")
+
+
+class StudyDeleteIn(Schema):
+    reason: str = Field("", title="删除理由")
+
+
 class StudyTotalsOut(Schema):
     agency_id: int
     agency_name: str
@@ -293,6 +306,27 @@ def study_record(request, data: StudyIn):
         ),
     )  # fmt: skip
     return Status(201, selectors.get_study(user, study.pk))
+
+
+@router.put("/studies/{int:study_id}", response=StudyDetailOut, summary="更正领导干部学法")
+def study_correct(request, study_id: int, data: StudyCorrectionIn):
+    study = selectors.get_study(request.auth, study_id)
+    leader_study.leader_study_correct(
+        actor=request.auth, study=study, reason=data.correction_reason,
+        data=leader_study.StudyInput(
+            held_on=data.held_on, topic=data.topic, hours=data.hours, lecturer=data.lecturer,
+            attendee_ids=data.attendee_ids,
+        ),
+    )  # fmt: skip
+    return selectors.get_study(request.auth, study_id)
+
+
+@router.delete("/studies/{int:study_id}", response={204: None}, summary="删除领导干部学法")
+def study_delete(request, study_id: int, data: StudyDeleteIn):
+    """The reason in the body (the record log keeps it with the deleted session)."""
+    study = selectors.get_study(request.auth, study_id)
+    leader_study.leader_study_delete(actor=request.auth, study=study, reason=data.reason)
+    return Status(204, None)
 
 
 # ---- 全员轮训 completion rate ---------------------------------------------------------------------------

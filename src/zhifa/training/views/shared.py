@@ -1,11 +1,9 @@
 """What the 培训管理 pages share: the records of a row, one form page, the list's year and sort."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 
-from zhifa.core.forms import apply_errors
+from zhifa.core.forms import submit
 from zhifa.core.models import Record
 from zhifa.core.params import year_param
 
@@ -23,16 +21,9 @@ def this_year(request) -> int:
 
 
 def form_page(request, form, *, title: str, back: str, call, done: str, target, context=None):
-    """GET shows `form`; a valid POST calls `call(form)` and goes to `target(result)` with `done`; a
-    refusal is shown beside the field with the input kept."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = call(form)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, done)
-            return redirect(target(result))
-    return render(
+    """GET shows `form`; a valid POST calls `call(form)` and goes to `target(result)` with `done`
+    (core.forms.submit); a refusal is shown beside the field with the input kept."""
+    saved = submit(request, form, lambda _data: call(form), done=done, then=target)
+    return saved or render(
         request, "training/form.html", {"form": form, "title": title, "back": back, **(context or {})}
     )

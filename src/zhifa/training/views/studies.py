@@ -1,15 +1,16 @@
 """领导干部学法 pages: list (search by topic or lecturer, year, sort, paging, Excel), new (attendees from
-the officer search picker), detail, and the report per agency for a year (Excel too)."""
+the officer search picker), detail, 更正 and 删除 (each with its reason), and the report per agency for a
+year (Excel too)."""
 
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
-from zhifa.core import exports
+from zhifa.core import access, exports
 from zhifa.core.exports import Column, xlsx_response
-from zhifa.core.forms import filters_of, query_of
-from zhifa.core.pagination import paginate
+from zhifa.core.forms import list_context, submit
 from zhifa.core.params import year_param
 
 from .. import forms, selectors
@@ -28,18 +29,9 @@ def _studies(request):
 @login_required
 @permission_required(VIEW_STUDY, raise_exception=True)
 def study_list(request):
-    filters = filters_of(request, FILTERS)
-    sorting = selectors.STUDY_SORTS.of(request)
+    context = list_context(request, _studies(request), keys=FILTERS, sorts=selectors.STUDY_SORTS)
     return render(
-        request,
-        "training/studies.html",
-        {
-            "page": paginate(request, _studies(request)),
-            "filters": filters,
-            "sorting": sorting,
-            "query": query_of({**filters, "sort": sorting.value}),
-            "can_create": request.user.has_perm(MANAGE_STUDY),
-        },
+        request, "training/studies.html", {**context, "can_create": request.user.has_perm(MANAGE_STUDY)}
     )
 
 
@@ -64,8 +56,7 @@ STUDY_EXPORT = exports.register(
 @login_required
 @permission_required(VIEW_STUDY, raise_exception=True)
 def study_export(request):
-    _studies(request)  # a malformed year is a 400
-    return exports.respond(request, STUDY_EXPORT)
+    return exports.respond(request, STUDY_EXPORT)  # a malformed year is a 400 before the file starts
 
 
 @login_required
@@ -90,8 +81,51 @@ def study_detail(request, pk: int):
             "study": study,
             "attendees": list(study.attendees.select_related("agency").order_by("name", "id")),
             "records": records(study),
+            "can_manage": access.can(request.user, MANAGE_STUDY, study),
         },
     )
+
+
+def _managed(request, pk: int):
+    """The session, for whoever keeps it: another agency's is a 404, a reader's a 403."""
+    study = selectors.get_study(request.user, pk)
+    if not access.can(request.user, MANAGE_STUDY, study):
+        raise PermissionDenied("您无权更正或删除该领导干部学法记录")
+    return study
+
+
+@login_required
+def study_correct(request, pk: int):
+    study = _managed(request, pk)
+    initial = {
+        "held_on": study.held_on, "topic": study.topic, "hours": study.hours, "lecturer": study.lecturer,
+        "attendees": list(study.attendees.values_list("pk", flat=True)),
+    }  # fmt: skip
+    form = forms.StudyCorrectionForm(request.POST or None, initial=initial, user=request.user, study=study)
+    url = reverse("training:study_detail", args=[study.pk])
+    return form_page(
+        request, form, title="更正领导干部学法", back=url,
+        call=lambda f: leader_study.leader_study_correct(
+            actor=request.user, study=study, data=f.to_input(), reason=f.cleaned_data["correction_reason"]
+        ),
+        done="领导干部学法已更正", target=lambda s: url,
+    )  # fmt: skip
+
+
+@login_required
+def study_delete(request, pk: int):
+    """GET asks for confirmation and the reason; POST deletes."""
+    study = _managed(request, pk)
+    form = forms.StudyDeleteForm(request.POST or None)
+    saved = submit(
+        request, form,
+        lambda d: leader_study.leader_study_delete(actor=request.user, study=study, reason=d["reason"]),
+        done=f"已删除领导干部学法：{study.held_on:%Y-%m-%d} {study.topic}", then="training:study_list",
+    )  # fmt: skip
+    if saved:
+        return saved
+    context = {"study": study, "form": form, "attendee_count": study.attendees.count()}
+    return render(request, "training/study_delete.html", context)
 
 
 @login_required
