@@ -1,17 +1,15 @@
 """表彰奖励 pages: list (search, filters, sort, paging, Excel), new, detail and 更正."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 
 from zhifa.core import access, exports
 from zhifa.core.exports import Column
-from zhifa.core.forms import apply_errors, filters_of, query_of
+from zhifa.core.forms import list_context, submit
 from zhifa.core.models import Record
-from zhifa.core.pagination import paginate
 from zhifa.core.params import id_param, year_param
 
 from .. import forms, selectors, services
@@ -36,22 +34,14 @@ def _awards(request):
 @login_required
 @permission_required(services.VIEW_AWARD, raise_exception=True)
 def award_list(request):
-    filters = filters_of(request, FILTERS)
-    sorting = selectors.AWARD_SORTS.of(request)
-    return render(
-        request,
-        "recognition/awards.html",
-        {
-            "page": paginate(request, _awards(request)),
-            "filters": filters,
-            "sorting": sorting,
-            "query": query_of({**filters, "sort": sorting.value}),
-            "awardee_kinds": AwardeeKind.choices,
-            "kinds": AwardKind.choices,
-            "levels": AwardLevel.choices,
-            "can_create": request.user.has_perm(services.MANAGE_AWARD),
-        },
+    context = list_context(request, _awards(request), keys=FILTERS, sorts=selectors.AWARD_SORTS)
+    context.update(
+        awardee_kinds=AwardeeKind.choices,
+        kinds=AwardKind.choices,
+        levels=AwardLevel.choices,
+        can_create=request.user.has_perm(services.MANAGE_AWARD),
     )
+    return render(request, "recognition/awards.html", context)
 
 
 AWARD_EXPORT = exports.register(
@@ -78,20 +68,19 @@ AWARD_EXPORT = exports.register(
 @login_required
 @permission_required(services.VIEW_AWARD, raise_exception=True)
 def award_export(request):
-    _awards(request)  # a malformed year or agency is a 400
-    return exports.respond(request, AWARD_EXPORT)
+    return exports.respond(
+        request, AWARD_EXPORT
+    )  # a malformed year or agency is a 400 before the file starts
 
 
 def _form_page(request, form, *, title: str, back: str, call, done: str):
-    if request.method == "POST" and form.is_valid():
-        try:
-            award = call(form)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, done)
-            return redirect("recognition:award_detail", pk=award.pk)
-    return render(request, "recognition/form.html", {"form": form, "title": title, "back": back})
+    """GET shows `form`; a valid POST calls `call(form)` and shows the award (core.forms.submit); a refusal
+    is shown beside the field with the input kept."""
+    saved = submit(
+        request, form, lambda _data: call(form), done=done,
+        then=lambda award: reverse("recognition:award_detail", args=[award.pk]),
+    )  # fmt: skip
+    return saved or render(request, "recognition/form.html", {"form": form, "title": title, "back": back})
 
 
 @login_required

@@ -143,21 +143,19 @@ class StudyDetailOut(StudyOut):
         return list(obj.attendees.order_by("name", "id"))
 
 
-class StudyIn(Schema):
+class StudyFields(Schema):
     held_on: date | None = None
     topic: str = Field("", title="学法主题")
     hours: str = Field("", title="学时")
     lecturer: str = Field("", title="授课人")
     attendee_ids: list[Id] = []
+
+
+class StudyIn(StudyFields):
     agency_id: Id | None = None
 
 
-class StudyCorrectionIn(Schema):
-    held_on: date | None = None
-    topic: str = Field("", title="学法主题")
-    hours: str = Field("", title="学时")
-    lecturer: str = Field("", title="授课人")
-    attendee_ids: list[Id] = []
+class StudyCorrectionIn(StudyFields):
     correction_reason: str = Field("", title="更正理由")
 
 

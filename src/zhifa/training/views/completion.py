@@ -7,8 +7,7 @@ from django.shortcuts import render
 
 from zhifa.core import exports
 from zhifa.core.exports import Column
-from zhifa.core.forms import filters_of, query_of
-from zhifa.core.pagination import paginate
+from zhifa.core.forms import list_context
 from zhifa.registry import clocks as registry_clocks
 
 from .. import selectors
@@ -26,22 +25,11 @@ def _rows(request):
 @login_required
 @permission_required(VIEW_PLAN, raise_exception=True)
 def completion(request):
-    filters = filters_of(request, FILTERS)
-    sorting = selectors.COMPLETION_SORTS.of(request)
-    page = paginate(request, _rows(request))
+    context = list_context(request, _rows(request), keys=FILTERS, sorts=selectors.COMPLETION_SORTS)
+    page = context["page"]
     page.object_list = [selectors.completion_of(row) for row in page.object_list]
-    return render(
-        request,
-        "training/completion.html",
-        {
-            "page": page,
-            "year": this_year(request),
-            "target": registry_clocks.training_hours_per_year(),
-            "filters": filters,
-            "sorting": sorting,
-            "query": query_of({**filters, "sort": sorting.value}),
-        },
-    )
+    context.update(year=this_year(request), target=registry_clocks.training_hours_per_year())
+    return render(request, "training/completion.html", context)
 
 
 COMPLETION_EXPORT = exports.register(

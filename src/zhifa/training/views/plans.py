@@ -3,7 +3,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,15 +11,14 @@ from django.views.decorators.http import require_POST
 
 from zhifa.core import access, exports
 from zhifa.core.exports import Column
-from zhifa.core.forms import filters_of, query_of, refusal_messages
-from zhifa.core.pagination import paginate
+from zhifa.core.forms import list_context, refusal_messages
 from zhifa.core.params import id_param, year_param
 
 from .. import forms, selectors
 from ..choices import PlanStatus
 from ..services import plans
 from ..transitions import MANAGE_PLAN, VIEW_PLAN, allowed
-from .shared import form_page, records
+from .shared import form_page, managed, records
 
 FILTERS = ("q", "year", "status")
 
@@ -38,20 +37,9 @@ def _plans(request):
 @login_required
 @permission_required(VIEW_PLAN, raise_exception=True)
 def plan_list(request):
-    filters = filters_of(request, FILTERS)
-    sorting = selectors.PLAN_SORTS.of(request)
-    return render(
-        request,
-        "training/plans.html",
-        {
-            "page": paginate(request, _plans(request)),
-            "filters": filters,
-            "sorting": sorting,
-            "query": query_of({**filters, "sort": sorting.value}),
-            "statuses": PlanStatus.choices,
-            "can_create": request.user.has_perm(MANAGE_PLAN),
-        },
-    )
+    context = list_context(request, _plans(request), keys=FILTERS, sorts=selectors.PLAN_SORTS)
+    context.update(statuses=PlanStatus.choices, can_create=request.user.has_perm(MANAGE_PLAN))
+    return render(request, "training/plans.html", context)
 
 
 PLAN_EXPORT = exports.register(
@@ -76,8 +64,7 @@ PLAN_EXPORT = exports.register(
 @login_required
 @permission_required(VIEW_PLAN, raise_exception=True)
 def plan_export(request):
-    _plans(request)  # a malformed year or agency is a 400 before the file starts
-    return exports.respond(request, PLAN_EXPORT)
+    return exports.respond(request, PLAN_EXPORT)  # a malformed year or agency is a 400 before the file starts
 
 
 @login_required
@@ -114,10 +101,7 @@ def plan_detail(request, pk: int):
 
 
 def _managed(request, pk: int):
-    plan = selectors.get_plan(request.user, pk)
-    if not access.can(request.user, MANAGE_PLAN, plan):
-        raise PermissionDenied("您无权修改该培训计划")
-    return plan
+    return managed(request, selectors.get_plan, pk, MANAGE_PLAN, "您无权修改该培训计划")
 
 
 @login_required

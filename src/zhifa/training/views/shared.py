@@ -1,8 +1,11 @@
-"""What the 培训管理 pages share: the records of a row, one form page, the list's year and sort."""
+"""What the 培训管理 pages share: the records of a row, the row a keeper changes, one form page, the
+list's year."""
 
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils import timezone
 
+from zhifa.core import access
 from zhifa.core.forms import submit
 from zhifa.core.models import Record
 from zhifa.core.params import year_param
@@ -14,6 +17,14 @@ def records(subject) -> list[Record]:
             "at", "id"
         )
     )
+
+
+def managed(request, get, pk: int, perm: str, refusal: str):
+    """The row `get(user, pk)` reads (another agency's: 404), for whoever may `perm` it (a reader: 403)."""
+    row = get(request.user, pk)
+    if not access.can(request.user, perm, row):
+        raise PermissionDenied(refusal)
+    return row
 
 
 def this_year(request) -> int:

@@ -3,7 +3,6 @@ the officer search picker), detail, 更正 and 删除 (each with its reason), an
 year (Excel too)."""
 
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -16,7 +15,7 @@ from zhifa.core.params import year_param
 from .. import forms, selectors
 from ..services import leader_study
 from ..transitions import MANAGE_STUDY, VIEW_STUDY
-from .shared import form_page, records, this_year
+from .shared import form_page, managed, records, this_year
 
 FILTERS = ("q", "year")
 
@@ -87,11 +86,7 @@ def study_detail(request, pk: int):
 
 
 def _managed(request, pk: int):
-    """The session, for whoever keeps it: another agency's is a 404, a reader's a 403."""
-    study = selectors.get_study(request.user, pk)
-    if not access.can(request.user, MANAGE_STUDY, study):
-        raise PermissionDenied("您无权更正或删除该领导干部学法记录")
-    return study
+    return managed(request, selectors.get_study, pk, MANAGE_STUDY, "您无权更正或删除该领导干部学法记录")
 
 
 @login_required

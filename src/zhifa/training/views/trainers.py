@@ -2,21 +2,19 @@
 edit and 移出师资库. Phone numbers are masked in the list and export (个人信息保护法 第六条, 最小必要)."""
 
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
 from zhifa.core import access, exports
 from zhifa.core.exports import Column
-from zhifa.core.forms import filters_of, query_of
-from zhifa.core.pagination import paginate
+from zhifa.core.forms import list_context
 from zhifa.core.privacy import mask_phone
 
 from .. import forms, selectors
 from ..services import trainers
 from ..transitions import MANAGE_TRAINER, VIEW_TRAINER
-from .shared import form_page, records
+from .shared import form_page, managed, records
 
 FILTERS = ("q", "withdrawn")
 
@@ -31,21 +29,12 @@ def _trainers(request):
 @login_required
 @permission_required(VIEW_TRAINER, raise_exception=True)
 def trainer_list(request):
-    filters = filters_of(request, FILTERS)
-    sorting = selectors.TRAINER_SORTS.of(request)
-    page = paginate(request, _trainers(request))
-    return render(
-        request,
-        "training/trainers.html",
-        {
-            "page": page,
-            "rows": [(t, mask_phone(t.phone)) for t in page.object_list],
-            "filters": filters,
-            "sorting": sorting,
-            "query": query_of({**filters, "sort": sorting.value}),
-            "can_create": request.user.has_perm(MANAGE_TRAINER),
-        },
+    context = list_context(request, _trainers(request), keys=FILTERS, sorts=selectors.TRAINER_SORTS)
+    context.update(
+        rows=[(t, mask_phone(t.phone)) for t in context["page"].object_list],
+        can_create=request.user.has_perm(MANAGE_TRAINER),
     )
+    return render(request, "training/trainers.html", context)
 
 
 TRAINER_EXPORT = exports.register(
@@ -103,10 +92,7 @@ def trainer_detail(request, pk: int):
 
 
 def _managed(request, pk: int):
-    trainer = selectors.get_trainer(request.user, pk)
-    if not access.can(request.user, MANAGE_TRAINER, trainer):
-        raise PermissionDenied("您无权修改该师资信息")
-    return trainer
+    return managed(request, selectors.get_trainer, pk, MANAGE_TRAINER, "您无权修改该师资信息")
 
 
 @login_required
