@@ -1,7 +1,7 @@
 """/api/training/ 培训管理: 年度培训计划 (with its items and 报送), the 培训师资库, 领导干部学法 (记录, 更正 and
 删除) and its yearly report, and the 全员轮训 completion rate per agency. Thin: schemas only parse; reads
-through selectors, writes through services. Another agency's row is a 404, an action the user may not take a 403, a refusal a
-422 keyed by field in Chinese."""
+through selectors, writes through services. Another agency's row is a 404, an action the user may not take
+a 403, a refusal a 422 keyed by field in Chinese."""
 
 from datetime import date, datetime
 from decimal import Decimal
