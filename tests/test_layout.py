@@ -69,7 +69,7 @@ def _card_tables() -> list[tuple[str, str]]:
     tables = []
     for template in sorted(root.rglob("templates/**/*.html")):
         text = template.read_text(encoding="utf-8")
-        for table in re.findall(r'<table class="cards".*?</table>', text, flags=re.S):
+        for table in re.findall(r'<table class="[^"]*\bcards\b[^"]*".*?</table>', text, flags=re.S):
             tables.append((str(template.relative_to(root)), table))
     return tables
 

@@ -132,7 +132,7 @@ TEMPLATES = [
 
 # Widgets render through TEMPLATES, so templates/django/forms/ may adjust them (every select's blank
 # choice reads 请选择).
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+FORM_RENDERER = "zhifa.core.renderers.BootstrapRenderer"
 
 DATABASES = {
     "default": dj_database_url.parse(
