@@ -290,11 +290,6 @@ API_ALLOWED: dict[str, tuple[frozenset[int], str]] = {
 API_NO_DEMO_OBJECT = {
     "POST /api/review/pre-reviews/{pre_review_id}/answer": "演示数据中东湖区没有法制审核预审",
     "POST /api/inspections/reports/{report_id}/{decision}": "演示数据中东湖区没有事前报备",
-    # the demo publishes its 公示 on the day it loads, so none has run the minimum period a 信用修复 request
-    # needs; another agency's request is a 404 in tests/publicity/test_credit_repair.py
-    "GET /api/publicity/credit-repairs/{repair_id}": "演示数据的公示未满最短公示期，没有信用修复申请",
-    "POST /api/publicity/credit-repairs/{repair_id}/approve": "演示数据的公示未满最短公示期，没有信用修复申请",
-    "POST /api/publicity/credit-repairs/{repair_id}/refuse": "演示数据的公示未满最短公示期，没有信用修复申请",
 }
 
 # The insider region: the objects the outsiders try are those of agencies in 东湖区.

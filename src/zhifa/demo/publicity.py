@@ -1,20 +1,45 @@
 """Demo 公示: the decisions of the demo cases (drafted by the "case.decided" event while the cases demo
-ran) are approved and published, except the newest two, left as drafts for the 工作台; one is
+ran) are approved and published, except the newest two, left as drafts for the 工作台 — the penalties of
+ON_TIME_AGENCIES on time, ON_TIME_WORKDAYS working days after the decision (the publication clock set to
+that day, so that some have been public for the minimum period a 信用修复 request needs:
+demo/credit_repair.py), the others on the day the demo loads; one is
 withdrawn after a 行政复议 revoked it, one is corrected (its first version shown as superseded); a
 permit is registered and published; 2025's 统计年报 is published for the first agency with decisions;
 and today's checkpoint is made so that every entry can be downloaded with its proof.
 
 Everything goes through publicity.services as the system (actor=None). A second run adds nothing."""
 
+from datetime import datetime, time
+from unittest import mock
+
 from django.utils import timezone
 
+from zhifa.core import workdays
 from zhifa.core.models import Agency
-from zhifa.publicity import log, services
-from zhifa.publicity.choices import DisclosureStatus, ReportStatus
+from zhifa.publicity import clocks, log, services
+from zhifa.publicity.choices import DisclosureKind, DisclosureStatus, ReportStatus
 from zhifa.publicity.models import AnnualReport, Checkpoint, Disclosure
 
 LEFT_AS_DRAFTS = 2
 REPORT_YEAR = 2025
+ON_TIME_AGENCIES = ("东湖区市场监督管理局", "东湖区生态环境局")
+ON_TIME_WORKDAYS = 2  # within the 7 working days of clocks.DECISION_WORKDAYS
+
+
+def _publish(disclosure: Disclosure) -> Disclosure:
+    """Publish through the service; an ON_TIME_AGENCIES penalty as on its on-time day, once that day has
+    passed (its 公示日期, entry and proof say that day; its record keeps the real time)."""
+    day = workdays.add_workdays(disclosure.decided_on, ON_TIME_WORKDAYS)
+    on_time = (
+        disclosure.kind == DisclosureKind.PENALTY
+        and disclosure.agency.name in ON_TIME_AGENCIES
+        and day < timezone.localdate()
+    )
+    if not on_time:
+        return services.disclosure_publish(actor=None, disclosure=disclosure)
+    moment = timezone.make_aware(datetime.combine(day, time(10)))
+    with mock.patch.object(clocks, "now", lambda: moment):
+        return services.disclosure_publish(actor=None, disclosure=disclosure)
 
 
 def load(out) -> None:
@@ -23,9 +48,13 @@ def load(out) -> None:
             f"执法公示：已有演示数据（{Disclosure.objects.filter(status=DisclosureStatus.PUBLISHED).count()} 条在公示）"
         )
         return
-    drafts = list(Disclosure.objects.filter(status=DisclosureStatus.DRAFT).order_by("decided_on", "id"))
+    drafts = list(
+        Disclosure.objects.filter(status=DisclosureStatus.DRAFT)
+        .select_related("agency")
+        .order_by("decided_on", "id")
+    )
     to_publish = drafts[:-LEFT_AS_DRAFTS] if len(drafts) > LEFT_AS_DRAFTS else drafts
-    published = [services.disclosure_publish(actor=None, disclosure=d) for d in to_publish]
+    published = [_publish(d) for d in to_publish]
     if published:
         agency = published[0].agency
         permit = services.disclosure_register(

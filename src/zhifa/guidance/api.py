@@ -7,9 +7,6 @@ from django.core.exceptions import PermissionDenied
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
-from zhifa.cases.models import Case
-from zhifa.core import access
-
 from . import selectors, services
 from .transitions import VIEW
 
@@ -53,7 +50,7 @@ def _user(request):
 
 
 def _exemplar(request, exemplar_id: int):
-    return access.get_visible_or_404(_user(request), services.EXEMPLARS, VIEW, pk=exemplar_id)
+    return selectors.get_exemplar(_user(request), exemplar_id)
 
 
 @router.get("/exemplars", response=list[ExemplarOut], summary="典型案例列表（本人权限范围内）")
@@ -69,7 +66,7 @@ def exemplar_detail(request, exemplar_id: int):
 
 @router.post("/cases/{int:case_id}/exemplars", response={201: ExemplarOut}, summary="推荐典型案例")
 def exemplar_propose(request, case_id: int, data: WriteUpIn):
-    case = access.get_visible_or_404(request.auth, Case.objects.all(), "cases.view_case", pk=case_id)
+    case = selectors.case_to_propose(request.auth, case_id)
     made = services.exemplar_propose(actor=request.auth, case=case, data=services.WriteUp(**data.dict()))
     return Status(201, made)
 

@@ -16,9 +16,9 @@ from zhifa.publicity.drafting import plain, public_subject
 from zhifa.publicity.masking import mask_name, mask_personal_data, scrub_known
 
 from .models import Exemplar
+from .selectors import EXEMPLARS
 from .transitions import MACHINE, PROPOSE, SELECT
 
-EXEMPLARS = Exemplar.objects.select_related("agency", "case", "item")
 CLOSED = (CaseStatus.CLOSED, CaseStatus.ARCHIVED)
 LIMITS = {"title": ("标题", 200), "facts": ("案情", 5000), "outcome": ("处理结果", 3000),
           "significance": ("典型意义", 3000)}  # fmt: skip

@@ -5,18 +5,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from zhifa.cases.models import Case
-from zhifa.core import access, exports
+from zhifa.core import exports
 from zhifa.core.exports import Column
-from zhifa.core.forms import apply_errors, filters_of, query_of
+from zhifa.core.forms import apply_errors, filters_of, query_of, submit
 from zhifa.core.pagination import paginate
 
 from . import selectors, services
 from .choices import ExemplarStatus
 from .forms import ReturnForm, WriteUpForm
-from .models import Exemplar
 from .transitions import VIEW
 
 FILTERS = ("q", "status")
@@ -65,10 +64,6 @@ def exemplar_list(request):
     return render(request, "guidance/exemplar_list.html", context)
 
 
-def _exemplar(request, pk: int) -> Exemplar:
-    return access.get_visible_or_404(request.user, services.EXEMPLARS, VIEW, pk=pk)
-
-
 def _page(request, exemplar, return_form=None):
     context = {
         "e": exemplar,
@@ -80,7 +75,7 @@ def _page(request, exemplar, return_form=None):
 
 @login_required
 def exemplar_detail(request, pk: int):
-    return _page(request, _exemplar(request, pk))
+    return _page(request, selectors.get_exemplar(request.user, pk))
 
 
 def _write_up_page(request, form, title: str, back_url: str, act):
@@ -97,9 +92,7 @@ def _write_up_page(request, form, title: str, back_url: str, act):
 
 @login_required
 def exemplar_propose(request, case_id: int):
-    case = access.get_visible_or_404(
-        request.user, Case.objects.select_related("agency"), "cases.view_case", pk=case_id
-    )
+    case = selectors.case_to_propose(request.user, case_id)
     form = WriteUpForm(request.POST or None, initial={"title": case.summary})
     return _write_up_page(
         request, form, f"推荐典型案例：{case.summary}", f"/cases/{case.pk}/",
@@ -109,7 +102,7 @@ def exemplar_propose(request, case_id: int):
 
 @login_required
 def exemplar_resubmit(request, pk: int):
-    exemplar = _exemplar(request, pk)
+    exemplar = selectors.get_exemplar(request.user, pk)
     initial = {f: getattr(exemplar, f) for f in services.LIMITS}
     form = WriteUpForm(request.POST or None, initial=initial)
     return _write_up_page(
@@ -119,7 +112,7 @@ def exemplar_resubmit(request, pk: int):
 
 
 def _act(request, pk: int, action, done: str):
-    exemplar = _exemplar(request, pk)
+    exemplar = selectors.get_exemplar(request.user, pk)
     try:
         action(actor=request.user, exemplar=exemplar)
     except ValidationError as exc:
@@ -144,17 +137,16 @@ def exemplar_publish(request, pk: int):
 @login_required
 @require_POST
 def exemplar_return(request, pk: int):
-    exemplar = _exemplar(request, pk)
+    exemplar = selectors.get_exemplar(request.user, pk)
     form = ReturnForm(request.POST)
-    if form.is_valid():
-        try:
-            services.exemplar_return(actor=request.user, exemplar=exemplar, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "已退回")
-            return redirect("guidance:detail", exemplar.pk)
-    return _page(request, exemplar, return_form=form)
+    saved = submit(
+        request,
+        form,
+        lambda data: services.exemplar_return(actor=request.user, exemplar=exemplar, **data),
+        done="已退回",
+        then=reverse("guidance:detail", args=[exemplar.pk]),
+    )
+    return saved or _page(request, exemplar, return_form=form)
 
 
 # ---- the portal (/gs/guidance/) ----------------------------------------------------------------------

@@ -18,7 +18,7 @@ from zhifa.core import access, kit, workdays
 from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
 
-from . import annual_report, drafting
+from . import annual_report, clocks, drafting
 from .choices import DisclosureKind, DisclosureStatus, ReportStatus, SubjectKind, WithholdReason
 from .clocks import WITHDRAW_WORKDAYS, entry_years, person_penalty_years
 from .entries import build_entry, entry_sha256
@@ -170,7 +170,7 @@ def disclosure_publish(*, actor: Actor, disclosure: Disclosure) -> Disclosure:
     disclosure = _locked(actor, disclosure, APPROVE)
     if disclosure.status != DisclosureStatus.DRAFT:
         kit.refuse(kit.NON_FIELD, f"该公示当前为“{disclosure.get_status_display()}”，不能发布")
-    now = timezone.now()
+    now = clocks.now()
     disclosure.status = DisclosureStatus.PUBLISHED
     disclosure.published_at, disclosure.published_on = now, timezone.localdate(now)
     disclosure.expires_on = expiry_date(disclosure, disclosure.published_on)

@@ -7,9 +7,6 @@ from django.core.exceptions import PermissionDenied
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
-from zhifa.core import access
-
-from ..models import Disclosure
 from . import selectors, services
 from .transitions import VIEW
 
@@ -57,7 +54,7 @@ def _user(request):
 
 
 def _repair(request, repair_id: int):
-    return access.get_visible_or_404(_user(request), services.REPAIRS, VIEW, pk=repair_id)
+    return selectors.get_repair(_user(request), repair_id)
 
 
 @router.get("/credit-repairs", response=list[RepairOut], summary="信用修复申请列表（本人权限范围内）")
@@ -77,9 +74,7 @@ def credit_repair_detail(request, repair_id: int):
     summary="登记信用修复申请（当事人线下申请）",
 )
 def credit_repair_register(request, disclosure_id: int, data: RegisterIn):
-    disclosure = access.get_visible_or_404(
-        request.auth, Disclosure.objects.all(), "publicity.view_disclosure", pk=disclosure_id
-    )
+    disclosure = selectors.disclosure_to_repair(request.auth, disclosure_id)
     made = services.credit_repair_register(
         actor=request.auth, disclosure=disclosure, data=services.RepairInput(**data.dict())
     )

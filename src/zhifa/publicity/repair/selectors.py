@@ -5,10 +5,13 @@ from django.db.models import Q, QuerySet
 from zhifa.core import access
 from zhifa.core.sorting import SortColumn, Sorts
 
+from ..models import Disclosure
 from .choices import RepairStatus
 from .models import CreditRepair
 from .transitions import VIEW
 
+# One request with what its page and the API show; the services lock it through the same joins.
+REPAIRS = CreditRepair.objects.select_related("agency", "disclosure")
 # Backed by the index repair_agency_applied (publicity 0004).
 REPAIR_SORTS = Sorts(SortColumn("applied", "申请日期", ("applied_on",)))
 
@@ -30,3 +33,16 @@ def repairs_visible_to(user, *, status: str = "", q: str = "") -> QuerySet[Credi
 
 def repairs_of_disclosure(user, disclosure) -> QuerySet[CreditRepair]:
     return access.visible_to(user, CreditRepair.objects.filter(disclosure=disclosure), VIEW).order_by("-id")
+
+
+def get_repair(user, pk: int) -> CreditRepair:
+    """One request `user` may see (404 outside their scope): the staff page's and the API's one read."""
+    return access.get_visible_or_404(user, REPAIRS, VIEW, pk=pk)
+
+
+def disclosure_to_repair(user, pk: int) -> Disclosure:
+    """The disclosure a request is registered on, one `user` may see (404 otherwise); whether it may be
+    repaired is the service's."""
+    return access.get_visible_or_404(
+        user, Disclosure.objects.select_related("agency"), "publicity.view_disclosure", pk=pk
+    )

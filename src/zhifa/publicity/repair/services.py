@@ -17,9 +17,8 @@ from ..models import Disclosure
 from . import clocks
 from .choices import RepairOutcome, Severity
 from .models import CreditRepair
+from .selectors import REPAIRS
 from .transitions import DECIDE, MACHINE, REGISTER
-
-REPAIRS = CreditRepair.objects.select_related("agency", "disclosure")
 
 
 @dataclass(frozen=True)

@@ -2,22 +2,20 @@
 disclosure's page, and the request's page with its two decisions. Thin: scoped reads, writes through
 the services."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from zhifa.core import access, exports
 from zhifa.core.exports import Column
-from zhifa.core.forms import apply_errors, filters_of, query_of
+from zhifa.core.forms import apply_errors, filters_of, query_of, submit
 from zhifa.core.pagination import paginate
 
-from ..models import Disclosure
 from . import selectors, services
 from .choices import RepairStatus
 from .forms import ApproveForm, RefuseForm, RegisterForm
-from .models import CreditRepair
 from .transitions import REGISTER, VIEW
 
 FILTERS = ("q", "status")
@@ -66,10 +64,6 @@ def repair_list(request):
     return render(request, "publicity/repair_list.html", context)
 
 
-def _repair(request, pk: int) -> CreditRepair:
-    return access.get_visible_or_404(request.user, services.REPAIRS, VIEW, pk=pk)
-
-
 def _page(request, repair, approve_form=None, refuse_form=None):
     context = {
         "r": repair,
@@ -84,71 +78,60 @@ def _page(request, repair, approve_form=None, refuse_form=None):
 
 @login_required
 def repair_detail(request, pk: int):
-    return _page(request, _repair(request, pk))
+    return _page(request, selectors.get_repair(request.user, pk))
 
 
-def _decide(request, form, action, done: str):
-    try:
-        action(**form.cleaned_data)
-    except ValidationError as exc:
-        apply_errors(form, exc)
-        return False
-    messages.success(request, done)
-    return True
+def _decide(request, pk: int, form_class, decide, *, done: str, slot: str):
+    """同意 or 不同意: the decision's form posted to the service; refused, the request's page again with
+    the form (`slot`) showing why."""
+    repair = selectors.get_repair(request.user, pk)
+    form = form_class(request.POST)
+    saved = submit(
+        request,
+        form,
+        lambda data: decide(actor=request.user, repair=repair, **data),
+        done=done,
+        then=reverse("publicity:credit_repair", args=[repair.pk]),
+    )
+    return saved or _page(request, repair, **{slot: form})
 
 
 @login_required
 @require_POST
 def repair_approve(request, pk: int):
-    repair = _repair(request, pk)
-    form = ApproveForm(request.POST)
-    if form.is_valid() and _decide(
-        request,
-        form,
-        lambda **data: services.credit_repair_approve(actor=request.user, repair=repair, **data),
-        "已同意信用修复",
-    ):
-        return redirect("publicity:credit_repair", repair.pk)
-    return _page(request, repair, approve_form=form)
+    return _decide(
+        request, pk, ApproveForm, services.credit_repair_approve, done="已同意信用修复", slot="approve_form"
+    )
 
 
 @login_required
 @require_POST
 def repair_refuse(request, pk: int):
-    repair = _repair(request, pk)
-    form = RefuseForm(request.POST)
-    if form.is_valid() and _decide(
+    return _decide(
         request,
-        form,
-        lambda **data: services.credit_repair_refuse(actor=request.user, repair=repair, **data),
-        "已作出不同意修复的决定",
-    ):
-        return redirect("publicity:credit_repair", repair.pk)
-    return _page(request, repair, refuse_form=form)
+        pk,
+        RefuseForm,
+        services.credit_repair_refuse,
+        done="已作出不同意修复的决定",
+        slot="refuse_form",
+    )
 
 
 @login_required
 def repair_register(request, pk: int):
     """登记 from the disclosure's page: the party applied offline."""
-    disclosure = access.get_visible_or_404(
-        request.user, Disclosure.objects.select_related("agency"), "publicity.view_disclosure", pk=pk
-    )
+    disclosure = selectors.disclosure_to_repair(request.user, pk)
     access.require(request.user, REGISTER, disclosure)
     form = RegisterForm(request.POST or None)
-    made = {}
-
-    def act():
-        made["r"] = services.credit_repair_register(
-            actor=request.user, disclosure=disclosure, data=services.RepairInput(**form.cleaned_data)
-        )
-
     if request.method == "POST" and form.is_valid():
         try:
-            act()
+            repair = services.credit_repair_register(
+                actor=request.user, disclosure=disclosure, data=services.RepairInput(**form.cleaned_data)
+            )
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
-            return redirect("publicity:credit_repair", made["r"].pk)
+            return redirect("publicity:credit_repair", repair.pk)
     return render(
         request,
         "registry/form.html",

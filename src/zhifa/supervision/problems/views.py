@@ -10,11 +10,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from zhifa.cases.evidence import storage
 from zhifa.core import access, exports
 from zhifa.core.exports import Column
-from zhifa.core.forms import Form, apply_errors, filters_of, query_of
+from zhifa.core.forms import Form, apply_errors, filters_of, query_of, submit
 from zhifa.core.models import Record
 from zhifa.core.pagination import paginate
 from zhifa.core.params import id_param, year_param
@@ -325,17 +326,17 @@ def device_new(request):
     if not request.user.has_perm(MANAGE_DEVICE):
         raise Http404("未找到该页面")
     form = forms.DeviceNewForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            device = services.device_register(
-                actor=request.user, agency=form.cleaned_data["agency"], data=form.to_input()
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, "设备已登记")
-            return redirect("supervision:device_detail", device.pk)
-    return render(request, "supervision/problems/form.html", {"form": form, "title": "登记电子技术监控设备"})
+    saved = submit(
+        request,
+        form,
+        lambda data: services.device_register(
+            actor=request.user, agency=data["agency"], data=form.to_input()
+        ),
+        done="设备已登记",
+        then=lambda device: reverse("supervision:device_detail", args=[device.pk]),
+    )
+    context = {"form": form, "title": "登记电子技术监控设备"}
+    return saved or render(request, "supervision/problems/form.html", context)
 
 
 @login_required
@@ -359,16 +360,12 @@ def device_edit(request, pk: int):
         raise PermissionDenied("您无权执行此操作")
     initial = {name: getattr(device, name) for name in services.DEVICE_FIELDS}
     form = forms.DeviceForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.device_update(actor=request.user, device=device, data=form.to_input())
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, "设备信息已更新")
-            return redirect("supervision:device_detail", device.pk)
-    return render(
+    saved = submit(
         request,
-        "supervision/problems/form.html",
-        {"form": form, "title": f"更新设备信息：{device.name}", "device": device},
+        form,
+        lambda _data: services.device_update(actor=request.user, device=device, data=form.to_input()),
+        done="设备信息已更新",
+        then=reverse("supervision:device_detail", args=[device.pk]),
     )
+    context = {"form": form, "title": f"更新设备信息：{device.name}", "device": device}
+    return saved or render(request, "supervision/problems/form.html", context)
