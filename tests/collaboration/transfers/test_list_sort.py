@@ -55,8 +55,13 @@ def test_an_undeclared_transfer_sort_is_the_default_order(client, handler_user, 
 
 def test_the_transfer_header_keeps_the_filters_and_the_export_and_api_follow(client, handler_user, three):
     client.force_login(handler_user)
-    body = client.get("/collaboration/transfers/", {"view": "out", "q": "移送", "sort": "due"}).content.decode()
-    assert '<th aria-sort="ascending" class="sortable"><a href="?q=%E7%A7%BB%E9%80%81&amp;view=out&amp;sort=-due">移送期限' in body
+    body = client.get(
+        "/collaboration/transfers/", {"view": "out", "q": "移送", "sort": "due"}
+    ).content.decode()
+    assert (
+        '<th aria-sort="ascending" class="sortable"><a href="?q=%E7%A7%BB%E9%80%81&amp;view=out&amp;sort=-due">移送期限'
+        in body
+    )
     assert '<input type="hidden" name="sort" value="due">' in body
     assert 'href="/collaboration/transfers/export/?q=%E7%A7%BB%E9%80%81&amp;view=out&amp;sort=due"' in body
     rows = exported_rows(client, "/collaboration/transfers/export/", {"view": "out", "sort": "-due"})
@@ -99,7 +104,10 @@ def test_the_boundary_register_sorts_both_ways(client, handler_user, register):
     assert names(client, sort="date") == ["乙事项", "丙事项", "甲事项"]
     assert names(client, sort="-date") == ["甲事项", "丙事项", "乙事项"]
     body = client.get("/collaboration/boundaries/", {"q": "事项", "sort": "-date"}).content.decode()
-    assert '<th aria-sort="descending" class="sortable"><a href="?q=%E4%BA%8B%E9%A1%B9&amp;sort=date">划转日期' in body
+    assert (
+        '<th aria-sort="descending" class="sortable"><a href="?q=%E4%BA%8B%E9%A1%B9&amp;sort=date">划转日期'
+        in body
+    )
     api = Api(client, "/api/collaboration")
     assert [b["item_name"] for b in api.get("/boundaries/", sort="-date").json()["items"]] == [
         "甲事项",
