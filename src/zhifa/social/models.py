@@ -66,6 +66,11 @@ class Supervisor(models.Model):
             models.Index(fields=["status", "term_end"]),
             models.Index(fields=["name"]),
             models.Index(fields=["category"]),
+            # the list's sortable columns (selectors.SUPERVISOR_SORTS) within one bureau
+            models.Index(fields=["bureau", "name", "id"], name="supervisor_bureau_name"),
+            models.Index(fields=["bureau", "category", "name", "id"], name="supervisor_bureau_category"),
+            models.Index(fields=["bureau", "term_end", "id"], name="supervisor_bureau_term"),
+            models.Index(fields=["bureau", "created_at", "id"], name="supervisor_bureau_created"),
         ]
 
     def __str__(self) -> str:
@@ -113,6 +118,10 @@ class ContactPoint(models.Model):
             models.Index(fields=["status", "term_end"]),
             models.Index(fields=["name"]),
             models.Index(fields=["kind"]),
+            # the list's sortable columns (selectors.POINT_SORTS) within one bureau
+            models.Index(fields=["bureau", "name", "id"], name="point_bureau_name"),
+            models.Index(fields=["bureau", "kind", "name", "id"], name="point_bureau_kind"),
+            models.Index(fields=["bureau", "term_end", "id"], name="point_bureau_term"),
         ]
 
     def __str__(self) -> str:
@@ -180,6 +189,11 @@ class Feedback(models.Model):
             models.Index(fields=["received_on"]),
             models.Index(fields=["-received_on", "-id"], name="feedback_received_desc"),  # the list's sort
             models.Index(fields=["source"]),
+            # the list's sortable columns (selectors.FEEDBACK_SORTS), by the agency concerned and the bureau
+            models.Index(fields=["agency", "received_on", "id"], name="feedback_agency_received"),
+            models.Index(fields=["agency", "answer_due", "id"], name="feedback_agency_due"),
+            models.Index(fields=["bureau", "received_on", "id"], name="feedback_bureau_received"),
+            models.Index(fields=["bureau", "answer_due", "id"], name="feedback_bureau_due"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -240,7 +254,13 @@ class SurveyCampaign(models.Model):
         verbose_name = verbose_name_plural = "回访与满意度测评"
         ordering = ["-year", "-id"]
         permissions = [("manage_survey", "组织回访与满意度测评、录入和导入结果")]
-        indexes = [models.Index(fields=["year", "status"]), models.Index(fields=["bureau", "year"])]
+        indexes = [
+            models.Index(fields=["year", "status"]),
+            models.Index(fields=["bureau", "year"]),
+            # the list's sortable columns (selectors.SURVEY_SORTS) within one bureau
+            models.Index(fields=["bureau", "year", "id"], name="survey_bureau_year"),
+            models.Index(fields=["bureau", "title", "id"], name="survey_bureau_title"),
+        ]
 
     def __str__(self) -> str:
         return self.title

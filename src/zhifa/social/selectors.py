@@ -13,37 +13,40 @@ from django.http import Http404
 
 from zhifa.core import access
 from zhifa.core.models import Region
+from zhifa.core.sorting import SortColumn, Sorts
 
 from . import clocks
 from .choices import FeedbackStatus, PointStatus, Rating, SupervisorStatus, SurveyStatus, TermState
 from .models import ContactPoint, Feedback, Supervisor, SurveyCampaign, SurveyResponse
 from .transitions import VIEW_FEEDBACK, VIEW_POINT, VIEW_RESULT, VIEW_SUPERVISOR, VIEW_SURVEY
 
-SUPERVISOR_SORTS = {
-    "term_end": ("term_end", "id"),
-    "-term_end": ("-term_end", "-id"),
-    "name": ("name", "id"),
-    "category": ("category", "name", "id"),
-    "-created": ("-created_at", "-id"),
-}
-SUPERVISOR_SORT_LABELS = {"term_end": "任期结束（早→晚）", "-term_end": "任期结束（晚→早）", "name": "姓名",
-                          "category": "身份类别", "-created": "登记时间（新→旧）"}  # fmt: skip
-POINT_SORTS = {
-    "term_end": ("term_end", "id"),
-    "-term_end": ("-term_end", "-id"),
-    "name": ("name", "id"),
-    "kind": ("kind", "name", "id"),
-}
-POINT_SORT_LABELS = {"term_end": "设立期限结束（早→晚）", "-term_end": "设立期限结束（晚→早）",
-                     "name": "名称", "kind": "类型"}  # fmt: skip
-FEEDBACK_SORTS = {
-    "-received": ("-received_on", "-id"),
-    "received": ("received_on", "id"),
-    "due": ("answer_due", "id"),
-    "agency": ("agency__name", "-id"),
-}
-FEEDBACK_SORT_LABELS = {"-received": "收到日期（新→旧）", "received": "收到日期（旧→新）",
-                        "due": "答复期限（早→晚）", "agency": "反映的机关"}  # fmt: skip
+# The lists' sortable columns on the core list kit (indexes: social 0004, each starting with the bureau — or,
+# for feedback, also the agency concerned); the defaults stay the lists' own orders (registers: the nearest
+# term end first; feedback: the latest received first; surveys: the latest year first). The former values
+# still parse, but for feedback's `agency` (another table's name, no index), which falls back to the default.
+SUPERVISOR_SORTS = Sorts(
+    SortColumn("name", "姓名", ("name",)),
+    SortColumn("category", "身份类别", ("category", "name")),
+    SortColumn("term_end", "任期", ("term_end",)),
+    SortColumn("created", "登记时间", ("created_at",)),
+    default=("term_end", "id"),
+)
+POINT_SORTS = Sorts(
+    SortColumn("name", "名称", ("name",)),
+    SortColumn("kind", "类型", ("kind", "name")),
+    SortColumn("term_end", "设立期限", ("term_end",)),
+    default=("term_end", "id"),
+)
+FEEDBACK_SORTS = Sorts(
+    SortColumn("received", "收到日期", ("received_on",)),
+    SortColumn("due", "答复期限", ("answer_due",)),
+    default=("-received_on", "-id"),
+)
+SURVEY_SORTS = Sorts(
+    SortColumn("title", "名称", ("title",)),
+    SortColumn("year", "年度", ("year",)),
+    default=("-year", "-id"),
+)
 OPEN_FEEDBACK = (FeedbackStatus.RECEIVED, FeedbackStatus.ACKNOWLEDGED)
 
 
@@ -70,7 +73,7 @@ class RegisterFilters:
     kind: str = ""  # the supervisor's 身份类别, the contact point's 类型
     term: str = ""  # a TermState
     bureau: int | None = None
-    sort: str = "term_end"
+    sort: str = ""
 
 
 def supervisors_visible_to(user, filters: RegisterFilters = RegisterFilters()) -> QuerySet[Supervisor]:
@@ -90,7 +93,7 @@ def supervisors_visible_to(user, filters: RegisterFilters = RegisterFilters()) -
         )
     if filters.bureau:
         rows = rows.filter(bureau_id=filters.bureau)
-    return rows.order_by(*SUPERVISOR_SORTS.get(filters.sort, SUPERVISOR_SORTS["term_end"]))
+    return SUPERVISOR_SORTS.parse(filters.sort).apply(rows)
 
 
 def get_supervisor(user, pk) -> Supervisor:
@@ -123,7 +126,7 @@ def points_visible_to(user, filters: RegisterFilters = RegisterFilters()) -> Que
         )
     if filters.bureau:
         rows = rows.filter(bureau_id=filters.bureau)
-    return rows.order_by(*POINT_SORTS.get(filters.sort, POINT_SORTS["term_end"]))
+    return POINT_SORTS.parse(filters.sort).apply(rows)
 
 
 def get_point(user, pk) -> ContactPoint:
@@ -149,7 +152,7 @@ class FeedbackFilters:
     supervisor: int | None = None
     contact_point: int | None = None
     overdue: bool = False
-    sort: str = "-received"
+    sort: str = ""
 
 
 def feedback_visible_to(user, filters: FeedbackFilters = FeedbackFilters()) -> QuerySet[Feedback]:
@@ -176,7 +179,7 @@ def feedback_visible_to(user, filters: FeedbackFilters = FeedbackFilters()) -> Q
         rows = rows.filter(contact_point_id=filters.contact_point)
     if filters.overdue:
         rows = rows.filter(status__in=OPEN_FEEDBACK, answer_due__lt=clocks.today())
-    return rows.order_by(*FEEDBACK_SORTS.get(filters.sort, FEEDBACK_SORTS["-received"]))
+    return FEEDBACK_SORTS.parse(filters.sort).apply(rows)
 
 
 def get_feedback(user, pk) -> Feedback:
@@ -199,7 +202,9 @@ def is_overdue(feedback: Feedback, on: date | None = None) -> bool:
 # ---- 测评 ----------------------------------------------------------------------------------------------
 
 
-def campaigns_visible_to(user, *, year: int | None = None, status: str = "") -> QuerySet[SurveyCampaign]:
+def campaigns_visible_to(
+    user, *, year: int | None = None, status: str = "", sort: str = ""
+) -> QuerySet[SurveyCampaign]:
     rows = access.visible_to(user, SurveyCampaign.objects.all(), VIEW_SURVEY).select_related(
         "bureau", "region"
     )
@@ -207,7 +212,7 @@ def campaigns_visible_to(user, *, year: int | None = None, status: str = "") -> 
         rows = rows.filter(year=year)
     if status:
         rows = rows.filter(status=status)
-    return rows.annotate(response_count=Count("responses")).order_by("-year", "-id")
+    return SURVEY_SORTS.parse(sort).apply(rows.annotate(response_count=Count("responses")))
 
 
 def get_campaign(user, pk) -> SurveyCampaign:

@@ -111,7 +111,7 @@ def request_list(
     status: str = "",
     direction: Literal["", "in", "out"] = "",
     overdue: bool = False,
-    sort: Literal["-sent", "due", "requester", "helper"] = "-sent",
+    sort: Literal["-sent", "sent", "due", "-due", "status", "-status", ""] = "",
 ):
     filters = selectors.RequestFilters(
         q=q, kind=kind, status=status, direction=direction, overdue=overdue, sort=sort

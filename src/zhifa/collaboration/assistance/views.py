@@ -31,7 +31,7 @@ def _filters(request):
         status=raw["status"] if raw["status"] in AssistanceStatus.values else "",
         direction=raw["direction"] if raw["direction"] in ("in", "out") else "",
         overdue=raw["overdue"] == "1",
-        sort=raw["sort"] if raw["sort"] in selectors.SORTS else "-sent",
+        sort=selectors.ASSISTANCE_SORTS.parse(raw["sort"]).value,
     )
 
 
@@ -40,9 +40,10 @@ def assistance_list(request):
     raw, parsed = _filters(request)
     page = paginate(request, selectors.requests_visible_to(request.user, parsed))
     return render(request, "collaboration/assistance/list.html", {
-        "page": page, "rows": [(r, is_overdue(r)) for r in page], "filters": raw, "query": query_of(raw),
+        "page": page, "rows": [(r, is_overdue(r)) for r in page], "filters": raw,
+        "query": query_of({**raw, "sort": parsed.sort}), "sorting": selectors.ASSISTANCE_SORTS.parse(parsed.sort),
         "kinds": AssistanceKind.choices, "statuses": AssistanceStatus.choices,
-        "sorts": list(selectors.SORT_LABELS.items()), "can_request": request.user.has_perm(HANDLE),
+        "can_request": request.user.has_perm(HANDLE),
     })  # fmt: skip
 
 

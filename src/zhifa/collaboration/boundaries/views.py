@@ -21,8 +21,6 @@ from zhifa.core.params import paginate
 
 from . import selectors, services
 
-SORTS = {"code": "按事项编码", "-date": "划转日期由近到远", "date": "划转日期由远到近"}
-
 
 class BoundaryForm(Form):
     agency = agency_field("承接的综合行政执法部门")
@@ -62,6 +60,8 @@ def boundary_list(request):
     if not request.user.has_perm(selectors.VIEW):
         raise Http404("未找到该页面")
     raw = filters_of(request, ("q", "sort"))
+    sorting = selectors.BOUNDARY_SORTS.parse(raw["sort"])
+    raw["sort"] = sorting.value
     page = paginate(request, selectors.boundary_list(request.user, q=raw["q"], sort=raw["sort"]))
     return render(
         request,
@@ -70,7 +70,7 @@ def boundary_list(request):
             "page": page,
             "filters": raw,
             "query": query_of(raw),
-            "sorts": list(SORTS.items()),
+            "sorting": sorting,
             "can_manage": request.user.has_perm(selectors.MANAGE),
         },
     )

@@ -235,7 +235,9 @@ def _lead(user):
 @paginate
 def action_list(
     request, q: str = "", status: str = "", kind: str = "",
-    sort: Literal["-starts", "starts", "-created", "title"] = "-starts",
+    sort: Literal[
+        "-starts", "starts", "-created", "created", "title", "-title", "status", "-status", ""
+    ] = "",
 ):  # fmt: skip
     return selectors.actions_visible_to(
         request.auth, selectors.ActionFilters(q=q, status=status, kind=kind, sort=sort)

@@ -37,7 +37,7 @@ def _posted(request):
 
 def _filters(request) -> tuple[dict, selectors.ActionFilters]:
     raw = filters_of(request, FILTER_KEYS)
-    sort = raw["sort"] if raw["sort"] in selectors.SORTS else "-starts"
+    sort = raw["sort"] = selectors.ACTION_SORTS.parse(raw["sort"]).value
     return raw, selectors.ActionFilters(q=raw["q"], status=raw["status"], kind=raw["kind"], sort=sort)
 
 
@@ -52,9 +52,9 @@ def joint_list(request):
             "page": page,
             "filters": raw,
             "query": query_of(raw),
+            "sorting": selectors.ACTION_SORTS.parse(parsed.sort),
             "statuses": ActionStatus.choices,
             "kinds": ActionKind.choices,
-            "sorts": list(selectors.SORT_LABELS.items()),
             "can_act": request.user.has_perm(MANAGE),
             "is_office": _is_office(request.user),
         },
@@ -333,6 +333,8 @@ def liaison_edit(request, agency_pk: int):
 @login_required
 def meeting_list(request):
     raw = filters_of(request, ("q", "kind", "sort"))
+    sorting = meeting_selectors.MEETING_SORTS.parse(raw["sort"])
+    raw["sort"] = sorting.value
     meetings = meeting_selectors.meetings_visible_to(
         request.user, q=raw["q"], kind=raw["kind"], sort=raw["sort"]
     )
@@ -343,8 +345,8 @@ def meeting_list(request):
             "page": paginate(request, meetings),
             "filters": raw,
             "query": query_of(raw),
+            "sorting": sorting,
             "kinds": MeetingKind.choices,
-            "sorts": list(meeting_selectors.SORT_LABELS.items()),
             "can_convene": _is_office(request.user) and request.user.has_perm(meeting_services.MANAGE),
         },
     )

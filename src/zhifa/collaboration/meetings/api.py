@@ -94,7 +94,9 @@ class DoneIn(Schema):
 
 @router.get("/", response=list[MeetingOut], summary="联席会议与联合会商列表")
 @paginate
-def meeting_list(request, q: str = "", kind: str = "", sort: Literal["-held", "held", "title"] = "-held"):
+def meeting_list(
+    request, q: str = "", kind: str = "", sort: Literal["-held", "held", "title", "-title", ""] = ""
+):
     return selectors.meetings_visible_to(request.auth, q=q, kind=kind, sort=sort)
 
 

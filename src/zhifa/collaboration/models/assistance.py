@@ -55,6 +55,11 @@ class AssistanceRequest(models.Model):
             models.Index(fields=["requester", "status", "due_on"]),
             models.Index(fields=["helper", "status", "due_on"]),
             models.Index(fields=["status", "due_on"]),
+            # the list's sortable columns (assistance.selectors.ASSISTANCE_SORTS), by either agency
+            models.Index(fields=["requester", "sent_at", "id"], name="assistance_requester_sent"),
+            models.Index(fields=["requester", "due_on", "id"], name="assistance_requester_due"),
+            models.Index(fields=["helper", "sent_at", "id"], name="assistance_helper_sent"),
+            models.Index(fields=["helper", "due_on", "id"], name="assistance_helper_due"),
         ]
 
     def __str__(self) -> str:

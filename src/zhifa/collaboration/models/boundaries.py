@@ -34,6 +34,11 @@ class BoundaryItem(models.Model):
         verbose_name = verbose_name_plural = "职责边界（划转事项）"
         ordering = ["region_id", "item_code", "-transferred_on"]
         permissions = [("manage_boundaryitem", "维护职责边界")]
+        indexes = [
+            # the register's sortable columns (boundaries.selectors.BOUNDARY_SORTS), by the region
+            models.Index(fields=["region", "item_code", "id"], name="boundary_region_code"),
+            models.Index(fields=["region", "transferred_on", "id"], name="boundary_region_date"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["region", "item_code"],

@@ -56,7 +56,15 @@ class JointAction(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "联合执法行动"
-        indexes = [models.Index(fields=["status", "starts_on"])]
+        indexes = [
+            models.Index(fields=["status", "starts_on"]),
+            # the list's sortable columns (joint.selectors.ACTION_SORTS), by the lead department and the office
+            models.Index(fields=["lead_agency", "starts_on", "id"], name="joint_lead_starts"),
+            models.Index(fields=["lead_agency", "title", "id"], name="joint_lead_title"),
+            models.Index(fields=["lead_agency", "status", "starts_on", "id"], name="joint_lead_status"),
+            models.Index(fields=["lead_agency", "created_at", "id"], name="joint_lead_created"),
+            models.Index(fields=["office", "starts_on", "id"], name="joint_office_starts"),
+        ]
 
     def __str__(self) -> str:
         return self.title

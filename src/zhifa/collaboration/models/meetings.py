@@ -37,6 +37,11 @@ class Meeting(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "联席会议与联合会商"
+        indexes = [
+            # the list's sortable columns (meetings.selectors.MEETING_SORTS), by the convening office
+            models.Index(fields=["office", "held_on", "id"], name="meeting_office_held"),
+            models.Index(fields=["office", "title", "id"], name="meeting_office_title"),
+        ]
 
     def __str__(self) -> str:
         return self.title

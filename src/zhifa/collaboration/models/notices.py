@@ -69,6 +69,13 @@ class Notice(models.Model):
             models.Index(fields=["sender", "status", "due_on"]),
             models.Index(fields=["receiver", "status", "ack_due"]),
             models.Index(fields=["status", "due_on"]),
+            # the list's sortable columns (notices.selectors.NOTICE_SORTS), by the sender and the receiver
+            models.Index(fields=["sender", "created_at", "id"], name="notice_sender_created"),
+            models.Index(fields=["sender", "due_on", "id"], name="notice_sender_due"),
+            models.Index(fields=["sender", "decided_on", "id"], name="notice_sender_decided"),
+            models.Index(fields=["receiver", "created_at", "id"], name="notice_receiver_created"),
+            models.Index(fields=["receiver", "due_on", "id"], name="notice_receiver_due"),
+            models.Index(fields=["receiver", "decided_on", "id"], name="notice_receiver_decided"),
         ]
 
     def __str__(self) -> str:
@@ -98,6 +105,13 @@ class SharingEntry(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "信息共享登记"
         ordering = ["provider__name", "category", "id"]
+        indexes = [
+            # the register's sortable columns (notices.selectors.SHARING_SORTS), by the provider and the receiver
+            models.Index(fields=["provider", "content", "id"], name="sharing_provider_content"),
+            models.Index(fields=["provider", "last_shared_on", "id"], name="sharing_provider_shared"),
+            models.Index(fields=["receiver", "content", "id"], name="sharing_receiver_content"),
+            models.Index(fields=["receiver", "last_shared_on", "id"], name="sharing_receiver_shared"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["provider", "receiver", "category", "method"], name="sharing_entry_unique"

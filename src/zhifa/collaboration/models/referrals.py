@@ -63,6 +63,9 @@ class Referral(models.Model):
             models.Index(fields=["agency", "status", "reported_at"]),
             models.Index(fields=["case", "kind", "status"]),
             models.Index(fields=["status", "approval_due"]),
+            # the list's sortable columns (referrals.selectors.REFERRAL_SORTS) within one agency
+            models.Index(fields=["agency", "reported_at", "id"], name="referral_agency_reported"),
+            models.Index(fields=["agency", "kind", "reported_at", "id"], name="referral_agency_kind"),
         ]
 
     def __str__(self) -> str:

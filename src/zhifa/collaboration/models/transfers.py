@@ -93,6 +93,13 @@ class Transfer(models.Model):
         indexes = [
             models.Index(fields=["receiver", "status"]),
             models.Index(fields=["status", "due_on"]),
+            # the list's sortable columns (transfers.selectors.TRANSFER_SORTS), by the sender and the receiver
+            models.Index(fields=["agency", "created_at", "id"], name="transfer_agency_created"),
+            models.Index(fields=["agency", "due_on", "id"], name="transfer_agency_due"),
+            models.Index(fields=["agency", "status", "due_on", "id"], name="transfer_agency_status"),
+            models.Index(fields=["receiver", "created_at", "id"], name="transfer_receiver_created"),
+            models.Index(fields=["receiver", "due_on", "id"], name="transfer_receiver_due"),
+            models.Index(fields=["receiver", "status", "due_on", "id"], name="transfer_receiver_status"),
         ]
 
     def __str__(self) -> str:

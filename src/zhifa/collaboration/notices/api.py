@@ -148,7 +148,7 @@ def notice_list(
     status: str = "",
     direction: Literal["", "in", "out"] = "",
     overdue: bool = False,
-    sort: Literal["-created", "due", "decided", "sender"] = "-created",
+    sort: Literal["-created", "created", "due", "-due", "decided", "-decided", "status", "-status", ""] = "",
 ):
     filters = selectors.NoticeFilters(
         q=q, kind=kind, status=status, direction=direction, overdue=overdue, sort=sort
@@ -176,8 +176,13 @@ def notice_enter(request, data: ApprovalIn):
 
 @router.get("/sharing", response=list[SharingOut], summary="信息共享登记")
 @paginate
-def sharing_list(request, q: str = "", category: str = ""):
-    return selectors.sharing_visible_to(request.auth, q, category)
+def sharing_list(
+    request,
+    q: str = "",
+    category: str = "",
+    sort: Literal["content", "-content", "shared", "-shared", ""] = "",
+):
+    return selectors.sharing_visible_to(request.auth, q, category, sort)
 
 
 @router.post("/sharing", response={201: SharingOut}, summary="登记共享事项")

@@ -30,7 +30,7 @@ def _filters(request) -> tuple[dict, selectors.NoticeFilters]:
         status=raw["status"] if raw["status"] in NoticeStatus.values else "",
         direction=raw["direction"] if raw["direction"] in ("in", "out") else "",
         overdue=raw["overdue"] == "1",
-        sort=raw["sort"] if raw["sort"] in selectors.SORTS else "-created",
+        sort=selectors.NOTICE_SORTS.parse(raw["sort"]).value,
     )
 
 
@@ -39,8 +39,9 @@ def notice_list(request):
     raw, parsed = _filters(request)
     page = paginate(request, selectors.notices_visible_to(request.user, parsed))
     return render(request, "collaboration/notices/list.html", {
-        "page": page, "rows": [(n, is_overdue(n)) for n in page], "filters": raw, "query": query_of(raw),
-        "kinds": NoticeKind.choices, "statuses": NoticeStatus.choices, "sorts": list(selectors.SORT_LABELS.items()),
+        "page": page, "rows": [(n, is_overdue(n)) for n in page], "filters": raw,
+        "query": query_of({**raw, "sort": parsed.sort}), "sorting": selectors.NOTICE_SORTS.parse(parsed.sort),
+        "kinds": NoticeKind.choices, "statuses": NoticeStatus.choices,
         "can_enter": request.user.has_perm(HANDLE),
     })  # fmt: skip
 
@@ -148,9 +149,11 @@ def _file(content: bytes, fmt: str, name: str) -> HttpResponse:
 def sharing_list(request):
     raw = filters_of(request, ("q", "category"))
     category = raw["category"] if raw["category"] in ShareCategory.values else ""
-    page = paginate(request, selectors.sharing_visible_to(request.user, raw["q"], category))
+    sorting = selectors.SHARING_SORTS.of(request)
+    page = paginate(request, selectors.sharing_visible_to(request.user, raw["q"], category, sorting.value))
     return render(request, "collaboration/notices/sharing.html", {
-        "page": page, "filters": raw, "categories": ShareCategory.choices, "can_enter": request.user.has_perm(HANDLE),
+        "page": page, "filters": raw, "sorting": sorting, "categories": ShareCategory.choices,
+        "can_enter": request.user.has_perm(HANDLE),
     })  # fmt: skip
 
 

@@ -136,7 +136,7 @@ def _case(request, case_id: int | None, field: str = "case_id") -> Case | None:
 @paginate
 def referral_list(
     request, q: str = "", kind: str = "", status: str = "",
-    sort: Literal["-reported", "reported", "agency"] = "-reported",
+    sort: Literal["-reported", "reported", "kind", "-kind", "status", "-status", ""] = "",
 ):  # fmt: skip
     return selectors.referrals_visible_to(
         request.auth, selectors.ReferralFilters(q=q, kind=kind, status=status, sort=sort)

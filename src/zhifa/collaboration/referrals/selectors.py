@@ -8,19 +8,19 @@ from django.http import Http404
 
 from zhifa.collaboration.models import Referral
 from zhifa.core import access
+from zhifa.core.sorting import SortColumn, Sorts
 
 from .transitions import VIEW
 
-SORTS = {
-    "-reported": ("-reported_at", "-id"),
-    "reported": ("reported_at", "id"),
-    "agency": ("agency__name", "-id"),
-}
-SORT_LABELS = {
-    "-reported": "报批（接收）时间（新→旧）",
-    "reported": "报批（接收）时间（旧→新）",
-    "agency": "行政执法机关",
-}
+# The list's sortable columns on the core list kit (indexes: collaboration 0005 and the agency's
+# (agency, status, reported_at)); the default stays the latest first. The former `agency` (another table's
+# name, no index) is no longer a column: it falls back to the default.
+REFERRAL_SORTS = Sorts(
+    SortColumn("kind", "类别", ("kind", "reported_at")),
+    SortColumn("reported", "报批（接收）时间", ("reported_at",)),
+    SortColumn("status", "状态", ("status", "reported_at")),
+    default=("-reported_at", "-id"),
+)
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class ReferralFilters:
     q: str = ""
     kind: str = ""
     status: str = ""
-    sort: str = "-reported"
+    sort: str = ""
 
 
 def referrals_visible_to(user, filters: ReferralFilters = ReferralFilters()) -> QuerySet[Referral]:
@@ -42,7 +42,7 @@ def referrals_visible_to(user, filters: ReferralFilters = ReferralFilters()) -> 
         rows = rows.filter(kind=filters.kind)
     if filters.status:
         rows = rows.filter(status=filters.status)
-    return rows.order_by(*SORTS.get(filters.sort, SORTS["-reported"]))
+    return REFERRAL_SORTS.parse(filters.sort).apply(rows)
 
 
 def get_referral(user, pk) -> Referral:

@@ -25,13 +25,14 @@ def referral_list(request):
         q=raw["q"],
         kind=raw["kind"] if raw["kind"] in ReferralKind.values else "",
         status=raw["status"] if raw["status"] in ReferralStatus.values else "",
-        sort=raw["sort"] if raw["sort"] in selectors.SORTS else "-reported",
+        sort=selectors.REFERRAL_SORTS.parse(raw["sort"]).value,
     )
     page = paginate(request, selectors.referrals_visible_to(request.user, parsed))
     return render(request, "collaboration/referrals/list.html", {
-        "page": page, "rows": [(r, is_overdue(r)) for r in page], "filters": raw, "query": query_of(raw),
+        "page": page, "rows": [(r, is_overdue(r)) for r in page], "filters": raw,
+        "query": query_of({**raw, "sort": parsed.sort}), "sorting": selectors.REFERRAL_SORTS.parse(parsed.sort),
         "kinds": ReferralKind.choices, "statuses": ReferralStatus.choices,
-        "sorts": list(selectors.SORT_LABELS.items()), "can_report": request.user.has_perm(HANDLE),
+        "can_report": request.user.has_perm(HANDLE),
     })  # fmt: skip
 
 

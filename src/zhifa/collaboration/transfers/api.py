@@ -156,7 +156,7 @@ def transfer_list(
     view: Literal["", "in", "out"] = "",
     q: str = "",
     status: str = "",
-    sort: Literal["-created", "created", "due", "-due"] = "-created",
+    sort: Literal["-created", "created", "due", "-due", "status", "-status", ""] = "",
 ):
     return selectors.transfer_list(request.auth, view=view, q=q, status=status, sort=sort)
 
@@ -308,7 +308,7 @@ class CompetentOut(Schema):
 
 @boundaries_router.get("", response=list[BoundaryOut], summary="职责边界（划转事项）列表")
 @paginate
-def boundary_list(request, q: str = "", sort: Literal["code", "date", "-date"] = "code"):
+def boundary_list(request, q: str = "", sort: Literal["code", "-code", "date", "-date", ""] = ""):
     return boundary_selectors.boundary_list(request.auth, q=q, sort=sort)
 
 

@@ -28,17 +28,12 @@ from .transitions import MACHINE, SEND, is_late
 
 FILTER_KEYS = ("q", "status", "view", "sort")
 VIEW = "collaboration.view_transfer"
-SORT_LABELS = {
-    "-created": "最新登记在前",
-    "created": "最早登记在前",
-    "due": "移送期限由近到远",
-    "-due": "移送期限由远到近",
-}
 VIEWS = {"": "全部", "in": "待接收（收到的）", "out": "已发出"}
 
 
 def _rows(request):
     raw = filters_of(request, FILTER_KEYS)
+    raw["sort"] = selectors.TRANSFER_SORTS.parse(raw["sort"]).value
     rows = selectors.transfer_list(
         request.user, view=raw["view"], q=raw["q"], status=raw["status"], sort=raw["sort"]
     )
@@ -63,8 +58,8 @@ def transfer_list(request):
             "rows": [(t, t.status == TransferStatus.PENDING and is_late(t)) for t in page],
             "filters": raw,
             "query": query_of(raw),
+            "sorting": selectors.TRANSFER_SORTS.parse(raw["sort"]),
             "statuses": TransferStatus.choices,
-            "sorts": list(SORT_LABELS.items()),
             "views": list(VIEWS.items()),
             "can_send": request.user.has_perm(SEND),
         },

@@ -31,9 +31,13 @@ from ..transitions import (
 )
 
 router = Router(tags=["社会监督"])
-SupervisorSort = Literal["term_end", "-term_end", "name", "category", "-created"]
-PointSort = Literal["term_end", "-term_end", "name", "kind"]
-FeedbackSort = Literal["-received", "received", "due", "agency"]
+# the ?sort= values of the lists (selectors.*_SORTS, both directions; "" is the list's own order)
+SupervisorSort = Literal[
+    "term_end", "-term_end", "name", "-name", "category", "-category", "created", "-created", ""
+]
+PointSort = Literal["term_end", "-term_end", "name", "-name", "kind", "-kind", ""]
+FeedbackSort = Literal["-received", "received", "due", "-due", ""]
+SurveySort = Literal["year", "-year", "title", "-title", ""]
 
 
 def _agencies(user, ids: list[int], perm: str):
@@ -385,7 +389,7 @@ class ResultOut(Schema):
 @router.get("/supervisors", response=list[SupervisorOut], summary="行政执法监督员名册")
 @paginate
 def supervisor_list(request, q: str = "", category: str = "", term: str = "", bureau_id: Id | None = None,
-                    sort: SupervisorSort = "term_end"):  # fmt: skip
+                    sort: SupervisorSort = ""):  # fmt: skip
     filters = selectors.RegisterFilters(q=q, kind=category, term=term, bureau=bureau_id, sort=sort)
     return selectors.supervisors_visible_to(request.auth, filters)
 
@@ -431,7 +435,7 @@ def supervisor_dismiss(request, supervisor_id: int, data: EndIn):
 @router.get("/points", response=list[PointOut], summary="监督联系点名册")
 @paginate
 def point_list(request, q: str = "", kind: str = "", term: str = "", bureau_id: Id | None = None,
-               sort: PointSort = "term_end"):  # fmt: skip
+               sort: PointSort = ""):  # fmt: skip
     filters = selectors.RegisterFilters(q=q, kind=kind, term=term, bureau=bureau_id, sort=sort)
     return selectors.points_visible_to(request.auth, filters)
 
@@ -477,7 +481,7 @@ def point_revoke(request, point_id: int, data: EndIn):
 @paginate
 def feedback_list(request, q: str = "", status: str = "", source: str = "", agency_id: Id | None = None,
                   supervisor_id: Id | None = None, contact_point_id: Id | None = None, overdue: bool = False,
-                  sort: FeedbackSort = "-received"):  # fmt: skip
+                  sort: FeedbackSort = ""):  # fmt: skip
     filters = selectors.FeedbackFilters(
         q=q, status=status, source=source, agency=agency_id, supervisor=supervisor_id,
         contact_point=contact_point_id, overdue=overdue, sort=sort,
@@ -558,8 +562,8 @@ def feedback_forward(request, feedback_id: int, data: ForwardIn):
 
 @router.get("/surveys", response=list[CampaignOut], summary="回访与满意度测评")
 @paginate
-def survey_list(request, year: Year | None = None, status: str = ""):
-    return selectors.campaigns_visible_to(request.auth, year=year, status=status)
+def survey_list(request, year: Year | None = None, status: str = "", sort: SurveySort = ""):
+    return selectors.campaigns_visible_to(request.auth, year=year, status=status, sort=sort)
 
 
 @router.get("/surveys/{int:campaign_id}", response=CampaignOut, summary="测评详情")

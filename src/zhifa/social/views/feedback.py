@@ -37,7 +37,7 @@ def _filters(request) -> tuple[dict, selectors.FeedbackFilters]:
         supervisor=id_param(request, "supervisor"),
         contact_point=id_param(request, "contact_point"),
         overdue=raw["overdue"] == "1",
-        sort=raw["sort"] if raw["sort"] in selectors.FEEDBACK_SORTS else "-received",
+        sort=selectors.FEEDBACK_SORTS.parse(raw["sort"]).value,
     )
     return raw, parsed
 
@@ -54,10 +54,10 @@ def feedback_list(request):
         {
             "page": page,
             "filters": raw,
-            "query": query_of(raw),
+            "query": query_of({**raw, "sort": parsed.sort}),
+            "sorting": selectors.FEEDBACK_SORTS.parse(parsed.sort),
             "statuses": FeedbackStatus.choices,
             "sources": FeedbackSource.choices,
-            "sorts": list(selectors.FEEDBACK_SORT_LABELS.items()),
             "can_submit": request.user.has_perm(HANDLE_FEEDBACK),
         },
     )

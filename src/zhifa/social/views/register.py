@@ -31,7 +31,7 @@ def _filters(request, kinds, sorts) -> tuple[dict, selectors.RegisterFilters]:
         kind=raw["kind"] if raw["kind"] in kinds.values else "",
         term=raw["term"] if raw["term"] in TermState.values else "",
         bureau=id_param(request, "bureau"),
-        sort=raw["sort"] if raw["sort"] in sorts else next(iter(sorts)),
+        sort=sorts.parse(raw["sort"]).value,
     )
     return raw, parsed
 
@@ -55,10 +55,10 @@ def supervisor_list(request):
         {
             "page": page,
             "filters": raw,
-            "query": query_of(raw),
+            "query": query_of({**raw, "sort": parsed.sort}),
+            "sorting": selectors.SUPERVISOR_SORTS.parse(parsed.sort),
             "kinds": PersonCategory.choices,
             "terms": TermState.choices,
-            "sorts": list(selectors.SUPERVISOR_SORT_LABELS.items()),
             "can_manage": request.user.has_perm(MANAGE_SUPERVISOR),
         },
     )
@@ -173,10 +173,10 @@ def point_list(request):
         {
             "page": page,
             "filters": raw,
-            "query": query_of(raw),
+            "query": query_of({**raw, "sort": parsed.sort}),
+            "sorting": selectors.POINT_SORTS.parse(parsed.sort),
             "kinds": PointKind.choices,
             "terms": TermState.choices,
-            "sorts": list(selectors.POINT_SORT_LABELS.items()),
             "can_manage": request.user.has_perm(MANAGE_POINT),
         },
     )

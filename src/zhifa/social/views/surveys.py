@@ -40,7 +40,10 @@ def survey_list(request):
     year = year_param(request)
     status = request.GET.get("status", "")
     status = status if status in SurveyStatus.values else ""
-    page = paginate(request, selectors.campaigns_visible_to(request.user, year=year, status=status))
+    sorting = selectors.SURVEY_SORTS.of(request)
+    page = paginate(
+        request, selectors.campaigns_visible_to(request.user, year=year, status=status, sort=sorting.value)
+    )
     return render(
         request,
         "social/surveys.html",
@@ -48,6 +51,8 @@ def survey_list(request):
             "page": page,
             "year": year or "",
             "status": status,
+            "filters": {"year": year or "", "status": status},
+            "sorting": sorting,
             "statuses": SurveyStatus.choices,
             "can_manage": request.user.has_perm(MANAGE_SURVEY),
         },
