@@ -163,6 +163,7 @@ def below_standard(agencies: QuerySet[Agency]) -> list[AgencyEquipment]:
     在岗 行政执法人员, 在用 devices (and those out with an officer) and own standard are subqueries, and the
     rule (devices < ⌈officers × ratio⌉, i.e. devices < officers × ratio, rounded to the ratio's two decimals
     so that a float product on SQLite compares exactly) is the database's filter."""
+    default = clocks.default_ratio()
     in_use = Device.objects.filter(agency_id=OuterRef("pk"), status=DeviceStatus.IN_USE)
     own = EquipmentStandard.objects.filter(agency_id=OuterRef("pk")).values("ratio")[:1]
     rows = (
@@ -176,7 +177,7 @@ def below_standard(agencies: QuerySet[Agency]) -> list[AgencyEquipment]:
             n_held=_counted(in_use.filter(holder__isnull=False)),
             own_ratio=Subquery(own, output_field=RATIO),
         )
-        .annotate(ratio=Coalesce(F("own_ratio"), Value(clocks.default_ratio(), output_field=RATIO)))
+        .annotate(ratio=Coalesce(F("own_ratio"), Value(default, output_field=RATIO)))
         .annotate(needed=Round(ExpressionWrapper(F("n_officers") * F("ratio"), output_field=RATIO), 2))
         .filter(n_devices__lt=F("needed"))
     )
@@ -186,7 +187,7 @@ def below_standard(agencies: QuerySet[Agency]) -> list[AgencyEquipment]:
             officers=a.n_officers,
             devices=a.n_devices,
             held=a.n_held,
-            ratio=a.ratio,
+            ratio=default if a.own_ratio is None else a.own_ratio,  # as equipment_by_agency gives it
             own_standard=a.own_ratio is not None,
         )
         for a in rows
