@@ -45,22 +45,22 @@ def test_the_list_searches_and_pages_in_its_order(keeper, client):
 
 def test_add_edit_deactivate_and_activate_through_the_pages(keeper, client):
     client.force_login(keeper)
-    created = client.post("/registry/fields/new/", {"code": "tax", "name": "税务", "ordering": "15"})
+    created = client.post("/registry/fields/new/", {"name": "税务", "ordering": "15"})
     assert (created.status_code, created["Location"]) == (302, "/registry/fields/")
-    field = EnforcementField.objects.get(code="tax")
-    assert (field.name, field.ordering, field.active) == ("税务", 15, True)
-    edited = client.post("/registry/fields/tax/edit/", {"name": "税务稽查", "ordering": "5"})
+    field = EnforcementField.objects.get(name="税务")  # people see the name; the code is made up
+    assert (field.code, field.ordering, field.active) == ("f1", 15, True)
+    edited = client.post("/registry/fields/f1/edit/", {"name": "税务稽查", "ordering": "5"})
     assert edited.status_code == 302
-    assert client.post("/registry/fields/tax/deactivate/").status_code == 302
+    assert client.post("/registry/fields/f1/deactivate/").status_code == 302
     field.refresh_from_db()
     assert (field.name, field.ordering, field.active) == ("税务稽查", 5, False)
     stopped = client.get("/registry/fields/", {"active": "0"}).content.decode()
     assert "税务稽查" in stopped and "市场监管" not in stopped
-    assert client.post("/registry/fields/tax/activate/").status_code == 302
+    assert client.post("/registry/fields/f1/activate/").status_code == 302
     field.refresh_from_db()
     assert field.active is True
     actions = list(
-        Record.objects.filter(subject_type="registry.enforcementfield", subject_id="tax")
+        Record.objects.filter(subject_type="registry.enforcementfield", subject_id="f1")
         .order_by("id")
         .values_list("action", "agency__name")
     )
@@ -70,33 +70,48 @@ def test_add_edit_deactivate_and_activate_through_the_pages(keeper, client):
         ("registry_field.deactivate", "测试市司法局"),
         ("registry_field.activate", "测试市司法局"),
     ]
-    assert AuditEntry.objects.filter(object_id="tax").count() == 4
+    assert AuditEntry.objects.filter(object_id="f1").count() == 4
+    second = client.post("/registry/fields/new/", {"name": "烟草专卖", "ordering": "16"})
+    assert second.status_code == 302 and EnforcementField.objects.get(name="烟草专卖").code == "f2"
 
 
 @pytest.mark.parametrize(
     ("data", "field", "message"),
     [
-        ({"code": "", "name": "税务", "ordering": 1}, "code", "请填写代码"),
-        ({"code": "Tax!", "name": "税务", "ordering": 1}, "code", "“代码”应为32位以内的小写字母、数字、-或_"),
-        ({"code": "market", "name": "税务", "ordering": 1}, "code", "“代码”market已被使用"),
-        ({"code": "tax", "name": " ", "ordering": 1}, "name", "请填写名称"),
-        (
-            {"code": "tax", "name": "市场监管", "ordering": 1},
-            "name",
-            "“名称”市场监管已是执法领域（代码market）的名称",
-        ),
-        ({"code": "tax", "name": "税务", "ordering": None}, "ordering", "请填写排序"),
-        ({"code": "tax", "name": "税务", "ordering": 10000}, "ordering", "“排序”应为0至9999的整数"),
+        ({"name": " ", "ordering": 1}, "name", "请填写名称"),
+        ({"name": "市场监管", "ordering": 1}, "name", "“名称”市场监管已被另一执法领域使用"),
+        ({"name": "税务", "ordering": None}, "ordering", "请填写排序"),
+        ({"name": "税务", "ordering": 10000}, "ordering", "“排序”应为0至9999的整数"),
     ],
 )
 def test_refusals_name_the_field_and_write_nothing_on_page_and_api(keeper, client, data, field, message):
-    before = counts()
     client.force_login(keeper)
+    before = counts()
     page = client.post("/registry/fields/new/", {k: "" if v is None else v for k, v in data.items()})
     assert page.status_code == 200 and page.context["form"].errors[field] == [message]
     api = client.post("/api/registry/fields", data, content_type="application/json")
     assert api.status_code == 422 and {"loc": ["body", field], "msg": message} in api.json()["detail"]
     assert counts() == before
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [("Tax!", "“代码”应为32位以内的小写字母、数字、-或_"), ("market", "“代码”market已被使用")],
+)
+def test_an_integration_may_give_the_code_checked(keeper, client, code, message):
+    client.force_login(keeper)
+    before = counts()
+    data = {"code": code, "name": "税务", "ordering": 1}
+    api = client.post("/api/registry/fields", data, content_type="application/json")
+    assert api.status_code == 422 and api.json()["detail"] == [{"loc": ["body", "code"], "msg": message}]
+    assert counts() == before
+    made = client.post("/api/registry/fields", {**data, "code": "tax"}, content_type="application/json")
+    assert made.status_code == 201 and made.json() == {
+        "code": "tax",
+        "name": "税务",
+        "ordering": 1,
+        "active": True,
+    }
 
 
 def test_the_api_lists_edits_and_switches(keeper, client):

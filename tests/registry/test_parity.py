@@ -222,7 +222,7 @@ FIELD_DOOR = Door(
     "zhifa_registry_api_create_field",
     page="/registry/fields/new/",
     api="/api/registry/fields",
-    good={"code": "tax", "name": "税务", "ordering": 15},
+    good={"name": "税务", "ordering": 15},
     text_fields={"name": "名称"},
     bad=[("name", "", "请填写名称"), ("ordering", 10000, "“排序”应为0至9999的整数")],
 )

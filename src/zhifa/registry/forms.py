@@ -331,11 +331,3 @@ class FieldForm(Form):
 
     name = forms.CharField(label="名称", required=False, help_text="如：市场监管")
     ordering = forms.IntegerField(label="排序", required=False, help_text="0至9999，数字小的在前")
-
-
-class NewFieldForm(FieldForm):
-    code = forms.CharField(
-        label="代码", required=False, help_text="小写字母、数字、-或_，如 market；创建后不能修改"
-    )
-
-    field_order = ["code", "name", "ordering"]

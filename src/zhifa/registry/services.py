@@ -509,7 +509,7 @@ def _field_name(name: str, *, exclude: str | None = None) -> str:
         kit.refuse("name", f"“名称”最多{longest}个字符")
     taken = EnforcementField.objects.filter(name=name).exclude(code=exclude or "").first()
     if taken is not None:
-        kit.refuse("name", f"“名称”{name}已是执法领域（代码{taken.code}）的名称")
+        kit.refuse("name", f"“名称”{name}已被另一执法领域使用")
     return name
 
 
@@ -529,23 +529,28 @@ def _field_log(actor: Actor, field: EnforcementField, action: str, detail: str) 
     agency = recording_agency(actor)
     if agency is not None:
         kit.record(field, action, actor=actor, payload=payload, agency=agency)
-    audit_admin_action(actor, field, f"{detail}：{field.name}（{field.code}）")
+    audit_admin_action(actor, field, f"{detail}：{field.name}")
+
+
+def _new_field_code() -> str:
+    """A code for a field added on the page (people see the name only): f1, f2… the first unused."""
+    taken = set(EnforcementField.objects.filter(code__startswith="f").values_list("code", flat=True))
+    return next(f"f{n}" for n in range(1, len(taken) + 2) if f"f{n}" not in taken)
 
 
 @transaction.atomic
-def field_create(*, actor: Actor, code: str, name: str, ordering: int | None) -> EnforcementField:
-    """新增执法领域: a code (fixed once created: certificates, items and cases name it), a name, its place."""
+def field_create(*, actor: Actor, name: str, ordering: int | None, code: str = "") -> EnforcementField:
+    """新增执法领域: a name and its place in the lists. The code (fixed once created: certificates, items and
+    cases name it) is given by an integration through the API, else made up (people see the name only)."""
     _require_fields(actor, ADD_FIELD)
     code = (code or "").strip()
     longest = EnforcementField._meta.get_field("code").max_length or 32
-    if not code:
-        kit.refuse("code", "请填写代码")
-    if len(code) > longest or not _FIELD_CODE.match(code):
+    if code and (len(code) > longest or not _FIELD_CODE.match(code)):
         kit.refuse("code", f"“代码”应为{longest}位以内的小写字母、数字、-或_")
-    if EnforcementField.objects.filter(code=code).exists():
+    if code and EnforcementField.objects.filter(code=code).exists():
         kit.refuse("code", f"“代码”{code}已被使用")
     name, ordering = _field_name(name), _field_ordering(ordering)
-    field = EnforcementField.objects.create(code=code, name=name, ordering=ordering)
+    field = EnforcementField.objects.create(code=code or _new_field_code(), name=name, ordering=ordering)
     _field_log(actor, field, "registry_field.create", "新增执法领域")
     return field
 

@@ -719,7 +719,7 @@ class FieldIn(Schema):
 
 
 class NewFieldIn(FieldIn):
-    code: str = Field("", description="代码（小写字母、数字、-或_，至多32位，创建后不能修改）")
+    code: str = Field("", description="代码（小写字母、数字、-或_，至多32位，创建后不能修改；空：自动编排）")
 
 
 def _field(code: str) -> EnforcementField:

@@ -12,7 +12,7 @@ from zhifa.core.forms import filters_of, query_of, refusal_messages, submit
 from zhifa.core.pagination import paginate
 
 from .. import selectors, services
-from ..forms import FieldForm, NewFieldForm
+from ..forms import FieldForm
 from ..models import EnforcementField
 from ._common import render_form
 
@@ -41,14 +41,12 @@ def field_list(request):
 @permission_required(services.ADD_FIELD, raise_exception=True)
 def field_create(request):
     _require_keeper(request)
-    form = NewFieldForm(request.POST or None)
+    form = FieldForm(request.POST or None)
     saved = submit(
         request,
         form,
-        lambda data: services.field_create(
-            actor=request.user, code=data["code"], name=data["name"], ordering=data["ordering"]
-        ),
-        done=lambda field: f"已新增执法领域：{field.name}（{field.code}）",
+        lambda data: services.field_create(actor=request.user, name=data["name"], ordering=data["ordering"]),
+        done=lambda field: f"已新增执法领域：{field.name}",
         then=LIST,
     )
     return saved or render_form(request, "新增执法领域", form, back=reverse(LIST))
@@ -66,12 +64,10 @@ def field_edit(request, code: str):
         lambda data: services.field_update(
             actor=request.user, field=field, name=data["name"], ordering=data["ordering"]
         ),
-        done=lambda changed: f"执法领域已保存：{changed.name}（{changed.code}）",
+        done=lambda changed: f"执法领域已保存：{changed.name}",
         then=LIST,
     )
-    return saved or render_form(
-        request, f"修改执法领域：{field.name}（{field.code}）", form, back=reverse(LIST)
-    )
+    return saved or render_form(request, f"修改执法领域：{field.name}", form, back=reverse(LIST))
 
 
 def _switch(request, code: str, service, done: str):
