@@ -101,6 +101,10 @@ PAGE_ALLOWED: dict[str, tuple[frozenset[int], str]] = {
         frozenset({200, 404}),
         "区司法局登记的培训师资由本区各机关共见（共享师资库）",
     ),
+    # 执法领域 is the instance's list: a county's 系统管理员 reads it, only the city's keeps it (403)
+    "registry:field_edit": (frozenset({403}), "执法领域全市统一，不属于哪个机关：县级系统管理员只读（403）"),
+    "registry:field_deactivate": (frozenset({403}), "同上"),
+    "registry:field_activate": (frozenset({403}), "同上"),
     "collaboration:joint_new": (
         frozenset({200}),
         "申请、报告、部署联合执法的空白表单：按启动方式而非对象，以提交人本部门名义",
@@ -283,6 +287,18 @@ API_ALLOWED: dict[str, tuple[frozenset[int], str]] = {
     "DELETE /api/calendar/overrides/{override_id}": (
         frozenset({403}),
         "节假日调整全国统一，不属于哪个机关：只有市级系统管理员可以删除，业务人员得到403",
+    ),
+    "PUT /api/registry/fields/{code}": (
+        frozenset({403}),
+        "执法领域全市统一，不属于哪个机关：只有市级系统管理员可以修改，业务人员得到403",
+    ),
+    "POST /api/registry/fields/{code}/deactivate": (
+        frozenset({403}),
+        "执法领域全市统一，不属于哪个机关：只有市级系统管理员可以停用，业务人员得到403",
+    ),
+    "POST /api/registry/fields/{code}/activate": (
+        frozenset({403}),
+        "执法领域全市统一，不属于哪个机关：只有市级系统管理员可以启用，业务人员得到403",
     ),
 }
 

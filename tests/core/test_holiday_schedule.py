@@ -181,6 +181,7 @@ def test_every_registered_deadline_selects_its_open_rows():
         ("collaboration.assistancerequest", "due_on"),
         ("collaboration.referral", "approval_due"),
         ("stats.submission", "due_on"),
+        ("filings.filing", "due_on"),
     }
     for deadline in deadlines.registered():
         assert list(deadline.model._default_manager.filter(deadline.open)) == []

@@ -54,6 +54,7 @@ URLS = {
     "training.plan_list": "/training/plans/export.xlsx",
     "training.study_list": "/training/studies/export.xlsx",
     "training.trainer_list": "/training/trainers/export.xlsx",
+    "filings.filing_list": "/filings/export.xlsx",
 }
 
 

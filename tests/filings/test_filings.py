@@ -9,9 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import timezone
 
-from tests.factories import AgencyFactory
 from tests.parity import Door, check_door
-from zhifa.accounts.choices import RoleCode
 from zhifa.core import workdays
 from zhifa.core.models import Record
 from zhifa.filings import services
@@ -24,16 +22,6 @@ from zhifa.supervision.attachments import Upload
 pytestmark = pytest.mark.django_db
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-@pytest.fixture
-def people(agencies, city, make_user):
-    west_justice = AgencyFactory(name="西县司法局", region=city["west"], kind="justice")
-    return {
-        "head": make_user(agencies["east_market"], RoleCode.AGENCY_HEAD, username="east_head"),
-        "bureau": make_user(agencies["east_justice"], RoleCode.SUPERVISOR, username="east_sv"),
-        "other_bureau": make_user(west_justice, RoleCode.SUPERVISOR, username="west_sv"),
-    }
 
 
 def submit(people, agencies, **overrides):

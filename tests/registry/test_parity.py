@@ -7,6 +7,7 @@ import pytest
 from tests.factories import CertificateFactory, OfficerFactory, valid_id_number
 from tests.parity import Door, check_door, check_parity
 from zhifa.accounts.choices import RoleCode
+from zhifa.audit.models import AuditEntry
 from zhifa.registry import services
 from zhifa.registry.models import (
     Assessment,
@@ -214,3 +215,19 @@ def test_bodies(client, agencies, make_user):
 body_doors(SimpleNamespace(pk=0), SimpleNamespace(pk=0))  # the table, for tests/test_parity_table.py
 certificate_doors(SimpleNamespace(pk=0), SimpleNamespace(pk=0), SimpleNamespace(pk=0, code=""))
 officer_door(SimpleNamespace(pk=0), SimpleNamespace(pk=0, code=""))
+
+
+FIELD_DOOR = Door(
+    "新增执法领域",
+    "zhifa_registry_api_create_field",
+    page="/registry/fields/new/",
+    api="/api/registry/fields",
+    good={"name": "税务", "ordering": 15},
+    text_fields={"name": "名称"},
+    bad=[("name", "", "请填写名称"), ("ordering", 10000, "“排序”应为0至9999的整数")],
+)
+
+
+def test_enforcement_fields(client, agencies, make_user):
+    keeper = make_user(agencies["city_justice"], RoleCode.SYSTEM_ADMIN, username="city_sys")
+    check_door(client, keeper, FIELD_DOOR, counted=(EnforcementField, AuditEntry))

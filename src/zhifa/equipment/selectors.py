@@ -4,7 +4,19 @@ against its standard (one grouped query per figure, however many agencies), and 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import (
+    Count,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce, Round
 from django.http import Http404
 
 from zhifa.cases.models import Case, Evidence
@@ -137,10 +149,54 @@ def agencies_for_ratio(user, *, q: str = "") -> QuerySet[Agency]:
     return agencies.order_by("region__code", "name", "id")
 
 
+def _counted(queryset: QuerySet) -> Coalesce:
+    """The number of rows of `queryset` (already filtered on OuterRef("pk")), as a subquery (0 for none)."""
+    counts = queryset.order_by().values("agency_id").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+
+
+RATIO = DecimalField(max_digits=4, decimal_places=2)
+
+
+def below_standard(agencies: QuerySet[Agency]) -> list[AgencyEquipment]:
+    """The agencies of `agencies` below their standard, in one query however many they are: each agency's
+    在岗 行政执法人员, 在用 devices (and those out with an officer) and own standard are subqueries, and the
+    rule (devices < ⌈officers × ratio⌉, i.e. devices < officers × ratio, rounded to the ratio's two decimals
+    so that a float product on SQLite compares exactly) is the database's filter."""
+    default = clocks.default_ratio()
+    in_use = Device.objects.filter(agency_id=OuterRef("pk"), status=DeviceStatus.IN_USE)
+    own = EquipmentStandard.objects.filter(agency_id=OuterRef("pk")).values("ratio")[:1]
+    rows = (
+        agencies.annotate(
+            n_officers=_counted(
+                Officer.objects.filter(
+                    agency_id=OuterRef("pk"), kind=PersonKind.OFFICER, status=PersonStatus.ACTIVE
+                )
+            ),
+            n_devices=_counted(in_use),
+            n_held=_counted(in_use.filter(holder__isnull=False)),
+            own_ratio=Subquery(own, output_field=RATIO),
+        )
+        .annotate(ratio=Coalesce(F("own_ratio"), Value(default, output_field=RATIO)))
+        .annotate(needed=Round(ExpressionWrapper(F("n_officers") * F("ratio"), output_field=RATIO), 2))
+        .filter(n_devices__lt=F("needed"))
+    )
+    return [
+        AgencyEquipment(
+            agency=a,
+            officers=a.n_officers,
+            devices=a.n_devices,
+            held=a.n_held,
+            ratio=default if a.own_ratio is None else a.own_ratio,  # as equipment_by_agency gives it
+            own_standard=a.own_ratio is not None,
+        )
+        for a in rows
+    ]
+
+
 def agencies_below(user) -> list[AgencyEquipment]:
     """Agencies below their standard among those the user sees (the justice bureau: its region)."""
-    rows = equipment_by_agency(list(agencies_for_ratio(user)))
-    return [row for row in rows.values() if row.below]
+    return below_standard(agencies_for_ratio(user))
 
 
 def get_agency(user, pk) -> Agency:

@@ -1,5 +1,6 @@
 """How the equipment register plugs into the product: role permissions, the menu, the record labels, the
-card on the case page (core.panels slot "case") naming the device of each recorded piece of evidence.
+card on the case page (core.panels slot "case") naming the device of each recorded piece of evidence, and
+the supervisors' 工作台 item of the agencies below the equipment standard.
 Called from EquipmentConfig.ready()."""
 
 RECORD_LABELS = {
@@ -15,10 +16,11 @@ RECORD_LABELS = {
 def wire() -> None:
     from zhifa.accounts.choices import BUSINESS_ROLES, RoleCode
     from zhifa.accounts.permissions import grant
-    from zhifa.core import panels, record_labels
+    from zhifa.core import panels, record_labels, workbench
     from zhifa.core.menu import MenuItem, register
 
     from .transitions import LINK, MANAGE, MANAGE_STANDARD, VIEW, VIEW_STANDARD, VIEW_SURVEY
+    from .workbench import below_ratio
 
     # every business role reads its agency's register (supervisors: their region's); the agency's heads keep
     # it; whoever records evidence notes the device; the justice bureau sets standards and runs the 摸底统计
@@ -34,6 +36,7 @@ def wire() -> None:
     for action, label in RECORD_LABELS.items():
         record_labels.ACTIONS.setdefault(action, label)
     panels.register("case", panels.Panel("equipment/_case_recordings.html", case_recordings, order=15))
+    workbench.register(below_ratio)
 
 
 def case_recordings(case, user) -> dict:

@@ -9,9 +9,11 @@ class FilingsConfig(AppConfig):
     def ready(self):
         from zhifa.accounts.choices import BUSINESS_ROLES, RoleCode
         from zhifa.accounts.permissions import grant
+        from zhifa.core import deadlines as stored_deadlines
         from zhifa.core import record_labels, workbench
         from zhifa.core.menu import MenuItem, register
 
+        from . import deadlines
         from .transitions import ACKNOWLEDGE, SUBMIT, VIEW
         from .workbench import pending
 
@@ -22,6 +24,7 @@ class FilingsConfig(AppConfig):
         grant([RoleCode.SUPERVISOR], {ACKNOWLEDGE})
         register(MenuItem("执法监督", "流程图与手册备案", "filings:filing_list", VIEW, order=158))
         workbench.register(pending)
+        stored_deadlines.register(deadlines.REVIEW_DUE)
         for action, label in {
             "filing.submit": "报送备案",
             "filing.accept": "备案通过",

@@ -8,8 +8,10 @@ from .choices import FilingKind, FilingStatus
 
 class Filing(models.Model):
     """备案 — an agency's 执法流程图 or 执法工作手册 filed with the justice bureau over it, which
-    acknowledges it (备案通过) or returns it with its reason (退回), by `due_on` (working days,
-    ZHIFA_FILING_REVIEW_WORKDAYS). Rules: filings.services; moves: filings.transitions."""
+    acknowledges it (备案通过) or returns it with its reason (退回), by `due_on`: `due_workdays` working days
+    after `submitted_on` (ZHIFA_FILING_REVIEW_WORKDAYS when filed), kept so that a calendar change computes
+    it again with the period it was given (filings.deadlines). Rules: filings.services; moves:
+    filings.transitions."""
 
     agency = models.ForeignKey(
         Agency, verbose_name="报送机关", on_delete=models.PROTECT, related_name="filings"
@@ -27,6 +29,7 @@ class Filing(models.Model):
     )
     submitted_on = models.DateField("报送日期")
     due_on = models.DateField("审查期限")
+    due_workdays = models.PositiveSmallIntegerField("审查期限工作日数")
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="审查人", null=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -44,6 +47,9 @@ class Filing(models.Model):
         indexes = [
             models.Index(fields=["agency", "status", "id"], name="filing_agency_status"),
             models.Index(fields=["bureau", "status", "due_on"], name="filing_bureau_due"),
+            # the list's sorts (filings.selectors.SORTS), within an agency
+            models.Index(fields=["agency", "submitted_on", "id"], name="filing_agency_submitted"),
+            models.Index(fields=["agency", "due_on", "id"], name="filing_agency_due"),
         ]
 
     def __str__(self) -> str:

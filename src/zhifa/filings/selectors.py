@@ -4,9 +4,17 @@ supervisors those of their region (REGION scope), a 司法所 those of its towns
 from django.db.models import QuerySet
 
 from zhifa.core import access
+from zhifa.core.sorting import SortColumn, Sorts
 
 from .models import Filing, FilingFile
 from .transitions import VIEW
+
+# Backed by the indexes filing_agency_submitted and filing_agency_due (filings 0002); default newest first.
+SORTS = Sorts(
+    SortColumn("submitted", "报送日期", ("submitted_on",)),
+    SortColumn("due", "审查期限", ("due_on",)),
+    default=("-id",),
+)
 
 
 def filings_visible_to(

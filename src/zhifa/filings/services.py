@@ -73,7 +73,7 @@ def filing_submit(
         raise ValidationError(errors)
     assert bureau is not None  # refused above
     checked = _checked(files)
-    today = timezone.localdate()
+    today, period = timezone.localdate(), review_workdays()
     filing = Filing.objects.create(
         agency=agency,
         bureau=bureau,
@@ -82,7 +82,8 @@ def filing_submit(
         note=note,
         submitted_by=actor,
         submitted_on=today,
-        due_on=workdays.add_workdays(today, review_workdays()),
+        due_on=workdays.add_workdays(today, period),
+        due_workdays=period,
     )
     stored = attachments.store_files(checked, FilingFile, filing=filing, round=1)
     kit.record(
@@ -152,14 +153,24 @@ def filing_resubmit(*, actor: Actor, filing: Filing, note: str = "", files: Sequ
     filing.round += 1
     filing.note = (note or "").strip() or filing.note
     filing.submitted_by, filing.submitted_on = actor, today
-    filing.due_on = workdays.add_workdays(today, review_workdays())
+    filing.due_workdays = review_workdays()
+    filing.due_on = workdays.add_workdays(today, filing.due_workdays)
     filing.decided_by, filing.decided_on = None, None
     stored = attachments.store_files(checked, FilingFile, filing=filing, round=filing.round)
     MACHINE.move(
         filing,
         "resubmit",
         actor=actor,
-        fields=("round", "note", "submitted_by", "submitted_on", "due_on", "decided_by", "decided_on"),
+        fields=(
+            "round",
+            "note",
+            "submitted_by",
+            "submitted_on",
+            "due_on",
+            "due_workdays",
+            "decided_by",
+            "decided_on",
+        ),
         payload={"round": filing.round, "due_on": filing.due_on, "files": stored},
     )
     notices.submitted(filing, actor)

@@ -6,6 +6,7 @@ app_name = "filings"
 
 urlpatterns = [
     path("", views.filing_list, name="filing_list"),
+    path("export.xlsx", views.filing_export, name="filing_export"),
     path("new/", views.filing_new, name="filing_new"),
     path("<int:pk>/", views.filing_detail, name="filing_detail"),
     path("<int:pk>/accept/", views.filing_accept, name="filing_accept"),

@@ -1,4 +1,4 @@
-"""备案 pages: the list, the filing form, the detail with the bureau's 备案通过 / 退回 and the filer's
+"""备案 pages: the list (filters, sorts, pages, Excel through core.exports), the filing form, the detail with the bureau's 备案通过 / 退回 and the filer's
 重新报送, the files, and the 重大执法决定法制审核流程图 drawn from the review's transition table. Thin:
 the rules are in filings.services; another agency's filing is a 404."""
 
@@ -12,8 +12,9 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from zhifa.cases.evidence import storage
-from zhifa.core import access
-from zhifa.core.forms import apply_errors
+from zhifa.core import access, exports
+from zhifa.core.exports import Column
+from zhifa.core.forms import apply_errors, query_of
 from zhifa.core.pagination import paginate
 from zhifa.review.flowchart import TITLE, review_flowchart_svg
 from zhifa.supervision.attachments import uploads_of_form
@@ -24,26 +25,68 @@ from .models import FilingFile
 from .transitions import MACHINE, VIEW
 
 
+def _filters(params) -> tuple[FilingFilters, dict]:
+    """The list's filters as the form parsed them (an unknown status or kind is no filter)."""
+    form = FilingFilters(params or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    return form, {key: value for key, value in data.items() if value}
+
+
+def _filings(user, params):
+    """The list the user filtered and sorted: the page and its export read the same rows."""
+    filters = _filters(params)[1]
+    rows = selectors.filings_visible_to(user, status=filters.get("status", ""), kind=filters.get("kind", ""))
+    return selectors.SORTS.parse(params.get("sort", "")).apply(rows)
+
+
+EXPORT = exports.register(
+    exports.ListExport(
+        key="filings.filing_list",
+        filename="流程图与工作手册备案.xlsx",
+        columns=(
+            Column("名称", lambda f: f.title),
+            Column("备案材料", lambda f: f.get_kind_display()),
+            Column("报送机关", lambda f: f.agency.name),
+            Column("备案机关", lambda f: f.bureau.name),
+            Column("报送次数", lambda f: f.round),
+            Column("报送日期", lambda f: f.submitted_on, "date"),
+            Column("审查期限", lambda f: f.due_on, "date"),
+            Column("状态", lambda f: f.get_status_display()),
+            Column("审查日期", lambda f: f.decided_on, "date"),
+            Column("退回理由", lambda f: f.return_reason),
+        ),
+        queryset=_filings,
+        perm=VIEW,
+    )
+)
+
+
 @login_required
 @permission_required(VIEW, raise_exception=True)
 def filing_list(request):
-    filters = FilingFilters(request.GET or None)
-    data = filters.cleaned_data if filters.is_valid() else {}
-    filings = selectors.filings_visible_to(
-        request.user, status=data.get("status", ""), kind=data.get("kind", "")
-    )
-    page = paginate(request, filings)
+    form, filters = _filters(request.GET)
+    sorting = selectors.SORTS.of(request)
+    page = paginate(request, _filings(request.user, request.GET))
     can_submit = bool(request.user.has_perm(services.SUBMIT))
     return render(
         request,
         "filings/filing_list.html",
         {
             "page": page,
-            "form": filters,
-            "filters": {k: v for k, v in data.items() if v},
+            "form": form,
+            "filters": filters,
+            "sorting": sorting,
+            "query": query_of({**filters, "sort": sorting.value}),
             "can_submit": can_submit,
         },
     )
+
+
+@login_required
+@permission_required(VIEW, raise_exception=True)
+def filing_export(request):
+    """The list as filtered and sorted, as xlsx (or CSV with format=csv)."""
+    return exports.respond(request, EXPORT)
 
 
 @login_required

@@ -22,6 +22,12 @@ class RegistryConfig(AppConfig):
         # registers bodies for its whole region (core.access gives supervisors the region scope).
         grant([RoleCode.UNIT_HEAD, RoleCode.AGENCY_HEAD], {"registry.manage_officer"})
         grant([RoleCode.SUPERVISOR], {"registry.manage_certificate", "registry.manage_body"})
+        # 执法领域 is the instance's reference list: everyone reads it, the 系统管理员 keeps it (a county's
+        # admin read-only: registry.services.may_keep_fields)
+        from .services import ADD_FIELD, CHANGE_FIELD, VIEW_FIELD
+
+        grant([*BUSINESS_ROLES, RoleCode.SYSTEM_ADMIN], {VIEW_FIELD})
+        grant([RoleCode.SYSTEM_ADMIN], {ADD_FIELD, CHANGE_FIELD})
 
         from django.db.models import Q
 
@@ -54,4 +60,14 @@ class RegistryConfig(AppConfig):
                 order=25,
             ),
         )
+        register(MenuItem("系统管理", "执法领域", "registry:field_list", CHANGE_FIELD, order=954))
+        from zhifa.core import record_labels
+
+        for action, label in {
+            "registry_field.create": "新增执法领域",
+            "registry_field.update": "修改执法领域",
+            "registry_field.deactivate": "停用执法领域",
+            "registry_field.activate": "启用执法领域",
+        }.items():
+            record_labels.ACTIONS.setdefault(action, label)
         workbench.register(pending)

@@ -35,10 +35,17 @@ from .models.officers import certificate_number_validator
 from .services import MANAGE_BODY, MANAGE_CERTIFICATE, MANAGE_OFFICER, OFFICER_FIELDS
 
 
-def _fields_choice(label: str = "执法领域", *, required: bool = False) -> forms.ModelMultipleChoiceField:
+def _fields_choice(
+    label: str = "执法领域", *, required: bool = False, offered_only: bool = False
+) -> forms.ModelMultipleChoiceField:
+    """A choice of 执法领域 in their order; `offered_only`: the 启用 ones (a new certificate covers no 停用 one,
+    while an officer's fields already chosen stay choosable)."""
+    queryset = (
+        selectors.fields_offered() if offered_only else EnforcementField.objects.order_by("ordering", "code")
+    )
     return forms.ModelMultipleChoiceField(
         label=label,
-        queryset=EnforcementField.objects.order_by("code"),
+        queryset=queryset,
         required=required,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "请选择执法领域"},
@@ -129,7 +136,7 @@ class CertificateIssueForm(Form):
     issuer = forms.CharField(label="发证机关", max_length=64)
     issued_on = date_field("发证日期", today=True)
     expires_on = date_field("有效期至")
-    certificate_fields = _fields_choice("证件覆盖的执法领域", required=True)
+    certificate_fields = _fields_choice("证件覆盖的执法领域", required=True, offered_only=True)
 
     error_map = {"fields": "certificate_fields", "officer": "__all__"}
 
@@ -314,3 +321,13 @@ class ImportForm(xlsx_import.ImportForm):
         if kind and agency and agency.pk not in self.allowed.get(perm_for_kind(kind), set()):
             self.add_error("agency", "您无权向该机关导入此类数据")
         return data
+
+
+# ---- 执法领域 (系统管理员) -----------------------------------------------------------------------------
+
+
+class FieldForm(Form):
+    """Parses only: the rules (a name, unique, ≤32; an order 0–9999) are registry.services', as in the API."""
+
+    name = forms.CharField(label="名称", required=False, help_text="如：市场监管")
+    ordering = forms.IntegerField(label="排序", required=False, help_text="0至9999，数字小的在前")

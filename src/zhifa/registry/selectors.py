@@ -642,3 +642,21 @@ def personal_data_viewer(user) -> PersonalDataViewer:
     return PersonalDataViewer(
         user_id=getattr(user, "pk", None), agency_ids=frozenset(agencies.values_list("pk", flat=True))
     )
+
+
+# ---- 执法领域 ------------------------------------------------------------------------------------------
+
+
+def fields_listed(*, q: str = "", active: str = "") -> QuerySet[EnforcementField]:
+    """The 执法领域 list of the maintenance page and its API: by code or name, 启用/停用, in their order."""
+    fields = EnforcementField.objects.all()
+    if q := q.strip():
+        fields = fields.filter(Q(code__icontains=q) | Q(name__icontains=q))
+    if active in ("1", "0"):
+        fields = fields.filter(active=active == "1")
+    return fields.order_by("ordering", "code")
+
+
+def fields_offered() -> QuerySet[EnforcementField]:
+    """The fields a new certificate may cover: the 启用 ones, in their order."""
+    return EnforcementField.objects.filter(active=True).order_by("ordering", "code")

@@ -1,9 +1,10 @@
 """Writes on the registry: one function per user action; each checks permission, validates, writes in one
 transaction and appends a record to the agency's chain."""
 
+import re
 from datetime import date
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -13,7 +14,15 @@ from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
 
 from .choices import BodyChangeKind, BodyStatus, CertificateStatus, LegalStanding, PersonKind, PersonStatus
-from .models import Assessment, BodyChange, Certificate, EnforcementBody, Officer, TrainingRecord
+from .models import (
+    Assessment,
+    BodyChange,
+    Certificate,
+    EnforcementBody,
+    EnforcementField,
+    Officer,
+    TrainingRecord,
+)
 from .names import initials_of
 
 MANAGE_BODY = "registry.manage_body"
@@ -461,3 +470,125 @@ def assessment_set(*, actor: Actor, officer: Officer, year: int, grade: str, not
         agency=officer.agency,
     )
     return assessment
+
+
+# ---- 执法领域 (系统管理员) -----------------------------------------------------------------------------
+# The list is the instance's, not an agency's: every 系统管理员 reads it, one whose agency lies in a
+# top-level region keeps it (the calendar's rule, core.holidays.may_change). Each change is recorded in that
+# admin's chain and audited as 管理操作; a refusal names the field and writes nothing.
+
+VIEW_FIELD = "registry.view_enforcementfield"
+ADD_FIELD = "registry.add_enforcementfield"
+CHANGE_FIELD = "registry.change_enforcementfield"
+FIELD_DENIED = "执法领域全市统一，只有市级（顶级行政区划）的系统管理员可以维护"
+FIELD_ORDERING_MAX = 9999
+_FIELD_CODE = re.compile(r"^[a-z0-9_-]+$")
+
+
+def may_keep_fields(user) -> bool:
+    from zhifa.core.holidays import may_change
+
+    return may_change(user, CHANGE_FIELD)
+
+
+def _require_fields(actor: Actor, perm: str) -> None:
+    from zhifa.core.holidays import may_change
+
+    if actor is not None and not actor.has_perm(perm):
+        raise PermissionDenied("您无权维护执法领域")
+    if not may_change(actor, perm):
+        raise PermissionDenied(FIELD_DENIED)
+
+
+def _field_name(name: str, *, exclude: str | None = None) -> str:
+    name = (name or "").strip()
+    longest = EnforcementField._meta.get_field("name").max_length or 32
+    if not name:
+        kit.refuse("name", "请填写名称")
+    if len(name) > longest:
+        kit.refuse("name", f"“名称”最多{longest}个字符")
+    taken = EnforcementField.objects.filter(name=name).exclude(code=exclude or "").first()
+    if taken is not None:
+        kit.refuse("name", f"“名称”{name}已被另一执法领域使用")
+    return name
+
+
+def _field_ordering(ordering: int | None) -> int:
+    if ordering is None:
+        kit.refuse("ordering", "请填写排序")
+    if not 0 <= ordering <= FIELD_ORDERING_MAX:
+        kit.refuse("ordering", f"“排序”应为0至{FIELD_ORDERING_MAX}的整数")
+    return ordering
+
+
+def _field_log(actor: Actor, field: EnforcementField, action: str, detail: str) -> None:
+    from zhifa.core.holidays import recording_agency
+    from zhifa.core.services import audit_admin_action
+
+    payload = {"code": field.code, "name": field.name, "ordering": field.ordering, "active": field.active}
+    agency = recording_agency(actor)
+    if agency is not None:
+        kit.record(field, action, actor=actor, payload=payload, agency=agency)
+    audit_admin_action(actor, field, f"{detail}：{field.name}")
+
+
+def _new_field_code() -> str:
+    """A code for a field added on the page (people see the name only): f1, f2… the first unused."""
+    taken = set(EnforcementField.objects.filter(code__startswith="f").values_list("code", flat=True))
+    return next(f"f{n}" for n in range(1, len(taken) + 2) if f"f{n}" not in taken)
+
+
+@transaction.atomic
+def field_create(*, actor: Actor, name: str, ordering: int | None, code: str = "") -> EnforcementField:
+    """新增执法领域: a name and its place in the lists. The code (fixed once created: certificates, items and
+    cases name it) is given by an integration through the API, else made up (people see the name only)."""
+    _require_fields(actor, ADD_FIELD)
+    code = (code or "").strip()
+    longest = EnforcementField._meta.get_field("code").max_length or 32
+    if code and (len(code) > longest or not _FIELD_CODE.match(code)):
+        kit.refuse("code", f"“代码”应为{longest}位以内的小写字母、数字、-或_")
+    if code and EnforcementField.objects.filter(code=code).exists():
+        kit.refuse("code", f"“代码”{code}已被使用")
+    name, ordering = _field_name(name), _field_ordering(ordering)
+    field = EnforcementField.objects.create(code=code or _new_field_code(), name=name, ordering=ordering)
+    _field_log(actor, field, "registry_field.create", "新增执法领域")
+    return field
+
+
+@transaction.atomic
+def field_update(
+    *, actor: Actor, field: EnforcementField, name: str, ordering: int | None
+) -> EnforcementField:
+    """修改执法领域: its name and its place in the lists (the code stays)."""
+    _require_fields(actor, CHANGE_FIELD)
+    field = kit.locked(EnforcementField, field, actor=None)
+    field.name, field.ordering = _field_name(name, exclude=field.code), _field_ordering(ordering)
+    field.save(update_fields=["name", "ordering"])
+    _field_log(actor, field, "registry_field.update", "修改执法领域")
+    return field
+
+
+def _field_set_active(actor: Actor, field: EnforcementField, active: bool) -> EnforcementField:
+    _require_fields(actor, CHANGE_FIELD)
+    field = kit.locked(EnforcementField, field, actor=None)
+    if field.active == active:
+        kit.refuse("active", f"执法领域“{field.name}”已{'启用' if active else '停用'}")
+    field.active = active
+    field.save(update_fields=["active"])
+    if active:
+        _field_log(actor, field, "registry_field.activate", "启用执法领域")
+    else:
+        _field_log(actor, field, "registry_field.deactivate", "停用执法领域")
+    return field
+
+
+@transaction.atomic
+def field_deactivate(*, actor: Actor, field: EnforcementField) -> EnforcementField:
+    """停用执法领域: no new certificate covers it; the certificates, items and cases that name it keep it."""
+    return _field_set_active(actor, field, False)
+
+
+@transaction.atomic
+def field_activate(*, actor: Actor, field: EnforcementField) -> EnforcementField:
+    """启用执法领域: offered again."""
+    return _field_set_active(actor, field, True)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import bodies, certificates, compliance, imports, officers
+from .views import bodies, certificates, compliance, fields, imports, officers
 
 app_name = "registry"
 
@@ -37,6 +37,11 @@ urlpatterns = [
         compliance.compliance_training_export,
         name="compliance_training_export",
     ),
+    path("fields/", fields.field_list, name="field_list"),
+    path("fields/new/", fields.field_create, name="field_create"),
+    path("fields/<slug:code>/edit/", fields.field_edit, name="field_edit"),
+    path("fields/<slug:code>/deactivate/", fields.field_deactivate, name="field_deactivate"),
+    path("fields/<slug:code>/activate/", fields.field_activate, name="field_activate"),
     path("import/", imports.import_page, name="import"),
     path("import/template/<slug:kind>/", imports.import_template, name="import_template"),
 ]

@@ -6,7 +6,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
@@ -693,3 +694,64 @@ def agency_training(request, agency_id: int, year: Year | None = None):
             for s in standings
         ],
     }
+
+
+# ---- 执法领域 (系统管理员) -----------------------------------------------------------------------------
+
+
+class FieldOut(Schema):
+    code: str = Field(description="代码")
+    name: str = Field(description="名称")
+    ordering: int = Field(description="排序（小的在前）")
+    active: bool = Field(description="启用")
+
+
+class FieldFilters(Schema):
+    q: str = Field("", max_length=64, description="代码或名称")
+    active: Literal["", "1", "0"] = Field("", description="1 启用，0 停用，空：全部")
+
+
+class FieldIn(Schema):
+    """The service refuses a missing name or order in the page's words, so they are optional here."""
+
+    name: str = Field("", description="名称（至多32字，不得与其他执法领域重名）")
+    ordering: int | None = Field(None, description="排序（0至9999，小的在前）")
+
+
+class NewFieldIn(FieldIn):
+    code: str = Field("", description="代码（小写字母、数字、-或_，至多32位，创建后不能修改；空：自动编排）")
+
+
+def _field(code: str) -> EnforcementField:
+    return get_object_or_404(EnforcementField, code=code)
+
+
+@router.get("/fields", response=list[FieldOut], summary="执法领域列表")
+@paginate
+def list_fields(request, filters: Query[FieldFilters]):
+    if not request.auth.has_perm(services.VIEW_FIELD):
+        raise PermissionDenied("您无权查看执法领域")
+    return selectors.fields_listed(q=filters.q, active=filters.active)
+
+
+@router.post("/fields", response={201: FieldOut}, summary="新增执法领域")
+def create_field(request, data: NewFieldIn):
+    field = services.field_create(actor=request.auth, code=data.code, name=data.name, ordering=data.ordering)
+    return Status(201, field)
+
+
+@router.put("/fields/{code}", response=FieldOut, summary="修改执法领域（名称、排序）")
+def update_field(request, code: str, data: FieldIn):
+    return services.field_update(
+        actor=request.auth, field=_field(code), name=data.name, ordering=data.ordering
+    )
+
+
+@router.post("/fields/{code}/deactivate", response=FieldOut, summary="停用执法领域")
+def deactivate_field(request, code: str):
+    return services.field_deactivate(actor=request.auth, field=_field(code))
+
+
+@router.post("/fields/{code}/activate", response=FieldOut, summary="启用执法领域")
+def activate_field(request, code: str):
+    return services.field_activate(actor=request.auth, field=_field(code))
