@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from . import kit, workdays
+from . import deadlines, kit, workdays
 from .choices import DayKind
 from .holidays import COUNTY_DENIED, may_change, recording_agency
 from .models import HolidayOverride
@@ -100,10 +100,12 @@ def _log(actor: kit.Actor, override: HolidayOverride, action: str, detail: str) 
     audit_admin_action(actor, override, f"{detail}：{override.date:%Y-%m-%d} {override.get_kind_display()}")
 
 
-def _forget_cached_overrides() -> None:
-    """Now (for the rest of this transaction) and after the commit (for every other request)."""
+def _calendar_changed(actor: kit.Actor, *days: date) -> None:
+    """Forget the cached overrides now (for the rest of this transaction) and after the commit (for every
+    other request), then move the stored due dates the change moves, as a whole year's 节假日安排 does."""
     workdays.clear_cache()
     transaction.on_commit(workdays.clear_cache)
+    deadlines.recompute_after_calendar_change(actor=actor, since=min(days))
 
 
 @transaction.atomic
@@ -115,7 +117,7 @@ def holiday_override_set(*, actor: kit.Actor, day: date | None, kind: str, name:
         date=day, kind=kind, name=name, set_by=actor, set_at=timezone.now()
     )
     _log(actor, override, "calendar.override_set", "新增节假日调整")
-    _forget_cached_overrides()
+    _calendar_changed(actor, day)
     return override
 
 
@@ -127,11 +129,12 @@ def holiday_override_update(
     _require(actor, CHANGE)
     override = kit.locked(HolidayOverride, override, actor=None)
     day, name = _checked(day=day, kind=kind, name=name, exclude=override.pk)
+    before = override.date
     override.date, override.kind, override.name = day, kind, name
     override.set_by, override.set_at = actor, timezone.now()
     override.save(update_fields=["date", "kind", "name", "set_by", "set_at"])
     _log(actor, override, "calendar.override_update", "修改节假日调整")
-    _forget_cached_overrides()
+    _calendar_changed(actor, before, day)
     return override
 
 
@@ -141,5 +144,6 @@ def holiday_override_delete(*, actor: kit.Actor, override: HolidayOverride) -> N
     _require(actor, DELETE)
     override = kit.locked(HolidayOverride, override, actor=None)
     _log(actor, override, "calendar.override_delete", "删除节假日调整")
+    day = override.date
     override.delete()
-    _forget_cached_overrides()
+    _calendar_changed(actor, day)
