@@ -7,6 +7,7 @@ page marked active: the one whose address is the longest start of the page's (so
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -25,7 +26,7 @@ def subnav(context, *names_and_labels: str, label: str = "本模块") -> str:
         "",
         '<a class="nav-link{}" href="{}"{}>{}</a>',
         (
-            (" active", url, format_html(' aria-current="page"'), text)
+            (" active", url, mark_safe(' aria-current="page"'), text)
             if url == active
             else ("", url, "", text)
             for url, text in links
