@@ -107,9 +107,10 @@ def test_before_the_minimum_period_the_request_is_refused_with_the_first_day(off
     d = published(agencies["east_market"], published_on=on)
     with pytest.raises(ValidationError) as refused:
         services.credit_repair_register(actor=officer, disclosure=d, data=request_data())
-    earliest = clocks.add_months(on, 3)
+    decided_on = on - timedelta(days=3)
+    earliest = clocks.add_months(decided_on, 3)
     assert refused.value.message_dict["applied_on"] == [
-        f"该公示自{on:%Y-%m-%d}起公示，一般失信行为的行政处罚信息最短公示期为3个月，"
+        f"该行政处罚决定于{decided_on:%Y-%m-%d}作出，一般失信行为的行政处罚信息最短公示期为3个月（自处罚决定之日起计算），"
         f"{earliest:%Y-%m-%d}前不能申请信用修复（《失信行为纠正后的信用信息修复管理办法（试行）》）"
     ]
 
@@ -275,3 +276,12 @@ def test_pages_register_list_and_decide(client, officer, reviewer, disclosure):
     assert done.status_code == 302
     disclosure.refresh_from_db()
     assert disclosure.expires_on == end_on
+
+
+def test_the_minimum_period_runs_from_the_decision_not_the_publication(officer, agencies):
+    """A penalty decided four months ago and published only now may be repaired at once."""
+    d = published(agencies["east_market"], published_on=TODAY)
+    Disclosure.objects.filter(pk=d.pk).update(decided_on=clocks.add_months(TODAY, -4))
+    d.refresh_from_db()
+    repair = services.credit_repair_register(actor=officer, disclosure=d, data=request_data())
+    assert (repair.disclosure_id, repair.status) == (d.pk, "pending")

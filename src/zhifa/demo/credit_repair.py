@@ -33,13 +33,13 @@ def _repairable(agency_name: str, today: date) -> Disclosure | None:
         published_on__isnull=False,
     ).order_by("published_on", "id")
     return next(
-        (d for d in rows if clocks.earliest_repair(d.published_on, Severity.GENERAL) <= today - timedelta(7)),
+        (d for d in rows if clocks.earliest_repair(d.decided_on, Severity.GENERAL) <= today - timedelta(7)),
         None,
     )
 
 
 def _register(disclosure: Disclosure, username: str, today: date):
-    applied_on = max(clocks.earliest_repair(disclosure.published_on, Severity.GENERAL), today - timedelta(7))
+    applied_on = max(clocks.earliest_repair(disclosure.decided_on, Severity.GENERAL), today - timedelta(7))
     return services.credit_repair_register(
         actor=User.objects.get(username=username),
         disclosure=disclosure,
@@ -61,7 +61,7 @@ def load(out) -> None:
     decided = _repairable(DECIDED[0], today)
     if decided is not None:
         repair = _register(decided, DECIDED[1], today)
-        earliest = clocks.earliest_repair(decided.published_on, Severity.GENERAL)
+        earliest = clocks.earliest_repair(decided.decided_on, Severity.GENERAL)
         services.credit_repair_approve(
             actor=None,
             repair=repair,

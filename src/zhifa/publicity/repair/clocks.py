@@ -2,8 +2,10 @@
 
 国家发展改革委《失信行为纠正后的信用信息修复管理办法（试行）》(2023年第58号令) sets the shortest
 publication of 行政处罚信息 at three months for 一般失信行为 and one year for 严重失信行为 (longest one
-and three years). It governs the credit platforms; for an enforcement agency's own 公示 no text we hold
-fixes the period, so both are settings with these documented defaults."""
+and three years). The periods run from the day of the penalty decision, not of its publication
+(发改办财金〔2019〕527号: "自行政处罚决定之日起"; local credit offices apply the 2023 measures the same way:
+"公示期限起点以行政处罚作出时间为准"). It governs the credit platforms; for an enforcement agency's own 公示
+no text we hold fixes the period, so both are settings with these documented defaults."""
 
 import calendar
 from datetime import date
@@ -29,6 +31,6 @@ def add_months(day: date, months: int) -> date:
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def earliest_repair(published_on: date, severity: str) -> date:
-    """The first day a request may be made: the minimum period after the day of publication."""
-    return add_months(published_on, minimum_months(severity))
+def earliest_repair(decided_on: date, severity: str) -> date:
+    """The first day a request may be made: the minimum period after the day of the decision."""
+    return add_months(decided_on, minimum_months(severity))

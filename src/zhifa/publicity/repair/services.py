@@ -50,14 +50,13 @@ def _require_public_penalty(disclosure: Disclosure) -> None:
 
 
 def _require_period_over(disclosure: Disclosure, severity: str, on: date, field: str) -> None:
-    """最短公示期: a request (or an end date) only once the minimum period after publication has run."""
-    assert disclosure.published_on is not None  # published
-    earliest = clocks.earliest_repair(disclosure.published_on, severity)
+    """最短公示期: a request (or an end date) only once the minimum period after the decision has run."""
+    earliest = clocks.earliest_repair(disclosure.decided_on, severity)
     if on < earliest:
         kit.refuse(
             field,
-            f"该公示自{disclosure.published_on:%Y-%m-%d}起公示，{Severity(severity).label}的行政处罚信息"
-            f"最短公示期为{clocks.minimum_months(severity)}个月，{earliest:%Y-%m-%d}前不能"
+            f"该行政处罚决定于{disclosure.decided_on:%Y-%m-%d}作出，{Severity(severity).label}的行政处罚信息"
+            f"最短公示期为{clocks.minimum_months(severity)}个月（自处罚决定之日起计算），{earliest:%Y-%m-%d}前不能"
             f"{'申请信用修复' if field == 'applied_on' else '结束公示'}（{clocks.SOURCE}）",
         )
 
