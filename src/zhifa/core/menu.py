@@ -4,7 +4,7 @@ Apps add their entries with `register(...)` from AppConfig.ready(); the base tem
 `menu` from the context processor below, and the breadcrumbs of the page (its menu entry and module).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,21 +56,22 @@ def menu_for(user) -> list[dict]:
     ]
 
 
+def deepest_start(urls: Iterable[str], path: str) -> str | None:
+    """The address among `urls` that is the page's own, else the longest that starts it (a case page sits
+    under 案件列表); the home page's "/" only on itself. The first of equal ones wins."""
+    starts = [url for url in urls if url == path or (url != "/" and path.startswith(url))]
+    return max(starts, key=len, default=None)
+
+
 def breadcrumbs_for(menu: list[dict], path: str) -> dict | None:
-    """The page's place in the menu: {module, item, current} for the entry whose address is the page's,
-    else the one whose address is the longest start of it (a case page sits under 案件列表); None off the
-    menu. `current`: the page is the entry itself (its crumb is then not a link)."""
-    best: tuple[dict, dict] | None = None
-    for group in menu:
-        for item in group["items"]:
-            if item["url"] == path:
-                return {"module": group["module"], "item": item, "current": True}
-            longer = best is None or len(item["url"]) > len(best[1]["url"])
-            if item["url"] != "/" and path.startswith(item["url"]) and longer:
-                best = (group, item)
-    if best is None:
+    """The page's place in the menu: {module, item, current} for the entry `deepest_start` picks; None off
+    the menu. `current`: the page is the entry itself (its crumb is then not a link)."""
+    entries = [(group["module"], item) for group in menu for item in group["items"]]
+    url = deepest_start((item["url"] for _, item in entries), path)
+    if url is None:
         return None
-    return {"module": best[0]["module"], "item": best[1], "current": False}
+    module, item = next((module, item) for module, item in entries if item["url"] == url)
+    return {"module": module, "item": item, "current": url == path}
 
 
 def menu_context(request) -> dict:

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from ..menu import deepest_start
+
 register = template.Library()
 
 
@@ -20,8 +22,7 @@ def subnav(context, *names_and_labels: str, label: str = "本模块") -> str:
         (reverse(name), text)
         for name, text in zip(names_and_labels[::2], names_and_labels[1::2], strict=True)
     ]
-    starts = [url for url, _ in links if path.startswith(url)]
-    active = max(starts, key=len) if starts else None
+    active = deepest_start((url for url, _ in links), path)
     items = format_html_join(
         "",
         '<a class="nav-link{}" href="{}"{}>{}</a>',
