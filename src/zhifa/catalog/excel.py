@@ -41,6 +41,7 @@ from zhifa.core.xlsx_import import (
     yes_no,
 )
 from zhifa.registry.models import EnforcementField
+from zhifa.registry.selectors import fields_offered
 
 from . import services
 from .choices import CircumstanceLevel, FineBasis, ItemCategory, ItemLevel, LegalRank, ProcedureStep
@@ -192,7 +193,7 @@ def template_bytes(kind: str) -> bytes:
         *NOTES[kind],
         *COMMON_NOTES,
     )
-    fields = "、".join(EnforcementField.objects.order_by("code").values_list("name", flat=True))
+    fields = "、".join(fields_offered().values_list("name", flat=True))  # a new item names no 停用 one
     return xlsx_import.template_bytes(
         title=label,
         columns=columns,
@@ -219,7 +220,8 @@ class _ItemParser:
     fills in must agree with the first row."""
 
     def __init__(self, agency: Agency):
-        self.fields = {f.name: f for f in EnforcementField.objects.all()}
+        self.fields = {f.name: f for f in EnforcementField.objects.all()}  # a 停用 one: item_create refuses it
+        self.offered = "、".join(fields_offered().values_list("name", flat=True))
         self.bodies = {body.name: body for body in bodies_of(agency)}
         self.first: dict[str, _ItemRow] = {}
 
@@ -257,7 +259,7 @@ class _ItemParser:
     def _field(self, row: Row, required: bool) -> EnforcementField | None:
         name = row.text("执法领域", required=required)
         if name and name not in self.fields:
-            row.error("执法领域", f"没有名为“{name}”的执法领域；可填写：{'、'.join(self.fields)}")
+            row.error("执法领域", f"没有名为“{name}”的执法领域；可填写：{self.offered}")
         return self.fields.get(name)
 
     def _body(self, row: Row):

@@ -18,6 +18,7 @@ from zhifa.core import access, kit, workdays
 from zhifa.core.formatting import money
 from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
+from zhifa.registry.services import refuse_stopped_fields
 
 from . import reviewers, transitions, versioning
 from .choices import (
@@ -151,13 +152,16 @@ class BasisInput:
 def item_save(
     *, actor: Actor, draft: CatalogVersion, code: str, legal_bases: list[BasisInput], **fields
 ) -> EnforcementItem:
-    """Add or replace the item `code` in the draft. An item stands on at least one legal basis."""
+    """Add or replace the item `code` in the draft. An item stands on at least one legal basis; a new item,
+    or one moved to another 执法领域, names no 停用 one (an item keeps the field it has)."""
     draft = _draft_for_change(actor, draft)
     if not legal_bases:
         kit.refuse("legal_bases", "执法事项必须有设定依据（法律、法规、规章条款）")
     item = EnforcementItem.objects.filter(version=draft, code=code).first() or EnforcementItem(
         version=draft, code=code
     )
+    kept = [item.field_id] if item.pk is not None else []
+    refuse_stopped_fields([fields.get("field")], key="field", new="执法事项", kept=kept)
     for name, value in fields.items():
         setattr(item, name, value)
     item.full_clean(validate_unique=False)

@@ -43,7 +43,7 @@ from zhifa.core.xlsx_import import (
     yes_no,
 )
 
-from . import services
+from . import selectors, services
 from .choices import CertificateKind, PersonKind, TrainingKind
 from .models import Certificate, EnforcementField, Officer, TrainingRecord
 from .names import initials_of
@@ -131,9 +131,11 @@ def _kind_columns(kind: str) -> tuple[Column, ...]:
 
 
 def template_bytes(kind: str) -> bytes:
-    """The xlsx users fill in (see xlsx_import.template_bytes); the 执法领域 rule lists the fields."""
+    """The xlsx users fill in (see xlsx_import.template_bytes); the 执法领域 rule lists the fields (for a
+    certificate, the 启用 ones: a new certificate covers no 停用 field)."""
     columns = _kind_columns(kind)
-    field_names = "、".join(EnforcementField.objects.values_list("name", flat=True))
+    fields = selectors.fields_offered() if kind == "certificates" else EnforcementField.objects.all()
+    field_names = "、".join(fields.values_list("name", flat=True))
     return xlsx_import.template_bytes(
         title=KIND_LABELS[kind],
         columns=columns,
@@ -168,11 +170,15 @@ class _Row(Row):
                 return ""
         return number
 
-    def field_codes(self, column: str, by_name: dict[str, str], *, required: bool) -> tuple[str, ...]:
+    def field_codes(
+        self, column: str, by_name: dict[str, str], *, required: bool, listed: str = ""
+    ) -> tuple[str, ...]:
+        """The codes of the fields named in `column`; `listed`: the names to suggest (else every field)."""
         names = [name.strip() for name in FIELD_SEPARATORS.split(self.text(column)) if name.strip()]
         unknown = [name for name in names if name not in by_name]
         if unknown:
-            self.error(column, f"没有名为“{'、'.join(unknown)}”的执法领域；可填写：{'、'.join(by_name)}")
+            listed = listed or "、".join(by_name)
+            self.error(column, f"没有名为“{'、'.join(unknown)}”的执法领域；可填写：{listed}")
         elif required and not names:
             self.error(column, f"请填写“{column}”")
         return tuple(dict.fromkeys(by_name[name] for name in names if name in by_name))
@@ -200,7 +206,8 @@ def _column_of(model: type[models.Model], name: str) -> str:
 class _Lookups:
     """Everything validation needs from the database, fetched once per import, not once per row."""
 
-    fields_by_name: dict[str, str]
+    fields_by_name: dict[str, str]  # every field, 停用 ones too (certificate_issue refuses those)
+    offered: str  # the names of the 启用 fields, suggested for a certificate
     officers: dict[str, tuple[int, str]]  # ID number → (pk, kind), the agency's officers only
 
 
@@ -263,7 +270,7 @@ def _parse_certificate(row: _Row, lookups: _Lookups) -> _CertificateRow:
         "issued_on": row.date("发证日期", required=True),
         "expires_on": row.date("有效期至", required=True),
     }
-    fields = row.field_codes("执法领域", lookups.fields_by_name, required=True)
+    fields = row.field_codes("执法领域", lookups.fields_by_name, required=True, listed=lookups.offered)
     row.check_model(Certificate(**values), ("number", "kind", "issuer"))
     issued, expires = values["issued_on"], values["expires_on"]
     if issued and expires and expires <= issued:
@@ -512,7 +519,8 @@ def _lookups(agency: Agency, importer: _Importer) -> _Lookups:
     if importer.needs_officers:
         rows = Officer.objects.filter(agency=agency).values_list("id_number", "pk", "kind")
         officers = {id_number: (pk, kind) for id_number, pk, kind in rows.iterator(chunk_size=5000)}
-    return _Lookups(dict(EnforcementField.objects.values_list("name", "code")), officers)
+    offered = "、".join(selectors.fields_offered().values_list("name", flat=True))
+    return _Lookups(dict(EnforcementField.objects.values_list("name", "code")), offered, officers)
 
 
 # ---- export ----------------------------------------------------------------------------------------

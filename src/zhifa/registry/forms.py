@@ -35,21 +35,23 @@ from .models.officers import certificate_number_validator
 from .services import MANAGE_BODY, MANAGE_CERTIFICATE, MANAGE_OFFICER, OFFICER_FIELDS
 
 
-def _fields_choice(
-    label: str = "执法领域", *, required: bool = False, offered_only: bool = False
-) -> forms.ModelMultipleChoiceField:
-    """A choice of 执法领域 in their order; `offered_only`: the 启用 ones (a new certificate covers no 停用 one,
-    while an officer's fields already chosen stay choosable)."""
-    queryset = (
-        selectors.fields_offered() if offered_only else EnforcementField.objects.order_by("ordering", "code")
-    )
+def _fields_choice(label: str = "执法领域", *, required: bool = False) -> forms.ModelMultipleChoiceField:
+    """A choice of 执法领域 in their order (an officer's fields already chosen stay choosable even 停用)."""
     return forms.ModelMultipleChoiceField(
         label=label,
-        queryset=queryset,
+        queryset=EnforcementField.objects.order_by("ordering", "code"),
         required=required,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "请选择执法领域"},
     )
+
+
+def offer_fields(choice: forms.ModelChoiceField, *, keep: EnforcementField | str | None = None) -> None:
+    """Let a choice of 执法领域 list only the 启用 ones (and `keep`, the record's own) while it still accepts
+    any: a 停用 one posted anyway (the page was loaded before it was stopped) is the service's to refuse,
+    in the words the API gives (registry.services.refuse_stopped_fields)."""
+    empty = [] if choice.empty_label is None else [("", choice.empty_label)]
+    choice.widget.choices = lambda: [*empty, *((f.pk, f.name) for f in selectors.fields_offered(keep=keep))]
 
 
 # ---- 执法人员 -------------------------------------------------------------------------------------
@@ -136,9 +138,13 @@ class CertificateIssueForm(Form):
     issuer = forms.CharField(label="发证机关", max_length=64)
     issued_on = date_field("发证日期", today=True)
     expires_on = date_field("有效期至")
-    certificate_fields = _fields_choice("证件覆盖的执法领域", required=True, offered_only=True)
+    certificate_fields = _fields_choice("证件覆盖的执法领域", required=True)
 
     error_map = {"fields": "certificate_fields", "officer": "__all__"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        offer_fields(self.fields["certificate_fields"])  # type: ignore[arg-type]
 
     def clean_number(self) -> str:
         number = self.cleaned_data["number"].strip().upper()

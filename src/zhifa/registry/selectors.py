@@ -657,6 +657,10 @@ def fields_listed(*, q: str = "", active: str = "") -> QuerySet[EnforcementField
     return fields.order_by("ordering", "code")
 
 
-def fields_offered() -> QuerySet[EnforcementField]:
-    """The fields a new certificate may cover: the 启用 ones, in their order."""
-    return EnforcementField.objects.filter(active=True).order_by("ordering", "code")
+def fields_offered(*, keep: EnforcementField | str | None = None) -> QuerySet[EnforcementField]:
+    """The fields a choice offers: the 启用 ones — those a new certificate or catalogue item may name —, and
+    `keep`, the one the record being edited already names (it keeps it even when 停用), in their order."""
+    offered = Q(active=True)
+    if keep:
+        offered |= Q(code=_field_code(keep))
+    return EnforcementField.objects.filter(offered).order_by("ordering", "code")

@@ -341,6 +341,7 @@ def certificate_issue(
         errors.setdefault("fields", []).append("请选择证件覆盖的执法领域")
     if errors:
         raise ValidationError(errors)
+    refuse_stopped_fields(fields, key="fields", new="执法证")
     certificate.save()
     certificate.fields.set(fields)
     kit.record(
@@ -584,7 +585,8 @@ def _field_set_active(actor: Actor, field: EnforcementField, active: bool) -> En
 
 @transaction.atomic
 def field_deactivate(*, actor: Actor, field: EnforcementField) -> EnforcementField:
-    """停用执法领域: no new certificate covers it; the certificates, items and cases that name it keep it."""
+    """停用执法领域: no new certificate covers it and no new catalogue item names it (refuse_stopped_fields);
+    the certificates, items and cases that name it keep it."""
     return _field_set_active(actor, field, False)
 
 
@@ -592,3 +594,19 @@ def field_deactivate(*, actor: Actor, field: EnforcementField) -> EnforcementFie
 def field_activate(*, actor: Actor, field: EnforcementField) -> EnforcementField:
     """启用执法领域: offered again."""
     return _field_set_active(actor, field, True)
+
+
+def refuse_stopped_fields(fields, *, key: str, new: str, kept=()) -> None:
+    """停用: a 停用 执法领域 is not for new use. A new `new` (执法证, 执法事项) may not name one, nor may a change
+    add one; what a record already names (`kept`: codes or fields) it keeps. `fields` are fields or codes,
+    read afresh (a page may have been loaded before the field was stopped). Refused beside `key`, naming the
+    fields by name — every door (page, API, Excel import) ends here."""
+    codes = {_code_of(field) for field in fields if field} - {_code_of(field) for field in kept if field}
+    stopped = EnforcementField.objects.filter(code__in=codes, active=False).order_by("ordering", "code")
+    names = "、".join(stopped.values_list("name", flat=True))
+    if names:
+        kit.refuse(key, f"执法领域“{names}”已停用，不能用于新的{new}")
+
+
+def _code_of(field: EnforcementField | str) -> str:
+    return field.code if isinstance(field, EnforcementField) else field

@@ -13,6 +13,7 @@ from zhifa.core import xlsx_import
 from zhifa.core.forms import Form, agency_field, blank, date_field, money_field, offer_agencies, textarea
 from zhifa.core.models import Agency
 from zhifa.registry.choices import BodyStatus
+from zhifa.registry.forms import offer_fields
 from zhifa.registry.models import EnforcementBody, EnforcementField
 
 from .. import versioning
@@ -77,7 +78,9 @@ class ItemForm(Form):
     )
     name = _item_char("name", required=True)
     category = forms.ChoiceField(label="权力类别", choices=blank(ItemCategory.choices))
-    field = forms.ModelChoiceField(label="执法领域", queryset=EnforcementField.objects.order_by("code"))
+    field = forms.ModelChoiceField(
+        label="执法领域", queryset=EnforcementField.objects.order_by("ordering", "code")
+    )
     level = forms.ChoiceField(label="行使层级", choices=blank(ItemLevel.choices))
     implementing_body = forms.ModelChoiceField(
         label="实施主体", queryset=EnforcementBody.objects.none(), required=False, empty_label="—（本机关）"
@@ -128,6 +131,8 @@ class ItemForm(Form):
             kwargs["initial"] = {"code": item.code, **{name: getattr(item, name) for name in ITEM_FIELDS}}
         super().__init__(*args, **kwargs)
         self.item = item
+        # the 启用 fields, and the item's own (it keeps it even when 停用; the service refuses moving to one)
+        offer_fields(self.fields["field"], keep=item.field_id if item is not None else None)  # type: ignore[arg-type]
         current = item.implementing_body if item is not None else None
         self.fields["implementing_body"].queryset = bodies_of(agency, current).order_by("name")
         if item is not None:
