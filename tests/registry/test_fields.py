@@ -1,17 +1,27 @@
 """执法领域 kept by the 系统管理员 (no Django admin): the list with search and pages, add, edit the name and
 order, 停用 and 启用 — through the page and the API alike, recorded and audited, refused by field with
 nothing written; a county's admin reads it only, business users cannot change it; a 停用 field is not
-offered for a new certificate."""
+offered for a new certificate, and refused by name when named anyway — page, API and Excel import alike —
+while the certificates that cover it keep it."""
+
+from datetime import date
+from io import BytesIO
 
 import pytest
+from django.core.exceptions import ValidationError
+from openpyxl import load_workbook
 
+from tests.factories import CertificateFactory, OfficerFactory, valid_id_number
+from tests.helpers import filled
 from zhifa.accounts.choices import RoleCode
 from zhifa.audit.choices import AuditAction
 from zhifa.audit.models import AuditEntry
 from zhifa.core.models import Record
-from zhifa.registry import services
+from zhifa.registry import excel, services
+from zhifa.registry.choices import CertificateStatus
+from zhifa.registry.excel import RowError
 from zhifa.registry.forms import CertificateIssueForm
-from zhifa.registry.models import EnforcementField
+from zhifa.registry.models import Certificate, EnforcementField
 
 pytestmark = pytest.mark.django_db
 
@@ -165,7 +175,138 @@ def _menu(user):
     return menu_for(user)
 
 
-def test_a_new_certificate_covers_no_field_that_is_stopped(keeper):
-    services.field_deactivate(actor=keeper, field=EnforcementField.objects.get(code="water"))
-    offered = [f.code for f in CertificateIssueForm().fields["certificate_fields"].queryset]
-    assert "water" not in offered and offered[:3] == ["agriculture", "commerce", "culture"]
+# ---- a 停用 field: refused for a new certificate through every door; what names it keeps it ----------
+
+STOPPED = "执法领域“城市管理”已停用，不能用于新的执法证"
+CERTIFICATE_JSON = {
+    "number": "JZ20260009",
+    "kind": "enforcement",
+    "issuer": "东区司法局",
+    "issued_on": "2026-01-05",
+    "expires_on": "2031-01-04",
+}
+CERTIFICATE_ROW = {
+    "身份证号码": valid_id_number(321),
+    "证件编号": "JZ20260009",
+    "证件类别": "行政执法证",
+    "发证机关": "东区司法局",
+    "发证日期": "2026-01-05",
+    "有效期至": "2031-01-04",
+    "执法领域": "市场监管",
+}
+
+
+@pytest.fixture
+def stopped(holder):
+    """城市管理 停用 (after the holder's certificate was issued on it: that one keeps it)."""
+    kept = CertificateFactory(officer=holder, number="JZ20250001", fields=["market", "urban"])
+    EnforcementField.objects.filter(code="urban").update(active=False)
+    return kept
+
+
+@pytest.fixture
+def issuer(agencies, make_user):
+    """东区司法局's supervisor: issues certificates to 东区's officers."""
+    return make_user(agencies["east_justice"], RoleCode.SUPERVISOR, username="east_supervisor")
+
+
+@pytest.fixture
+def holder(agencies):
+    return OfficerFactory(agency=agencies["east_market"], name="张伟", id_number=valid_id_number(321))
+
+
+def written() -> tuple[int, int, int]:
+    """Certificates, the fields they cover, records."""
+    return Certificate.objects.count(), Certificate.fields.through.objects.count(), Record.objects.count()
+
+
+def test_the_certificate_form_offers_only_the_fields_in_use(stopped, issuer, holder, client):
+    client.force_login(issuer)
+    page = client.get(f"/registry/officers/{holder.pk}/certificates/new/").content.decode()
+    urban, market = (EnforcementField.objects.get(code=code).pk for code in ("urban", "market"))
+    assert f'value="{market}"' in page and f'value="{urban}"' not in page and "城市管理" not in page
+    offered = [label for _, label in CertificateIssueForm().fields["certificate_fields"].widget.choices]
+    assert offered[:3] == ["农业农村", "商务", "文化市场"] and "城市管理" not in offered
+
+
+def test_the_service_refuses_a_stopped_field_by_name_and_writes_nothing(stopped, issuer, holder):
+    before = written()
+    with pytest.raises(ValidationError) as refused:
+        services.certificate_issue(
+            actor=issuer,
+            officer=holder,
+            **{**CERTIFICATE_JSON, "issued_on": date(2026, 1, 5), "expires_on": date(2031, 1, 4)},
+            fields=["market", "urban"],  # codes, as the Excel import gives them
+        )
+    assert refused.value.message_dict == {"fields": [STOPPED]}
+    EnforcementField.objects.filter(code="water").update(active=False)
+    with pytest.raises(ValidationError) as both:
+        services.certificate_issue(
+            actor=issuer,
+            officer=holder,
+            **{**CERTIFICATE_JSON, "issued_on": date(2026, 1, 5), "expires_on": date(2031, 1, 4)},
+            fields=list(EnforcementField.objects.filter(code__in=["water", "urban", "market"])),
+        )
+    assert both.value.message_dict == {"fields": ["执法领域“城市管理、水利”已停用，不能用于新的执法证"]}
+    assert written() == before
+    assert sorted(stopped.fields.values_list("code", flat=True)) == ["market", "urban"]  # kept
+
+
+def test_the_page_and_the_api_refuse_it_alike(stopped, issuer, holder, client):
+    client.force_login(issuer)
+    urban = EnforcementField.objects.get(code="urban")
+    before = written()
+    page = client.post(  # a page loaded before 城市管理 was stopped
+        f"/registry/officers/{holder.pk}/certificates/new/",
+        {**CERTIFICATE_JSON, "certificate_fields": [urban.pk]},
+    )
+    assert page.status_code == 200 and page.context["form"].errors == {"certificate_fields": [STOPPED]}
+    api = client.post(
+        f"/api/registry/officers/{holder.pk}/certificates",
+        {**CERTIFICATE_JSON, "fields": ["urban", "market"]},
+        content_type="application/json",
+    )
+    assert api.status_code == 422 and api.json()["detail"] == [{"loc": ["body", "fields"], "msg": STOPPED}]
+    assert written() == before
+    issued = client.post(
+        f"/api/registry/officers/{holder.pk}/certificates",
+        {**CERTIFICATE_JSON, "fields": ["market"]},
+        content_type="application/json",
+    )
+    assert issued.status_code == 201 and issued.json()["fields"] == ["market"]
+
+
+def test_a_certificate_on_a_stopped_field_keeps_it_through_its_changes(stopped, issuer):
+    services.certificate_set_status(
+        actor=issuer, certificate=stopped, status=CertificateStatus.SUSPENDED, reason="涉嫌违法执法"
+    )
+    stopped.refresh_from_db()
+    assert stopped.status == CertificateStatus.SUSPENDED
+    assert sorted(stopped.fields.values_list("code", flat=True)) == ["market", "urban"]
+
+
+def test_the_excel_import_reports_the_row_and_column_and_imports_nothing(stopped, issuer, holder):
+    before = written()
+    rows = (CERTIFICATE_ROW, {**CERTIFICATE_ROW, "证件编号": "JZ20260010", "执法领域": "市场监管、城市管理"})
+    result = excel.import_xlsx(
+        actor=issuer, agency=holder.agency, kind="certificates", file=filled(excel, "certificates", *rows)
+    )
+    assert (result.created, result.errors) == (0, [RowError(3, "执法领域", STOPPED)])
+    assert written() == before
+    done = excel.import_xlsx(
+        actor=issuer, agency=holder.agency, kind="certificates", file=filled(excel, "certificates", rows[0])
+    )
+    assert (done.created, done.errors) == (1, [])
+
+
+def test_the_certificate_template_lists_only_the_fields_in_use(stopped, issuer, holder):
+    notes = load_workbook(BytesIO(excel.template_bytes("certificates")))[excel.INSTRUCTIONS_SHEET]
+    text = " ".join(str(v) for row in notes.iter_rows(values_only=True) for v in row if v)
+    assert "市场监管" in text and "城市管理" not in text
+    row = {**CERTIFICATE_ROW, "执法领域": "城管"}
+    result = excel.import_xlsx(
+        actor=issuer, agency=holder.agency, kind="certificates", file=filled(excel, "certificates", row)
+    )
+    (error,) = result.errors
+    assert error.message.startswith("没有名为“城管”的执法领域；可填写：农业农村、商务、文化市场")
+    assert "城市管理" not in error.message
