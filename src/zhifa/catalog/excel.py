@@ -220,7 +220,9 @@ class _ItemParser:
     fills in must agree with the first row."""
 
     def __init__(self, agency: Agency):
-        self.fields = {f.name: f for f in EnforcementField.objects.all()}  # a 停用 one: item_create refuses it
+        self.fields = {
+            f.name: f for f in EnforcementField.objects.all()
+        }  # a 停用 one: item_create refuses it
         self.offered = "、".join(fields_offered().values_list("name", flat=True))
         self.bodies = {body.name: body for body in bodies_of(agency)}
         self.first: dict[str, _ItemRow] = {}
