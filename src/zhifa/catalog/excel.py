@@ -220,9 +220,8 @@ class _ItemParser:
     fills in must agree with the first row."""
 
     def __init__(self, agency: Agency):
-        self.fields = {
-            f.name: f for f in EnforcementField.objects.all()
-        }  # a 停用 one: item_create refuses it
+        # every field, 停用 ones too (item_create refuses those, by name); the 启用 ones are suggested
+        self.fields = {f.name: f for f in EnforcementField.objects.all()}
         self.offered = "、".join(fields_offered().values_list("name", flat=True))
         self.bodies = {body.name: body for body in bodies_of(agency)}
         self.first: dict[str, _ItemRow] = {}
