@@ -170,6 +170,10 @@ def test_the_item_form_offers_the_fields_in_use_and_the_items_own(draft, stopped
 
 def test_the_pages_refuse_a_stopped_field_and_keep_an_items_own(client, head, draft, stopped, urban_item):
     client.force_login(head)
+    blank = client.get(f"/catalog/versions/{draft.pk}/items/new/").content.decode()
+    assert '<option value="market">' in blank and 'value="urban"' not in blank
+    own = client.get(f"/catalog/items/{urban_item.pk}/edit/").content.decode()
+    assert '<option value="urban" selected>城市管理</option>' in own
     writes = Writes()
     created = client.post(f"/catalog/versions/{draft.pk}/items/new/", item_form(stopped))
     assert created.status_code == 200 and created.context["form"].errors == {"field": [STOPPED]}
