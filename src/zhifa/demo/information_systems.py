@@ -60,7 +60,7 @@ def load(stdout) -> None:
         )
         _register(
             main,
-            name="东湖区市场监管移动执法APP",
+            name="东湖区市场监管移动执法客户端",
             kind=SystemKind.MOBILE,
             level=SystemLevel.OWN,
             builder="江州信息技术有限公司",
