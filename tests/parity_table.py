@@ -262,6 +262,8 @@ PAIRS = {
     "zhifa_equipment_api_device_return": "equipment:device_return",
     "zhifa_equipment_api_standard_set": "equipment:standard_edit",
     "zhifa_equipment_api_recording_link": "equipment:evidence_device",
+    "zhifa_equipment_api_systems_system_register": "equipment:system_new",
+    "zhifa_equipment_api_systems_system_update": "equipment:system_edit",
 }
 
 CASE_TRANSITIONS = (
@@ -450,6 +452,8 @@ NO_DOOR = {
     "zhifa_equipment_api_device_register": "doors built on the fixtures' ids in tests/equipment/test_parity.py",
     "zhifa_equipment_api_device_update": "doors built on the fixtures' ids in tests/equipment/test_parity.py",
     "zhifa_equipment_api_standard_set": "doors built on the fixtures' ids in tests/equipment/test_parity.py",
+    "zhifa_equipment_api_systems_system_register": "doors built on the fixtures' ids in tests/equipment/test_parity.py",
+    "zhifa_equipment_api_systems_system_update": "doors built on the fixtures' ids in tests/equipment/test_parity.py",
 }
 
 # API writes with no page, and why

@@ -264,6 +264,7 @@ API_PARAMS: dict[str, Param] = {
     "/guidance/exemplars/{exemplar_id}": Param("guidance.Exemplar"),
     "/guidance/cases/{case_id}": Param("cases.Case"),
     "/equipment/devices/{device_id}": Param("equipment.Device"),
+    "/equipment/systems/{system_id}": Param("equipment.InformationSystem"),
     "/equipment/agencies/{agency_id}": Param("core.Agency"),
     "/equipment/evidence/{evidence_id}": Param("cases.Evidence"),
 }

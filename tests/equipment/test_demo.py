@@ -20,5 +20,6 @@ def test_the_demo_equipment(demo_db, client):
     rows = {r.agency.name: r for r in survey.survey_rows(list(selectors.agencies_for_ratio(bureau)))}
     market = rows["东湖区市场监督管理局"]
     assert (market.reviewers, market.qualified, market.qualified_share) == (1, 1, 100)
+    assert (market.systems, market.systems_connected) == (3, 1)  # one more is 停用
     client.force_login(bureau)
     assert "东湖区市场监督管理局" in client.get("/equipment/ratios/?below=1").content.decode()

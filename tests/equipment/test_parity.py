@@ -5,10 +5,10 @@ import pytest
 
 from tests import parity
 from tests.parity import Door, check_door
-from zhifa.equipment.models import Device, EquipmentStandard, RecordingDevice
+from zhifa.equipment.models import Device, EquipmentStandard, InformationSystem, RecordingDevice
 
 pytestmark = pytest.mark.django_db
-COUNTED = (Device, EquipmentStandard, RecordingDevice)
+COUNTED = (Device, EquipmentStandard, RecordingDevice, InformationSystem)
 OP = "zhifa_equipment_api_"
 GOOD = {"kind": "body_camera", "model": "DSJ-K7", "number": "ZFJLY-09", "status": "in_use", "note": "备用"}
 TEXTS = {"model": "品牌型号", "number": "设备编号", "note": "备注"}
@@ -65,3 +65,40 @@ def test_standard(client, supervisor, market):
         ],
     )
     check_door(client, supervisor, door, counted=COUNTED)
+
+
+SYSTEM = {"name": "执法办案系统", "kind": "case_handling", "level": "own", "builder": "承建公司",
+          "connection": "none", "status": "in_use", "note": "自建"}  # fmt: skip
+SYSTEM_TEXTS = {"name": "系统名称", "builder": "建设（承建）单位", "note": "备注"}
+
+
+def test_register_system(client, head, market):
+    door = Door(
+        "登记执法信息系统",
+        f"{OP}systems_system_register",
+        page="/equipment/systems/new/",
+        api="/api/equipment/systems",
+        good={**SYSTEM, "agency": market.pk},
+        text_fields=SYSTEM_TEXTS,
+        bad=[("kind", "", "请选择系统类别"), ("name", " ", "请填写系统名称")],
+        to_api=lambda d: {**{k: v for k, v in d.items() if k != "agency"}, "agency_id": d["agency"]},
+    )
+    check_door(client, head, door, counted=COUNTED)
+
+
+def test_update_system(client, head, market):
+    from zhifa.equipment.systems import services as systems
+
+    system = systems.system_register(
+        actor=head, agency=market, data=systems.SystemInput(name="旧名", kind="other", level="own")
+    )
+    door = Door(
+        "更新执法信息系统",
+        f"{OP}systems_system_update",
+        page=f"/equipment/systems/{system.pk}/edit/",
+        api=f"/api/equipment/systems/{system.pk}",
+        good=SYSTEM,
+        text_fields=SYSTEM_TEXTS,
+        bad=[("level", "", "请选择建设层级")],
+    )
+    check_door(client, head, door, counted=COUNTED)

@@ -19,6 +19,7 @@ MODULE_ICONS = {
     "投诉举报": "telephone",
     "社会监督": "people",
     "统计分析": "bar-chart-line",
+    "执法保障": "camera-video",
     "组织机构": "diagram-3",
     "系统管理": "gear",
     "安全管理": "shield-lock",

@@ -20,6 +20,7 @@ from . import (
     exchange,
     filings,
     guidance,
+    information_systems,
     inspections,
     jobs,
     notifications,
@@ -60,6 +61,7 @@ MODULES = (
     recognition,
     filings,
     equipment,
+    information_systems,
 )
 
 

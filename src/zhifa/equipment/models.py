@@ -113,3 +113,6 @@ class RecordingDevice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.evidence_id} ← {self.device}"
+
+
+from .systems.models import InformationSystem  # noqa: E402,F401  (执法信息系统, equipment.systems)

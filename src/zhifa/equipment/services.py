@@ -70,6 +70,15 @@ def _payload(values: dict) -> dict:
     return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in values.items()}
 
 
+def _changes(obj, values: dict) -> dict:
+    """Each field of `values` that differs from `obj`'s, as [before, after] for the record."""
+    return {
+        name: [_payload({"v": getattr(obj, name)})["v"], _payload({"v": value})["v"]]
+        for name, value in values.items()
+        if getattr(obj, name) != value
+    }
+
+
 @transaction.atomic
 def device_register(*, actor: Actor, agency: Agency | None, data: DeviceInput) -> Device:
     """登记音像记录设备 of an agency the actor manages (the system: of any)."""
@@ -90,11 +99,7 @@ def device_update(*, actor: Actor, device: Device, data: DeviceInput) -> Device:
     values = _values(device.agency, data, exclude=device.pk)
     if device.holder_id and values["status"] != DeviceStatus.IN_USE:
         kit.refuse("status", "设备已由执法人员领用，请先办理归还，再变更为在用以外的状态")
-    changed = {
-        name: [_payload({"v": getattr(device, name)})["v"], _payload({"v": value})["v"]]
-        for name, value in values.items()
-        if getattr(device, name) != value
-    }
+    changed = _changes(device, values)
     if not changed:
         return device
     for name, value in values.items():

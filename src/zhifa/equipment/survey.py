@@ -1,7 +1,8 @@
 """摸底统计 (seed 003 五(一): 县司法局组织对全县各行政执法机关的执法行为类别、执法人员、法制审核人员、音像记录
 设备、执法信息系统建设等情况进行全面摸底统计): one row per agency of the justice bureau's region, generated
-from the registers — nothing typed. 执法信息系统 is read as the agency's use of this platform (its active
-accounts), the one system the platform knows of. Each column is one grouped query over the agencies."""
+from the registers — nothing typed. 执法信息系统 are the agency's systems 在用 in its register (equipment.systems)
+and how many of them exchange data with this platform, beside its accounts on the platform itself. Each
+column is one grouped query over the agencies."""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,6 +18,7 @@ from zhifa.registry.models import EnforcementBody, Officer
 from . import selectors
 from .choices import DeviceKind, DeviceStatus
 from .models import Device
+from .systems.selectors import systems_by_agency
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,9 @@ class SurveyRow:
     body_cameras: int  # 执法记录仪 在用
     devices: int  # 音像记录设备 在用 (all kinds)
     devices_required: int
-    accounts: int  # 执法信息系统: the platform's active accounts of the agency
+    systems: int  # 执法信息系统 在用
+    systems_connected: int  # of which 已对接本平台
+    accounts: int  # the agency's active accounts on this platform
 
     @property
     def qualified_share(self) -> Decimal | None:
@@ -69,6 +73,7 @@ def survey_rows(agencies: list[Agency]) -> list[SurveyRow]:
         n=Count("pk"),
     )
     accounts = _grouped(User.objects.filter(agency_id__in=ids, is_active=True), n=Count("pk"))
+    systems = systems_by_agency(ids)
     rows = []
     for agency in agencies:
         ratio, kit = ratios[agency.pk], equipment[agency.pk]
@@ -85,6 +90,8 @@ def survey_rows(agencies: list[Agency]) -> list[SurveyRow]:
                 body_cameras=cameras.get(agency.pk, {}).get("n", 0),
                 devices=kit.devices,
                 devices_required=kit.required,
+                systems=systems[agency.pk].in_use,
+                systems_connected=systems[agency.pk].connected,
                 accounts=accounts.get(agency.pk, {}).get("n", 0),
             )
         )
@@ -104,7 +111,9 @@ HEADERS = (
     "执法记录仪（在用）",
     "音像记录设备（在用）",
     "音像记录设备应配备",
-    "执法信息系统账号",
+    "执法信息系统（在用）",
+    "其中已对接本平台",
+    "本平台账号",
 )
 
 
@@ -123,5 +132,7 @@ def as_cells(row: SurveyRow) -> tuple:
         row.body_cameras,
         row.devices,
         row.devices_required,
+        row.systems,
+        row.systems_connected,
         row.accounts,
     )

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .systems.views import SYSTEM_URLS
 
 app_name = "equipment"
 
@@ -18,3 +19,5 @@ urlpatterns = [
     path("survey/export.xlsx", views.survey_export, name="survey_export"),
     path("evidence/<int:evidence_id>/device/", views.evidence_device, name="evidence_device"),
 ]
+# 执法信息系统 (equipment.systems)
+urlpatterns += [path(route, view, name=name) for route, view, name in SYSTEM_URLS]

@@ -10,6 +10,8 @@ RECORD_LABELS = {
     "equipment_device.return": "归还音像记录设备",
     "equipment_standard.set": "设置音像记录设备配备标准",
     "equipment_recording.link": "标注音像证据的记录设备",
+    "equipment_system.register": "登记执法信息系统",
+    "equipment_system.update": "更新执法信息系统",
 }
 
 
@@ -19,19 +21,23 @@ def wire() -> None:
     from zhifa.core import panels, record_labels, workbench
     from zhifa.core.menu import MenuItem, register
 
+    from .systems.services import MANAGE_SYSTEM, VIEW_SYSTEM
     from .transitions import LINK, MANAGE, MANAGE_STANDARD, VIEW, VIEW_STANDARD, VIEW_SURVEY
     from .workbench import below_ratio
 
     # every business role reads its agency's register (supervisors: their region's); the agency's heads keep
-    # it; whoever records evidence notes the device; the justice bureau sets standards and runs the 摸底统计
-    grant(BUSINESS_ROLES, {VIEW, VIEW_STANDARD})
-    grant([RoleCode.AGENCY_HEAD, RoleCode.UNIT_HEAD], {MANAGE})
+    # it and its 执法信息系统; whoever records evidence notes the device; the justice bureau sets standards and runs the 摸底统计
+    grant(BUSINESS_ROLES, {VIEW, VIEW_STANDARD, VIEW_SYSTEM})
+    grant([RoleCode.AGENCY_HEAD, RoleCode.UNIT_HEAD], {MANAGE, MANAGE_SYSTEM})
     grant([RoleCode.OFFICER, RoleCode.AUXILIARY, RoleCode.UNIT_HEAD, RoleCode.AGENCY_HEAD], {LINK})
     grant([RoleCode.SUPERVISOR], {MANAGE_STANDARD, VIEW_SURVEY})
     register(
-        MenuItem("音像记录设备", "设备台账", "equipment:device_list", VIEW, order=1010),
-        MenuItem("音像记录设备", "配备比例", "equipment:ratios", VIEW, order=1011),
-        MenuItem("音像记录设备", "摸底统计", "equipment:survey", VIEW_SURVEY, order=1012),
+        MenuItem("执法保障", "音像记录设备", "equipment:device_list", VIEW, order=1010),
+        MenuItem("执法保障", "配备比例", "equipment:ratios", VIEW, order=1011),
+        MenuItem(
+            "执法保障", "执法信息系统", "equipment:system_list", VIEW_SYSTEM, order=1012, icon="pc-display"
+        ),
+        MenuItem("执法保障", "摸底统计", "equipment:survey", VIEW_SURVEY, order=1013),
     )
     for action, label in RECORD_LABELS.items():
         record_labels.ACTIONS.setdefault(action, label)

@@ -199,6 +199,8 @@ class SurveyOut(Schema):
     body_cameras: int
     devices: int
     devices_required: int
+    systems: int
+    systems_connected: int
     accounts: int
 
 
@@ -223,6 +225,8 @@ def survey_rows(request):
             "body_cameras": r.body_cameras,
             "devices": r.devices,
             "devices_required": r.devices_required,
+            "systems": r.systems,
+            "systems_connected": r.systems_connected,
             "accounts": r.accounts,
         }
         for r in rows
