@@ -1,10 +1,12 @@
 """Helpers the page, API and Excel tests of several apps share: a JSON client for the API, the 422 field
-errors, what a request wrote, the text of a page, and xlsx files to upload and read back."""
+errors, what a request wrote, the text of a page, one column of a sorted list page, and xlsx files to
+upload and read back."""
 
 import json
 import re
 from collections.abc import Callable, Sequence
 from io import BytesIO
+from operator import attrgetter
 from types import ModuleType
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -79,6 +81,20 @@ def html(response) -> str:
 def shown(markup: str) -> str:
     """`markup` without its tags: the text as read (a status inside its badge reads as plain text)."""
     return re.sub(r"<[^>]+>", "", markup)
+
+
+def sorted_column(
+    client, url: str, sort: str | None = None, *, column: str | Callable, rows: str = "rows", **params
+) -> list:
+    """One column of the list page at `url`, in the order the page shows it: sorted by `sort` (?sort=;
+    None: the list's own order), with `params` (filters, page_size) too. `column` is an attribute (dotted
+    for a related object's) or a function of the row; the rows are the context's `rows` (the view's
+    own), or "page" where the view renders the page as it is. A row that is a pair (the object, what the
+    page shows beside it) is read as its object."""
+    response = client.get(url, params if sort is None else {"sort": sort, **params})
+    assert response.status_code == 200
+    read = attrgetter(column) if isinstance(column, str) else column
+    return [read(row[0] if isinstance(row, tuple) else row) for row in response.context[rows]]
 
 
 class Writes:

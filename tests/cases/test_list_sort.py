@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.cases.conftest import intake
-from tests.helpers import xlsx_rows
+from tests.helpers import sorted_column, xlsx_rows
 from zhifa.cases import services
 from zhifa.cases.models import Case
 
@@ -29,9 +29,7 @@ def three(agencies, catalogue, handler_user):
 
 
 def parties(client, **params) -> list[str]:
-    response = client.get("/cases/", params)
-    assert response.status_code == 200
-    return [row["case"].party_name for row in response.context["rows"]]
+    return sorted_column(client, "/cases/", column=lambda row: row["case"].party_name, **params)
 
 
 def test_registered_on_ascending_and_descending(client, handler_user, three):

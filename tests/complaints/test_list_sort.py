@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from tests.complaints.conftest import data
-from tests.helpers import xlsx_rows
+from tests.helpers import sorted_column, xlsx_rows
 from zhifa.complaints import services
 from zhifa.complaints.models import Complaint
 
@@ -27,9 +27,7 @@ def three(city, catalogue):
 
 
 def titles(client, **params) -> list[str]:
-    response = client.get("/complaints/", params)
-    assert response.status_code == 200
-    return [c.title for c, _ in response.context["rows"]]
+    return sorted_column(client, "/complaints/", column="title", **params)
 
 
 def test_received_and_due_both_ways(client, clerk, three):

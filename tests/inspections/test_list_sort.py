@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from tests.helpers import xlsx_rows
+from tests.helpers import sorted_column, xlsx_rows
 from zhifa.inspections import services
 
 
@@ -24,7 +24,7 @@ def later_plan(agencies, catalogues, lead, plan):
 
 def test_plans_by_deadline_and_title(client, lead, plan, later_plan):
     client.force_login(lead)
-    listed = lambda **q: [p.pk for p in client.get("/inspections/", q).context["page"]]  # noqa: E731
+    listed = lambda **q: sorted_column(client, "/inspections/", column="pk", rows="page", **q)  # noqa: E731
     assert listed() == [later_plan.pk, plan.pk]  # the default: the newest first
     assert listed(sort="ends") == [later_plan.pk, plan.pk]
     assert listed(sort="-ends") == [plan.pk, later_plan.pk]

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.test import override_settings
 from django.utils import timezone
 
+from tests.helpers import exported_rows, sorted_column
 from zhifa.accounts.choices import RoleCode
 from zhifa.core.models import Record
 from zhifa.publicity.choices import DisclosureKind, DisclosureStatus, SubjectKind
@@ -285,3 +286,24 @@ def test_the_minimum_period_runs_from_the_decision_not_the_publication(officer, 
     d.refresh_from_db()
     repair = services.credit_repair_register(actor=officer, disclosure=d, data=request_data())
     assert (repair.disclosure_id, repair.status) == (d.pk, "pending")
+
+
+def test_the_list_and_its_export_read_the_same_rows(client, officer, agencies):
+    """The list's filters (trimmed as typed) and its sort are its export's: the link carries them, and
+    the file holds the rows the page shows."""
+    for applicant, days_ago in (("甲公司", 2), ("乙公司", 1)):
+        made = published(agencies["east_market"], published_on=clocks.add_months(TODAY, -4))
+        data = request_data(applicant=applicant, applied_on=TODAY - timedelta(days=days_ago))
+        services.credit_repair_register(actor=officer, disclosure=made, data=data)
+    CreditRepair.objects.filter(applicant="乙公司").update(status=RepairStatus.REFUSED)
+    client.force_login(officer)
+    url = "/publicity/credit-repairs/"
+    assert sorted_column(client, url, column="applicant", rows="page") == ["乙公司", "甲公司"]
+    assert sorted_column(client, url, "applied", column="applicant", rows="page") == ["甲公司", "乙公司"]
+    assert sorted_column(client, url, column="applicant", rows="page", status=" pending ") == ["甲公司"]
+    body = client.get(url, {"status": " pending ", "sort": "applied"}).content.decode()
+    assert 'href="?status=pending&amp;sort=applied&export=xlsx"' in body
+    rows = exported_rows(client, url, {"status": " pending ", "sort": "applied", "export": "xlsx"})
+    assert [row[0] for row in rows[1:]] == ["甲公司"]
+    rows = exported_rows(client, url, {"sort": "applied", "export": "xlsx"})
+    assert [row[0] for row in rows[1:]] == ["甲公司", "乙公司"]

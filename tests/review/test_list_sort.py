@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from tests.cases.conftest import intake
-from tests.helpers import xlsx_rows
+from tests.helpers import sorted_column, xlsx_rows
 from zhifa.cases import services as cases
 from zhifa.cases.models import Case
 from zhifa.review.models import Review
@@ -22,9 +22,7 @@ def two(submitted, agencies, handler_user):
 
 
 def listed(client, **params) -> list[int]:
-    response = client.get("/review/", params)
-    assert response.status_code == 200
-    return [review.pk for review, _ in response.context["rows"]]
+    return sorted_column(client, "/review/", column="pk", **params)
 
 
 def test_the_deadline_both_ways_and_the_default(client, reviewer, two):

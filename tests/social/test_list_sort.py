@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.helpers import Api, exported_rows
+from tests.helpers import Api, exported_rows, sorted_column
 from zhifa.social.models import Feedback, SurveyCampaign
 from zhifa.social.services import contact_points, feedback, supervisors, surveys
 
@@ -18,10 +18,9 @@ UNDECLARED = ["unit", "-term_start", "bureau__name", "agency", "-", "x" * 60]
 
 
 def listed(client, url: str, **params) -> list[str]:
-    response = client.get(url, params)
-    assert response.status_code == 200
-    rows = [row[0] if isinstance(row, tuple) else row for row in response.context["page"]]
-    return [getattr(row, "name", None) or row.title for row in rows]
+    return sorted_column(
+        client, url, column=lambda row: getattr(row, "name", None) or row.title, rows="page", **params
+    )
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from zhifa.core import exports
 from zhifa.core.exports import Column
-from zhifa.core.forms import apply_errors, filters_of, query_of, submit
+from zhifa.core.forms import apply_errors, filters_of, list_context, submit
 from zhifa.core.pagination import paginate
 
 from . import selectors, services
@@ -21,9 +21,11 @@ from .transitions import VIEW
 FILTERS = ("q", "status")
 
 
-def _export_rows(user, params):
-    rows = selectors.exemplars_visible_to(user, status=params.get("status", ""), q=params.get("q", ""))
-    return selectors.EXEMPLAR_SORTS.parse(params.get("sort", "")).apply(rows)
+def _exemplars(request):
+    """The 典型案例 the list shows, filtered and sorted as the request asks (its export reads the same)."""
+    filters = filters_of(request, FILTERS)
+    rows = selectors.exemplars_visible_to(request.user, status=filters["status"], q=filters["q"])
+    return selectors.EXEMPLAR_SORTS.of(request).apply(rows)
 
 
 EXPORT = exports.register(
@@ -39,7 +41,7 @@ EXPORT = exports.register(
             Column("状态", lambda e: e.get_status_display()),
             Column("发布日期", lambda e: e.published_on, "date"),
         ),
-        queryset=_export_rows,
+        queryset=lambda user, params: _exemplars(exports.request_of(params, user)),
         perm=VIEW,
     )
 )
@@ -49,18 +51,8 @@ EXPORT = exports.register(
 def exemplar_list(request):
     if request.GET.get("export") == "xlsx":
         return exports.respond(request, EXPORT)
-    filters = filters_of(request, FILTERS)
-    sorting = selectors.EXEMPLAR_SORTS.of(request)
-    rows = sorting.apply(
-        selectors.exemplars_visible_to(request.user, status=filters["status"], q=filters["q"])
-    )
-    context = {
-        "page": paginate(request, rows),
-        "filters": filters,
-        "sorting": sorting,
-        "query": query_of({**filters, "sort": sorting.value}),
-        "statuses": ExemplarStatus.choices,
-    }
+    context = list_context(request, _exemplars(request), keys=FILTERS, sorts=selectors.EXEMPLAR_SORTS)
+    context["statuses"] = ExemplarStatus.choices
     return render(request, "guidance/exemplar_list.html", context)
 
 

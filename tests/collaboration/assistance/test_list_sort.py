@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.helpers import Api, exported_rows
+from tests.helpers import Api, exported_rows, sorted_column
 from zhifa.collaboration.assistance import services
 from zhifa.collaboration.assistance.choices import AssistanceStatus
 from zhifa.collaboration.models import AssistanceRequest
@@ -35,9 +35,7 @@ def three(agencies, urban, urban_officer):
 
 
 def subjects(client, **params) -> list[str]:
-    response = client.get("/collaboration/assistance/", params)
-    assert response.status_code == 200
-    return [r.subject for r, _ in response.context["rows"]]
+    return sorted_column(client, "/collaboration/assistance/", column="subject", **params)
 
 
 def test_requests_sort_both_ways(client, urban_officer, three):

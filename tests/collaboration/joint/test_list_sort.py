@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from tests.collaboration.joint.conftest import special
-from tests.helpers import Api, exported_rows
+from tests.helpers import Api, exported_rows, sorted_column
 from zhifa.collaboration.joint import services
 from zhifa.collaboration.joint.choices import ActionStatus
 from zhifa.collaboration.meetings import services as meetings
@@ -36,9 +36,7 @@ def three(group, agencies, catalogue, ecology, zhang, hu, market_user):
 
 
 def titles(client, url="/collaboration/joint/", **params) -> list[str]:
-    response = client.get(url, params)
-    assert response.status_code == 200
-    return [row.title for row in response.context["page"]]
+    return sorted_column(client, url, column="title", rows="page", **params)
 
 
 def test_actions_sort_both_ways(client, market_user, three):

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.helpers import Api, exported_rows
+from tests.helpers import Api, exported_rows, sorted_column
 from zhifa.collaboration.models import Notice, SharingEntry
 from zhifa.collaboration.notices import services
 from zhifa.collaboration.notices.choices import NoticeStatus
@@ -54,9 +54,7 @@ def three(agencies, urban, clerk):
 
 
 def titles(client, **params) -> list[str]:
-    response = client.get("/collaboration/notices/", params)
-    assert response.status_code == 200
-    return [n.title for n, _ in response.context["rows"]]
+    return sorted_column(client, "/collaboration/notices/", column="title", **params)
 
 
 def test_notices_sort_both_ways(client, clerk, three):
@@ -110,9 +108,7 @@ def register(agencies, urban, transport, clerk):
 
 
 def contents(client, **params) -> list[str]:
-    response = client.get("/collaboration/sharing/", params)
-    assert response.status_code == 200
-    return [e.content for e in response.context["page"]]
+    return sorted_column(client, "/collaboration/sharing/", column="content", rows="page", **params)
 
 
 def test_the_sharing_register_sorts_both_ways(client, clerk, register):

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.helpers import Api
+from tests.helpers import Api, sorted_column
 from zhifa.collaboration.models import Referral
 from zhifa.collaboration.referrals import services
 from zhifa.collaboration.referrals.choices import ReferralKind, ReferralStatus
@@ -34,9 +34,7 @@ def three(agencies, clerk):
 
 
 def organs(client, **params) -> list[str]:
-    response = client.get("/collaboration/referrals/", params)
-    assert response.status_code == 200
-    return [r.organ for r, _ in response.context["rows"]]
+    return sorted_column(client, "/collaboration/referrals/", column="organ", **params)
 
 
 def test_referrals_sort_both_ways(client, clerk, three):

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from tests.collaboration.transfers.conftest import TZ, package
-from tests.helpers import Api, exported_rows
+from tests.helpers import Api, exported_rows, sorted_column
 from zhifa.collaboration.models import BoundaryItem, Transfer
 from zhifa.collaboration.transfers import services
 from zhifa.collaboration.transfers.choices import TransferStatus
@@ -30,9 +30,7 @@ def three(agencies, urban, handler_user):
 
 
 def summaries(client, **params) -> list[str]:
-    response = client.get("/collaboration/transfers/", params)
-    assert response.status_code == 200
-    return [t.summary for t, _ in response.context["rows"]]
+    return sorted_column(client, "/collaboration/transfers/", column="summary", **params)
 
 
 def test_transfers_sort_both_ways(client, handler_user, three):
@@ -92,9 +90,7 @@ def register(agencies, urban, city):
 
 
 def names(client, **params) -> list[str]:
-    response = client.get("/collaboration/boundaries/", params)
-    assert response.status_code == 200
-    return [row.item_name for row in response.context["page"]]
+    return sorted_column(client, "/collaboration/boundaries/", column="item_name", rows="page", **params)
 
 
 def test_the_boundary_register_sorts_both_ways(client, handler_user, register):

@@ -3,7 +3,7 @@ undeclared column, the header keeping the filters, the export in the same order.
 
 import pytest
 
-from tests.helpers import xlsx_rows
+from tests.helpers import sorted_column, xlsx_rows
 from zhifa.supervision.actions import services
 
 BASE = "/supervision/actions"
@@ -18,9 +18,7 @@ def west_item(city_supervisor, agencies):
 
 
 def listed(client, **params) -> list[int]:
-    response = client.get(f"{BASE}/", params)
-    assert response.status_code == 200
-    return [item.pk for item, _ in response.context["rows"]]
+    return sorted_column(client, f"{BASE}/", column="pk", **params)
 
 
 def test_the_supervised_agency_both_ways(client, city_supervisor, item, west_item):

@@ -3,7 +3,7 @@ undeclared column, the export in the same order."""
 
 import pytest
 
-from tests.helpers import xlsx_rows
+from tests.helpers import sorted_column, xlsx_rows
 from zhifa.supervision.problems import services
 
 BASE = "/supervision/problems"
@@ -20,9 +20,7 @@ def second(head, market, problem):
 
 
 def titles(client, **params) -> list[str]:
-    response = client.get(f"{BASE}/", params)
-    assert response.status_code == 200
-    return [p.title for p in response.context["page"]]
+    return sorted_column(client, f"{BASE}/", column="title", rows="page", **params)
 
 
 def test_the_title_both_ways_and_the_default(client, head, problem, second):

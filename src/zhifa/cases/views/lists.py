@@ -7,8 +7,7 @@ from django.utils import timezone
 from zhifa.catalog.procedures import Procedure
 from zhifa.core import exports, pickers
 from zhifa.core.exports import Column
-from zhifa.core.forms import filters_of, int_or_none, query_of
-from zhifa.core.pagination import paginate
+from zhifa.core.forms import filters_of, int_or_none, list_context
 from zhifa.core.selectors import active_agencies
 from zhifa.registry.models import Officer
 from zhifa.registry.selectors import officer_label
@@ -18,33 +17,30 @@ from ..choices import CaseStatus
 from ._common import FILTER_KEYS, VIEW, selector_filters
 
 
-def _cases(request, filters: dict):
-    return selectors.cases_visible_to(request.user, **selector_filters(filters))
+def _cases(request):
+    """The cases the list shows, filtered and sorted as the request asks (its export reads the same)."""
+    rows = selectors.cases_visible_to(request.user, **selector_filters(filters_of(request, FILTER_KEYS)))
+    return selectors.with_list_data(selectors.CASE_SORTS.of(request).apply(rows))
 
 
 @login_required
 @permission_required(VIEW, raise_exception=True)
 def case_list(request):
-    filters = filters_of(request, FILTER_KEYS)
-    sorting = selectors.CASE_SORTS.of(request)
+    context = list_context(request, _cases(request), keys=FILTER_KEYS, sorts=selectors.CASE_SORTS)
+    filters = context["filters"]
     today = timezone.localdate()
-    page = paginate(request, selectors.with_list_data(sorting.apply(_cases(request, filters))))
     rows = [
         {
             "case": case,
             "handlers": [h.officer.name for h in case.handlers.all()],
             "clock": selectors.next_clock(case, today),
         }
-        for case in page
+        for case in context["page"]
     ]
     agencies = active_agencies(request.user, VIEW)
     many_agencies = pickers.is_large(agencies)
-    context = {
-        "page": page,
+    context |= {
         "rows": rows,
-        "filters": filters,
-        "sorting": sorting,
-        "query": query_of({**filters, "sort": sorting.value}),
         "agencies": () if many_agencies else agencies,
         "multi_agency": many_agencies or len(agencies[:2]) > 1,
         "agency_picker": _agency_picker(agencies, filters) if many_agencies else None,
@@ -121,13 +117,7 @@ EXPORT = exports.register(
             Column("登记时间", lambda c: c.created_at, "datetime"),
         ),
         perm=VIEW,
-        queryset=lambda user, params: selectors.with_list_data(
-            selectors.CASE_SORTS.parse(params.get("sort", "")).apply(
-                selectors.cases_visible_to(
-                    user, **selector_filters({key: params.get(key, "").strip() for key in FILTER_KEYS})
-                )
-            )
-        ),
+        queryset=lambda user, params: _cases(exports.request_of(params, user)),
     )
 )
 HEADERS = EXPORT.headers

@@ -10,8 +10,7 @@ from django.views.decorators.http import require_POST
 
 from zhifa.core import access, exports
 from zhifa.core.exports import Column
-from zhifa.core.forms import apply_errors, filters_of, query_of, submit
-from zhifa.core.pagination import paginate
+from zhifa.core.forms import apply_errors, filters_of, list_context, submit
 
 from . import selectors, services
 from .choices import RepairStatus
@@ -21,9 +20,11 @@ from .transitions import REGISTER, VIEW
 FILTERS = ("q", "status")
 
 
-def _export_rows(user, params):
-    rows = selectors.repairs_visible_to(user, status=params.get("status", ""), q=params.get("q", ""))
-    return selectors.REPAIR_SORTS.parse(params.get("sort", "")).apply(rows)
+def _repairs(request):
+    """The 信用修复申请 the list shows, filtered and sorted as the request asks (its export reads the same)."""
+    filters = filters_of(request, FILTERS)
+    rows = selectors.repairs_visible_to(request.user, status=filters["status"], q=filters["q"])
+    return selectors.REPAIR_SORTS.of(request).apply(rows)
 
 
 EXPORT = exports.register(
@@ -41,7 +42,7 @@ EXPORT = exports.register(
             Column("修复方式", lambda r: r.get_outcome_display()),
             Column("决定日期", lambda r: r.decided_on, "date"),
         ),
-        queryset=_export_rows,
+        queryset=lambda user, params: _repairs(exports.request_of(params, user)),
         perm=VIEW,
     )
 )
@@ -51,16 +52,8 @@ EXPORT = exports.register(
 def repair_list(request):
     if request.GET.get("export") == "xlsx":
         return exports.respond(request, EXPORT)
-    filters = filters_of(request, FILTERS)
-    sorting = selectors.REPAIR_SORTS.of(request)
-    rows = sorting.apply(selectors.repairs_visible_to(request.user, status=filters["status"], q=filters["q"]))
-    context = {
-        "page": paginate(request, rows),
-        "filters": filters,
-        "sorting": sorting,
-        "query": query_of({**filters, "sort": sorting.value}),
-        "statuses": RepairStatus.choices,
-    }
+    context = list_context(request, _repairs(request), keys=FILTERS, sorts=selectors.REPAIR_SORTS)
+    context["statuses"] = RepairStatus.choices
     return render(request, "publicity/repair_list.html", context)
 
 

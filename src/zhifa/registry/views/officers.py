@@ -14,9 +14,8 @@ from django.utils import timezone
 
 from zhifa.audit.services import audit_personal_data
 from zhifa.core import access, exports, panels, pickers
-from zhifa.core.forms import apply_errors, filters_of, int_or_none, query_of
+from zhifa.core.forms import apply_errors, filters_of, int_or_none, list_context
 from zhifa.core.models import Record
-from zhifa.core.pagination import paginate
 from zhifa.core.selectors import active_agencies
 
 from .. import excel, selectors, services
@@ -57,9 +56,8 @@ def get_officer(request, pk: int, perm: str | None = None) -> Officer:
 @login_required
 @permission_required(VIEW_OFFICER, raise_exception=True)
 def officer_list(request):
-    filters = filters_of(request, FILTER_KEYS)
-    officers = _officers(request, filters).prefetch_related("fields", "certificates")
-    page = paginate(request, officers)
+    officers = _officers(request, filters_of(request, FILTER_KEYS)).prefetch_related("fields", "certificates")
+    context = list_context(request, officers, keys=FILTER_KEYS, sorts=selectors.OFFICER_SORTS)
     today = timezone.localdate()
     rows = [
         {
@@ -70,16 +68,13 @@ def officer_list(request):
                 for c in officer.certificates.all()
             ],
         }
-        for officer in page
+        for officer in context["page"]
     ]
-    context = {
-        "page": page,
+    agencies = active_agencies(request.user, VIEW_OFFICER)
+    context |= {
         "rows": rows,
-        "filters": filters,
-        "sorting": (sorting := selectors.OFFICER_SORTS.of(request)),
-        "query": query_of({**filters, "sort": sorting.value}),
-        "agencies": (agencies := active_agencies(request.user, VIEW_OFFICER)),
-        "agency_picker": pickers.agency_filter(agencies, filters.get("agency"), perm=VIEW_OFFICER),
+        "agencies": agencies,
+        "agency_picker": pickers.agency_filter(agencies, context["filters"]["agency"], perm=VIEW_OFFICER),
         "kinds": PersonKind.choices,
         "statuses": PersonStatus.choices,
         "certificate_filters": selectors.CERTIFICATE_FILTERS,
