@@ -2,17 +2,15 @@
 
 What the texts we could read say (public copies found 2026-12; the measures' own article text was not
 read, so no article number is cited — docs/architecture.md §信用修复):
-- 国家发展改革委《失信行为纠正后的信用信息修复管理办法（试行）》(2023年第58号令, in force 2023-05-01):
-  行政处罚信息 on the credit platforms stays public at least three months (一般失信行为) or one year
-  (严重失信行为), at most one and three years; "行政处罚信息的公示期限起点以行政处罚作出时间为准"; and,
-  as a district credit office quotes the 58号令, "食品、药品、特种设备、安全生产、消防领域行政处罚信息最短
-  公示期一年" (a Shenzhen credit office's page: one year for 特种设备、安全生产、消防, three months otherwise,
-  three years at most; a penalty of several kinds takes the longest period).
-- 发改办财金〔2019〕527号 (the earlier notice for the credit websites): 一般 three months to one year, 严重 six months to
-  three years, "自行政处罚决定之日起"; no one-year field rule (its 特定严重失信行为 — e.g. 安全生产、消防安全
-  penalties of 责令停产停业 or 吊销 — stay public for the longest period and are not repaired).
-- News summaries of the NDRC's 《信用修复管理办法》 (adopted 2025-11-19, in force 2026-04-01) give the same
-  一般 (3 months–1 year) and 严重 (1–3 years) periods, counted from the decision; whether it keeps the
+- 国家发展改革委《失信行为纠正后的信用信息修复管理办法（试行）》(2023年第58号令, in force 2023-05-01), as a
+  district credit office's Q&A quotes it: "行政处罚信息的公示期限起点以行政处罚作出时间为准" and "食品、药品、
+  特种设备、安全生产、消防领域行政处罚信息最短公示期一年"; a Shenzhen credit office applying it: at least three
+  months, at most three years, one year for 特种设备、安全生产、消防, a penalty of several kinds the longest.
+- 发改办财金〔2019〕527号 (the earlier notice for the credit websites, as quoted): 一般失信行为 three months to
+  one year, 严重 six months to three years, "自行政处罚决定之日起"; no one-year field rule (its 特定严重失信行为 —
+  e.g. 安全生产、消防安全 penalties of 责令停产停业 or 吊销 — stay public for the longest period, not repaired).
+- News summaries of the NDRC's 《信用修复管理办法》 (adopted 2025-11-19, in force 2026-04-01): 一般 three
+  months to one year, 严重 one to three years, from the decision — the defaults here. Whether it keeps the
   one-year fields we could not read.
 
 So the period is the longer of the one the 失信程度 on the request sets and the one the penalty's own
