@@ -288,6 +288,17 @@ ZHIFA_MARKET_REGULATOR_NAME = os.environ.get("ZHIFA_MARKET_REGULATOR_NAME", "市
 # yearly cap, is warned about and needs a stated reason.
 ZHIFA_REINSPECTION_DAYS = int(os.environ.get("ZHIFA_REINSPECTION_DAYS", "30"))
 ZHIFA_ENTERPRISE_YEARLY_CAP = int(os.environ.get("ZHIFA_ENTERPRISE_YEARLY_CAP", "2"))
+# 信用修复 (publicity.repair.clocks): the minimum publication period of a penalty before a request, from the
+# day of the decision — by the 失信程度 (一般 3 / 严重 12 months), and one year whatever the 失信程度 for the
+# 执法领域 the NDRC measures name (特种设备、安全生产、消防): a JSON object of 执法领域 code → the 领域 named.
+# Default: 应急管理 (emergency) is 安全生产; the seeded list has no 特种设备 or 消防 field — an instance that
+# keeps one adds it, e.g. {"emergency": "安全生产", "fire": "消防", "special_equipment": "特种设备"}.
+ZHIFA_CREDIT_REPAIR_GENERAL_MONTHS = int(os.environ.get("ZHIFA_CREDIT_REPAIR_GENERAL_MONTHS", "3"))
+ZHIFA_CREDIT_REPAIR_SERIOUS_MONTHS = int(os.environ.get("ZHIFA_CREDIT_REPAIR_SERIOUS_MONTHS", "12"))
+ZHIFA_CREDIT_REPAIR_FIELD_MONTHS = int(os.environ.get("ZHIFA_CREDIT_REPAIR_FIELD_MONTHS", "12"))
+ZHIFA_CREDIT_REPAIR_ONE_YEAR_FIELDS = json.loads(
+    os.environ.get("ZHIFA_CREDIT_REPAIR_ONE_YEAR_FIELDS", '{"emergency": "安全生产"}')
+)
 # 投诉举报 on the portal: submissions per client address and minute (see complaints/limits.py)
 ZHIFA_COMPLAINT_SUBMITS_PER_MINUTE = int(os.environ.get("ZHIFA_COMPLAINT_SUBMITS_PER_MINUTE", "5"))
 

@@ -92,7 +92,7 @@ def test_register_records_the_request_with_the_phone_masked(officer, disclosure)
         ({"statement": ""}, "statement", "请填写申请事由及信用承诺"),
         ({"applied_on": TODAY + timedelta(days=1)}, "applied_on", "申请日期不能晚于今天"),
         # published four months ago: a 严重失信行为 needs a year
-        ({"severity": Severity.SERIOUS}, "applied_on", "最短公示期为12个月"),
+        ({"severity": Severity.SERIOUS}, "applied_on", "严重失信行为的行政处罚信息最短公示期为1年"),
     ],
 )
 def test_register_refusals_name_the_field_and_write_nothing(officer, disclosure, overrides, field, words):
@@ -111,7 +111,7 @@ def test_before_the_minimum_period_the_request_is_refused_with_the_first_day(off
     decided_on = on - timedelta(days=3)
     earliest = clocks.add_months(decided_on, 3)
     assert refused.value.message_dict["applied_on"] == [
-        f"该行政处罚决定于{decided_on:%Y-%m-%d}作出，一般失信行为的行政处罚信息最短公示期为3个月（自处罚决定之日起计算），"
+        f"一般失信行为的行政处罚信息最短公示期为3个月（自处罚决定之日起计算）：该行政处罚决定于{decided_on:%Y-%m-%d}作出，"
         f"{earliest:%Y-%m-%d}前不能申请信用修复（《失信行为纠正后的信用信息修复管理办法（试行）》）"
     ]
 
@@ -251,7 +251,7 @@ def test_pages_register_list_and_decide(client, officer, reviewer, disclosure):
             "statement": "已缴清",
         },
     )
-    assert "最短公示期为12个月" in refused.content.decode()
+    assert "严重失信行为的行政处罚信息最短公示期为1年" in refused.content.decode()
     assert not CreditRepair.objects.exists()
     made = client.post(
         url,

@@ -12,7 +12,7 @@ from zhifa.core import workdays
 from zhifa.core.models import Record
 from zhifa.publicity import log
 from zhifa.publicity.entries import entry_sha256
-from zhifa.publicity.models import CreditRepair
+from zhifa.publicity.models import CreditRepair, Disclosure
 from zhifa.publicity.repair import clocks
 from zhifa.publicity.repair.choices import Severity
 
@@ -51,3 +51,18 @@ def test_a_disclosure_published_on_time_says_that_day_everywhere():
     }
     ok, _ = log.verify_bundle(json.dumps(log.proof_bundle(disclosure)))
     assert ok
+
+
+def test_every_demo_disclosure_went_up_within_its_publication_period():
+    """demo/publicity.py publishes each decision two working days after it (the publication clock), the
+    others (inspection results, a correction) the day the demo loads, within their 7 / 20 working days."""
+    rows = Disclosure.objects.filter(published_on__isnull=False)
+    assert rows.exists()
+    late = [(d.number, d.decided_on, d.due_on, d.published_on) for d in rows if d.published_on > d.due_on]
+    assert late == []
+    publications = Record.objects.filter(subject_type="publicity.disclosure", action="publicity.publish")
+    assert {json.loads(r.payload)["late"] for r in publications} == {False}
+    decided = rows.filter(source_type="cases.decision", version=1, published_on__lt=timezone.localdate())
+    assert decided.exists()
+    for d in decided:
+        assert d.published_on == workdays.add_workdays(d.decided_on, 2)

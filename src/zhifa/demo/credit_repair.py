@@ -12,7 +12,7 @@ from zhifa.accounts.models import User
 from zhifa.core import workdays
 from zhifa.publicity.choices import DisclosureKind, DisclosureStatus
 from zhifa.publicity.models import CreditRepair, Disclosure
-from zhifa.publicity.repair import clocks, services
+from zhifa.publicity.repair import clocks, selectors, services
 from zhifa.publicity.repair.choices import RepairOutcome, Severity
 
 DECIDED = ("东湖区生态环境局", "dh_d2_zf")
@@ -33,13 +33,20 @@ def _repairable(agency_name: str, today: date) -> Disclosure | None:
         published_on__isnull=False,
     ).order_by("published_on", "id")
     return next(
-        (d for d in rows if clocks.earliest_repair(d.decided_on, Severity.GENERAL) <= today - timedelta(7)),
+        (d for d in rows if _earliest(d) <= today - timedelta(7)),
         None,
     )
 
 
+def _earliest(disclosure: Disclosure) -> date:
+    """The first day a request (as 一般失信行为) may be made: the penalty's 执法领域 may set a longer period."""
+    return clocks.earliest_repair(
+        disclosure.decided_on, Severity.GENERAL, selectors.penalty_fields(disclosure)
+    )
+
+
 def _register(disclosure: Disclosure, username: str, today: date):
-    applied_on = max(clocks.earliest_repair(disclosure.decided_on, Severity.GENERAL), today - timedelta(7))
+    applied_on = max(_earliest(disclosure), today - timedelta(7))
     return services.credit_repair_register(
         actor=User.objects.get(username=username),
         disclosure=disclosure,
@@ -61,7 +68,7 @@ def load(out) -> None:
     decided = _repairable(DECIDED[0], today)
     if decided is not None:
         repair = _register(decided, DECIDED[1], today)
-        earliest = clocks.earliest_repair(decided.decided_on, Severity.GENERAL)
+        earliest = _earliest(decided)
         services.credit_repair_approve(
             actor=None,
             repair=repair,

@@ -1,11 +1,12 @@
 """Demo 公示: the decisions of the demo cases (drafted by the "case.decided" event while the cases demo
-ran) are approved and published, except the newest two, left as drafts for the 工作台 — the penalties of
-ON_TIME_AGENCIES on time, ON_TIME_WORKDAYS working days after the decision (the publication clock set to
-that day, so that some have been public for the minimum period a 信用修复 request needs:
-demo/credit_repair.py), the others on the day the demo loads; one is
+ran) are approved and published, except the newest two, left as drafts for the 工作台 — each on time,
+ON_TIME_WORKDAYS working days after the decision (the publication clock set to that day, within the 7 / 20
+working days of clocks.workdays_for; so some penalties have been public for the minimum period a 信用修复
+request needs: demo/credit_repair.py), or the day the demo loads when that day is yet to come; one is
 withdrawn after a 行政复议 revoked it, one is corrected (its first version shown as superseded); a
-permit is registered and published; 2025's 统计年报 is published for the first agency with decisions;
-and today's checkpoint is made so that every entry can be downloaded with its proof.
+permit is registered and published (on time too); 2025's 统计年报 is published for the first agency with
+decisions; and today's checkpoint is made so that every entry can be downloaded with its proof.
+(demo/inspections.py publishes its results the day they are recorded.)
 
 Everything goes through publicity.services as the system (actor=None). A second run adds nothing."""
 
@@ -17,25 +18,19 @@ from django.utils import timezone
 from zhifa.core import workdays
 from zhifa.core.models import Agency
 from zhifa.publicity import clocks, log, services
-from zhifa.publicity.choices import DisclosureKind, DisclosureStatus, ReportStatus
+from zhifa.publicity.choices import DisclosureStatus, ReportStatus
 from zhifa.publicity.models import AnnualReport, Checkpoint, Disclosure
 
 LEFT_AS_DRAFTS = 2
 REPORT_YEAR = 2025
-ON_TIME_AGENCIES = ("东湖区市场监督管理局", "东湖区生态环境局")
-ON_TIME_WORKDAYS = 2  # within the 7 working days of clocks.DECISION_WORKDAYS
+ON_TIME_WORKDAYS = 2  # within the 7 (and 20) working days of clocks.workdays_for
 
 
 def _publish(disclosure: Disclosure) -> Disclosure:
-    """Publish through the service; an ON_TIME_AGENCIES penalty as on its on-time day, once that day has
-    passed (its 公示日期, entry and proof say that day; its record keeps the real time)."""
+    """Publish through the service as on its on-time day, once that day has passed (its 公示日期, entry and
+    proof say that day; its record keeps the real time); today otherwise, still in time."""
     day = workdays.add_workdays(disclosure.decided_on, ON_TIME_WORKDAYS)
-    on_time = (
-        disclosure.kind == DisclosureKind.PENALTY
-        and disclosure.agency.name in ON_TIME_AGENCIES
-        and day < timezone.localdate()
-    )
-    if not on_time:
+    if day >= timezone.localdate():
         return services.disclosure_publish(actor=None, disclosure=disclosure)
     moment = timezone.make_aware(datetime.combine(day, time(10)))
     with mock.patch.object(clocks, "now", lambda: moment):
@@ -72,7 +67,7 @@ def load(out) -> None:
                 decided_on=published[0].decided_on,
             ),
         )
-        published.append(services.disclosure_publish(actor=None, disclosure=permit))
+        published.append(_publish(permit))
     if len(published) >= 3:
         withdrawn = services.disclosure_withdraw(
             actor=None, disclosure=published[0], reason="该处罚决定经行政复议被撤销（行政处罚法 第四十八条）"

@@ -22,6 +22,9 @@ class RepairOut(Schema):
     applied_on: date
     severity: str
     performed_on: date
+    minimum_months: int = Field(title="最短公示期（月）", description="自处罚决定之日起计算")
+    minimum_basis: str = Field(title="最短公示期依据", description="按失信程度，或按该行政处罚的执法领域")
+    earliest_on: date = Field(title="可申请修复日期", description="最短公示期届满之日")
     statement: str
     outcome: str
     end_on: date | None

@@ -22,6 +22,11 @@ class CreditRepair(models.Model):
     applied_on = models.DateField("申请日期")
     severity = models.CharField("失信程度", max_length=16, choices=Severity.choices)
     performed_on = models.DateField("处罚履行完毕日期")
+    # the minimum publication period the request was held to (repair.clocks.minimum_period), from the
+    # day of the decision: its length, why (the 失信程度, or the penalty's 执法领域), and its last day
+    minimum_months = models.PositiveSmallIntegerField("最短公示期（月）")
+    minimum_basis = models.CharField("最短公示期依据", max_length=200)
+    earliest_on = models.DateField("可申请修复日期")
     statement = models.TextField("申请事由及信用承诺")
     outcome = models.CharField("修复方式", max_length=16, choices=RepairOutcome.choices, blank=True)
     end_on = models.DateField("公示结束日期", null=True, blank=True)

@@ -2,6 +2,7 @@
 
 from django.db.models import Q, QuerySet
 
+from zhifa.cases.models import Case, Decision
 from zhifa.core import access
 from zhifa.core.sorting import SortColumn, Sorts
 
@@ -46,3 +47,17 @@ def disclosure_to_repair(user, pk: int) -> Disclosure:
     return access.get_visible_or_404(
         user, Disclosure.objects.select_related("agency"), "publicity.view_disclosure", pk=pk
     )
+
+
+def penalty_fields(disclosure: Disclosure) -> list[tuple[str, str]]:
+    """The 执法领域 (code, name) of the penalty behind `disclosure`, which set its minimum publication period
+    (repair.clocks.minimum_period): its case's, then those of the enforcement items it cites (a case may
+    cite items of more than one field). A disclosure not drafted from a decision has none."""
+    if disclosure.source_type != Decision._meta.label_lower or not disclosure.source_id.isdigit():
+        return []
+    case = Case.objects.select_related("field").filter(decision__pk=disclosure.source_id).first()
+    if case is None:
+        return []
+    items = case.items.select_related("field").order_by("code")
+    fields = [(case.field.code, case.field.name)] + [(i.field.code, i.field.name) for i in items]
+    return list(dict.fromkeys(fields))

@@ -14,7 +14,7 @@ from .. import drafting
 from ..choices import DisclosureKind, DisclosureStatus
 from ..masking import mask_personal_data
 from ..models import Disclosure
-from . import clocks
+from . import clocks, selectors
 from .choices import RepairOutcome, Severity
 from .models import CreditRepair
 from .selectors import REPAIRS
@@ -49,21 +49,20 @@ def _require_public_penalty(disclosure: Disclosure) -> None:
         )
 
 
-def _require_period_over(disclosure: Disclosure, severity: str, on: date, field: str) -> None:
+def _require_period_over(disclosure: Disclosure, rule: str, earliest: date, on: date, field: str) -> None:
     """最短公示期: a request (or an end date) only once the minimum period after the decision has run."""
-    earliest = clocks.earliest_repair(disclosure.decided_on, severity)
     if on < earliest:
         kit.refuse(
             field,
-            f"该行政处罚决定于{disclosure.decided_on:%Y-%m-%d}作出，{Severity(severity).label}的行政处罚信息"
-            f"最短公示期为{clocks.minimum_months(severity)}个月（自处罚决定之日起计算），{earliest:%Y-%m-%d}前不能"
-            f"{'申请信用修复' if field == 'applied_on' else '结束公示'}（{clocks.SOURCE}）",
+            f"{rule}（自处罚决定之日起计算）：该行政处罚决定于{disclosure.decided_on:%Y-%m-%d}作出，"
+            f"{earliest:%Y-%m-%d}前不能{'申请信用修复' if field == 'applied_on' else '结束公示'}（{clocks.SOURCE}）",
         )
 
 
 @transaction.atomic
 def credit_repair_register(*, actor: Actor, disclosure: Disclosure, data: RepairInput) -> CreditRepair:
-    """登记信用修复申请: the penalty performed, the minimum publication period over, one open request."""
+    """登记信用修复申请: the penalty performed, the minimum publication period over — the 失信程度's, or the
+    penalty's own 执法领域's whatever the 失信程度 (clocks.minimum_period) — one open request."""
     disclosure = kit.locked(
         Disclosure.objects.select_related("agency"), disclosure, actor=actor, perm=REGISTER
     )
@@ -83,7 +82,9 @@ def credit_repair_register(*, actor: Actor, disclosure: Disclosure, data: Repair
         kit.refuse("performed_on", "处罚履行完毕日期不能晚于申请日期：当事人须已履行行政处罚决定")
     if data.performed_on < disclosure.decided_on:
         kit.refuse("performed_on", f"处罚履行完毕日期不能早于决定日期（{disclosure.decided_on:%Y-%m-%d}）")
-    _require_period_over(disclosure, data.severity, applied_on, "applied_on")
+    period = clocks.minimum_period(data.severity, selectors.penalty_fields(disclosure))
+    earliest = clocks.add_months(disclosure.decided_on, period.months)
+    _require_period_over(disclosure, period.rule, earliest, applied_on, "applied_on")
     statement = mask_personal_data(_text(data.statement, "statement", "申请事由及信用承诺", 2000))
     repair = CreditRepair.objects.create(
         agency=disclosure.agency,
@@ -92,6 +93,9 @@ def credit_repair_register(*, actor: Actor, disclosure: Disclosure, data: Repair
         applied_on=applied_on,
         severity=data.severity,
         performed_on=data.performed_on,
+        minimum_months=period.months,
+        minimum_basis=period.basis,
+        earliest_on=earliest,
         statement=statement,
         registered_by=actor,
     )
@@ -105,6 +109,9 @@ def credit_repair_register(*, actor: Actor, disclosure: Disclosure, data: Repair
             "severity": repair.severity,
             "applied_on": applied_on,
             "performed_on": data.performed_on,
+            "minimum_months": period.months,
+            "minimum_basis": period.basis,
+            "earliest_on": earliest,
         },
     )
     return repair
@@ -131,7 +138,8 @@ def credit_repair_approve(
             kit.refuse("end_on", "公示结束日期不能早于今天")
         if disclosure.expires_on and end_on >= disclosure.expires_on:
             kit.refuse("end_on", f"公示结束日期须早于原公示期满日期（{disclosure.expires_on:%Y-%m-%d}）")
-        _require_period_over(disclosure, repair.severity, end_on, "end_on")
+        rule = f"该申请的最短公示期为{clocks.period_label(repair.minimum_months)}（{repair.minimum_basis}）"
+        _require_period_over(disclosure, rule, repair.earliest_on, end_on, "end_on")
         _shorten(disclosure, end_on, repair, actor)
     else:
         end_on = None

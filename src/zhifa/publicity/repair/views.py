@@ -12,8 +12,8 @@ from zhifa.core import access, exports
 from zhifa.core.exports import Column
 from zhifa.core.forms import apply_errors, filters_of, list_context, submit
 
-from . import selectors, services
-from .choices import RepairStatus
+from . import clocks, selectors, services
+from .choices import RepairStatus, Severity
 from .forms import ApproveForm, RefuseForm, RegisterForm
 from .transitions import REGISTER, VIEW
 
@@ -37,6 +37,9 @@ EXPORT = exports.register(
             Column("决定书文号", lambda r: r.disclosure.number),
             Column("执法机关", lambda r: r.agency.name),
             Column("失信程度", lambda r: r.get_severity_display()),
+            Column("最短公示期", lambda r: clocks.period_label(r.minimum_months)),
+            Column("最短公示期依据", lambda r: r.minimum_basis),
+            Column("可申请修复日期", lambda r: r.earliest_on, "date"),
             Column("申请日期", lambda r: r.applied_on, "date"),
             Column("状态", lambda r: r.get_status_display()),
             Column("修复方式", lambda r: r.get_outcome_display()),
@@ -61,6 +64,7 @@ def _page(request, repair, approve_form=None, refuse_form=None):
     context = {
         "r": repair,
         "d": repair.disclosure,
+        "minimum_label": clocks.period_label(repair.minimum_months),
         "approve_form": approve_form or ApproveForm(),
         "refuse_form": refuse_form or RefuseForm(),
         "can_approve": services.may(request.user, "approve", repair),
@@ -133,9 +137,19 @@ def repair_register(request, pk: int):
             "title": f"登记信用修复申请：{disclosure}",
             "back_url": f"/publicity/{disclosure.pk}/",
             "submit_label": "登记",
-            "notice": "当事人已履行行政处罚决定、且最短公示期届满后，可申请撤下或提前结束公示。",
+            "notice": "当事人已履行行政处罚决定、且最短公示期届满后，可申请撤下或提前结束公示。"
+            + _field_notice(disclosure),
         },
     )
+
+
+def _field_notice(disclosure) -> str:
+    """When the penalty's 执法领域 sets the period whatever the 失信程度, say so before the form is filled."""
+    period = clocks.minimum_period(Severity.GENERAL, selectors.penalty_fields(disclosure))
+    if not period.domain:
+        return ""
+    earliest = clocks.add_months(disclosure.decided_on, period.months)
+    return f"{period.rule}（自处罚决定之日起计算，{earliest:%Y-%m-%d}起可申请）。"
 
 
 REPAIR_URLS = (
