@@ -130,12 +130,12 @@ def test_crawl_as_demo_user(demo_site, checker, client, db, username):
     from zhifa.accounts.models import User
 
     client.force_login(User.objects.get(username=username))
-    failures = crawl(client, ["/"], username, checker.offences).failures
+    failures = crawl(client, ["/"], username, checker.offences, buttons=True).failures
     assert not failures, _report(failures)
 
 
 def test_crawl_as_the_public(demo_site, checker, client, db):
-    failures = crawl(client, ["/gs/", "/"], "公众", checker.offences).failures
+    failures = crawl(client, ["/gs/", "/"], "公众", checker.offences, buttons=True).failures
     assert not failures, _report(failures)
 
 
