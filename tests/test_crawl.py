@@ -2,7 +2,9 @@
 from the home page (and /gs/ for the public), a few URLs per URL pattern. It fails on any 5xx, on a link
 shown to a user that answers 403/404 (or any other 4xx) for that user, and on visible text that shows an
 internal code (a TextChoices value, a dotted model name, a snake_case identifier) or an English word
-outside a short allow-list. All failures of a crawl are reported at once.
+outside a short allow-list, and on an action row holding more than one visible main button
+(tests/crawling.crowded_rows; docs/architecture.md §5 "Look and layout"). All failures of a crawl are
+reported at once.
 
 The demo data is the shared demo (tests/shared_demo.py: loaded once per test process, in a transaction
 rolled back after its tests), so the crawl stays within a couple of minutes."""
