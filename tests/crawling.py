@@ -45,13 +45,16 @@ def crawl(
     who: str,
     offences: Callable[[str], list[str]] | None = None,
     per_pattern: int = PER_PATTERN,
+    buttons: bool = False,
 ) -> Crawl:
     """Crawl as `client` (logged in as `who`, or "公众"); `offences(text)` names what is wrong with a
-    visible text (None: the text is not checked); `per_pattern` URLs followed per URL name."""
+    visible text (None: the text is not checked); `per_pattern` URLs followed per URL name; `buttons`:
+    each page's action rows hold at most one main button (`crowded_rows`)."""
     client.raise_request_exception = False  # a 500 is a finding, reported with the others
     result = Crawl()
     failures = result.failures
     shown: dict[tuple[str, str], list[str]] = {}
+    crowded: dict[tuple[str, ...], list[str]] = {}
     seen_urls: set[str] = set()
     per_name: dict[str, int] = {}
     queue = deque((start, "（起点）") for start in starts)
@@ -92,6 +95,9 @@ def crawl(
             for text in visible_texts(doc):
                 for offence in offences(text):
                     shown.setdefault((offence, text[:80]), []).append(url)
+        if buttons:
+            for labels in crowded_rows(doc):
+                crowded.setdefault(labels, []).append(url)
         for form in doc.xpath("//form"):
             if (form.get("method") or "get").lower() == "post":
                 action = _local(urljoin(url, (form.get("action") or "").strip() or url))
@@ -108,6 +114,10 @@ def crawl(
     for (offence, text), urls in shown.items():
         more = f"（另有{len(urls) - 1}页）" if len(urls) > 1 else ""
         failures.append(f"{who} 在 {urls[0]}{more} 看到{offence}：「{text}」")
+    for labels, urls in crowded.items():
+        more = f"（另有{len(urls) - 1}页）" if len(urls) > 1 else ""
+        named = "".join(f"「{label}」" for label in labels)
+        failures.append(f"{who} 在 {urls[0]}{more} 看到同一行有{len(labels)}个主按钮：{named}")
     return result
 
 
@@ -154,6 +164,74 @@ def visible_texts(doc) -> list[str]:
         if element.tag == "input" and element.get("type") in ("submit", "button") and element.get("value"):
             texts.append(element.get("value"))
     return texts
+
+
+# ---- one main button per action row (docs/architecture.md §5 "Look and layout") ----------------------
+
+# What the stylesheets draw as a main (filled blue) button: Bootstrap's btn-primary, and the older markup
+# console.css and zhifa.css draw alike — a bare <button> and class "button", unless marked otherwise.
+_NOT_PRIMARY = {"btn", "link", "toast-close", "secondary", "danger"}
+
+
+def _classes(element) -> set[str]:
+    return set((element.get("class") or "").split())
+
+
+def _looks_primary(element) -> bool:
+    classes = _classes(element)
+    if "btn-primary" in classes:
+        return True
+    if element.tag == "button":
+        return not classes & _NOT_PRIMARY
+    return element.tag == "a" and "button" in classes and not classes & _NOT_PRIMARY
+
+
+def _hidden(element) -> bool:
+    """Not shown to a person: under a hidden attribute or d-none, inside a template, or a noscript (the
+    console runs its scripts)."""
+    return any(
+        e.get("hidden") is not None or e.tag in ("template", "noscript") or "d-none" in _classes(e)
+        for e in (element, *element.iterancestors())
+    )
+
+
+def _only_this_button(form) -> bool:
+    """A form that is only a way to post one button (hidden inputs aside) stands in the row its button
+    is in: the row is the form's container."""
+    controls = form.xpath(".//button | .//a | .//select | .//textarea | .//input[not(@type='hidden')]")
+    return len(controls) == 1 and not (form.text or "").strip()
+
+
+def action_row(button):
+    """The row a button stands in: the element whose children the buttons of one row are — its parent,
+    past a form that holds only this button (a POST action among links) and inline wrappers; a button in
+    a table cell stands in the table row (a list's per-row buttons)."""
+    row = button.getparent()
+    while row is not None and (
+        row.tag in ("span", "strong", "em") or (row.tag == "form" and _only_this_button(row))
+    ):
+        row = row.getparent()
+    if row is not None and row.tag in ("td", "th"):
+        row = row.getparent()
+    return row
+
+
+def _label(button) -> str:
+    text = " ".join(button.text_content().split()) or button.get("value") or ""
+    return text or button.get("aria-label") or button.get("title") or "（无文字）"
+
+
+def crowded_rows(doc) -> list[tuple[str, ...]]:
+    """The action rows of a page holding more than one visible main button, each as its buttons' labels.
+    The convention (§5): one btn-primary per row, the page's or form's main action; the others are
+    btn-outline-secondary, btn-danger (删除/作废) or btn-outline-danger (停用/吊销/驳回)."""
+    rows: dict[object, list[str]] = {}
+    for button in doc.iter("a", "button", "input"):
+        if button.tag == "input" and button.get("type") not in ("submit", "button"):
+            continue
+        if _looks_primary(button) and not _hidden(button):
+            rows.setdefault(action_row(button), []).append(_label(button))
+    return [tuple(labels) for labels in rows.values() if len(labels) > 1]
 
 
 # ---- the demo site: the shared demo (tests/shared_demo.py), with what a module adds rolled back after it ----

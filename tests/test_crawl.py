@@ -2,7 +2,9 @@
 from the home page (and /gs/ for the public), a few URLs per URL pattern. It fails on any 5xx, on a link
 shown to a user that answers 403/404 (or any other 4xx) for that user, and on visible text that shows an
 internal code (a TextChoices value, a dotted model name, a snake_case identifier) or an English word
-outside a short allow-list. All failures of a crawl are reported at once.
+outside a short allow-list, and on an action row holding more than one visible main button
+(tests/crawling.crowded_rows; docs/architecture.md §5 "Look and layout"). All failures of a crawl are
+reported at once.
 
 The demo data is the shared demo (tests/shared_demo.py: loaded once per test process, in a transaction
 rolled back after its tests), so the crawl stays within a couple of minutes."""
@@ -130,12 +132,12 @@ def test_crawl_as_demo_user(demo_site, checker, client, db, username):
     from zhifa.accounts.models import User
 
     client.force_login(User.objects.get(username=username))
-    failures = crawl(client, ["/"], username, checker.offences).failures
+    failures = crawl(client, ["/"], username, checker.offences, buttons=True).failures
     assert not failures, _report(failures)
 
 
 def test_crawl_as_the_public(demo_site, checker, client, db):
-    failures = crawl(client, ["/gs/", "/"], "公众", checker.offences).failures
+    failures = crawl(client, ["/gs/", "/"], "公众", checker.offences, buttons=True).failures
     assert not failures, _report(failures)
 
 
@@ -147,3 +149,26 @@ def test_every_recorded_action_and_subject_of_the_demo_has_a_chinese_label(demo_
     types = set(Record.objects.values_list("subject_type", flat=True))
     assert [a for a in sorted(actions) if action_label(a) == a] == []
     assert [t for t in sorted(types) if subject_label(t) == t] == []
+
+
+def test_an_action_row_with_two_main_buttons_is_found():
+    """What counts as a row (tests/crawling.action_row) and as a visible main button."""
+    import lxml.html
+
+    from tests.crawling import crowded_rows
+
+    doc = lxml.html.fromstring(
+        """<html><body class="console">
+        <div class="actions"><a class="btn btn-primary">立案</a><a class="btn btn-outline-danger">不予立案</a>
+          <form method="post"><input type="hidden" name="csrf"><button type="submit">归档</button></form></div>
+        <form class="filters"><input name="q"><button type="submit" class="btn btn-primary">查询</button>
+          <a class="btn btn-outline-secondary">导出Excel</a><a class="btn btn-primary">新增</a></form>
+        <table><tr><td><a class="btn btn-primary">查看</a></td><td><span><a class="button">修改</a></span></td></tr>
+          <tr><td><a class="btn btn-primary">查看</a></td><td><a class="button secondary">修改</a></td></tr></table>
+        <div class="card"><form method="post"><input name="a"><button class="btn btn-primary">保存</button></form></div>
+        <div class="card"><form method="post"><input name="b"><button class="btn btn-primary">提交</button></form></div>
+        <div class="actions"><a class="btn btn-primary" hidden>隐藏</a><noscript><button>切换</button></noscript>
+          <button class="link">退出</button><a class="btn btn-primary">唯一</a></div>
+        </body></html>"""
+    )
+    assert crowded_rows(doc) == [("立案", "归档"), ("查询", "新增"), ("查看", "修改")]

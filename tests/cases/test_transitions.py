@@ -222,3 +222,66 @@ def test_a_person_needs_an_id_number_on_page_and_api(client, handler_user, catal
     assert page.context["form"].errors["party_id_number"] == ["自然人当事人须填写身份证号码"]
     assert errors(api) == {"party_id_number": "自然人当事人须填写身份证号码"}
     assert writes.nothing
+
+
+# ---- the buttons of the steps: the next step is the page's one main button (architecture §5) ------
+
+
+def step_buttons(client, case) -> dict[str, str]:
+    """action → the class of its button on the case page."""
+    page = html(client.get(url(case)))
+    found = re.findall(rf'<a class="([^"]+)" href="/cases/{case.pk}/([a-z-]+)/"', page)
+    return {slug: classes for classes, slug in found if slug in steps.ACTIONS}
+
+
+def test_the_next_step_of_a_state_is_the_main_button_and_a_refusal_is_red():
+    """Read from the tables alone: a row marked `main` that moves the subject from where it stands."""
+    from types import SimpleNamespace
+
+    from zhifa.complaints.transitions import MACHINE as complaints
+    from zhifa.supervision.actions.transitions import MACHINE as items
+
+    primary, other, refusal = "btn btn-primary", "btn btn-outline-secondary", "btn btn-outline-danger"
+    intake = SimpleNamespace(status=CaseStatus.INTAKE)
+    assert transitions.MACHINE.buttons(intake, ["assign", "register", "decline"]) == [
+        ("assign", "指定承办人员", other),
+        ("register", "立案", primary),
+        ("decline", "不予立案", refusal),
+    ]
+    investigating = SimpleNamespace(status=CaseStatus.INVESTIGATING)
+    assert (
+        transitions.MACHINE.main_action(investigating, ["assign", "step", "submit-review"]) == "submit-review"
+    )
+    assert transitions.MACHINE.main_action(intake, ["assign"]) is None  # 立案 is the leader's
+    pending = SimpleNamespace(status="pending")
+    assert complaints.buttons(pending, ["accept", "transfer", "dispute"]) == [
+        ("accept", "受理", primary),
+        ("transfer", "转办", other),
+        ("dispute", "提请转办争议", other),
+    ]
+    # 制发监督文书 leads an open item to 待答复; on an item already waiting it moves nothing: not the main
+    assert items.main_action(SimpleNamespace(status="open"), ["find", "issue", "close"]) == "issue"
+    assert items.main_action(SimpleNamespace(status="awaiting"), ["find", "issue"]) is None
+    assert [
+        b for _, _, b in items.buttons(SimpleNamespace(status="replied"), ["find", "accept", "return"])
+    ] == [
+        other,
+        primary,
+        refusal,
+    ]
+
+
+@pytest.mark.django_db
+def test_the_case_page_shows_the_next_step_as_its_main_button(client, handler_user, leader, new_case):
+    client.force_login(leader)
+    assert step_buttons(client, new_case) == {
+        "assign": "btn btn-outline-secondary",
+        "register": "btn btn-primary",
+        "decline": "btn btn-outline-danger",
+    }
+    client.force_login(handler_user)
+    assert step_buttons(client, new_case) == {"assign": "btn btn-outline-secondary"}
+    case = advance(new_case, CaseStatus.INVESTIGATING, handler_user, leader)
+    buttons = step_buttons(client, case)
+    assert buttons["submit-review"] == "btn btn-primary"
+    assert [slug for slug, classes in buttons.items() if classes == "btn btn-primary"] == ["submit-review"]

@@ -4,7 +4,7 @@ theirs as a `Machine`; services guard and move through it, pages offer what it a
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -35,6 +35,10 @@ class Transition:
     # a further condition on the subject for offering the action (a button, an API hint); the
     # service checks the same condition with its reason
     when: Callable[[Any], bool] | None = None
+    # the workflow's next step from its sources (the flow chart's main line): the page's main button
+    main: bool = False
+    # a refusal or withdrawal (不予立案, 驳回, 撤回): its button is outline-danger
+    refuses: bool = False
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,34 @@ class Machine:
     def open_rows(self, subject, action: str, *variants: str) -> list[Transition]:
         """The rows of `action` (of `variants`) the subject's status is a source of."""
         return [t for t in self.rows(action, *variants) if subject.status in t.sources]
+
+    def main_action(self, subject, actions: Iterable[str]) -> str | None:
+        """Of `actions` (those offered on `subject`), the workflow's next step: the first with a row
+        marked `main` that is open to the subject's status, moves it elsewhere and whose `when` holds."""
+        for action in actions:
+            for t in self.open_rows(subject, action):
+                if t.main and t.target not in (None, subject.status) and (t.when is None or t.when(subject)):
+                    return action
+        return None
+
+    def buttons(self, subject, actions: Iterable[str]) -> list[tuple[str, str, str]]:
+        """(action, label, button class) of each of `actions` offered on `subject` (docs/architecture.md
+        §5 "Look and layout"): btn-primary for the one next step (`main_action`), btn-outline-danger for a
+        refusal or withdrawal, btn-outline-secondary for the others."""
+        actions = list(actions)
+        main = self.main_action(subject, actions)
+        return [
+            (
+                action,
+                self.first(action).label,
+                "btn btn-primary"
+                if action == main
+                else "btn btn-outline-danger"
+                if self.first(action).refuses
+                else "btn btn-outline-secondary",
+            )
+            for action in actions
+        ]
 
     def require(self, subject, action: str, *variants: str) -> None:
         """Refuse (field "status") unless the subject's status allows `action` (of `variants`); then

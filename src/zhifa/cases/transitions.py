@@ -10,6 +10,9 @@ matter of is missing.
 A row whose `target` is None records a step without moving the case. An action with several rows
 (e.g. 作出决定) leads to different states by its `variant` (the kind of decision); its rows' `condition`
 labels the edge on the flow chart.
+
+A row marked `main` is the next step of the states it leaves (the flow chart's column): the case page
+shows it as its one main button; `refuses` (不予立案) draws as a refusal (Machine.buttons).
 """
 
 from functools import partial
@@ -105,15 +108,15 @@ TABLE: tuple[Transition, ...] = (
            f"警告，或对个人{_limit(PartyKind.PERSON)}以下、单位{_limit(PartyKind.ORGANISATION)}以下罚款；"
            "当场交付决定书"),
     T("assign", "指定承办人员", HANDLE, (S.INTAKE, S.INVESTIGATING), role=R.HANDLE),
-    T("register", "立案", APPROVE, (S.INTAKE,), S.INVESTIGATING, procedures=ORDINARY,
+    T("register", "立案", APPROVE, (S.INTAKE,), S.INVESTIGATING, procedures=ORDINARY, main=True,
       rule=f"负责人批准；发现线索之日起{register_days()}日内"),
-    T("decline", "不予立案", APPROVE, (S.INTAKE,), S.DECLINED, procedures=ORDINARY),
+    T("decline", "不予立案", APPROVE, (S.INTAKE,), S.DECLINED, procedures=ORDINARY, refuses=True),
     T("step", "记录调查取证", HANDLE, (S.INVESTIGATING,), refusal="记录调查取证环节", role=R.INVESTIGATE),
     T("extend", "延长办案期限", APPROVE, DECIDING),
     T("submit-review", "调查终结，提交审核", HANDLE, (S.INVESTIGATING,), S.REVIEWING, procedures=ORDINARY,
-      refusal="提交审核", role=R.INVESTIGATE, rule="列入法制审核目录的须经法制审核通过",
+      refusal="提交审核", role=R.INVESTIGATE, rule="列入法制审核目录的须经法制审核通过", main=True,
       documents=(D.REGISTER_APPROVAL, D.INSPECTION_RECORD, D.INQUIRY_RECORD)),
-    T("notify", "事先告知", HANDLE, (S.REVIEWING,), S.NOTIFIED, procedures=ORDINARY, role=R.HANDLE,
+    T("notify", "事先告知", HANDLE, (S.REVIEWING,), S.NOTIFIED, procedures=ORDINARY, role=R.HANDLE, main=True,
       rule=f"告知陈述、申辩权；符合条件的告知听证权利，{HEARING_REQUEST_WORKDAYS}个工作日内申请"),
     T("serve-notice", "登记告知书送达", HANDLE, (S.NOTIFIED,), procedures=ORDINARY, role=R.SERVE,
       refusal="登记事先告知书送达", when=_notice_not_served,
@@ -125,25 +128,26 @@ TABLE: tuple[Transition, ...] = (
     T("decide", "作出决定", APPROVE, (S.NOTIFIED, S.HEARING), S.DECIDED, variant="penalty",
       procedures=ORDINARY, refusal="作出处罚决定（须先事先告知）", condition="行政处罚", role=R.DECIDE,
       rule=f"陈述、申辩期限（告知书送达后本机关规定的工作日数，默认{default_statement_workdays()}个）和听证申请期限（{HEARING_REQUEST_WORKDAYS}个工作日）"
-           f"届满或当事人书面放弃后；立案之日起{DECISION_DAYS}日内，经批准可延长", when=_heard,
+           f"届满或当事人书面放弃后；立案之日起{DECISION_DAYS}日内，经批准可延长", when=_heard, main=True,
       documents=(D.PENALTY_NOTICE,)),
     T("decide", "作出决定", APPROVE, DECIDING, S.DECIDED, variant="no_penalty", procedures=ORDINARY,
       condition="不予行政处罚", role=R.DECIDE, documents=(D.REGISTER_APPROVAL, D.PENALTY_NOTICE)),
     T("decide", "作出决定", APPROVE, DECIDING, S.CLOSED, variant="ends", procedures=ORDINARY,
       condition="移送、撤销立案", role=R.DECIDE, documents=(D.REGISTER_APPROVAL,)),
-    T("serve", "送达决定书", HANDLE, (S.DECIDED,), S.SERVED, procedures=ORDINARY, role=R.SERVE,
+    T("serve", "送达决定书", HANDLE, (S.DECIDED,), S.SERVED, procedures=ORDINARY, role=R.SERVE, main=True,
       rule=f"决定作出之日起{SERVICE_WORKDAYS}个工作日内", documents=(*DECISION_DOCUMENTS, D.SERVICE_RECEIPT)),
-    T("execute", "登记执行情况", HANDLE, (S.SERVED,), S.EXECUTED, role=R.ASSIST,
+    T("execute", "登记执行情况", HANDLE, (S.SERVED,), S.EXECUTED, role=R.ASSIST, main=True,
       condition="缴纳、履行完毕或申请强制执行", rule="缴纳、分期或延期缴纳，逾期申请强制执行"),
-    T("close", "结案", APPROVE, (S.EXECUTED,), S.CLOSED, when=_closable,
+    T("close", "结案", APPROVE, (S.EXECUTED,), S.CLOSED, when=_closable, main=True,
       documents=(*DECISION_DOCUMENTS, D.SERVICE_RECEIPT)),
     T("close", "结案", APPROVE, (S.SERVED,), S.CLOSED, variant="no_penalty", procedures=ORDINARY,
-      condition="不予行政处罚决定送达后", when=_closable, documents=(D.NO_PENALTY_DECISION, D.SERVICE_RECEIPT)),
+      condition="不予行政处罚决定送达后", when=_closable, main=True, documents=(D.NO_PENALTY_DECISION, D.SERVICE_RECEIPT)),
     T("challenge", "登记复议、诉讼", HANDLE, AFTER_DECISION, when=_challengeable),
     T("challenge-outcome", "登记复议、诉讼结果", HANDLE, AFTER_DECISION, when=_challenge_pending),
-    T("archive", "归档", HANDLE, (S.CLOSED,), S.ARCHIVED, documents=(D.CLOSING_REPORT,), role=R.HANDLE),
+    T("archive", "归档", HANDLE, (S.CLOSED,), S.ARCHIVED, documents=(D.CLOSING_REPORT,), role=R.HANDLE,
+      main=True),
     T("archive", "归档", HANDLE, (S.DECLINED,), S.ARCHIVED, variant="declined", procedures=ORDINARY,
-      role=R.HANDLE),
+      role=R.HANDLE, main=True),
 )  # fmt: skip
 
 MACHINE = Machine(

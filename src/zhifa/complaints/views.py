@@ -157,7 +157,8 @@ def complaint_detail(request, pk: int):
             # the complainant's phone in full only to those handling the complaint (最小必要)
             "phone": complaint.phone if HANDLE in perms else mask_phone(complaint.phone),
             "overdue": selectors.is_overdue(complaint),
-            "offered": [(a, MACHINE.first(a).label) for a in offered(complaint, perms) if a != "merge"],
+            # (action, label, button class): the next step of the complaint's state is the main button
+            "offered": MACHINE.buttons(complaint, [a for a in offered(complaint, perms) if a != "merge"]),
             "links": links,
             "duplicates": duplicates,
             "can_merge": "merge" in offered(complaint, perms),

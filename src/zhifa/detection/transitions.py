@@ -19,8 +19,8 @@ T = Transition
 
 TABLE: tuple[Transition, ...] = (
     T("find", "发现线索", RUN, (START,), S.OPEN, rule="模型运行时发现；同一模型同一对象只保留一条线索"),
-    T("confirm", "确认", HANDLE, (S.OPEN,), S.CONFIRMED, rule="须写明理由"),
-    T("dismiss", "排除", HANDLE, (S.OPEN,), S.DISMISSED, rule="须写明理由"),
+    T("confirm", "确认", HANDLE, (S.OPEN,), S.CONFIRMED, rule="须写明理由", main=True),
+    T("dismiss", "排除", HANDLE, (S.OPEN,), S.DISMISSED, rule="须写明理由", refuses=True),
     T("supervise", "转为监督事项", HANDLE, (S.CONFIRMED,), rule="已确认且尚未转办",
       when=lambda hit: not hit.follow_up),
     T("oversee", "转为督办", HANDLE, (S.CONFIRMED,), rule="已确认且尚未转办", when=lambda hit: not hit.follow_up),

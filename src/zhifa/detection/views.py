@@ -141,7 +141,7 @@ def hit_detail(request, pk: int):
             "hit": hit,
             "model": framework.get(hit.model),
             "evidence": selectors.visible_evidence(request.user, hit),
-            "actions": [(a, MACHINE.first(a).label) for a in MACHINE.offered(hit, perms)],
+            "actions": MACHINE.buttons(hit, MACHINE.offered(hit, perms)),
             "records": Record.objects.for_subject(hit).order_by("at", "id"),
             "can_item": hit.supervision_item is not None
             and access.can(request.user, "supervision.view_supervisionitem", hit.supervision_item),

@@ -24,8 +24,9 @@ T = Transition
 
 TABLE: tuple[Transition, ...] = (
     T("submit", "录入反馈", HANDLE_FEEDBACK, (START,), S.RECEIVED, rule="监督员须在任期内，联系点须在设立期限内"),
-    T("acknowledge", "受理", HANDLE_FEEDBACK, (S.RECEIVED,), S.ACKNOWLEDGED),
-    T("answer", "答复", HANDLE_FEEDBACK, (S.RECEIVED, S.ACKNOWLEDGED), S.ANSWERED, rule="须写明答复内容"),
+    T("acknowledge", "受理", HANDLE_FEEDBACK, (S.RECEIVED,), S.ACKNOWLEDGED, main=True),
+    T("answer", "答复", HANDLE_FEEDBACK, (S.RECEIVED, S.ACKNOWLEDGED), S.ANSWERED, rule="须写明答复内容",
+      main=True),
     T("supervise", "转为监督事项", HANDLE_FEEDBACK, (S.RECEIVED, S.ACKNOWLEDGED), S.SUPERVISED,
       rule="对反映的机关立项日常监督"),
     T("forward", "转为投诉举报", HANDLE_FEEDBACK, (S.RECEIVED, S.ACKNOWLEDGED), S.FORWARDED,

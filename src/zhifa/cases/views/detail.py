@@ -11,7 +11,7 @@ from zhifa.catalog.choices import CircumstanceLevel
 from zhifa.core import access
 from zhifa.core.privacy import mask_id_number, mask_phone
 
-from .. import panels, selectors
+from .. import panels, selectors, transitions
 from ..choices import PartyKind
 from ..documents import requirements
 from ._common import VIEW
@@ -29,14 +29,17 @@ def case_detail(request, pk: int):
         if case.party_kind == PartyKind.PERSON
         else case.party_credit_code
     )
+    offered = offered_actions(request.user, case)
+    # the next step of the case's state (the transition table's main row) is the page's main button
+    classes = {a: button for a, _, button in transitions.MACHINE.buttons(case, [a.slug for a in offered])}
     actions = [
         (
             reverse("cases:case_action", args=[case.pk, action.slug]),
             action.label,
-            action.perm,
+            classes[action.slug],
             requirements.needs(case, action.slug),
         )
-        for action in offered_actions(request.user, case)
+        for action in offered
     ]
     context = {
         "case": case,

@@ -39,11 +39,11 @@ def _extendable(request) -> bool:
 TABLE: tuple[Transition, ...] = (
     T("request", "发送协助函", HANDLE, (START,), S.SENT, rule="认定、鉴定、咨询、现场处置、查阅档案；可向外县（市、区）机关请求"),
     T("receive", "签收协助函", HANDLE, (S.SENT,), S.RECEIVED,
-      rule=f"认定、鉴定、咨询自收函之日起{clocks.REPLY_WORKDAYS}个工作日内书面反馈"),
+      rule=f"认定、鉴定、咨询自收函之日起{clocks.REPLY_WORKDAYS}个工作日内书面反馈", main=True),
     T("extend", "延期答复", HANDLE, (S.RECEIVED,), when=_extendable, rule="期限届满前事先告知，写明新的答复日期和理由",
       refusal="延期答复（期限已届满）"),
-    T("answer", "书面答复", HANDLE, (S.RECEIVED,), S.ANSWERED),
-    T("decline", "不予协助", HANDLE, (S.SENT, S.RECEIVED), S.DECLINED, rule="须写明理由"),
+    T("answer", "书面答复", HANDLE, (S.RECEIVED,), S.ANSWERED, main=True),
+    T("decline", "不予协助", HANDLE, (S.SENT, S.RECEIVED), S.DECLINED, rule="须写明理由", refuses=True),
 )  # fmt: skip
 
 MACHINE = Machine(

@@ -98,7 +98,7 @@ def assistance_detail(request, pk: int):
     item = selectors.get_request(request.user, pk)
     return render(request, "collaboration/assistance/detail.html", {
         "item": item, "overdue": is_overdue(item), "records": records_of(item),
-        "offered": [(a, MACHINE.first(a).label) for a in offered(request.user, item)],
+        "offered": MACHINE.buttons(item, offered(request.user, item)),
     })  # fmt: skip
 
 

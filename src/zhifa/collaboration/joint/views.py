@@ -140,7 +140,7 @@ def joint_detail(request, pk: int):
         "collaboration/joint/detail.html",
         {
             "action": action,
-            "offered": [(a, MACHINE.first(a).label) for a in api.offered(user, action)],
+            "offered": MACHINE.buttons(action, api.offered(user, action)),
             "participants": list(action.participants.select_related("agency").prefetch_related("officers")),
             "tasks": list(action.tasks.all()),
             "findings": findings,

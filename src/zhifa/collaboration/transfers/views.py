@@ -150,7 +150,7 @@ def transfer_detail(request, pk: int):
         {
             "transfer": transfer,
             "late": is_late(transfer) if transfer.status != TransferStatus.WITHDRAWN else False,
-            "offered": [(action, MACHINE.first(action).label) for action in offered],
+            "offered": MACHINE.buttons(transfer, offered),
             "evidence": list(transfer.evidence.all()),
             "dispute": dispute,
             "records": records_of(transfer),

@@ -103,9 +103,10 @@ def feedback_new(request):
     )  # fmt: skip
 
 
-def _offered(user, feedback) -> list[tuple[str, str]]:
+def _offered(user, feedback) -> list[tuple[str, str, str]]:
+    """(action, label, button class): the next step of the feedback's state is the main button."""
     perms = {HANDLE_FEEDBACK} if access.can(user, HANDLE_FEEDBACK, feedback) else set()
-    return [(a, MACHINE.first(a).label) for a in MACHINE.offered(feedback, perms)]
+    return MACHINE.buttons(feedback, MACHINE.offered(feedback, perms))
 
 
 @login_required

@@ -17,10 +17,10 @@ T = Transition
 TABLE: tuple[Transition, ...] = (
     T("issue", "下发报送任务", MANAGE, (START,), S.PENDING, rule="司法行政部门向本区划各行政执法机关下发"),
     T("submit", "填报并报送", SUBMIT, (S.PENDING, S.RETURNED), S.SUBMITTED,
-      rule="报送期限内；与系统统计值不同的数据须说明原因；退回后须修改"),
-    T("accept", "审核通过", MANAGE, (S.SUBMITTED,), S.ACCEPTED, rule="由发起报送任务的司法行政部门审核"),
+      rule="报送期限内；与系统统计值不同的数据须说明原因；退回后须修改", main=True),
+    T("accept", "审核通过", MANAGE, (S.SUBMITTED,), S.ACCEPTED, rule="由发起报送任务的司法行政部门审核", main=True),
     T("return", "退回修改", MANAGE, (S.SUBMITTED,), S.RETURNED,
-      rule=f"写明退回理由；重新报送期限默认为退回后{clocks.DEFAULT_RESUBMIT_WORKDAYS}个工作日（系统设置）"),
+      rule=f"写明退回理由；重新报送期限默认为退回后{clocks.DEFAULT_RESUBMIT_WORKDAYS}个工作日（系统设置）", refuses=True),
 )  # fmt: skip
 
 MACHINE = Machine(SubmissionStatus, TABLE, record_prefix="submission", subject="报送", start_label="下发")

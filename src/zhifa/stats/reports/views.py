@@ -109,7 +109,7 @@ def submission_detail(request, pk: int):
     return render(request, "stats/reports/detail.html", {
         "s": submission, "spec": spec, "lines": lines, "overdue": is_overdue(submission),
         "records": _records(submission),
-        "offered": [(a, MACHINE.first(a).label) for a in offered(request.user, submission)],
+        "offered": MACHINE.buttons(submission, offered(request.user, submission)),
     })  # fmt: skip
 
 

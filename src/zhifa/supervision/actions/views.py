@@ -174,7 +174,7 @@ def action_detail(request, pk: int):
         {
             "item": item,
             "overdue": is_overdue(item),
-            "offered": [(action, MACHINE.first(action).label) for action in offered],
+            "offered": MACHINE.buttons(item, offered),
             "findings": list(item.findings.prefetch_related("cases", "documents", "records")),
             "instruments": instruments,
             "replies": list(

@@ -140,7 +140,8 @@ def campaign_detail(request, pk):
         "status_counts": {label: files.filter(status=code).count() for code, label in FileStatus.choices},
         "can_manage": manage,
         "offered": offered,
-        "buttons": [(a, MACHINE.first(a).label) for a in offered if a in ("assign", "conclude", "publish")],
+        # (action, label, button class): the next step of the campaign's state is the main button
+        "buttons": MACHINE.buttons(campaign, offered),
         "verification": verification,
         "minimum": services.min_files_per_agency(),
     }

@@ -31,9 +31,10 @@ def is_overdue(task, on=None) -> bool:
 TABLE: tuple[Transition, ...] = (
     T("assign", "下达整改任务", RECORD, (START,), S.RECTIFYING, rule="整改期限按工作日计算，不得早于今天"),
     T("report", "报告整改进展", RECTIFY, (S.RECTIFYING,), rule="可关联案件、文书或上传整改材料"),
-    T("submit", "报告整改完成，申请回头看", RECTIFY, (S.RECTIFYING,), S.SUBMITTED),
-    T("pass", "回头看通过，销号", REVIEW, (S.SUBMITTED,), S.CLOSED),
-    T("fail", "回头看未通过，退回整改", REVIEW, (S.SUBMITTED,), S.RECTIFYING, rule="须写明理由，可重定整改期限"),
+    T("submit", "报告整改完成，申请回头看", RECTIFY, (S.RECTIFYING,), S.SUBMITTED, main=True),
+    T("pass", "回头看通过，销号", REVIEW, (S.SUBMITTED,), S.CLOSED, main=True),
+    T("fail", "回头看未通过，退回整改", REVIEW, (S.SUBMITTED,), S.RECTIFYING, rule="须写明理由，可重定整改期限",
+      refuses=True),
 )  # fmt: skip
 
 MACHINE = Machine(

@@ -187,7 +187,7 @@ def task_detail(request, pk: int):
         {
             "task": task,
             "overdue": is_overdue(task),
-            "offered": [(action, MACHINE.first(action).label) for action in _offered(request.user, task)],
+            "offered": MACHINE.buttons(task, _offered(request.user, task)),
             "reports": list(
                 task.reports.select_related("submitted_by").prefetch_related("cases", "documents", "files")
             ),
