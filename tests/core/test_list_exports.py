@@ -47,6 +47,7 @@ URLS = {
     "accounts.user_list": "/accounts/users/export.xlsx",
     "audit.entry_list": "/audit/log/export.xlsx",
     "equipment.device_list": "/equipment/export.xlsx",
+    "equipment.system_list": "/equipment/systems/export.xlsx",
     "guidance.exemplar_list": "/guidance/?export=xlsx",
     "publicity.credit_repair_list": "/publicity/credit-repairs/?export=xlsx",
     "recognition.award_list": "/recognition/awards/export.xlsx",
