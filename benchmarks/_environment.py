@@ -101,3 +101,19 @@ def make_agency():
         region=region,
         credit_code=credit_code_with_check(f"11{region.code}{1:09d}"),
     )
+
+
+def signed_in(client, user):
+    """`client` signed in as `user` after every step of a login — the second factor a role must have and a
+    fresh authentication (accounts.twofactor, accounts.reauth) — as tests/conftest.py has force_login do:
+    a page timed here is the page a signed-in user sees, not the redirect to the second factor."""
+    import time
+
+    from zhifa.accounts import reauth, twofactor
+
+    client.force_login(user)
+    session = client.session
+    session[twofactor.STATE_KEY] = twofactor.DONE
+    session[reauth.AUTH_AT_KEY] = int(time.time())
+    session.save()
+    return client

@@ -348,6 +348,8 @@ def _decision() -> services.DecisionInput:
         reasoning="经查……依据《食品安全法》第一百二十四条……",
         fine=Decimal(70000),
         facts={"fact_value": 3000},
+        # the party is an enterprise and the fine major: the 涉企经济影响评估 is owed (cases.rules)
+        economic_impact="罚款不影响企业正常生产经营和职工就业，已告知可申请分期缴纳",
     )
 
 

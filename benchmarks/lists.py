@@ -28,6 +28,7 @@ from zhifa.registry.choices import TrainingKind
 from zhifa.registry.models import EnforcementField, Officer, TrainingRecord
 
 from . import Context, Row, benchmark, measure, synthetic_id_number
+from ._environment import signed_in
 from .cases import _bulk_cases, _department
 
 DEPARTMENTS = 10
@@ -123,7 +124,7 @@ def supervisor_pages(ctx: Context) -> list[Row]:
     rows = []
     with override_settings(ALLOWED_HOSTS=["testserver"]):
         client = Client()
-        client.force_login(supervisor)
+        signed_in(client, supervisor)
         rows += _time_pages(ctx, client, FEW)
         started = time.perf_counter()
         many = max(FEW + 1, round(OFFICERS * ctx.scale))
