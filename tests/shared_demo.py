@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from django.utils import timezone
 
 FIXTURE = "demo_db"
 
@@ -30,6 +31,7 @@ class SharedDemo:
         self.blocker = None
         self.media = None
         self.layers = 0
+        self.loaded_at = None  # when the demo was loaded: its 期限提醒 are those of that day
 
     @property
     def loaded(self) -> bool:
@@ -39,6 +41,7 @@ class SharedDemo:
         if self.loaded:
             return
         self.blocker, self.media = blocker, media
+        self.loaded_at = timezone.now()
         with blocker.unblock(), override_settings(MEDIA_ROOT=media):
             atomic = transaction.atomic()
             atomic.__enter__()
