@@ -47,15 +47,9 @@ def _text(value: str, field: str, label: str, max_length: int | None, *, require
     return value
 
 
-def _choice(value: str, choices, field: str, label: str) -> str:
-    if value not in choices.values:
-        kit.refuse(field, f"请选择{label}" if not value else f"“{label}”的取值无效")
-    return value
-
-
 def _awardee(actor: Actor, data: AwardInput) -> tuple[Agency, Officer | None]:
     """Who is commended, and the agency the record belongs to; the actor must act for that agency."""
-    kind = _choice(data.awardee_kind, AwardeeKind, "awardee_kind", "表彰对象类别")
+    kind = kit.choice(data.awardee_kind, AwardeeKind, "awardee_kind", "表彰对象类别")
     if kind == AwardeeKind.OFFICER:
         if data.officer is None:
             kit.refuse("officer", "请选择受表彰人员")
@@ -77,8 +71,8 @@ def _values(data: AwardInput, today: date) -> dict:
     if granted_on < EARLIEST:
         kit.refuse("granted_on", f"授予日期不能早于{EARLIEST:%Y-%m-%d}")
     return {
-        "kind": _choice(data.kind, AwardKind, "kind", "表彰种类"),
-        "level": _choice(data.level, AwardLevel, "level", "表彰级别"),
+        "kind": kit.choice(data.kind, AwardKind, "kind", "表彰种类"),
+        "level": kit.choice(data.level, AwardLevel, "level", "表彰级别"),
         "granted_by": _text(data.granted_by, "granted_by", "授予机关", 128),
         "granted_on": granted_on,
         "reason": _text(data.reason, "reason", "表彰事由", 1000),

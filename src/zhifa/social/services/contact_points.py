@@ -59,7 +59,7 @@ def point_establish(*, actor: Actor, data: PointInput) -> ContactPoint:
     """设立监督联系点 for a term, with the agencies it watches."""
     bureau = terms.bureau(actor, data.bureau, MANAGE_POINT, "设立监督联系点")
     name = terms.text(data.name, "name", "名称", 200, required=True)
-    kind = terms.choice(data.kind, PointKind, "kind", "类型")
+    kind = kit.choice(data.kind, PointKind, "kind", "类型")
     code = credit_code(data.credit_code, kind)
     address = terms.text(data.address, "address", "地址", 300, required=True)
     liaison = terms.text(data.liaison, "liaison", "联络人", 64, required=True)

@@ -40,7 +40,7 @@ def supervisor_appoint(*, actor: Actor, data: SupervisorInput) -> Supervisor:
     """聘任行政执法监督员 for a term, with the agencies (or fields) they follow."""
     bureau = terms.bureau(actor, data.bureau, MANAGE_SUPERVISOR, "聘任行政执法监督员")
     name = terms.text(data.name, "name", "姓名", 64, required=True)
-    category = terms.choice(data.category, PersonCategory, "category", "身份类别")
+    category = kit.choice(data.category, PersonCategory, "category", "身份类别")
     unit = terms.text(data.unit, "unit", "工作单位及职务", 200)
     phone = terms.phone(data.phone, "phone", "联系电话")
     fields_followed = terms.text(data.fields_followed, "fields_followed", "关注领域", 200)

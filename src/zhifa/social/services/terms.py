@@ -94,12 +94,6 @@ def text(value: str, field: str, label: str, max_length: int, *, required: bool 
     return value
 
 
-def choice(value: str, choices, field: str, label: str) -> str:
-    if value not in choices.values:
-        kit.refuse(field, f"请选择{label}" if not value else f"“{label}”的取值无效")
-    return value
-
-
 Registered = TypeVar("Registered", Supervisor, ContactPoint)
 
 
