@@ -36,27 +36,16 @@ class DeviceInput:
 DEVICE_FIELDS = tuple(f.name for f in fields(DeviceInput))
 
 
-def text(value, field: str, label: str, limit: int, *, required: bool = True) -> str:
-    """The stripped text, refused when required and empty (请填写…) or longer than `limit` (…最多N个字);
-    the 执法信息系统台账's services use it too."""
-    cleaned = (value or "").strip()
-    if required and not cleaned:
-        kit.refuse(field, f"请填写{label}")
-    if len(cleaned) > limit:
-        kit.refuse(field, f"{label}最多{limit}个字")
-    return cleaned
-
-
 def _values(agency: Agency, data: DeviceInput, *, exclude: int | None = None) -> dict:
     kind = kit.choice(data.kind, DeviceKind, "kind", "设备种类")
     status = kit.choice(data.status, DeviceStatus, "status", "设备状态")
     values = {
         "kind": kind,
-        "model": text(data.model, "model", "品牌型号", 100),
-        "number": text(data.number, "number", "设备编号", 50),
+        "model": kit.text(data.model, "model", "品牌型号", 100),
+        "number": kit.text(data.number, "number", "设备编号", 50),
         "status": status,
         "acquired_on": data.acquired_on,
-        "note": text(data.note, "note", "备注", 2000, required=False),
+        "note": kit.text(data.note, "note", "备注", 2000, required=False),
     }
     if data.acquired_on and data.acquired_on > timezone.localdate():
         kit.refuse("acquired_on", f"配备日期（{data.acquired_on:%Y-%m-%d}）不能晚于今天")
@@ -164,7 +153,7 @@ def standard_set(*, actor: Actor, agency: Agency, ratio, basis: str = "") -> Equ
         actor, MANAGE_STANDARD, agency, f"您无权设置{agency.name}的音像记录设备配备标准"
     )
     value = _ratio(ratio)
-    basis = text(basis, "basis", "依据", 200, required=False)
+    basis = kit.text(basis, "basis", "依据", 200, required=False)
     standard, _ = EquipmentStandard.objects.select_for_update().get_or_create(
         agency=agency, defaults={"ratio": value, "basis": basis, "set_by": actor}
     )

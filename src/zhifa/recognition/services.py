@@ -9,7 +9,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from zhifa.core import access, hygiene, kit
+from zhifa.core import access, kit
 from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
 from zhifa.registry.models import Officer
@@ -34,17 +34,6 @@ class AwardInput:
     document_number: str = ""
     officer: Officer | None = None  # 个人
     agency: Agency | None = None  # 集体
-
-
-def _text(value: str, field: str, label: str, max_length: int | None, *, required: bool = True) -> str:
-    value = (value or "").strip()
-    if hygiene.has_control(value):
-        kit.refuse(field, hygiene.message(label))
-    if required and not value:
-        kit.refuse(field, f"请填写{label}")
-    if max_length and len(value) > max_length:
-        kit.refuse(field, f"{label}最多{max_length}个字")
-    return value
 
 
 def _awardee(actor: Actor, data: AwardInput) -> tuple[Agency, Officer | None]:
@@ -73,10 +62,10 @@ def _values(data: AwardInput, today: date) -> dict:
     return {
         "kind": kit.choice(data.kind, AwardKind, "kind", "表彰种类"),
         "level": kit.choice(data.level, AwardLevel, "level", "表彰级别"),
-        "granted_by": _text(data.granted_by, "granted_by", "授予机关", 128),
+        "granted_by": kit.text(data.granted_by, "granted_by", "授予机关", 128),
         "granted_on": granted_on,
-        "reason": _text(data.reason, "reason", "表彰事由", 1000),
-        "document_number": _text(data.document_number, "document_number", "文号", 64, required=False),
+        "reason": kit.text(data.reason, "reason", "表彰事由", 1000),
+        "document_number": kit.text(data.document_number, "document_number", "文号", 64, required=False),
     }
 
 
@@ -111,7 +100,7 @@ def award_correct(
     """更正表彰奖励 (the commended person or agency stays); the changed fields and the reason are recorded."""
     award = kit.locked(AWARDS, award, actor=actor, perm=MANAGE_AWARD)
     values = _values(data, today or timezone.localdate())
-    reason = _text(reason, "correction_reason", "更正理由", 200)
+    reason = kit.text(reason, "correction_reason", "更正理由", 200)
     changed = {k: v for k, v in values.items() if getattr(award, k) != v}
     if not changed:
         kit.refuse("__all__", "没有需要更正的内容")

@@ -11,7 +11,6 @@ from zhifa.core import access, kit
 from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
 
-from ..services import text
 from .choices import Connection, SystemKind, SystemLevel, SystemStatus
 from .models import InformationSystem
 
@@ -54,15 +53,15 @@ def _dates(data: SystemInput) -> None:
 
 def _values(agency: Agency, data: SystemInput, *, exclude: int | None = None) -> dict:
     values = {
-        "name": text(data.name, "name", "系统名称", 100),
+        "name": kit.text(data.name, "name", "系统名称", 100),
         "kind": kit.choice(data.kind, SystemKind, "kind", "系统类别"),
         "level": kit.choice(data.level, SystemLevel, "level", "建设层级"),
-        "builder": text(data.builder, "builder", "建设（承建）单位", 100, required=False),
+        "builder": kit.text(data.builder, "builder", "建设（承建）单位", 100, required=False),
         "connection": kit.choice(data.connection, Connection, "connection", "与本平台对接情况"),
         "connected_on": data.connected_on,
         "status": kit.choice(data.status, SystemStatus, "status", "状态"),
         "in_use_since": data.in_use_since,
-        "note": text(data.note, "note", "备注", 2000, required=False),
+        "note": kit.text(data.note, "note", "备注", 2000, required=False),
     }
     _dates(data)
     taken = InformationSystem.objects.filter(agency=agency, name=values["name"]).exclude(pk=exclude)

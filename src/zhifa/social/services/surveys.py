@@ -57,9 +57,9 @@ def survey_create(*, actor: Actor, data: CampaignInput) -> SurveyCampaign:
         kit.refuse("year", "请填写年度")
     if not EARLIEST_YEAR <= data.year <= today.year:
         kit.refuse("year", f"年度应在{EARLIEST_YEAR}年至{today.year}年之间")
-    title = terms.text(data.title, "title", "名称", 200, required=True)
+    title = kit.text(data.title, "title", "名称", 200)
     method = kit.choice(data.method, SurveyMethod, "method", "方式")
-    conducted_by = terms.text(data.conducted_by, "conducted_by", "实施单位", 200)
+    conducted_by = kit.text(data.conducted_by, "conducted_by", "实施单位", 200, required=False)
     if method == SurveyMethod.THIRD_PARTY and not conducted_by:
         kit.refuse("conducted_by", "第三方测评请填写实施单位")
     campaign = SurveyCampaign.objects.create(
@@ -95,8 +95,8 @@ def check_response(campaign: SurveyCampaign, data: ResponseInput) -> ResponseInp
         respondent_kind=kind,
         rating=data.rating,
         score=data.score,
-        respondent=terms.text(data.respondent, "respondent", "受访者", 100),
-        comment=terms.text(data.comment, "comment", "意见建议", 2000),
+        respondent=kit.text(data.respondent, "respondent", "受访者", 100, required=False),
+        comment=kit.text(data.comment, "comment", "意见建议", 2000, required=False),
     )
 
 
