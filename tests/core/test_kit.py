@@ -1,4 +1,4 @@
-"""core.kit: the moves every service makes — refuse, locked, record, move."""
+"""core.kit: the moves every service makes — refuse, text, choice, locked, record, move, changes."""
 
 import json
 
@@ -30,6 +30,36 @@ class TestRefuse:
         with pytest.raises(ValidationError) as refused:
             kit.refuse(kit.NON_FIELD, "该统计年报已公开")
         assert refused.value.message_dict == {"__all__": ["该统计年报已公开"]}
+
+
+def refused(call) -> dict:
+    with pytest.raises(ValidationError) as refusal:
+        call()
+    return refusal.value.message_dict
+
+
+class TestTextAndChoice:
+    def test_a_text_is_stripped_and_refused_in_the_fields_words(self):
+        assert kit.text("  东湖执法记录仪 ", "model", "品牌型号", 10) == "东湖执法记录仪"
+        assert kit.text(None, "note", "备注", 10, required=False) == ""
+        assert refused(lambda: kit.text(" ", "model", "品牌型号", 10)) == {"model": ["请填写品牌型号"]}
+        assert refused(lambda: kit.text("一" * 11, "model", "品牌型号", 10)) == {
+            "model": ["品牌型号最多10个字"]
+        }
+        assert refused(lambda: kit.text("型\x00号", "model", "品牌型号", 10)) == {
+            "model": ["“品牌型号”不能包含控制字符"]
+        }
+        assert kit.text("一" * 500, "note", "备注") == "一" * 500  # no limit given
+
+    def test_a_choice_is_one_of_the_values(self):
+        assert kit.choice("confirmed", BodyStatus, "status", "主体状态") == "confirmed"
+        assert refused(lambda: kit.choice("", BodyStatus, "status", "主体状态")) == {
+            "status": ["请选择主体状态"]
+        }
+        assert refused(lambda: kit.choice("gone", BodyStatus, "status", "主体状态")) == {
+            "status": ["“主体状态”的取值无效"]
+        }
+        assert kit.choice("", BodyStatus, "status", "主体状态", blank=True) == ""
 
 
 class TestLocked:
@@ -76,3 +106,17 @@ class TestRecordAndMove:
         assert Record.objects.count() == before + 1
         assert record.action == "body.test_move"
         assert json.loads(record.payload) == {"status": "revoked", "why": "测试"}
+
+    def test_changes_lists_each_changed_field_before_and_after_for_the_record(self, agencies):
+        from datetime import date
+        from types import SimpleNamespace
+
+        device = SimpleNamespace(model="旧型号", number="A-1", acquired_on=date(2026, 1, 5), note="")
+        values = {"model": "新型号", "number": "A-1", "acquired_on": date(2026, 2, 1), "note": ""}
+        changed = kit.changes(device, values)
+        assert changed == {"model": ["旧型号", "新型号"], "acquired_on": [date(2026, 1, 5), date(2026, 2, 1)]}
+        record = kit.record(agencies["east_market"], "agency.note", actor=None, payload={"changed": changed})
+        assert json.loads(record.payload) == {
+            "changed": {"model": ["旧型号", "新型号"], "acquired_on": ["2026-01-05", "2026-02-01"]}
+        }
+        assert kit.changes(device, {"model": "旧型号"}) == {}

@@ -32,6 +32,31 @@ class TestSortParsing:
         sorting = SORTS.parse(raw)
         assert (sorting.key, sorting.value) == (None, "")
 
+    def test_the_api_parameter_takes_exactly_the_declared_values(self):
+        from typing import Annotated, Literal
+
+        from pydantic import BaseModel, ValidationError
+
+        assert SORTS.values() == ("", "name", "-name", "kind", "-kind")
+
+        class Derived(BaseModel):
+            sort: Annotated[str, SORTS] = ""
+
+        class Spelled(BaseModel):
+            sort: Literal["", "name", "-name", "kind", "-kind"] = ""
+
+        assert [Derived(sort=v).sort for v in SORTS.values()] == ["", "name", "-name", "kind", "-kind"]
+        assert Derived.model_json_schema() == Spelled.model_json_schema() | {"title": "Derived"}
+        for raw in ("id", "--name", "Name", "name "):
+            with pytest.raises(ValidationError) as derived:
+                Derived(sort=raw)
+            with pytest.raises(ValidationError) as spelled:
+                Spelled(sort=raw)
+            assert derived.value.errors() == spelled.value.errors()
+            assert (
+                derived.value.errors()[0]["msg"] == "Input should be '', 'name', '-name', 'kind' or '-kind'"
+            )
+
     def test_a_click_sorts_ascending_first_then_reverses(self):
         assert SORTS.parse("").next_value("name") == "name"
         assert SORTS.parse("name").next_value("name") == "-name"

@@ -65,7 +65,7 @@ def test_the_number_is_unique_within_the_agency_only(device, market, head, agenc
         (device_input(kind="drone"), {"kind": "“设备种类”的取值无效"}),
         (device_input(model=" "), {"model": "请填写品牌型号"}),
         (device_input(number=""), {"number": "请填写设备编号"}),
-        (device_input(status="lost"), {"status": "“状态”的取值无效"}),
+        (device_input(status="lost"), {"status": "“设备状态”的取值无效"}),
     ],
 )
 def test_a_registration_is_refused_by_field(market, head, data, expected):

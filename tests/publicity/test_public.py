@@ -1,6 +1,8 @@
 """The public portal: search, pagination, nothing unpublished, bad input, caching headers, rate limit
 and the open-data feed."""
 
+import json
+
 import pytest
 from django.core.cache import cache
 
@@ -180,3 +182,34 @@ def test_feed_json_and_csv(client, entries, monkeypatch):
     text = csv.content.decode("utf-8-sig")
     assert text.splitlines()[0].startswith("id,version") and 'rel="next"' in csv["Link"]
     assert client.get("/gs/feed.json", {"after": "abc"}).status_code == 200
+
+
+@pytest.mark.parametrize("stored", ["", "not json {", "[1, 2]", '"text"'])
+def test_feed_leaves_out_an_unreadable_entry_and_keeps_paging(client, entries, monkeypatch, caplog, stored):
+    """A stored entry that is not a JSON object (bulk-loaded rows) is left out with a warning; the feed
+    answers 200 with the others, still pages past it, and each entry shown re-hashes to its leaf."""
+    from zhifa.core.records import canonical_json
+    from zhifa.publicity.models import Disclosure
+    from zhifa.publicity.views import feed
+
+    monkeypatch.setattr(feed, "PAGE_SIZE", 2)
+    licence, person, west = entries["licence"], entries["person"], entries["west"]
+    Disclosure.objects.filter(pk=licence.pk).update(entry=stored)
+    first = client.get("/gs/feed.json")
+    assert first.status_code == 200
+    data = first.json()
+    assert data["entries"] == [json.loads(person.entry) | {"record_hash": person.record_hash}]
+    assert data["next"] == f"/gs/feed.json?after={person.pk}"
+    shown = {k: v for k, v in data["entries"][0].items() if k != "record_hash"}
+    assert canonical_json(shown) == person.entry  # exactly the bytes of its Merkle leaf
+    second = client.get(data["next"]).json()
+    assert second == {"entries": [json.loads(west.entry) | {"record_hash": west.record_hash}], "next": None}
+    assert [r.getMessage() for r in caplog.records if r.name == "zhifa.publicity.views.feed"] == [
+        f"公示条目 {licence.pk} 的规范JSON无法读取，已从开放数据中略去"
+    ]
+
+    csv = client.get("/gs/feed.csv")
+    assert csv.status_code == 200 and csv["Link"] == f'</gs/feed.csv?after={person.pk}>; rel="next"'
+    rows = csv.content.decode("utf-8-sig").splitlines()
+    assert len(rows) == 2 and rows[1].startswith(f"{person.pk},1,,")
+    assert rows[1].endswith(f",{person.record_hash}")

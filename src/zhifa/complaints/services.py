@@ -45,12 +45,6 @@ def _text(value: str, name: str, label: str, *, required: bool = True) -> str:
     return value
 
 
-def _choice(value: str, choices, name: str, label: str) -> str:
-    if value not in choices.values:
-        kit.refuse(name, f"请选择{label}" if not value else f"“{label}”的取值无效")
-    return value
-
-
 # ---- tracking codes --------------------------------------------------------------------------------
 
 
@@ -104,8 +98,8 @@ class ComplaintInput:
 
 def _checked(data: ComplaintInput) -> dict:
     """The complaint's own fields, checked (the rules every door shares)."""
-    _choice(data.channel, Channel, "channel", "来源渠道")
-    _choice(data.kind, Kind, "kind", "类别")
+    kit.choice(data.channel, Channel, "channel", "来源渠道")
+    kit.choice(data.kind, Kind, "kind", "类别")
     name = _text(data.name, "name", "投诉举报人", required=False)
     phone = _text(data.phone, "phone", "联系电话", required=False)
     email = _text(data.email, "email", "电子邮箱", required=False)
@@ -406,10 +400,10 @@ def complaint_rate(*, code: str, rating: str, wish: str = "", comment: str = "")
     if found is None:
         kit.refuse("code", "查询码不正确")
     complaint = kit.locked(COMPLAINTS, found, actor=None)
-    _choice(rating, Rating, "rating", "评价")
+    kit.choice(rating, Rating, "rating", "评价")
     comment = _text(comment, "comment", "评价意见", required=False)
     if rating == Rating.UNSATISFIED:
-        _choice(wish, Wish, "wish", "不满意时的诉求")
+        kit.choice(wish, Wish, "wish", "不满意时的诉求")
         variant = "reopen" if wish == Wish.REOPEN else "supervise"
     else:
         wish, variant = "", "satisfied"

@@ -9,8 +9,10 @@ A service (one function per user action) reads like this::
 
 - `locked` takes the row lock (select_for_update, so a racing second action waits and then sees the
   first one's result) and checks jurisdiction through `core.access.require`;
-- `refuse` raises the field-keyed Chinese error that forms and the API show beside the field;
-- `record` appends to the record log (`core.records`); `move` changes a status and records it.
+- `refuse` raises the field-keyed Chinese error that forms and the API show beside the field; `text`
+  and `choice` check a text field and a choice field in the words every service uses;
+- `record` appends to the record log (`core.records`); `move` changes a status and records it;
+  `changes` lists an update's changed fields, before and after, for its record.
 
 `actor=None` is the system itself (commands, demo data, event handlers): it may do anything.
 """
@@ -23,7 +25,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias, TypeVar
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from . import access, records
+from . import access, hygiene, records
 
 if TYPE_CHECKING:
     from zhifa.accounts.models import User
@@ -40,6 +42,40 @@ def refuse(field: str, message: str) -> NoReturn:
     """Refuse the action: `message` (Chinese, naming the rule and where possible its article) is
     shown beside `field` on the page and keyed by it in the API's 422."""
     raise ValidationError({field: message})
+
+
+def text(
+    value: str | None, field: str, label: str, limit: int | None = None, *, required: bool = True
+) -> str:
+    """`value` stripped; refused beside `field` when it holds a control character (“<label>”不能包含控制字符:
+    a bulk import writes past the models' own check), when required and empty (请填写<label>), or when longer
+    than `limit` (<label>最多N个字)."""
+    cleaned = (value or "").strip()
+    if hygiene.has_control(cleaned):
+        refuse(field, hygiene.message(label))
+    if required and not cleaned:
+        refuse(field, f"请填写{label}")
+    if limit and len(cleaned) > limit:
+        refuse(field, f"{label}最多{limit}个字")
+    return cleaned
+
+
+def choice(value: str, choices: type[models.Choices], field: str, label: str, *, blank: bool = False) -> str:
+    """`value` when it is one of `choices`' values; else refused beside `field`: 请选择<label> when empty,
+    “<label>”的取值无效 otherwise. `blank=True` lets an empty value through as ""."""
+    if blank and not value:
+        return ""
+    if value not in choices.values:
+        refuse(field, f"请选择{label}" if not value else f"“{label}”的取值无效")
+    return value
+
+
+def changes(obj: models.Model, values: Mapping[str, Any]) -> dict[str, list]:
+    """Each field of `values` that differs from `obj`'s, as [before, after] for an update's record (the
+    record's JSON writes dates as yyyy-mm-dd)."""
+    return {
+        name: [getattr(obj, name), value] for name, value in values.items() if getattr(obj, name) != value
+    }
 
 
 def require(actor: Actor, perm: str, obj: models.Model) -> None:

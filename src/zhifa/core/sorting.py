@@ -3,7 +3,8 @@ what ordering (`Sorts`), the request's `?sort=key` / `?sort=-key` is read agains
 (`Sorts.parse`), and the header cell is drawn by the `sort_header` tag (core/templatetags/lists.py).
 
 Only declared keys sort — an unknown or malformed `sort` keeps the list's own default order (never a
-500, never an arbitrary `order_by` from the query string). Every ordering ends with a unique tiebreak
+500, never an arbitrary `order_by` from the query string). An API list takes the same keys from the same
+object (`sort: Annotated[str, SORTS] = ""`): the schema lists them and anything else is a 422. Every ordering ends with a unique tiebreak
 (the id) so a page boundary is stable; each declared column should be backed by an index that also
 covers the list's usual filter (the agency).
 """
@@ -11,8 +12,10 @@ covers the list's usual filter (the agency).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import QuerySet
+from pydantic_core import core_schema
 
 SORT_PARAM = "sort"
 SORT_MAX_LENGTH = 40  # longer than any declared key: refused without a lookup
@@ -53,6 +56,15 @@ class Sorts:
 
     def of(self, request) -> Sorting:
         return self.parse(request.GET.get(SORT_PARAM, ""))
+
+    def values(self) -> tuple[str, ...]:
+        """Every ?sort= value the list declares: "" (its own order), then each key ascending and descending."""
+        return ("", *(value for key in self.columns for value in (key, f"-{key}")))
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> core_schema.CoreSchema:
+        """An API list's parameter `sort: Annotated[str, SORTS] = ""` accepts exactly `values()`, as a
+        `Literal` of them would: anything else is a 422, and the OpenAPI schema lists them as its enum."""
+        return core_schema.literal_schema(list(self.values()))
 
     def ordering(self, key: str, descending: bool) -> list[str]:
         ascending = [*self.columns[key].ordering, self.tiebreak]

@@ -36,27 +36,16 @@ class DeviceInput:
 DEVICE_FIELDS = tuple(f.name for f in fields(DeviceInput))
 
 
-def _text(value, field: str, label: str, limit: int, *, required: bool = True) -> str:
-    text = (value or "").strip()
-    if required and not text:
-        kit.refuse(field, f"请填写{label}")
-    if len(text) > limit:
-        kit.refuse(field, f"{label}最多{limit}个字")
-    return text
-
-
 def _values(agency: Agency, data: DeviceInput, *, exclude: int | None = None) -> dict:
-    if data.kind not in DeviceKind.values:
-        kit.refuse("kind", "请选择设备种类" if not data.kind else "“设备种类”的取值无效")
-    if data.status not in DeviceStatus.values:
-        kit.refuse("status", "请选择设备状态" if not data.status else "“状态”的取值无效")
+    kind = kit.choice(data.kind, DeviceKind, "kind", "设备种类")
+    status = kit.choice(data.status, DeviceStatus, "status", "设备状态")
     values = {
-        "kind": data.kind,
-        "model": _text(data.model, "model", "品牌型号", 100),
-        "number": _text(data.number, "number", "设备编号", 50),
-        "status": data.status,
+        "kind": kind,
+        "model": kit.text(data.model, "model", "品牌型号", 100),
+        "number": kit.text(data.number, "number", "设备编号", 50),
+        "status": status,
         "acquired_on": data.acquired_on,
-        "note": _text(data.note, "note", "备注", 2000, required=False),
+        "note": kit.text(data.note, "note", "备注", 2000, required=False),
     }
     if data.acquired_on and data.acquired_on > timezone.localdate():
         kit.refuse("acquired_on", f"配备日期（{data.acquired_on:%Y-%m-%d}）不能晚于今天")
@@ -64,19 +53,6 @@ def _values(agency: Agency, data: DeviceInput, *, exclude: int | None = None) ->
     if taken.exists():
         kit.refuse("number", f"设备编号“{values['number']}”在{agency.name}已登记，同一机关的设备编号不能重复")
     return values
-
-
-def _payload(values: dict) -> dict:
-    return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in values.items()}
-
-
-def _changes(obj, values: dict) -> dict:
-    """Each field of `values` that differs from `obj`'s, as [before, after] for the record."""
-    return {
-        name: [_payload({"v": getattr(obj, name)})["v"], _payload({"v": value})["v"]]
-        for name, value in values.items()
-        if getattr(obj, name) != value
-    }
 
 
 @transaction.atomic
@@ -88,7 +64,7 @@ def device_register(*, actor: Actor, agency: Agency | None, data: DeviceInput) -
     Agency.objects.select_for_update().filter(pk=agency.pk).first()  # two registrations of one number queue
     values = _values(agency, data)
     device = Device.objects.create(agency=agency, registered_by=actor, **values)
-    kit.record(device, "equipment_device.register", actor=actor, payload=_payload(values))
+    kit.record(device, "equipment_device.register", actor=actor, payload=values)
     return device
 
 
@@ -99,7 +75,7 @@ def device_update(*, actor: Actor, device: Device, data: DeviceInput) -> Device:
     values = _values(device.agency, data, exclude=device.pk)
     if device.holder_id and values["status"] != DeviceStatus.IN_USE:
         kit.refuse("status", "设备已由执法人员领用，请先办理归还，再变更为在用以外的状态")
-    changed = _changes(device, values)
+    changed = kit.changes(device, values)
     if not changed:
         return device
     for name, value in values.items():
@@ -177,7 +153,7 @@ def standard_set(*, actor: Actor, agency: Agency, ratio, basis: str = "") -> Equ
         actor, MANAGE_STANDARD, agency, f"您无权设置{agency.name}的音像记录设备配备标准"
     )
     value = _ratio(ratio)
-    basis = _text(basis, "basis", "依据", 200, required=False)
+    basis = kit.text(basis, "basis", "依据", 200, required=False)
     standard, _ = EquipmentStandard.objects.select_for_update().get_or_create(
         agency=agency, defaults={"ratio": value, "basis": basis, "set_by": actor}
     )

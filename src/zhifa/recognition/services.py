@@ -9,7 +9,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from zhifa.core import access, hygiene, kit
+from zhifa.core import access, kit
 from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
 from zhifa.registry.models import Officer
@@ -36,26 +36,9 @@ class AwardInput:
     agency: Agency | None = None  # 集体
 
 
-def _text(value: str, field: str, label: str, max_length: int | None, *, required: bool = True) -> str:
-    value = (value or "").strip()
-    if hygiene.has_control(value):
-        kit.refuse(field, hygiene.message(label))
-    if required and not value:
-        kit.refuse(field, f"请填写{label}")
-    if max_length and len(value) > max_length:
-        kit.refuse(field, f"{label}最多{max_length}个字")
-    return value
-
-
-def _choice(value: str, choices, field: str, label: str) -> str:
-    if value not in choices.values:
-        kit.refuse(field, f"请选择{label}" if not value else f"“{label}”的取值无效")
-    return value
-
-
 def _awardee(actor: Actor, data: AwardInput) -> tuple[Agency, Officer | None]:
     """Who is commended, and the agency the record belongs to; the actor must act for that agency."""
-    kind = _choice(data.awardee_kind, AwardeeKind, "awardee_kind", "表彰对象类别")
+    kind = kit.choice(data.awardee_kind, AwardeeKind, "awardee_kind", "表彰对象类别")
     if kind == AwardeeKind.OFFICER:
         if data.officer is None:
             kit.refuse("officer", "请选择受表彰人员")
@@ -77,12 +60,12 @@ def _values(data: AwardInput, today: date) -> dict:
     if granted_on < EARLIEST:
         kit.refuse("granted_on", f"授予日期不能早于{EARLIEST:%Y-%m-%d}")
     return {
-        "kind": _choice(data.kind, AwardKind, "kind", "表彰种类"),
-        "level": _choice(data.level, AwardLevel, "level", "表彰级别"),
-        "granted_by": _text(data.granted_by, "granted_by", "授予机关", 128),
+        "kind": kit.choice(data.kind, AwardKind, "kind", "表彰种类"),
+        "level": kit.choice(data.level, AwardLevel, "level", "表彰级别"),
+        "granted_by": kit.text(data.granted_by, "granted_by", "授予机关", 128),
         "granted_on": granted_on,
-        "reason": _text(data.reason, "reason", "表彰事由", 1000),
-        "document_number": _text(data.document_number, "document_number", "文号", 64, required=False),
+        "reason": kit.text(data.reason, "reason", "表彰事由", 1000),
+        "document_number": kit.text(data.document_number, "document_number", "文号", 64, required=False),
     }
 
 
@@ -117,7 +100,7 @@ def award_correct(
     """更正表彰奖励 (the commended person or agency stays); the changed fields and the reason are recorded."""
     award = kit.locked(AWARDS, award, actor=actor, perm=MANAGE_AWARD)
     values = _values(data, today or timezone.localdate())
-    reason = _text(reason, "correction_reason", "更正理由", 200)
+    reason = kit.text(reason, "correction_reason", "更正理由", 200)
     changed = {k: v for k, v in values.items() if getattr(award, k) != v}
     if not changed:
         kit.refuse("__all__", "没有需要更正的内容")

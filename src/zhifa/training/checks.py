@@ -1,4 +1,4 @@
-"""What 培训管理 checks alike in what a person enters: texts, hours, a year, the acting agency. Each refusal
+"""What 培训管理 checks alike in what a person enters (texts: `kit.text`): hours, a year, the acting agency. Each refusal
 names the field in Chinese; nothing is written before every check has passed."""
 
 from __future__ import annotations
@@ -7,23 +7,12 @@ import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from zhifa.core import access, hygiene, kit
+from zhifa.core import access, kit
 from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
 
 PHONE = re.compile(r"^[0-9+\-（）() ]{5,32}$")
 EARLIEST_YEAR, LATEST_YEAR = 2000, 2100
-
-
-def text(value: str, field: str, label: str, max_length: int, *, required: bool = False) -> str:
-    value = (value or "").strip()
-    if hygiene.has_control(value):
-        kit.refuse(field, hygiene.message(label))
-    if required and not value:
-        kit.refuse(field, f"请填写{label}")
-    if len(value) > max_length:
-        kit.refuse(field, f"{label}最多{max_length}个字")
-    return value
 
 
 def hours(value, field: str, label: str, *, most: int) -> Decimal:
@@ -61,7 +50,7 @@ def day(value: date | None, field: str, label: str, today: date) -> date:
 
 
 def phone(value: str, field: str, label: str) -> str:
-    value = text(value, field, label, 32)
+    value = kit.text(value, field, label, 32, required=False)
     if value and not PHONE.match(value):
         kit.refuse(field, f"{label}格式不正确：只能包含数字、空格和“+-()”，5至32位")
     return value

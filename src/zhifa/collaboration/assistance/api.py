@@ -2,7 +2,7 @@
 caller's side, and one POST per action. Thin: schemas parse; rules are the services'."""
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.http import HttpResponse
 from ninja import Field, Router, Schema, Status
@@ -111,7 +111,7 @@ def request_list(
     status: str = "",
     direction: Literal["", "in", "out"] = "",
     overdue: bool = False,
-    sort: Literal["-sent", "sent", "due", "-due", "status", "-status", ""] = "",
+    sort: Annotated[str, selectors.ASSISTANCE_SORTS] = "",
 ):
     filters = selectors.RequestFilters(
         q=q, kind=kind, status=status, direction=direction, overdue=overdue, sort=sort

@@ -4,7 +4,7 @@ table offers the caller), one POST per action. Thin: schemas parse; selectors re
 refuse (422 keyed by field); another agency's object is a 404."""
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated
 
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
@@ -235,9 +235,7 @@ def _lead(user):
 @paginate
 def action_list(
     request, q: str = "", status: str = "", kind: str = "",
-    sort: Literal[
-        "-starts", "starts", "-created", "created", "title", "-title", "status", "-status", ""
-    ] = "",
+    sort: Annotated[str, selectors.ACTION_SORTS] = "",
 ):  # fmt: skip
     return selectors.actions_visible_to(
         request.auth, selectors.ActionFilters(q=q, status=status, kind=kind, sort=sort)

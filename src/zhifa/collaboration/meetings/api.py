@@ -2,7 +2,7 @@
 decisions, convening, recording the minutes and decisions, and reporting a decision done."""
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated
 
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
@@ -94,9 +94,7 @@ class DoneIn(Schema):
 
 @router.get("/", response=list[MeetingOut], summary="联席会议与联合会商列表")
 @paginate
-def meeting_list(
-    request, q: str = "", kind: str = "", sort: Literal["-held", "held", "title", "-title", ""] = ""
-):
+def meeting_list(request, q: str = "", kind: str = "", sort: Annotated[str, selectors.MEETING_SORTS] = ""):
     return selectors.meetings_visible_to(request.auth, q=q, kind=kind, sort=sort)
 
 

@@ -3,7 +3,7 @@ offered to the caller's side, and one POST per action. Thin: schemas parse; read
 through services. Another agency's row is a 404, an action of the other side a 422 with the reason."""
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.http import HttpResponse
 from ninja import Field, Router, Schema, Status
@@ -148,7 +148,7 @@ def notice_list(
     status: str = "",
     direction: Literal["", "in", "out"] = "",
     overdue: bool = False,
-    sort: Literal["-created", "created", "due", "-due", "decided", "-decided", "status", "-status", ""] = "",
+    sort: Annotated[str, selectors.NOTICE_SORTS] = "",
 ):
     filters = selectors.NoticeFilters(
         q=q, kind=kind, status=status, direction=direction, overdue=overdue, sort=sort
@@ -180,7 +180,7 @@ def sharing_list(
     request,
     q: str = "",
     category: str = "",
-    sort: Literal["content", "-content", "shared", "-shared", ""] = "",
+    sort: Annotated[str, selectors.SHARING_SORTS] = "",
 ):
     return selectors.sharing_visible_to(request.auth, q, category, sort)
 

@@ -2,7 +2,7 @@
 court application of a case, one referral with the actions offered, and one POST per action. Thin."""
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated
 
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
@@ -136,7 +136,7 @@ def _case(request, case_id: int | None, field: str = "case_id") -> Case | None:
 @paginate
 def referral_list(
     request, q: str = "", kind: str = "", status: str = "",
-    sort: Literal["-reported", "reported", "kind", "-kind", "status", "-status", ""] = "",
+    sort: Annotated[str, selectors.REFERRAL_SORTS] = "",
 ):  # fmt: skip
     return selectors.referrals_visible_to(
         request.auth, selectors.ReferralFilters(q=q, kind=kind, status=status, sort=sort)

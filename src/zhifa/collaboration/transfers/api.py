@@ -4,7 +4,7 @@ is no party to is a 404 (supervisors of the region excepted), an action the call
 refusal a 422 keyed by field with the reason in Chinese."""
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.http import HttpResponse
 from ninja import Field, Router, Schema, Status
@@ -156,7 +156,7 @@ def transfer_list(
     view: Literal["", "in", "out"] = "",
     q: str = "",
     status: str = "",
-    sort: Literal["-created", "created", "due", "-due", "status", "-status", ""] = "",
+    sort: Annotated[str, selectors.TRANSFER_SORTS] = "",
 ):
     return selectors.transfer_list(request.auth, view=view, q=q, status=status, sort=sort)
 
@@ -308,7 +308,7 @@ class CompetentOut(Schema):
 
 @boundaries_router.get("", response=list[BoundaryOut], summary="职责边界（划转事项）列表")
 @paginate
-def boundary_list(request, q: str = "", sort: Literal["code", "-code", "date", "-date", ""] = ""):
+def boundary_list(request, q: str = "", sort: Annotated[str, boundary_selectors.BOUNDARY_SORTS] = ""):
     return boundary_selectors.boundary_list(request.auth, q=q, sort=sort)
 
 

@@ -6,7 +6,7 @@ schemas only parse; reads through selectors, writes through services. Another ag
 import base64
 import binascii
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.http import Http404
 from ninja import Field, Router, Schema, Status
@@ -245,9 +245,7 @@ def complaint_list(
     kind: str = "",
     agency: Id | None = None,
     overdue: bool = False,
-    sort: Literal[
-        "-received", "received", "due", "-due", "updated", "-updated", "number", "-number", ""
-    ] = "",
+    sort: Annotated[str, selectors.COMPLAINT_SORTS] = "",
 ):
     filters = selectors.Filters(
         q=q, status=status, channel=channel, kind=kind, agency=agency, overdue=overdue, sort=sort

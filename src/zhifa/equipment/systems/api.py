@@ -3,7 +3,7 @@ only parse; reads through selectors, writes through services. Another agency's s
 the user may not take a 403, a refusal a 422 keyed by field in Chinese."""
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated
 
 from django.core.exceptions import PermissionDenied
 from ninja import Field, Router, Schema, Status
@@ -83,7 +83,7 @@ def system_list(
     connection: str = "",
     status: str = "",
     agency_id: Id | None = None,
-    sort: Literal["", "name", "-name", "kind", "-kind", "updated", "-updated"] = "",
+    sort: Annotated[str, selectors.SYSTEM_SORTS] = "",
 ):
     if not request.auth.has_perm(services.VIEW_SYSTEM):
         raise PermissionDenied("您无权查看执法信息系统")

@@ -11,7 +11,6 @@ from zhifa.core import access, kit
 from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
 
-from ..services import _changes, _payload, _text
 from .choices import Connection, SystemKind, SystemLevel, SystemStatus
 from .models import InformationSystem
 
@@ -35,12 +34,6 @@ class SystemInput:
 SYSTEM_FIELDS = tuple(f.name for f in fields(SystemInput))
 
 
-def _choice(value: str, choices, field: str, label: str) -> str:
-    if value not in choices.values:
-        kit.refuse(field, f"请选择{label}" if not value else f"“{label}”的取值无效")
-    return value
-
-
 def _dates(data: SystemInput) -> None:
     today = timezone.localdate()
     if data.in_use_since and data.in_use_since > today:
@@ -60,15 +53,15 @@ def _dates(data: SystemInput) -> None:
 
 def _values(agency: Agency, data: SystemInput, *, exclude: int | None = None) -> dict:
     values = {
-        "name": _text(data.name, "name", "系统名称", 100),
-        "kind": _choice(data.kind, SystemKind, "kind", "系统类别"),
-        "level": _choice(data.level, SystemLevel, "level", "建设层级"),
-        "builder": _text(data.builder, "builder", "建设（承建）单位", 100, required=False),
-        "connection": _choice(data.connection, Connection, "connection", "与本平台对接情况"),
+        "name": kit.text(data.name, "name", "系统名称", 100),
+        "kind": kit.choice(data.kind, SystemKind, "kind", "系统类别"),
+        "level": kit.choice(data.level, SystemLevel, "level", "建设层级"),
+        "builder": kit.text(data.builder, "builder", "建设（承建）单位", 100, required=False),
+        "connection": kit.choice(data.connection, Connection, "connection", "与本平台对接情况"),
         "connected_on": data.connected_on,
-        "status": _choice(data.status, SystemStatus, "status", "状态"),
+        "status": kit.choice(data.status, SystemStatus, "status", "状态"),
         "in_use_since": data.in_use_since,
-        "note": _text(data.note, "note", "备注", 2000, required=False),
+        "note": kit.text(data.note, "note", "备注", 2000, required=False),
     }
     _dates(data)
     taken = InformationSystem.objects.filter(agency=agency, name=values["name"]).exclude(pk=exclude)
@@ -88,7 +81,7 @@ def system_register(*, actor: Actor, agency: Agency | None, data: SystemInput) -
     Agency.objects.select_for_update().filter(pk=agency.pk).first()  # two registrations of one name queue
     values = _values(agency, data)
     system = InformationSystem.objects.create(agency=agency, registered_by=actor, **values)
-    kit.record(system, "equipment_system.register", actor=actor, payload=_payload(values))
+    kit.record(system, "equipment_system.register", actor=actor, payload=values)
     return system
 
 
@@ -99,7 +92,7 @@ def system_update(*, actor: Actor, system: InformationSystem, data: SystemInput)
         InformationSystem.objects.select_related("agency"), system, actor=actor, perm=MANAGE_SYSTEM
     )
     values = _values(system.agency, data, exclude=system.pk)
-    changed = _changes(system, values)
+    changed = kit.changes(system, values)
     if not changed:
         return system
     for name, value in values.items():

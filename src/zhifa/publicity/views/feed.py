@@ -1,9 +1,12 @@
 """开放数据 feed of the published entries, JSON and CSV, paged by id (`?after=<last id>`): stable while
 new entries are published, and as fast on page 5,000 as on page 1. Each row is the frozen entry plus its
-record hash; a superseded, withdrawn or expired entry leaves the feed."""
+record hash; a superseded, withdrawn or expired entry leaves the feed. An entry whose stored text is not
+a JSON object (services always write one; bulk-loaded rows may not) is left out with a warning, never a
+500: the other entries and the paging are unchanged, and each entry shown is still the one hashed."""
 
 import csv
 import json
+import logging
 from io import StringIO
 
 from django.http import HttpResponse, JsonResponse
@@ -14,6 +17,7 @@ from zhifa.core.exports import safe_row
 from .. import selectors
 from ..http import cacheable
 
+log = logging.getLogger(__name__)
 PAGE_SIZE = 500
 COLUMNS = [
     "id",
@@ -45,9 +49,26 @@ def _page(request):
     )
     more = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]
-    entries = [json.loads(entry) | {"record_hash": record_hash} for _, entry, record_hash in rows]
+    entries = [
+        parsed | {"record_hash": record_hash}
+        for pk, entry, record_hash in rows
+        if (parsed := _readable(pk, entry)) is not None
+    ]
+    # paged by the last row read, shown or not: a left-out entry never ends or repeats the feed
     next_after = rows[-1][0] if more else None
     return entries, next_after
+
+
+def _readable(pk: int, entry: str) -> dict | None:
+    """The stored entry as the object it encodes, or None (logged) when it is not a JSON object."""
+    try:
+        parsed = json.loads(entry)
+    except ValueError:
+        parsed = None
+    if not isinstance(parsed, dict):
+        log.warning("公示条目 %s 的规范JSON无法读取，已从开放数据中略去", pk)
+        return None
+    return parsed
 
 
 @cacheable

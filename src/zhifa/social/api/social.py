@@ -5,7 +5,7 @@ keyed by field with the reason in Chinese. Feedback files travel as base64 (supe
 Excel import of survey results is a page (a file upload), like the other imports."""
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated
 
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
@@ -31,13 +31,11 @@ from ..transitions import (
 )
 
 router = Router(tags=["社会监督"])
-# the ?sort= values of the lists (selectors.*_SORTS, both directions; "" is the list's own order)
-SupervisorSort = Literal[
-    "term_end", "-term_end", "name", "-name", "category", "-category", "created", "-created", ""
-]
-PointSort = Literal["term_end", "-term_end", "name", "-name", "kind", "-kind", ""]
-FeedbackSort = Literal["-received", "received", "due", "-due", ""]
-SurveySort = Literal["year", "-year", "title", "-title", ""]
+# the ?sort= values of the lists: each declared column both ways, "" the list's own order (core.sorting)
+SupervisorSort = Annotated[str, selectors.SUPERVISOR_SORTS]
+PointSort = Annotated[str, selectors.POINT_SORTS]
+FeedbackSort = Annotated[str, selectors.FEEDBACK_SORTS]
+SurveySort = Annotated[str, selectors.SURVEY_SORTS]
 
 
 def _agencies(user, ids: list[int], perm: str):

@@ -58,11 +58,11 @@ def credit_code(value: str, kind: str) -> str:
 def point_establish(*, actor: Actor, data: PointInput) -> ContactPoint:
     """设立监督联系点 for a term, with the agencies it watches."""
     bureau = terms.bureau(actor, data.bureau, MANAGE_POINT, "设立监督联系点")
-    name = terms.text(data.name, "name", "名称", 200, required=True)
-    kind = terms.choice(data.kind, PointKind, "kind", "类型")
+    name = kit.text(data.name, "name", "名称", 200)
+    kind = kit.choice(data.kind, PointKind, "kind", "类型")
     code = credit_code(data.credit_code, kind)
-    address = terms.text(data.address, "address", "地址", 300, required=True)
-    liaison = terms.text(data.liaison, "liaison", "联络人", 64, required=True)
+    address = kit.text(data.address, "address", "地址", 300)
+    liaison = kit.text(data.liaison, "liaison", "联络人", 64)
     phone = terms.phone(data.liaison_phone, "liaison_phone", "联络人电话")
     start, end = terms.term(data.term_start, data.term_end, TERM)
     agencies = terms.agencies(bureau, data.agencies)
@@ -120,7 +120,7 @@ def point_revoke(*, actor: Actor, point: ContactPoint, reason: str, on: date | N
     point = kit.locked(POINTS, point, actor=actor, perm=MANAGE_POINT)
     if point.status != PointStatus.ACTIVE:
         kit.refuse("status", f"监督联系点{point.name}已撤销")
-    reason = terms.text(reason, "reason", "撤销理由", 500, required=True)
+    reason = kit.text(reason, "reason", "撤销理由", 500)
     on = on or clocks.today()
     point.ended_on, point.end_reason = on, reason
     kit.move(

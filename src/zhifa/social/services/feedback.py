@@ -30,7 +30,6 @@ from .. import clocks
 from ..choices import FeedbackSource, PointStatus, SupervisorStatus
 from ..models import ContactPoint, Feedback, FeedbackFile, Supervisor
 from ..transitions import HANDLE_FEEDBACK, MACHINE, VIEW_POINT, VIEW_SUPERVISOR
-from . import terms
 
 __all__ = ["Upload"]
 FEEDBACK = Feedback.objects.select_related("agency__region", "bureau", "supervisor", "contact_point")
@@ -105,8 +104,8 @@ def feedback_submit(*, actor: Actor, data: FeedbackInput) -> Feedback:
         kit.refuse("agency", f"{agency.name}不在{sender.bureau.name}的监督范围内")
     if data.case is not None and data.case.agency_id != agency.pk:
         kit.refuse("case", f"该案件不属于{agency.name}")
-    title = terms.text(data.title, "title", "反馈事项", 200, required=True)
-    text = terms.text(data.text, "text", "反馈内容", 5000, required=True)
+    title = kit.text(data.title, "title", "反馈事项", 200)
+    text = kit.text(data.text, "text", "反馈内容", 5000)
     checked = check_files(data.files)
     opened = MACHINE.target("submit")
     assert opened is not None  # the table's submit row leads to 待受理
@@ -158,7 +157,7 @@ def feedback_answer(*, actor: Actor, feedback: Feedback, answer: str) -> Feedbac
     """答复 the sender: the answer is kept and recorded."""
     feedback = kit.locked(FEEDBACK, feedback, actor=actor, perm=HANDLE_FEEDBACK)
     MACHINE.require(feedback, "answer")
-    feedback.answer = terms.text(answer, "answer", "答复内容", 5000, required=True)
+    feedback.answer = kit.text(answer, "answer", "答复内容", 5000)
     feedback.answered_at = timezone.now()
     MACHINE.move(
         feedback, "answer", actor=actor, fields=("answer", "answered_at"), payload={"answer": feedback.answer}
@@ -172,7 +171,7 @@ def feedback_supervise(*, actor: Actor, feedback: Feedback, reason: str = "") ->
     on the feedback."""
     feedback = kit.locked(FEEDBACK, feedback, actor=actor, perm=HANDLE_FEEDBACK)
     MACHINE.require(feedback, "supervise")
-    reason = terms.text(reason, "reason", "监督事由", 2000) or feedback.text
+    reason = kit.text(reason, "reason", "监督事由", 2000, required=False) or feedback.text
     (item,) = actions.item_open(
         actor=actor,
         data=actions.OpenInput(

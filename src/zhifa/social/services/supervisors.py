@@ -39,11 +39,11 @@ class SupervisorInput:
 def supervisor_appoint(*, actor: Actor, data: SupervisorInput) -> Supervisor:
     """聘任行政执法监督员 for a term, with the agencies (or fields) they follow."""
     bureau = terms.bureau(actor, data.bureau, MANAGE_SUPERVISOR, "聘任行政执法监督员")
-    name = terms.text(data.name, "name", "姓名", 64, required=True)
-    category = terms.choice(data.category, PersonCategory, "category", "身份类别")
-    unit = terms.text(data.unit, "unit", "工作单位及职务", 200)
+    name = kit.text(data.name, "name", "姓名", 64)
+    category = kit.choice(data.category, PersonCategory, "category", "身份类别")
+    unit = kit.text(data.unit, "unit", "工作单位及职务", 200, required=False)
     phone = terms.phone(data.phone, "phone", "联系电话")
-    fields_followed = terms.text(data.fields_followed, "fields_followed", "关注领域", 200)
+    fields_followed = kit.text(data.fields_followed, "fields_followed", "关注领域", 200, required=False)
     start, end = terms.term(data.term_start, data.term_end, TERM)
     agencies = terms.agencies(bureau, data.agencies)
     supervisor = Supervisor.objects.create(
@@ -102,7 +102,7 @@ def supervisor_dismiss(
     supervisor = kit.locked(SUPERVISORS, supervisor, actor=actor, perm=MANAGE_SUPERVISOR)
     if supervisor.status != SupervisorStatus.APPOINTED:
         kit.refuse("status", f"监督员{supervisor.name}已解聘")
-    reason = terms.text(reason, "reason", "解聘理由", 500, required=True)
+    reason = kit.text(reason, "reason", "解聘理由", 500)
     on = on or clocks.today()
     supervisor.ended_on, supervisor.end_reason = on, reason
     kit.move(

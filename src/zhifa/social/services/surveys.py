@@ -57,9 +57,9 @@ def survey_create(*, actor: Actor, data: CampaignInput) -> SurveyCampaign:
         kit.refuse("year", "请填写年度")
     if not EARLIEST_YEAR <= data.year <= today.year:
         kit.refuse("year", f"年度应在{EARLIEST_YEAR}年至{today.year}年之间")
-    title = terms.text(data.title, "title", "名称", 200, required=True)
-    method = terms.choice(data.method, SurveyMethod, "method", "方式")
-    conducted_by = terms.text(data.conducted_by, "conducted_by", "实施单位", 200)
+    title = kit.text(data.title, "title", "名称", 200)
+    method = kit.choice(data.method, SurveyMethod, "method", "方式")
+    conducted_by = kit.text(data.conducted_by, "conducted_by", "实施单位", 200, required=False)
     if method == SurveyMethod.THIRD_PARTY and not conducted_by:
         kit.refuse("conducted_by", "第三方测评请填写实施单位")
     campaign = SurveyCampaign.objects.create(
@@ -83,7 +83,7 @@ def check_response(campaign: SurveyCampaign, data: ResponseInput) -> ResponseInp
         kit.refuse("agency", "请选择被测评机关")
     if not agency.region.path.startswith(campaign.region.path):
         kit.refuse("agency", f"{agency.name}不在测评区域{campaign.region.name}内")
-    kind = terms.choice(data.respondent_kind, RespondentKind, "respondent_kind", "受访者类别")
+    kind = kit.choice(data.respondent_kind, RespondentKind, "respondent_kind", "受访者类别")
     if data.rating and data.rating not in Rating.values:
         kit.refuse("rating", "“满意度评价”的取值无效")
     if data.score is not None and not SCORE_MIN <= data.score <= SCORE_MAX:
@@ -95,8 +95,8 @@ def check_response(campaign: SurveyCampaign, data: ResponseInput) -> ResponseInp
         respondent_kind=kind,
         rating=data.rating,
         score=data.score,
-        respondent=terms.text(data.respondent, "respondent", "受访者", 100),
-        comment=terms.text(data.comment, "comment", "意见建议", 2000),
+        respondent=kit.text(data.respondent, "respondent", "受访者", 100, required=False),
+        comment=kit.text(data.comment, "comment", "意见建议", 2000, required=False),
     )
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Protocol, TypeVar
 
-from zhifa.core import access, hygiene, kit
+from zhifa.core import access, kit
 from zhifa.core.choices import AgencyKind
 from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
@@ -83,23 +83,6 @@ def phone(value: str, field: str, label: str) -> str:
     return value
 
 
-def text(value: str, field: str, label: str, max_length: int, *, required: bool = False) -> str:
-    value = (value or "").strip()
-    if hygiene.has_control(value):  # the import writes in bulk, past the pre_save check
-        kit.refuse(field, hygiene.message(label))
-    if required and not value:
-        kit.refuse(field, f"请填写{label}")
-    if len(value) > max_length:
-        kit.refuse(field, f"{label}最多{max_length}个字")
-    return value
-
-
-def choice(value: str, choices, field: str, label: str) -> str:
-    if value not in choices.values:
-        kit.refuse(field, f"请选择{label}" if not value else f"“{label}”的取值无效")
-    return value
-
-
 Registered = TypeVar("Registered", Supervisor, ContactPoint)
 
 
@@ -125,7 +108,7 @@ def extend(
             f"{words}后的{new_term_words}结束日期（{term_end:%Y-%m-%d}）"
             f"应晚于原{term_words}结束日期（{row.term_end:%Y-%m-%d}）",
         )
-    reason = text(reason, "reason", f"{words}理由", 500, required=True)
+    reason = kit.text(reason, "reason", f"{words}理由", 500)
     before = row.term_end
     row.term_end = term_end
     row.save(update_fields=["term_end", "updated_at"])

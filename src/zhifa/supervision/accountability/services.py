@@ -69,9 +69,7 @@ def _bureau(actor: Actor, agency: Agency) -> Agency:
 
 def _source(actor: Actor, data: OpenInput, officers: list[Officer]) -> dict:
     """The source's fields, checked: it exists, the actor may see it, it concerns the officers' agency."""
-    kind = data.source_kind
-    if kind not in SourceKind.values:
-        kit.refuse("source_kind", "请选择案件来源" if not kind else "“案件来源”的取值无效")
+    kind = kit.choice(data.source_kind, SourceKind, "source_kind", "案件来源")
     found: dict = {"finding": None, "challenge": None}
     agency = None
     if kind == SourceKind.FINDING:
@@ -218,8 +216,7 @@ def proceeding_decide(
     investigation on. Every decision states its reasons. 暂扣 (until `suspended_until`) and 收回执法证 act
     on the officer's certificates through the registry at once."""
     proceeding = kit.locked(PROCEEDINGS, proceeding, actor=actor, perm=PURSUE)
-    if outcome not in Outcome.values:
-        kit.refuse("outcome", "请选择处理决定" if not outcome else "“处理决定”的取值无效")
+    kit.choice(outcome, Outcome, "outcome", "处理决定")
     MACHINE.require(proceeding, "decide", "exempt" if outcome in EXEMPTIONS else "sanction")
     reason = _text(reason, "reason", "决定理由")
     today = clocks.today()

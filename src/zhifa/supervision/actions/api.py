@@ -8,7 +8,7 @@ Rectification files travel as base64 in the reply's JSON (bounded by the request
 the pages upload them as multipart files."""
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -263,9 +263,7 @@ def item_list(
     kind: str = "",
     category: str = "",
     overdue: bool = False,
-    sort: Literal[
-        "-opened", "opened", "due", "-due", "updated", "-updated", "title", "-title", "agency", "-agency", ""
-    ] = "",
+    sort: Annotated[str, selectors.ITEM_SORTS] = "",
 ):
     filters = selectors.ItemFilters(
         q=q, status=status, kind=kind, category=category, overdue=overdue, sort=sort

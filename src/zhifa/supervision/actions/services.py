@@ -57,14 +57,6 @@ def issuer_name(bureau: Agency) -> str:
     return f"{bureau.name}（行政执法协调监督办公室）"
 
 
-def _choice(value: str, choices, field_name: str, label: str, *, blank: bool = False) -> str:
-    if blank and not value:
-        return ""
-    if value not in choices.values:
-        kit.refuse(field_name, f"请选择{label}" if not value else f"“{label}”的取值无效")
-    return value
-
-
 # ---- opening -------------------------------------------------------------------------------------------
 
 
@@ -110,9 +102,9 @@ def _targets(actor: Actor, data: OpenInput) -> list[Agency]:
 @transaction.atomic
 def item_open(*, actor: Actor, data: OpenInput) -> list[SupervisionItem]:
     """立项监督: one item per supervised agency (a theme concerning three agencies opens three)."""
-    kind = _choice(data.kind, SupervisionKind, "kind", "监督方式")
-    target_kind = _choice(data.target_kind, TargetKind, "target_kind", "监督对象")
-    category = _choice(data.category, ProblemCategory, "category", "问题类别", blank=True)
+    kind = kit.choice(data.kind, SupervisionKind, "kind", "监督方式")
+    target_kind = kit.choice(data.target_kind, TargetKind, "target_kind", "监督对象")
+    category = kit.choice(data.category, ProblemCategory, "category", "问题类别", blank=True)
     theme = data.theme.strip()
     if target_kind == TargetKind.THEME and not theme:
         kit.refuse("theme", "请填写专项主题")
@@ -297,7 +289,7 @@ def instrument_issue(
         kit.refuse("on", "只有系统补录时可以指定制发日期")
     item = kit.locked(ITEMS, item, actor=actor, perm=SUPERVISE)
     MACHINE.require(item, "issue")
-    grade = _choice(grade, Grade, "grade", "文书种类")
+    grade = kit.choice(grade, Grade, "grade", "文书种类")
     if item.grade and GRADE_ORDER[grade] <= GRADE_ORDER[item.grade]:
         kit.refuse(
             "grade",
@@ -470,7 +462,7 @@ def escalate(
     today = clocks.today()
     if not is_overdue(item, today):
         kit.refuse("status", f"当前期限（{item.due_on:%Y-%m-%d}）尚未届满，不能升级")
-    step = _choice(step, EscalationStep, "step", "升级措施")
+    step = kit.choice(step, EscalationStep, "step", "升级措施")
     allowed = next_steps(item)
     if step not in allowed:
         kit.refuse(

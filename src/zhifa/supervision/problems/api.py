@@ -5,7 +5,7 @@ take a 403, a refusal a 422 keyed by field with the reason in Chinese. Rectifica
 (`supervision.attachments`, as the 监督事项's do)."""
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.http.response import HttpResponseBase
 from ninja import Field, Router, Schema, Status
@@ -241,9 +241,7 @@ def problem_list(
     agency_id: Id | None = None,
     year: Year | None = None,
     overdue: bool = False,
-    sort: Literal[
-        "-recorded", "recorded", "agency", "-agency", "category", "-category", "title", "-title", ""
-    ] = "",
+    sort: Annotated[str, selectors.PROBLEM_SORTS] = "",
 ):
     filters = selectors.ProblemFilters(
         q=q,
@@ -268,9 +266,7 @@ def problem_export(
     agency_id: Id | None = None,
     year: Year | None = None,
     overdue: bool = False,
-    sort: Literal[
-        "-recorded", "recorded", "agency", "-agency", "category", "-category", "title", "-title", ""
-    ] = "",
+    sort: Annotated[str, selectors.PROBLEM_SORTS] = "",
 ) -> HttpResponseBase:
     filters = selectors.ProblemFilters(
         q=q,

@@ -69,8 +69,7 @@ def problem_record(*, actor: Actor, data: ProblemInput) -> Problem:
     access.require_for_agency(actor, RECORD, agency, f"您无权录入{agency.name}的突出问题")
     if not agency.active:
         kit.refuse("agency", f"{agency.name}已撤销，不能录入突出问题")
-    if data.category not in Category.values:
-        kit.refuse("category", "请选择问题类别" if not data.category else "“问题类别”的取值无效")
+    kit.choice(data.category, Category, "category", "问题类别")
     title = checks.required(data.title, "title", "问题名称", 200)
     description = checks.required(data.description, "description", "问题表现")
     today = clocks.today()
@@ -337,17 +336,12 @@ def _device_values(data: DeviceInput) -> dict:
     ):
         if len(str(values[name])) > limit:
             kit.refuse(name, f"{label}最多{limit}个字")
-    if data.status not in DeviceStatus.values:
-        kit.refuse("status", "请选择设备状态" if not data.status else "“设备状态”的取值无效")
+    kit.choice(data.status, DeviceStatus, "status", "设备状态")
     if data.approved_on and data.approved_on > clocks.today():
         kit.refuse("approved_on", f"批准日期（{data.approved_on:%Y-%m-%d}）不能晚于今天")
     if data.approved_on and not values["approval_authority"]:
         kit.refuse("approval_authority", "填写了批准日期，请同时填写批准机关")
     return values
-
-
-def _payload(values: dict) -> dict:
-    return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in values.items()}
 
 
 @transaction.atomic
@@ -358,7 +352,7 @@ def device_register(*, actor: Actor, agency: Agency | None, data: DeviceInput) -
     access.require_for_agency(actor, MANAGE_DEVICE, agency, f"您无权登记{agency.name}的电子技术监控设备")
     values = _device_values(data)
     device = MonitoringDevice.objects.create(agency=agency, registered_by=actor, **values)
-    kit.record(device, "monitoring_device.register", actor=actor, payload=_payload(values))
+    kit.record(device, "monitoring_device.register", actor=actor, payload=values)
     return device
 
 
@@ -369,11 +363,7 @@ def device_update(*, actor: Actor, device: MonitoringDevice, data: DeviceInput) 
         MonitoringDevice.objects.select_related("agency"), device, actor=actor, perm=MANAGE_DEVICE
     )
     values = _device_values(data)
-    changed = {
-        name: [_payload({"v": getattr(device, name)})["v"], _payload({"v": value})["v"]]
-        for name, value in values.items()
-        if getattr(device, name) != value
-    }
+    changed = kit.changes(device, values)
     if not changed:
         return device
     for name, value in values.items():

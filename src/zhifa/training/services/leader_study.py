@@ -60,9 +60,9 @@ def _values(
     """The session's fields and attendees as entered, each checked (the agency stays the session's)."""
     values = {
         "held_on": checks.day(data.held_on, "held_on", "学法日期", today or timezone.localdate()),
-        "topic": checks.text(data.topic, "topic", "学法主题", 200, required=True),
+        "topic": kit.text(data.topic, "topic", "学法主题", 200),
         "hours": checks.hours(data.hours, "hours", "学时", most=MOST_SESSION_HOURS),
-        "lecturer": checks.text(data.lecturer, "lecturer", "授课人", 64),
+        "lecturer": kit.text(data.lecturer, "lecturer", "授课人", 64, required=False),
     }
     return values, _attendees(agency, data.attendee_ids, kept)
 
@@ -103,7 +103,7 @@ def leader_study_correct(
     study = kit.locked(STUDIES, study, actor=actor, perm=MANAGE_STUDY)
     before_ids = sorted(study.attendees.values_list("pk", flat=True))
     values, attendees = _values(study.agency, data, today, kept=before_ids)
-    reason = checks.text(reason, "correction_reason", "更正理由", MOST_REASON, required=True)
+    reason = kit.text(reason, "correction_reason", "更正理由", MOST_REASON)
     changed = {k: v for k, v in values.items() if getattr(study, k) != v}
     after_ids = [o.pk for o in attendees]
     if not changed and before_ids == after_ids:
@@ -128,7 +128,7 @@ def leader_study_delete(*, actor: Actor, study: LeaderStudy, reason: str) -> Non
     hours, lecturer, attendees by id and name — and the reason, appended before the row goes; the earlier
     entries of the session stay (the log is append-only), and the yearly report no longer counts it."""
     study = kit.locked(STUDIES, study, actor=actor, perm=MANAGE_STUDY)
-    reason = checks.text(reason, "reason", "删除理由", MOST_REASON, required=True)
+    reason = kit.text(reason, "reason", "删除理由", MOST_REASON)
     attendees = list(study.attendees.order_by("pk").values_list("pk", "name"))
     session = _as_record({k: getattr(study, k) for k in ("held_on", "topic", "hours", "lecturer")})
     kit.record(study, "training_study.delete", actor=actor,

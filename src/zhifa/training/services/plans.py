@@ -49,7 +49,7 @@ def plan_create(*, actor: Actor, data: PlanInput) -> TrainingPlan:
     """编制年度培训计划: one per agency and year, started as a draft."""
     agency = checks.acting_agency(actor, data.agency, MANAGE_PLAN, "编制年度培训计划")
     year = checks.year(data.year)
-    title = checks.text(data.title, "title", "计划名称", 128, required=True)
+    title = kit.text(data.title, "title", "计划名称", 128)
     if TrainingPlan.objects.filter(agency=agency, year=year).exists():
         kit.refuse("year", f"{agency.name}已有{year}年度培训计划")
     plan = TrainingPlan.objects.create(agency=agency, year=year, title=title, created_by=actor)
@@ -63,8 +63,8 @@ def _item_values(data: ItemInput) -> dict:
     if month is not None and not 1 <= month <= 12:
         kit.refuse("month", "计划月份应在1至12之间")
     return {
-        "content": checks.text(data.content, "content", "培训内容", 200, required=True),
-        "audience": checks.text(data.audience, "audience", "参训对象", 100),
+        "content": kit.text(data.content, "content", "培训内容", 200),
+        "audience": kit.text(data.audience, "audience", "参训对象", 100, required=False),
         "hours": checks.hours(data.hours, "hours", "计划学时", most=MOST_ITEM_HOURS),
         "month": month,
     }

@@ -30,10 +30,10 @@ class TrainerInput:
 
 def _values(data: TrainerInput) -> dict:
     return {
-        "name": checks.text(data.name, "name", "姓名", 64, required=True),
-        "unit": checks.text(data.unit, "unit", "工作单位", 128, required=True),
-        "specialty": checks.text(data.specialty, "specialty", "擅长领域", 200, required=True),
-        "title": checks.text(data.title, "title", "职称职务", 64),
+        "name": kit.text(data.name, "name", "姓名", 64),
+        "unit": kit.text(data.unit, "unit", "工作单位", 128),
+        "specialty": kit.text(data.specialty, "specialty", "擅长领域", 200),
+        "title": kit.text(data.title, "title", "职称职务", 64, required=False),
         "phone": checks.phone(data.phone, "phone", "联系方式"),
     }
 
@@ -68,7 +68,7 @@ def trainer_withdraw(*, actor: Actor, trainer: Trainer, reason: str) -> Trainer:
     trainer = kit.locked(TRAINERS, trainer, actor=actor, perm=MANAGE_TRAINER)
     if not trainer.active:
         kit.refuse("active", f"{trainer.name}已移出师资库")
-    reason = checks.text(reason, "reason", "移出理由", 200, required=True)
+    reason = kit.text(reason, "reason", "移出理由", 200)
     trainer.active = False
     trainer.save(update_fields=["active", "updated_at"])
     kit.record(trainer, "training_trainer.withdraw", actor=actor, payload={"reason": reason})
