@@ -5,6 +5,13 @@ province). The goal (issue 16): the same cost at both — a page costs what its 
 picker searches remotely instead of listing every officer, and the 工作台's region-wide figures are
 counted ahead (registry.summaries): between the two the hourly task's recount runs, timed on its own row.
 
+Then the pages once more after another city's OTHER_CASES cases (50,000 at scale 1;
+ZHIFA_BENCH_LIST_OTHER_CASES) and five records each are bulk-inserted: rows the supervisor never sees, so
+the `.other_region_ratio` rows should read ≈ 1 (the 工作台 once took forty times as long from another
+region's cases and records: docs/performance.md). `make bench` runs this module after `cases`, whose
+100,000 cases and 500,000 records of another city are then in the database from the first reading on; the
+notes give the other regions' cases and records at each reading.
+
 Data (not timed): a city of its own with DEPARTMENTS 市场监督管理局 (published catalogue, two certified
 officers each), CASES cases bulk-inserted among them, a 司法局 with a 执法监督人员 (region scope); the
 officers added in bulk each carry a few hours of training in the year (all short of the 60 hours).
@@ -22,14 +29,15 @@ from django.utils import timezone
 
 from zhifa.accounts.choices import RoleCode
 from zhifa.accounts.models import Role, User
-from zhifa.core.models import Agency, Region
+from zhifa.cases.models import Case
+from zhifa.core.models import Agency, Record, Region
 from zhifa.core.validators import credit_code_with_check
 from zhifa.registry.choices import TrainingKind
 from zhifa.registry.models import EnforcementField, Officer, TrainingRecord
 
 from . import Context, Row, benchmark, measure, synthetic_id_number
 from ._environment import signed_in
-from .cases import _bulk_cases, _department
+from .cases import _bulk_cases, _bulk_records, _department
 
 DEPARTMENTS = 10
 CASES = 20_000  # at scale 1
@@ -37,13 +45,31 @@ FEW = 300
 OFFICERS = int(os.environ.get("ZHIFA_BENCH_LIST_OFFICERS", "30000"))
 PAGES = {"cases.case_list": "/cases/", "core.workbench": "/"}
 INDEX_BASE = 60  # the departments' numbers (credit codes) after those of benchmarks.cases
+OTHER_CASES = int(os.environ.get("ZHIFA_BENCH_LIST_OTHER_CASES", "50000"))
+OTHER_RECORDS_PER_CASE = 5
+OTHER_INDEX_BASE = 80  # the other city's departments (credit codes, officers' ID numbers)
 
 
-def _city() -> Region:
-    region = Region(code="989900", name="基准市", level="city")
+def _city(code: str = "989900", name: str = "基准市") -> Region:
+    region = Region(code=code, name=name, level="city")
     region.path = region.build_path()
     region.save()
     return region
+
+
+def _other_region(ctx: Context, field: EnforcementField) -> None:
+    """Another city's departments, cases and records: data outside the supervisor's region."""
+    region = _city("989800", "基准外市")
+    departments = [_department(region, OTHER_INDEX_BASE + i, field) for i in range(DEPARTMENTS)]
+    made = _bulk_cases(departments, ctx.n(OTHER_CASES), field, random.Random(17))
+    _bulk_records(departments, made, len(made) * OTHER_RECORDS_PER_CASE)
+
+
+def _outside(region: Region) -> str:
+    """The cases and records of agencies outside `region` (what the pages must not read)."""
+    cases = Case.objects.exclude(agency__region__path__startswith=region.path).count()
+    records = Record.objects.exclude(agency__region__path__startswith=region.path).count()
+    return f"{cases:,} cases / {records:,} records outside the region"
 
 
 def _supervisor(region: Region) -> User:
@@ -81,7 +107,7 @@ def _add_officers(agencies: list[Agency], start: int, stop: int) -> None:
             )
 
 
-def _time_pages(ctx: Context, client: Client, officers: int) -> list[Row]:
+def _time_pages(ctx: Context, client: Client, officers: int, suffix: str = "") -> list[Row]:
     rows = []
     for name, url in PAGES.items():
         sizes = []
@@ -94,7 +120,7 @@ def _time_pages(ctx: Context, client: Client, officers: int) -> list[Row]:
 
         timing = measure(get, repeats=ctx.repeats, warmup=1)
         notes = f"{timing.describe()}; {sizes[-1] / 1024:.0f} KB"
-        rows.append(Row(f"lists.{name}@{officers}", timing.median * 1000, "ms", notes))
+        rows.append(Row(f"lists.{name}@{officers}{suffix}", timing.median * 1000, "ms", notes))
     return rows
 
 
@@ -131,11 +157,28 @@ def supervisor_pages(ctx: Context) -> list[Row]:
         _add_officers(agencies, FEW, many - existing)
         grow_s = time.perf_counter() - started
         rows.append(_recount(many))  # what the hourly task does before the next 工作台 reads the row
-        rows += _time_pages(ctx, client, many)
+        at_many = _time_pages(ctx, client, many)
+        rows += at_many
+        before = _outside(region)
+        started = time.perf_counter()
+        _other_region(ctx, field)
+        other_s = time.perf_counter() - started
+        after = _outside(region)
+        at_other = _time_pages(ctx, client, many, suffix="+other_region")
+        rows += at_other
     few = {r.name.split("@")[0]: r.value for r in rows[: len(PAGES)]}
-    for row in rows[len(PAGES) + 1 :]:
+    for row in at_many:
         key = row.name.split("@")[0]
         rows.append(Row(f"{key}.ratio", row.value / few[key], f"× ({many} vs {FEW} officers)", "goal ≈ 1"))
-    notes = f"build {build_s:.1f} s, {many - FEW} officers added in {grow_s:.1f} s"
-    rows.append(Row("lists.build", build_s + grow_s, "s", notes))
+    for plain, other in zip(at_many, at_other, strict=True):
+        key = plain.name.split("@")[0]
+        notes = f"goal ≈ 1; {before} at {plain.value:.0f} ms, {after} at {other.value:.0f} ms"
+        rows.append(
+            Row(f"{key}.other_region_ratio", other.value / plain.value, "× (another city added)", notes)
+        )
+    notes = (
+        f"build {build_s:.1f} s, {many - FEW} officers added in {grow_s:.1f} s, "
+        f"another city's {ctx.n(OTHER_CASES):,} cases and records in {other_s:.1f} s"
+    )
+    rows.append(Row("lists.build", build_s + grow_s + other_s, "s", notes))
     return rows

@@ -10,10 +10,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.cases.conftest import ON
+from tests.factories import AgencyFactory, RegionFactory
 from zhifa.accounts.choices import RoleCode
 from zhifa.cases.cards import cards
 from zhifa.cases.choices import CaseStatus
 from zhifa.cases.models import Case, Decision
+from zhifa.core import deadlines, kit
+from zhifa.core.choices import RegionLevel
 from zhifa.core.validators import id_number_with_check
 from zhifa.registry.choices import TrainingKind
 from zhifa.registry.models import Officer, TrainingRecord
@@ -132,3 +135,38 @@ class TestCostDoesNotGrowWithOfficers:
         client.force_login(supervisor)
         html = client.get("/").content.decode()
         assert f"{THIS_YEAR.year}年度培训学时未达标：120人" in html
+
+
+class TestCostDoesNotGrowWithOtherRegions:
+    """The supervisor's 工作台 reads the region's rows: another region's cases and records add no query and
+    change no figure (benchmarks/lists.py times it; docs/performance.md)."""
+
+    def test_same_queries_and_figures_with_another_regions_cases_and_records(
+        self, client, supervisor, new_case
+    ):
+        client.force_login(supervisor)
+        few = queries(client, "/")
+        assert figures(cards(supervisor, today=ON), "辖区案件")["在办案件"][0] == "1"
+        elsewhere = AgencyFactory(
+            name="他市市场监督管理局",
+            region=RegionFactory(code="960100", name="他市", level=RegionLevel.CITY),
+        )
+        copies = []
+        for _ in range(40):
+            copy = Case.objects.get(pk=new_case.pk)
+            copy.pk = None
+            copy.agency = elsewhere
+            copies.append(copy)
+        Case.objects.bulk_create(copies)
+        for _ in range(25):
+            kit.record(
+                new_case,
+                deadlines.MOVED_ACTION,
+                actor=None,
+                payload={"field": "hearing_deadline", "from": "2027-01-04", "to": "2027-01-05"},
+                agency=elsewhere,
+            )
+        assert Case.objects.count() == 41
+        assert queries(client, "/") == few
+        assert figures(cards(supervisor, today=ON), "辖区案件")["在办案件"][0] == "1"
+        assert "期限调整" not in client.get("/").content.decode()

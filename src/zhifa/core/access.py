@@ -95,17 +95,27 @@ def _jurisdiction_q(user, model: type[models.Model], perm: str) -> Q | None:
     if user.agency_id is None or not user.has_perm(perm):
         return None
     field = _agency_path(model)
-    prefix = "" if field == "pk" else f"{field}__"
     q = Q(pk__in=[])
     scopes = user.jurisdiction_scopes(perm)
     if Scope.REGION in scopes and township_reader(user) and not is_view_permission(perm):
         scopes = (scopes - {Scope.REGION}) | {Scope.AGENCY}
     if Scope.REGION in scopes:
-        q |= Q(**{f"{prefix}region__path__startswith": user.agency.region.path})
+        in_region = Q(region__path__startswith=user.agency.region.path)
+        if field == "pk":
+            q |= in_region
+        else:
+            # the scope first: the region's agencies as a subquery, which the table's index on its agency
+            # reads row by row (joining agency and region instead let SQLite read every row of the table,
+            # other regions' too: the supervisor's 工作台 counted 100,000 cases of another city)
+            agencies = type(user.agency)._default_manager.filter(in_region).values("pk")
+            q |= Q(**{f"{field}__in": agencies})
     if Scope.AGENCY in scopes:
         q |= Q(**{("pk" if field == "pk" else field): user.agency_id})
-    if perm in _read_down:
-        # One subquery on agency ids, so a list stays one query however many counterparts there are.
+    if perm in _read_down and Scope.REGION not in scopes:
+        # One subquery on agency ids, so a list stays one query however many counterparts there are. A
+        # region-wide scope already holds them (they are below the agency's region): OR-ing the subquery
+        # onto it anyway made the database read every row of the table, other regions' too (the
+        # supervisor's 工作台 took seconds from another region's cases, docs/performance.md).
         counterparts = type(user.agency).objects.counterparts_below(user.agency)
         if not counterparts.query.is_empty():
             q |= Q(**{f"{'pk' if field == 'pk' else field}__in": counterparts.values("pk")})

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import models
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from . import access, kit
@@ -90,24 +92,39 @@ NOTICE_DAYS = 30
 
 def moved_for(user) -> list[PendingItem]:
     """工作台: the user's agency's due dates that a calendar change moved in the last 30 days, for the
-    kinds of row the user may see."""
+    kinds of row the user may see — the LIMIT latest of each kind, read in one query over the agency's own
+    records (index record_agency_action_at_idx), then one query per kind that has any."""
     if not getattr(user, "agency_id", None):
         return []
+    deadlines = [d for d in _registry if d.notify and user.has_perm(access.default_permission(d.model))]
+    kinds = {d.model._meta.label_lower for d in deadlines}
+    if not kinds:
+        return []
     since = timezone.now() - timedelta(days=NOTICE_DAYS)
-    moved = Record.objects.filter(agency_id=user.agency_id, action=MOVED_ACTION, at__gte=since).order_by(
-        "-at"
+    latest = Window(RowNumber(), partition_by=F("subject_type"), order_by=[F("at").desc(), F("seq").desc()])
+    records = list(
+        Record.objects.filter(
+            agency_id=user.agency_id, action=MOVED_ACTION, at__gte=since, subject_type__in=kinds
+        )
+        .annotate(rank=latest)
+        .filter(rank__lte=LIMIT)
+        .order_by("-at", "-seq")
     )
+    by_kind: dict[str, list[Record]] = {}
+    for record in records:
+        by_kind.setdefault(record.subject_type, []).append(record)
+    objects: dict[str, dict] = {}
     items = []
-    for deadline in _registry:
-        if not deadline.notify or not user.has_perm(access.default_permission(deadline.model)):
-            continue
-        rows = list(moved.filter(subject_type=deadline.model._meta.label_lower)[:LIMIT])
-        objects = deadline.model._default_manager.in_bulk([int(r.subject_id) for r in rows])
+    for deadline in deadlines:
+        kind = deadline.model._meta.label_lower
+        rows = by_kind.get(kind, [])
+        if rows and kind not in objects:
+            objects[kind] = deadline.model._default_manager.in_bulk({int(r.subject_id) for r in rows})
         for record in rows:
             payload = json.loads(record.payload)
-            if payload.get("field") != deadline.field or int(record.subject_id) not in objects:
+            if payload.get("field") != deadline.field or int(record.subject_id) not in objects[kind]:
                 continue
-            row = objects[int(record.subject_id)]
+            row = objects[kind][int(record.subject_id)]
             items.append(
                 PendingItem(
                     category="期限调整",

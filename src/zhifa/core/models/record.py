@@ -57,6 +57,9 @@ class Record(models.Model):
             models.Index(fields=["subject_type", "subject_id", "seq"], name="record_subject_idx"),
             # the exchange export's first page finds the first record changed since a date (min id by `at`)
             models.Index(fields=["at", "id"], name="record_at_idx"),
+            # an agency's recent records of one action (the 工作台's 期限调整, core.deadlines.moved_for): the
+            # agency first, so the page reads its own rows, never the whole log of every agency
+            models.Index(fields=["agency", "action", "at"], name="record_agency_action_at_idx"),
         ]
 
     def __str__(self) -> str:
