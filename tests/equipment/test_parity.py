@@ -108,7 +108,9 @@ def test_link_system_exchange(client, head, market):
     from zhifa.equipment.systems import services as systems
 
     system = systems.system_register(
-        actor=head, agency=market, data=systems.SystemInput(name="办案系统", kind="case_handling", level="own")
+        actor=head,
+        agency=market,
+        data=systems.SystemInput(name="办案系统", kind="case_handling", level="own"),
     )
     door = Door(
         "关联数据交换来源",
