@@ -264,6 +264,7 @@ PAIRS = {
     "zhifa_equipment_api_recording_link": "equipment:evidence_device",
     "zhifa_equipment_api_systems_system_register": "equipment:system_new",
     "zhifa_equipment_api_systems_system_update": "equipment:system_edit",
+    "zhifa_equipment_api_systems_system_link_exchange": "equipment:system_link_exchange",
 }
 
 CASE_TRANSITIONS = (
@@ -454,6 +455,7 @@ NO_DOOR = {
     "zhifa_equipment_api_standard_set": "doors built on the fixtures' ids in tests/equipment/test_parity.py",
     "zhifa_equipment_api_systems_system_register": "doors built on the fixtures' ids in tests/equipment/test_parity.py",
     "zhifa_equipment_api_systems_system_update": "doors built on the fixtures' ids in tests/equipment/test_parity.py",
+    "zhifa_equipment_api_systems_system_link_exchange": "doors built on the fixtures' ids in tests/equipment/test_parity.py",
 }
 
 # API writes with no page, and why

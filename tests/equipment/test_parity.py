@@ -102,3 +102,29 @@ def test_update_system(client, head, market):
         bad=[("level", "", "请选择建设层级")],
     )
     check_door(client, head, door, counted=COUNTED)
+
+
+def test_link_system_exchange(client, head, market):
+    from zhifa.equipment.systems import services as systems
+
+    system = systems.system_register(
+        actor=head,
+        agency=market,
+        data=systems.SystemInput(name="办案系统", kind="case_handling", level="own"),
+    )
+    door = Door(
+        "关联数据交换来源",
+        f"{OP}systems_system_link_exchange",
+        page=f"/equipment/systems/{system.pk}/exchange/",
+        api=f"/api/equipment/systems/{system.pk}/exchange-source",
+        good={"exchange_source": "ZF320199"},
+        text_fields={"exchange_source": "数据交换来源系统标识"},
+        bad=[
+            (
+                "exchange_source",
+                "ZF 32",
+                "数据交换来源系统标识只能由字母、数字和“_”“.”“-”组成，最多64位（如ZF320199）",
+            )
+        ],
+    )
+    check_door(client, head, door, counted=COUNTED)

@@ -112,7 +112,7 @@ def test_before_the_minimum_period_the_request_is_refused_with_the_first_day(off
     earliest = clocks.add_months(decided_on, 3)
     assert refused.value.message_dict["applied_on"] == [
         f"一般失信行为的行政处罚信息最短公示期为3个月（自处罚决定之日起计算）：该行政处罚决定于{decided_on:%Y-%m-%d}作出，"
-        f"{earliest:%Y-%m-%d}前不能申请信用修复（《失信行为纠正后的信用信息修复管理办法（试行）》）"
+        f"{earliest:%Y-%m-%d}前不能申请信用修复（《信用修复管理办法》）"
     ]
 
 

@@ -1,6 +1,6 @@
-"""信用修复: a penalty in a 执法领域 the NDRC measures hold to a one-year minimum publication period
-(特种设备、安全生产、消防; which fields those are is ZHIFA_CREDIT_REPAIR_ONE_YEAR_FIELDS, default 应急管理 =
-安全生产) is held to a year whatever 失信程度 the party picks — at the service, on the pages and through the
+"""信用修复: a penalty in a 执法领域 the NDRC's 2023 measures (58号令, repealed 2026-04-01; whether the 2025
+《信用修复管理办法》 keeps it is not confirmed) held to a one-year minimum publication period (特种设备、安全生产、消防;
+an instance setting, ZHIFA_CREDIT_REPAIR_ONE_YEAR_FIELDS, default 应急管理 = 安全生产) is held to a year whatever 失信程度 the party picks — at the service, on the pages and through the
 API; a refusal writes nothing, and the request shows the period it was held to and why."""
 
 import json
@@ -21,9 +21,9 @@ from zhifa.publicity.repair import clocks, selectors, services
 from zhifa.publicity.repair.choices import Severity
 
 DECIDED_ON = date(2025, 3, 10)
-SOURCE = "（《失信行为纠正后的信用信息修复管理办法（试行）》）"
+SOURCE = "（《信用修复管理办法》）"
 REFUSED = (
-    "该行政处罚属于安全生产领域，最短公示期为1年，不论失信程度（自处罚决定之日起计算）："
+    "该行政处罚属于安全生产领域，按本平台设置最短公示期为1年，不论失信程度（自处罚决定之日起计算）："
     "该行政处罚决定于2025-03-10作出，2026-03-10前不能申请信用修复" + SOURCE
 )
 BASIS = "执法领域“应急管理”属于安全生产领域，不论失信程度"
@@ -98,7 +98,7 @@ def test_the_period_by_severity_and_by_field():
     assert clocks.minimum_period(Severity.SERIOUS).months == 12
     by_field = clocks.minimum_period(Severity.GENERAL, [("market", "市场监管"), ("emergency", "应急管理")])
     assert (by_field.months, by_field.label, by_field.basis) == (12, "1年", BASIS)
-    assert by_field.rule == "该行政处罚属于安全生产领域，最短公示期为1年，不论失信程度"
+    assert by_field.rule == "该行政处罚属于安全生产领域，按本平台设置最短公示期为1年，不论失信程度"
     assert (
         clocks.minimum_period(Severity.GENERAL, [("market", "市场监管")]).basis == "按失信程度：一般失信行为"
     )
@@ -112,7 +112,10 @@ def test_the_period_by_severity_and_by_field():
 def test_the_fields_and_their_period_are_settings():
     assert clocks.minimum_period(Severity.GENERAL, [("emergency", "应急管理")]).months == 3
     fire = clocks.minimum_period(Severity.GENERAL, [("fire", "消防救援")])
-    assert (fire.months, fire.rule) == (6, "该行政处罚属于消防领域，最短公示期为6个月，不论失信程度")
+    assert (fire.months, fire.rule) == (
+        6,
+        "该行政处罚属于消防领域，按本平台设置最短公示期为6个月，不论失信程度",
+    )
     # a 严重失信行为 keeps its longer period
     assert clocks.minimum_period(Severity.SERIOUS, [("fire", "消防救援")]).basis == "按失信程度：严重失信行为"
 
@@ -189,7 +192,7 @@ def form(applied_on: str, severity: str = "general") -> dict:
 def test_the_pages_say_which_period_applies_and_why(client, officer, emergency):
     client.force_login(officer)
     url = f"/publicity/{emergency.pk}/credit-repair/"
-    notice = "该行政处罚属于安全生产领域，最短公示期为1年，不论失信程度（自处罚决定之日起计算，2026-03-10起可申请）。"
+    notice = "该行政处罚属于安全生产领域，按本平台设置最短公示期为1年，不论失信程度（自处罚决定之日起计算，2026-03-10起可申请）。"
     assert notice in client.get(url).content.decode()
     refused = client.post(url, form("2026-03-09"))
     assert refused.status_code == 200

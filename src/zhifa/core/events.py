@@ -14,6 +14,8 @@ Events in use (payload keywords):
   ("organisation" | "individual_business" | "person"), subject_name, credit_code ("" for a person),
   items (list of 抽查事项 names), result (Chinese label, e.g. "未发现问题"), inspected_on (date),
   result_on (date the result was recorded: the 公示 clock starts there), summary (free text; may contain personal data, the receiver masks it).
+- "exchange.imported": batch (exchange.Batch, an accepted import: its source_instance, created_at, cd_batch),
+  receiver (core.Agency that collected it), actor (None when the command ran it) — every accepted import.
 """
 
 from collections import defaultdict

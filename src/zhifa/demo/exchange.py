@@ -1,7 +1,9 @@
 """演示数据 of 数据交换 (idempotent): 周敏 (dh_jd, 东湖区司法局) exports a page of 东湖区's changes; 吴刚
 (js_jd, 江州市司法局) imports a page received from another system (东湖区's page as a neighbouring
 instance, ZF320199, sent it), then a later file from that system whose 东湖区市场监督管理局 body is older than
-the one already collected — kept, and reported as a conflict."""
+the one already collected — kept, and reported as a conflict. ZF320199 is the exchange source of 东湖区市场监督管理局's
+办案系统 in the 执法信息系统台账 (demo/information_systems.py links it after this and the link finds the first
+import: the system is 已对接 from that day)."""
 
 import copy
 

@@ -1,8 +1,10 @@
 """演示数据 of the 执法信息系统台账, through the services (idempotent):
 
 - every agency with officers uses the province's “双随机、一公开” platform, connected to this one;
-- 东湖区市场监督管理局 also keeps the ministry's 办案系统 (对接中), the national credit system (未对接)
-  and an old system of its own it has retired (停用) — its 摸底统计 row reads 3 systems, 1 connected;
+- 东湖区市场监督管理局 also keeps the ministry's 办案系统 — registered 对接中, then linked to the exchange source
+  whose files 江州市司法局 imported (demo/exchange.py, ZF320199), so it is 已对接 from the day of that first
+  import, recorded by the exchange link, not typed — the national credit system (未对接) and an old system of
+  its own it has retired (停用): its 摸底统计 row reads 3 systems, 2 connected;
 - 青山县交通运输局 uses the province's 交通运输综合执法系统, not yet connected.
 """
 
@@ -11,7 +13,8 @@ from datetime import date
 from django.utils import timezone
 
 from zhifa.core.models import Agency
-from zhifa.equipment.systems import services
+from zhifa.demo.exchange import OTHER_INSTANCE
+from zhifa.equipment.systems import exchange_source, services
 from zhifa.equipment.systems.choices import Connection, SystemKind, SystemLevel, SystemStatus
 from zhifa.equipment.systems.models import InformationSystem
 from zhifa.registry.choices import PersonKind
@@ -20,8 +23,8 @@ MAIN = "东湖区市场监督管理局"
 TRANSPORT = "青山县交通运输局"
 
 
-def _register(agency: Agency, **values) -> None:
-    services.system_register(actor=None, agency=agency, data=services.SystemInput(**values))
+def _register(agency: Agency, **values) -> InformationSystem:
+    return services.system_register(actor=None, agency=agency, data=services.SystemInput(**values))
 
 
 def load(stdout) -> None:
@@ -42,7 +45,7 @@ def load(stdout) -> None:
         )
     main = Agency.objects.filter(name=MAIN).first()
     if main is not None:
-        _register(
+        case_system = _register(
             main,
             name="市场监管综合执法办案系统",
             kind=SystemKind.CASE_HANDLING,
@@ -51,6 +54,7 @@ def load(stdout) -> None:
             in_use_since=date(year - 2, 1, 1),
             connection=Connection.IN_PROGRESS,
         )
+        exchange_source.system_link_exchange(actor=None, system=case_system, source=OTHER_INSTANCE)
         _register(
             main,
             name="国家企业信用信息公示系统",

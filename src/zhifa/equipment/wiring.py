@@ -1,6 +1,7 @@
 """How the equipment register plugs into the product: role permissions, the menu, the record labels, the
 card on the case page (core.panels slot "case") naming the device of each recorded piece of evidence, and
-the supervisors' 工作台 item of the agencies below the equipment standard.
+the supervisors' 工作台 item of the agencies below the equipment standard, and the 执法信息系统 marked 已对接 on
+the first accepted import from its exchange source (core.events "exchange.imported").
 Called from EquipmentConfig.ready()."""
 
 RECORD_LABELS = {
@@ -12,15 +13,18 @@ RECORD_LABELS = {
     "equipment_recording.link": "标注音像证据的记录设备",
     "equipment_system.register": "登记执法信息系统",
     "equipment_system.update": "更新执法信息系统",
+    "equipment_system.link_exchange": "关联数据交换来源",
+    "equipment_system.connect": "首次收到交换数据，标为已对接",
 }
 
 
 def wire() -> None:
     from zhifa.accounts.choices import BUSINESS_ROLES, RoleCode
     from zhifa.accounts.permissions import grant
-    from zhifa.core import panels, record_labels, workbench
+    from zhifa.core import events, panels, record_labels, workbench
     from zhifa.core.menu import MenuItem, register
 
+    from .systems.exchange_source import connect_on_import
     from .systems.services import MANAGE_SYSTEM, VIEW_SYSTEM
     from .transitions import LINK, MANAGE, MANAGE_STANDARD, VIEW, VIEW_STANDARD, VIEW_SURVEY
     from .workbench import below_ratio
@@ -43,6 +47,7 @@ def wire() -> None:
         record_labels.ACTIONS.setdefault(action, label)
     panels.register("case", panels.Panel("equipment/_case_recordings.html", case_recordings, order=15))
     workbench.register(below_ratio)
+    events.subscribe("exchange.imported", connect_on_import)
 
 
 def case_recordings(case, user) -> dict:

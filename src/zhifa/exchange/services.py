@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import F, Min
 from django.utils import timezone
 
-from zhifa.core import access, kit
+from zhifa.core import access, events, kit
 from zhifa.core.models import Agency, Record, Region
 from zhifa.core.records import GENESIS_HASH, record_digest
 from zhifa.core.validators import validate_credit_code
@@ -247,6 +247,9 @@ def import_envelope(*, actor, envelope: Any, agency: Agency | None = None) -> Ba
                 "conflicts": batch.conflicts,
             },
         )  # fmt: skip
+        # a later app that keeps what the source is (equipment's 执法信息系统台账) marks it connected, in
+        # this transaction: a refusal there rolls the import back
+        events.publish("exchange.imported", batch=batch, receiver=receiver, actor=actor)
     return batch
 
 

@@ -14,8 +14,7 @@ from django.views.decorators.http import require_POST
 from zhifa.cases.evidence import storage
 from zhifa.core import access, exports
 from zhifa.core.exports import Column
-from zhifa.core.forms import apply_errors, query_of
-from zhifa.core.pagination import paginate
+from zhifa.core.forms import apply_errors, list_context
 from zhifa.review.flowchart import TITLE, review_flowchart_svg
 from zhifa.supervision.attachments import uploads_of_form
 
@@ -24,19 +23,24 @@ from .forms import FilingFilters, FilingForm, ResubmitForm, ReturnForm
 from .models import FilingFile
 from .transitions import MACHINE, VIEW
 
+FILTERS = ("status", "kind")
 
-def _filters(params) -> tuple[FilingFilters, dict]:
+
+def _filters(params) -> dict:
     """The list's filters as the form parsed them (an unknown status or kind is no filter)."""
     form = FilingFilters(params or None)
     data = form.cleaned_data if form.is_valid() else {}
-    return form, {key: value for key, value in data.items() if value}
+    return {key: value for key, value in data.items() if value}
 
 
-def _filings(user, params):
-    """The list the user filtered and sorted: the page and its export read the same rows."""
-    filters = _filters(params)[1]
-    rows = selectors.filings_visible_to(user, status=filters.get("status", ""), kind=filters.get("kind", ""))
-    return selectors.SORTS.parse(params.get("sort", "")).apply(rows)
+def _filings(request):
+    """The filings the list shows, filtered and sorted as the request asks: the page and its export read
+    this one function."""
+    filters = _filters(request.GET)
+    rows = selectors.filings_visible_to(
+        request.user, status=filters.get("status", ""), kind=filters.get("kind", "")
+    )
+    return selectors.SORTS.of(request).apply(rows)
 
 
 EXPORT = exports.register(
@@ -55,7 +59,7 @@ EXPORT = exports.register(
             Column("审查日期", lambda f: f.decided_on, "date"),
             Column("退回理由", lambda f: f.return_reason),
         ),
-        queryset=_filings,
+        queryset=lambda user, params: _filings(exports.request_of(params, user)),
         perm=VIEW,
     )
 )
@@ -64,22 +68,12 @@ EXPORT = exports.register(
 @login_required
 @permission_required(VIEW, raise_exception=True)
 def filing_list(request):
-    form, filters = _filters(request.GET)
-    sorting = selectors.SORTS.of(request)
-    page = paginate(request, _filings(request.user, request.GET))
-    can_submit = bool(request.user.has_perm(services.SUBMIT))
-    return render(
-        request,
-        "filings/filing_list.html",
-        {
-            "page": page,
-            "form": form,
-            "filters": filters,
-            "sorting": sorting,
-            "query": query_of({**filters, "sort": sorting.value}),
-            "can_submit": can_submit,
-        },
-    )
+    context = list_context(request, _filings(request), keys=FILTERS, sorts=selectors.SORTS)
+    context |= {
+        "form": FilingFilters(request.GET or None),
+        "can_submit": bool(request.user.has_perm(services.SUBMIT)),
+    }
+    return render(request, "filings/filing_list.html", context)
 
 
 @login_required

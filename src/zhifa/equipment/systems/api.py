@@ -12,7 +12,7 @@ from ninja.pagination import paginate
 from zhifa.core.params import Id
 from zhifa.core.selectors import chosen_agency
 
-from . import selectors, services
+from . import exchange_source, selectors, services
 
 router = Router(tags=["执法信息系统"])
 
@@ -31,6 +31,7 @@ class SystemOut(Schema):
     connection: str
     connection_label: str
     connected_on: date | None
+    exchange_source: str
     status: str
     status_label: str
     note: str
@@ -51,6 +52,26 @@ class SystemOut(Schema):
     @staticmethod
     def resolve_status_label(obj) -> str:
         return obj.get_status_display()
+
+
+class ExchangeOut(Schema):
+    id: int
+    cd_batch: str
+    source_instance: str
+    total: int
+    created_at: datetime
+
+
+class SystemDetailOut(SystemOut):
+    last_exchange: ExchangeOut | None = Field(None, description="最近一次从其数据交换来源导入的批次")
+
+    @staticmethod
+    def resolve_last_exchange(obj):
+        return selectors.last_exchange(obj)
+
+
+class ExchangeSourceIn(Schema):
+    exchange_source: str = Field("", max_length=200, title="数据交换来源系统标识")
 
 
 class SystemIn(Schema):
@@ -93,8 +114,19 @@ def system_list(
     return selectors.SYSTEM_SORTS.parse(sort).apply(rows)
 
 
-@router.get("/systems/{int:system_id}", response=SystemOut, summary="执法信息系统详情")
+@router.get("/systems/{int:system_id}", response=SystemDetailOut, summary="执法信息系统详情")
 def system_detail(request, system_id: int):
+    return selectors.get_system(request.auth, system_id)
+
+
+@router.post(
+    "/systems/{int:system_id}/exchange-source",
+    response=SystemDetailOut,
+    summary="关联数据交换来源（首次收到其交换数据即标为已对接）",
+)
+def system_link_exchange(request, system_id: int, data: ExchangeSourceIn):
+    system = selectors.get_system(request.auth, system_id)
+    exchange_source.system_link_exchange(actor=request.auth, system=system, source=data.exchange_source)
     return selectors.get_system(request.auth, system_id)
 
 

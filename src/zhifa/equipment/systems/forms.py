@@ -38,3 +38,11 @@ class SystemNewForm(SystemForm):
         remote_agencies(self.fields["agency"], services.MANAGE_SYSTEM)  # type: ignore[arg-type]
         if user.agency_id and not self.is_bound:
             self.fields["agency"].initial = user.agency_id
+
+
+class ExchangeSourceForm(Form):
+    exchange_source = forms.CharField(
+        label="数据交换来源系统标识",
+        required=False,
+        help_text="该系统导出的交换文件中的来源系统标识（如ZF320199）；首次收到其交换数据即标为已对接。留空则解除关联",
+    )

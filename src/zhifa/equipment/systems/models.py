@@ -25,6 +25,9 @@ class InformationSystem(models.Model):
         "与本平台对接", max_length=16, choices=Connection.choices, default=Connection.NONE
     )
     connected_on = models.DateField("对接日期", null=True, blank=True)
+    # the `source.instance` its exchange files carry (docs/exchange.md): an accepted import from it marks the
+    # system 已对接 (systems/exchange.py)
+    exchange_source = models.CharField("数据交换来源系统标识", max_length=64, blank=True)
     status = models.CharField(
         "状态", max_length=16, choices=SystemStatus.choices, default=SystemStatus.IN_USE
     )
@@ -42,13 +45,19 @@ class InformationSystem(models.Model):
         ordering = ["agency_id", "name", "id"]
         permissions = [("manage_informationsystem", "登记和更新执法信息系统")]
         constraints = [
-            models.UniqueConstraint(fields=["agency", "name"], name="information_system_name_per_agency")
+            models.UniqueConstraint(fields=["agency", "name"], name="information_system_name_per_agency"),
+            models.UniqueConstraint(
+                fields=["agency", "exchange_source"],
+                condition=~models.Q(exchange_source=""),
+                name="information_system_source_per_agency",
+            ),
         ]
         indexes = [
             models.Index(fields=["agency", "status", "connection"], name="system_agency_status"),
             models.Index(fields=["name", "id"], name="system_name"),
             models.Index(fields=["kind", "name", "id"], name="system_kind"),
             models.Index(fields=["-updated_at", "id"], name="system_updated"),
+            models.Index(fields=["exchange_source"], name="system_exchange_source"),
         ]
 
     def __str__(self) -> str:

@@ -70,3 +70,47 @@ def systems_by_agency(agency_ids: list[int]) -> dict[int, AgencySystems]:
     )
     counted = {row["agency_id"]: AgencySystems(row["n"], row["connected"]) for row in rows}
     return {pk: counted.get(pk, AgencySystems(0, 0)) for pk in agency_ids}
+
+
+# ---- 数据交换: the imports received from a system's exchange source ------------------------------------
+
+
+def _region_and_above(agency) -> list[str]:
+    """The region paths of the agency's region and every region above it ("320000/", "320000/321200/", …)."""
+    parts = agency.region.path.strip("/").split("/")
+    return ["/".join(parts[: n + 1]) + "/" for n in range(len(parts))]
+
+
+def exchanges_of(system: InformationSystem):
+    """The accepted imports from the system's exchange source collected by an agency of its own region or one
+    above it (a 司法局 collects its region's systems); none while no source is linked."""
+    from zhifa.exchange.choices import Direction
+    from zhifa.exchange.models import Batch
+
+    if not system.exchange_source:
+        return Batch.objects.none()
+    return Batch.objects.filter(
+        direction=Direction.IMPORT,
+        source_instance=system.exchange_source,
+        agency__region__path__in=_region_and_above(system.agency),
+    )
+
+
+def last_exchange(system: InformationSystem):
+    """The latest import from the system's source (shown on its page and in the API), or None."""
+    return exchanges_of(system).order_by("-created_at", "-id").first()
+
+
+def first_exchange(system: InformationSystem):
+    """The first import from the system's source: its date is the 对接日期 when the link comes after it."""
+    return exchanges_of(system).order_by("created_at", "id").first()
+
+
+def systems_receiving(batch) -> QuerySet[InformationSystem]:
+    """The systems 在用, not yet 已对接, whose exchange source sent `batch`, of the receiving agency's region
+    or below it."""
+    return InformationSystem.objects.filter(
+        exchange_source=batch.source_instance,
+        agency__region__path__startswith=batch.agency.region.path,
+        status=SystemStatus.IN_USE,
+    ).exclude(connection=Connection.CONNECTED)

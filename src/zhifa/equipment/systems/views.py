@@ -13,10 +13,11 @@ from zhifa.core.forms import list_context, submit
 from zhifa.core.models import Record
 from zhifa.core.params import id_param
 
-from . import forms, selectors, services
+from . import exchange_source, forms, selectors, services
 from .choices import Connection, SystemKind, SystemLevel, SystemStatus
 
 FILTERS = ("q", "kind", "level", "connection", "status", "agency")
+EXCHANGE_VIEW = "exchange.view_batch"
 
 
 def _systems(request):
@@ -97,6 +98,7 @@ def system_new(request):
 @login_required
 def system_detail(request, pk: int):
     system = selectors.get_system(request.user, pk)
+    last = selectors.last_exchange(system)
     return render(
         request,
         "equipment/system.html",
@@ -106,6 +108,8 @@ def system_detail(request, pk: int):
                 subject_type="equipment.informationsystem", subject_id=str(system.pk)
             ).order_by("at", "id"),
             "can_manage": access.can(request.user, services.MANAGE_SYSTEM, system),
+            "last_exchange": last,
+            "can_view_exchange": last is not None and access.can(request.user, EXCHANGE_VIEW, last),
         },
     )
 
@@ -132,10 +136,33 @@ def system_edit(request, pk: int):
     )
 
 
+@login_required
+def system_link_exchange(request, pk: int):
+    system = selectors.get_system(request.user, pk)
+    if not access.can(request.user, services.MANAGE_SYSTEM, system):
+        raise PermissionDenied("您无权为该执法信息系统关联数据交换来源")
+    form = forms.ExchangeSourceForm(request.POST or None, initial={"exchange_source": system.exchange_source})
+    back = reverse("equipment:system_detail", args=[system.pk])
+    saved = submit(
+        request,
+        form,
+        lambda data: exchange_source.system_link_exchange(
+            actor=request.user, system=system, source=data["exchange_source"]
+        ),
+        done="数据交换来源已保存",
+        then=back,
+    )
+    title = f"关联数据交换来源：{system.name}"
+    return saved or render(
+        request, "equipment/system_form.html", {"form": form, "title": title, "back": back}
+    )
+
+
 SYSTEM_URLS = (
     ("systems/", system_list, "system_list"),
     ("systems/export.xlsx", system_export, "system_export"),
     ("systems/new/", system_new, "system_new"),
     ("systems/<int:pk>/", system_detail, "system_detail"),
     ("systems/<int:pk>/edit/", system_edit, "system_edit"),
+    ("systems/<int:pk>/exchange/", system_link_exchange, "system_link_exchange"),
 )
