@@ -78,6 +78,13 @@ def html(response) -> str:
     return response.content.decode()
 
 
+def buttons(markup: str) -> dict[str, str]:
+    """The label → class of every link or button drawn as a button (`btn`) on a page (architecture §5:
+    one btn-primary, the next step; refusals btn-outline-danger)."""
+    found = re.findall(r'<(?:a|button)\b[^>]*\bclass="(btn [^"]*)"[^>]*>([^<]+)</(?:a|button)>', markup)
+    return {label.strip(): classes for classes, label in found}
+
+
 def shown(markup: str) -> str:
     """`markup` without its tags: the text as read (a status inside its badge reads as plain text)."""
     return re.sub(r"<[^>]+>", "", markup)

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import timezone
 
+from tests.helpers import buttons
 from tests.parity import Door, check_door
 from zhifa.core import workdays
 from zhifa.core.models import Record
@@ -194,3 +195,16 @@ def test_the_review_flowchart_is_the_review_table(people, client):
         assert f'data-from="{source}" data-to="{target}"' in page
     svg = client.get("/filings/review-flowchart.svg")
     assert svg["Content-Type"] == "image/svg+xml" and "attachment" in svg["Content-Disposition"]
+
+
+def test_the_next_step_is_the_pages_main_button_and_a_return_is_red(people, agencies, client):
+    """备案通过 is the bureau's next step (btn-primary), 退回 a refusal; once returned, 修改后重新报送 is the
+    filing agency's (docs/architecture.md §5: buttons from the transition table, `Machine.buttons`)."""
+    filing = submit(people, agencies)
+    client.force_login(people["bureau"])
+    shown = buttons(client.get(f"/filings/{filing.pk}/").content.decode())
+    assert (shown["备案通过"], shown["退回"]) == ("btn btn-primary", "btn btn-outline-danger")
+    client.force_login(people["head"])
+    assert "备案通过" not in buttons(client.get(f"/filings/{filing.pk}/").content.decode())
+    services.filing_return(actor=people["bureau"], filing=filing, reason="缺少普通程序期限")
+    assert buttons(client.get(f"/filings/{filing.pk}/").content.decode())["重新报送"] == "btn btn-primary"

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from tests.cases.conftest import catalogue, handler_user, intake, officers  # noqa: F401
+from tests.helpers import buttons
 from zhifa.accounts.choices import RoleCode
 from zhifa.cases import services as cases
 from zhifa.cases.choices import CaseStatus
@@ -139,3 +140,20 @@ def test_api_and_pages(client, head, bureau, closed_case, agencies, make_user):
     client.force_login(make_user(agencies["west_market"], RoleCode.UNIT_HEAD))
     assert client.get(f"/api/guidance/exemplars/{pk}").status_code == 404
     assert client.get(f"/guidance/{pk}/").status_code == 404
+
+
+def test_the_next_step_is_the_pages_main_button_and_a_return_is_red(client, head, bureau, closed_case):
+    """采纳, then 发布为指导案例, is the bureau's next step (btn-primary), 退回 a refusal; once returned,
+    修改后重新推荐 is the proposer's (docs/architecture.md §5: `Machine.buttons`)."""
+    exemplar = services.exemplar_propose(actor=head, case=closed_case, data=write_up())
+    page = f"/guidance/{exemplar.pk}/"
+    client.force_login(bureau)
+    shown = buttons(client.get(page).content.decode())
+    assert (shown["采纳"], shown["退回"]) == ("btn btn-primary", "btn btn-outline-danger")
+    services.exemplar_adopt(actor=bureau, exemplar=exemplar)
+    shown = buttons(client.get(page).content.decode())
+    assert (shown["发布为指导案例"], shown["退回"]) == ("btn btn-primary", "btn btn-outline-danger")
+    assert "采纳" not in shown
+    services.exemplar_return(actor=bureau, exemplar=exemplar, reason="典型意义写得不够具体")
+    client.force_login(head)
+    assert buttons(client.get(page).content.decode())["修改后重新推荐"] == "btn btn-primary"

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.test import override_settings
 from django.utils import timezone
 
-from tests.helpers import exported_rows, sorted_column
+from tests.helpers import buttons, exported_rows, sorted_column
 from zhifa.accounts.choices import RoleCode
 from zhifa.core.models import Record
 from zhifa.publicity.choices import DisclosureKind, DisclosureStatus, SubjectKind
@@ -307,3 +307,15 @@ def test_the_list_and_its_export_read_the_same_rows(client, officer, agencies):
     assert [row[0] for row in rows[1:]] == ["甲公司"]
     rows = exported_rows(client, url, {"sort": "applied", "export": "xlsx"})
     assert [row[0] for row in rows[1:]] == ["甲公司", "乙公司"]
+
+
+def test_the_decision_is_the_pages_main_button_and_a_refusal_is_red(client, officer, reviewer, disclosure):
+    """同意修复 is the reviewer's next step (btn-primary), 不同意修复 a refusal; the officer who registered
+    the request decides nothing (docs/architecture.md §5: `Machine.buttons`)."""
+    repair = services.credit_repair_register(actor=officer, disclosure=disclosure, data=request_data())
+    page = f"/publicity/credit-repairs/{repair.pk}/"
+    client.force_login(reviewer)
+    shown = buttons(client.get(page).content.decode())
+    assert (shown["同意修复"], shown["不同意修复"]) == ("btn btn-primary", "btn btn-outline-danger")
+    client.force_login(officer)
+    assert not {"同意修复", "不同意修复"} & set(buttons(client.get(page).content.decode()))

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from tests.helpers import buttons
 from tests.review.conftest import all_pass, proposal
 from zhifa.core import access
 from zhifa.core.models import Record
@@ -96,3 +97,27 @@ def test_every_move_of_the_table_is_made_by_its_service():
         ("disputed", "passed"),
         ("disputed", "problems"),
     }
+
+
+def test_the_next_step_is_the_pages_main_button(client, submitted, reviewer, handler_user, head):
+    """One btn-primary among the review's steps: the next step of its state that the user may take —
+    出具审核意见 for the reviewer, 再次送审 after 存在问题 (提出异议 beside it), the head's 处理结果 on a
+    dispute; after a pass, changing the proposal is not the next step (docs/architecture.md §5)."""
+    page = reverse("review:review_detail", args=[submitted.pk])
+
+    def shown(user) -> dict[str, str]:
+        client.force_login(user)
+        return buttons(client.get(page).content.decode())
+
+    primary, other = "btn btn-primary", "btn btn-outline-secondary"
+    assert shown(reviewer)["出具审核意见"] == primary
+    assert shown(handler_user)["登记"] == other  # 登记法律顾问、公职律师意见: never the main step
+    review = services.review_give_opinion(
+        actor=reviewer, review=submitted, checklist=all_pass(law="条款错误")
+    )
+    steps = shown(handler_user)
+    assert (steps["逐项答复并再次送审"], steps["提交集体讨论或机关负责人决定"]) == (primary, other)
+    review = services.review_dispute(actor=handler_user, review=review, reason="无误").review
+    assert shown(head)["记录处理结果"] == primary
+    services.review_resolve(actor=head, review=review, method="collective", outcome="overrule", note="不采纳")
+    assert shown(handler_user)["变更拟处理意见并重新送审"] == other

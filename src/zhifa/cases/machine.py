@@ -126,6 +126,10 @@ class Machine:
             for action in actions
         ]
 
+    def button_classes(self, subject, actions: Iterable[str]) -> dict[str, str]:
+        """action → its button's class (`buttons`), for a page whose actions are forms of their own."""
+        return {action: button for action, _, button in self.buttons(subject, actions)}
+
     def require(self, subject, action: str, *variants: str) -> None:
         """Refuse (field "status") unless the subject's status allows `action` (of `variants`); then
         the machine's `guard` on the rows open to it (field "documents" for the case's documents)."""

@@ -23,6 +23,7 @@ from zhifa.core.formatting import money
 from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
 from zhifa.notifications import events as notifications
+from zhifa.registry.services import refuse_stopped_fields
 
 from . import gates, rules, transitions
 from .choices import (
@@ -93,6 +94,8 @@ def _new_case(actor: Actor, agency: Agency, data: IntakeInput, procedure: str) -
         kit.refuse(
             "item_codes", f"事项{'、'.join(foreign)}不在本机关的执法事项清单内，建议移送有管辖权的机关处理"
         )
+    # a 停用 执法领域 is not for new work: a case is opened on no item that names one (registry)
+    refuse_stopped_fields([item.field_id for item in items], key="item_codes", use="用于新的案件")
     party = data.party
     case = Case(
         agency=agency,

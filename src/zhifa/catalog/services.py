@@ -161,7 +161,7 @@ def item_save(
         version=draft, code=code
     )
     kept = [item.field_id] if item.pk is not None else []
-    refuse_stopped_fields([fields.get("field")], key="field", new="执法事项", kept=kept)
+    refuse_stopped_fields([fields.get("field")], key="field", use="用于新的执法事项", kept=kept)
     for name, value in fields.items():
         setattr(item, name, value)
     item.full_clean(validate_unique=False)

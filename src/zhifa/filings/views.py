@@ -116,6 +116,7 @@ def _detail(request, filing, **forms):
         "filing": filing,
         "files": selectors.files_of(filing),
         "actions": actions,
+        "buttons": MACHINE.button_classes(filing, actions),  # the next step is the main button (§5)
         "return_form": forms.get("return_form") or ReturnForm(),
         "resubmit_form": forms.get("resubmit_form") or ResubmitForm(),
     }

@@ -16,7 +16,7 @@ from zhifa.core.pagination import paginate
 from . import selectors, services
 from .choices import ExemplarStatus
 from .forms import ReturnForm, WriteUpForm
-from .transitions import VIEW
+from .transitions import MACHINE, VIEW
 
 FILTERS = ("q", "status")
 
@@ -57,9 +57,11 @@ def exemplar_list(request):
 
 
 def _page(request, exemplar, return_form=None):
+    actions = services.offered(request.user, exemplar)
     context = {
         "e": exemplar,
-        "actions": services.offered(request.user, exemplar),
+        "actions": actions,
+        "buttons": MACHINE.button_classes(exemplar, actions),  # the next step is the main button (§5)
         "return_form": return_form or ReturnForm(),
     }
     return render(request, "guidance/exemplar_detail.html", context)

@@ -131,11 +131,10 @@ def _kind_columns(kind: str) -> tuple[Column, ...]:
 
 
 def template_bytes(kind: str) -> bytes:
-    """The xlsx users fill in (see xlsx_import.template_bytes); the 执法领域 rule lists the fields (for a
-    certificate, the 启用 ones: a new certificate covers no 停用 field)."""
+    """The xlsx users fill in (see xlsx_import.template_bytes); the 执法领域 rule lists the 启用 fields (a new
+    certificate covers no 停用 field, a new officer is given none)."""
     columns = _kind_columns(kind)
-    fields = selectors.fields_offered() if kind == "certificates" else EnforcementField.objects.all()
-    field_names = "、".join(fields.values_list("name", flat=True))
+    field_names = "、".join(selectors.fields_offered().values_list("name", flat=True))
     return xlsx_import.template_bytes(
         title=KIND_LABELS[kind],
         columns=columns,
@@ -206,8 +205,9 @@ def _column_of(model: type[models.Model], name: str) -> str:
 class _Lookups:
     """Everything validation needs from the database, fetched once per import, not once per row."""
 
-    fields_by_name: dict[str, str]  # every field, 停用 ones too (certificate_issue refuses those)
-    offered: str  # the names of the 启用 fields, suggested for a certificate
+    fields_by_name: dict[str, str]  # every field, 停用 ones too (refused by name: refuse_stopped_fields)
+    offered: str  # the names of the 启用 fields, suggested
+    stopped: dict[str, str]  # code → name of the 停用 fields, in their order (refuse_stopped_fields)
     officers: dict[str, tuple[int, str]]  # ID number → (pk, kind), the agency's officers only
 
 
@@ -254,7 +254,13 @@ def _parse_officer(row: _Row, lookups: _Lookups) -> _OfficerRow:
         "post_since": row.date("任现岗位日期"),
         "enforcing_since": row.date("首次从事执法日期"),
     }
-    fields = row.field_codes("执法领域", lookups.fields_by_name, required=False)
+    fields = row.field_codes("执法领域", lookups.fields_by_name, required=False, listed=lookups.offered)
+    try:  # officer_create's rule; the officers are written in bulk (_write_officers)
+        services.refuse_stopped_fields(
+            fields, key="fields", use=services.OFFICER_FIELD_USE, stopped=lookups.stopped
+        )
+    except ValidationError as exc:
+        row.error("执法领域", exc.messages[0])
     row.check_model(Officer(**values), ("name", "kind", "post", "post_since", "enforcing_since"))
     return _OfficerRow(row.number, fields=fields, **values)
 
@@ -371,8 +377,8 @@ def _reported_as(row: int, model: type[models.Model]):
 def _write_officers(actor, agency: Agency, rows: Sequence[_OfficerRow]) -> int:
     """Officers are written in bulk: a bulk insert per thousand rows instead of officer_create's dozen
     queries per row (the benchmark imports 100,000). What officer_create guarantees still holds: the
-    permission was checked before the file was read, every row passed the model's field checks and the
-    uniqueness check, and name_initials is computed the same way.
+    permission was checked before the file was read, every row passed the model's field checks, the
+    uniqueness check and the 停用 fields' (refuse_stopped_fields), and name_initials is computed the same way.
 
     Each officer still gets its own officer.create record, written with records.append_many: one
     chain lock and one head update per batch. (Appending one by one would update the chain head 100,000
@@ -519,8 +525,15 @@ def _lookups(agency: Agency, importer: _Importer) -> _Lookups:
     if importer.needs_officers:
         rows = Officer.objects.filter(agency=agency).values_list("id_number", "pk", "kind")
         officers = {id_number: (pk, kind) for id_number, pk, kind in rows.iterator(chunk_size=5000)}
-    offered = "、".join(selectors.fields_offered().values_list("name", flat=True))
-    return _Lookups(dict(EnforcementField.objects.values_list("name", "code")), offered, officers)
+    fields = EnforcementField.objects.order_by("ordering", "code").values_list("name", "code", "active")
+    by_name, offered, stopped = {}, [], {}
+    for name, code, active in fields:  # one read: every field, the 启用 ones offered, the 停用 ones refused
+        by_name[name] = code
+        if active:
+            offered.append(name)
+        else:
+            stopped[code] = name
+    return _Lookups(by_name, "、".join(offered), stopped, officers)
 
 
 # ---- export ----------------------------------------------------------------------------------------

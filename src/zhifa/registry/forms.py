@@ -36,7 +36,7 @@ from .services import MANAGE_BODY, MANAGE_CERTIFICATE, MANAGE_OFFICER, OFFICER_F
 
 
 def _fields_choice(label: str = "执法领域", *, required: bool = False) -> forms.ModelMultipleChoiceField:
-    """A choice of 执法领域 in their order (an officer's fields already chosen stay choosable even 停用)."""
+    """A choice of 执法领域 in their order; the forms list the 启用 ones (`offer_fields`)."""
     return forms.ModelMultipleChoiceField(
         label=label,
         queryset=EnforcementField.objects.order_by("ordering", "code"),
@@ -46,7 +46,7 @@ def _fields_choice(label: str = "执法领域", *, required: bool = False) -> fo
     )
 
 
-def offer_fields(choice: forms.ModelChoiceField, *, keep: EnforcementField | str | None = None) -> None:
+def offer_fields(choice: forms.ModelChoiceField, *, keep=()) -> None:
     """Let a choice of 执法领域 list only the 启用 ones (and `keep`, the record's own) while it still accepts
     any: a 停用 one posted anyway (the page was loaded before it was stopped) is the service's to refuse,
     in the words the API gives (registry.services.refuse_stopped_fields)."""
@@ -100,6 +100,8 @@ class OfficerForm(Form):
         account.error_messages["invalid_choice"] = "所选登录账号不在您管理的范围内，或已关联其他执法人员"
         # a region's keeper may see thousands of accounts: searched remotely past a few dozen
         use_remote(account, "api:search_accounts", placeholder="输入姓名或用户名检索")  # type: ignore[arg-type]
+        own = list(officer.fields.values_list("code", flat=True)) if officer is not None else []
+        offer_fields(self.fields["enforcement_fields"], keep=own)  # type: ignore[arg-type]
         if officer is None:
             offer_agencies(self.fields["agency"], actor, MANAGE_OFFICER)
         else:

@@ -657,10 +657,12 @@ def fields_listed(*, q: str = "", active: str = "") -> QuerySet[EnforcementField
     return fields.order_by("ordering", "code")
 
 
-def fields_offered(*, keep: EnforcementField | str | None = None) -> QuerySet[EnforcementField]:
-    """The fields a choice offers: the 启用 ones — those a new certificate or catalogue item may name —, and
-    `keep`, the one the record being edited already names (it keeps it even when 停用), in their order."""
+def fields_offered(*, keep=()) -> QuerySet[EnforcementField]:
+    """The fields a choice offers: the 启用 ones — those a new certificate, catalogue item or officer may
+    name —, and `keep` (a field or code, or several), what the record being edited already names (it keeps
+    it even when 停用), in their order."""
+    kept = [keep] if isinstance(keep, str | EnforcementField) else list(keep or ())
     offered = Q(active=True)
-    if keep:
-        offered |= Q(code=_field_code(keep))
+    if kept:
+        offered |= Q(code__in=[_field_code(field) for field in kept])
     return EnforcementField.objects.filter(offered).order_by("ordering", "code")

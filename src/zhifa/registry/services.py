@@ -218,11 +218,15 @@ OFFICER_FIELDS = (
 )
 
 
+OFFICER_FIELD_USE = "再分配给执法人员"  # refuse_stopped_fields: an officer is given no 停用 field
+
+
 @transaction.atomic
 def officer_create(*, actor: Actor, agency: Agency, fields=(), **data) -> Officer:
     access.require_for_agency(actor, MANAGE_OFFICER, agency)
     officer = Officer(agency=agency, **data)
     _clean_officer(officer)
+    refuse_stopped_fields(fields, key="fields", use=OFFICER_FIELD_USE)
     officer.save()
     officer.fields.set(fields)
     kit.record(officer, "officer.create", actor=actor, payload=officer_payload(officer), agency=agency)
@@ -238,6 +242,8 @@ def officer_update(*, actor: Actor, officer: Officer, fields=None, **changes) ->
     for name, value in changes.items():
         setattr(officer, name, value)
     _clean_officer(officer)
+    if fields is not None:  # the officer keeps a 停用 field it has; none is added
+        refuse_stopped_fields(fields, key="fields", use=OFFICER_FIELD_USE, kept=officer.fields.all())
     officer.save(update_fields=[*changes, "name_initials", "updated_at"])
     if fields is not None:
         officer.fields.set(fields)
@@ -341,7 +347,7 @@ def certificate_issue(
         errors.setdefault("fields", []).append("请选择证件覆盖的执法领域")
     if errors:
         raise ValidationError(errors)
-    refuse_stopped_fields(fields, key="fields", new="执法证")
+    refuse_stopped_fields(fields, key="fields", use="用于新的执法证")
     certificate.save()
     certificate.fields.set(fields)
     kit.record(
@@ -585,8 +591,8 @@ def _field_set_active(actor: Actor, field: EnforcementField, active: bool) -> En
 
 @transaction.atomic
 def field_deactivate(*, actor: Actor, field: EnforcementField) -> EnforcementField:
-    """停用执法领域: no new certificate covers it and no new catalogue item names it (refuse_stopped_fields);
-    the certificates, items and cases that name it keep it."""
+    """停用执法领域: no new certificate, catalogue item, case or 抽查计划 names it and no officer is given it
+    (refuse_stopped_fields); the rows that name it keep it."""
     return _field_set_active(actor, field, False)
 
 
@@ -596,16 +602,26 @@ def field_activate(*, actor: Actor, field: EnforcementField) -> EnforcementField
     return _field_set_active(actor, field, True)
 
 
-def refuse_stopped_fields(fields, *, key: str, new: str, kept=()) -> None:
-    """停用: a 停用 执法领域 is not for new use. A new `new` (执法证, 执法事项) may not name one, nor may a change
-    add one; what a record already names (`kept`: codes or fields) it keeps. `fields` are fields or codes,
-    read afresh (a page may have been loaded before the field was stopped). Refused beside `key`, naming the
-    fields by name — every door (page, API, Excel import) ends here."""
+def refuse_stopped_fields(
+    fields, *, key: str, use: str, kept=(), stopped: dict[str, str] | None = None
+) -> None:
+    """停用: a 停用 执法领域 is not for new work. A new 执法证, 执法事项, 案件 or 抽查计划 may not name one, nor
+    may a change add one to an item or an officer; what a record already names (`kept`: codes or fields)
+    it keeps. `fields` are fields or codes, read afresh (a page may have been loaded before the field was
+    stopped) unless the caller hands `stopped` (code → name of the 停用 ones, in their order: read once by the
+    officer import for all its rows). Refused beside `key`, naming the fields by name: “执法领域“…”已停用，不能<use>” — every door (page, API, Excel import) ends here."""
     codes = {_code_of(field) for field in fields if field} - {_code_of(field) for field in kept if field}
-    stopped = EnforcementField.objects.filter(code__in=codes, active=False).order_by("ordering", "code")
-    names = "、".join(stopped.values_list("name", flat=True))
+    if not codes:
+        return
+    if stopped is None:
+        stopped = dict(
+            EnforcementField.objects.filter(code__in=codes, active=False)
+            .order_by("ordering", "code")
+            .values_list("code", "name")
+        )
+    names = "、".join(name for code, name in stopped.items() if code in codes)
     if names:
-        kit.refuse(key, f"执法领域“{names}”已停用，不能用于新的{new}")
+        kit.refuse(key, f"执法领域“{names}”已停用，不能{use}")
 
 
 def _code_of(field: EnforcementField | str) -> str:

@@ -174,6 +174,7 @@ def review_resubmit(*, actor: Actor, review: Review, data: ProposalInput, answer
     (e.g. heavier after the hearing) goes through review again. Every round is kept."""
     review = kit.locked(REVIEWS, review, actor=actor, perm=SUBMIT)
     MACHINE.require(review, "resubmit")
+    variant = "answer" if review.status == ReviewStatus.PROBLEMS else "change"  # the table's two rows
     last = _last_round(review)
     answers = {
         point: (answers.get(point) or "").strip()
@@ -191,6 +192,7 @@ def review_resubmit(*, actor: Actor, review: Review, data: ProposalInput, answer
         review,
         "resubmit",
         actor=actor,
+        variant=variant,
         fields=("due_on", "reviewer", "from_pool", "passed_by"),
         payload={"round": made.number, "answers": answers, "proposal": data.proposal.strip()},
     )

@@ -31,7 +31,7 @@ def case_detail(request, pk: int):
     )
     offered = offered_actions(request.user, case)
     # the next step of the case's state (the transition table's main row) is the page's main button
-    classes = {a: button for a, _, button in transitions.MACHINE.buttons(case, [a.slug for a in offered])}
+    classes = transitions.MACHINE.button_classes(case, [a.slug for a in offered])
     actions = [
         (
             reverse("cases:case_action", args=[case.pk, action.slug]),

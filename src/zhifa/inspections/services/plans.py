@@ -11,6 +11,7 @@ from zhifa.catalog import selectors as catalog
 from zhifa.core import access, kit
 from zhifa.core.kit import Actor
 from zhifa.core.models import Agency
+from zhifa.registry.services import refuse_stopped_fields
 
 from ..choices import DEFAULT_RATIOS, PlanKind, PlanStatus, RiskLevel, SubjectKind
 from ..drawing import DrawError, sample_size
@@ -64,6 +65,8 @@ def _plan_items(data: PlanInput, on: date) -> list[PlanItem]:
                 inspection_method=item.inspection_method,
             )
         )
+    # a 停用 执法领域 is not for new work: a new plan names no item of one (a plan made before keeps it)
+    refuse_stopped_fields([item.field_id for item in items], key="items", use="用于新的抽查计划")
     return items
 
 

@@ -17,8 +17,9 @@ MACHINE = Machine(
     table=(
         Transition("register", "登记申请", REGISTER, (START,), S.PENDING,
                    rule="行政处罚已履行完毕，且已过最短公示期"),
-        Transition("approve", "同意修复", DECIDE, (S.PENDING,), S.APPROVED, rule="撤下公示或提前结束公示"),
-        Transition("refuse", "不同意修复", DECIDE, (S.PENDING,), S.REFUSED, rule="须写明理由"),
+        Transition("approve", "同意修复", DECIDE, (S.PENDING,), S.APPROVED, rule="撤下公示或提前结束公示",
+                   main=True),
+        Transition("refuse", "不同意修复", DECIDE, (S.PENDING,), S.REFUSED, rule="须写明理由", refuses=True),
     ),
     record_prefix="publicity.credit_repair",
     subject="信用修复申请",

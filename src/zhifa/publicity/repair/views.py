@@ -15,7 +15,7 @@ from zhifa.core.forms import apply_errors, filters_of, list_context, submit
 from . import clocks, selectors, services
 from .choices import RepairStatus, Severity
 from .forms import ApproveForm, RefuseForm, RegisterForm
-from .transitions import REGISTER, VIEW
+from .transitions import MACHINE, REGISTER, VIEW
 
 FILTERS = ("q", "status")
 
@@ -61,14 +61,16 @@ def repair_list(request):
 
 
 def _page(request, repair, approve_form=None, refuse_form=None):
+    offered = [action for action in MACHINE.actions if services.may(request.user, action, repair)]
     context = {
         "r": repair,
         "d": repair.disclosure,
         "minimum_label": clocks.period_label(repair.minimum_months),
         "approve_form": approve_form or ApproveForm(),
         "refuse_form": refuse_form or RefuseForm(),
-        "can_approve": services.may(request.user, "approve", repair),
-        "can_refuse": services.may(request.user, "refuse", repair),
+        "can_approve": "approve" in offered,
+        "can_refuse": "refuse" in offered,
+        "buttons": MACHINE.button_classes(repair, offered),  # the next step is the main button (§5)
     }
     return render(request, "publicity/repair_detail.html", context)
 

@@ -105,7 +105,8 @@ def _detail_context(request, review, opinion_form: OpinionForm | None = None, **
     perms = {p for p in (services.RESOLVE, services.COORDINATE) if _can(user, p, review)}
     perms |= {services.SUBMIT} if can_submit else set()
     perms |= {services.OPINION} if is_reviewer and user.has_perm(services.OPINION) else set()
-    allowed = set(MACHINE.available(review.status, perms))
+    available = MACHINE.available(review.status, perms)
+    allowed = set(available)
     findings = precheck.openable_by(user, precheck.run(review, last)) if last else {}
     points = [(p, findings.get(p.value, [])) for p in CheckPoint]
     opinion_form = opinion_form or OpinionForm()
@@ -127,6 +128,8 @@ def _detail_context(request, review, opinion_form: OpinionForm | None = None, **
         "can_dispute": "dispute" in allowed,
         "can_resolve": "resolve" in allowed,
         "can_assign": "assign" in allowed,
+        # each action's form has its own card: the next step's button is the page's main one (§5)
+        "buttons": MACHINE.button_classes(review, available),
         "can_invite": is_reviewer or can_submit,
         "can_pre_review": case.is_complex and (is_reviewer or can_submit),
         "answerable": [
