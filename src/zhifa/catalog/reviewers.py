@@ -15,10 +15,8 @@ from zhifa.core.models import Agency
 
 def _over(agency: Agency, **filters) -> Agency | None:
     """The nearest agency matching `filters` whose region contains `agency`'s."""
-    path = agency.region.path
-    prefixes = [path[: i + 1] for i, char in enumerate(path) if char == "/"]
     return (
-        Agency.objects.filter(active=True, region__path__in=prefixes, **filters)
+        Agency.objects.filter(active=True, region__path__in=agency.region.paths_up(), **filters)
         .order_by("-region__path", "pk")
         .first()
     )

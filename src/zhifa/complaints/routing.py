@@ -15,11 +15,6 @@ from zhifa.core.models import Agency, Region
 from . import clocks
 
 
-def _prefixes(region: Region) -> list[str]:
-    path = region.path
-    return [path[: i + 1] for i, char in enumerate(path) if char == "/"]
-
-
 def item_for(code: str, region: Region) -> EnforcementItem | None:
     """The in-force item of `code` of the agency nearest the region (its own region first)."""
     if not code:
@@ -30,7 +25,7 @@ def item_for(code: str, region: Region) -> EnforcementItem | None:
             version__status=VersionStatus.PUBLISHED,
             version__effective_from__lte=clocks.today(),
             version__agency__active=True,
-            version__agency__region__path__in=_prefixes(region),
+            version__agency__region__path__in=region.paths_up(),
         )
         .select_related("version__agency")
         .order_by("-version__agency__region__path", "-version__number")
@@ -44,7 +39,7 @@ def agency_named(hint: str, region: Region) -> Agency | None:
     if len(hint) < 2:
         return None
     return (
-        Agency.objects.filter(active=True, region__path__in=_prefixes(region))
+        Agency.objects.filter(active=True, region__path__in=region.paths_up())
         .filter(Q(name=hint) | Q(name__contains=hint))
         .exclude(kind__in=JUSTICE_KINDS)
         .order_by("-region__path", "pk")

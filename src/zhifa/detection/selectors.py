@@ -145,10 +145,10 @@ def runs_visible_to(user, model: str = "") -> QuerySet[Run]:
     region = viewer_region(user)
     if region is None:
         return qs.none()
-    parts = region.path.strip("/").split("/")
-    above = ["/".join(parts[:i]) + "/" for i in range(1, len(parts) + 1)]
     return qs.filter(
-        Q(region__isnull=True) | Q(region__path__in=above) | Q(region__path__startswith=region.path)
+        Q(region__isnull=True)
+        | Q(region__path__in=region.paths_up())
+        | Q(region__path__startswith=region.path)
     )
 
 

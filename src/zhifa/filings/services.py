@@ -36,10 +36,8 @@ def review_workdays() -> int:
 def bureau_over(agency: Agency) -> Agency | None:
     """The 司法行政机关 a filing goes to: the nearest one whose region holds the agency's (the county
     司法局 for a county department or a township), never the agency itself."""
-    path = agency.region.path
-    prefixes = [path[: i + 1] for i, char in enumerate(path) if char == "/"]
     return (
-        Agency.objects.filter(kind=AgencyKind.JUSTICE, active=True, region__path__in=prefixes)
+        Agency.objects.filter(kind=AgencyKind.JUSTICE, active=True, region__path__in=agency.region.paths_up())
         .exclude(pk=agency.pk)
         .order_by("-region__path")
         .first()

@@ -32,9 +32,9 @@ def conflict(user, case) -> str | None:
 
 def justice_bureaus_over(agency) -> QuerySet[Agency]:
     """The 司法行政机关 whose region contains the agency's (county first, then city, province)."""
-    path = agency.region.path
-    prefixes = [path[: i + 1] for i, char in enumerate(path) if char == "/"]
-    return Agency.objects.filter(kind=AgencyKind.JUSTICE, region__path__in=prefixes).order_by("-region__path")
+    return Agency.objects.filter(kind=AgencyKind.JUSTICE, region__path__in=agency.region.paths_up()).order_by(
+        "-region__path"
+    )
 
 
 def agency_reviewers(case):

@@ -7,7 +7,7 @@ from django.http import Http404
 from zhifa.collaboration.models import LeadingGroup
 from zhifa.core.models import Agency
 
-from .services import group_of, prefixes
+from .services import group_of
 
 
 def group_for(user) -> LeadingGroup | None:
@@ -18,7 +18,7 @@ def group_for(user) -> LeadingGroup | None:
 def groups_q(user) -> Q:
     """core.access grant: the groups over the user's region."""
     agency = getattr(user, "agency", None)
-    return Q(region__path__in=prefixes(agency.region)) if agency is not None else Q(pk__in=[])
+    return Q(region__path__in=agency.region.paths_up()) if agency is not None else Q(pk__in=[])
 
 
 def liaisons_q(user) -> Q:

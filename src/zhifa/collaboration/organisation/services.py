@@ -24,16 +24,10 @@ ORGANISE = "collaboration.manage_organisation"
 PHONE = re.compile(r"^[0-9+\-（）() ]{7,20}$")
 
 
-def prefixes(region: Region) -> list[str]:
-    """The paths of `region` and of every region above it."""
-    path = region.path
-    return [path[: i + 1] for i, char in enumerate(path) if char == "/"]
-
-
 def group_of(region: Region) -> LeadingGroup | None:
     """The leading group over `region`: its own, else the nearest one above."""
     return (
-        LeadingGroup.objects.filter(region__path__in=prefixes(region))
+        LeadingGroup.objects.filter(region__path__in=region.paths_up())
         .select_related("region", "office", "leader")
         .order_by("-region__path")
         .first()

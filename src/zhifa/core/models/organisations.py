@@ -48,6 +48,11 @@ class Region(models.Model):
     def build_path(self) -> str:
         return f"{self.parent.path if self.parent is not None else ''}{self.code}/"
 
+    def paths_up(self) -> list[str]:
+        """The paths of this region and of every region above it, root first ("320000/", "320000/321200/",
+        …): what a `region__path__in` reads to find what lies over a region."""
+        return [self.path[: i + 1] for i, char in enumerate(self.path) if char == "/"]
+
 
 class AgencyQuerySet(models.QuerySet):
     def in_region_tree(self, region: Region) -> "AgencyQuerySet":

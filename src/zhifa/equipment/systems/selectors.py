@@ -75,12 +75,6 @@ def systems_by_agency(agency_ids: list[int]) -> dict[int, AgencySystems]:
 # ---- 数据交换: the imports received from a system's exchange source ------------------------------------
 
 
-def _region_and_above(agency) -> list[str]:
-    """The region paths of the agency's region and every region above it ("320000/", "320000/321200/", …)."""
-    parts = agency.region.path.strip("/").split("/")
-    return ["/".join(parts[: n + 1]) + "/" for n in range(len(parts))]
-
-
 def exchanges_of(system: InformationSystem):
     """The accepted imports from the system's exchange source collected by an agency of its own region or one
     above it (a 司法局 collects its region's systems); none while no source is linked."""
@@ -92,7 +86,7 @@ def exchanges_of(system: InformationSystem):
     return Batch.objects.filter(
         direction=Direction.IMPORT,
         source_instance=system.exchange_source,
-        agency__region__path__in=_region_and_above(system.agency),
+        agency__region__path__in=system.agency.region.paths_up(),
     )
 
 
