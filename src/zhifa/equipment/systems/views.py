@@ -12,12 +12,12 @@ from zhifa.core.exports import Column
 from zhifa.core.forms import list_context, submit
 from zhifa.core.models import Record
 from zhifa.core.params import id_param
+from zhifa.exchange.selectors import VIEW as EXCHANGE_VIEW
 
 from . import exchange_source, forms, selectors, services
 from .choices import Connection, SystemKind, SystemLevel, SystemStatus
 
 FILTERS = ("q", "kind", "level", "connection", "status", "agency")
-EXCHANGE_VIEW = "exchange.view_batch"
 
 
 def _systems(request):
